@@ -1,0 +1,98 @@
+"""Finding claims: ids in the order asked for, counts, and pages of rows.
+
+``search_ids`` streams ids from a cursor, so a caller can take the first page at once and read
+the rest later (or never). Relevance order is available with a text query, but ranking hundreds
+of thousands of hits takes time, so the default order is by id, which the index gives for free.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimtracker.errors import ValidationError
+from claimtracker.query.filters import ClaimFilter, compile_filter
+from claimtracker.query.rows import ClaimRow, fetch_rows
+
+# Sort keys and the SQL they order by. Each is backed by an index (the claim id rides along
+# in every SQLite index) except the ones that need a join, which sort in a temporary b-tree.
+SORT_KEYS = {
+    "id": "c.id",
+    "text": "c.text COLLATE NOCASE",
+    "speaker": "(SELECT name FROM actor WHERE id = c.speaker_id) COLLATE NOCASE",
+    "attribution": "c.attribution",
+    "status": "c.status",
+    "credibility": "c.credibility",
+    "said_on": "c.said_on",
+    "reported_on": "c.reported_on",
+    "event_on": "c.event_on",
+    "source": "(SELECT title FROM source WHERE id = c.source_id) COLLATE NOCASE",
+    "created_at": "c.created_at",
+    "updated_at": "c.updated_at",
+    "rank": "f.rank",
+}
+
+
+@dataclass(frozen=True)
+class ClaimOrder:
+    key: str = "id"
+    descending: bool = False
+
+    def sql(self, *, uses_fts: bool) -> str:
+        if self.key not in SORT_KEYS:
+            raise ValidationError(
+                f"Cannot sort by {self.key!r} (one of: {', '.join(SORT_KEYS)})", field="order"
+            )
+        direction = "DESC" if self.descending else "ASC"
+        if self.key == "rank":
+            if not uses_fts:
+                return f"c.id {direction}"
+            return f"f.rank {direction}, c.id"
+        if self.key == "id":
+            # With a text query the index yields hits in rowid order: no sort step.
+            return f"{'f.rowid' if uses_fts else 'c.id'} {direction}"
+        return f"{SORT_KEYS[self.key]} {direction}, c.id {direction}"
+
+
+def search_ids(
+    connection: sqlite3.Connection,
+    claim_filter: ClaimFilter,
+    order: ClaimOrder = ClaimOrder(),
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[int]:
+    compiled = compile_filter(claim_filter)
+    sql = (
+        f"SELECT c.id FROM {compiled.source} WHERE {compiled.where} "
+        f"ORDER BY {order.sql(uses_fts=compiled.uses_fts)}"
+    )
+    params: tuple[object, ...] = compiled.params
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        params += (-1 if limit is None else limit, offset)
+    cursor = connection.execute(sql, params)
+    cursor.arraysize = 2000
+    while batch := cursor.fetchmany():
+        for (claim_id,) in batch:
+            yield claim_id
+
+
+def count_claims(connection: sqlite3.Connection, claim_filter: ClaimFilter) -> int:
+    compiled = compile_filter(claim_filter)
+    sql = f"SELECT count(*) FROM {compiled.source} WHERE {compiled.where}"
+    return int(connection.execute(sql, compiled.params).fetchone()[0])
+
+
+def search_rows(
+    connection: sqlite3.Connection,
+    claim_filter: ClaimFilter,
+    order: ClaimOrder = ClaimOrder(),
+    *,
+    limit: int | None = 200,
+    offset: int = 0,
+) -> list[ClaimRow]:
+    """One page of matching claims as rows."""
+    ids = list(search_ids(connection, claim_filter, order, limit=limit, offset=offset))
+    return fetch_rows(connection, ids)

@@ -1,0 +1,65 @@
+"""Helpers shared by the services: lookups, version checks, applying changes."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlmodel import Session, SQLModel
+
+from claimtracker.errors import ConflictError, NotFoundError, ValidationError
+from claimtracker.models import Tracked, utcnow
+
+T = TypeVar("T", bound=SQLModel)
+
+#: A field's change as (old value, new value).
+Changes = dict[str, tuple[Any, Any]]
+
+
+def get_record(session: Session, model: type[T], record_id: int, *, what: str) -> T:
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(f"There is no {what} #{record_id}")
+    return record
+
+
+def get_live(session: Session, model: type[T], record_id: int, *, what: str) -> T:
+    """Like :func:`get_record`, but a record in the trash counts as missing."""
+    record = get_record(session, model, record_id, what=what)
+    if getattr(record, "deleted_at", None) is not None:
+        raise NotFoundError(f"{what.capitalize()} #{record_id} is in the trash")
+    return record
+
+
+def check_version(record: Tracked, expected: int | None, *, what: str) -> None:
+    """Refuse a stale edit: the record changed since the caller loaded version ``expected``."""
+    if expected is not None and record.version != expected:
+        raise ConflictError(
+            f"{what.capitalize()} was changed elsewhere since you loaded it "
+            f"(your version {expected}, now {record.version}); reload it and apply your edit again",
+            current_version=record.version,
+        )
+
+
+def apply_changes(record: SQLModel, values: dict[str, Any]) -> Changes:
+    """Set ``values`` on ``record``; return what actually changed."""
+    changes: Changes = {}
+    for field, new in values.items():
+        old = getattr(record, field)
+        if old != new:
+            setattr(record, field, new)
+            changes[field] = (old, new)
+    return changes
+
+
+def touch(record: Tracked) -> None:
+    record.updated_at = utcnow()
+    record.version += 1
+
+
+def clean_text(value: str | None, *, field: str, required: bool = False) -> str | None:
+    """Strip surrounding whitespace; empty becomes None (or an error when ``required``)."""
+    if value is None or not value.strip():
+        if required:
+            raise ValidationError(f"The {field} must not be empty", field=field)
+        return None
+    return value.strip()

@@ -1,0 +1,146 @@
+"""A claim database: one engine, sessions per user action, migrations on open."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
+
+from claimtracker.errors import ClaimTrackerError, StorageError
+from claimtracker.paths import database_target, sqlite_path_of
+from claimtracker.store import migrate
+from claimtracker.store.engine import configure_sqlite_connection, make_engine, writing
+from claimtracker.store.errors import storage_error
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    """An open claim database.
+
+    Use :meth:`read` for a session that only looks, :meth:`write` for one user action that
+    changes something: it takes the write lock at once, commits when the block ends and rolls
+    everything back if it fails. Database failures come out as :class:`StorageError`.
+    """
+
+    def __init__(self, target: str, engine: Engine) -> None:
+        self.target = target
+        self.engine = engine
+        self.path: Path | None = sqlite_path_of(target)
+        self._writer = writing(engine)
+
+    @classmethod
+    def open(
+        cls,
+        target: str | Path | None = None,
+        *,
+        before_upgrade: Callable[[Store, str | None], None] | None = None,
+    ) -> Store:
+        """Open (creating if needed) the database ``target`` and upgrade its schema.
+
+        ``target`` is a file path or an SQLAlchemy URL; None means ``$CLAIMTRACKER_DB`` or the
+        default file in the user's data folder.
+        """
+        resolved = database_target(target)
+        path = sqlite_path_of(resolved)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"Cannot create the folder for {path}: {exc.strerror}") from exc
+        engine = make_engine(resolved)
+        store = cls(resolved, engine)
+        hook = (lambda revision: before_upgrade(store, revision)) if before_upgrade else None
+        try:
+            migrate.upgrade(engine, before_upgrade=hook)
+        except ClaimTrackerError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            engine.dispose()
+            error = storage_error(exc, path or resolved)
+            if error is None:
+                raise
+            raise error from exc
+        return store
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _translated(self, exc: BaseException) -> BaseException:
+        error = storage_error(exc, self.display_name)
+        return error if error is not None else exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for looking only; nothing it does is committed."""
+        session = Session(self.engine, expire_on_commit=False)
+        try:
+            yield session
+        except DBAPIError as exc:
+            raise self._translated(exc) from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session for one user action: committed at the end, rolled back on any error."""
+        session = Session(self._writer, expire_on_commit=False)
+        try:
+            yield session
+            session.commit()
+        except BaseException as exc:
+            session.rollback()
+            if isinstance(exc, DBAPIError | OSError):
+                raise self._translated(exc) from exc
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def raw(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection for bulk work, with the same safety pragmas.
+
+        With ``write=True`` a transaction is open (BEGIN IMMEDIATE) and committed at the end,
+        or rolled back on error.
+        """
+        if not self.is_sqlite or self.path is None:
+            from claimtracker.errors import UnsupportedDatabaseError
+
+            raise UnsupportedDatabaseError("Bulk operations need an SQLite database file")
+        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            configure_sqlite_connection(connection)
+            if write:
+                connection.execute("BEGIN IMMEDIATE")
+            yield connection
+            if write:
+                connection.execute("COMMIT")
+        except BaseException as exc:
+            if write and connection.in_transaction:
+                connection.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise self._translated(exc) from exc
+            raise
+        finally:
+            connection.close()

@@ -1,0 +1,72 @@
+"""Engines for a claim database, with the SQLite settings that keep work safe.
+
+On every SQLite connection: WAL journal (readers never block the writer), ``synchronous=FULL``
+(a commit is on disk when it returns), foreign keys enforced, and a busy timeout so that two
+programs on one file wait for each other instead of failing. Transactions that write begin
+``IMMEDIATE`` so that they take the write lock up front and never fail half-way with
+"database is locked".
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from claimtracker.paths import is_url
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 15_000
+#: The execution option that makes a transaction begin IMMEDIATE (see :func:`writing`).
+BEGIN_OPTION = "claimtracker_begin"
+
+
+def database_url(target: str) -> str:
+    """An SQLAlchemy URL for ``target``, which is a URL already or a path to an SQLite file."""
+    if is_url(target):
+        return target
+    return f"sqlite:///{Path(target).expanduser().resolve()}"
+
+
+def configure_sqlite_connection(dbapi_connection: sqlite3.Connection) -> None:
+    """Apply the safety pragmas to a raw sqlite3 connection (also used by the bulk paths)."""
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = dbapi_connection.execute("PRAGMA journal_mode = WAL").fetchone()
+    if mode and str(mode[0]).lower() not in ("wal", "memory"):
+        log.warning("SQLite refused WAL mode (journal_mode=%s)", mode[0])
+    dbapi_connection.execute("PRAGMA synchronous = FULL")
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def make_engine(target: str, **engine_args: Any) -> Engine:
+    url = database_url(target)
+    engine = create_engine(url, **engine_args)
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_hooks(engine)
+    return engine
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+        # Let us issue BEGIN ourselves (pysqlite's own transaction handling is too late and
+        # always DEFERRED).
+        dbapi_connection.isolation_level = None
+        configure_sqlite_connection(dbapi_connection)  # type: ignore[arg-type]
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def writing(engine: Engine) -> Engine:
+    """The same engine, whose transactions begin IMMEDIATE (take the write lock at once)."""
+    return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})

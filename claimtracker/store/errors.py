@@ -1,0 +1,77 @@
+"""Turning database failures into messages an analyst can act on."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from claimtracker.errors import (
+    ClaimTrackerError,
+    DatabaseBusyError,
+    DatabaseDamagedError,
+    DiskFullError,
+    ReadOnlyDatabaseError,
+    StorageError,
+)
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html).
+_SQLITE_PERM = 3
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+
+def _sqlite_error_of(exc: BaseException) -> sqlite3.Error | None:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sqlite3.Error):
+            return current
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return None
+
+
+def storage_error(exc: BaseException, path: Path | str | None) -> ClaimTrackerError | None:
+    """The user-facing error for a database failure, or None if it is not an environmental one."""
+    if isinstance(exc, ClaimTrackerError):
+        return exc
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return DiskFullError(f"The disk holding {path} is full: free some space and try again.")
+    error = _sqlite_error_of(exc)
+    if error is None:
+        return None
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    text = str(error)
+    where = str(path) if path else "the database"
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return DiskFullError(
+            f"The disk holding {where} is full; nothing was saved from this action. "
+            "Free some space and try again."
+        )
+    if code == _SQLITE_READONLY or "readonly database" in text:
+        return ReadOnlyDatabaseError(
+            f"{where} cannot be written (read-only file or folder); nothing was saved. "
+            "Check its permissions or open a copy."
+        )
+    if code in (_SQLITE_PERM, _SQLITE_CANTOPEN) or "unable to open" in text:
+        return ReadOnlyDatabaseError(
+            f"{where} cannot be opened: the file or its folder is missing or not accessible."
+        )
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
+        return DatabaseBusyError(
+            f"{where} is busy: another program has held it for too long. Try again in a moment."
+        )
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
+        return DatabaseDamagedError(
+            f"{where} is damaged or is not a ClaimTracker database ({text})."
+        )
+    if code == _SQLITE_IOERR:
+        return StorageError(f"Reading or writing {where} failed ({text}); nothing was saved.")
+    return None

@@ -1,0 +1,75 @@
+"""Schema versions, managed by the Alembic migrations in ``claimtracker/migrations``.
+
+Opening a database upgrades it in place to ``SCHEMA_HEAD``; an older file is never
+recreated. Checking the revision needs only one query, so Alembic itself is imported only when
+there is something to upgrade.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+from claimtracker.errors import StorageError
+from claimtracker.store.version import SCHEMA_HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def schema_revision(connection: Connection) -> str | None:
+    """The database's schema revision, or None for an empty database."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def alembic_config() -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade(
+    engine: Engine,
+    *,
+    revision: str = "head",
+    before_upgrade: Callable[[str | None], None] | None = None,
+) -> bool:
+    """Bring the schema up to ``revision``; True if anything was done.
+
+    ``before_upgrade`` is called with the current revision before a database that already
+    holds a schema is changed (the backup hook).
+    """
+    with engine.connect() as connection:
+        current = schema_revision(connection)
+        if current == revision or (revision == "head" and current == SCHEMA_HEAD):
+            return False
+        if current is not None and current > SCHEMA_HEAD:
+            raise StorageError(
+                f"This database was made by a newer ClaimTracker (schema {current}); "
+                "update ClaimTracker to open it."
+            )
+    if current is not None and before_upgrade is not None:
+        before_upgrade(current)
+    from alembic import command
+
+    from claimtracker.store.engine import writing
+
+    config = alembic_config()
+    with writing(engine).begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    log.info("Upgraded database schema from %s to %s", current, revision)
+    return True
