@@ -24,7 +24,7 @@ FIELDS = {
     "title": "source_title",
 }
 _OPERATORS = {"OR", "AND", "NOT"}
-_TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
+_TOKEN = re.compile(r'-?(?:[^\s":]+:)?"[^"]*"?|[^\s"]+')
 
 
 def _quoted(text: str) -> str:
@@ -53,7 +53,7 @@ def to_fts_query(user_text: str, *, prefix_last: bool = False) -> str | None:
         if token.startswith("-") and len(token) > 1:
             negate, token = True, token[1:]
         column = None
-        if not token.startswith('"') and ":" in token:
+        if not token.startswith('"') and ":" in token.split('"', 1)[0]:
             name, _, rest = token.partition(":")
             if name.lower() in FIELDS and rest:
                 column, token = FIELDS[name.lower()], rest

@@ -51,40 +51,79 @@ LIKELIHOODS = (
 )
 RELATIONS = ("contradicts", "denies", "counters", "supports", "repeats", "responds_to")
 
+# The full-text index has external content: it stores only the index, and reads the indexed
+# values from this view (the claim's fields plus its speaker's name and its source's title).
+# Triggers keep it in step; an external-content index must be told the OLD values of a row to
+# forget it, so every trigger that changes an indexed value first deletes with the old values.
+FTS_CONTENT_VIEW = """
+    CREATE VIEW claim_fts_content AS
+    SELECT c.id AS id, c.text AS text, c.quote AS quote, c.descriptor AS descriptor,
+           c.notes AS notes,
+           (SELECT name FROM actor WHERE id = c.speaker_id) AS speaker,
+           (SELECT title FROM source WHERE id = c.source_id) AS source_title
+    FROM claim c
+"""
+_COLUMNS = "rowid, text, quote, descriptor, notes, speaker, source_title"
+_FORGET = f"INSERT INTO claim_fts (claim_fts, {_COLUMNS})"
+_ADD = f"INSERT INTO claim_fts ({_COLUMNS})"
+
 FTS_TRIGGERS = [
-    """
+    f"""
     CREATE TRIGGER claim_fts_after_insert AFTER INSERT ON claim BEGIN
-        INSERT INTO claim_fts (rowid, text, quote, descriptor, notes, speaker, source_title)
-        VALUES (new.id, new.text, new.quote, new.descriptor, new.notes,
-                (SELECT name FROM actor WHERE id = new.speaker_id),
-                (SELECT title FROM source WHERE id = new.source_id));
+        {_ADD} SELECT * FROM claim_fts_content WHERE id = new.id;
     END
     """,
-    """
+    f"""
+    CREATE TRIGGER claim_fts_before_update
+    BEFORE UPDATE OF text, quote, descriptor, notes, speaker_id, source_id ON claim BEGIN
+        {_FORGET} SELECT 'delete', * FROM claim_fts_content WHERE id = old.id;
+    END
+    """,
+    f"""
     CREATE TRIGGER claim_fts_after_update
     AFTER UPDATE OF text, quote, descriptor, notes, speaker_id, source_id ON claim BEGIN
-        UPDATE claim_fts SET
-            text = new.text, quote = new.quote, descriptor = new.descriptor, notes = new.notes,
-            speaker = (SELECT name FROM actor WHERE id = new.speaker_id),
-            source_title = (SELECT title FROM source WHERE id = new.source_id)
-        WHERE rowid = new.id;
+        {_ADD} SELECT * FROM claim_fts_content WHERE id = new.id;
     END
     """,
-    """
-    CREATE TRIGGER claim_fts_after_delete AFTER DELETE ON claim BEGIN
-        DELETE FROM claim_fts WHERE rowid = old.id;
+    f"""
+    CREATE TRIGGER claim_fts_before_delete BEFORE DELETE ON claim BEGIN
+        {_FORGET} SELECT 'delete', * FROM claim_fts_content WHERE id = old.id;
     END
     """,
-    """
+    f"""
+    CREATE TRIGGER claim_fts_before_actor_rename BEFORE UPDATE OF name ON actor BEGIN
+        {_FORGET} SELECT 'delete', f.* FROM claim_fts_content f
+            WHERE f.id IN (SELECT id FROM claim WHERE speaker_id = old.id);
+    END
+    """,
+    f"""
     CREATE TRIGGER claim_fts_after_actor_rename AFTER UPDATE OF name ON actor BEGIN
-        UPDATE claim_fts SET speaker = new.name
-        WHERE rowid IN (SELECT id FROM claim WHERE speaker_id = new.id);
+        {_ADD} SELECT f.* FROM claim_fts_content f
+            WHERE f.id IN (SELECT id FROM claim WHERE speaker_id = new.id);
+    END
+    """,
+    f"""
+    CREATE TRIGGER claim_fts_before_source_retitle BEFORE UPDATE OF title ON source BEGIN
+        {_FORGET} SELECT 'delete', f.* FROM claim_fts_content f
+            WHERE f.id IN (SELECT id FROM claim WHERE source_id = old.id);
+    END
+    """,
+    f"""
+    CREATE TRIGGER claim_fts_after_source_retitle AFTER UPDATE OF title ON source BEGIN
+        {_ADD} SELECT f.* FROM claim_fts_content f
+            WHERE f.id IN (SELECT id FROM claim WHERE source_id = new.id);
+    END
+    """,
+    # Deleting an actor or a source for good clears the claims' references while the name or
+    # title can still be read, so the index forgets exactly what it holds.
+    """
+    CREATE TRIGGER claim_fts_before_actor_delete BEFORE DELETE ON actor BEGIN
+        UPDATE claim SET speaker_id = NULL WHERE speaker_id = old.id;
     END
     """,
     """
-    CREATE TRIGGER claim_fts_after_source_retitle AFTER UPDATE OF title ON source BEGIN
-        UPDATE claim_fts SET source_title = new.title
-        WHERE rowid IN (SELECT id FROM claim WHERE source_id = new.id);
+    CREATE TRIGGER claim_fts_before_source_delete BEFORE DELETE ON source BEGIN
+        UPDATE claim SET source_id = NULL WHERE source_id = old.id;
     END
     """,
 ]
@@ -240,13 +279,16 @@ def upgrade() -> None:
 
     if op.get_bind().dialect.name == "sqlite":
         # unicode61 folds case for every script and, with remove_diacritics 2, finds "eclair"
-        # in "Éclair"; the prefix indexes make search-as-you-type fast from the first letter.
+        # in "Éclair"; the one- and two-letter prefix indexes make search-as-you-type fast from
+        # the first letter (longer prefixes are selective enough without one).
+        op.execute(FTS_CONTENT_VIEW)
         op.execute(
             """
             CREATE VIRTUAL TABLE claim_fts USING fts5(
                 text, quote, descriptor, notes, speaker, source_title,
+                content = 'claim_fts_content', content_rowid = 'id',
                 tokenize = 'unicode61 remove_diacritics 2',
-                prefix = '1 2 3'
+                prefix = '1 2'
             )
             """
         )
@@ -257,5 +299,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS claim_fts")
+        op.execute("DROP VIEW IF EXISTS claim_fts_content")
     for table in ("link", "claim_tag", "tag", "claim", "source", "actor_alias", "actor"):
         op.drop_table(table)

@@ -1,0 +1,49 @@
+"""Fixtures shared by every test: an isolated data folder, a fresh database, the sample."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimtracker.paths import resources_dir
+
+SAMPLE_NAME = "us-warns-russia-2018-08-25.md"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Never touch the real user's data folder, settings or database."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("CLAIMTRACKER_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return resources_dir() / "sample" / SAMPLE_NAME
+
+
+@pytest.fixture
+def sample_text(sample_path: Path) -> str:
+    return sample_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "claims.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[object]:
+    from claimtracker.store import Store
+
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()

@@ -1,0 +1,173 @@
+"""Full-text search and filters, evaluated by the database."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from claimtracker import bulk, services
+from claimtracker.query import ClaimFilter, ClaimOrder, count_claims, search_ids, search_rows
+from claimtracker.query.fulltext import to_fts_query
+from claimtracker.schemas import ActorUpdate, ClaimUpdate, SourceUpdate
+from claimtracker.store import Store
+from tests.core.helpers import add_claim, add_source
+
+
+def _texts(store: Store, claim_filter: ClaimFilter, order: ClaimOrder = ClaimOrder()) -> list[str]:
+    with store.raw() as connection:
+        return [row.text for row in search_rows(connection, claim_filter, order)]
+
+
+def _seed(store: Store) -> None:
+    add_claim(
+        store,
+        text="Chemical attack provocations are being prepared",
+        speaker="Sergei Ryabkov",
+        attribution="on_record",
+        status="disputed",
+        tags=["chemical"],
+        said_on=date(2018, 8, 25),
+    )
+    add_claim(
+        store,
+        text="Провокации с химическим оружием готовятся в Идлибе",
+        speaker="Минобороны России",
+        attribution="official_statement",
+        reported_on=date(2018, 8, 25),
+    )
+    add_claim(
+        store,
+        text="The U.S. is ready to take strong military action",
+        descriptor="according to four people familiar with the discussions",
+        attribution="anonymous",
+        tags=["Syria", "chemical"],
+        reported_on=date(2018, 8, 24),
+    )
+    add_claim(store, text="Café owners in Genève deny everything", notes="Éclair-shaped evidence")
+
+
+def test_prefix_query_finds_every_form_of_a_word(store: Store) -> None:
+    _seed(store)
+    assert _texts(store, ClaimFilter(text="provoc*")) == [
+        "Chemical attack provocations are being prepared"
+    ]
+
+
+def test_cyrillic_is_found_whatever_the_case(store: Store) -> None:
+    _seed(store)
+    expected = ["Провокации с химическим оружием готовятся в Идлибе"]
+    assert _texts(store, ClaimFilter(text="провокации")) == expected
+    assert _texts(store, ClaimFilter(text="ИДЛИБЕ")) == expected
+    assert _texts(store, ClaimFilter(text="провок*")) == expected
+    assert _texts(store, ClaimFilter(text="минобороны")) == expected  # the speaker's name
+
+
+def test_accents_do_not_matter(store: Store) -> None:
+    _seed(store)
+    assert _texts(store, ClaimFilter(text="cafe geneve")) == [
+        "Café owners in Genève deny everything"
+    ]
+    assert _texts(store, ClaimFilter(text="eclair")) == ["Café owners in Genève deny everything"]
+
+
+def test_phrases_and_descriptor_are_searched(store: Store) -> None:
+    _seed(store)
+    assert _texts(store, ClaimFilter(text='"people familiar"')) == [
+        "The U.S. is ready to take strong military action"
+    ]
+    assert _texts(store, ClaimFilter(text='"familiar people"')) == []
+
+
+def test_search_as_you_type_from_the_first_letter(store: Store) -> None:
+    _seed(store)
+    typed = [_texts(store, ClaimFilter(text=t, prefix_last=True)) for t in ("p", "pr", "provoc")]
+    assert "Chemical attack provocations are being prepared" in typed[0]
+    assert typed[2] == ["Chemical attack provocations are being prepared"]
+
+
+def test_filters_combine_with_the_text_query(store: Store) -> None:
+    _seed(store)
+    assert _texts(store, ClaimFilter(text="chemical", attributions=("anonymous",))) == []
+    assert _texts(store, ClaimFilter(tags=("CHEMICAL",), attributions=("anonymous",))) == [
+        "The U.S. is ready to take strong military action"
+    ]
+    assert _texts(store, ClaimFilter(statuses=("disputed",), text="prepared")) == [
+        "Chemical attack provocations are being prepared"
+    ]
+    in_range = ClaimFilter(date_from=date(2018, 8, 25), date_to=date(2018, 8, 31))
+    assert _texts(store, in_range) == ["Провокации с химическим оружием готовятся в Идлибе"]
+    assert _texts(store, in_range.with_(date_field="said_on")) == [
+        "Chemical attack provocations are being prepared"
+    ]
+    with store.raw() as connection:
+        assert count_claims(connection, ClaimFilter(tags=("chemical",))) == 2
+
+
+def test_hostile_query_text_is_never_a_syntax_error(store: Store) -> None:
+    _seed(store)
+    for typed in ['"', "((", "AND", "NOT x", "-", "a:b", "*", "near(", "'; DROP TABLE claim; --"]:
+        _texts(store, ClaimFilter(text=typed, prefix_last=True))
+    assert to_fts_query("  ") is None
+
+
+def test_order_and_paging(store: Store) -> None:
+    _seed(store)
+    with store.raw() as connection:
+        newest_first = list(
+            search_ids(connection, ClaimFilter(), ClaimOrder("id", descending=True))
+        )
+        assert newest_first == [4, 3, 2, 1]
+        page = list(search_ids(connection, ClaimFilter(), ClaimOrder("text"), limit=2, offset=1))
+        assert page == [1, 3]  # Café, [Chemical, The], Провокации
+
+
+def test_the_index_follows_renames_edits_and_deletes(store: Store) -> None:
+    """Random edits through every path keep the external-content index exact."""
+    rng = random.Random(3)
+    source_id = add_source(store, "Some article text about Idlib.", title="Initial title")
+    ids = [
+        add_claim(store, text=f"claim {i} about idlib", speaker=f"Speaker {i % 3}", source_id=None)
+        for i in range(12)
+    ]
+    with store.write() as session:
+        for claim_id in ids[:6]:
+            services.update_claim(
+                session=session, claim_id=claim_id, changes=ClaimUpdate(source_id=source_id)
+            )
+    for step in range(40):
+        with store.write() as session:
+            claim_id = rng.choice(ids)
+            action = rng.randrange(4)
+            if action == 0:
+                services.update_claim(
+                    session=session,
+                    claim_id=claim_id,
+                    changes=ClaimUpdate(text=f"edited {step} zebra", notes=f"note {step}"),
+                )
+            elif action == 1:
+                services.update_actor(
+                    session=session,
+                    actor_id=rng.randint(1, 3),
+                    changes=ActorUpdate(name=f"Renamed {step}"),
+                )
+            elif action == 2:
+                services.update_source(
+                    session=session,
+                    source_id=source_id,
+                    changes=SourceUpdate(title=f"Title {step}"),
+                )
+            else:
+                services.update_claim(
+                    session=session,
+                    claim_id=claim_id,
+                    changes=ClaimUpdate(speaker_id=rng.randint(1, 3)),
+                )
+    with store.raw() as connection:
+        assert bulk.check_index(connection)
+        connection.execute("DELETE FROM actor WHERE id = 1")
+        assert bulk.check_index(connection)
+        renamed = connection.execute("SELECT name FROM actor WHERE id = 2").fetchone()[0]
+        word = renamed.split()[-1]
+        expected = {r[0] for r in connection.execute("SELECT id FROM claim WHERE speaker_id = 2")}
+        found = set(search_ids(connection, ClaimFilter(text=f'speaker:"{word}"')))
+        assert found == expected

@@ -1,0 +1,104 @@
+"""The database file: safety settings, schema versions, migrations that keep data."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlmodel import SQLModel
+
+from claimtracker.errors import DatabaseDamagedError
+from claimtracker.paths import default_database_path
+from claimtracker.store import Store
+from claimtracker.store.migrate import alembic_config, upgrade
+from claimtracker.store.version import SCHEMA_HEAD
+
+
+def test_every_connection_gets_the_safety_pragmas(store: Store) -> None:
+    with store.read() as session:
+        connection = session.connection()
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_writes_take_the_write_lock_at_once(store: Store, db_path: Path) -> None:
+    """A write session holds the RESERVED lock from its start: a second writer must wait."""
+    other = sqlite3.connect(db_path, timeout=0.05, isolation_level=None)
+    with store.write() as session:
+        session.connection()  # begins the transaction
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_default_database_lives_in_the_user_data_folder(
+    isolated_user_folders: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open()
+    try:
+        assert store.path == default_database_path()
+        assert str(isolated_user_folders) in str(store.path)
+        assert store.path is not None and store.path.exists()
+    finally:
+        store.close()
+    monkeypatch.setenv("CLAIMTRACKER_DB", str(isolated_user_folders / "from-env.db"))
+    with Store.open() as from_env:
+        assert from_env.path == isolated_user_folders / "from-env.db"
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert script.get_current_head() == SCHEMA_HEAD
+
+
+def test_models_and_migrations_agree(store: Store) -> None:
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        differences = [
+            d
+            for d in compare_metadata(context, SQLModel.metadata)
+            if not (d[0] in ("remove_table",) and str(d[1].name).startswith("claim_fts"))
+        ]
+    assert differences == []
+
+
+def test_an_older_database_is_upgraded_in_place(db_path: Path) -> None:
+    """A file at an earlier revision keeps its rows and its identity when opened."""
+    from claimtracker.store.engine import make_engine
+
+    engine = make_engine(str(db_path))
+    upgrade(engine, revision="0001")
+    engine.dispose()
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO claim (uuid, text, attribution, status, created_at, updated_at, version)"
+        " VALUES ('u-1', 'kept', 'unknown', 'unstarted', '2020-01-01', '2020-01-01', 1)"
+    )
+    raw.commit()
+    inode = db_path.stat().st_ino
+    raw.close()
+    with Store.open(db_path) as store, store.raw() as connection:
+        assert connection.execute("SELECT text FROM claim WHERE uuid = 'u-1'").fetchone() == (
+            "kept",
+        )
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            SCHEMA_HEAD,
+        )
+    assert db_path.stat().st_ino == inode
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my notes, not a database\n" * 100)
+    before = bogus.read_bytes()
+    with pytest.raises(DatabaseDamagedError, match="notes.db"):
+        Store.open(bogus)
+    assert bogus.read_bytes() == before
