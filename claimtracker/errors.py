@@ -71,7 +71,25 @@ class InputFileError(ClaimTrackerError):
 
 
 class CsvImportError(InputFileError):
-    """A CSV file cannot be imported; nothing from it was saved."""
+    """A CSV file cannot be imported; nothing from it was saved.
+
+    ``problems`` lists every problem found (line, column, reason), the first of which is the
+    error's own message.
+    """
+
+    problems: list[tuple[int | None, str | None, str]]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: int | str | None = None,
+        problems: list[tuple[int | None, str | None, str]] | None = None,
+    ) -> None:
+        super().__init__(message, path=path, line=line, column=column)
+        self.problems = problems or [(line, None if column is None else str(column), message)]
 
 
 class ArticleImportError(InputFileError):

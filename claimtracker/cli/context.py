@@ -1,0 +1,160 @@
+"""What every command shares: the ``--db`` option, the open store, JSON output, filters."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import click
+
+from claimtracker.errors import NotFoundError
+from claimtracker.query import ClaimFilter
+from claimtracker.query.filters import DATE_FIELDS
+from claimtracker.store import Store
+from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class AppState:
+    """The group's options, and the store opened on first use and closed at exit."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    def store(self, db: str | None = None) -> Store:
+        if self._store is None:
+            self._store = Store.open(db or self.db)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def db_option(command: F) -> F:
+    """``--db PATH_OR_URL`` on a command, passing the opened store as ``store``."""
+
+    @click.option(
+        "--db",
+        "db",
+        metavar="PATH|URL",
+        default=None,
+        help="Database file or SQLAlchemy URL (default: $CLAIMTRACKER_DB or the user data folder).",
+    )
+    @functools.wraps(command)
+    def wrapper(*args: Any, db: str | None, **kwargs: Any) -> Any:
+        state = click.get_current_context().find_object(AppState)
+        assert state is not None
+        return command(*args, store=state.store(db), **kwargs)
+
+    return cast(F, wrapper)
+
+
+def json_option(command: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(
+        command
+    )
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def parse_day(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2018-08-25", param=param) from None
+
+
+def date_option(name: str, help_text: str, dest: str | None = None) -> Callable[[F], F]:
+    names = (name, dest) if dest else (name,)
+    return click.option(*names, metavar="YYYY-MM-DD", callback=parse_day, help=help_text)
+
+
+def filter_options(command: F) -> F:
+    """The claim filters shared by list, search and export."""
+    options = [
+        click.option("--speaker", multiple=True, help="Only claims by this actor (name or alias)."),
+        click.option(
+            "--attribution",
+            multiple=True,
+            type=click.Choice(ATTRIBUTIONS.codes),
+            help="Only claims with this attribution.",
+        ),
+        click.option(
+            "--status",
+            multiple=True,
+            type=click.Choice(STATUSES.codes),
+            help="Only claims with this verification status.",
+        ),
+        click.option("--tag", multiple=True, help="Only claims with this tag."),
+        click.option(
+            "--source",
+            "source_ids",
+            multiple=True,
+            type=int,
+            help="Only claims from this source id.",
+        ),
+        date_option("--from", "From this date on (see --date-field).", "date_from"),
+        date_option("--to", "Up to this date.", "date_to"),
+        click.option(
+            "--date-field",
+            type=click.Choice(DATE_FIELDS),
+            default="reported_on",
+            show_default=True,
+            help="Which date --from and --to look at.",
+        ),
+        click.option("--trash", is_flag=True, help="Show the claims in the trash instead."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def build_filter(store: Store, text: str = "", **options: Any) -> ClaimFilter:
+    """A :class:`ClaimFilter` from the filter options, resolving speaker names to actors."""
+    speaker_ids: list[int] = []
+    if options.get("speaker"):
+        from claimtracker.services import find_actor
+
+        with store.read() as session:
+            for name in options["speaker"]:
+                actor = find_actor(session=session, name=name)
+                if actor is None or actor.id is None:
+                    raise NotFoundError(f"There is no actor called {name!r}")
+                speaker_ids.append(actor.id)
+    return ClaimFilter(
+        text=text,
+        speaker_ids=tuple(speaker_ids),
+        attributions=tuple(options.get("attribution") or ()),
+        statuses=tuple(options.get("status") or ()),
+        tags=tuple(options.get("tag") or ()),
+        source_ids=tuple(options.get("source_ids") or ()),
+        date_from=options.get("date_from"),
+        date_to=options.get("date_to"),
+        date_field=options.get("date_field") or "reported_on",
+        trash="trash" if options.get("trash") else "live",
+    )
+
+
+def progress_enabled() -> bool:
+    return sys.stderr.isatty()

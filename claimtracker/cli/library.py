@@ -1,0 +1,211 @@
+"""Commands on the library: init, articles and sources, actors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimtracker import services
+from claimtracker.cli.context import (
+    date_option,
+    db_option,
+    echo_json,
+    json_option,
+    progress_enabled,
+)
+from claimtracker.errors import ClaimTrackerError, NotFoundError
+from claimtracker.query.library import actor_summaries, source_summaries
+from claimtracker.schemas import ActorUpdate, SourceUpdate
+from claimtracker.store import Store
+from claimtracker.vocabulary import ACTOR_KINDS, RELIABILITY
+
+
+@click.command("init")
+@click.option("--sample", is_flag=True, help="Fill it with the sample project.")
+@db_option
+def init(store: Store, sample: bool) -> None:
+    """Create the database (or upgrade it) and optionally load the sample project."""
+    if sample:
+        from claimtracker.sample import build_sample
+
+        summary = build_sample(store)
+        click.echo(
+            f"Sample project in {store.display_name}: {summary.claims} claims, "
+            f"{summary.links} links, source #{summary.source_id}"
+        )
+    else:
+        click.echo(f"Database ready: {store.display_name}")
+
+
+@click.command("import-article")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--encoding", help="Read text files in this encoding (e.g. cp1251) instead of detecting it."
+)
+@json_option
+@db_option
+def import_article(
+    store: Store, files: tuple[Path, ...], encoding: str | None, as_json: bool
+) -> None:
+    """Import articles (text, Markdown, saved web pages, PDF), kept verbatim.
+
+    The same text imported twice is one source. A file that cannot be read is reported and
+    the others are still imported.
+    """
+    from claimtracker.articles import read_article
+
+    results: list[dict[str, Any]] = []
+    failures = 0
+    with click.progressbar(
+        files,
+        label="Importing",
+        file=click.get_text_stream("stderr"),
+        hidden=not progress_enabled() or len(files) < 3,
+    ) as bar:
+        for path in bar:
+            try:
+                article = read_article(path, encoding=encoding)
+                with store.write() as session:
+                    source, created = services.import_article(
+                        session=session, article=article, origin=path
+                    )
+                    results.append(
+                        {
+                            "file": str(path),
+                            "source_id": source.id,
+                            "created": created,
+                            "title": source.title,
+                            "format": source.format,
+                            "language": source.language,
+                            "characters": len(source.text),
+                        }
+                    )
+            except ClaimTrackerError as error:
+                failures += 1
+                results.append({"file": str(path), "error": str(error)})
+                if not as_json:
+                    click.echo(f"claimtracker: error: {error}", err=True)
+    if as_json:
+        echo_json(results)
+    else:
+        for item in results:
+            if "error" in item:
+                continue
+            verb = "Imported" if item["created"] else "Already imported"
+            click.echo(
+                f"{verb}: source #{item['source_id']} {item['title']!r} "
+                f"({item['format']}, {item['language'] or 'language unknown'}, {item['characters']:,} characters)"
+            )
+    if failures:
+        raise click.exceptions.Exit(1)
+
+
+@click.command("sources")
+@json_option
+@db_option
+def sources(store: Store, as_json: bool) -> None:
+    """List the sources with their claim counts."""
+    with store.raw() as connection:
+        summaries = source_summaries(connection)
+    if as_json:
+        echo_json([s.to_dict() for s in summaries])
+        return
+    for s in summaries:
+        outlet = f" — {s.outlet}" if s.outlet else ""
+        day = f" ({s.published_on})" if s.published_on else ""
+        click.echo(f"#{s.id:<5} {s.claims:>6} claims  {s.title}{outlet}{day}")
+
+
+@click.command("show-source")
+@click.argument("source_id", type=int)
+@click.option("--text", "with_text", is_flag=True, help="Print the stored text too.")
+@json_option
+@db_option
+def show_source(store: Store, source_id: int, with_text: bool, as_json: bool) -> None:
+    """A source's metadata (and with --text, its verbatim text)."""
+    with store.raw() as connection:
+        summary = next((s for s in source_summaries(connection, ids=[source_id])), None)
+        if summary is None:
+            raise NotFoundError(f"There is no source #{source_id}")
+        text = connection.execute("SELECT text FROM source WHERE id = ?", (source_id,)).fetchone()[
+            0
+        ]
+    if as_json:
+        echo_json(summary.to_dict() | ({"text": text} if with_text else {}))
+        return
+    for label, value in summary.to_dict().items():
+        if value not in (None, ""):
+            click.echo(f"  {label + ':':<14}{value}")
+    if with_text:
+        click.echo()
+        click.echo(text)
+
+
+@click.command("edit-source")
+@click.argument("source_id", type=int)
+@click.option("--title")
+@click.option("--outlet", help="The outlet's name (an actor; created if new).")
+@click.option("--byline")
+@click.option("--url")
+@date_option("--published-on", "Publication date.", "published_on")
+@click.option("--language", help="ISO 639-1 code, e.g. en, ru.")
+@db_option
+def edit_source(store: Store, source_id: int, outlet: str | None, **options: Any) -> None:
+    """Correct a source's metadata (its text never changes)."""
+    values = {k: v for k, v in options.items() if v is not None}
+    with store.write() as session:
+        if outlet:
+            values["outlet_id"] = services.resolve_actor(
+                session=session, name=outlet, kind="media_outlet"
+            ).id
+        _, changes = services.update_source(
+            session=session, source_id=source_id, changes=SourceUpdate(**values)
+        )
+    click.echo(f"Source #{source_id}: changed {', '.join(changes) or 'nothing'}")
+
+
+@click.command("actors")
+@json_option
+@db_option
+def actors(store: Store, as_json: bool) -> None:
+    """List the actors with their kinds, reliability and claim counts."""
+    with store.raw() as connection:
+        summaries = actor_summaries(connection)
+    if as_json:
+        echo_json([a.to_dict() for a in summaries])
+        return
+    for a in summaries:
+        aliases = f"  (also: {', '.join(a.aliases)})" if a.aliases else ""
+        click.echo(
+            f"#{a.id:<5} {a.claims:>6} claims  {a.reliability or '-'}  {a.name} [{a.kind}]{aliases}"
+        )
+
+
+@click.command("edit-actor")
+@click.argument("actor_id", type=int)
+@click.option("--name")
+@click.option("--kind", type=click.Choice(ACTOR_KINDS.codes))
+@click.option("--affiliation")
+@click.option("--country")
+@click.option(
+    "--reliability", type=click.Choice(RELIABILITY.codes), help="Admiralty source reliability."
+)
+@click.option("--alias", "aliases", multiple=True, help="Another name to find this actor by.")
+@click.option("--notes")
+@db_option
+def edit_actor(store: Store, actor_id: int, aliases: tuple[str, ...], **options: Any) -> None:
+    """Correct an actor, rate their reliability, add aliases."""
+    values = {k: v for k, v in options.items() if v is not None}
+    with store.write() as session:
+        _, changes = services.update_actor(
+            session=session, actor_id=actor_id, changes=ActorUpdate(**values)
+        )
+        for alias in aliases:
+            services.add_alias(session=session, actor_id=actor_id, alias=alias)
+    changed = [*changes, *(["aliases"] if aliases else [])]
+    click.echo(f"Actor #{actor_id}: changed {', '.join(changed) or 'nothing'}")
+
+
+COMMANDS = [init, import_article, sources, show_source, edit_source, actors, edit_actor]

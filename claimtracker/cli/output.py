@@ -1,0 +1,78 @@
+"""How claims look in a terminal."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+import click
+
+from claimtracker.query import ClaimDetail, ClaimRow
+from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, STATUSES
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def row_line(row: ClaimRow) -> str:
+    """One line per claim: id, status, attribution, rating, speaker and the claim."""
+    width = shutil.get_terminal_size((120, 24)).columns
+    head = f"#{row.id:<6} {row.status:<12} {row.attribution:<18} {row.rating or '--':<3}"
+    speaker = f"{row.speaker}: " if row.speaker else ""
+    return f"{head} {_clip(speaker + row.text, max(20, width - len(head) - 1))}"
+
+
+def echo_rows(rows: list[ClaimRow], *, total: int | None = None) -> None:
+    for row in rows:
+        click.echo(row_line(row))
+    if total is not None:
+        shown = len(rows)
+        more = f" (showing {shown})" if total > shown else ""
+        click.echo(f"{total} claim{'s' if total != 1 else ''}{more}", err=True)
+
+
+def echo_detail(detail: ClaimDetail) -> None:
+    row = detail.row
+    fields: list[tuple[str, str | None]] = [
+        ("Claim", row.text),
+        ("Quote", row.quote),
+        ("Speaker", f"{row.speaker} ({row.speaker_kind})" if row.speaker else None),
+        ("Attribution", ATTRIBUTIONS.label(row.attribution)),
+        ("Descriptor", row.descriptor),
+        ("Sources", str(row.source_count) if row.source_count is not None else None),
+        ("Status", STATUSES.label(row.status)),
+        ("Rating", row.rating or None),
+        ("Likelihood", LIKELIHOODS.label(row.likelihood) if row.likelihood else None),
+        ("Confidence", CONFIDENCES.label(row.confidence) if row.confidence else None),
+        ("Said on", row.said_on),
+        ("Reported on", row.reported_on),
+        ("Event on", row.event_on),
+        ("Source", f"#{row.source_id} {row.source_title}" if row.source_id else None),
+        ("Outlet", row.outlet),
+        ("URL", row.url),
+        ("Tags", ", ".join(row.tags) or None),
+        ("Notes", row.notes),
+        ("UUID", row.uuid),
+        ("Version", f"{row.version} (updated {row.updated_at[:19]})"),
+        ("In trash", row.deleted_at[:19] if row.deleted_at else None),
+    ]
+    click.echo(click.style(f"Claim #{row.id}", bold=True))
+    for label, value in fields:
+        if value:
+            wrapped = textwrap.fill(value, width=100, initial_indent="", subsequent_indent=" " * 16)
+            click.echo(f"  {label + ':':<14}{wrapped}")
+    if row.anchor_start is not None:
+        context = f"…{detail.anchor_prefix or ''}[{detail.anchor_exact or ''}]{detail.anchor_suffix or ''}…"
+        status = (
+            " (ORPHAN: not found in the corrected text)" if row.anchor_status == "orphan" else ""
+        )
+        click.echo(f"  {'Anchor:':<14}{row.anchor_start}–{row.anchor_end}{status}")
+        click.echo(f"  {'In context:':<14}{' '.join(context.split())}")
+    for link in detail.links:
+        speaker = f"{link.other_speaker}: " if link.other_speaker else ""
+        note = f"  ({link.note})" if link.note else ""
+        click.echo(
+            f"  {link.label + ':':<14}#{link.other_id} {_clip(speaker + link.other_text, 70)}{note}"
+        )

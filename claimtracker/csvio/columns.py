@@ -1,0 +1,177 @@
+"""The columns of the two CSV reports: stable names, what they hold, the SQL behind them.
+
+The names are part of the exchange format: colleagues' spreadsheets and the importer rely on
+them, so they never change meaning. New columns may be added at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimtracker.errors import ValidationError
+
+#: How a link reads from its claim A's side: "B denies A" is "A denied_by B".
+INVERSE_RELATION_CODES = {
+    "contradicts": "contradicts",
+    "denies": "denied_by",
+    "counters": "countered_by",
+    "supports": "supported_by",
+    "repeats": "repeats",
+    "responds_to": "answered_by",
+}
+
+
+def _case(mapping: dict[str, str], expression: str) -> str:
+    whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in mapping.items())
+    return f"CASE {expression} {whens} END"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    sql: str
+    description: str
+
+
+_RATING = "coalesce(coalesce(sp.reliability, ol.reliability), '') || coalesce(c.credibility, '')"
+_LINKS = f"""(
+    SELECT group_concat(
+        CASE WHEN l.claim_b_id = c.id THEN l.relation
+             ELSE {_case(INVERSE_RELATION_CODES, "l.relation")} END || ' ' || o.uuid, '; ')
+    FROM link l JOIN claim o
+      ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
+    WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
+      AND l.deleted_at IS NULL AND o.deleted_at IS NULL)"""
+_READABLE_LABELS = {
+    "contradicts": "Contradicts",
+    "denies": "Denies",
+    "counters": "Counters",
+    "supports": "Supports",
+    "repeats": "Repeats",
+    "responds_to": "Responds to",
+}
+_READABLE_INVERSE = {
+    "contradicts": "Contradicts",
+    "denies": "Denied by",
+    "counters": "Countered by",
+    "supports": "Supported by",
+    "repeats": "Repeats",
+    "responds_to": "Answered by",
+}
+_COUNTER_CLAIMS = f"""(
+    SELECT group_concat(
+        CASE WHEN l.claim_b_id = c.id THEN {_case(_READABLE_LABELS, "l.relation")}
+             ELSE {_case(_READABLE_INVERSE, "l.relation")} END
+        || ' #' || o.id || coalesce(' (' || (SELECT name FROM actor WHERE id = o.speaker_id) || ')', '')
+        || ': ' || o.text, ' | ')
+    FROM link l JOIN claim o
+      ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
+    WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
+      AND l.deleted_at IS NULL AND o.deleted_at IS NULL)"""
+_TAGS = """(
+    SELECT group_concat(name, '; ') FROM (
+        SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+        WHERE ct.claim_id = c.id ORDER BY t.name COLLATE NOCASE))"""
+
+CLAIM_COLUMNS: tuple[Column, ...] = (
+    Column("claim_id", "c.id", "Number of the claim in this database"),
+    Column("uuid", "c.uuid", "Stable identifier of the claim across databases"),
+    Column("claim", "c.text", "The claim as the analyst phrased it"),
+    Column("quote", "c.quote", "The verbatim words in the source"),
+    Column("speaker", "sp.name", "Who asserts it"),
+    Column("speaker_kind", "sp.kind", "person, organisation, government_body, ..."),
+    Column("attribution", "c.attribution", "on_record, official_statement, anonymous, ..."),
+    Column("descriptor", "c.descriptor", "The attribution as the article worded it"),
+    Column("source_count", "c.source_count", "How many sources stand behind it, where stated"),
+    Column("status", "c.status", "Verification status"),
+    Column("rating", _RATING, "Admiralty rating: source reliability letter + credibility digit"),
+    Column("credibility", "c.credibility", "Information credibility 1–6"),
+    Column("likelihood", "c.likelihood", "Estimative likelihood (ICD 203)"),
+    Column("confidence", "c.confidence", "Analytic confidence"),
+    Column("said_on", "c.said_on", "When it was said"),
+    Column("reported_on", "c.reported_on", "When it was reported"),
+    Column("event_on", "c.event_on", "Date of the event it is about"),
+    Column("source_title", "s.title", "Title of the source document"),
+    Column("outlet", "ol.name", "Outlet that published the source"),
+    Column("url", "s.url", "Address of the source"),
+    Column("tags", _TAGS, "Tags, separated by semicolons"),
+    Column("counter_claims", _COUNTER_CLAIMS, "Linked claims with their relation, readable"),
+    Column("links", _LINKS, "Linked claims as 'relation uuid'; read by the importer"),
+    Column("notes", "c.notes", "The analyst's notes"),
+    Column("speaker_reliability", "sp.reliability", "Source reliability A–F of the speaker"),
+    Column("published_on", "s.published_on", "Publication date of the source"),
+    Column("source_uuid", "s.uuid", "Stable identifier of the source"),
+    Column("anchor_start", "c.anchor_start", "Start offset of the quote in the source text"),
+    Column("anchor_end", "c.anchor_end", "End offset of the quote in the source text"),
+    Column("anchor_exact", "c.anchor_exact", "The anchored text"),
+    Column("anchor_prefix", "c.anchor_prefix", "Text just before the anchor"),
+    Column("anchor_suffix", "c.anchor_suffix", "Text just after the anchor"),
+    Column("created_at", "c.created_at", "When the claim was recorded (UTC)"),
+    Column("updated_at", "c.updated_at", "When it last changed (UTC)"),
+)
+
+#: The side-by-side view as rows: a claim, how its counter-claim relates, the counter-claim.
+PAIR_SIDE_FIELDS = (
+    ("id", "{c}.id"),
+    ("uuid", "{c}.uuid"),
+    ("text", "{c}.text"),
+    ("quote", "{c}.quote"),
+    ("speaker", "{sp}.name"),
+    ("attribution", "{c}.attribution"),
+    ("descriptor", "{c}.descriptor"),
+    ("source", "{s}.title"),
+    ("date", "coalesce({c}.said_on, {c}.reported_on)"),
+    ("status", "{c}.status"),
+    (
+        "rating",
+        "coalesce(coalesce({sp}.reliability, {ol}.reliability), '') || coalesce({c}.credibility, '')",
+    ),
+)
+
+
+def _side(prefix: str, aliases: dict[str, str], role: str) -> list[Column]:
+    """One side of a pair: ``claim_id, claim, claim_quote, ...`` or ``counter_...``."""
+    special = {"id": f"{prefix}_id", "text": prefix}
+    return [
+        Column(
+            special.get(name, f"{prefix.split('_')[0]}_{name}"),
+            sql.format(**aliases),
+            f"{role}: {name}",
+        )
+        for name, sql in PAIR_SIDE_FIELDS
+    ]
+
+
+def _pair_columns() -> tuple[Column, ...]:
+    return (
+        *_side("claim", {"c": "a", "sp": "asp", "s": "asrc", "ol": "aol"}, "The claim"),
+        Column("relation", "l.relation", "How the counter-claim relates to the claim"),
+        *_side(
+            "counter_claim", {"c": "b", "sp": "bsp", "s": "bsrc", "ol": "bol"}, "The counter-claim"
+        ),
+        Column("note", "l.note", "The analyst's note on the link"),
+        Column("link_uuid", "l.uuid", "Stable identifier of the link"),
+    )
+
+
+PAIR_COLUMNS = _pair_columns()
+
+REPORTS = {"claims": CLAIM_COLUMNS, "pairs": PAIR_COLUMNS}
+
+
+def choose_columns(report: str, names: list[str] | None) -> tuple[Column, ...]:
+    """The columns of ``report``, or those of ``names`` in the order given."""
+    if report not in REPORTS:
+        raise ValidationError(f"Unknown report {report!r} (claims or pairs)", field="report")
+    available = REPORTS[report]
+    if not names:
+        return available
+    by_name = {column.name: column for column in available}
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        raise ValidationError(
+            f"Unknown column(s) {', '.join(unknown)} for the {report} report "
+            f"(available: {', '.join(by_name)})",
+            field="columns",
+        )
+    return tuple(by_name[n] for n in names)

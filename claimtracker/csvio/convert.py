@@ -1,0 +1,230 @@
+"""From CSV cells to field values: codes, numbers, dates, tags, links, with clear complaints."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from claimtracker.csvio.columns import INVERSE_RELATION_CODES
+from claimtracker.csvio.formulas import restore
+from claimtracker.csvio.mapping import ColumnMapping
+from claimtracker.errors import ClaimTrackerError
+from claimtracker.vocabulary import (
+    ACTOR_KINDS,
+    ATTRIBUTIONS,
+    CONFIDENCES,
+    CREDIBILITY,
+    LIKELIHOODS,
+    RELATIONS,
+    RELIABILITY,
+    STATUSES,
+    Vocabulary,
+    parse_rating,
+)
+
+
+class CellError(ValueError):
+    """A cell's value cannot be used; the message says why."""
+
+
+_FROM_INVERSE = {inverse: code for code, inverse in INVERSE_RELATION_CODES.items()}
+_DAY_FORMATS = (
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+)
+_TAG_SPLIT = re.compile(r"\s*[;,]\s*")
+_LINK_ENTRY = re.compile(r"^\s*(\w+)\s+([0-9a-fA-F-]{36})\s*$")
+
+
+def _code(vocabulary: Vocabulary) -> Callable[[str], str]:
+    def convert(value: str) -> str:
+        code = vocabulary.lookup(value)
+        if code is None:
+            raise CellError(
+                f"{value!r} is not a known {vocabulary.name} (one of: {', '.join(vocabulary.codes)}); "
+                "map the column to tags to keep such values as tags"
+            )
+        return code
+
+    return convert
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise CellError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise CellError("the number of sources cannot be negative")
+    return number
+
+
+def _offset(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise CellError(f"{value!r} is not a character offset") from None
+    if number < 0:
+        raise CellError("offsets cannot be negative")
+    return number
+
+
+def _credibility(value: str) -> int:
+    code = CREDIBILITY.lookup(value.strip())
+    if code is None:
+        raise CellError(f"{value!r} is not an information credibility 1–6")
+    return int(code)
+
+
+def _reliability(value: str) -> str:
+    code = RELIABILITY.lookup(value.strip().upper()) or RELIABILITY.lookup(value)
+    if code is None:
+        raise CellError(f"{value!r} is not a source reliability A–F")
+    return code
+
+
+def _day(value: str) -> date:
+    text = value.strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    for pattern in _DAY_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise CellError(f"{value!r} is not a date (write it as 2018-08-25)")
+
+
+def _moment(value: str) -> str:
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise CellError(f"{value!r} is not a date and time") from None
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _rating(value: str) -> tuple[str | None, int | None]:
+    try:
+        return parse_rating(value)
+    except ClaimTrackerError as error:
+        raise CellError(str(error)) from None
+
+
+def _tags(value: str) -> list[str]:
+    return [tag for tag in _TAG_SPLIT.split(value) if tag]
+
+
+def _links(value: str) -> list[tuple[str, str]]:
+    """``"denies <uuid>; denied_by <uuid>"`` → [(reading code, other uuid)]."""
+    entries = []
+    for part in value.split(";"):
+        if not part.strip():
+            continue
+        match = _LINK_ENTRY.match(part)
+        if not match or (match[1] not in RELATIONS and match[1] not in _FROM_INVERSE):
+            raise CellError(
+                f"{part.strip()!r} is not a link such as 'denies 0b7a…' (relation and uuid)"
+            )
+        entries.append((match[1], match[2].lower()))
+    return entries
+
+
+def _uuid(value: str) -> str:
+    text = value.strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", text):
+        raise CellError(f"{value!r} is not a UUID")
+    return text
+
+
+def _text(value: str) -> str:
+    return value
+
+
+CONVERTERS: dict[str, Callable[[str], object]] = {
+    "uuid": _uuid,
+    "claim": _text,
+    "quote": _text,
+    "speaker": str.strip,
+    "speaker_kind": _code(ACTOR_KINDS),
+    "speaker_reliability": _reliability,
+    "attribution": _code(ATTRIBUTIONS),
+    "descriptor": _text,
+    "source_count": _count,
+    "status": _code(STATUSES),
+    "rating": _rating,
+    "credibility": _credibility,
+    "likelihood": _code(LIKELIHOODS),
+    "confidence": _code(CONFIDENCES),
+    "said_on": _day,
+    "reported_on": _day,
+    "event_on": _day,
+    "source_title": str.strip,
+    "outlet": str.strip,
+    "url": str.strip,
+    "published_on": _day,
+    "source_uuid": _uuid,
+    "tags": _tags,
+    "links": _links,
+    "notes": _text,
+    "anchor_start": _offset,
+    "anchor_end": _offset,
+    "anchor_exact": _text,
+    "anchor_prefix": _text,
+    "anchor_suffix": _text,
+    "created_at": _moment,
+}
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    line: int
+    values: dict[str, object]
+    tags: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def parse_cells(line: int, cells: list[str], mapping: ColumnMapping) -> ParsedRow:
+    """Convert one record; problems are collected as (column header, reason)."""
+    row = ParsedRow(line=line, values={})
+    for index, field_name in enumerate(mapping.fields):
+        if field_name is None or field_name == "ignore" or index >= len(cells):
+            continue
+        raw = cells[index]
+        if raw == "":
+            continue
+        if raw[0] == "'":
+            raw = restore(raw)
+        try:
+            value = CONVERTERS[field_name](raw)
+        except CellError as error:
+            row.problems.append((f"{index + 1} ({mapping.headers[index]})", str(error)))
+            continue
+        if field_name == "tags":
+            row.tags.extend(value)  # type: ignore[arg-type]
+        elif value != "":
+            row.values[field_name] = value
+    if len(cells) > len(mapping.fields) and any(c.strip() for c in cells[len(mapping.fields) :]):
+        row.problems.append(
+            (
+                str(len(mapping.fields) + 1),
+                f"this row has {len(cells)} cells, the header {len(mapping.fields)}",
+            )
+        )
+    return row
+
+
+def link_reading(code: str) -> tuple[str, bool]:
+    """(relation, this row's claim is B) for a link entry's reading code."""
+    if code in _FROM_INVERSE and code not in RELATIONS:
+        return _FROM_INVERSE[code], False
+    return code, True

@@ -1,0 +1,37 @@
+"""Keeping spreadsheet formulas out of exported cells, and putting the text back on import.
+
+A cell that Excel or LibreOffice would run as a formula, or as DDE, starts with ``=``, ``+``,
+``-``, ``@``, a tab, CR or LF, or their full-width forms, possibly after spaces. Following
+OWASP's advice, such a cell is written with a leading apostrophe, which spreadsheets show as
+text. To make the round trip exact, a cell that already starts with apostrophes before such a
+character gets one more; the importer removes exactly one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TRIGGERS = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20"
+_NEEDS_GUARD = re.compile(rf"'*[\s\u3000]*[{re.escape(_TRIGGERS)}]")
+_GUARDED = re.compile(rf"'+[\s\u3000]*[{re.escape(_TRIGGERS)}]")
+#: First characters that can start a risky cell; anything else is safe at a glance.
+_RISKY_START = frozenset(_TRIGGERS + "'")
+
+
+def neutralise(value: str) -> str:
+    """The cell text to write: ``value``, with an apostrophe in front if it could run."""
+    if value and (value[0] in _RISKY_START or value[0].isspace()) and _NEEDS_GUARD.match(value):
+        return "'" + value
+    return value
+
+
+def restore(value: str) -> str:
+    """The original text of a cell written by :func:`neutralise`."""
+    if value and value[0] == "'" and _GUARDED.match(value):
+        return value[1:]
+    return value
+
+
+def is_dangerous(value: str) -> bool:
+    """True if a spreadsheet would treat ``value`` as a formula (used by tests and checks)."""
+    return bool(value) and bool(re.match(rf"[\s\u3000]*[{re.escape(_TRIGGERS)}]", value))

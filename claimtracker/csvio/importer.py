@@ -1,0 +1,572 @@
+"""Importing claims from CSV: our own reports and other tools' files, all or nothing.
+
+One pass over the file inside one write transaction, through the bulk path. A row whose uuid is
+known updates that claim (only the columns the file has, and only if something differs); other
+rows create claims. Rows without a uuid get one derived from their content, so importing the
+same file twice never duplicates. Speakers, sources and tags are matched to existing ones or
+created. If any row is bad, the transaction is rolled back and the error lists the problems
+with their line and column: nothing from the file is saved.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid as uuid_module
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimtracker import bulk
+from claimtracker.csvio.convert import ParsedRow, link_reading, parse_cells
+from claimtracker.csvio.mapping import ColumnMapping, build_mapping, parse_overrides
+from claimtracker.csvio.reading import CsvShape, records, shape_of
+from claimtracker.errors import ClaimTrackerError, CsvImportError
+from claimtracker.models import new_uuid
+from claimtracker.services.claims import normalise_tags
+from claimtracker.store import Store
+from claimtracker.vocabulary import SYMMETRIC_RELATIONS
+
+#: progress(rows done, lines in the file) → False to cancel.
+Progress = Callable[[int, int], bool]
+
+BATCH = 2000
+MAX_REPORTED_PROBLEMS = 50
+PREVIEW_ROWS = 5
+_ROW_NAMESPACE = uuid_module.UUID("0e6f8f1e-0a3c-4b8e-9a55-3c2d6a1f9b21")
+
+# CSV field → claim column, for the fields stored on the claim row itself.
+_CLAIM_FIELDS = {
+    "claim": "text",
+    "quote": "quote",
+    "attribution": "attribution",
+    "descriptor": "descriptor",
+    "source_count": "source_count",
+    "status": "status",
+    "credibility": "credibility",
+    "likelihood": "likelihood",
+    "confidence": "confidence",
+    "said_on": "said_on",
+    "reported_on": "reported_on",
+    "event_on": "event_on",
+    "notes": "notes",
+    "anchor_start": "anchor_start",
+    "anchor_end": "anchor_end",
+    "anchor_exact": "anchor_exact",
+    "anchor_prefix": "anchor_prefix",
+    "anchor_suffix": "anchor_suffix",
+}
+_UPDATABLE = (*_CLAIM_FIELDS.values(), "speaker_id", "source_id", "anchor_status")
+
+
+class ImportCancelled(ClaimTrackerError):
+    """The user cancelled a CSV import; nothing from the file was saved."""
+
+
+@dataclass(frozen=True)
+class CsvImportOptions:
+    encoding: str | None = None
+    delimiter: str | None = None
+    has_header: bool | None = None
+    mapping: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportSummary:
+    path: Path
+    shape: CsvShape
+    mapping: ColumnMapping
+    has_header: bool
+    dry_run: bool
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_actors: list[str] = field(default_factory=list)
+    new_sources: int = 0
+    links: int = 0
+    warnings: list[str] = field(default_factory=list)
+    preview: list[list[str]] = field(default_factory=list)
+
+    def describe(self) -> str:
+        verb = "Would import" if self.dry_run else "Imported"
+        text = (
+            f"{verb} {self.rows} rows from {self.path.name}: {self.created} new claims, "
+            f"{self.updated} updated, {self.unchanged} unchanged, {len(self.new_actors)} new actors, "
+            f"{self.new_sources} new sources, {self.links} new links"
+        )
+        return text
+
+
+def _derived_uuid(row: ParsedRow) -> str:
+    key = "\x1f".join(
+        str(row.values.get(f, "")) for f in ("claim", "quote", "speaker", "source_title", "url")
+    )
+    return str(uuid_module.uuid5(_ROW_NAMESPACE, key))
+
+
+class _Resolver:
+    """Finds or creates actors and sources by name, with caches for the whole import."""
+
+    def __init__(self, connection: sqlite3.Connection, summary: ImportSummary, dry_run: bool):
+        self.connection = connection
+        self.summary = summary
+        self.dry_run = dry_run
+        self.now = bulk.timestamp()
+        self.actors: dict[str, int] = {}
+        for actor_id, name in connection.execute(
+            "SELECT id, name FROM actor UNION ALL SELECT actor_id, alias FROM actor_alias"
+        ):
+            self.actors.setdefault(name.casefold(), actor_id)
+        self.reliability_set: dict[int, str] = {}
+        self.sources_by_uuid: dict[str, int] = {}
+        self.sources_by_url: dict[str, int] = {}
+        self.sources_by_title: dict[str, int] = {}
+        self.source_texts: dict[int, str | None] = {}
+        for source_id, source_uuid, url, title in connection.execute(
+            "SELECT id, uuid, url, title FROM source WHERE deleted_at IS NULL ORDER BY id"
+        ):
+            self.sources_by_uuid[source_uuid] = source_id
+            if url:
+                self.sources_by_url.setdefault(url, source_id)
+            if title:
+                self.sources_by_title.setdefault(title.casefold(), source_id)
+        self._fake_ids = -1
+
+    def _fake_id(self) -> int:
+        self._fake_ids -= 1
+        return self._fake_ids
+
+    def actor(self, name: str, kind: str | None, reliability: str | None, line: int) -> int:
+        key = name.casefold()
+        actor_id = self.actors.get(key)
+        if actor_id is None:
+            self.summary.new_actors.append(name)
+            if self.dry_run:
+                actor_id = self._fake_id()
+            else:
+                actor_id = self.connection.execute(
+                    "INSERT INTO actor (name, kind, reliability, uuid, created_at, updated_at, version)"
+                    " VALUES (?, ?, ?, ?, ?, ?, 1)",
+                    (name, kind or "unknown", reliability, new_uuid(), self.now, self.now),
+                ).lastrowid
+            assert actor_id is not None
+            self.actors[key] = actor_id
+            if reliability:
+                self.reliability_set[actor_id] = reliability
+        elif reliability:
+            earlier = self.reliability_set.get(actor_id)
+            if earlier and earlier != reliability:
+                self.summary.warnings.append(
+                    f"line {line}: {name} rated {reliability} here but {earlier} earlier; "
+                    f"keeping {reliability}"
+                )
+            self.reliability_set[actor_id] = reliability
+            if not self.dry_run and actor_id > 0:
+                self.connection.execute(
+                    "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
+                    " WHERE id = ? AND reliability IS NOT ?",
+                    (reliability, self.now, actor_id, reliability),
+                )
+        return actor_id
+
+    def source(self, values: dict[str, object], line: int) -> int | None:
+        source_uuid = values.get("source_uuid")
+        url = values.get("url")
+        title = values.get("source_title")
+        found = (
+            (self.sources_by_uuid.get(str(source_uuid)) if source_uuid else None)
+            or (self.sources_by_url.get(str(url)) if url else None)
+            or (self.sources_by_title.get(str(title).casefold()) if title else None)
+        )
+        if found is not None:
+            return found
+        if not (source_uuid or url or title):
+            return None
+        outlet = values.get("outlet")
+        outlet_id = self.actor(str(outlet), "media_outlet", None, line) if outlet else None
+        self.summary.new_sources += 1
+        if self.dry_run:
+            source_id = self._fake_id()
+        else:
+            source_id = self.connection.execute(
+                "INSERT INTO source (title, outlet_id, url, published_on, format, text, sha256,"
+                " uuid, created_at, updated_at, version) VALUES (?, ?, ?, ?, 'text', '', NULL, ?, ?, ?, 1)",
+                (
+                    title or "",
+                    outlet_id if outlet_id and outlet_id > 0 else None,
+                    url,
+                    _iso(values.get("published_on")),
+                    str(source_uuid) if source_uuid else new_uuid(),
+                    self.now,
+                    self.now,
+                ),
+            ).lastrowid
+            assert source_id is not None
+        if source_uuid:
+            self.sources_by_uuid[str(source_uuid)] = source_id
+        if url:
+            self.sources_by_url[str(url)] = source_id
+        if title:
+            self.sources_by_title[str(title).casefold()] = source_id
+        return source_id
+
+    def source_text(self, source_id: int) -> str | None:
+        if source_id < 0:
+            return None
+        if source_id not in self.source_texts:
+            row = self.connection.execute(
+                "SELECT text FROM source WHERE id = ?", (source_id,)
+            ).fetchone()
+            self.source_texts[source_id] = row[0] if row and row[0] else None
+        return self.source_texts[source_id]
+
+
+def _iso(value: object) -> object:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _anchor(row: ParsedRow, claim: dict[str, object], text: str | None) -> str | None:
+    """Check or find the anchor in the source text; returns a problem or None."""
+    if text is None:
+        return None
+    start, end = claim.get("anchor_start"), claim.get("anchor_end")
+    quote = claim.get("quote")
+    if isinstance(start, int) and isinstance(end, int):
+        if not 0 <= start < end <= len(text):
+            return f"the anchor {start}–{end} is outside the source text (0–{len(text)})"
+        exact = text[start:end]
+        given = claim.get("anchor_exact")
+        if (given and given != exact) or (quote and str(quote) not in exact):
+            return f"the anchor {start}–{end} does not hold the quote in the source text"
+        claim["anchor_exact"] = exact
+        claim.setdefault("anchor_prefix", text[max(0, start - 32) : start])
+        claim.setdefault("anchor_suffix", text[end : end + 32])
+        claim["anchor_status"] = "ok"
+    elif quote and text.count(str(quote)) == 1:
+        start = text.index(str(quote))
+        end = start + len(str(quote))
+        claim.update(
+            anchor_start=start,
+            anchor_end=end,
+            anchor_exact=str(quote),
+            anchor_prefix=text[max(0, start - 32) : start],
+            anchor_suffix=text[end : end + 32],
+            anchor_status="ok",
+        )
+    return None
+
+
+def _claim_values(
+    row: ParsedRow, resolver: _Resolver, rating_rates_speaker: bool
+) -> dict[str, object]:
+    values = row.values
+    claim: dict[str, object] = {
+        column: _iso(values[name]) for name, column in _CLAIM_FIELDS.items() if name in values
+    }
+    if "rating" in values:
+        letter, digit = values["rating"]  # type: ignore[misc]
+        if digit is not None and "credibility" not in values:
+            claim["credibility"] = digit
+        if rating_rates_speaker and letter:
+            # The letter rates the speaker; our own reports carry it in speaker_reliability.
+            values.setdefault("speaker_reliability", letter)
+    if "speaker" in values:
+        claim["speaker_id"] = resolver.actor(
+            str(values["speaker"]),
+            values.get("speaker_kind"),  # type: ignore[arg-type]
+            values.get("speaker_reliability"),  # type: ignore[arg-type]
+            row.line,
+        )
+    source_id = resolver.source(values, row.line)
+    if source_id is not None:
+        claim["source_id"] = source_id
+        problem = _anchor(row, claim, resolver.source_text(source_id))
+        if problem:
+            row.problems.append(("anchor_start", problem))
+    return claim
+
+
+class _Writer:
+    """Buffers parsed rows and writes them in batches (inserts and changed updates)."""
+
+    def __init__(self, connection: sqlite3.Connection, summary: ImportSummary, dry_run: bool):
+        self.connection = connection
+        self.summary = summary
+        self.dry_run = dry_run
+        self.pending: list[tuple[str, dict[str, object], list[str] | None]] = []
+        self.links: list[tuple[str, str, str, int]] = []
+        self.seen_uuids: set[str] = set()
+        self.tag_ids: dict[str, int] = {}
+        self.now = bulk.timestamp()
+        self.first_new_id = bulk.last_claim_id(connection)
+
+    def add(self, claim_uuid: str, claim: dict[str, object], tags: list[str] | None) -> None:
+        self.pending.append((claim_uuid, claim, tags))
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        existing = self._existing({u for u, _, _ in batch})
+        inserts, updates = [], []
+        for claim_uuid, claim, tags in batch:
+            if claim_uuid in existing:
+                current = existing[claim_uuid]
+                changed = {k: v for k, v in claim.items() if current["values"].get(k) != v}
+                tags_changed = tags is not None and [t.casefold() for t in tags] != [
+                    t.casefold() for t in current["tags"]
+                ]
+                if changed or tags_changed:
+                    updates.append((current["id"], changed, tags if tags_changed else None))
+                else:
+                    self.summary.unchanged += 1
+            else:
+                inserts.append((claim_uuid, claim, tags))
+        self.summary.created += len(inserts)
+        self.summary.updated += len(updates)
+        if self.dry_run:
+            return
+        self._insert(inserts)
+        self._update(updates)
+
+    def _existing(self, uuids: set[str]) -> dict[str, dict[str, object]]:
+        found: dict[str, dict[str, object]] = {}
+        wanted = list(uuids)
+        columns = ", ".join(_UPDATABLE)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for record in self.connection.execute(
+                f"SELECT id, uuid, {columns}, (SELECT group_concat(t.name, char(31)) FROM claim_tag ct"
+                f" JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = claim.id)"
+                f" FROM claim WHERE uuid IN ({marks})",
+                chunk,
+            ):
+                tags = sorted(record[-1].split("\x1f"), key=str.casefold) if record[-1] else []
+                found[record[1]] = {
+                    "id": record[0],
+                    "values": dict(zip(_UPDATABLE, record[2:-1], strict=True)),
+                    "tags": tags,
+                }
+        return found
+
+    def _insert(self, inserts: list[tuple[str, dict[str, object], list[str] | None]]) -> None:
+        rows = []
+        for claim_uuid, claim, _tags in inserts:
+            values = {
+                "attribution": "unknown",
+                "status": "unstarted",
+                "created_at": self.now,
+                "updated_at": self.now,
+                "version": 1,
+                "uuid": claim_uuid,
+            } | claim
+            rows.append(tuple(values.get(column) for column in bulk.CLAIM_COLUMNS))
+        bulk.insert_claims(self.connection, rows)
+        tagged = [(claim_uuid, tags) for claim_uuid, _, tags in inserts if tags]
+        if tagged:
+            marks = ", ".join("?" for _ in tagged)
+            ids = dict(
+                self.connection.execute(
+                    f"SELECT uuid, id FROM claim WHERE uuid IN ({marks})", [u for u, _ in tagged]
+                )
+            )
+            self._add_tags((ids[claim_uuid], tags) for claim_uuid, tags in tagged)
+
+    def _update(self, updates: list[tuple[int, dict[str, object], list[str] | None]]) -> None:
+        if not updates:
+            return
+        with bulk.claims_reindexed(self.connection, (claim_id for claim_id, _, _ in updates)):
+            for claim_id, changed, _tags in updates:
+                assignments = "".join(f"{column} = ?, " for column in changed)
+                self.connection.execute(
+                    f"UPDATE claim SET {assignments}updated_at = ?, version = version + 1"
+                    " WHERE id = ?",
+                    (*changed.values(), self.now, claim_id),
+                )
+        retagged = [(claim_id, tags) for claim_id, _, tags in updates if tags is not None]
+        self.connection.executemany(
+            "DELETE FROM claim_tag WHERE claim_id = ?", ((claim_id,) for claim_id, _ in retagged)
+        )
+        self._add_tags(retagged)
+
+    def _add_tags(self, pairs: Iterable[tuple[int, list[str]]]) -> None:
+        links = [(claim_id, name) for claim_id, tags in pairs for name in tags]
+        missing = {name for _, name in links if name.casefold() not in self.tag_ids}
+        if missing:
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO tag (name) VALUES (?)", ((name,) for name in missing)
+            )
+            marks = ", ".join("?" for _ in missing)
+            for tag_id, name in self.connection.execute(
+                f"SELECT id, name FROM tag WHERE name IN ({marks})", list(missing)
+            ):
+                self.tag_ids[name.casefold()] = tag_id
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?, ?)",
+            ((claim_id, self.tag_ids[name.casefold()]) for claim_id, name in links),
+        )
+
+    def write_links(self) -> None:
+        if not self.links:
+            return
+        uuids = {u for link in self.links for u in (link[0], link[2])}
+        ids: dict[str, int] = {}
+        wanted = list(uuids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            ids.update(
+                self.connection.execute(
+                    f"SELECT uuid, id FROM claim WHERE uuid IN ({', '.join('?' for _ in chunk)})",
+                    chunk,
+                )
+            )
+        planned: set[tuple[str, str, str]] = set()
+        for this_uuid, code, other_uuid, line in self.links:
+            relation, this_is_b = link_reading(code)
+            if other_uuid not in ids and other_uuid not in self.seen_uuids:
+                self.summary.warnings.append(
+                    f"line {line}: link to claim {other_uuid} skipped (not in the file or the database)"
+                )
+                continue
+            a, b = (other_uuid, this_uuid) if this_is_b else (this_uuid, other_uuid)
+            if relation in SYMMETRIC_RELATIONS and b < a:
+                a, b = b, a
+            if (a, b, relation) in planned:
+                continue  # the same link, listed from its other end
+            planned.add((a, b, relation))
+            if self.dry_run:
+                exists = a in ids and b in ids and self._link_exists(ids[a], ids[b], relation)
+                self.summary.links += not exists
+                continue
+            a_id, b_id = ids[a], ids[b]
+            if relation in SYMMETRIC_RELATIONS and b_id < a_id:
+                a_id, b_id = b_id, a_id
+            inserted = self.connection.execute(
+                "INSERT OR IGNORE INTO link (claim_a_id, claim_b_id, relation, uuid, created_at,"
+                " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                (a_id, b_id, relation, new_uuid(), self.now, self.now),
+            ).rowcount
+            self.summary.links += inserted
+
+    def _link_exists(self, a_id: int, b_id: int, relation: str) -> bool:
+        if relation in SYMMETRIC_RELATIONS and b_id < a_id:
+            a_id, b_id = b_id, a_id
+        return bool(
+            self.connection.execute(
+                "SELECT 1 FROM link WHERE claim_a_id = ? AND claim_b_id = ? AND relation = ?",
+                (a_id, b_id, relation),
+            ).fetchone()
+        )
+
+
+def _problems_error(path: Path, problems: list[tuple[int, str, str]]) -> CsvImportError:
+    line, column, reason = problems[0]
+    more = len(problems) - 1
+    suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+    return CsvImportError(
+        f"{reason}{suffix}; nothing from this file was imported",
+        path=path,
+        line=line,
+        column=column,
+        problems=[(p_line, p_column, p_reason) for p_line, p_column, p_reason in problems],
+    )
+
+
+def import_csv(
+    store: Store,
+    path: Path,
+    options: CsvImportOptions = CsvImportOptions(),
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import (or with ``dry_run``, only check) a CSV file of claims: all rows or none."""
+    path = Path(path)
+    shape = shape_of(path, encoding=options.encoding, delimiter=options.delimiter)
+    overrides = parse_overrides(options.mapping)
+    stream = records(path, shape)
+    first = next(stream, None)
+    if first is None:
+        raise CsvImportError("the file holds no rows", path=path)
+    try:
+        mapping, has_header = build_mapping(first.cells, options.has_header, overrides)
+    except CsvImportError as error:
+        raise CsvImportError(error.reason, path=path, line=error.line) from None
+    summary = ImportSummary(
+        path=path, shape=shape, mapping=mapping, has_header=has_header, dry_run=dry_run
+    )
+    body: Iterator = stream if has_header else _chain(first, stream)
+    # A dry run only reads, so it needs no write lock and leaves the index triggers alone.
+    with store.raw(write=not dry_run) as connection:
+        problems = _run(connection, body, mapping, summary, dry_run, progress)
+        if problems:
+            raise _problems_error(path, problems)
+    return summary
+
+
+def _chain(first: object, rest: Iterable) -> Iterator:
+    yield first
+    yield from rest
+
+
+def _run(
+    connection: sqlite3.Connection,
+    body: Iterator,
+    mapping: ColumnMapping,
+    summary: ImportSummary,
+    dry_run: bool,
+    progress: Progress | None,
+) -> list[tuple[int, str, str]]:
+    resolver = _Resolver(connection, summary, dry_run)
+    writer = _Writer(connection, summary, dry_run)
+    problems: list[tuple[int, str, str]] = []
+    has_tags = "tags" in mapping.fields
+    rating_rates_speaker = "speaker_reliability" not in mapping.fields
+    lines = summary.shape.lines
+    with nullcontext() if dry_run else bulk.fts_triggers_suspended(connection):
+        for record in body:
+            summary.rows += 1
+            if len(summary.preview) < PREVIEW_ROWS:
+                summary.preview.append(record.cells)
+            row = parse_cells(record.line, record.cells, mapping)
+            if not row.problems and not (
+                {"claim", "quote"} & row.values.keys() or "uuid" in row.values
+            ):
+                row.problems.append(("claim", "the claim and its quote are both empty"))
+            claim = _claim_values(row, resolver, rating_rates_speaker) if not row.problems else {}
+            if row.problems:
+                problems.extend((row.line, column, reason) for column, reason in row.problems)
+                if len(problems) >= MAX_REPORTED_PROBLEMS:
+                    break
+                continue
+            if problems:
+                continue  # keep checking the rest for the report, but write nothing more
+            claim_uuid = str(row.values.get("uuid") or _derived_uuid(row))
+            if claim_uuid in writer.seen_uuids:
+                problems.append((row.line, "uuid", f"claim {claim_uuid} appears twice in the file"))
+                continue
+            writer.seen_uuids.add(claim_uuid)
+            if "text" not in claim and "quote" in claim:
+                claim["text"] = claim["quote"]
+            writer.add(claim_uuid, claim, normalise_tags(row.tags) if has_tags else None)
+            for code, other in row.values.get("links", []):  # type: ignore[attr-defined]
+                writer.links.append((claim_uuid, code, other, row.line))
+            if (
+                progress is not None
+                and summary.rows % 1000 == 0
+                and not progress(summary.rows, lines)
+            ):
+                raise ImportCancelled("CSV import cancelled; nothing from the file was saved")
+        if problems:
+            return problems
+        writer.flush()
+        if not dry_run:
+            bulk.index_claims_after(connection, writer.first_new_id)
+        writer.write_links()
+    if progress is not None:
+        progress(summary.rows, summary.rows)
+    return problems

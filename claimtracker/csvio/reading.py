@@ -1,0 +1,143 @@
+"""Reading a CSV or TSV file whatever its origin: encoding, delimiter, line numbers.
+
+Encoding: a byte-order mark wins (UTF-8, UTF-16 LE/BE); else the encoding given; else UTF-8.
+The whole file is checked before any row is used, so that a bad byte is reported with its line
+and column, and with a guess at the right encoding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimtracker.errors import CsvImportError
+
+SNIFF_BYTES = 64 * 1024
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DELIMITERS = ",;\t|"
+
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class CsvShape:
+    encoding: str
+    delimiter: str
+    #: Lines in the file: an upper bound on its rows, for progress bars.
+    lines: int
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    line: int
+    cells: list[str]
+
+
+def detect_encoding(path: Path, given: str | None) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    if given:
+        try:
+            return codecs.lookup(given).name
+        except LookupError:
+            raise CsvImportError(f"Unknown encoding {given!r}", path=path) from None
+    return "utf-8"
+
+
+def check_decodes(path: Path, encoding: str) -> int:
+    """The number of lines; raises an error naming the line and column of a byte that does not
+    decode."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    line, offset_in_line = 1, 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                before = chunk[: error.start]
+                newlines = before.count(b"\n")
+                column = (
+                    len(before) - before.rfind(b"\n")
+                    if newlines
+                    else offset_in_line + len(before) + 1
+                )
+                raise CsvImportError(
+                    f"the file is not {encoding} (byte 0x{chunk[error.start]:02x}); "
+                    f"{_guess_hint(path)}",
+                    path=path,
+                    line=line + newlines,
+                    column=column,
+                ) from None
+            newlines = chunk.count(b"\n")
+            line += newlines
+            offset_in_line = (
+                len(chunk) - chunk.rfind(b"\n") - 1 if newlines else offset_in_line + len(chunk)
+            )
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise CsvImportError(
+                f"the file ends in the middle of a {encoding} character", path=path, line=line
+            ) from None
+    return line
+
+
+def _guess_hint(path: Path) -> str:
+    from charset_normalizer import from_path
+
+    best = from_path(path, steps=5, chunk_size=4096).best()
+    if best is None or best.encoding in ("utf_8", "utf-8"):
+        return "give its encoding with --encoding"
+    return f"it looks like {best.encoding}: try --encoding {best.encoding}"
+
+
+def sniff_delimiter(path: Path, encoding: str, given: str | None) -> str:
+    if given:
+        return "\t" if given in ("\\t", "tab", "TAB") else given
+    if path.suffix.lower() in (".tsv", ".tab"):
+        return "\t"
+    with path.open(encoding=encoding, newline="") as handle:
+        sample = handle.read(SNIFF_BYTES)
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        first_line = sample.splitlines()[0] if sample else ""
+        counts = {d: first_line.count(d) for d in _DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def shape_of(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> CsvShape:
+    if not path.is_file():
+        raise CsvImportError("no such file", path=path)
+    chosen = detect_encoding(path, encoding)
+    lines = check_decodes(path, chosen)
+    return CsvShape(
+        encoding=chosen, delimiter=sniff_delimiter(path, chosen, delimiter), lines=lines
+    )
+
+
+def records(path: Path, shape: CsvShape) -> Iterator[Record]:
+    """The file's records with the line each starts on; blank lines are skipped."""
+    with path.open(encoding=shape.encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=shape.delimiter, strict=True)
+        line = 1
+        try:
+            for cells in reader:
+                if cells and any(cell.strip() for cell in cells):
+                    yield Record(line=line, cells=cells)
+                line = reader.line_num + 1
+        except csv.Error as error:
+            raise CsvImportError(
+                f"malformed CSV ({error})", path=path, line=reader.line_num
+            ) from None
