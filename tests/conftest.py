@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,11 @@ import pytest
 from claimtracker.paths import resources_dir
 
 SAMPLE_NAME = "us-warns-russia-2018-08-25.md"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # GUI tests run without a screen; this must be set before Qt starts.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)

@@ -44,7 +44,7 @@ def parse_html(decoded: DecodedText, *, path: str | Path) -> ParsedArticle:
         whole = _whole_body_text(cleaned)
         if not text or text.split() == whole.split():
             text = whole
-    if not text:
+    if not text.strip():
         raise ArticleImportError("no article text found", path=path)
     return ParsedArticle(
         text=text,

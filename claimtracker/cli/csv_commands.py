@@ -78,7 +78,7 @@ def export_csv_command(
         with click.progressbar(
             length=1,
             label=f"Exporting {report}",
-            file=click.get_text_stream("stderr"),
+            file=sys.stderr,
             hidden=not progress_enabled(),
         ) as bar:
 
@@ -144,7 +144,7 @@ def import_csv_command(
     with click.progressbar(
         length=1,
         label="Importing",
-        file=click.get_text_stream("stderr"),
+        file=sys.stderr,
         hidden=not progress_enabled(),
     ) as bar:
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,7 @@ def import_article(
     with click.progressbar(
         files,
         label="Importing",
-        file=click.get_text_stream("stderr"),
+        file=sys.stderr,
         hidden=not progress_enabled() or len(files) < 3,
     ) as bar:
         for path in bar:

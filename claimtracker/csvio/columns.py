@@ -106,6 +106,7 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     Column("anchor_exact", "c.anchor_exact", "The anchored text"),
     Column("anchor_prefix", "c.anchor_prefix", "Text just before the anchor"),
     Column("anchor_suffix", "c.anchor_suffix", "Text just after the anchor"),
+    Column("anchor_status", "c.anchor_status", "ok, or orphan when a corrected text lost it"),
     Column("created_at", "c.created_at", "When the claim was recorded (UTC)"),
     Column("updated_at", "c.updated_at", "When it last changed (UTC)"),
 )

@@ -20,6 +20,7 @@ from claimtracker.vocabulary import (
     RELATIONS,
     RELIABILITY,
     STATUSES,
+    Term,
     Vocabulary,
     parse_rating,
 )
@@ -181,6 +182,9 @@ CONVERTERS: dict[str, Callable[[str], object]] = {
     "anchor_exact": _text,
     "anchor_prefix": _text,
     "anchor_suffix": _text,
+    "anchor_status": _code(
+        Vocabulary("anchor status", [Term("ok", "Ok"), Term("orphan", "Orphan")])
+    ),
     "created_at": _moment,
 }
 

@@ -55,8 +55,9 @@ _CLAIM_FIELDS = {
     "anchor_exact": "anchor_exact",
     "anchor_prefix": "anchor_prefix",
     "anchor_suffix": "anchor_suffix",
+    "anchor_status": "anchor_status",
 }
-_UPDATABLE = (*_CLAIM_FIELDS.values(), "speaker_id", "source_id", "anchor_status")
+_UPDATABLE = (*_CLAIM_FIELDS.values(), "speaker_id", "source_id")
 
 
 class ImportCancelled(ClaimTrackerError):

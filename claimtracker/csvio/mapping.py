@@ -45,6 +45,7 @@ FIELDS = {
     "anchor_exact": "anchored text",
     "anchor_prefix": "text before the anchor",
     "anchor_suffix": "text after the anchor",
+    "anchor_status": "ok or orphan",
     "created_at": "when the claim was recorded",
     "ignore": "skip this column",
 }

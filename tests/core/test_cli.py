@@ -1,0 +1,165 @@
+"""The command line, as an analyst or a script uses it."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from claimtracker.cli import main
+from claimtracker.csvio import is_dangerous, restore
+
+
+class Cli:
+    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.db = db
+        self.capsys = capsys
+
+    def __call__(self, *args: str, status: int = 0) -> str:
+        self.capsys.readouterr()
+        code = main([*args, "--db", str(self.db)])
+        out, err = self.capsys.readouterr()
+        assert code == status, err
+        self.err = err
+        return out
+
+    def json(self, *args: str) -> object:
+        return json.loads(self(*args, "--json"))
+
+
+@pytest.fixture
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(db_path, capsys)
+
+
+def test_the_analysts_workflow_from_the_command_line(
+    cli: Cli, sample_path: Path, tmp_path: Path
+) -> None:
+    imported = cli.json("import-article", str(sample_path))
+    assert imported[0]["source_id"] == 1 and imported[0]["created"]
+    again = cli.json("import-article", str(sample_path))
+    assert again[0]["source_id"] == 1 and not again[0]["created"]
+
+    allegation = cli.json(
+        "add-claim",
+        "--source",
+        "1",
+        "--quote",
+        "U.S. officials say they have information Assad may be planning a chemical attack",
+        "--text",
+        "Assad may be planning a chemical attack in Idlib",
+        "--speaker",
+        "U.S. officials",
+        "--speaker-kind",
+        "described_group",
+        "--attribution",
+        "anonymous",
+        "--descriptor",
+        "U.S. officials say",
+        "--rating",
+        "B3",
+    )
+    assert allegation["speaker"] == "U.S. officials"
+    assert allegation["rating"] == "B3"
+    assert allegation["anchor"]["selectors"][1]["exact"].startswith("U.S. officials say")
+    provocation = cli.json(
+        "add-claim",
+        "--source",
+        "1",
+        "--quote",
+        "new provocations are prepared",
+        "--speaker",
+        "Sergei Ryabkov",
+        "--attribution",
+        "on_record",
+        "--status",
+        "disputed",
+        "--tag",
+        "provocation narrative",
+        "--notes",
+        "Рябков: «провокации»",
+    )
+    denial = cli.json(
+        "add-claim",
+        "--source",
+        "1",
+        "--quote",
+        "no chemical weapons were used by the Syrian military",
+        "--speaker",
+        "Assad and his ally Russia",
+        "--attribution",
+        "on_record",
+    )
+    linked = cli("link", str(allegation["id"]), str(denial["id"]), "--relation", "denies")
+    assert linked.startswith(f"Linked: #{denial['id']} denies #{allegation['id']}")
+
+    found = cli.json("search", "provoc*")
+    assert [c["id"] for c in found] == [provocation["id"]]
+    assert [c["id"] for c in cli.json("search", "рябков")] == [provocation["id"]]
+    shown = cli.json("show", str(allegation["id"]))
+    assert [(link["label"], link["other_id"]) for link in shown["links"]] == [
+        ("Denied by", denial["id"])
+    ]
+    listed = cli.json("list", "--attribution", "on_record")
+    assert {c["id"] for c in listed} == {provocation["id"], denial["id"]}
+
+    claims_csv, pairs_csv = tmp_path / "claims.csv", tmp_path / "pairs.csv"
+    cli("export", "csv", "--out", str(claims_csv))
+    cli("export", "csv", "--report", "pairs", "--out", str(pairs_csv))
+    with claims_csv.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 3
+    for row in rows:
+        assert not any(is_dangerous(cell) for cell in row.values())
+    assert restore(rows[1]["notes"]) == "Рябков: «провокации»"
+    with pairs_csv.open(encoding="utf-8-sig", newline="") as handle:
+        pairs = list(csv.DictReader(handle))
+    assert [(p["claim_id"], p["relation"], p["counter_claim_id"]) for p in pairs] == [
+        (str(allegation["id"]), "denies", str(denial["id"]))
+    ]
+
+
+def test_errors_are_one_line_with_a_non_zero_status(cli: Cli, sample_path: Path) -> None:
+    cli("import-article", str(sample_path))
+    cli("add-claim", "--source", "1", "--quote", "words nobody wrote", status=1)
+    assert (
+        cli.err
+        == "claimtracker: error: The quote 'words nobody wrote' does not occur in source #1\n"
+    )
+    cli("show", "99", status=1)
+    assert cli.err == "claimtracker: error: There is no claim #99\n"
+    cli("add-claim", "--text", "x", "--attribution", "rumour", status=2)
+    assert "rumour" in cli.err
+
+
+def test_a_bad_article_is_reported_and_the_others_imported(
+    cli: Cli, sample_path: Path, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    results = json.loads(cli("import-article", str(junk), str(sample_path), "--json", status=1))
+    assert "junk.txt" in results[0]["error"]
+    assert results[1]["source_id"] == 1
+
+
+def test_init_sample_is_idempotent(cli: Cli) -> None:
+    assert "14 claims, 7 links" in cli("init", "--sample")
+    cli("init", "--sample")
+    assert len(cli.json("list")) == 14
+
+
+def test_stale_edits_are_refused(cli: Cli) -> None:
+    claim = cli.json("add-claim", "--text", "original")
+    cli("edit-claim", str(claim["id"]), "--text", "theirs")
+    cli("edit-claim", str(claim["id"]), "--text", "mine", "--version", "1", status=1)
+    assert "changed elsewhere" in cli.err
+
+
+def test_database_option_before_or_after_the_command(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(db_path), "init"]) == 0
+    assert main(["list", "--db", str(db_path)]) == 0
+    assert db_path.exists()

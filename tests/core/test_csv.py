@@ -1,0 +1,305 @@
+"""CSV reports: what Excel and LibreOffice will see, and what comes back on import."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtracker.csvio import (
+    CsvImportOptions,
+    export_csv,
+    import_csv,
+    is_dangerous,
+    neutralise,
+    restore,
+)
+from claimtracker.errors import CsvImportError
+from claimtracker.query import ClaimFilter, claim_detail, search_rows
+from claimtracker.sample import build_sample
+from claimtracker.store import Store
+from tests.core.helpers import add_claim
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1",
+    "\r=1",
+    "\n=1",
+    "   =cmd|' /C calc'!A0",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠SUM(A1)",
+    "'=already quoted",
+    "''=twice",
+    "\u3000=ideographic space",
+]
+
+
+def _export(store: Store, path: Path, **options: object) -> list[dict[str, str]]:
+    with store.raw() as connection:
+        export_csv(connection, path, **options)  # type: ignore[arg-type]
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM, so that Excel reads UTF-8
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_formula_cells_are_neutralised_and_restored(value: str) -> None:
+    written = neutralise(value)
+    assert not is_dangerous(written)
+    assert restore(written) == value
+
+
+@given(st.text())
+@settings(max_examples=500)
+def test_neutralise_round_trips_any_text(value: str) -> None:
+    written = neutralise(value)
+    assert not is_dangerous(written)
+    assert restore(written) == value
+
+
+def test_export_round_trips_every_character(store: Store, tmp_path: Path) -> None:
+    texts = [
+        *HOSTILE,
+        'He said "no", then left,\nand wrote: «Провокации готовятся»',
+        "Ümlaut café 😀",
+    ]
+    for text in texts:
+        add_claim(store, text=text, notes=text, tags=["Идлиб", "x;y"[:1]])
+    rows = _export(store, tmp_path / "out.csv")
+    assert len(rows) == len(texts)
+    with store.raw() as connection:
+        stored = search_rows(connection, ClaimFilter())
+    for row, original in zip(rows, stored, strict=True):
+        for cell in row.values():
+            assert not is_dangerous(cell), cell
+        assert restore(row["claim"]) == original.text
+        assert restore(row["notes"]) == original.notes
+        assert row["tags"] == "x; Идлиб"
+    assert {r.text for r in stored} >= {"=1", "＝1+1", "'=already quoted", "''=twice"}
+
+
+def test_the_file_is_rfc_4180(store: Store, tmp_path: Path) -> None:
+    add_claim(store, text='a "quoted", multi\nline claim')
+    path = tmp_path / "out.csv"
+    _export(store, path, columns=["claim_id", "claim"])
+    assert path.read_bytes() == (
+        b'\xef\xbb\xbfclaim_id,claim\r\n1,"a ""quoted"", multi\nline claim"\r\n'
+    )
+
+
+def test_columns_can_be_chosen_and_the_bom_left_out(store: Store, tmp_path: Path) -> None:
+    add_claim(store, text="x", status="verified")
+    path = tmp_path / "out.csv"
+    with store.raw() as connection:
+        export_csv(connection, path, columns=["status", "claim"], bom=False)
+    assert path.read_bytes() == b"status,claim\r\nverified,x\r\n"
+
+
+def test_sample_reports(store: Store, tmp_path: Path) -> None:
+    build_sample(store)
+    claims = _export(store, tmp_path / "claims.csv")
+    assert len(claims) == 14
+    planning = next(r for r in claims if r["claim"].startswith("Assad may be planning"))
+    assert planning["speaker"] == "U.S. officials"
+    assert planning["attribution"] == "anonymous"
+    assert planning["rating"] == "B3"
+    assert (
+        "Denied by #12 (Assad and his ally Russia): No chemical weapons"
+        in planning["counter_claims"]
+    )
+    pairs = _export(store, tmp_path / "pairs.csv", report="pairs")
+    denial = next(r for r in pairs if r["relation"] == "denies")
+    assert denial["claim"] == planning["claim"]
+    assert denial["counter_claim"] == "No chemical weapons were used by the Syrian military"
+    assert denial["counter_speaker"] == "Assad and his ally Russia"
+    only_anonymous = _export(
+        store,
+        tmp_path / "filtered.csv",
+        report="pairs",
+        claim_filter=ClaimFilter(attributions=("anonymous",)),
+    )
+    assert 0 < len(only_anonymous) < len(pairs)
+
+
+def test_a_failed_export_leaves_no_file(store: Store, tmp_path: Path) -> None:
+    add_claim(store, text="x")
+    target = tmp_path / "out.csv"
+    target.write_text("previous report")
+    with store.raw() as connection, pytest.raises(ValueError, match="stop"):
+
+        def stop(_done: int, _total: int) -> bool:
+            raise ValueError("stop")
+
+        export_csv(connection, target, progress=stop)
+    assert target.read_text() == "previous report"
+    assert list(tmp_path.glob("*.csv*")) == [target]
+
+
+def test_export_then_import_into_a_new_database_gives_the_same_claims(
+    store: Store, tmp_path: Path
+) -> None:
+    build_sample(store)
+    path = tmp_path / "claims.csv"
+    _export(store, path)
+    with Store.open(tmp_path / "other.db") as other:
+        summary = import_csv(other, path)
+        assert (summary.created, summary.links) == (14, 7)
+        again = import_csv(other, path)
+        assert (again.created, again.updated, again.unchanged) == (0, 0, 14)
+        skip = {"id", "speaker_id", "source_id", "created_at", "updated_at", "version"}
+        with store.raw() as a, other.raw() as b:
+            for original in search_rows(a, ClaimFilter()):
+                copy = next(r for r in search_rows(b, ClaimFilter()) if r.uuid == original.uuid)
+                mine = {k: v for k, v in original.to_dict().items() if k not in skip}
+                theirs = {k: v for k, v in copy.to_dict().items() if k not in skip}
+                assert theirs == mine
+                links_a = {(lk.label, lk.other_uuid) for lk in claim_detail(a, original.id).links}
+                links_b = {(lk.label, lk.other_uuid) for lk in claim_detail(b, copy.id).links}
+                assert links_a == links_b
+
+
+def test_an_edited_export_updates_the_claims(store: Store, tmp_path: Path) -> None:
+    build_sample(store)
+    path = tmp_path / "claims.csv"
+    rows = _export(store, path)
+    rows[0]["status"] = "verified"
+    rows[0]["tags"] = "checked"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    summary = import_csv(store, path)
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 1, 13)
+    with store.raw() as connection:
+        row = claim_detail(connection, int(rows[0]["claim_id"])).row
+    assert (row.status, row.tags, row.version) == ("verified", ("checked",), 2)
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_other_tools_files_are_mapped_by_their_headers(store: Store, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "tool.tsv",
+        "Statement\tWho\tVerdict\tDate\tKeywords\n"
+        "Провокации готовятся\tСергей Рябков\tDisputed\t25.08.2018\tИдлиб, химоружие\n",
+        "utf-16",
+    )
+    summary = import_csv(store, path)
+    assert (summary.shape.delimiter, summary.created, summary.new_actors) == (
+        "\t",
+        1,
+        ["Сергей Рябков"],
+    )
+    with store.raw() as connection:
+        row = search_rows(connection, ClaimFilter(text="провокации"))[0]
+    assert (row.speaker, row.status, row.said_on, row.tags) == (
+        "Сергей Рябков",
+        "disputed",
+        "2018-08-25",
+        ("Идлиб", "химоружие"),
+    )
+
+
+def test_cp1251_is_read_when_given_and_suggested_when_not(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path / "ru.csv", "claim;speaker\nПровокации готовятся;Рябков\n", "cp1251")
+    with pytest.raises(
+        CsvImportError, match=r"ru.csv, line 2, column 1: the file is not utf-8.*cp1251"
+    ):
+        import_csv(store, path)
+    summary = import_csv(store, path, CsvImportOptions(encoding="cp1251"))
+    assert (summary.shape.delimiter, summary.created) == (";", 1)
+
+
+def test_headerless_files_are_mapped_by_position(store: Store, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "plain.csv", "Assad may be planning an attack,U.S. officials,anonymous\n"
+    )
+    with pytest.raises(CsvImportError, match="--map 1=claim"):
+        import_csv(store, path)
+    options = CsvImportOptions(mapping=("1=claim", "2=speaker", "3=attribution"), has_header=False)
+    summary = import_csv(store, path, options)
+    assert summary.created == 1
+
+
+def test_values_outside_a_vocabulary_are_reported_or_kept_as_tags(
+    store: Store, tmp_path: Path
+) -> None:
+    path = _write(tmp_path / "v.csv", "claim,verdict\nfirst,Verified\nsecond,Half true\n")
+    with pytest.raises(
+        CsvImportError,
+        match=r"line 3, column 2 \(verdict\): 'Half true' is not a known verification status",
+    ) as caught:
+        import_csv(store, path)
+    assert caught.value.line == 3
+    summary = import_csv(store, path, CsvImportOptions(mapping=("verdict=tags",)))
+    assert summary.created == 2
+    with store.raw() as connection:
+        assert {r.tags for r in search_rows(connection, ClaimFilter())} == {
+            ("Verified",),
+            ("Half true",),
+        }
+
+
+def test_a_bad_file_adds_nothing_and_lists_its_problems(store: Store, tmp_path: Path) -> None:
+    lines = ["claim,status,credibility,said_on"]
+    lines += [f"claim {i},verified,2,2020-01-01" for i in range(5000)]
+    lines += ["bad one,verified,9,2020-13-45"]
+    path = _write(tmp_path / "bad.csv", "\n".join(lines) + "\n")
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(store, path)
+    message = str(caught.value)
+    assert message.startswith("") and "line 5002" in message and "column 3 (credibility)" in message
+    assert "and 1 more problem" in message
+    assert [p[0] for p in caught.value.problems] == [5002, 5002]
+    with store.raw() as connection:
+        assert connection.execute("SELECT count(*) FROM claim").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM claim_fts").fetchone() == (0,)
+
+
+def test_dry_run_changes_nothing(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.csv", "claim,speaker\nx,New Person\n")
+    summary = import_csv(store, path, dry_run=True)
+    assert (summary.created, summary.new_actors) == (1, ["New Person"])
+    with store.raw() as connection:
+        assert connection.execute("SELECT count(*) FROM claim").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM actor").fetchone() == (0,)
+
+
+def test_importing_a_foreign_file_twice_does_not_duplicate(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.csv", "claim,speaker\nx,A\ny,B\n")
+    import_csv(store, path)
+    summary = import_csv(store, path)
+    assert (summary.created, summary.unchanged) == (0, 2)
+
+
+def test_imported_claims_are_searchable(store: Store, tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.csv", "claim,speaker\nprovocations prepared,Ryabkov\n")
+    import_csv(store, path)
+    with store.raw() as connection:
+        assert [r.text for r in search_rows(connection, ClaimFilter(text="ryabkov provoc*"))] == [
+            "provocations prepared"
+        ]
+        from claimtracker.bulk import check_index
+
+        assert check_index(connection)
+
+
+def test_export_streams_to_a_binary_stream(store: Store) -> None:
+    add_claim(store, text="x")
+    buffer = io.BytesIO()
+    with store.raw() as connection:
+        result = export_csv(connection, buffer, columns=["claim"], bom=False)
+    assert (result.rows, buffer.getvalue()) == (1, b"claim\r\nx\r\n")
