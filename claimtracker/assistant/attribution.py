@@ -1,0 +1,700 @@
+"""Finding the attribution in one sentence: who is said to assert it, and with which words.
+
+The patterns of news attribution are few, and each is tried on the sentence with its quoted words
+blanked out, so that a verb inside a quote never counts:
+
+- "according to X" anywhere (and Russian "по словам X", "по данным X");
+- a trailing "..., X said on Thursday." / "..." X said. / "..., said X, a spokesman for Y." /
+  Russian "«...», — сказал X.";
+- a leading "X said (that) ..." with adverbials, appositions and auxiliaries around it
+  ("In a separate statement Saturday, the Russian defense ministry said that ...",
+  "Venezuela's foreign minister, Yván Gómez, dismissed ...");
+- Russian "Как сообщили в X, ..." and "Об этом заявил X." (which attributes the sentence before).
+
+The result names the speaker phrase by offsets; :mod:`speakers` turns it into a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtracker.assistant import cues
+from claimtracker.assistant.cues import words
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
+_SEPARATORS = ",;:—–"
+_QUOTE_CLOSERS = "\"”’»'"
+
+#: Words that start an adverbial chunk in front of the subject ("In a statement Saturday, ...").
+_ADVERBIAL_STARTERS = words(
+    """
+    in at on after before during speaking asked meanwhile however separately earlier later last
+    this since while as when despite following responding writing by for from with without under
+    over through amid among upon once until within across also still yet but and so then now
+    today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
+    ранее в на по после при однако между кроме позднее также
+    """
+)
+_RELATIVE_STARTERS = words(
+    """
+    who which whose whom that where when который которая которые которое
+    """
+)
+_NOUN_MARKERS = words(
+    """
+    the a an his her their its our my your this that these those whose every each any no
+    """
+)
+_FINITE_NON_REPORTING = words(
+    """
+    is are was were be been am will would could can may might should must shall has have had do
+    does did
+    """
+)
+_SECOND_CLAUSE_VERBS = words(
+    """
+    said added suggested warned insisted claimed denied rejected dismissed argued accused
+    stressed noted alleged admitted acknowledged confirmed vowed promised predicted estimated
+    says adds warns insists claims denies rejects argues accuses
+    """
+)
+#: "X said A and suggested B", "X said A, adding that B": where a second assertion starts.
+_SECOND_CLAUSE = re.compile(
+    r"(,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)("
+    + "|".join(sorted(_SECOND_CLAUSE_VERBS))
+    + r"|adding)\b"
+)
+_RUSSIAN_ADJUNCTS = words(
+    """
+    журналистам в во на понедельник вторник среду четверг пятницу субботу воскресенье интервью
+    брифинге эфире телеканалу агентству изданию тасс риа новости интерфаксу своем своём
+    телеграм-канале заявлении также ранее корреспонденту
+    """
+)
+_MAX_SUBJECT_WORDS = 16
+_MAX_TAIL_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution found in a sentence; offsets are absolute."""
+
+    speaker_start: int
+    speaker_end: int
+    descriptor_start: int
+    descriptor_end: int
+    cue: str
+    pattern: str  # according | trailing | leading | as | back | colon
+    content_start: int
+    content_end: int
+    statement: bool = False  # "said in a statement", "in a press release"
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A stretch of a sentence that carries one assertion, with its attribution if any."""
+
+    start: int
+    end: int
+    attribution: Attribution | None
+    continuation: bool = False  # the clause goes on from the one before ("and suggested ...")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(masked: str) -> list[_Token]:
+    return [_Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(masked)]
+
+
+def _is_reporting_verb(token: _Token) -> bool:
+    word = token.text
+    return bool(word in cues.REPORTING_VERBS or word in cues.RUSSIAN_REPORTING_VERBS)
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _chunks(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-separated chunks of ``masked[start:end]`` (quoted words are already blanked)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for k in range(start, end):
+        ch = masked[k]
+        closes_quote = ch in _QUOTE_CLOSERS and k > start and masked[k - 1] == "_"
+        if ch == "," or closes_quote or (ch in "—–" and k + 1 < end and masked[k + 1] == " "):
+            spans.append((pos, k))
+            pos = k + 1
+    spans.append((pos, end))
+    result = []
+    for a, b in spans:
+        a, b = _strip_span(masked, a, b, " \t\n\"“”«»‘’'")
+        if a < b:
+            result.append((a, b))
+    return result
+
+
+def _words(masked: str, start: int, end: int) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(masked, start, end)]
+
+
+def _is_quoted_only(masked: str, start: int, end: int) -> bool:
+    chunk = masked[start:end].strip(" \t\n,.;:!?\"“”«»‘’'—–-")
+    return bool(chunk) and set(chunk) <= {"_", " "}
+
+
+def _is_adverbial(masked: str, start: int, end: int) -> bool:
+    words = _words(masked, start, end)
+    if not words:
+        return True
+    first = words[0].lower()
+    if first in _ADVERBIAL_STARTERS:
+        return True
+    return first.endswith("ing") and len(words) > 1 and words[0][0].isupper()
+
+
+def _is_relative(masked: str, start: int, end: int) -> bool:
+    words = _words(masked, start, end)
+    return bool(words) and words[0].lower() in _RELATIVE_STARTERS
+
+
+def _is_name_chunk(text: str, start: int, end: int) -> bool:
+    words = [w for w in _words(text, start, end) if w.lower() not in cues.NAME_PARTICLES]
+    if not words or len(words) > 6:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _looks_like_subject(masked: str, start: int, end: int) -> bool:
+    """A noun phrase, not a clause: no finite verb, not too long, no ``that``."""
+    words = _words(masked, start, end)
+    # A relative clause inside the chunk belongs to it: "a cardiologist at King's College London
+    # who was not involved in the study".
+    for k, word in enumerate(words):
+        if k > 0 and word.lower() in ("who", "which", "whose", "который", "которая", "которые"):
+            words = words[:k]
+            break
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
+        return False
+    lowered = [w.lower() for w in words]
+    if words[0][0].islower() and lowered[0] in cues.REPORTING_VERBS:
+        return False
+    for k, word in enumerate(lowered):
+        if word in _FINITE_NON_REPORTING:
+            return False
+        if word in ("that", "что") and k > 0:
+            return False
+        if (
+            k > 0
+            and word.endswith("ed")
+            and "-" not in word
+            and words[k][0].islower()
+            and word not in cues.DESCRIPTIVE_PARTICIPLES
+        ):
+            return False  # "U.S. warships fired ...": a clause, not a subject
+    return not (len(words) == 1 and lowered[0] in _NOUN_MARKERS)
+
+
+def _subject_before(
+    masked: str, text: str, floor: int, verb_start: int
+) -> tuple[int, int, int] | None:
+    """(speaker start, speaker end, descriptor start) of the subject that ends at ``verb_start``.
+
+    Handles adverbial chunks in front ("In a statement Saturday, X said"), relative clauses after
+    ("X, who spoke on condition of anonymity, said") and appositions ("Y's foreign minister, Yván
+    Gómez, dismissed"; "Sir Edward Hale, the chairman of the 1922 Committee, said").
+    """
+    end = verb_start
+    # Auxiliaries and adverbs between the subject and the verb: "has said", "also denied".
+    while True:
+        a, b = _strip_span(masked, floor, end)
+        match = re.search(r"([^\W\d_][\w'’]*)\s*$", masked[a:b])
+        if match and match.group(1).lower() in cues.AUXILIARIES:
+            end = a + match.start(1)
+            continue
+        break
+    chunks = _chunks(masked, floor, end)
+    if not chunks:
+        return None
+    chunks = [c for c in chunks if not _is_quoted_only(masked, *c)]
+    # Relative clauses and participle phrases right before the verb belong to the subject.
+    while len(chunks) > 1 and (
+        _is_relative(masked, *chunks[-1]) or _is_participle(masked, *chunks[-1])
+    ):
+        chunks.pop()
+    if not chunks:
+        return None
+    subject = chunks[-1]
+    descriptor_start = subject[0]
+    lead = chunks[:-1]
+    if lead and not _is_adverbial(masked, *lead[-1]):
+        previous = lead[-1]
+        if _is_name_chunk(text, *subject) and _looks_like_subject(masked, *previous):
+            # "Venezuela's foreign minister, Yván Gómez," → the name.
+            descriptor_start = previous[0]
+            lead = lead[:-1]
+        elif _is_name_chunk(text, *previous) and _looks_like_subject(masked, *subject):
+            # "Sir Edward Hale, the chairman of the 1922 Committee," → the name.
+            subject = previous
+            descriptor_start = previous[0]
+            lead = lead[:-1]
+    if any(not _is_adverbial(masked, *c) for c in lead):
+        return None
+    if not _looks_like_subject(masked, *subject):
+        return None
+    s_start, s_end = subject
+    s_start, s_end = _strip_span(masked, s_start, s_end)
+    words = _words(masked, s_start, s_end)
+    if not words or (words[0][0].islower() and not _lowercase_subject_ok(words[0].lower())):
+        return None
+    return s_start, s_end, descriptor_start
+
+
+def _lowercase_subject_ok(word: str) -> bool:
+    """A subject may start in lower case with a determiner, a number or a source noun."""
+    return (
+        word in _SUBJECT_LOWERCASE_OK
+        or word in cues.DESCRIBED_SOURCE_HEADS
+        or word in cues.TITLE_WORDS
+        or word in cues.SPOKESPERSON_WORDS
+        or word in cues.NUMBER_WORDS
+        or word in cues.RUSSIAN_POSSESSIVES
+    )
+
+
+_SUBJECT_LOWERCASE_OK = words(
+    """
+    he she they we it the a an one two three four five six seven eight nine ten some several
+    many most both another others officials sources people analysts traders experts diplomats
+    insiders residents witnesses friends aides advisers lawmakers investors economists police
+    prosecutors local senior government state federal u.s
+    """
+)
+
+
+def _is_participle(masked: str, start: int, end: int) -> bool:
+    words = _words(masked, start, end)
+    if not words:
+        return False
+    first = words[0].lower()
+    return (first.endswith("ing") or first in ("speaking", "asked")) and not words[0][0].isupper()
+
+
+def _verb_ok(masked: str, tokens: list[_Token], k: int) -> tuple[bool, bool]:
+    """(usable as a reporting verb here, is passive)."""
+    token = tokens[k]
+    if not _is_reporting_verb(token):
+        return False, False
+    if token.start > 0 and masked[token.start - 1] == "-":
+        return False, False  # "rebel-held", "self-declared"
+    if k + 1 < len(tokens) and masked[token.end : token.end + 1] == "-":
+        return False, False
+    if k == 0:
+        return True, False
+    previous = tokens[k - 1].lower
+    after = masked[token.end : token.end + 4].lstrip()
+    if (
+        masked[: token.start].rstrip().endswith(",")
+        and token.lower not in cues.INVERTED_VERBS
+        and token.lower not in cues.DENIAL_VERBS
+        and re.match(r"(?:at|to|by|in|as|from|with|for)\b", after)
+    ):
+        return False, False  # "..., estimated at 300 billion barrels": a participle
+    if token.lower.endswith("ing") and previous not in cues.BE_FORMS:
+        # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
+        # ", adding that ..." is handled by the caller.
+        return token.lower in ("adding", "saying"), False
+    if token.lower.endswith("ing"):
+        return True, False  # "is saying": progressive, not passive
+    if previous.endswith(("'s", "’s", "s'", "s’")):
+        return False, False  # "the company's report"
+    if previous in cues.BE_FORMS or previous in ("being", "getting"):
+        return False, True
+    if previous == "to" or previous in _NOUN_MARKERS:
+        return False, False
+    return True, False
+
+
+def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
+    """The attribution of the sentence ``text[start:end]``.
+
+    ``masked`` is that slice with quoted words blanked out (see :func:`quotes.quote_mask`).
+    """
+    found = _according(text, start, masked)
+    if found is None:
+        found = _trailing(text, start, masked)
+    if found is None:
+        found = _russian_as(text, start, masked)
+    if found is None:
+        found = _leading(text, start, masked)
+    return found
+
+
+def _statement_in(text: str, start: int, end: int) -> bool:
+    lowered = text[start:end].lower()
+    return any(marker in lowered for marker in cues.STATEMENT_MARKERS)
+
+
+_RUSSIAN_POSSESSIVE_ACCORDING = re.compile(
+    r"(?<!\w)по\s+(его|ее|её|их)\s+(?:словам|мнению|данным|оценке|оценкам|информации|сведениям)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_ACCORDING = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in cues.ACCORDING_TO) + r")(?!\w)"
+)
+
+
+def _according(text: str, base: int, masked: str) -> Attribution | None:
+    lowered = masked.lower()
+    pronoun = _RUSSIAN_POSSESSIVE_ACCORDING.search(masked)
+    if pronoun is not None:
+        at_start = not masked[: pronoun.start()].strip()
+        content = (pronoun.end(), len(masked)) if at_start else (0, pronoun.start())
+        c_start, c_end = _strip_span(masked, *content, " \t\n,.!?")
+        return Attribution(
+            speaker_start=base + pronoun.start(1),
+            speaker_end=base + pronoun.end(1),
+            descriptor_start=base + pronoun.start(),
+            descriptor_end=base + pronoun.end(),
+            cue=text[base + pronoun.start() : base + pronoun.end()],
+            pattern="according",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    for match in _ACCORDING.finditer(lowered):
+        np_start = match.end()
+        stop = len(masked)
+        for k in range(np_start, len(masked)):
+            if masked[k] in ",;" or (
+                masked[k] in ".!?" and masked[k + 1 : k + 2] in ("", " ", "\n")
+            ):
+                stop = k
+                break
+        np_start, np_end = _strip_span(masked, np_start, stop)
+        if np_end <= np_start:
+            continue
+        at_start = not masked[: match.start()].strip(' \t\n"“«')
+        descriptor_end = np_end
+        speaker_end = np_end
+        if not at_start:
+            # Trailing: the descriptor runs to the end, relative clause included; a name in
+            # apposition ("the publisher, Harbour Books.") is the speaker.
+            tail_start, tail_end = _strip_span(masked, np_end, len(masked), ' \t\n,;.!?"”»')
+            if tail_end > tail_start and _is_name_chunk(text, base + tail_start, base + tail_end):
+                speaker_end = tail_end
+            descriptor_end = _strip_span(masked, np_start, len(masked), " \t\n,;.!?")[1]
+        content = (stop + 1, len(masked)) if at_start else (0, match.start())
+        c_start, c_end = _strip_span(masked, *content)
+        return Attribution(
+            speaker_start=base + np_start,
+            speaker_end=base + speaker_end,
+            descriptor_start=base + match.start(),
+            descriptor_end=base + descriptor_end,
+            cue=text[base + match.start() : base + match.end()],
+            pattern="according",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+def _tail_is_adjunct(masked: str, start: int, end: int) -> bool:
+    """Whether the words after a trailing "X said" are adjuncts: "on Thursday", "told reporters"."""
+    words = _words(masked, start, end)
+    if len(words) > _MAX_TAIL_WORDS:
+        return False
+    if "_" in masked[start:end]:
+        return False
+    lowered = [w.lower() for w in words]
+    if "that" in lowered or ":" in masked[start:end] or "что" in lowered:
+        return False
+    return not any(w in _FINITE_NON_REPORTING for w in lowered)
+
+
+def _trailing(text: str, base: int, masked: str) -> Attribution | None:
+    tokens = _tokens(masked)
+    end_of_sentence = _strip_span(masked, 0, len(masked), " \t\n.!?\"”»'’")[1]
+    for k in range(len(tokens) - 1, -1, -1):
+        ok, _ = _verb_ok(masked, tokens, k)
+        if not ok:
+            continue
+        verb = tokens[k]
+        if verb.lower in ("adding", "saying") and masked[: verb.start].rstrip().endswith(","):
+            continue  # "..., the ministry said, adding that ...": the attribution is before
+        # The words after the verb: adjuncts, optionally followed by ", adding that ...".
+        tail_end = end_of_sentence
+        for marker in (", adding", ", saying", " and added"):
+            idx = masked.find(marker, verb.end, end_of_sentence)
+            if idx >= 0:
+                tail_end = idx
+                break
+        tail_end = _strip_span(masked, verb.end, tail_end)[1]
+        before = masked[: verb.start].rstrip()
+        inverted = before.endswith(tuple(_SEPARATORS)) or (
+            # A closing quote counts only after a quote that opens the sentence ('"...," said X');
+            # «Газпрома» in the middle of a sentence is a name, not a separator.
+            before.endswith(tuple(_QUOTE_CLOSERS))
+            and not before.rstrip("".join(_QUOTE_CLOSERS)).strip(" _\"“«‘'")
+        )
+        if inverted and re.match(r"\s*[,:;]", masked[verb.end :]):
+            inverted = False  # "заявили, что ...": the verb has no subject after it
+        checked_end = tail_end
+        if inverted:
+            # "said the people, who asked not to be identified because ...", "said Khaled
+            # Mansour, a shopkeeper who was wounded": only the name itself must be short.
+            comma = masked.find(",", verb.end, tail_end)
+            checked_end = comma if comma >= 0 else tail_end
+        if not _tail_is_adjunct(masked, verb.end, checked_end):
+            return None
+        # Inverted: "..., said Wang Lin, a spokesman ..." / "«...», — сказал Волков журналистам."
+        if inverted:
+            if verb.lower not in cues.INVERTED_VERBS:
+                return None  # ", estimated at more than 300 billion barrels": a participle
+            content_end = len(before.rstrip(" ,—–-\"”»'’"))
+            if content_end < 3:
+                return None
+            np = _speaker_after(text, base, masked, verb.end, tail_end)
+            if np is None:
+                return None
+            return Attribution(
+                speaker_start=np[0],
+                speaker_end=np[1],
+                descriptor_start=base + verb.start,
+                descriptor_end=base + tail_end,
+                cue=verb.text,
+                pattern="trailing",
+                content_start=base,
+                content_end=base + content_end,
+                statement=_statement_in(masked, verb.start, len(masked)),
+            )
+        # Regular: "..., X said on Thursday." The subject region starts after a comma or a
+        # closing quote; try the farthest of the last three first, so that an apposition
+        # ("..., Nikolai Patrushev, the council secretary, said") stays whole.
+        subject = None
+        for floor in reversed(_separators(masked, verb.start)):
+            subject = _subject_before(masked, text[base : base + len(masked)], floor, verb.start)
+            if subject is not None:
+                break
+        if subject is None:
+            return None
+        s_start, s_end, d_start = subject
+        content_end = _strip_span(masked, 0, _content_end_before(masked, d_start))[1]
+        if len(_words(masked, 0, content_end)) < 3 and "_" not in masked[:content_end]:
+            return None
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + d_start,
+            descriptor_end=base + tail_end,
+            cue=verb.text,
+            pattern="trailing",
+            content_start=base,
+            content_end=base + content_end,
+            statement=_statement_in(masked, verb.start, len(masked)),
+        )
+    return None
+
+
+def _content_end_before(masked: str, pos: int) -> int:
+    k = pos
+    while k > 0 and masked[k - 1] in " \t\n,—–-":
+        k -= 1
+    return k
+
+
+def _separators(masked: str, verb_start: int) -> list[int]:
+    """Up to three offsets, nearest first, just after a comma, semicolon or closing quote."""
+    found: list[int] = []
+    k = verb_start
+    while k > 0 and len(found) < 3:
+        k -= 1
+        ch = masked[k]
+        if ch in ",;" or (ch in _QUOTE_CLOSERS and k > 0 and masked[k - 1] in ",.!?_"):
+            found.append(k + 1)
+    return found
+
+
+def _speaker_after(
+    text: str, base: int, masked: str, start: int, end: int
+) -> tuple[int, int] | None:
+    """The speaker phrase after an inverted verb: "said Wang Lin, a spokesman for ...", "сказал
+    Волков журналистам", "заявил ... пресс-секретарь президента Андрей Зорин"."""
+    start, end = _strip_span(masked, start, end, " \t\n,;.!?")
+    if end <= start:
+        return None
+    tokens = _tokens(masked[:end])
+    tokens = [t for t in tokens if t.start >= start]
+    if not tokens:
+        return None
+    # Drop Russian adjuncts around the name ("журналистам", "в пятницу").
+    words = [t for t in tokens if t.lower not in _RUSSIAN_ADJUNCTS]
+    if not words:
+        return None
+    if words[0].lower in ("by",):
+        words = words[1:]
+    first = words[0]
+    chunks = _chunks(masked, first.start, end)
+    if not chunks:
+        return None
+    c_start, c_end = chunks[0]
+    # A Russian phrase ends with the name: take from the first non-adjunct word to the end.
+    c_end = min(c_end, end)
+    inner = [t for t in words if c_start <= t.start < c_end]
+    if not inner:
+        return None
+    # Trailing adjuncts after the name: "Волков журналистам".
+    while len(inner) > 1 and inner[-1].lower in _RUSSIAN_ADJUNCTS:
+        inner.pop()
+    return base + inner[0].start, base + inner[-1].end
+
+
+_RUSSIAN_AS = re.compile(r"\s*(?P<as>[Кк]ак)\s+([а-яё]+)\s+([^,]+),")
+_RUSSIAN_BACK = re.compile(
+    r"\s*(?:"
+    + "|".join(re.escape(p) for p in cues.RUSSIAN_BACK_REFERENCE)
+    + r")\s+(?:\w+\s+){0,3}?([а-яё]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _russian_as(text: str, base: int, masked: str) -> Attribution | None:
+    """ "Как сообщили в Министерстве обороны России, ..." and "Об этом заявил ... X." """
+    match = _RUSSIAN_AS.match(masked)
+    if match and match.group(2) in cues.RUSSIAN_REPORTING_VERBS:
+        np_start, np_end = match.start(3), match.end(3)
+        inner = re.match(r"(?:в|во|на|у)\s+", masked[np_start:np_end])
+        if inner:
+            np_start += inner.end()
+        content_start, content_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
+        return Attribution(
+            speaker_start=base + np_start,
+            speaker_end=base + np_end,
+            descriptor_start=base + match.start("as"),
+            descriptor_end=base + match.end(3),
+            cue=match.group(2),
+            pattern="as",
+            content_start=base + content_start,
+            content_end=base + content_end,
+        )
+    back = _RUSSIAN_BACK.match(masked)
+    if back and back.group(1) in cues.RUSSIAN_REPORTING_VERBS:
+        end = _strip_span(masked, back.end(1), len(masked), " \t\n.!?")[1]
+        np = _speaker_after(text, base, masked, back.end(1), end)
+        if np is None:
+            return None
+        return Attribution(
+            speaker_start=np[0],
+            speaker_end=np[1],
+            descriptor_start=base + _strip_span(masked, 0, len(masked))[0],
+            descriptor_end=base + end,
+            cue=back.group(1),
+            pattern="back",
+            content_start=base,
+            content_end=base,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+def _leading(text: str, base: int, masked: str) -> Attribution | None:
+    tokens = _tokens(masked)
+    local = text[base : base + len(masked)]
+    for k, token in enumerate(tokens):
+        ok, passive = _verb_ok(masked, tokens, k)
+        if passive or not ok:
+            continue
+        if k == 0:
+            continue
+        before = masked[: token.start]
+        # "X declined to comment ... but said": allow the subject to stop before the first verb.
+        subject = _subject_before(masked, local, 0, _drop_conjunction(masked, token.start))
+        if subject is None:
+            if len(_words(masked, 0, token.start)) > _MAX_SUBJECT_WORDS + 10:
+                return None
+            continue
+        s_start, s_end, d_start = subject
+        if "that" in before[s_end:].lower().split():
+            continue
+        content_start = token.end
+        after = masked[token.end :]
+        that = re.match(r"\s*(?:that|что|,\s*что)\b", after)
+        if that:
+            content_start = token.end + that.end()
+        colon = after.lstrip().startswith(":")
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        descriptor_start = d_start
+        if d_start > 0 and _statement_in(masked, 0, d_start):
+            descriptor_start = _strip_span(masked, 0, d_start)[0]
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + descriptor_start,
+            descriptor_end=base + token.end,
+            cue=token.text,
+            pattern="colon" if colon else "leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+def _drop_conjunction(masked: str, verb_start: int) -> int:
+    """The subject of "X declined to comment but said" ends before "declined"; drop "but"."""
+    match = re.search(r"\s(?:and|but|а|и)\s+$", masked[:verb_start])
+    if match is None:
+        return verb_start
+    before = masked[: match.start()]
+    tokens = _tokens(before)
+    for token in tokens:
+        word = token.lower
+        if (
+            word.endswith("ed")
+            and word not in cues.DESCRIPTIVE_PARTICIPLES
+            and not token.text[0].isupper()
+        ):
+            return token.start
+    return match.start()
+
+
+def split_clauses(
+    text: str, start: int, end: int, masked: str, found: Attribution | None
+) -> list[Clause]:
+    """The sentence as one clause, or as two where a leading subject asserts twice:
+    "X said A and suggested B" / "X said A, adding that B"."""
+    if found is None or found.pattern not in ("leading", "trailing", "colon"):
+        return [Clause(start, end, found)]
+    search_from = found.descriptor_end - start if found.pattern != "trailing" else 0
+    for match in _SECOND_CLAUSE.finditer(masked, search_from):
+        verb = match.group(2)
+        if match.group(1).strip() == "," and verb not in ("adding",):
+            continue
+        if found.pattern == "trailing" and verb != "adding":
+            continue
+        cut = match.start()
+        first_end = start + _strip_span(masked, 0, cut)[1]
+        second_start = start + match.start(2)
+        if first_end - start < 10:
+            continue
+        return [
+            Clause(start, first_end, found),
+            Clause(second_start, end, found, continuation=True),
+        ]
+    return [Clause(start, end, found)]

@@ -1,0 +1,308 @@
+"""Counter-claims: which suggestion denies, rejects or contradicts which.
+
+A suggestion is a counter when the article makes it plain: a denial verb with a claim for object
+("denied the report", "rejected the accusation", "denied hitting ..."), a phrase that calls
+something false ("no evidence", "staged", "an outright lie", "не соответствуют действительности"),
+or a negated statement by the party the other claim accuses (VOCABULARY.md: "denies — B is a denial
+of A by the accused party").
+
+Its targets are the claims of other parties that it is most plainly about: shared content words
+(weighted by how rare they are in the article), the accused party named in the target, the kind of
+claim the denial refers back to ("the report" → what an outlet or unnamed sources said), the
+article's lede, and allegation words ("allegedly"). Earlier claims are preferred; a denial in the
+lede may point forward to the report it denies.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimtracker.assistant import cues
+from claimtracker.assistant.cues import words
+from claimtracker.assistant.speakers import Speaker, affiliation
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_MAX_TARGETS = 3
+_DEMONSTRATIVES = words("that this these those such такие эти это этих")
+#: How close to the best target another must score to be linked as well.
+_SHARE_OF_BEST = 0.6
+_EXPLICIT_THRESHOLD = 1.5
+_MIN_SHARED = 1.0
+#: What "the report(s)" most likely refers to.
+_REPORT_BONUS = {"secondhand": 2.5, "anonymous": 1.5, "official_statement": 0.5}
+_WEAK_THRESHOLD = 3.5
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """What counter detection needs to know about one suggestion."""
+
+    text: str
+    content: str  # the text without its attribution phrase
+    speaker: Speaker | None
+    attribution: str
+    cue: str | None
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if any("а" <= ch <= "я" for ch in w):
+        return w[:5]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", "e"),
+        ("es", "e"),
+        ("s", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    return w[:6]
+
+
+def _content_stems(text: str) -> set[str]:
+    return {
+        _stem(w)
+        for w in _WORD.findall(text)
+        if w.lower() not in cues.STOPWORDS and len(w) > 2 and w.lower() not in cues.REPORTING_VERBS
+    }
+
+
+def _party(claim: ClaimView) -> frozenset[str]:
+    if claim.speaker is None:
+        return frozenset()
+    parts = set(claim.speaker.affiliation)
+    if claim.speaker.name:
+        parts |= affiliation(claim.speaker.name)
+    return frozenset(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    explicit: bool
+    referent: str | None  # "report" | "claim" | None
+    owner: frozenset[str]  # whose claim: "the group's claim", "обвинения Москвы"
+    proximate: bool  # "that claim", "this account": the claim just before
+
+
+def _counter_cue(claim: ClaimView) -> _Cue | None:
+    if claim.speaker is None or claim.attribution == "unattributed":
+        return None
+    words = _WORD.findall(claim.text)
+    lowered_words = [w.lower() for w in words]
+    referent: str | None = None
+    owner: frozenset[str] = frozenset()
+    proximate = False
+    explicit = False
+    # A denial verb with a claim, a gerund or a that-clause for object: "denied the report",
+    # "rejected the accusation", "denied hitting", "отверг обвинения Москвы". A denial of
+    # anything else ("rejected a Russian proposal") is no counter-claim.
+    for k, word in enumerate(lowered_words):
+        if word not in cues.DENIAL_VERBS:
+            continue
+        obj = lowered_words[k + 1 : k + 7]
+        for n, noun in enumerate(obj):
+            if noun in cues.CLAIM_NOUNS:
+                referent = cues.CLAIM_NOUNS[noun]
+                owner = _owner(words[k + 1 : k + n + 4], n)
+                proximate = bool(set(obj[:n]) & _DEMONSTRATIVES)
+                explicit = True
+                break
+        else:
+            explicit = bool(obj) and (
+                obj[0].endswith("ing") or obj[0] in ("that", "any", "it", "что", "свою")
+            )
+        if explicit:
+            break
+    # A phrase that calls something false: "no evidence that the group's claim was genuine".
+    content = claim.content.lower()
+    hits = [
+        m.start()
+        for p in cues.CONTRADICTION_PHRASES
+        for m in [re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", content)]
+        if m is not None
+    ]
+    if hits:
+        explicit = True
+        # The claim it refers to comes after the phrase ("no evidence that the group's claim")
+        # or, failing that, anywhere in the content ("these allegations are false").
+        after = claim.content[min(hits) :]
+        for part in (after, claim.content):
+            if referent is not None:
+                break
+            part_words = _WORD.findall(part)
+            part_lowered = [w.lower() for w in part_words]
+            for n, noun in enumerate(part_lowered):
+                if noun in cues.CLAIM_NOUNS:
+                    referent = cues.CLAIM_NOUNS[noun]
+                    owner = _owner(part_words[max(0, n - 2) : n + 3], min(n, 2))
+                    proximate = n > 0 and part_lowered[n - 1] in _DEMONSTRATIVES
+                    break
+    if explicit:
+        return _Cue(True, referent, owner, proximate)
+    # A negation in a condition ("if commitments were not met") denies nothing.
+    main = re.split(r"(?i)\b(?:if|unless|whether|until|если|пока)\b", claim.content)[0]
+    main_words = _WORD.findall(main)
+    negated = [
+        k
+        for k, w in enumerate(main_words)
+        if w.lower() in cues.NEGATIONS or w.lower().endswith("n't")
+    ]
+    if not negated:
+        return None
+    # "the study did not reflect ...": a report or claim is the subject of the negation.
+    first = negated[0]
+    for n in range(max(0, first - 3), first):
+        word = main_words[n]
+        between = {w.lower() for w in main_words[n:first]}
+        if word.lower() in cues.CLAIM_NOUNS and not between & {"but", "and", "or", "но", "и"}:
+            owner = _owner(main_words[max(0, n - 2) : n + 3], min(n, 2))
+            return _Cue(True, cues.CLAIM_NOUNS[word.lower()], owner, False)
+    return _Cue(False, None, frozenset(), False)
+
+
+def _owner(window: Sequence[str], noun_at: int) -> frozenset[str]:
+    """Whose claim a denial names: "the group's claim" → group, "обвинения Москвы" → russia."""
+    found: set[str] = set()
+    for k, word in enumerate(window):
+        lowered = word.lower().replace("’", "'")
+        if lowered.endswith("'s") and k <= noun_at:
+            found.add(lowered[:-2])
+        elif k == noun_at + 1 and word[:1].isupper():
+            found.add(lowered)
+    result: set[str] = set()
+    for word in found:
+        result.add(cues.COUNTRY_ALIASES.get(word, word))
+    return frozenset(result)
+
+
+def find_counters(claims: Sequence[ClaimView]) -> list[tuple[int, ...]]:
+    """For each claim, the indices of the claims it counters (possibly none)."""
+    scorer = _Scorer(claims)
+    result: list[tuple[int, ...]] = []
+    for i in range(len(claims)):
+        cue = scorer.cues[i]
+        scored = scorer.targets(i)
+        if cue is None or not scored:
+            result.append(())
+            continue
+        best = max(score for score, _ in scored)
+        threshold = _EXPLICIT_THRESHOLD if cue.explicit else _WEAK_THRESHOLD
+        if best < threshold:
+            result.append(())
+            continue
+        ranked = sorted(scored, key=lambda pair: (-pair[0], pair[1]))
+        first = ranked[0][1]
+        # A second or third target must share content with the counter, not only its position.
+        floor = max(threshold, best * _SHARE_OF_BEST)
+        others = [
+            j for score, j in ranked[1:] if score >= floor and scorer.overlap(i, j) >= _MIN_SHARED
+        ]
+        targets = [first, *others][:_MAX_TARGETS]
+        # "These claims are untrue," said right after a denial by the same side: the same targets.
+        if i > 0 and result and result[-1] and scorer.overlap(i, first) < _MIN_SHARED:
+            previous = scorer.cues[i - 1]
+            if previous is not None and previous.explicit and cue.explicit and not cue.owner:
+                targets = list(result[-1])
+        result.append(tuple(sorted(targets)))
+    return result
+
+
+class _Scorer:
+    """Scores every other claim as the target of a counter; see the module docstring."""
+
+    def __init__(self, claims: Sequence[ClaimView]) -> None:
+        self.claims = claims
+        self.stems = [_content_stems(c.content) for c in claims]
+        self.cues = [_counter_cue(c) for c in claims]
+        self.words = [{w.lower() for w in _WORD.findall(c.text)} for c in claims]
+        self.parties = [_party(c) for c in claims]
+        self.mentioned = [affiliation(c.content) for c in claims]
+        df: dict[str, int] = {}
+        for group in self.stems:
+            for stem in group:
+                df[stem] = df.get(stem, 0) + 1
+        total = max(len(claims), 2)
+        self.weight = {stem: math.log(total / n) + 0.2 for stem, n in df.items()}
+
+    def targets(self, i: int) -> list[tuple[float, int]]:
+        """(score, index) of the claims that claim ``i`` may counter."""
+        cue = self.cues[i]
+        if cue is None:
+            return []
+        party = self.parties[i]
+        scored: list[tuple[float, int]] = []
+        proximate_seen = False
+        # Walk the nearest earlier claims first so that "that claim" finds the one just before.
+        order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(self.claims)))
+        lede = next((j for j in range(len(self.claims)) if self._eligible(i, j)), None)
+        for j in order:
+            other = self.claims[j]
+            if not self._eligible(i, j):
+                continue
+            alleged = bool(self.words[j] & cues.ALLEGATION_MARKERS)
+            other_cue = self.cues[j]
+            overlap = self.overlap(i, j)
+            score = overlap
+            if other_cue is not None and other_cue.explicit:
+                score -= 1.0  # a denial is seldom what another denial denies
+            accused = bool(party and self.mentioned[j] & party)
+            if accused:
+                # The accused party answering (VOCABULARY.md "denies"); weaker when the denial
+                # already says what it refers to ("the report").
+                score += 1.0 if cue.referent else 2.0
+            if cue.referent == "report":
+                score += _REPORT_BONUS.get(other.attribution, 0.0)
+            elif cue.referent == "claim" and other.attribution != "unattributed":
+                score += 1.0
+            if cue.owner and (_party(other) & cue.owner or _owner_matches(other, cue.owner)):
+                score += 3.0
+            if cue.proximate and j < i and not proximate_seen:
+                score += 4.0  # "that claim", "these allegations": the nearest one before
+            if j < i:
+                proximate_seen = True
+            if j == lede:
+                score += 1.5  # a denial that does not say what it denies usually denies the lede
+            if alleged:
+                score += 1.0
+            if j > i:
+                score -= 1.5  # prefer what came before
+            if not cue.explicit and not accused:
+                continue
+            scored.append((score, j))
+        return scored
+
+    def _eligible(self, i: int, j: int) -> bool:
+        """Whether claim ``j`` can be what claim ``i`` counters at all."""
+        if j == i or self._same_party(i, j):
+            return False
+        if self.claims[j].attribution == "unattributed":
+            return bool(self.words[j] & cues.ALLEGATION_MARKERS)  # only the author's allegations
+        return True
+
+    def _same_party(self, i: int, j: int) -> bool:
+        a, b = self.claims[i].speaker, self.claims[j].speaker
+        if a is None or b is None:
+            return False
+        if a.name and a.name == b.name:
+            return True
+        return bool(self.parties[i] & self.parties[j])
+
+    def overlap(self, i: int, j: int) -> float:
+        """How much two claims share of the words that are rare in this article."""
+        return sum(self.weight[s] for s in self.stems[i] & self.stems[j])
+
+
+def _owner_matches(claim: ClaimView, owner: frozenset[str]) -> bool:
+    if claim.speaker is None or claim.speaker.head is None:
+        return False
+    return claim.speaker.head in owner or any(
+        word in owner for word in (claim.speaker.name or "").lower().split()
+    )

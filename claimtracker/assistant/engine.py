@@ -1,0 +1,271 @@
+"""The attribution assistant: from an article's stored text to a list of suggestions.
+
+Pure, offline and deterministic: the same text always gives the same suggestions. The steps are
+prose and sentences (:mod:`sentences`), the attribution of each sentence (:mod:`attribution`), the
+speaker and its resolution against what came before (:mod:`speakers`), the attribution code
+(:mod:`classify`), and counter-claims over the whole list (:mod:`counters`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from claimtracker.assistant import attribution as attr
+from claimtracker.assistant import cues
+from claimtracker.assistant.classify import attribution_code, is_checkable
+from claimtracker.assistant.counters import ClaimView, find_counters
+from claimtracker.assistant.quotes import QuoteSpan, quote_mask
+from claimtracker.assistant.sentences import Sentence, sentences
+from claimtracker.assistant.speakers import NameIndex, Speaker, SpeakerResolver
+from claimtracker.assistant.suggestion import Suggestion
+
+#: "KYIV, March 14 (Reuters) - ", "WASHINGTON (AP) — ", "BEIJING/AMSTERDAM, Jan 2 (Reuters) – ".
+_DATELINE = re.compile(
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’/ -]{2,}"  # the city, in capitals
+    r"(?:,[^\n—–()]{1,30}?)?"  # the date
+    r"(?:\s*\([\w .&-]{2,30}\))?"  # the agency
+    r"\s*(?:--|[-–—])\s+"
+)
+_IMPERSONAL = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in cues.IMPERSONAL_ANONYMOUS) + r")\b", re.IGNORECASE
+)
+_WHICH = re.compile(r"\s*,\s*which\b")
+_QUOTE_ONLY_JUNK = " \t\n.,;:!?\"“”«»‘’'—–-_"
+
+
+@dataclass(slots=True)
+class _Draft:
+    start: int
+    end: int
+    paragraph: int
+    found: attr.Attribution | None
+    speaker: Speaker | None
+    descriptor: str | None
+    cue: str | None
+    quote: str | None
+    quote_only: bool
+    content: str
+    keep: bool
+    anonymous_impersonal: bool = False
+
+
+def _quote_text(text: str, quotes: tuple[QuoteSpan, ...], start: int, end: int) -> str | None:
+    # A comma before the closing mark belongs to the sentence, not to the quote:
+    # "We caution Washington against another military escapade," Ryabkov said.
+    inside = [
+        text[max(q.start, start) : min(q.end, end)].strip().rstrip(",")
+        for q in quotes
+        if q.start < end and q.end > start
+    ]
+    inside = [q for q in inside if q]
+    if not inside:
+        return None
+    return " … ".join(inside)
+
+
+def _trim_dateline(text: str, sentence: Sentence) -> int:
+    match = _DATELINE.match(text, sentence.start, sentence.end)
+    return match.end() if match else sentence.start
+
+
+def suggest(text: str) -> list[Suggestion]:
+    """Suggested claims of an article (its stored text, verbatim), in document order."""
+    prose = sentences(text)
+    index = NameIndex("\n".join(text[s.start : s.end] for s in prose))
+    resolver = SpeakerResolver(index)
+    drafts: list[_Draft] = []
+    pending_colon: _Draft | None = None
+    for sentence in prose:
+        start = _trim_dateline(text, sentence)
+        end = sentence.end
+        masked = quote_mask(text, list(sentence.quotes), start, end)
+        found = attr.find(text, start, end, masked)
+        if found is not None and found.pattern == "back":
+            _attribute_back(text, drafts, sentence, found, resolver)
+            continue
+        for clause in attr.split_clauses(text, start, end, masked, found):
+            draft = _draft(text, sentence, clause, masked, start, resolver, drafts, pending_colon)
+            pending_colon = None
+            if draft is None:
+                continue
+            own = clause.attribution
+            if own is not None and own.pattern == "colon" and own.content_end <= own.content_start:
+                pending_colon = draft  # "Mr Hale said:" — the quote follows in the next paragraph
+                continue
+            drafts.append(draft)
+            if draft.keep:
+                resolver.remember(draft.speaker)
+    return _finish(text, [d for d in drafts if d.keep])
+
+
+def _draft(
+    text: str,
+    sentence: Sentence,
+    clause: attr.Clause,
+    masked: str,
+    masked_start: int,
+    resolver: SpeakerResolver,
+    drafts: list[_Draft],
+    pending_colon: _Draft | None,
+) -> _Draft | None:
+    start, end = clause.start, clause.end
+    local = masked[start - masked_start : end - masked_start]
+    quote = _quote_text(text, sentence.quotes, start, end)
+    quote_only = quote is not None and not local.strip(_QUOTE_ONLY_JUNK)
+    found = clause.attribution
+    if found is not None:
+        phrase = text[found.speaker_start : found.speaker_end]
+        speaker = resolver.resolve(phrase)
+        if (
+            speaker.kind == "person"
+            and speaker.pronoun is None
+            and _WHICH.match(text, found.speaker_end)
+            and resolver.index.person(phrase.split()[-1]) is None
+        ):
+            # "Bayer, which makes ...": "which" is said of things, not people.
+            speaker = replace(speaker, kind="organisation", count=None)
+        content_start = max(found.content_start, start)
+        content_end = min(found.content_end, end)
+        if clause.continuation:
+            content_start, content_end = start, end
+        descriptor = text[found.descriptor_start : found.descriptor_end].strip()
+        cue = found.cue
+        if clause.continuation:
+            verb = re.match(r"[\w'’]+", text[start:end])
+            cue = verb.group(0) if verb else cue
+        return _Draft(
+            start,
+            end,
+            sentence.paragraph,
+            found,
+            speaker,
+            " ".join(descriptor.split()),
+            cue,
+            quote,
+            quote_only,
+            text[content_start:content_end],
+            keep=True,
+        )
+    # No attribution of its own: a quote that goes on from the one before, the quote a colon
+    # announced, an impersonal "It is understood that", or the author's own assertion.
+    source = pending_colon or _previous_quoted(drafts, sentence)
+    if quote_only and source is not None:
+        return _Draft(
+            start,
+            end,
+            sentence.paragraph,
+            source.found,
+            source.speaker,
+            source.descriptor,
+            source.cue,
+            quote,
+            True,
+            text[start:end],
+            keep=True,
+        )
+    body = text[start:end]
+    impersonal = _IMPERSONAL.match(body)
+    if impersonal:
+        return _Draft(
+            start,
+            end,
+            sentence.paragraph,
+            None,
+            None,
+            impersonal.group(0),
+            impersonal.group(0),
+            quote,
+            quote_only,
+            body[impersonal.end() :],
+            keep=True,
+            anonymous_impersonal=True,
+        )
+    return _Draft(
+        start,
+        end,
+        sentence.paragraph,
+        None,
+        None,
+        None,
+        None,
+        quote,
+        quote_only,
+        body,
+        keep=is_checkable(body),
+    )
+
+
+def _previous_quoted(drafts: list[_Draft], sentence: Sentence) -> _Draft | None:
+    """The attributed quote this quote-only sentence continues, if it is right before it."""
+    if not drafts:
+        return None
+    last = drafts[-1]
+    if last.speaker is None or last.quote is None:
+        return None
+    if sentence.paragraph - last.paragraph > 1:
+        return None
+    return last
+
+
+def _attribute_back(
+    text: str,
+    drafts: list[_Draft],
+    sentence: Sentence,
+    found: attr.Attribution,
+    resolver: SpeakerResolver,
+) -> None:
+    """ "Об этом заявил X." gives the sentence before it a speaker."""
+    if not drafts or drafts[-1].paragraph != sentence.paragraph or drafts[-1].found is not None:
+        return
+    speaker = resolver.resolve(text[found.speaker_start : found.speaker_end])
+    previous = drafts[-1]
+    previous.found = found
+    previous.speaker = speaker
+    previous.descriptor = " ".join(text[found.descriptor_start : found.descriptor_end].split())
+    previous.cue = found.cue
+    previous.keep = True
+    resolver.remember(speaker)
+
+
+def _finish(text: str, drafts: list[_Draft]) -> list[Suggestion]:
+    codes: list[str] = []
+    for draft in drafts:
+        if draft.anonymous_impersonal:
+            codes.append("anonymous")
+        else:
+            statement = draft.found is not None and draft.found.statement
+            codes.append(attribution_code(draft.speaker, draft.cue, statement))
+    views = [
+        ClaimView(text[d.start : d.end], d.content, d.speaker, code, d.cue)
+        for d, code in zip(drafts, codes, strict=True)
+    ]
+    counters = find_counters(views)
+    result: list[Suggestion] = []
+    for draft, code, counter_to in zip(drafts, codes, counters, strict=True):
+        speaker = draft.speaker if code != "unattributed" else None
+        kind = speaker.kind if speaker is not None else "unknown"
+        count = speaker.count if speaker is not None and kind == "described_group" else None
+        result.append(
+            Suggestion(
+                text=text[draft.start : draft.end],
+                quote=draft.quote,
+                start=draft.start,
+                end=draft.end,
+                speaker=speaker.name if speaker is not None else None,
+                speaker_kind=kind,
+                attribution=code,
+                descriptor=draft.descriptor,
+                cue=draft.cue,
+                source_count=count,
+                counter_to=counter_to,
+            )
+        )
+    return result
+
+
+def suggest_many(texts: Iterable[str]) -> Iterator[list[Suggestion]]:
+    """:func:`suggest` for each text of a batch, lazily."""
+    for text in texts:
+        yield suggest(text)

@@ -1,0 +1,790 @@
+"""Who speaks: turning the words before or after a reporting verb into a speaker.
+
+A speaker phrase such as "Russian Deputy Foreign Minister Sergei Ryabkov", "two of the people
+familiar with the talks" or "A report in the Sunday Telegraph" becomes a :class:`Speaker`: the name
+to show, the kind of actor, how many sources the article says there are, and what is needed to
+resolve a later "he", "they", "the official" or "Ryabkov" back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from claimtracker.assistant import cues
+from claimtracker.assistant.cues import words
+
+_TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EDGE_JUNK = " \t\n,;:.—–-\"“”«»'‘’()*_[]"
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+_DIGITS = re.compile(r"^\d[\d,]*$")
+
+_LEADING_FILLERS = words(
+    """
+    but and however meanwhile still yet also so now earlier later separately instead though then
+    indeed moreover ранее также однако впрочем
+    """
+)
+_DETERMINERS = words("the a an this that these those some такой этот эти")
+_POSTMODIFIER_STARTERS = words(
+    """
+    of in at with from for on familiar close briefed who which whose that knowledgeable involved
+    speaking representing based aware working calling known called named by under inside within
+    to near в на из с при от по со у
+    """
+)
+_QUANTIFIER_OF = re.compile(
+    r"^(?P<q>\w+|a\s+few|a\s+number|several|some|most|many|all|both|none|one|another)\s+of\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_RUSSIAN_SINGULAR_SOURCE = words("источник источника собеседник собеседника эксперт эксперта")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as the article describes them, before and after resolution."""
+
+    name: str | None
+    kind: str
+    count: int | None = None
+    plural: bool = False
+    head: str | None = None
+    pronoun: str | None = None
+    anonymous: bool = False
+    document: bool = False
+    spokesperson: bool = False
+    affiliation: frozenset[str] = frozenset()
+
+
+UNKNOWN = Speaker(None, "unknown")
+
+
+def tokens(phrase: str) -> list[str]:
+    return _TOKEN.findall(phrase)
+
+
+def _bare(token: str) -> str:
+    return _POSSESSIVE.sub("", token).lower()
+
+
+def _is_capitalised(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+def clean_phrase(phrase: str) -> str:
+    """The phrase without Markdown link syntax, edge punctuation or leading fillers."""
+    phrase = _MARKDOWN_LINK.sub(r"\1", phrase)
+    phrase = " ".join(phrase.split())
+    phrase = phrase.strip(_EDGE_JUNK)
+    while True:
+        first, _, rest = phrase.partition(" ")
+        if rest and first.lower().rstrip(",") in _LEADING_FILLERS:
+            phrase = rest.strip(_EDGE_JUNK)
+            continue
+        return phrase
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
+    """One alternation for a list of names; short ASCII acronyms are left to :func:`_acronym_in`."""
+    usable = sorted(
+        (n for n in names if not (len(n) <= 3 and n.isalpha() and n.isascii())),
+        key=lambda n: (-len(n), n),
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in usable) + r")(?!\w)")
+
+
+def _phrase_in(phrase_lower: str, names: tuple[str, ...] | frozenset[str]) -> str | None:
+    match = _names_pattern(names).search(phrase_lower)
+    return match.group(0) if match else None
+
+
+def _acronym_in(phrase: str, names: tuple[str, ...] | frozenset[str]) -> str | None:
+    for token in tokens(phrase):
+        bare = _POSSESSIVE.sub("", token)
+        if bare.isupper() and bare.lower() in names:
+            return bare
+    return None
+
+
+_MULTIWORD_COUNTRIES = tuple((a, c) for a, c in cues.COUNTRY_ALIASES.items() if " " in a)
+
+
+@lru_cache(maxsize=4096)
+def affiliation(phrase: str) -> frozenset[str]:
+    """Countries and named actors a speaker phrase ties the speaker to ("Russian ..." → russia)."""
+    lowered = phrase.lower()
+    found: set[str] = set()
+    for alias, code in _MULTIWORD_COUNTRIES:
+        if alias in lowered:
+            found.add(code)
+    for token in tokens(phrase):
+        bare = _bare(token)
+        country = cues.COUNTRY_ALIASES.get(bare)
+        if country is not None and (len(bare) > 2 or token.isupper() or "." in token):
+            found.add(country)
+        if _is_capitalised(token) and _is_cyrillic(bare) and len(bare) > 3:
+            found.add(bare[:5])  # case endings: Молдавию, Молдавии
+        elif (
+            _is_capitalised(token)
+            and len(bare) > 2
+            and bare not in cues.TITLE_WORDS
+            and bare not in _NOT_NAME_START
+            and bare not in cues.NUMBER_WORDS
+            and bare not in cues.DESCRIBED_SOURCE_HEADS
+            and bare not in cues.DOCUMENT_HEADS
+            and bare not in cues.QUANTITY_WORDS
+        ):
+            found.add(bare)
+    return frozenset(found)
+
+
+class NameIndex:
+    """Full names met anywhere in the article, so that "Ryabkov" can become "Sergei Ryabkov"."""
+
+    _RUN = re.compile(
+        r"(?<![\w'’])(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*)"
+        r"(?:[ \t]+(?:(?:van|von|der|de|del|della|di|da|dos|du|le|la|bin|ibn|al|el|ter|den)[ \t]+)*"
+        r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*)*"
+    )
+
+    def __init__(self, text: str) -> None:
+        self.people: dict[str, str] = {}
+        self.organisations: dict[str, str] = {}
+        self.first_organisation: str | None = None
+        for match in self._RUN.finditer(text):
+            words = match.group(0).split()
+            person = person_name(words)
+            if person and len(person.split()) >= 2:
+                surname = _bare(person.split()[-1])
+                self.people.setdefault(surname, person)
+                continue
+            org = _organisation_name(words)
+            if org:
+                key = _bare(org.split()[0])
+                self.organisations.setdefault(key, org)
+                if self.first_organisation is None:
+                    self.first_organisation = org
+
+    def person(self, token: str) -> str | None:
+        key = _bare(token)
+        if key in self.people:
+            return self.people[key]
+        if _is_cyrillic(key) and len(key) >= 4:
+            # Russian case endings: Рябкова, Рябкову → Рябков.
+            for surname, full in self.people.items():
+                common = _common_prefix(surname, key)
+                if common >= 4 and abs(len(surname) - len(key)) <= 2 and common >= len(surname) - 2:
+                    return full
+        return None
+
+    def organisation(self, token: str) -> str | None:
+        return self.organisations.get(_bare(token))
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("а" <= ch <= "я" or ch == "ё" for ch in word)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+_NOT_NAME_START = words(
+    """
+    the a an but and in at on as if when while after before this that these those his her their
+    its our my your we he she they it there here what why how who according asked speaking for
+    from by with of to under over since during january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+
+@lru_cache(maxsize=4096)
+def _is_non_name_word(token: str) -> bool:
+    bare = _bare(token)
+    return (
+        bare in cues.TITLE_WORDS
+        or bare in cues.COUNTRY_ALIASES
+        or bare in cues.GOVERNMENT_HEADS
+        or bare in cues.MEDIA_HEADS
+        or bare in cues.ORGANISATION_HEADS
+        or bare in _NOT_NAME_START
+        or bare in cues.DESCRIBED_SOURCE_HEADS
+        or bare in cues.DOCUMENT_HEADS
+        or _phrase_in(bare, cues.GOVERNMENT_NAMES) is not None
+        or _phrase_in(bare, cues.MEDIA_NAMES) is not None
+        or _phrase_in(bare, cues.ORGANISATION_NAMES) is not None
+        or (token.isupper() and len(token) > 1)
+    )
+
+
+def person_name(words: list[str]) -> str | None:
+    """The personal name at the end of a run of words, titles and nationalities dropped."""
+    cut = 0
+    for k, word in enumerate(words):
+        if not word[:1].isupper():
+            particle = word.lower() in cues.NAME_PARTICLES
+            if not (particle and k + 1 < len(words) and words[k + 1][:1].isupper()):
+                cut = k + 1
+        elif _is_non_name_word(word):
+            cut = k + 1
+    name_words = words[cut:]
+    if not name_words or not name_words[0][:1].isupper():
+        return None
+    if (
+        cut > 1
+        and words[cut - 1].lower() in ("and", "of", "for", "&")
+        and words[cut - 2][:1].isupper()
+    ):
+        return None  # "Centers for Disease Control and Prevention": one name, not a person
+    if len(name_words) > 2 and all(_is_cyrillic(w.lower()) for w in name_words):
+        # Russian names are "Имя Фамилия" or "Имя Отчество Фамилия"; anything before is a
+        # place or a body in the genitive ("Министр энергетики Молдавии Виктор Парликов").
+        patronymic = name_words[-2].lower().endswith(("вич", "вна", "ична"))
+        name_words = name_words[-3:] if patronymic else name_words[-2:]
+    cleaned = [w.rstrip(".,") for w in name_words]
+    cleaned[-1] = _POSSESSIVE.sub("", cleaned[-1])
+    if any(not w for w in cleaned):
+        return None
+    joined = " ".join(cleaned)
+    if joined.lower() in cues.COUNTRY_ALIASES or _phrase_in(joined.lower(), cues.MEDIA_NAMES):
+        return None
+    return joined
+
+
+def _organisation_name(words: list[str]) -> str | None:
+    if len(words) < 2:
+        return None
+    last = _bare(words[-1])
+    if last in cues.ORGANISATION_HEADS and words[0].lower() not in _NOT_NAME_START:
+        return " ".join([*words[:-1], _POSSESSIVE.sub("", words[-1])])
+    return None
+
+
+def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
+    """Head phrase and the post-modifier: "four people" | "familiar with the discussions".
+
+    "of" and "for" inside a proper name ("Office for National Statistics") do not split it.
+    """
+    for k, word in enumerate(words):
+        lower = word.lower()
+        participle = (
+            k > 1
+            and word.islower()
+            and (lower.endswith(("ed", "ing")))
+            and "-" not in lower
+            and lower not in cues.REPORTING_VERBS
+        )
+        if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle):
+            # "of"/"for" between a body's head and its name stay: "Office for National
+            # Statistics", "Ministry of Defence"; "John McNeil of Monash University" splits.
+            inside_name = (
+                lower in ("of", "for", "on")
+                and _is_capitalised(words[k - 1])
+                and k + 1 < len(words)
+                and _is_capitalised(words[k + 1])
+                and _is_body_word(words[k - 1])
+            )
+            if not inside_name:
+                return words[:k], words[k:]
+    return words, []
+
+
+def _is_body_word(word: str) -> bool:
+    bare = _bare(word)
+    return (
+        _head_in(bare, cues.GOVERNMENT_HEADS)
+        or _head_in(bare, cues.ORGANISATION_HEADS)
+        or bare in cues.TITLE_WORDS
+        or bare in cues.MEDIA_HEADS
+    )
+
+
+def _head_in(word: str, heads: frozenset[str]) -> bool:
+    """Whether ``word`` is one of ``heads``; Russian words match in any case ending."""
+    if word in heads:
+        return True
+    if _is_cyrillic(word) and len(word) >= 5:
+        return any(
+            _is_cyrillic(head) and len(head) >= 5 and word[:-1].startswith(head[:-1])
+            for head in heads
+        )
+    return False
+
+
+def _count(words: list[str]) -> int | None:
+    if not words:
+        return None
+    first = words[0].lower()
+    if _DIGITS.match(first):
+        return int(first.replace(",", ""))
+    if first in cues.NUMBER_WORDS:
+        return cues.NUMBER_WORDS[first]
+    return None
+
+
+def _kind_of_name(phrase: str, index: NameIndex | None) -> str | None:
+    lowered = phrase.lower()
+    stripped = lowered.removeprefix("the ")
+    if _phrase_in(lowered, cues.MEDIA_NAMES) or _acronym_in(phrase, cues.MEDIA_NAMES):
+        return "media_outlet"
+    if _phrase_in(lowered, cues.GOVERNMENT_NAMES) or _acronym_in(phrase, cues.GOVERNMENT_NAMES):
+        return "government_body"
+    if _phrase_in(lowered, cues.ORGANISATION_NAMES) or _acronym_in(phrase, cues.ORGANISATION_NAMES):
+        return "organisation"
+    if stripped in cues.COUNTRY_ALIASES:
+        return "government_body"
+    words = tokens(phrase)
+    if not words:
+        return None
+    heads = [_bare(w) for w in words]
+    # The head is last in English ("the defence ministry") and first in Russian
+    # ("Министерство обороны России").
+    candidates = [(heads[-1], words[-1]), (heads[0], words[0])]
+    candidates += [
+        (heads[k], words[k])
+        for k in range(1, len(words) - 1)
+        if heads[k + 1] in ("of", "for", "on") and _is_capitalised(words[k])
+    ]
+    for head, word in candidates:
+        if head in cues.GENERIC_MEDIA_HEADS or (head in cues.MEDIA_HEADS and _is_capitalised(word)):
+            return "media_outlet"
+        if _head_in(head, cues.GOVERNMENT_HEADS):
+            return "government_body"
+        if _head_in(head, cues.ORGANISATION_HEADS):
+            return "organisation"
+    if index is not None and len(words) == 1:
+        if index.person(words[0]):
+            return "person"
+        if index.organisation(words[0]):
+            return "organisation"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return "organisation"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A speaker phrase cut into the parts the rules below look at."""
+
+    text: str
+    lowered: str
+    words: list[str]
+    head_words: list[str]  # "four people" in "four people familiar with the discussions"
+    post: list[str]  # "familiar with the discussions"
+    lead: str  # the first word, lower case
+    head: str  # the head noun, lower case, possessive dropped
+    common_head: str  # the head if it is a common noun, not the end of a proper name
+    count: int | None
+    affiliation: frozenset[str]
+    anonymous: bool
+    index: NameIndex | None
+
+    @classmethod
+    def parse(cls, text: str, index: NameIndex | None) -> _Phrase:
+        words = tokens(text)
+        head_words, post = _split_postmodifier(words)
+        lead = head_words[0].lower()
+        head = _bare(head_words[-1])
+        lowered = text.lower()
+        return cls(
+            text=text,
+            lowered=lowered,
+            words=words,
+            head_words=head_words,
+            post=post,
+            lead=lead,
+            head=head,
+            common_head=head if (head_words[-1].islower() or len(head_words) == 1) else "",
+            count=_count(head_words[1:] if lead in _DETERMINERS else head_words),
+            affiliation=affiliation(text),
+            anonymous=any(p in lowered for p in cues.ANONYMITY_PHRASES),
+            index=index,
+        )
+
+
+def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
+    """What a speaker phrase says about the speaker; pronouns are left for the caller to resolve.
+
+    The rules are tried in order; the first that recognises the phrase decides.
+    """
+    phrase = clean_phrase(phrase)
+    phrase = _RUSSIAN_PREPOSITION.sub("", phrase)  # "В пресс-службе X заявили"
+    if not tokens(phrase):
+        return UNKNOWN
+    parts = _Phrase.parse(phrase, index)
+    for rule in _RULES:
+        speaker = rule(parts)
+        if speaker is not None:
+            return speaker
+    return _body_or_unknown(parts)
+
+
+_RUSSIAN_PREPOSITION = re.compile(r"^(?:[Вв]о?|[Нн]а|[Уу])\s+(?=\S)")
+
+
+def _pronoun(p: _Phrase) -> Speaker | None:
+    """he, she, it, they, another, one of them."""
+    single = p.lowered
+    if len(p.words) > 1 and single not in ("one of them", "two of them", "some of them"):
+        return None
+    if single in cues.PERSONAL_PRONOUNS:
+        return Speaker(None, "person", count=1, pronoun=single)
+    if single in cues.BODY_PRONOUNS:
+        return Speaker(None, "organisation", pronoun="it")
+    if single in cues.PLURAL_PRONOUNS:
+        return Speaker(None, "described_group", plural=True, pronoun="they")
+    if single == "another":
+        return Speaker(None, "described_group", count=1, pronoun="another", anonymous=True)
+    if single.endswith(" of them"):
+        return Speaker(
+            None, "described_group", count=_count(p.words), pronoun="one-of", anonymous=True
+        )
+    return None
+
+
+def _compound(p: _Phrase) -> Speaker | None:
+    """ "Assad and his ally Russia": two named actors speaking together."""
+    conjuncts = re.split(r"\s+(?:and|и)\s+", p.text)
+    if (
+        len(conjuncts) != 2
+        or not all(any(_is_capitalised(w) for w in tokens(c)) for c in conjuncts)
+        or _kind_of_name(p.text, p.index) is not None  # "Centers for Disease Control and ..."
+    ):
+        return None
+    first = describe(conjuncts[0], p.index)
+    if first.kind not in ("person", "government_body", "organisation", "media_outlet"):
+        return None
+    return Speaker(p.text, first.kind, plural=True, affiliation=p.affiliation)
+
+
+def _quantified(p: _Phrase) -> Speaker | None:
+    """ "two of the people familiar with the talks": a count of a described group."""
+    quant = _QUANTIFIER_OF.match(p.text)
+    if not quant or quant.group("q").lower() in _DETERMINERS:
+        return None
+    count = _count([quant.group("q")])
+    inner = describe(quant.group("rest"), p.index)
+    if inner.kind != "described_group":
+        return None
+    return replace(
+        inner,
+        name=p.text,
+        count=count,
+        plural=count is None or count > 1,
+        anonymous=True,
+        affiliation=p.affiliation,
+    )
+
+
+def _named_alias(p: _Phrase) -> Speaker | None:
+    """ "A group calling itself Cyber Av3ngers": the name is what follows."""
+    for marker in cues.NAMING_PHRASES:
+        idx = p.lowered.find(" " + marker + " ")
+        if idx > 0:
+            alias = p.text[idx + len(marker) + 2 :].strip(_EDGE_JUNK)
+            if alias and _is_capitalised(alias):
+                kind = _kind_of_name(alias, p.index) or "organisation"
+                return Speaker(
+                    alias, kind, head=p.head, affiliation=p.affiliation | affiliation(alias)
+                )
+    return None
+
+
+def _document(p: _Phrase) -> Speaker | None:
+    """ "A report in the Sunday Telegraph", "a new book by journalist Ellen Marsh", "customs
+    data": the claim is reported by a document, and by its owner when the article names one."""
+    if p.common_head not in cues.DOCUMENT_HEADS:
+        return None
+    owner = _document_owner(p.post, p.index)
+    if owner is not None:
+        return replace(owner, document=True, affiliation=p.affiliation)
+    kind = "media_outlet" if p.head in cues.PUBLICATION_HEADS else "unknown"
+    return Speaker(p.text, kind, head=p.head, document=True, affiliation=p.affiliation)
+
+
+def _spokesperson(p: _Phrase) -> Speaker | None:
+    """ "A Downing Street spokesman", "a spokesman for X": unnamed, speaking for a body."""
+    if p.head not in cues.SPOKESPERSON_WORDS or person_name(p.head_words) is not None:
+        return None
+    body = " ".join(w for w in p.head_words[:-1] if w.lower() not in _DETERMINERS)
+    body = body or " ".join(p.post[1:])
+    body_kind = _kind_of_name(body, p.index) if body else None
+    return Speaker(
+        p.text,
+        "organisation" if body_kind in ("organisation", "media_outlet") else "government_body",
+        count=1,
+        head=p.head,
+        spokesperson=True,
+        affiliation=p.affiliation,
+    )
+
+
+def _described_group(p: _Phrase) -> Speaker | None:
+    """ "four people familiar with the discussions", "U.S. officials", "Tory sources"."""
+    named = p.head_words[-1][:1].isupper() and person_name(p.head_words) is not None
+    first = _bare(p.words[0])
+    if p.common_head not in cues.DESCRIBED_SOURCE_HEADS and (
+        first not in cues.DESCRIBED_SOURCE_HEADS or named
+    ):
+        return None
+    head = p.head if p.head in cues.DESCRIBED_SOURCE_HEADS else first
+    if (
+        head in cues.AFFILIATED_PROFESSIONS
+        and p.post
+        and p.post[0].lower() in ("at", "from", "with")
+    ):
+        firm = " ".join(p.post[1:])
+        if firm and _is_capitalised(firm) and not p.anonymous:
+            # "Analysts at Morgan Finch": they speak for a named firm.
+            return Speaker(p.text, "organisation", head=head, affiliation=p.affiliation)
+    singular = not head.endswith("s") or head in _RUSSIAN_SINGULAR_SOURCE
+    if head in ("people", "staff", "others", "источники", "собеседники"):
+        singular = False
+    count = p.count
+    if count is None and singular and (p.lead in ("a", "an", "one") or _is_cyrillic(head)):
+        count = 1
+    return Speaker(
+        p.text,
+        "described_group",
+        count=count,
+        plural=not singular,
+        head=head,
+        anonymous=True,
+        affiliation=p.affiliation,
+    )
+
+
+def _russian_body(p: _Phrase) -> Speaker | None:
+    """Russian puts the head first: "пресс-службе «Газпрома»", "Министерство обороны России"."""
+    if not (_is_cyrillic(p.lead) and p.words[0].islower()):
+        return None
+    kind = _kind_of_name(p.words[0], None)
+    if kind not in ("government_body", "organisation", "media_outlet"):
+        return None
+    return Speaker(p.text, kind, head=_bare(p.words[0]), affiliation=p.affiliation)
+
+
+def _unnamed_individual(p: _Phrase) -> Speaker | None:
+    """ "one senior civil servant", "a shopkeeper": a person the article does not name."""
+    if (
+        p.lead not in ("a", "an", "one")
+        or not p.head_words[-1].islower()
+        or p.head in cues.TITLE_WORDS
+        or p.head in cues.MEDIA_HEADS
+        or _head_in(p.head, cues.GOVERNMENT_HEADS)
+        or _head_in(p.head, cues.ORGANISATION_HEADS)
+    ):
+        return None
+    return Speaker(
+        p.text, "described_group", count=1, head=p.head, anonymous=True, affiliation=p.affiliation
+    )
+
+
+def _person(p: _Phrase) -> Speaker | None:
+    """A personal name, titles dropped; a surname alone gets the full name given earlier."""
+    if not _is_capitalised(p.head_words[-1]):
+        return None
+    name = person_name(p.head_words)
+    if name is None:
+        return None
+    kind = _kind_of_name(name, p.index)
+    if kind not in (None, "person"):
+        return None
+    if p.index is not None and len(name.split()) == 1:
+        name = p.index.person(name) or name
+    return Speaker(name, "person", count=1, head=_bare(name.split()[-1]), affiliation=p.affiliation)
+
+
+def _body_or_unknown(p: _Phrase) -> Speaker:
+    """A government body, organisation or outlet by name or head noun; an official by title."""
+    kind = _kind_of_name(" ".join(p.head_words), p.index)
+    if (
+        kind in (None, "organisation")
+        and p.head_words[-1].islower()
+        and p.head in cues.TITLE_WORDS
+        and p.head not in cues.GOVERNMENT_HEADS
+        and p.head not in cues.ORGANISATION_HEADS
+    ):
+        # An official named by title only: "the foreign minister", "the EU's policy chief".
+        return Speaker(p.text, "person", count=1, head=p.head, affiliation=p.affiliation)
+    if kind is None:
+        if p.head in cues.GOVERNMENT_HEADS:
+            kind = "government_body"
+        elif p.head in cues.ORGANISATION_HEADS:
+            kind = "organisation"
+        elif p.head in cues.MEDIA_HEADS and p.head_words[-1].istitle():
+            kind = "media_outlet"
+        elif all(_is_capitalised(w) or w.lower() in cues.NAME_PARTICLES for w in p.head_words):
+            kind = "person"
+        else:
+            kind = "unknown"
+    shown = _shown_name(p.text, p.head_words)
+    if kind in ("government_body", "organisation") and re.match(r"(?i:the)\s+[A-ZА-Я]", shown):
+        shown = shown[4:]
+    return Speaker(
+        shown,
+        kind,
+        count=1 if kind == "person" else None,
+        head=p.head,
+        anonymous=p.anonymous,
+        affiliation=p.affiliation,
+    )
+
+
+_RULES = (
+    _pronoun,
+    _compound,
+    _quantified,
+    _named_alias,
+    _document,
+    _spokesperson,
+    _described_group,
+    _russian_body,
+    _unnamed_individual,
+    _person,
+)
+
+
+def _shown_name(phrase: str, head_words: list[str]) -> str:
+    """ "the consultancy Spike Brokers" → "Spike Brokers"; "the Dutch government" stays."""
+    run: list[str] = []
+    for k in range(len(head_words) - 1, -1, -1):
+        word = head_words[k]
+        joins = word.lower() in cues.NAME_PARTICLES or word.lower() in ("of", "for", "and")
+        if _is_capitalised(word) or (
+            run and joins and k > 0 and _is_capitalised(head_words[k - 1])
+        ):
+            run.insert(0, word)
+        else:
+            break
+    if len(run) == 1 and (_bare(run[0]) in cues.COUNTRY_ALIASES or _is_cyrillic(run[0].lower())):
+        return phrase  # "Ukraine's air force", "Министерство обороны России"
+    before = head_words[: len(head_words) - len(run)]
+    described = [w for w in before if w.lower() not in _DETERMINERS]
+    if run and described and len(run) < len(head_words):
+        return " ".join(run)
+    if run and len(run) == len(head_words) - 1 and head_words[0].lower() == "the":
+        return " ".join(run)
+    return phrase
+
+
+def _document_owner(post: list[str], index: NameIndex | None) -> Speaker | None:
+    """The outlet or body behind a document: "in the Sunday Telegraph", "from the consultancy X"."""
+    if post and post[0].islower() and post[0].endswith("ed"):
+        post = post[1:]  # "a study published in The Lancet", "an indictment unsealed in ..."
+    if len(post) < 2 or post[0].lower() not in ("in", "by", "from", "of", "at"):
+        return None
+    rest = post[1:]
+    # Stop at a relative clause or a second preposition phrase.
+    for k, word in enumerate(rest):
+        if k > 0 and word.lower() in ("that", "which", "who", "on", "about", "published"):
+            rest = rest[:k]
+            break
+    owner_phrase = " ".join(rest)
+    content = [w for w in rest if w.lower() not in _DETERMINERS]
+    if not content or not _is_capitalised(content[0]):
+        return None  # "an indictment unsealed in federal court": a place, not an owner
+    owner = describe(owner_phrase, index)
+    if owner.kind == "unknown":
+        return None
+    return owner
+
+
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
+_SAME_HEAD = {
+    "person": "people",
+    "persons": "people",
+    "officials": "official",
+    "sources": "source",
+    "ministries": "ministry",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+}
+_COMPANY_WORDS = words(
+    """
+    company firm carmaker group maker manufacturer airline retailer lender
+    """
+)
+
+
+def _head_key(head: str | None) -> str | None:
+    if head is None:
+        return None
+    return _SAME_HEAD.get(head, head)
+
+
+class SpeakerResolver:
+    """Resolves he/she/they, "the official", "another" and surnames against earlier speakers."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self.index = index
+        self.history: list[Speaker] = []
+
+    def remember(self, speaker: Speaker | None) -> None:
+        if speaker is not None and speaker.name is not None:
+            self.history.append(speaker)
+
+    def resolve(self, phrase: str) -> Speaker:
+        lowered = phrase.strip().lower()
+        if lowered in cues.RUSSIAN_POSSESSIVES:
+            return self._pronoun(cues.RUSSIAN_POSSESSIVES[lowered], phrase)
+        speaker = describe(phrase, self.index)
+        if speaker.pronoun is not None:
+            return self._pronoun(speaker.pronoun, phrase, speaker)
+        definite = _DEFINITE.match(phrase.strip())
+        if definite and len(tokens(phrase)) <= 3 and speaker.head is not None:
+            for earlier in reversed(self.history):
+                if (
+                    _head_key(earlier.head) == _head_key(speaker.head)
+                    and earlier.name
+                    and earlier.name.lower() != phrase.strip().lower()
+                ):
+                    return replace(
+                        earlier,
+                        count=earlier.count if speaker.plural else speaker.count or earlier.count,
+                    )
+            if speaker.head in _COMPANY_WORDS and self.index.first_organisation:
+                return Speaker(self.index.first_organisation, "organisation", head=speaker.head)
+        return speaker
+
+    def _pronoun(self, pronoun: str, phrase: str, speaker: Speaker | None = None) -> Speaker:
+        for earlier in reversed(self.history):
+            if pronoun in ("he", "she") and earlier.kind == "person" and not earlier.plural:
+                return earlier
+            if pronoun == "they" and earlier.plural:
+                return earlier
+            if pronoun == "it" and earlier.kind in (
+                "government_body",
+                "organisation",
+                "media_outlet",
+            ):
+                return earlier
+            if pronoun == "another" and earlier.kind == "described_group" and earlier.name:
+                words = earlier.name.split()
+                if words and (
+                    words[0].lower() in cues.NUMBER_WORDS or words[0].lower() in ("the", "a")
+                ):
+                    words = words[1:]
+                if earlier.plural and words and words[-1].endswith("s"):
+                    words[-1] = words[-1][:-1]
+                return replace(earlier, name="another " + " ".join(words), count=1, plural=False)
+            if pronoun == "one-of" and earlier.kind == "described_group" and earlier.plural:
+                count = speaker.count if speaker is not None else None
+                return replace(earlier, count=count or 1, plural=(count or 1) > 1)
+        if pronoun == "they":
+            # No plural speaker before: the last unnamed source will do.
+            for earlier in reversed(self.history):
+                if earlier.kind == "described_group":
+                    return earlier
+        fallback = speaker or Speaker(None, "unknown")
+        return replace(fallback, name=phrase.strip())
