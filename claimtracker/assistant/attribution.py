@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimtracker.assistant import cues
 from claimtracker.assistant.cues import words
@@ -72,6 +73,15 @@ _RUSSIAN_ADJUNCTS = words(
     телеграм-канале заявлении также ранее корреспонденту
     """
 )
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’]*)\s*$")
+_PREPOSITION = re.compile(r"(?:at|to|by|in|as|from|with|for)\b")
+_PUNCTUATION_NEXT = re.compile(r"\s*[,:;]")
+_RUSSIAN_PREPOSITION = re.compile(r"(?:в|во|на|у)\s+")
+_THAT = re.compile(r"\s*(?:that|что|,\s*что)\b")
+_CONJUNCTION_BEFORE = re.compile(r"\s(?:and|but|а|и)\s+$")
+_QUOTED_AS = re.compile(
+    r"\s(?:is|was|were|are|has been|had been|have been)\s+(?:quoted|cited)\b[^.;:]*?\bas\s+$"
+)
 _MAX_SUBJECT_WORDS = 16
 _MAX_TAIL_WORDS = 14
 
@@ -101,24 +111,29 @@ class Clause:
     continuation: bool = False  # the clause goes on from the one before ("and suggested ...")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
+    lower: str
     start: int
     end: int
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+
+_new_token = tuple.__new__  # skips NamedTuple's argument handling: this runs for every word
 
 
 def _tokens(masked: str) -> list[_Token]:
-    return [_Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(masked)]
+    result: list[_Token] = []
+    for m in _WORD.finditer(masked):
+        word = m.group()
+        result.append(_new_token(_Token, (word, word.lower(), *m.span())))
+    return result
+
+
+_ALL_REPORTING_VERBS = cues.REPORTING_VERBS | cues.RUSSIAN_REPORTING_VERBS
 
 
 def _is_reporting_verb(token: _Token) -> bool:
-    word = token.text
-    return bool(word in cues.REPORTING_VERBS or word in cues.RUSSIAN_REPORTING_VERBS)
+    return token.text in _ALL_REPORTING_VERBS
 
 
 def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> tuple[int, int]:
@@ -222,15 +237,20 @@ def _subject_before(
     # Auxiliaries and adverbs between the subject and the verb: "has said", "also denied".
     while True:
         a, b = _strip_span(masked, floor, end)
-        match = re.search(r"([^\W\d_][\w'’]*)\s*$", masked[a:b])
+        match = _LAST_WORD.search(masked, a, b)
         if match and match.group(1).lower() in cues.AUXILIARIES:
-            end = a + match.start(1)
+            end = match.start(1)
             continue
         break
     chunks = _chunks(masked, floor, end)
     if not chunks:
         return None
-    chunks = [c for c in chunks if not _is_quoted_only(masked, *c)]
+    # Quoted titles and ages in apposition: 'The book, "Inside the Storm," says', 'X, 45, said'.
+    chunks = [
+        c
+        for c in chunks
+        if not _is_quoted_only(masked, *c) and not masked[c[0] : c[1]].strip().isdigit()
+    ]
     # Relative clauses and participle phrases right before the verb belong to the subject.
     while len(chunks) > 1 and (
         _is_relative(masked, *chunks[-1]) or _is_participle(masked, *chunks[-1])
@@ -297,7 +317,7 @@ def _is_participle(masked: str, start: int, end: int) -> bool:
 def _verb_ok(masked: str, tokens: list[_Token], k: int) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
     token = tokens[k]
-    if not _is_reporting_verb(token):
+    if token.text not in _ALL_REPORTING_VERBS:
         return False, False
     if token.start > 0 and masked[token.start - 1] == "-":
         return False, False  # "rebel-held", "self-declared"
@@ -311,7 +331,7 @@ def _verb_ok(masked: str, tokens: list[_Token], k: int) -> tuple[bool, bool]:
         masked[: token.start].rstrip().endswith(",")
         and token.lower not in cues.INVERTED_VERBS
         and token.lower not in cues.DENIAL_VERBS
-        and re.match(r"(?:at|to|by|in|as|from|with|for)\b", after)
+        and _PREPOSITION.match(after)
     ):
         return False, False  # "..., estimated at 300 billion barrels": a participle
     if token.lower.endswith("ing") and previous not in cues.BE_FORMS:
@@ -335,12 +355,16 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     ``masked`` is that slice with quoted words blanked out (see :func:`quotes.quote_mask`).
     """
     found = _according(text, start, masked)
-    if found is None:
-        found = _trailing(text, start, masked)
+    if found is not None:
+        return found
+    tokens = _tokens(masked)
+    if not any(_is_reporting_verb(t) for t in tokens):
+        return _russian_as(text, start, masked)
+    found = _trailing(text, start, masked, tokens)
     if found is None:
         found = _russian_as(text, start, masked)
     if found is None:
-        found = _leading(text, start, masked)
+        found = _leading(text, start, masked, tokens)
     return found
 
 
@@ -428,10 +452,10 @@ def _tail_is_adjunct(masked: str, start: int, end: int) -> bool:
     return not any(w in _FINITE_NON_REPORTING for w in lowered)
 
 
-def _trailing(text: str, base: int, masked: str) -> Attribution | None:
-    tokens = _tokens(masked)
+def _trailing(text: str, base: int, masked: str, tokens: list[_Token]) -> Attribution | None:
     end_of_sentence = _strip_span(masked, 0, len(masked), " \t\n.!?\"”»'’")[1]
-    for k in range(len(tokens) - 1, -1, -1):
+    verbs = [k for k, t in enumerate(tokens) if t.text in _ALL_REPORTING_VERBS]
+    for k in reversed(verbs):
         ok, _ = _verb_ok(masked, tokens, k)
         if not ok:
             continue
@@ -453,7 +477,7 @@ def _trailing(text: str, base: int, masked: str) -> Attribution | None:
             before.endswith(tuple(_QUOTE_CLOSERS))
             and not before.rstrip("".join(_QUOTE_CLOSERS)).strip(" _\"“«‘'")
         )
-        if inverted and re.match(r"\s*[,:;]", masked[verb.end :]):
+        if inverted and _PUNCTUATION_NEXT.match(masked, verb.end):
             inverted = False  # "заявили, что ...": the verb has no subject after it
         checked_end = tail_end
         if inverted:
@@ -579,7 +603,7 @@ def _russian_as(text: str, base: int, masked: str) -> Attribution | None:
     match = _RUSSIAN_AS.match(masked)
     if match and match.group(2) in cues.RUSSIAN_REPORTING_VERBS:
         np_start, np_end = match.start(3), match.end(3)
-        inner = re.match(r"(?:в|во|на|у)\s+", masked[np_start:np_end])
+        inner = _RUSSIAN_PREPOSITION.match(masked[np_start:np_end])
         if inner:
             np_start += inner.end()
         content_start, content_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
@@ -613,18 +637,25 @@ def _russian_as(text: str, base: int, masked: str) -> Attribution | None:
     return None
 
 
-def _leading(text: str, base: int, masked: str) -> Attribution | None:
-    tokens = _tokens(masked)
+def _leading(text: str, base: int, masked: str, tokens: list[_Token]) -> Attribution | None:
     local = text[base : base + len(masked)]
     for k, token in enumerate(tokens):
+        if token.text not in _ALL_REPORTING_VERBS:
+            continue
         ok, passive = _verb_ok(masked, tokens, k)
+        quoted = _QUOTED_AS.search(masked, 0, token.start) if token.lower == "saying" else None
+        if quoted is not None:
+            # "The minister was quoted by TASS as saying that ...": the subject is before "was".
+            ok, passive, cut = True, False, quoted.start()
+        else:
+            cut = token.start
         if passive or not ok:
             continue
         if k == 0:
             continue
         before = masked[: token.start]
         # "X declined to comment ... but said": allow the subject to stop before the first verb.
-        subject = _subject_before(masked, local, 0, _drop_conjunction(masked, token.start))
+        subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
         if subject is None:
             if len(_words(masked, 0, token.start)) > _MAX_SUBJECT_WORDS + 10:
                 return None
@@ -634,7 +665,7 @@ def _leading(text: str, base: int, masked: str) -> Attribution | None:
             continue
         content_start = token.end
         after = masked[token.end :]
-        that = re.match(r"\s*(?:that|что|,\s*что)\b", after)
+        that = _THAT.match(after)
         if that:
             content_start = token.end + that.end()
         colon = after.lstrip().startswith(":")
@@ -658,7 +689,7 @@ def _leading(text: str, base: int, masked: str) -> Attribution | None:
 
 def _drop_conjunction(masked: str, verb_start: int) -> int:
     """The subject of "X declined to comment but said" ends before "declined"; drop "but"."""
-    match = re.search(r"\s(?:and|but|а|и)\s+$", masked[:verb_start])
+    match = _CONJUNCTION_BEFORE.search(masked, 0, verb_start)
     if match is None:
         return verb_start
     before = masked[: match.start()]

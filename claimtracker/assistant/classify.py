@@ -45,6 +45,9 @@ def is_checkable(sentence: str) -> bool:
     stripped = sentence.rstrip()
     if stripped.endswith("?"):
         return False
+    lowered = stripped.lower()
+    if any(phrase in lowered for phrase in cues.NO_COMMENT_PHRASES):
+        return False  # "declined to comment" asserts nothing
     words = _WORD.findall(sentence)
     if len(words) < _MIN_CLAIM_WORDS:
         return False

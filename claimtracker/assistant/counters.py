@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimtracker.assistant import cues
 from claimtracker.assistant.cues import words
@@ -26,6 +27,12 @@ from claimtracker.assistant.speakers import Speaker, affiliation
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _MAX_TARGETS = 3
+_CONTRADICTION = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(p) for p in sorted(cues.CONTRADICTION_PHRASES, key=len, reverse=True))
+    + r")(?!\w)"
+)
+_CONDITION = re.compile(r"(?i)\b(?:if|unless|whether|until|если|пока)\b")
 _DEMONSTRATIVES = words("that this these those such такие эти это этих")
 #: How close to the best target another must score to be linked as well.
 _SHARE_OF_BEST = 0.6
@@ -47,6 +54,7 @@ class ClaimView:
     cue: str | None
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -123,17 +131,12 @@ def _counter_cue(claim: ClaimView) -> _Cue | None:
             break
     # A phrase that calls something false: "no evidence that the group's claim was genuine".
     content = claim.content.lower()
-    hits = [
-        m.start()
-        for p in cues.CONTRADICTION_PHRASES
-        for m in [re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", content)]
-        if m is not None
-    ]
-    if hits:
+    hit = _CONTRADICTION.search(content)
+    if hit is not None:
         explicit = True
         # The claim it refers to comes after the phrase ("no evidence that the group's claim")
         # or, failing that, anywhere in the content ("these allegations are false").
-        after = claim.content[min(hits) :]
+        after = claim.content[hit.start() :]
         for part in (after, claim.content):
             if referent is not None:
                 break
@@ -148,7 +151,7 @@ def _counter_cue(claim: ClaimView) -> _Cue | None:
     if explicit:
         return _Cue(True, referent, owner, proximate)
     # A negation in a condition ("if commitments were not met") denies nothing.
-    main = re.split(r"(?i)\b(?:if|unless|whether|until|если|пока)\b", claim.content)[0]
+    main = _CONDITION.split(claim.content, maxsplit=1)[0]
     main_words = _WORD.findall(main)
     negated = [
         k
@@ -220,17 +223,20 @@ class _Scorer:
 
     def __init__(self, claims: Sequence[ClaimView]) -> None:
         self.claims = claims
-        self.stems = [_content_stems(c.content) for c in claims]
         self.cues = [_counter_cue(c) for c in claims]
+        if not any(self.cues):
+            return  # nothing counters anything: skip the comparisons
+        self.stems = [_content_stems(c.content) for c in claims]
         self.words = [{w.lower() for w in _WORD.findall(c.text)} for c in claims]
         self.parties = [_party(c) for c in claims]
         self.mentioned = [affiliation(c.content) for c in claims]
         df: dict[str, int] = {}
+        self.weight: dict[str, float] = {}
         for group in self.stems:
             for stem in group:
                 df[stem] = df.get(stem, 0) + 1
         total = max(len(claims), 2)
-        self.weight = {stem: math.log(total / n) + 0.2 for stem, n in df.items()}
+        self.weight.update((stem, math.log(total / n) + 0.2) for stem, n in df.items())
 
     def targets(self, i: int) -> list[tuple[float, int]]:
         """(score, index) of the claims that claim ``i`` may counter."""
@@ -245,7 +251,10 @@ class _Scorer:
         lede = next((j for j in range(len(self.claims)) if self._eligible(i, j)), None)
         for j in order:
             other = self.claims[j]
-            if not self._eligible(i, j):
+            accused = bool(party and self.mentioned[j] & party)
+            if (not cue.explicit and not accused) or not self._eligible(i, j):
+                if j < i and self._eligible(i, j):
+                    proximate_seen = True
                 continue
             alleged = bool(self.words[j] & cues.ALLEGATION_MARKERS)
             other_cue = self.cues[j]
@@ -253,7 +262,6 @@ class _Scorer:
             score = overlap
             if other_cue is not None and other_cue.explicit:
                 score -= 1.0  # a denial is seldom what another denial denies
-            accused = bool(party and self.mentioned[j] & party)
             if accused:
                 # The accused party answering (VOCABULARY.md "denies"); weaker when the denial
                 # already says what it refers to ("the report").
@@ -274,8 +282,6 @@ class _Scorer:
                 score += 1.0
             if j > i:
                 score -= 1.5  # prefer what came before
-            if not cue.explicit and not accused:
-                continue
             scored.append((score, j))
         return scored
 

@@ -171,6 +171,22 @@ IMPERSONAL_ANONYMOUS: tuple[str, ...] = (
     "известно, что",
 )
 
+#: Sentences that only say someone did not speak: never a claim.
+NO_COMMENT_PHRASES: tuple[str, ...] = (
+    "declined to comment",
+    "declined to be interviewed",
+    "did not respond to a request",
+    "did not respond to requests",
+    "did not immediately respond",
+    "didn't respond to",
+    "could not be reached",
+    "couldn't be reached",
+    "did not return",
+    "отказался от комментариев",
+    "отказалась от комментариев",
+    "не ответил на запрос",
+)
+
 #: Adverbs that mark an assertion as someone else's, without naming them.
 HEDGES: frozenset[str] = words(
     """

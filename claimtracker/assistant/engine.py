@@ -31,6 +31,7 @@ _DATELINE = re.compile(
 _IMPERSONAL = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in cues.IMPERSONAL_ANONYMOUS) + r")\b", re.IGNORECASE
 )
+_FIRST_WORD = re.compile(r"[\w'’]+")
 _WHICH = re.compile(r"\s*,\s*which\b")
 _QUOTE_ONLY_JUNK = " \t\n.,;:!?\"“”«»‘’'—–-_"
 
@@ -133,7 +134,7 @@ def _draft(
         descriptor = text[found.descriptor_start : found.descriptor_end].strip()
         cue = found.cue
         if clause.continuation:
-            verb = re.match(r"[\w'’]+", text[start:end])
+            verb = _FIRST_WORD.match(text, start, end)
             cue = verb.group(0) if verb else cue
         return _Draft(
             start,

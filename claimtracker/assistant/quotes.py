@@ -8,6 +8,7 @@ its end: newspapers open every paragraph of a long quote and close only the last
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPENING_AFTER = frozenset(" \t\n([{—–-/:;\u00a0*_")
@@ -26,6 +27,9 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+_MARKS = re.compile("[\"“”«»„‘’']")
+
+
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
     """The quoted stretches of ``text[start:end]``, in order, as absolute offsets (not nested)."""
     stop = len(text) if end is None else end
@@ -34,8 +38,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     use_single = '"' not in segment and "“" not in segment and "«" not in segment
     open_at = -1
     closer = ""
-    i = start
-    while i < stop:
+    for mark in _MARKS.finditer(text, start, stop):
+        i = mark.start()
         ch = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < stop else " "
@@ -43,29 +47,20 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             if ch == '"' or (ch in _PAIRED and (ch != "‘" or not _is_word_char(prev))):
                 open_at = i + 1
                 closer = '"' if ch == '"' else _PAIRED[ch]
-            elif (
-                ch == "'"
-                and use_single
-                and (prev in _OPENING_AFTER or i == start)
-                and _is_word_char(nxt)
-            ):
+            elif ch == "'" and use_single and prev in _OPENING_AFTER and _is_word_char(nxt):
                 open_at = i + 1
                 closer = "'"
         elif ch == closer:
             if closer in "'’" and _is_word_char(nxt):
-                # An apostrophe inside a word (don't, Ashby's), not the end of the quote.
-                i += 1
-                continue
+                continue  # an apostrophe inside a word (don't, Ashby's), not the end of the quote
             if closer == '"' and prev in _OPENING_AFTER and _is_word_char(nxt):
                 # A straight quote that opens again: the previous one was left unclosed.
                 spans.append(QuoteSpan(open_at, i))
                 open_at = i + 1
-                i += 1
                 continue
             spans.append(QuoteSpan(open_at, i))
             open_at = -1
-        i += 1
-    if open_at >= 0 and open_at < stop:
+    if 0 <= open_at < stop:
         spans.append(QuoteSpan(open_at, stop))
     return spans
 

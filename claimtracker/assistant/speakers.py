@@ -429,6 +429,8 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
     return _body_or_unknown(parts)
 
 
+_AND = re.compile(r"\s+(?:and|и)\s+")
+_THE_NAME = re.compile(r"(?i:the)\s+[A-ZА-Я]")
 _RUSSIAN_PREPOSITION = re.compile(r"^(?:[Вв]о?|[Нн]а|[Уу])\s+(?=\S)")
 
 
@@ -454,7 +456,7 @@ def _pronoun(p: _Phrase) -> Speaker | None:
 
 def _compound(p: _Phrase) -> Speaker | None:
     """ "Assad and his ally Russia": two named actors speaking together."""
-    conjuncts = re.split(r"\s+(?:and|и)\s+", p.text)
+    conjuncts = _AND.split(p.text)
     if (
         len(conjuncts) != 2
         or not all(any(_is_capitalised(w) for w in tokens(c)) for c in conjuncts)
@@ -629,7 +631,7 @@ def _body_or_unknown(p: _Phrase) -> Speaker:
         else:
             kind = "unknown"
     shown = _shown_name(p.text, p.head_words)
-    if kind in ("government_body", "organisation") and re.match(r"(?i:the)\s+[A-ZА-Я]", shown):
+    if kind in ("government_body", "organisation") and _THE_NAME.match(shown):
         shown = shown[4:]
     return Speaker(
         shown,
@@ -672,8 +674,6 @@ def _shown_name(phrase: str, head_words: list[str]) -> str:
     before = head_words[: len(head_words) - len(run)]
     described = [w for w in before if w.lower() not in _DETERMINERS]
     if run and described and len(run) < len(head_words):
-        return " ".join(run)
-    if run and len(run) == len(head_words) - 1 and head_words[0].lower() == "the":
         return " ".join(run)
     return phrase
 
@@ -729,6 +729,7 @@ class SpeakerResolver:
     def __init__(self, index: NameIndex) -> None:
         self.index = index
         self.history: list[Speaker] = []
+        self._described: dict[str, Speaker] = {}  # the same phrase recurs in an article
 
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None and speaker.name is not None:
@@ -738,7 +739,9 @@ class SpeakerResolver:
         lowered = phrase.strip().lower()
         if lowered in cues.RUSSIAN_POSSESSIVES:
             return self._pronoun(cues.RUSSIAN_POSSESSIVES[lowered], phrase)
-        speaker = describe(phrase, self.index)
+        speaker = self._described.get(phrase)
+        if speaker is None:
+            speaker = self._described[phrase] = describe(phrase, self.index)
         if speaker.pronoun is not None:
             return self._pronoun(speaker.pronoun, phrase, speaker)
         definite = _DEFINITE.match(phrase.strip())
