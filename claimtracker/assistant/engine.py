@@ -199,11 +199,12 @@ def _draft(
 
 
 def _previous_quoted(drafts: list[_Draft], sentence: Sentence) -> _Draft | None:
-    """The attributed quote this quote-only sentence continues, if it is right before it."""
+    """The attributed sentence this quote-only sentence goes on from, if it is right before it:
+    'Ryabkov said. "When things ..."', or a paragraph of quote after 'X said the plan was bad.'."""
     if not drafts:
         return None
     last = drafts[-1]
-    if last.speaker is None or last.quote is None:
+    if last.speaker is None or last.speaker.name is None or not last.keep:
         return None
     if sentence.paragraph - last.paragraph > 1:
         return None
