@@ -144,13 +144,22 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-")
     return start, end
 
 
-def _chunks(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Comma-separated chunks of ``masked[start:end]`` (quoted words are already blanked)."""
+def _chunks(masked: str, start: int, end: int, text: str | None = None) -> list[tuple[int, int]]:
+    """Comma-separated chunks of ``masked[start:end]`` (quoted words are already blanked).
+
+    A quote that ends in punctuation ('"We will respond," the ministry said') also ends a chunk;
+    with ``text`` (the unmasked slice) a quoted name («Вёрстка» со ссылкой на ...) does not.
+    """
     spans: list[tuple[int, int]] = []
     pos = start
     for k in range(start, end):
         ch = masked[k]
-        closes_quote = ch in _QUOTE_CLOSERS and k > start and masked[k - 1] == "_"
+        closes_quote = (
+            ch in _QUOTE_CLOSERS
+            and k > start
+            and masked[k - 1] == "_"
+            and (text is None or text[k - 1] in ",.!?…")
+        )
         if ch == "," or closes_quote or (ch in "—–" and k + 1 < end and masked[k + 1] == " "):
             spans.append((pos, k))
             pos = k + 1
@@ -200,7 +209,10 @@ def _looks_like_subject(masked: str, start: int, end: int) -> bool:
     # A relative clause inside the chunk belongs to it: "a cardiologist at King's College London
     # who was not involved in the study".
     for k, word in enumerate(words):
-        if k > 0 and word.lower() in ("who", "which", "whose", "который", "которая", "которые"):
+        relative = word.lower() in ("who", "which", "whose", "который", "которая", "которые")
+        # "the Dutch firm that dominates the market": "that" after a noun starts a relative
+        # clause too, but only after the head has been named.
+        if k > 1 and (relative or (word.lower() == "that" and words[k - 1].islower())):
             words = words[:k]
             break
     if not words or len(words) > _MAX_SUBJECT_WORDS:
@@ -208,6 +220,17 @@ def _looks_like_subject(masked: str, start: int, end: int) -> bool:
     lowered = [w.lower() for w in words]
     if words[0][0].islower() and lowered[0] in cues.REPORTING_VERBS:
         return False
+    for k in range(1, len(words)):
+        # "the ministry said ...": a clause. "A report in ...", "the company's statement": nouns.
+        previous = lowered[k - 1]
+        if (
+            words[k][0].islower()
+            and lowered[k] in _ALL_REPORTING_VERBS
+            and previous not in _NOUN_MARKERS
+            and not previous.endswith(("'s", "’s"))
+            and previous not in ("new", "latest", "recent", "separate", "joint", "written")
+        ):
+            return False
     for k, word in enumerate(lowered):
         if word in _FINITE_NON_REPORTING:
             return False
@@ -242,7 +265,7 @@ def _subject_before(
             end = match.start(1)
             continue
         break
-    chunks = _chunks(masked, floor, end)
+    chunks = _chunks(masked, floor, end, text)
     if not chunks:
         return None
     # Quoted titles and ages in apposition: 'The book, "Inside the Storm," says', 'X, 45, said'.
@@ -653,7 +676,6 @@ def _leading(text: str, base: int, masked: str, tokens: list[_Token]) -> Attribu
             continue
         if k == 0:
             continue
-        before = masked[: token.start]
         # "X declined to comment ... but said": allow the subject to stop before the first verb.
         subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
         if subject is None:
@@ -661,8 +683,6 @@ def _leading(text: str, base: int, masked: str, tokens: list[_Token]) -> Attribu
                 return None
             continue
         s_start, s_end, d_start = subject
-        if "that" in before[s_end:].lower().split():
-            continue
         content_start = token.end
         after = masked[token.end :]
         that = _THAT.match(after)

@@ -33,6 +33,8 @@ _CONTRADICTION = re.compile(
     + r")(?!\w)"
 )
 _CONDITION = re.compile(r"(?i)\b(?:if|unless|whether|until|если|пока)\b")
+_MODALS = words("will would shall should can could may might must будет будут")
+_MODAL_NEGATIONS = words("won't wouldn't can't cannot couldn't shouldn't mustn't")
 _DEMONSTRATIVES = words("that this these those such такие эти это этих")
 #: How close to the best target another must score to be linked as well.
 _SHARE_OF_BEST = 0.6
@@ -153,10 +155,14 @@ def _counter_cue(claim: ClaimView) -> _Cue | None:
     # A negation in a condition ("if commitments were not met") denies nothing.
     main = _CONDITION.split(claim.content, maxsplit=1)[0]
     main_words = _WORD.findall(main)
+    # "would not bow", "will not be dissuaded", "won't": an intention or refusal, not a denial
+    # of what was said.
     negated = [
         k
         for k, w in enumerate(main_words)
-        if w.lower() in cues.NEGATIONS or w.lower().endswith("n't")
+        if (w.lower() in cues.NEGATIONS or w.lower().endswith("n't"))
+        and w.lower() not in _MODAL_NEGATIONS
+        and (k == 0 or main_words[k - 1].lower() not in _MODALS)
     ]
     if not negated:
         return None

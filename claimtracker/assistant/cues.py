@@ -121,7 +121,6 @@ RUSSIAN_REPORTING_VERBS: frozenset[str] = words(
 ACCORDING_TO: tuple[str, ...] = (
     "according to",
     "as reported by",
-    "citing",
     "по словам",
     "по данным",
     "по информации",
@@ -129,8 +128,11 @@ ACCORDING_TO: tuple[str, ...] = (
     "по оценке",
     "по мнению",
     "по сведениям",
-    "со ссылкой на",
 )
+
+#: A speaker that relays others ("X reported, citing two sources", "«Вёрстка» со ссылкой на
+#: источники") reports at second hand; the phrase ends the speaker's name.
+CITING: tuple[str, ...] = ("citing", "со ссылкой на", "ссылаясь на")
 
 #: Russian "как сообщили в X," / "как заявил X,": the source follows the verb.
 RUSSIAN_AS_PREFIX: tuple[str, ...] = ("как",)

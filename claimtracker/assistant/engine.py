@@ -18,7 +18,7 @@ from claimtracker.assistant.classify import attribution_code, is_checkable
 from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.quotes import QuoteSpan, quote_mask
 from claimtracker.assistant.sentences import Sentence, sentences
-from claimtracker.assistant.speakers import NameIndex, Speaker, SpeakerResolver
+from claimtracker.assistant.speakers import NameIndex, Speaker, SpeakerResolver, affiliation
 from claimtracker.assistant.suggestion import Suggestion
 
 #: "KYIV, March 14 (Reuters) - ", "WASHINGTON (AP) — ", "BEIJING/AMSTERDAM, Jan 2 (Reuters) – ".
@@ -127,6 +127,12 @@ def _draft(
         ):
             # "Bayer, which makes ...": "which" is said of things, not people.
             speaker = replace(speaker, kind="organisation", count=None)
+        descriptor_text = text[found.descriptor_start : found.descriptor_end]
+        if speaker.pronoun is None:
+            # "said Wang Lin, a spokesman for the Chinese commerce ministry": the apposition
+            # tells which side the speaker is on.
+            sides = speaker.affiliation | affiliation(descriptor_text)
+            speaker = replace(speaker, affiliation=sides)
         content_start = max(found.content_start, start)
         content_end = min(found.content_end, end)
         if clause.continuation:

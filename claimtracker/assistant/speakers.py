@@ -75,16 +75,19 @@ def _is_capitalised(token: str) -> bool:
 
 
 def clean_phrase(phrase: str) -> str:
-    """The phrase without Markdown link syntax, edge punctuation or leading fillers."""
+    """The phrase without Markdown link syntax, edge punctuation or leading fillers ("But",
+    "Ранее"); a name in guillemets keeps them: «Вёрстка»."""
     phrase = _MARKDOWN_LINK.sub(r"\1", phrase)
-    phrase = " ".join(phrase.split())
-    phrase = phrase.strip(_EDGE_JUNK)
+    phrase = " ".join(phrase.split()).strip(" ,;:.")
     while True:
         first, _, rest = phrase.partition(" ")
         if rest and first.lower().rstrip(",") in _LEADING_FILLERS:
-            phrase = rest.strip(_EDGE_JUNK)
+            phrase = rest.strip(" ,;:.")
             continue
+        break
+    if _GUILLEMETS.fullmatch(phrase):
         return phrase
+    return phrase.strip(_EDGE_JUNK)
 
 
 @lru_cache(maxsize=64)
@@ -153,14 +156,20 @@ class NameIndex:
 
     def __init__(self, text: str) -> None:
         self.people: dict[str, str] = {}
+        self.given: dict[str, str] = {}  # first word → full name, where only one name has it
         self.organisations: dict[str, str] = {}
         self.first_organisation: str | None = None
+        ambiguous: set[str] = set()
         for match in self._RUN.finditer(text):
             words = match.group(0).split()
             person = person_name(words)
             if person and len(person.split()) >= 2:
                 surname = _bare(person.split()[-1])
                 self.people.setdefault(surname, person)
+                first = _bare(person.split()[0])
+                if self.given.get(first, person) != person:
+                    ambiguous.add(first)
+                self.given.setdefault(first, person)
                 continue
             org = _organisation_name(words)
             if org:
@@ -168,11 +177,15 @@ class NameIndex:
                 self.organisations.setdefault(key, org)
                 if self.first_organisation is None:
                     self.first_organisation = org
+        for first in ambiguous:
+            del self.given[first]
 
     def person(self, token: str) -> str | None:
         key = _bare(token)
         if key in self.people:
             return self.people[key]
+        if key in self.given:
+            return self.given[key]  # "Wang" for "Wang Lin": the family name comes first
         if _is_cyrillic(key) and len(key) >= 4:
             # Russian case endings: Рябкова, Рябкову → Рябков.
             for surname, full in self.people.items():
@@ -417,18 +430,37 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
 
     The rules are tried in order; the first that recognises the phrase decides.
     """
+    phrase, relays = _cut(phrase, cues.CITING)  # "«Вёрстка» со ссылкой на два источника"
+    phrase, _ = _cut(phrase, cues.STATEMENT_MARKERS)  # "Министерство ... в своем заявлении"
     phrase = clean_phrase(phrase)
     phrase = _RUSSIAN_PREPOSITION.sub("", phrase)  # "В пресс-службе X заявили"
     if not tokens(phrase):
         return UNKNOWN
-    parts = _Phrase.parse(phrase, index)
+    if _GUILLEMETS.fullmatch(phrase):
+        # A name in «» is never a person's: an outlet, a firm, a party.
+        name = phrase[1:-1]
+        kind = _kind_of_name(name, index) or "organisation"
+        return Speaker(name, kind, document=relays, affiliation=affiliation(name))
+    parts = _Phrase.parse(phrase.strip(_EDGE_JUNK), index)
     for rule in _RULES:
         speaker = rule(parts)
         if speaker is not None:
-            return speaker
-    return _body_or_unknown(parts)
+            break
+    else:
+        speaker = _body_or_unknown(parts)
+    return replace(speaker, document=True) if relays and speaker.name else speaker
 
 
+def _cut(phrase: str, markers: tuple[str, ...]) -> tuple[str, bool]:
+    """The phrase up to the first of ``markers``, and whether one was there."""
+    lowered = phrase.lower()
+    cuts = [k for k in (lowered.find(" " + m) for m in markers) if k > 0]
+    if not cuts:
+        return phrase, False
+    return phrase[: min(cuts)].rstrip(" ,"), True
+
+
+_GUILLEMETS = re.compile(r"«[^«»]+»")
 _AND = re.compile(r"\s+(?:and|и)\s+")
 _THE_NAME = re.compile(r"(?i:the)\s+[A-ZА-Я]")
 _RUSSIAN_PREPOSITION = re.compile(r"^(?:[Вв]о?|[Нн]а|[Уу])\s+(?=\S)")
