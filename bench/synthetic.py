@@ -9,6 +9,7 @@ own bulk path (``claimtracker.bulk``) on a database created by the product's mig
 from __future__ import annotations
 
 import random
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator
@@ -16,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimtracker import bulk  # noqa: E402
-from claimtracker.models import new_uuid  # noqa: E402
-from claimtracker.store import Store  # noqa: E402
+from claimtracker import bulk
+from claimtracker.models import new_uuid
+from claimtracker.store import Store
 
 WORDS_EN = (
     "the officials said that forces were preparing a new attack near the border while "
@@ -90,6 +91,54 @@ def _claim_rows(
         )
 
 
+def insert_people_and_sources(connection: sqlite3.Connection, rng: random.Random, n: int) -> None:
+    """The actors and sources that ``n`` synthetic claims point at."""
+    now = bulk.timestamp()
+    connection.executemany(
+        "INSERT INTO actor (name, kind, reliability, uuid, created_at, updated_at, version)"
+        " VALUES (?, ?, ?, ?, ?, ?, 1)",
+        (
+            (
+                f"Actor {i} " + rng.choice(WORDS_EN).title(),
+                rng.choice(KINDS),
+                rng.choice("ABCDEF"),
+                new_uuid(),
+                now,
+                now,
+            )
+            for i in range(1, _actors_for(n) + 1)
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO source (title, url, published_on, text, sha256, uuid, created_at,"
+        " updated_at, version, format) VALUES (?, ?, ?, '', NULL, ?, ?, ?, 1, 'text')",
+        (
+            (
+                _sentence(rng, WORDS_EN, 5, 12).rstrip("."),
+                f"https://news.example/{i}",
+                f"2024-01-{1 + i % 28:02d}",
+                new_uuid(),
+                now,
+                now,
+            )
+            for i in range(1, _sources_for(n) + 1)
+        ),
+    )
+
+
+def _actors_for(n: int) -> int:
+    return max(10, n // 500)
+
+
+def _sources_for(n: int) -> int:
+    return max(5, n // 50)
+
+
+def claim_rows(n: int, *, seed: int = 7) -> Iterator[tuple[object, ...]]:
+    """``n`` claim rows laid out as ``bulk.CLAIM_COLUMNS``."""
+    return _claim_rows(random.Random(seed), n, _actors_for(n), _sources_for(n))
+
+
 def generate_database(path: str | Path, n: int, *, seed: int = 7) -> float:
     """Create ``path`` with ``n`` synthetic claims; returns the seconds the bulk load took."""
     path = Path(path)
@@ -97,46 +146,13 @@ def generate_database(path: str | Path, n: int, *, seed: int = 7) -> float:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     Store.open(path).close()
     rng = random.Random(seed)
-    n_actors = max(10, n // 500)
-    n_sources = max(5, n // 50)
     started = time.perf_counter()
     store = Store.open(path)
     with store.raw(write=True) as connection:
-        connection.execute("PRAGMA cache_size = -262144")
-        now = bulk.timestamp()
-        connection.executemany(
-            "INSERT INTO actor (name, kind, reliability, uuid, created_at, updated_at, version)"
-            " VALUES (?, ?, ?, ?, ?, ?, 1)",
-            (
-                (
-                    f"Actor {i} " + rng.choice(WORDS_EN).title(),
-                    rng.choice(KINDS),
-                    rng.choice("ABCDEF"),
-                    new_uuid(),
-                    now,
-                    now,
-                )
-                for i in range(1, n_actors + 1)
-            ),
-        )
-        connection.executemany(
-            "INSERT INTO source (title, url, published_on, text, sha256, uuid, created_at,"
-            " updated_at, version, format) VALUES (?, ?, ?, '', NULL, ?, ?, ?, 1, 'text')",
-            (
-                (
-                    _sentence(rng, WORDS_EN, 5, 12).rstrip("."),
-                    f"https://news.example/{i}",
-                    f"2024-01-{1 + i % 28:02d}",
-                    new_uuid(),
-                    now,
-                    now,
-                )
-                for i in range(1, n_sources + 1)
-            ),
-        )
-        with bulk.fts_triggers_suspended(connection):
+        insert_people_and_sources(connection, rng, n)
+        with bulk.loading(connection, expected_rows=n):
             before = bulk.last_claim_id(connection)
-            bulk.insert_claims(connection, _claim_rows(rng, n, n_actors, n_sources))
+            bulk.insert_claims(connection, claim_rows(n, seed=seed))
             bulk.index_claims_after(connection, before)
     store.close()
     return time.perf_counter() - started

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 
 #: Columns of ``claim`` written by :func:`insert_claims`, in order.
@@ -58,6 +58,16 @@ def timestamp() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
+#: Page cache for bulk work (KiB, as SQLite's negative cache_size); grown only as used.
+BULK_CACHE_KIB = 256 * 1024
+#: Memory FTS5 may fill with new index entries before it writes a segment (default 1 MiB).
+BULK_FTS_HASH_BYTES = 64 * 1024 * 1024
+DEFAULT_FTS_HASH_BYTES = 1024 * 1024
+#: Below this many new rows, keeping the claim indexes up to date row by row is cheaper than
+#: dropping and rebuilding them.
+REBUILD_INDEXES_FROM_ROWS = 50_000
+
+
 @contextmanager
 def fts_triggers_suspended(connection: sqlite3.Connection) -> Iterator[None]:
     """Drop the full-text triggers for the duration; must run inside a write transaction."""
@@ -73,6 +83,53 @@ def fts_triggers_suspended(connection: sqlite3.Connection) -> Iterator[None]:
     finally:
         for _name, sql in triggers:
             connection.execute(sql)
+
+
+@contextmanager
+def claim_indexes_rebuilt(connection: sqlite3.Connection) -> Iterator[None]:
+    """Drop the claim table's secondary indexes for the duration and build them again after.
+
+    Building an index once, sorted, is cheaper than keeping eight of them up to date while a
+    large number of rows arrive. Unique indexes stay: they guard the data.
+    """
+    indexes = connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claim'"
+        " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+    ).fetchall()
+    for name, _sql in indexes:
+        connection.execute(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        for _name, sql in indexes:
+            connection.execute(sql)
+
+
+@contextmanager
+def loading(connection: sqlite3.Connection, *, expected_rows: int) -> Iterator[None]:
+    """Settings and suspensions for loading many claims in the current write transaction.
+
+    A large page cache (random UUID keys and index builds touch pages all over the file), a
+    larger FTS5 buffer, the index triggers suspended (the caller indexes what it touched), and
+    for a big load relative to the table, the secondary indexes rebuilt at the end.
+    """
+    connection.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    connection.execute(
+        "INSERT INTO claim_fts (claim_fts, rank) VALUES ('hashsize', ?)", (BULK_FTS_HASH_BYTES,)
+    )
+    existing = int(connection.execute("SELECT count(*) FROM claim").fetchone()[0])
+    rebuild = expected_rows >= REBUILD_INDEXES_FROM_ROWS and expected_rows > existing
+    try:
+        with (
+            fts_triggers_suspended(connection),
+            claim_indexes_rebuilt(connection) if rebuild else nullcontext(),
+        ):
+            yield
+    finally:
+        connection.execute(
+            "INSERT INTO claim_fts (claim_fts, rank) VALUES ('hashsize', ?)",
+            (DEFAULT_FTS_HASH_BYTES,),
+        )
 
 
 def insert_claims(connection: sqlite3.Connection, rows: Iterable[Sequence[object]]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimtracker.csvio.formulas import sql_guard
 from claimtracker.errors import ValidationError
 
 #: How a link reads from its claim A's side: "B denies A" is "A denied_by B".
@@ -31,6 +32,12 @@ class Column:
     name: str
     sql: str
     description: str
+    #: False for values that cannot start like a formula by construction (generated text that
+    #: begins with a relation label) or that guard themselves inside their subquery.
+    guard: bool = True
+
+    def select_sql(self) -> str:
+        return sql_guard(self.sql) if self.guard else self.sql
 
 
 _RATING = "coalesce(coalesce(sp.reliability, ol.reliability), '') || coalesce(c.credibility, '')"
@@ -68,8 +75,9 @@ _COUNTER_CLAIMS = f"""(
       ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
     WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
       AND l.deleted_at IS NULL AND o.deleted_at IS NULL)"""
-_TAGS = """(
-    SELECT group_concat(name, '; ') FROM (
+# The guard sits inside the subquery, where the aggregate is computed once.
+_TAGS = f"""(
+    SELECT {sql_guard("group_concat(name, '; ')")} FROM (
         SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
         WHERE ct.claim_id = c.id ORDER BY t.name COLLATE NOCASE))"""
 
@@ -94,9 +102,14 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     Column("source_title", "s.title", "Title of the source document"),
     Column("outlet", "ol.name", "Outlet that published the source"),
     Column("url", "s.url", "Address of the source"),
-    Column("tags", _TAGS, "Tags, separated by semicolons"),
-    Column("counter_claims", _COUNTER_CLAIMS, "Linked claims with their relation, readable"),
-    Column("links", _LINKS, "Linked claims as 'relation uuid'; read by the importer"),
+    Column("tags", _TAGS, "Tags, separated by semicolons", guard=False),
+    Column(
+        "counter_claims",
+        _COUNTER_CLAIMS,
+        "Linked claims with their relation, readable",
+        guard=False,
+    ),
+    Column("links", _LINKS, "Linked claims as 'relation uuid'; read by the importer", guard=False),
     Column("notes", "c.notes", "The analyst's notes"),
     Column("speaker_reliability", "sp.reliability", "Source reliability A–F of the speaker"),
     Column("published_on", "s.published_on", "Publication date of the source"),

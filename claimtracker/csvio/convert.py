@@ -107,6 +107,8 @@ def _day(value: str) -> date:
 
 def _moment(value: str) -> str:
     text = value.strip()
+    if _STORED_MOMENT.fullmatch(text):
+        return text  # already as SQLite keeps it (our own reports)
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -140,9 +142,13 @@ def _links(value: str) -> list[tuple[str, str]]:
     return entries
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_STORED_MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
+
+
 def _uuid(value: str) -> str:
     text = value.strip().lower()
-    if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", text):
+    if not _UUID.fullmatch(text):
         raise CellError(f"{value!r} is not a UUID")
     return text
 
@@ -197,34 +203,44 @@ class ParsedRow:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-def parse_cells(line: int, cells: list[str], mapping: ColumnMapping) -> ParsedRow:
-    """Convert one record; problems are collected as (column header, reason)."""
-    row = ParsedRow(line=line, values={})
-    for index, field_name in enumerate(mapping.fields):
-        if field_name is None or field_name == "ignore" or index >= len(cells):
-            continue
-        raw = cells[index]
-        if raw == "":
-            continue
-        if raw[0] == "'":
-            raw = restore(raw)
-        try:
-            value = CONVERTERS[field_name](raw)
-        except CellError as error:
-            row.problems.append((f"{index + 1} ({mapping.headers[index]})", str(error)))
-            continue
-        if field_name == "tags":
-            row.tags.extend(value)  # type: ignore[arg-type]
-        elif value != "":
-            row.values[field_name] = value
-    if len(cells) > len(mapping.fields) and any(c.strip() for c in cells[len(mapping.fields) :]):
-        row.problems.append(
-            (
-                str(len(mapping.fields) + 1),
-                f"this row has {len(cells)} cells, the header {len(mapping.fields)}",
+class RowParser:
+    """Converts records for one column mapping (the per-column work is decided once)."""
+
+    def __init__(self, mapping: ColumnMapping) -> None:
+        self.width = len(mapping.fields)
+        self.plan = [
+            (index, field_name, CONVERTERS[field_name], f"{index + 1} ({mapping.headers[index]})")
+            for index, field_name in enumerate(mapping.fields)
+            if field_name not in (None, "ignore")
+        ]
+
+    def parse(self, line: int, cells: list[str]) -> ParsedRow:
+        """Convert one record; problems are collected as (column, reason)."""
+        row = ParsedRow(line=line, values={})
+        values = row.values
+        count = len(cells)
+        for index, field_name, convert, column in self.plan:
+            if index >= count:
+                break
+            raw = cells[index]
+            if not raw:
+                continue
+            if raw[0] == "'":
+                raw = restore(raw)
+            try:
+                value = convert(raw)
+            except CellError as error:
+                row.problems.append((column, str(error)))
+                continue
+            if field_name == "tags":
+                row.tags.extend(value)  # type: ignore[arg-type]
+            elif value != "":
+                values[field_name] = value
+        if count > self.width and any(c.strip() for c in cells[self.width :]):
+            row.problems.append(
+                (str(self.width + 1), f"this row has {count} cells, the header {self.width}")
             )
-        )
-    return row
+        return row
 
 
 def link_reading(code: str) -> tuple[str, bool]:

@@ -45,7 +45,7 @@ def _claims_query(
     claim_filter: ClaimFilter, columns: Sequence[Column], order: ClaimOrder
 ) -> tuple[str, tuple[object, ...]]:
     compiled = compile_filter(claim_filter)
-    select = ", ".join(column.sql for column in columns)
+    select = ", ".join(column.select_sql() for column in columns)
     sql = (
         f"SELECT {select} FROM {compiled.source} {ROW_JOINS} WHERE {compiled.where} "
         f"ORDER BY {order.sql(uses_fts=compiled.uses_fts)}"
@@ -69,7 +69,7 @@ def _pairs_query(
     connection: sqlite3.Connection, claim_filter: ClaimFilter, columns: Sequence[Column]
 ) -> tuple[str, tuple[object, ...]]:
     """Links whose claim or counter-claim matches the filter."""
-    select = ", ".join(column.sql for column in columns)
+    select = ", ".join(column.select_sql() for column in columns)
     where = "l.deleted_at IS NULL"
     if not claim_filter.is_empty:
         connection.execute("CREATE TEMP TABLE IF NOT EXISTS export_ids (id INTEGER PRIMARY KEY)")
@@ -85,9 +85,8 @@ def _pairs_query(
     return f"SELECT {select} FROM link l {_PAIR_JOINS} WHERE {where} ORDER BY a.id, b.id", ()
 
 
-def _cells(records: Iterator[Sequence[object]]) -> Iterator[list[object]]:
-    for record in records:
-        yield [neutralise(v) if v.__class__ is str else v for v in record]  # type: ignore[arg-type]
+def _neutralise_cell(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def write_report(
@@ -100,7 +99,12 @@ def write_report(
     order: ClaimOrder | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Write the report's header and rows to a text stream; returns the number of rows."""
+    """Write the report's header and rows to a text stream; returns the number of rows.
+
+    Every cell goes through the formula guard in SQL (see ``formulas.sql_guard``), so rows are
+    written as they come.
+    """
+    connection.create_function("ct_neutralise", 1, _neutralise_cell, deterministic=True)
     claim_filter = claim_filter or ClaimFilter()
     chosen = choose_columns(report, columns)
     if report == "claims":
@@ -114,7 +118,7 @@ def write_report(
     cursor = connection.execute(sql, params)
     written = 0
     while batch := cursor.fetchmany(BATCH):
-        writer.writerows(_cells(iter(batch)))
+        writer.writerows(batch)
         written += len(batch)
         if progress is not None and progress(written, max(total, written)) is False:
             raise ExportCancelled("Export cancelled; no file was written")
@@ -134,7 +138,7 @@ def _atomic_text_file(path: Path, *, bom: bool) -> Iterator[IO[str]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

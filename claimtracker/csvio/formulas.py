@@ -35,3 +35,23 @@ def restore(value: str) -> str:
 def is_dangerous(value: str) -> bool:
     """True if a spreadsheet would treat ``value`` as a formula (used by tests and checks)."""
     return bool(value) and bool(re.match(rf"[\s\u3000]*[{re.escape(_TRIGGERS)}]", value))
+
+
+#: First characters (as code points) that make a cell worth a closer look: the triggers, an
+#: apostrophe, ASCII whitespace; any non-ASCII character is looked at too. Used to let SQLite
+#: skip the Python check for the vast majority of cells.
+RISKY_ASCII_STARTS = tuple(
+    sorted(
+        {ord(ch) for ch in _TRIGGERS + "'" if ord(ch) < 128}
+        | {c for c in range(128) if chr(c).isspace()}
+    )
+)
+
+
+def sql_guard(expression: str, function: str = "ct_neutralise") -> str:
+    """SQL that passes ``expression`` through :func:`neutralise` only when it might need it."""
+    listed = ", ".join(str(code) for code in RISKY_ASCII_STARTS)
+    return (
+        f"CASE WHEN unicode({expression}) IN ({listed}) OR unicode({expression}) > 127 "
+        f"THEN {function}({expression}) ELSE {expression} END"
+    )

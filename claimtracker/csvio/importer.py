@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from claimtracker import bulk
-from claimtracker.csvio.convert import ParsedRow, link_reading, parse_cells
+from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
 from claimtracker.csvio.mapping import ColumnMapping, build_mapping, parse_overrides
 from claimtracker.csvio.reading import CsvShape, records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
@@ -91,12 +92,11 @@ class ImportSummary:
 
     def describe(self) -> str:
         verb = "Would import" if self.dry_run else "Imported"
-        text = (
+        return (
             f"{verb} {self.rows} rows from {self.path.name}: {self.created} new claims, "
             f"{self.updated} updated, {self.unchanged} unchanged, {len(self.new_actors)} new actors, "
             f"{self.new_sources} new sources, {self.links} new links"
         )
-        return text
 
 
 def _derived_uuid(row: ParsedRow) -> str:
@@ -119,6 +119,9 @@ class _Resolver:
             "SELECT id, name FROM actor UNION ALL SELECT actor_id, alias FROM actor_alias"
         ):
             self.actors.setdefault(name.casefold(), actor_id)
+        self.reliability: dict[int, str | None] = dict(
+            connection.execute("SELECT id, reliability FROM actor")
+        )
         self.reliability_set: dict[int, str] = {}
         self.sources_by_uuid: dict[str, int] = {}
         self.sources_by_url: dict[str, int] = {}
@@ -163,7 +166,8 @@ class _Resolver:
                     f"keeping {reliability}"
                 )
             self.reliability_set[actor_id] = reliability
-            if not self.dry_run and actor_id > 0:
+            if not self.dry_run and self.reliability.get(actor_id) != reliability:
+                self.reliability[actor_id] = reliability
                 self.connection.execute(
                     "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
                     " WHERE id = ? AND reliability IS NOT ?",
@@ -190,7 +194,7 @@ class _Resolver:
         if self.dry_run:
             source_id = self._fake_id()
         else:
-            source_id = self.connection.execute(
+            inserted = self.connection.execute(
                 "INSERT INTO source (title, outlet_id, url, published_on, format, text, sha256,"
                 " uuid, created_at, updated_at, version) VALUES (?, ?, ?, ?, 'text', '', NULL, ?, ?, ?, 1)",
                 (
@@ -203,7 +207,8 @@ class _Resolver:
                     self.now,
                 ),
             ).lastrowid
-            assert source_id is not None
+            assert inserted is not None
+            source_id = inserted
         if source_uuid:
             self.sources_by_uuid[str(source_uuid)] = source_id
         if url:
@@ -266,7 +271,7 @@ def _claim_values(
         column: _iso(values[name]) for name, column in _CLAIM_FIELDS.items() if name in values
     }
     if "rating" in values:
-        letter, digit = values["rating"]  # type: ignore[misc]
+        letter, digit = cast("tuple[str | None, int | None]", values["rating"])
         if digit is not None and "credibility" not in values:
             claim["credibility"] = digit
         if rating_rates_speaker and letter:
@@ -286,6 +291,15 @@ def _claim_values(
         if problem:
             row.problems.append(("anchor_start", problem))
     return claim
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """A claim already in the database, as the importer compares it."""
+
+    id: int
+    values: dict[str, object]
+    tags: list[str]
 
 
 class _Writer:
@@ -312,16 +326,17 @@ class _Writer:
             return
         batch, self.pending = self.pending, []
         existing = self._existing({u for u, _, _ in batch})
-        inserts, updates = [], []
+        inserts: list[tuple[str, dict[str, object], list[str] | None]] = []
+        updates: list[tuple[int, dict[str, object], list[str] | None]] = []
         for claim_uuid, claim, tags in batch:
             if claim_uuid in existing:
                 current = existing[claim_uuid]
-                changed = {k: v for k, v in claim.items() if current["values"].get(k) != v}
+                changed = {k: v for k, v in claim.items() if current.values.get(k) != v}
                 tags_changed = tags is not None and [t.casefold() for t in tags] != [
-                    t.casefold() for t in current["tags"]
+                    t.casefold() for t in current.tags
                 ]
                 if changed or tags_changed:
-                    updates.append((current["id"], changed, tags if tags_changed else None))
+                    updates.append((current.id, changed, tags if tags_changed else None))
                 else:
                     self.summary.unchanged += 1
             else:
@@ -333,8 +348,8 @@ class _Writer:
         self._insert(inserts)
         self._update(updates)
 
-    def _existing(self, uuids: set[str]) -> dict[str, dict[str, object]]:
-        found: dict[str, dict[str, object]] = {}
+    def _existing(self, uuids: set[str]) -> dict[str, _Stored]:
+        found: dict[str, _Stored] = {}
         wanted = list(uuids)
         columns = ", ".join(_UPDATABLE)
         for start in range(0, len(wanted), 500):
@@ -347,11 +362,9 @@ class _Writer:
                 chunk,
             ):
                 tags = sorted(record[-1].split("\x1f"), key=str.casefold) if record[-1] else []
-                found[record[1]] = {
-                    "id": record[0],
-                    "values": dict(zip(_UPDATABLE, record[2:-1], strict=True)),
-                    "tags": tags,
-                }
+                found[record[1]] = _Stored(
+                    id=record[0], values=dict(zip(_UPDATABLE, record[2:-1], strict=True)), tags=tags
+                )
         return found
 
     def _insert(self, inserts: list[tuple[str, dict[str, object], list[str] | None]]) -> None:
@@ -365,7 +378,7 @@ class _Writer:
                 "version": 1,
                 "uuid": claim_uuid,
             } | claim
-            rows.append(tuple(values.get(column) for column in bulk.CLAIM_COLUMNS))
+            rows.append([values.get(column) for column in bulk.CLAIM_COLUMNS])
         bulk.insert_claims(self.connection, rows)
         tagged = [(claim_uuid, tags) for claim_uuid, _, tags in inserts if tags]
         if tagged:
@@ -525,15 +538,16 @@ def _run(
     resolver = _Resolver(connection, summary, dry_run)
     writer = _Writer(connection, summary, dry_run)
     problems: list[tuple[int, str, str]] = []
+    parser = RowParser(mapping)
     has_tags = "tags" in mapping.fields
     rating_rates_speaker = "speaker_reliability" not in mapping.fields
     lines = summary.shape.lines
-    with nullcontext() if dry_run else bulk.fts_triggers_suspended(connection):
+    with nullcontext() if dry_run else bulk.loading(connection, expected_rows=lines):
         for record in body:
             summary.rows += 1
             if len(summary.preview) < PREVIEW_ROWS:
                 summary.preview.append(record.cells)
-            row = parse_cells(record.line, record.cells, mapping)
+            row = parser.parse(record.line, record.cells)
             if not row.problems and not (
                 {"claim", "quote"} & row.values.keys() or "uuid" in row.values
             ):

@@ -79,6 +79,16 @@ def actor_summaries(connection: sqlite3.Connection) -> list[ActorSummary]:
         FROM actor a WHERE a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE
     """
     return [
-        ActorSummary(*record[:7], aliases=tuple(aliases.get(record[0], ())), claims=record[7])
-        for record in connection.execute(sql)
+        ActorSummary(
+            id=actor_id,
+            uuid=uuid,
+            name=name,
+            kind=kind,
+            affiliation=affiliation,
+            country=country,
+            reliability=reliability,
+            aliases=tuple(aliases.get(actor_id, ())),
+            claims=claims,
+        )
+        for actor_id, uuid, name, kind, affiliation, country, reliability, claims in connection.execute(sql)
     ]

@@ -49,7 +49,7 @@ def test_a_quote_that_is_not_at_the_offsets_is_refused(store: Store, sample_text
         add_claim(store, source_id=source_id, quote=RYABKOV_QUOTE, anchor_start=0, anchor_end=20)
     with pytest.raises(AnchorError, match="does not occur in source"):
         add_claim(store, source_id=source_id, quote="words nobody wrote")
-    with pytest.raises(AnchorError, match="occurs 3 times .*at offsets 941, 1206, 1305"):
+    with pytest.raises(AnchorError, match=r"occurs 3 times .*at offsets 941, 1206, 1305"):
         add_claim(store, source_id=source_id, quote="Ryabkov said")
     with store.raw() as connection:
         assert connection.execute("SELECT count(*) FROM claim").fetchone() == (0,)

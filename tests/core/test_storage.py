@@ -99,6 +99,6 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
     bogus = tmp_path / "notes.db"
     bogus.write_text("these are my notes, not a database\n" * 100)
     before = bogus.read_bytes()
-    with pytest.raises(DatabaseDamagedError, match="notes.db"):
+    with pytest.raises(DatabaseDamagedError, match=r"notes\.db"):
         Store.open(bogus)
     assert bogus.read_bytes() == before
