@@ -1,0 +1,110 @@
+"""Names to choose from: speakers, sources and tags for pickers and completion.
+
+Light and bounded (a ``LIMIT`` on every list), so a picker over a large database answers at once.
+DB-API only, like the rest of ``claimtracker.query``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: int
+    label: str
+    detail: str | None = None
+
+
+def _like(text: str) -> str:
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def actor_choices(
+    connection: sqlite3.Connection, text: str = "", *, limit: int = 200
+) -> list[Choice]:
+    """Live actors whose name or an alias contains ``text``, by name."""
+    rows = connection.execute(
+        """
+        SELECT a.id, a.name, a.kind FROM actor a
+        WHERE a.deleted_at IS NULL
+          AND (a.name LIKE ?1 ESCAPE '\\'
+               OR EXISTS (SELECT 1 FROM actor_alias x
+                          WHERE x.actor_id = a.id AND x.alias LIKE ?1 ESCAPE '\\'))
+        ORDER BY a.name COLLATE NOCASE LIMIT ?2
+        """,
+        (_like(text), limit),
+    )
+    return [Choice(*row) for row in rows]
+
+
+def actor_names(connection: sqlite3.Connection) -> list[str]:
+    """Every live actor's name and alias, for completion."""
+    rows = connection.execute(
+        """
+        SELECT name FROM actor WHERE deleted_at IS NULL
+        UNION
+        SELECT x.alias FROM actor_alias x JOIN actor a ON a.id = x.actor_id
+        WHERE a.deleted_at IS NULL
+        """
+    )
+    return sorted((name for (name,) in rows), key=str.casefold)
+
+
+def actor_named(connection: sqlite3.Connection, name: str) -> Choice | None:
+    """The live actor called ``name`` or known by it as an alias (case-insensitive), if any."""
+    row = connection.execute(
+        """
+        SELECT a.id, a.name, a.kind FROM actor a
+        WHERE a.deleted_at IS NULL
+          AND (a.name = ?1 OR a.id IN (SELECT actor_id FROM actor_alias WHERE alias = ?1))
+        ORDER BY a.name <> ?1 LIMIT 1
+        """,
+        (name.strip(),),
+    ).fetchone()
+    return Choice(*row) if row else None
+
+
+def actor_choice(connection: sqlite3.Connection, actor_id: int) -> Choice | None:
+    row = connection.execute(
+        "SELECT id, name, kind FROM actor WHERE id = ?", (actor_id,)
+    ).fetchone()
+    return Choice(*row) if row else None
+
+
+def actor_reliability(connection: sqlite3.Connection, actor_id: int) -> str | None:
+    row = connection.execute("SELECT reliability FROM actor WHERE id = ?", (actor_id,)).fetchone()
+    return row[0] if row else None
+
+
+def source_outlet_id(connection: sqlite3.Connection, source_id: int) -> int | None:
+    row = connection.execute("SELECT outlet_id FROM source WHERE id = ?", (source_id,)).fetchone()
+    return row[0] if row else None
+
+
+def source_choices(
+    connection: sqlite3.Connection, text: str = "", *, limit: int = 200
+) -> list[Choice]:
+    """Live sources whose title or outlet contains ``text``, newest first."""
+    rows = connection.execute(
+        """
+        SELECT s.id, CASE WHEN s.title <> '' THEN s.title ELSE 'Source #' || s.id END,
+               trim(coalesce(o.name, '') || '  ' || coalesce(s.published_on, ''))
+        FROM source s LEFT JOIN actor o ON o.id = s.outlet_id
+        WHERE s.deleted_at IS NULL
+          AND (s.title LIKE ?1 ESCAPE '\\' OR o.name LIKE ?1 ESCAPE '\\')
+        ORDER BY s.published_on IS NULL, s.published_on DESC, s.id DESC LIMIT ?2
+        """,
+        (_like(text), limit),
+    )
+    return [Choice(id_, label, detail or None) for id_, label, detail in rows]
+
+
+def tag_choices(connection: sqlite3.Connection, text: str = "", *, limit: int = 200) -> list[str]:
+    rows = connection.execute(
+        "SELECT name FROM tag WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE LIMIT ?",
+        (_like(text), limit),
+    )
+    return [name for (name,) in rows]

@@ -1,0 +1,141 @@
+"""What the source reader and the side-by-side view read: a source's text, where its claims sit,
+and a claim's quote in the words around it.
+
+DB-API only (no SQLAlchemy), like the rest of ``claimtracker.query``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from claimtracker.errors import NotFoundError
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A source with its full verbatim text, as the reader shows it."""
+
+    id: int
+    title: str
+    outlet: str | None
+    byline: str | None
+    url: str | None
+    published_on: str | None
+    language: str | None
+    format: str
+    origin: str | None
+    text: str
+    deleted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AnchoredClaim:
+    """Where a live claim sits in its source (offsets in Python characters)."""
+
+    claim_id: int
+    start: int
+    end: int
+    attribution: str
+    status: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteInContext:
+    """A claim's anchored words with the text either side (cut at word boundaries)."""
+
+    before: str
+    exact: str
+    after: str
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.exact
+
+
+def fetch_source_text(connection: sqlite3.Connection, source_id: int) -> SourceText:
+    record = connection.execute(
+        """
+        SELECT s.id, s.title, o.name, s.byline, s.url, s.published_on, s.language, s.format,
+               s.origin, s.text, s.deleted_at IS NOT NULL
+        FROM source s LEFT JOIN actor o ON o.id = s.outlet_id
+        WHERE s.id = ?
+        """,
+        (source_id,),
+    ).fetchone()
+    if record is None:
+        raise NotFoundError(f"There is no source #{source_id}")
+    id_, title, outlet, byline, url, published_on, language, format_, origin, text, gone = record
+    return SourceText(
+        id=id_, title=title, outlet=outlet, byline=byline, url=url, published_on=published_on,
+        language=language, format=format_, origin=origin, text=text, deleted=bool(gone),
+    )
+
+
+def anchored_claims(connection: sqlite3.Connection, source_id: int) -> list[AnchoredClaim]:
+    """The live claims anchored in ``source_id``, in the order they occur in the text."""
+    rows = connection.execute(
+        """
+        SELECT id, anchor_start, anchor_end, attribution, status, text
+        FROM claim
+        WHERE source_id = ? AND deleted_at IS NULL
+          AND anchor_start IS NOT NULL AND anchor_end > anchor_start
+          AND (anchor_status IS NULL OR anchor_status = 'ok')
+        ORDER BY anchor_start, anchor_end DESC, id
+        """,
+        (source_id,),
+    )
+    return [AnchoredClaim(*row) for row in rows]
+
+
+def _cut_before(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[-limit:]
+    space = cut.find(" ")
+    return "…" + (cut[space + 1 :] if 0 <= space < limit // 3 else cut)
+
+
+def _cut_after(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit * 2 // 3 else cut) + "…"
+
+
+def quote_in_context(
+    connection: sqlite3.Connection, claim_id: int, *, context_chars: int = 160
+) -> QuoteInContext:
+    """The claim's anchored words in their source with up to ``context_chars`` either side.
+
+    Falls back to the stored quote selector (exact, prefix, suffix) when the source text is
+    gone, and to the bare quote when the claim has no anchor.
+    """
+    record = connection.execute(
+        """
+        SELECT c.anchor_start, c.anchor_end, c.anchor_exact, c.anchor_prefix, c.anchor_suffix,
+               c.quote,
+               substr(s.text, max(1, c.anchor_start + 1 - ?), min(c.anchor_start, ?)),
+               substr(s.text, c.anchor_start + 1, c.anchor_end - c.anchor_start),
+               substr(s.text, c.anchor_end + 1, ?)
+        FROM claim c LEFT JOIN source s ON s.id = c.source_id
+        WHERE c.id = ?
+        """,
+        (context_chars, context_chars, context_chars, claim_id),
+    ).fetchone()
+    if record is None:
+        raise NotFoundError(f"There is no claim #{claim_id}")
+    start, _end, exact, prefix, suffix, quote, before, inside, after = record
+    if start is not None and inside:
+        before_text, exact_text, after_text = before or "", inside, after or ""
+    elif exact:
+        before_text, exact_text, after_text = prefix or "", exact, suffix or ""
+    else:
+        return QuoteInContext("", quote or "", "")
+    return QuoteInContext(
+        before=_cut_before(before_text.replace("\n", " "), context_chars),
+        exact=exact_text,
+        after=_cut_after(after_text.replace("\n", " "), context_chars),
+    )
