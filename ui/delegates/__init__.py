@@ -1,0 +1,1 @@
+"""Item delegates that draw cells the plain text cannot say well."""

@@ -1,0 +1,1 @@
+"""Dialogs: link a counter-claim, import and export CSV, shortcuts, about."""

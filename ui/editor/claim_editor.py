@@ -1,0 +1,413 @@
+"""Every field of one claim, saved as the analyst goes (each save is an undoable command).
+
+The editor shows a :class:`~claimtracker.query.ClaimRow` snapshot. A field commits when the user
+picks a value, presses Enter, leaves the field or pauses typing; the commit goes to
+:class:`ui.editing.Editing`, which runs it as a command. When the core refuses a value the field
+goes back to what is stored. When the claim changes (our edit, an undo), the snapshot is read
+again and the fields follow — except one the user is typing in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimtracker.query import ClaimRow, fetch_row
+from claimtracker.query.choices import (
+    actor_choice,
+    actor_named,
+    actor_names,
+    actor_reliability,
+    source_choices,
+    source_outlet_id,
+    tag_choices,
+)
+from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, STATUSES
+from ui.editing import Editing
+from ui.editor.fields import (
+    AutoSaveLineEdit,
+    AutoSaveTextEdit,
+    CountSpin,
+    DateField,
+    RatingField,
+    SpeakerField,
+    TagsField,
+    VocabularyCombo,
+)
+from ui.editor.new_actor_dialog import NewActorDialog
+from ui.icons import icon
+from ui.project import Project
+from ui.widgets.choice_popup import ChoicePopup, Entry
+
+log = logging.getLogger(__name__)
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title.upper())
+    label.setObjectName("SectionTitle")
+    return label
+
+
+class ClaimEditor(QWidget):
+    """The form; ``show_claim`` fills it, user edits become commands through ``editing``."""
+
+    #: The user asked to see the claim's source in the reader.
+    openSourceRequested = Signal(int, int)  # source id, claim id
+
+    def __init__(
+        self,
+        editing: Editing,
+        *,
+        confirm_new_actor: Callable[[str, QWidget], str | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ClaimEditor")
+        self.editing = editing
+        self._confirm_new_actor = confirm_new_actor or _ask_new_actor
+        self._project: Project | None = None
+        self._row: ClaimRow | None = None
+        self._names_loaded = False
+
+        self.text = AutoSaveTextEdit(lines=3)
+        self.text.setPlaceholderText("The claim, as you would phrase it")
+        self.quote = AutoSaveTextEdit(lines=3)
+        self.quote.setObjectName("QuoteEdit")
+        self.quote.setPlaceholderText("The exact words in the source")
+        self.anchor_label = QLabel()
+        self.anchor_label.setObjectName("FieldHint")
+        self.anchor_label.setWordWrap(True)
+        self.source_label = QLabel()
+        self.source_label.setWordWrap(True)
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_source_button = QPushButton(icon("reader"), "Open in reader")
+        self.change_source_button = QPushButton("Change…")
+        self.source_popup: ChoicePopup | None = None
+
+        self.speaker = SpeakerField()
+        self.attribution = VocabularyCombo(ATTRIBUTIONS)
+        self.descriptor = AutoSaveLineEdit()
+        self.descriptor.setPlaceholderText("The article's words, e.g. “according to four people familiar…”")
+        self.source_count = CountSpin()
+        self.source_count.setToolTip("How many sources the article says stand behind the claim")
+
+        self.status = VocabularyCombo(STATUSES)
+        self.rating = RatingField()
+        self.likelihood = VocabularyCombo(LIKELIHOODS, optional=True)
+        self.confidence = VocabularyCombo(CONFIDENCES, optional=True)
+
+        self.said_on = DateField()
+        self.reported_on = DateField()
+        self.event_on = DateField()
+
+        self.tags = TagsField()
+        self.notes = AutoSaveTextEdit(lines=4)
+        self.notes.setPlaceholderText("Your notes: how you checked it, what is missing")
+        self.footer = QLabel()
+        self.footer.setObjectName("FieldHint")
+
+        self._build_layout()
+        self._connect_fields()
+        self.setEnabled(False)
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(6)
+        return form
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        layout.addWidget(_section("Claim"))
+        claim = self._form()
+        claim.addRow("Claim", self.text)
+        claim.addRow("Quote", self.quote)
+        claim.addRow("", self.anchor_label)
+        source_row = QHBoxLayout()
+        source_row.setSpacing(6)
+        source_row.addWidget(self.source_label, 1)
+        source_row.addWidget(self.open_source_button)
+        source_row.addWidget(self.change_source_button)
+        claim.addRow("Source", source_row)
+        layout.addLayout(claim)
+
+        layout.addWidget(_section("Who and how"))
+        who = self._form()
+        who.addRow("Speaker", self.speaker)
+        who.addRow("Attribution", self.attribution)
+        who.addRow("Descriptor", self.descriptor)
+        who.addRow("Sources behind", self.source_count)
+        layout.addLayout(who)
+
+        layout.addWidget(_section("Assessment"))
+        assessment = self._form()
+        assessment.addRow("Status", self.status)
+        assessment.addRow("Rating", self.rating)
+        estimate = QHBoxLayout()
+        estimate.setSpacing(6)
+        estimate.addWidget(self.likelihood, 1)
+        confidence_label = QLabel("Confidence")
+        estimate.addWidget(confidence_label)
+        estimate.addWidget(self.confidence, 1)
+        assessment.addRow("Likelihood", estimate)
+        layout.addLayout(assessment)
+
+        layout.addWidget(_section("Dates"))
+        dates = self._form()
+        dates.addRow("Said on", self.said_on)
+        dates.addRow("Reported on", self.reported_on)
+        dates.addRow("Event on", self.event_on)
+        layout.addLayout(dates)
+
+        layout.addWidget(_section("Tags and notes"))
+        notes = self._form()
+        notes.addRow("Tags", self.tags)
+        notes.addRow("Notes", self.notes)
+        layout.addLayout(notes)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setObjectName("Separator")
+        layout.addWidget(line)
+        layout.addWidget(self.footer)
+
+    def _connect_fields(self) -> None:
+        self.text.textCommitted.connect(lambda v: self._save({"text": v}, self.text))
+        self.quote.textCommitted.connect(lambda v: self._save({"quote": v or None}, self.quote))
+        self.descriptor.textCommitted.connect(
+            lambda v: self._save({"descriptor": v or None}, self.descriptor)
+        )
+        self.notes.textCommitted.connect(lambda v: self._save({"notes": v or None}, self.notes))
+        self.attribution.codeChosen.connect(lambda c: self._save({"attribution": c}))
+        self.status.codeChosen.connect(lambda c: self._save({"status": c}))
+        self.likelihood.codeChosen.connect(lambda c: self._save({"likelihood": c}))
+        self.confidence.codeChosen.connect(lambda c: self._save({"confidence": c}))
+        self.source_count.countEdited.connect(lambda n: self._save({"source_count": n}))
+        self.rating.credibilityChosen.connect(lambda n: self._save({"credibility": n}))
+        self.rating.reliabilityChosen.connect(self._save_reliability)
+        self.said_on.dateEdited.connect(lambda d: self._save({"said_on": d}))
+        self.reported_on.dateEdited.connect(lambda d: self._save({"reported_on": d}))
+        self.event_on.dateEdited.connect(lambda d: self._save({"event_on": d}))
+        self.tags.tagsCommitted.connect(lambda tags: self._save({"tags": tags}, self.tags))
+        self.speaker.nameCommitted.connect(self._save_speaker)
+        self.open_source_button.clicked.connect(self._open_source)
+        self.change_source_button.clicked.connect(self._choose_source)
+
+    # -- data in --------------------------------------------------------------------------
+
+    @property
+    def row(self) -> ClaimRow | None:
+        return self._row
+
+    def set_project(self, project: Project | None) -> None:
+        self._project = project
+        self._names_loaded = False
+        self.show_claim(None)
+
+    def load_names(self) -> None:
+        """Completion lists for speaker and tags (cheap; done after the first paint)."""
+        if self._project is None:
+            return
+        reader = self._project.reader
+        self.speaker.set_names(actor_names(reader))
+        self.tags.set_names(tag_choices(reader, limit=5000))
+        self._names_loaded = True
+
+    def show_claim(self, row: ClaimRow | None) -> None:
+        self.flush()
+        self._row = row
+        self.setEnabled(row is not None)
+        if row is not None and not self._names_loaded:
+            self.load_names()
+        self._fill(row, keep_focused=False)
+
+    def reload(self) -> None:
+        """Read the shown claim again (it changed) without losing what is being typed."""
+        if self._project is None or self._row is None:
+            return
+        row = fetch_row(self._project.reader, self._row.id)
+        if row is None or row.deleted_at is not None:
+            self._row = None
+            self.setEnabled(False)
+            self._fill(None, keep_focused=False)
+            return
+        self._row = row
+        self._fill(row, keep_focused=True)
+
+    def flush(self) -> None:
+        """Save what is typed but not yet saved (switching claims, closing, a crash)."""
+        if self._row is None:
+            return
+        for field in (self.text, self.quote, self.notes, self.descriptor, self.tags):
+            field.commit()
+        self.speaker.commit()
+
+    def _fill(self, row: ClaimRow | None, *, keep_focused: bool) -> None:
+        def keep(widget: QWidget) -> bool:
+            return keep_focused and widget.hasFocus() and bool(getattr(widget, "dirty", False))
+
+        values: dict[str, Any] = {} if row is None else {
+            "text": row.text,
+            "quote": row.quote or "",
+            "descriptor": row.descriptor or "",
+            "notes": row.notes or "",
+        }
+        for name in ("text", "quote", "notes", "descriptor"):
+            widget = getattr(self, name)
+            if not keep(widget):
+                widget.set_text_quietly(values.get(name, ""))
+        if not keep(self.tags):
+            self.tags.set_tags(row.tags if row else [])
+        if not (keep_focused and self.speaker.hasFocus()):
+            self.speaker.set_name_quietly(row.speaker or "" if row else "")
+        self.attribution.set_code(row.attribution if row else "unknown")
+        self.status.set_code(row.status if row else "unstarted")
+        self.likelihood.set_code(row.likelihood if row else None)
+        self.confidence.set_code(row.confidence if row else None)
+        self.source_count.set_count(row.source_count if row else None)
+        for name in ("said_on", "reported_on", "event_on"):
+            value = getattr(row, name) if row else None
+            getattr(self, name).set_date(date.fromisoformat(value[:10]) if value else None)
+        owner = self._reliability_owner(row)
+        self.rating.set_rating(
+            row.reliability if row else None,
+            row.credibility if row else None,
+            owner[1] if owner else "",
+        )
+        self._fill_source(row)
+        if row is None:
+            self.footer.setText("")
+        else:
+            updated = (row.updated_at or "")[:16].replace("T", " ")
+            created = (row.created_at or "")[:16].replace("T", " ")
+            self.footer.setText(
+                f"Claim #{row.id} · created {created} UTC · updated {updated} UTC · "
+                f"version {row.version}"
+            )
+
+    def _fill_source(self, row: ClaimRow | None) -> None:
+        has_source = row is not None and row.source_id is not None
+        if row is None:
+            self.source_label.setText("")
+        elif has_source:
+            parts = [row.source_title or f"Source #{row.source_id}"]
+            if row.outlet:
+                parts.append(row.outlet)
+            self.source_label.setText(" · ".join(parts))
+        else:
+            self.source_label.setText("No source")
+        self.open_source_button.setEnabled(has_source)
+        if row is None or row.anchor_start is None:
+            self.anchor_label.setText(
+                "Not anchored in a source text." if row is not None and has_source else ""
+            )
+        elif row.anchor_status == "orphan":
+            self.anchor_label.setText(
+                "The quote can no longer be found in the source text with confidence."
+            )
+        else:
+            self.anchor_label.setText(
+                f"Anchored at characters {row.anchor_start:,}–{row.anchor_end:,} of the source."
+            )
+        self.anchor_label.setVisible(bool(self.anchor_label.text()))
+
+    def _reliability_owner(self, row: ClaimRow | None) -> tuple[int, str] | None:
+        """Whose reliability letter the rating shows: the speaker's, else the outlet's."""
+        if row is None or self._project is None:
+            return None
+        if row.speaker_id is not None:
+            return row.speaker_id, row.speaker or f"actor #{row.speaker_id}"
+        if row.source_id is not None:
+            outlet_id = source_outlet_id(self._project.reader, row.source_id)
+            if outlet_id is not None:
+                choice = actor_choice(self._project.reader, outlet_id)
+                return outlet_id, choice.label if choice else row.outlet or "the outlet"
+        return None
+
+    # -- data out -------------------------------------------------------------------------
+
+    def _save(self, changes: dict[str, Any], field: QWidget | None = None) -> None:
+        row = self._row
+        if row is None:
+            return
+        if not self.editing.set_fields(row, changes):
+            self.reload_or_revert(field)
+
+    def reload_or_revert(self, field: QWidget | None) -> None:
+        if field is not None and hasattr(field, "revert"):
+            field.revert()
+        self._fill(self._row, keep_focused=False)
+
+    def _save_speaker(self, name: str) -> None:
+        row = self._row
+        if row is None or self._project is None:
+            return
+        if not name:
+            ok = self.editing.set_speaker(row, None, new_actor_kind=None)
+        else:
+            known = actor_named(self._project.reader, name)
+            if known is not None:
+                ok = self.editing.set_speaker(row, known.label, new_actor_kind=None)
+            else:
+                kind = self._confirm_new_actor(name, self)
+                ok = kind is not None and self.editing.set_speaker(row, name, new_actor_kind=kind)
+        if not ok:
+            self.speaker.set_name_quietly(row.speaker or "")
+
+    def _save_reliability(self, letter: str | None) -> None:
+        owner = self._reliability_owner(self._row)
+        if owner is None or self._project is None:
+            return
+        actor_id, name = owner
+        old = actor_reliability(self._project.reader, actor_id)
+        if not self.editing.set_reliability(actor_id, name, old, letter):
+            self._fill(self._row, keep_focused=False)
+
+    def _open_source(self) -> None:
+        if self._row is not None and self._row.source_id is not None:
+            self.openSourceRequested.emit(self._row.source_id, self._row.id)
+
+    def _choose_source(self) -> None:
+        if self._project is None:
+            return
+        reader = self._project.reader
+
+        def fetch(text: str) -> list[Entry]:
+            entries = [Entry(0, "No source")] if not text else []
+            return entries + [
+                Entry(c.id, c.label, c.detail or "") for c in source_choices(reader, text)
+            ]
+
+        if self.source_popup is None:
+            self.source_popup = ChoicePopup("Sources", fetch=fetch, multi=False, parent=self)
+            self.source_popup.chosen.connect(
+                lambda entry: self._save({"source_id": int(entry.key) or None})
+            )
+        self.source_popup.show_below(self.change_source_button)
+
+
+def _ask_new_actor(name: str, parent: QWidget) -> str | None:
+    dialog = NewActorDialog(name, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.chosen_kind()
+    return None

@@ -1,0 +1,382 @@
+"""File work: new and open projects, the sample, importing articles and CSV, exporting CSV.
+
+Dialogs run here on the GUI thread; reading, writing and parsing run as background tasks
+(``ui.tasks``) with progress and Cancel, and their changes reach the undo stack when done.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from claimtracker.errors import ArticleImportError, ClaimTrackerError
+from claimtracker.paths import user_data_dir
+from claimtracker.query import ClaimFilter, ClaimOrder
+from ui.commands import BulkChangeCommand, ImportedArticle
+from ui.editing import Editing
+from ui.hub import Hub
+from ui.project import Project
+from ui.settings import Settings
+from ui.tasks import Cancelled, Task, TaskContext, TaskRunner
+
+if TYPE_CHECKING:
+    from ui.dialogs.export_dialog import ExportRequest
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".html", ".htm", ".xhtml", ".pdf"}
+)
+DATABASE_SUFFIXES = frozenset({".db", ".sqlite", ".sqlite3", ".claims"})
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)"
+DATABASE_FILTER = "ClaimTracker databases (*.db *.sqlite *.sqlite3 *.claims);;All files (*)"
+SAMPLE_DATABASE_NAME = "Sample project.db"
+
+
+def kind_of(path: Path) -> str | None:
+    """"database", "article" or "csv" by a dropped file's name."""
+    suffix = path.suffix.lower()
+    if suffix in DATABASE_SUFFIXES:
+        return "database"
+    if suffix in ARTICLE_SUFFIXES:
+        return "article"
+    if suffix in CSV_SUFFIXES:
+        return "csv"
+    return None
+
+
+def sample_project_path() -> Path:
+    return user_data_dir() / SAMPLE_DATABASE_NAME
+
+
+@dataclass
+class ArticleImportResult:
+    imported: list[ImportedArticle] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def created(self) -> list[ImportedArticle]:
+        return [item for item in self.imported if item.created]
+
+
+def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskContext], ArticleImportResult]:
+    """The task body: read each file (parsing off the GUI thread), store it in one transaction."""
+
+    def work(context: TaskContext) -> ArticleImportResult:
+        from claimtracker import services
+        from claimtracker.articles import read_article
+
+        result = ArticleImportResult()
+        for number, path in enumerate(paths):
+            context.check()
+            context.progress(number, len(paths), f"Importing {path.name}…")
+            try:
+                article = read_article(path)
+                with project.write() as session:
+                    source, created = services.import_article(
+                        session=session, article=article, origin=path
+                    )
+                    source_id = int(source.id or 0)
+            except ClaimTrackerError as error:
+                result.failed.append((path.name, str(error)))
+                continue
+            except OSError as error:
+                result.failed.append((path.name, error.strerror or str(error)))
+                continue
+            result.imported.append(ImportedArticle(source_id, created, article, path.name))
+        context.progress(len(paths), len(paths), "Imported")
+        return result
+
+    return work
+
+
+class FileOperations(QObject):
+    """Opens projects and runs imports and exports for the window (``parent_widget``)."""
+
+    #: Open this database file.
+    openRequested = Signal(str)
+    #: Articles were imported: the source to show (0 for none).
+    articlesImported = Signal(int)
+
+    def __init__(
+        self,
+        parent_widget: QWidget,
+        settings: Settings,
+        hub: Hub,
+        editing: Editing,
+        tasks: TaskRunner,
+        project: Callable[[], Project | None],
+    ) -> None:
+        super().__init__(parent_widget)
+        self._window = parent_widget
+        self._settings = settings
+        self._hub = hub
+        self._editing = editing
+        self._tasks = tasks
+        self._project = project
+
+    # -- projects -------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        folder = Path(self._settings.last_folder)
+        return str(folder if folder.is_dir() else Path.home())
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, "New project", str(Path(self._folder()) / "claims.db"), DATABASE_FILTER
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in DATABASE_SUFFIXES:
+            target = target.with_suffix(".db")
+        if target.exists():
+            QMessageBox.warning(
+                self._window,
+                "New project",
+                f"{target.name} already exists. Choose another name, or open it with Open Project.",
+            )
+            return
+        self._settings.last_folder = str(target.parent)
+        self.openRequested.emit(str(target))
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, "Open project", self._folder(), DATABASE_FILTER
+        )
+        if path:
+            self._settings.last_folder = str(Path(path).parent)
+            self.openRequested.emit(path)
+
+    def open_sample(self) -> None:
+        """Open the sample project, building it in the data folder the first time."""
+        path = sample_project_path()
+
+        def work(context: TaskContext) -> str:
+            from claimtracker.sample import build_sample
+            from claimtracker.store import Store
+
+            context.progress(0, 1, "Building the sample project…")
+            with Store.open(path) as store:
+                build_sample(store)
+            return str(path)
+
+        task = Task("Building the sample project…", work)
+        task.signals.succeeded.connect(lambda p: self.openRequested.emit(str(p)))
+        task.signals.failed.connect(lambda error: self._fail(error, "Opening the sample project"))
+        self._tasks.start(task)
+
+    # -- articles -------------------------------------------------------------------------
+
+    def choose_articles(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._window, "Import articles", self._folder(), ARTICLE_FILTER
+        )
+        if paths:
+            self._settings.last_folder = str(Path(paths[0]).parent)
+            self.import_articles([Path(p) for p in paths])
+
+    def import_articles(self, paths: list[Path]) -> Task | None:
+        project = self._project()
+        if project is None or not paths:
+            return None
+        title = f"Importing {paths[0].name}…" if len(paths) == 1 else f"Importing {len(paths)} articles…"
+        task = Task(title, import_articles_work(project, paths))
+        task.signals.succeeded.connect(lambda result: self._articles_done(project, result))
+        task.signals.failed.connect(lambda error: self._fail(error, "Importing articles"))
+        task.signals.cancelled.connect(
+            lambda: self._hub.statusMessage.emit("Import cancelled; the articles already read are kept", 6000)
+        )
+        return self._tasks.start(task)
+
+    def _articles_done(self, project: Project, result: ArticleImportResult) -> None:
+        if project is not self._project():
+            return
+        self._editing.record_import(result.imported)
+        if result.imported:
+            self._hub.sourcesChanged.emit()
+            self._hub.actorsChanged.emit()
+        created = len(result.created)
+        known = len(result.imported) - created
+        parts = [f"Imported {created} article{'s' if created != 1 else ''}"]
+        if known:
+            parts.append(f"{known} already in the project")
+        if result.failed:
+            parts.append(f"{len(result.failed)} could not be read")
+        self._hub.statusMessage.emit("; ".join(parts), 8000)
+        if result.failed:
+            details = "\n".join(f"• {name}: {reason}" for name, reason in result.failed)
+            QMessageBox.warning(
+                self._window,
+                "Some articles were not imported",
+                f"These files could not be imported; nothing from them was saved:\n\n{details}",
+            )
+        if result.imported:
+            self.articlesImported.emit(result.imported[-1].source_id)
+
+    # -- CSV export -----------------------------------------------------------------------
+
+    def export_csv(
+        self,
+        claim_filter: ClaimFilter,
+        order: ClaimOrder,
+        *,
+        matching: int | None,
+        total: int | None,
+        report: str = "claims",
+        suggested_name: str | None = None,
+    ) -> None:
+        # The CSV modules import the ORM: only when the user asks for them.
+        from ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(
+            self._settings,
+            claim_filter,
+            matching=matching,
+            total=total,
+            report=report,
+            suggested_name=suggested_name,
+            parent=self._window,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.run_export(dialog.request(), order)
+
+    def run_export(self, request: ExportRequest, order: ClaimOrder) -> Task | None:
+        project = self._project()
+        if project is None:
+            return None
+
+        def work(context: TaskContext) -> tuple[int, Path]:
+            from claimtracker.csvio import ExportCancelled, export_csv
+
+            context.progress(0, 0, f"Exporting to {request.path.name}…")
+            try:
+                with project.store.raw() as connection:
+                    result = export_csv(
+                        connection,
+                        request.path,
+                        report=request.report,
+                        claim_filter=request.claim_filter,
+                        columns=request.columns,
+                        order=order,
+                        bom=request.bom,
+                        progress=context.progress,
+                    )
+            except ExportCancelled:
+                raise Cancelled from None
+            return result.rows, request.path
+
+        task = Task(f"Exporting {request.path.name}…", work)
+        task.signals.succeeded.connect(
+            lambda result: self._hub.statusMessage.emit(
+                f"Exported {result[0]:,} row{'s' if result[0] != 1 else ''} to {result[1]}", 10000
+            )
+        )
+        task.signals.failed.connect(lambda error: self._fail(error, "Exporting CSV"))
+        task.signals.cancelled.connect(
+            lambda: self._hub.statusMessage.emit("Export cancelled; no file was written", 6000)
+        )
+        return self._tasks.start(task)
+
+    # -- CSV import -----------------------------------------------------------------------
+
+    def choose_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, "Import CSV", self._folder(), "CSV files (*.csv *.tsv *.txt);;All files (*)"
+        )
+        if path:
+            self._settings.last_folder = str(Path(path).parent)
+            self.import_csv(Path(path))
+
+    def import_csv(self, path: Path) -> None:
+        project = self._project()
+        if project is None:
+            return
+        from ui.dialogs.import_csv_dialog import ImportCsvDialog
+
+        dialog = ImportCsvDialog(project, path, self._window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.run_csv_import(project, path, dialog.options())
+
+    def run_csv_import(self, project: Project, path: Path, options: object) -> Task:
+        from claimtracker.csvio import CsvImportOptions
+
+        assert isinstance(options, CsvImportOptions)
+        first_new = _next_claim_id(project)
+
+        def work(context: TaskContext) -> tuple[object, list[int]]:
+            from claimtracker.csvio import ImportCancelled, import_csv
+
+            try:
+                summary = import_csv(
+                    project.store, path, options, progress=context.progress
+                )
+            except ImportCancelled:
+                raise Cancelled from None
+            with project.store.raw() as connection:
+                created = [
+                    claim_id
+                    for (claim_id,) in connection.execute(
+                        "SELECT id FROM claim WHERE id >= ? AND deleted_at IS NULL", (first_new,)
+                    )
+                ]
+            return summary, created
+
+        task = Task(f"Importing {path.name}…", work)
+        task.signals.succeeded.connect(lambda result: self._csv_done(project, path, *result))
+        task.signals.failed.connect(lambda error: self._fail(error, f"Importing {path.name}"))
+        task.signals.cancelled.connect(
+            lambda: self._hub.statusMessage.emit("CSV import cancelled; nothing was saved", 6000)
+        )
+        return self._tasks.start(task)
+
+    def _csv_done(self, project: Project, path: Path, summary: object, created: list[int]) -> None:
+        if project is not self._project():
+            return
+        describe = getattr(summary, "describe", None)
+        self._hub.projectReloaded.emit()
+        self._hub.statusMessage.emit(describe() if callable(describe) else "Imported", 10000)
+        if created:
+            self._editing.record(
+                BulkChangeCommand(
+                    self._editing.context,
+                    f"Import {len(created):,} claims from {path.name}",
+                    undo=lambda p: _trash_claims(p, created, True),
+                    redo=lambda p: _trash_claims(p, created, False),
+                )
+            )
+
+    def _fail(self, error: object, action: str) -> None:
+        from ui.errors import show_error
+
+        if isinstance(error, BaseException):
+            if isinstance(error, ArticleImportError | ClaimTrackerError):
+                show_error(self._window, error, action=action)
+            else:
+                show_error(self._window, error)
+
+
+def _next_claim_id(project: Project) -> int:
+    row = project.reader.execute("SELECT coalesce(max(id), 0) + 1 FROM claim").fetchone()
+    return int(row[0])
+
+
+def _trash_claims(project: Project, claim_ids: list[int], into_trash: bool) -> None:
+    from claimtracker import services
+
+    move = services.delete_claim if into_trash else services.restore_claim
+    with project.write() as session:
+        for claim_id in claim_ids:
+            move(session=session, claim_id=claim_id)
+
+
+def dated_name(stem: str) -> str:
+    return f"{stem}-{date.today().isoformat()}.csv"

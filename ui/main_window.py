@@ -1,0 +1,1051 @@
+"""The main window: composes the panes, owns the project's lifecycle, wires widgets together.
+
+All cross-widget connections are made in :meth:`MainWindow._connect` (one block). Panes do not
+know each other; they emit requests ("open this source", "select this claim") and the hub's
+signals say what changed in the data.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimtracker.errors import ClaimTrackerError
+from claimtracker.query import ClaimFilter, ClaimOrder, count_claims
+from claimtracker.query.choices import actor_choices, source_choices
+from ui import theme
+from ui.actions import Actions
+from ui.editing import Editing
+from ui.errors import show_error
+from ui.files import FileOperations, kind_of
+from ui.hub import Hub
+from ui.icons import app_icon, icon
+from ui.models.claims_table import ClaimsTableModel
+from ui.models.columns import COLUMNS
+from ui.models.library import LibraryEntry
+from ui.project import Project
+from ui.queries import QueryRunner
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+from ui.widgets.choice_popup import Entry
+from ui.widgets.claims_view import ClaimsView
+from ui.widgets.detail_pane import DetailPane
+from ui.widgets.filter_bar import FilterBar
+from ui.widgets.sidebar import Sidebar
+from ui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from ui.reader.source_reader import SourceReader
+    from ui.side_by_side.window import SideBySideWindow
+
+log = logging.getLogger(__name__)
+
+#: Milliseconds to gather bursts of changes before the sidebar counts are read again.
+COUNTS_DELAY_MS = 400
+
+
+class MainWindow(QMainWindow):
+    #: The first rows of a project are on screen (used by the start-up benchmark).
+    firstRowsShown = Signal()
+
+    def __init__(self, settings: Settings, *, hub: Hub | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.settings = settings
+        self.hub = hub or Hub(self)
+        self.project: Project | None = None
+        self._total_live: int | None = None
+        self._trash_count: int | None = None
+
+        self.undo_stack = QUndoStack(self)
+        self.editing = Editing(self.hub, self.undo_stack, self)
+        self.tasks = TaskRunner(self)
+        self.queries = QueryRunner(self)
+        self.act = Actions.create(self)
+        self.files = FileOperations(
+            self, settings, self.hub, self.editing, self.tasks, lambda: self.project
+        )
+
+        self.filter_bar = FilterBar()
+        self.claims = ClaimsTableModel(self)
+        self.table = ClaimsView(self.claims)
+        self.sidebar = Sidebar()
+        self.detail = DetailPane(
+            self.editing,
+            link_action=self.act.link_counter,
+            compare_action=self.act.side_by_side,
+            reader_action=self.act.open_reader,
+            delete_action=self.act.delete,
+        )
+        self.reader_area = QWidget()
+        self.reader_area.setObjectName("ReaderArea")
+        self.reader_layout = QVBoxLayout(self.reader_area)
+        self.reader_layout.setContentsMargins(0, 0, 0, 0)
+        self.reader_area.hide()
+        self._reader: SourceReader | None = None
+        self._side_by_side: SideBySideWindow | None = None
+        self._history: QDockWidget | None = None
+        self.status = StatusBar(self.tasks)
+        self.setStatusBar(self.status)
+
+        self._build_layout()
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self._restore_settings()
+        self.table.set_empty_messages(self._describe_empty_table)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self._load_counts)
+        self._update_actions()
+        self._update_title()
+
+    # == Layout ===============================================================================
+
+    def _build_layout(self) -> None:
+        table_area = QWidget()
+        table_area.setObjectName("TableArea")
+        table_layout = QVBoxLayout(table_area)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(0)
+        table_layout.addWidget(self.filter_bar)
+        table_layout.addWidget(self.table, 1)
+        self.center_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.center_splitter.setObjectName("CenterSplitter")
+        self.center_splitter.addWidget(table_area)
+        self.center_splitter.addWidget(self.reader_area)
+        self.center_splitter.setChildrenCollapsible(False)
+        self.center_splitter.setStretchFactor(0, 3)
+        self.center_splitter.setStretchFactor(1, 2)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("MainSplitter")
+        self.main_splitter.addWidget(self.sidebar)
+        self.main_splitter.addWidget(self.center_splitter)
+        self.main_splitter.addWidget(self.detail)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setStretchFactor(2, 0)
+        self.main_splitter.setSizes([250, 900, 430])
+        self.center_splitter.setSizes([560, 380])
+        self.setCentralWidget(self.main_splitter)
+        # The right dock area stays free for panels such as the assistant's review panel.
+        self.setDockNestingEnabled(True)
+
+    def _build_menus(self) -> None:
+        a = self.act
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a.new_project, a.open_project])
+        self.recent_menu = file_menu.addMenu(icon("history"), "Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(a.open_sample)
+        file_menu.addSeparator()
+        file_menu.addActions([a.import_articles, a.import_csv, a.export_csv])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([a.undo, a.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.new_claim, a.delete, a.restore, a.empty_trash])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.find, a.clear_filters])
+        claim_menu = bar.addMenu("&Claim")
+        claim_menu.addActions([a.open_reader, a.link_counter, a.side_by_side])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([a.show_sidebar, a.show_detail, a.show_reader, a.show_history])
+        view_menu.addSeparator()
+        self.columns_menu = view_menu.addMenu(icon("columns"), "&Columns")
+        self.columns_menu.aboutToShow.connect(
+            lambda: self.table.fill_column_menu(self.columns_menu)
+        )
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        for action in (a.theme_system, a.theme_light, a.theme_dark):
+            group.addAction(action)
+            theme_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([a.shortcuts, a.about])
+        self.addActions(a.all())
+
+    def _build_toolbar(self) -> None:
+        a = self.act
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("MainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(toolbar.iconSize() * 0.85)
+        toolbar.addAction(a.import_articles)
+        toolbar.addAction(a.new_claim)
+        toolbar.addSeparator()
+        toolbar.addAction(a.undo)
+        toolbar.addAction(a.redo)
+        toolbar.addSeparator()
+        toolbar.addAction(a.open_reader)
+        toolbar.addAction(a.link_counter)
+        toolbar.addAction(a.side_by_side)
+        toolbar.addSeparator()
+        toolbar.addAction(a.delete)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(a.export_csv)
+        for action in (a.undo, a.redo, a.delete):
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setProperty("iconOnly", True)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    # == Wiring (every cross-widget connection is here) ========================================
+
+    def _connect(self) -> None:
+        a, hub = self.act, self.hub
+        # Files
+        a.new_project.triggered.connect(self.files.new_project)
+        a.open_project.triggered.connect(self.files.open_project)
+        a.open_sample.triggered.connect(self.files.open_sample)
+        a.import_articles.triggered.connect(self.files.choose_articles)
+        a.import_csv.triggered.connect(self.files.choose_csv)
+        a.export_csv.triggered.connect(self.export_csv)
+        a.quit.triggered.connect(self.close)
+        self.files.openRequested.connect(self.open_project)
+        self.files.articlesImported.connect(self._on_articles_imported)
+        # Editing
+        self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: a.undo.setText(f"&Undo {text}" if text else "&Undo")
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: a.redo.setText(f"&Redo {text}" if text else "&Redo")
+        )
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
+        a.new_claim.triggered.connect(self.new_claim)
+        a.delete.triggered.connect(self.delete_selected)
+        a.restore.triggered.connect(self.restore_selected)
+        a.empty_trash.triggered.connect(self.empty_trash)
+        a.find.triggered.connect(self.filter_bar.focus_search)
+        a.clear_filters.triggered.connect(self.filter_bar.clear)
+        a.open_reader.triggered.connect(self.open_current_in_reader)
+        a.link_counter.triggered.connect(self.link_counter_claim)
+        a.side_by_side.triggered.connect(self.show_side_by_side)
+        self.editing.errorRaised.connect(lambda error, action: show_error(self, error, action=action))
+        # View
+        a.show_sidebar.toggled.connect(self.sidebar.setVisible)
+        a.show_detail.toggled.connect(self.detail.setVisible)
+        a.show_reader.toggled.connect(self._set_reader_visible)
+        a.show_history.toggled.connect(self._set_history_visible)
+        a.theme_system.triggered.connect(lambda: self.set_theme("system"))
+        a.theme_light.triggered.connect(lambda: self.set_theme("light"))
+        a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+        # Filter bar → table
+        self.filter_bar.filterChanged.connect(self._on_filter_changed)
+        # Table → panes
+        self.table.currentClaimChanged.connect(self._on_current_claim)
+        self.table.selectionChangedIds.connect(self._on_selection)
+        self.table.claimActivated.connect(lambda claim_id: self.open_current_in_reader())
+        self.table.addAction(a.delete)
+        a.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.claims.loadingChanged.connect(lambda _loading: self._update_matches())
+        self.claims.queryFinished.connect(self._on_query_finished)
+        self.claims.queryFailed.connect(self._on_query_failed)
+        self.claims.rowsInserted.connect(lambda *_: self._update_matches())
+        self.claims.rowsRemoved.connect(lambda *_: self._update_matches())
+        self.claims.rowsReplaced.connect(self._on_rows_replaced)
+        # Sidebar
+        self.sidebar.entryChosen.connect(self._on_sidebar_entry)
+        self.sidebar.openSourceRequested.connect(lambda source_id: self.open_reader(source_id))
+        # Detail pane
+        self.detail.claimRequested.connect(self.select_claim)
+        self.detail.openSourceRequested.connect(self.open_reader)
+        self.detail.bulkEditRequested.connect(self._bulk_edit)
+        # Hub: what changed in the data
+        hub.claimsChanged.connect(self._on_claims_changed)
+        hub.claimsAdded.connect(self._on_claims_moved)
+        hub.claimsRemoved.connect(self._on_claims_moved)
+        hub.linksChanged.connect(self._on_links_changed)
+        hub.sourcesChanged.connect(self._on_sources_changed)
+        hub.actorsChanged.connect(self._on_actors_changed)
+        hub.projectReloaded.connect(self._on_project_reloaded)
+        hub.statusMessage.connect(self.status.showMessage)
+        # Tasks
+        self.tasks.busyChanged.connect(lambda _busy: self._update_actions())
+
+    # == The project ===========================================================================
+
+    def open_project(self, path: str) -> bool:
+        """Open (or create) the database ``path`` in this window; False if it cannot be used."""
+        if self.tasks.busy and not self._stop_tasks():
+            return False
+        try:
+            project = Project.open(path)
+        except ClaimTrackerError as error:
+            show_error(self, error, action=f"Opening {Path(path).name}")
+            self.settings.remove_recent_file(str(Path(path).expanduser().resolve()))
+            return False
+        self.close_project()
+        self._show_project(project)
+        return True
+
+    def _show_project(self, project: Project) -> None:
+        self.project = project
+        self._total_live = None
+        self._trash_count = None
+        self.editing.set_project(project)
+        self.filter_bar.set_project(project)
+        self.detail.set_project(project)
+        if self._reader is not None:
+            self._reader.set_project(project)
+        self.sidebar.model.set_entries("library", [])
+        self.sidebar.model.set_entries("source", [])
+        self.sidebar.model.set_entries("actor", [])
+        self.claims.set_query(self.filter_bar.claim_filter(), self.claims.order)
+        self.claims.set_project(project)
+        self.settings.last_database = str(project.path)
+        self.settings.add_recent_file(str(project.path))
+        self.status.database.setText(str(project.path))
+        self._update_title()
+        self._update_actions()
+        self.hub.projectOpened.emit(project)
+        # After the first paint: the ORM, the sidebar, the counts, the completion lists.
+        QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        project = self.project
+        if project is None:
+            return
+        if self.claims.rowCount():
+            self.firstRowsShown.emit()
+        project.load_store_in_background()
+        self._load_library()
+        self._load_counts()
+
+    def close_project(self) -> None:
+        project = self.project
+        if project is None:
+            return
+        self.detail.flush()
+        self.hub.projectClosing.emit()
+        if self._side_by_side is not None:
+            self._side_by_side.close()
+        self.claims.stop()
+        self.claims.set_project(None)
+        self.queries.cancel_all()
+        self.queries.wait()
+        self.editing.set_project(None)
+        self.detail.set_project(None)
+        self.filter_bar.set_project(None)
+        if self._reader is not None:
+            self._reader.set_project(None)
+            self._set_reader_visible(False)
+        self.project = None
+        project.close()
+        self._update_title()
+        self._update_actions()
+
+    def _stop_tasks(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Work in progress",
+            "An import or export is still running. Cancel it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.tasks.cancel_all()
+        self.tasks.wait()
+        QApplication.processEvents()
+        return True
+
+    # == Background reads: sidebar lists and counts =========================================
+
+    def _load_library(self) -> None:
+        project = self.project
+        if project is None:
+            return
+
+        def names(connection: object) -> tuple[list[LibraryEntry], list[LibraryEntry]]:
+            sources = [
+                LibraryEntry("source", c.id, c.label, c.detail or "")
+                for c in source_choices(connection, limit=1_000_000)  # type: ignore[arg-type]
+            ]
+            actors = [
+                LibraryEntry("actor", c.id, c.label)
+                for c in actor_choices(connection, limit=1_000_000)  # type: ignore[arg-type]
+            ]
+            return sources, actors
+
+        def show(result: tuple[list[LibraryEntry], list[LibraryEntry]]) -> None:
+            self.sidebar.model.set_entries("source", result[0])
+            self.sidebar.model.set_entries("actor", result[1])
+            self._restore_sidebar_selection()
+            self._counts_timer.start(0)
+
+        self.queries.submit("library", project.connect, names, show)
+
+    def _load_counts(self) -> None:
+        """Claim counts per source and actor, the total and the trash (slow on big projects)."""
+        project = self.project
+        if project is None:
+            return
+
+        def totals(connection: object) -> tuple[int, int]:
+            return (
+                count_claims(connection, ClaimFilter()),  # type: ignore[arg-type]
+                count_claims(connection, ClaimFilter(trash="trash")),  # type: ignore[arg-type]
+            )
+
+        self.queries.submit("totals", project.connect, totals, self._show_totals)
+
+        def per_entry(connection: object) -> tuple[dict[int, int], dict[int, int]]:
+            from claimtracker.query.library import actor_summaries, source_summaries
+
+            return (
+                {s.id: s.claims for s in source_summaries(connection)},  # type: ignore[arg-type]
+                {a.id: a.claims for a in actor_summaries(connection)},  # type: ignore[arg-type]
+            )
+
+        def show(result: tuple[dict[int, int], dict[int, int]]) -> None:
+            self.sidebar.model.set_counts("source", result[0])
+            self.sidebar.model.set_counts("actor", result[1])
+
+        self.queries.submit("counts", project.connect, per_entry, show)
+
+    def _show_totals(self, result: tuple[int, int]) -> None:
+        self._total_live, self._trash_count = result
+        self.sidebar.model.set_entries(
+            "library",
+            [
+                LibraryEntry("all", 0, "All claims", count=self._total_live),
+                LibraryEntry("trash", 0, "Trash", count=self._trash_count),
+            ],
+        )
+        self._restore_sidebar_selection()
+        self._update_matches()
+        self.table._update_empty_state()
+
+    def _restore_sidebar_selection(self) -> None:
+        current = self.filter_bar.claim_filter()
+        if current.trash == "trash":
+            self.sidebar.select_entry("trash", 0)
+        elif len(current.source_ids) == 1 and not current.speaker_ids:
+            self.sidebar.select_entry("source", current.source_ids[0])
+        elif len(current.speaker_ids) == 1 and not current.source_ids:
+            self.sidebar.select_entry("actor", current.speaker_ids[0])
+        elif current.is_empty:
+            self.sidebar.select_entry("all", 0)
+        else:
+            self.sidebar.select_entry("none", 0)
+
+    # == Reactions =============================================================================
+
+    def _on_filter_changed(self, claim_filter: ClaimFilter) -> None:
+        self.claims.set_query(claim_filter)
+        self._restore_sidebar_selection()
+        self._update_actions()
+
+    def _on_sidebar_entry(self, entry: LibraryEntry) -> None:
+        bar = self.filter_bar
+        bar.blockSignals(True)
+        if entry.kind == "trash":
+            bar.clear(emit=False)
+            bar.set_trash(True)
+        elif entry.kind == "all":
+            bar.clear(emit=False)
+        elif entry.kind == "source":
+            bar.set_trash(False)
+            bar.set_speakers([])
+            bar.set_sources([Entry(entry.key, entry.label)])
+        elif entry.kind == "actor":
+            bar.set_trash(False)
+            bar.set_sources([])
+            bar.set_speakers([Entry(entry.key, entry.label)])
+        bar.blockSignals(False)
+        self._on_filter_changed(bar.claim_filter())
+
+    def _on_current_claim(self, claim_id: int) -> None:
+        ids = self.table.selected_ids()
+        if len(ids) <= 1:
+            self.detail.show_claim(claim_id)
+        reader = self._reader
+        row = self.detail.editor.row
+        if reader is not None and row is not None and row.source_id == reader.source_id:
+            reader.show_claim(claim_id)
+        self._update_actions()
+
+    def _on_selection(self, ids: list[int]) -> None:
+        if len(ids) != 1 or ids[0] != self.detail.claim_id:
+            self.detail.show_selection(ids)
+        self._update_actions()
+
+    def _on_rows_replaced(self) -> None:
+        claim_id = self.detail.claim_id
+        if claim_id:
+            self.table.blockSignals(True)
+            self.table.select_claim(claim_id)
+            self.table.blockSignals(False)
+        self._update_matches()
+
+    def _on_query_finished(self, _total: int) -> None:
+        claim_id = self.detail.claim_id
+        if claim_id and self.table.current_claim_id() != claim_id:
+            self.table.blockSignals(True)
+            self.table.select_claim(claim_id)
+            self.table.blockSignals(False)
+        self._update_matches()
+
+    def _on_query_failed(self, error: object) -> None:
+        self.status.showMessage(f"The search failed: {error}", 8000)
+
+    def _on_claims_changed(self, ids: list[int]) -> None:
+        self.claims.refresh_claims(ids)
+        if self.detail.claim_id in ids:
+            self.detail.refresh()
+        self._refresh_reader_and_comparison()
+        self._counts_timer.start()
+
+    def _on_claims_moved(self, ids: list[int]) -> None:
+        """Claims were created, trashed or restored: show or hide them as the filter says."""
+        self.claims.reconcile(ids)
+        if self.detail.claim_id in ids:
+            self.detail.refresh()
+        self._refresh_reader_and_comparison()
+        self._counts_timer.start()
+        self._update_matches()
+
+    def _on_links_changed(self, ids: list[int]) -> None:
+        if self.detail.claim_id in ids:
+            self.detail.refresh_links()
+        if self._side_by_side is not None and self._side_by_side.isVisible():
+            self._side_by_side.refresh()
+
+    def _on_sources_changed(self) -> None:
+        self._load_library()
+        self._counts_timer.start()
+        if self._reader is not None and self._reader.source_id:
+            try:
+                self._reader.open_source(self._reader.source_id)
+            except ClaimTrackerError:
+                self._set_reader_visible(False)
+
+    def _on_actors_changed(self) -> None:
+        self._load_library()
+        self.claims.clear_cache()
+        self.detail.refresh()
+        self.detail.editor.load_names()
+        self._refresh_reader_and_comparison()
+
+    def _on_project_reloaded(self) -> None:
+        self.claims.requery()
+        self._load_library()
+        self.detail.refresh()
+        self.detail.editor.load_names()
+        self._refresh_reader_and_comparison()
+
+    def _refresh_reader_and_comparison(self) -> None:
+        if self._reader is not None and self._reader.source_id:
+            self._reader.refresh_claims()
+        if self._side_by_side is not None and self._side_by_side.isVisible():
+            self._side_by_side.refresh()
+
+    def _on_articles_imported(self, source_id: int) -> None:
+        if source_id:
+            self.open_reader(source_id)
+
+    # == Commands the user gives ===============================================================
+
+    def undo(self) -> None:
+        self.detail.flush()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.detail.flush()
+        self.undo_stack.redo()
+
+    def new_claim(self) -> None:
+        from claimtracker.schemas import ClaimCreate
+
+        if self.project is None:
+            return
+        claim_id = self.editing.create_claim(ClaimCreate(text="New claim"))
+        if claim_id:
+            self._select_new_claim(claim_id)
+
+    def _select_new_claim(self, claim_id: int) -> None:
+        if not self.table.select_claim(claim_id):
+            self.detail.show_claim(claim_id)
+            self.status.showMessage(
+                f"Claim #{claim_id} was created; the current filter hides it in the table", 8000
+            )
+        self.detail.editor.text.setFocus()
+        self.detail.editor.text.selectAll()
+
+    def create_claim_at(self, source_id: int, start: int, end: int, quote: str) -> int | None:
+        """A claim anchored at ``start``–``end`` of a source (from the reader's selection)."""
+        from claimtracker.schemas import ClaimCreate
+
+        claim_id = self.editing.create_claim(
+            ClaimCreate(source_id=source_id, quote=quote, anchor_start=start, anchor_end=end)
+        )
+        if claim_id:
+            self._select_new_claim(claim_id)
+        return claim_id
+
+    def delete_selected(self) -> None:
+        if self.filter_bar.showing_trash:
+            return
+        ids = self.table.selected_ids()
+        if ids:
+            row = self.claims.row_of(ids[-1])
+            if self.editing.delete_claims(ids) and row is not None:
+                following = min(row - len(ids) + 1, self.claims.rowCount() - 1)
+                if following >= 0:
+                    self.table.select_claim(self.claims.claim_id(following))
+
+    def restore_selected(self) -> None:
+        ids = self.table.selected_ids()
+        if ids and self.filter_bar.showing_trash:
+            self.editing.restore_claims(ids)
+
+    def empty_trash(self) -> None:
+        if self.project is None:
+            return
+        count = self._trash_count
+        what = f"the {count:,} claims in the trash" if count else "the claims in the trash"
+        answer = QMessageBox.warning(
+            self,
+            "Empty the trash",
+            f"Delete {what} for good? This cannot be undone.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        from claimtracker import services
+
+        try:
+            with self.project.write() as session:
+                removed = services.empty_trash(session=session)
+        except ClaimTrackerError as error:
+            show_error(self, error, action="Emptying the trash")
+            return
+        # Commands that would bring those claims back can no longer work.
+        self.undo_stack.clear()
+        self.status.showMessage(f"Deleted {removed:,} claims for good", 8000)
+        self.hub.projectReloaded.emit()
+        self._counts_timer.start(0)
+
+    def _bulk_edit(self, field: str, code: str) -> None:
+        ids = self.table.selected_ids()
+        if not ids or self.project is None:
+            return
+        from claimtracker.query import fetch_rows
+
+        rows = fetch_rows(self.project.reader, ids)
+        label = field.replace("_", " ")
+        self.undo_stack.beginMacro(f"Set {label} of {len(rows):,} claims")
+        try:
+            for row in rows:
+                if not self.editing.set_fields(row, {field: code}):
+                    break
+        finally:
+            self.undo_stack.endMacro()
+
+    def select_claim(self, claim_id: int) -> None:
+        """Select ``claim_id`` in the table; if the filter hides it, show it in the pane."""
+        if not self.table.select_claim(claim_id):
+            self.detail.show_claim(claim_id)
+            self.status.showMessage(
+                f"Claim #{claim_id} is not in the table with the current filter", 6000
+            )
+
+    def export_csv(self) -> None:
+        self.files.export_csv(
+            self.claims.claim_filter,
+            self.claims.order,
+            matching=self.claims.total,
+            total=self._total_live,
+        )
+
+    def export_pairs(self, claim_filter: ClaimFilter, suggested_name: str) -> None:
+        self.files.export_csv(
+            claim_filter,
+            ClaimOrder(),
+            matching=None,
+            total=self._total_live,
+            report="pairs",
+            suggested_name=suggested_name,
+        )
+
+    # -- the reader -----------------------------------------------------------------------
+
+    @property
+    def reader(self) -> SourceReader:
+        """The source reader, created the first time it is needed."""
+        if self._reader is None:
+            from ui.reader.source_reader import SourceReader
+
+            reader = SourceReader()
+            reader.set_project(self.project)
+            reader.claimClicked.connect(self.select_claim)
+            reader.createClaimRequested.connect(self.create_claim_at)
+            reader.closeRequested.connect(lambda: self.act.show_reader.setChecked(False))
+            self.reader_layout.addWidget(reader)
+            self._reader = reader
+        return self._reader
+
+    def open_reader(self, source_id: int, claim_id: int = 0) -> None:
+        if self.project is None:
+            return
+        try:
+            self.reader.open_source(source_id, claim_id=claim_id)
+        except ClaimTrackerError as error:
+            show_error(self, error, action="Opening the source")
+            return
+        self.act.show_reader.setChecked(True)
+        self._set_reader_visible(True)
+
+    def open_current_in_reader(self) -> None:
+        row = self.detail.editor.row
+        if row is not None and row.source_id is not None:
+            self.open_reader(row.source_id, row.id)
+
+    def _set_reader_visible(self, visible: bool) -> None:
+        if visible and (self._reader is None or not self._reader.source_id):
+            row = self.detail.editor.row
+            if row is not None and row.source_id is not None:
+                self.open_reader(row.source_id, row.id)
+                return
+            self.act.show_reader.setChecked(False)
+            self.status.showMessage("Choose a claim with a source, or a source in the sidebar", 5000)
+            return
+        self.reader_area.setVisible(visible)
+        if self.act.show_reader.isChecked() != visible:
+            self.act.show_reader.setChecked(visible)
+
+    # -- linking and comparing ------------------------------------------------------------
+
+    def link_counter_claim(self) -> None:
+        row = self.detail.editor.row
+        if self.project is None or row is None:
+            return
+        from ui.dialogs.link_dialog import LinkDialog
+
+        dialog = LinkDialog(self.project, row, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            ends = dialog.link_ends()
+            if ends is not None:
+                self.editing.link(
+                    claim_a_id=ends[0],
+                    claim_b_id=ends[1],
+                    relation=dialog.chosen_relation(),
+                    note=dialog.note_text(),
+                )
+
+    @property
+    def side_by_side(self) -> SideBySideWindow:
+        if self._side_by_side is None:
+            from ui.side_by_side.window import SideBySideWindow
+
+            window = SideBySideWindow(self.settings, self)
+            window.claimRequested.connect(self._show_from_side_by_side)
+            window.exportRequested.connect(self.export_pairs)
+            self._side_by_side = window
+        return self._side_by_side
+
+    def show_side_by_side(self) -> None:
+        if self.project is None:
+            return
+        window = self.side_by_side
+        window.start(
+            self.project, self.claims.claim_filter, self.claims.order, self.detail.claim_id
+        )
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _show_from_side_by_side(self, claim_id: int) -> None:
+        self.select_claim(claim_id)
+        self.raise_()
+        self.activateWindow()
+
+    # -- views ----------------------------------------------------------------------------
+
+    def _set_history_visible(self, visible: bool) -> None:
+        if self._history is None:
+            dock = QDockWidget("Undo history", self)
+            dock.setObjectName("UndoHistoryDock")
+            view = QUndoView(self.undo_stack)
+            view.setEmptyLabel("Project opened")
+            dock.setWidget(view)
+            dock.visibilityChanged.connect(self.act.show_history.setChecked)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self._history = dock
+        self._history.setVisible(visible)
+
+    def set_theme(self, mode: str) -> None:
+        self.settings.theme = mode
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, mode)
+        self._check_theme_action()
+        if self._reader is not None:
+            self._reader.refresh_claims()
+        self.table.viewport().update()
+
+    def _check_theme_action(self) -> None:
+        mode = self.settings.theme
+        {"light": self.act.theme_light, "dark": self.act.theme_dark}.get(
+            mode, self.act.theme_system
+        ).setChecked(True)
+
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        dialog.resize(520, 560)
+        table = QTableWidget(0, 2, dialog)
+        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        entries = [
+            (action.text().replace("&", "").rstrip("…"), action.shortcut())
+            for action in self.act.all()
+            if not action.shortcut().isEmpty()
+        ]
+        entries.append(("New claim from the reader's selection", QKeySequence("Ctrl+Return")))
+        entries.append(("Next / previous dispute (side by side)", QKeySequence("Alt+Right")))
+        for name, keys in entries:
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(keys.toString(QKeySequence.SequenceFormat.NativeText)))
+        table.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.exec()
+
+    def show_about(self) -> None:
+        from claimtracker import __version__
+
+        QMessageBox.about(
+            self,
+            "About ClaimTracker",
+            f"<b>ClaimTracker {__version__}</b><p>Who asserted what, on what attribution, and "
+            "who says the opposite.</p><p>Works offline; your claims stay in a local SQLite "
+            "database.</p>",
+        )
+
+    # == State of actions, title, status =======================================================
+
+    def _update_actions(self) -> None:
+        a = self.act
+        has_project = self.project is not None
+        row = self.detail.editor.row
+        selected = self.table.selected_ids() if has_project else []
+        trash = self.filter_bar.showing_trash
+        busy = self.tasks.busy
+        for action in (a.import_articles, a.import_csv, a.new_claim, a.export_csv):
+            action.setEnabled(has_project and not busy)
+        a.find.setEnabled(has_project)
+        a.clear_filters.setEnabled(has_project and self.filter_bar.is_filtering())
+        a.delete.setEnabled(bool(selected) and not trash)
+        a.restore.setEnabled(bool(selected) and trash)
+        a.empty_trash.setEnabled(has_project)
+        a.open_reader.setEnabled(row is not None and row.source_id is not None)
+        a.link_counter.setEnabled(row is not None and row.deleted_at is None)
+        a.side_by_side.setEnabled(has_project)
+        a.undo.setEnabled(self.undo_stack.canUndo())
+        a.redo.setEnabled(self.undo_stack.canRedo())
+
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle("ClaimTracker")
+            self.setWindowFilePath("")
+        else:
+            self.setWindowTitle(f"{self.project.display_name} — ClaimTracker")
+            self.setWindowFilePath(str(self.project.path))
+
+    def _update_matches(self) -> None:
+        if self.project is None:
+            self.status.matches.setText("")
+            return
+        self.status.show_matches(
+            self.claims.rowCount(),
+            self._total_live,
+            loading=self.claims.loading,
+            trash=self.filter_bar.showing_trash,
+        )
+
+    def _describe_empty_table(self) -> tuple[str, str, str, list[tuple[str, Callable[[], None]]]]:
+        if self.project is None:
+            return (
+                "open",
+                "No project is open",
+                "Open a claims database, create a new one, or explore the sample project.",
+                [
+                    ("Open Project…", self.files.open_project),
+                    ("New Project…", self.files.new_project),
+                    ("Open Sample Project", self.files.open_sample),
+                ],
+            )
+        if self.filter_bar.showing_trash:
+            return (
+                "trash",
+                "The trash is empty",
+                "Claims you delete wait here until you empty the trash.",
+                [("Back to all claims", self.filter_bar.clear)],
+            )
+        if self.filter_bar.is_filtering():
+            return (
+                "search",
+                "No claims match",
+                "Nothing matches the search and filters above.",
+                [("Clear filters", self.filter_bar.clear)],
+            )
+        return (
+            "sample",
+            "No claims yet",
+            "Import an article, select what is asserted in the reader and press Ctrl+Return "
+            "to make it a claim — or explore the sample project first.",
+            [
+                ("Import Articles…", self.files.choose_articles),
+                ("Open Sample Project", self.files.open_sample),
+            ],
+        )
+
+    # == Settings ==============================================================================
+
+    def _restore_settings(self) -> None:
+        settings = self.settings
+        if not settings.restore_geometry("main_window", self):
+            self.resize(1480, 900)
+        state = settings.state("main_window")
+        if state is not None:
+            self.restoreState(state)
+        settings.restore_splitter("main", self.main_splitter)
+        settings.restore_splitter("center", self.center_splitter)
+        self.table.restore_state(settings)
+        self.act.show_sidebar.setChecked(settings.flag("view/sidebar", True))
+        self.act.show_detail.setChecked(settings.flag("view/detail", True))
+        self.sidebar.setVisible(self.act.show_sidebar.isChecked())
+        self.detail.setVisible(self.act.show_detail.isChecked())
+        self._check_theme_action()
+        header = self.table.horizontalHeader()
+        section = header.sortIndicatorSection()
+        if 0 <= section < len(COLUMNS) and COLUMNS[section].sort_key:
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self.claims.set_query(
+                self.claims.claim_filter, ClaimOrder(COLUMNS[section].sort_key or "id", descending)
+            )
+        self.table.enable_sorting()
+
+    def save_settings(self) -> None:
+        settings = self.settings
+        settings.save_geometry("main_window", self)
+        settings.save_state("main_window", self.saveState())
+        settings.save_splitter("main", self.main_splitter)
+        settings.save_splitter("center", self.center_splitter)
+        self.table.save_state(settings)
+        settings.set_flag("view/sidebar", self.act.show_sidebar.isChecked())
+        settings.set_flag("view/detail", self.act.show_detail.isChecked())
+        settings.sync()
+
+    def save_pending_work(self) -> None:
+        """Save what is typed but not saved yet, and the window's settings (after a crash too)."""
+        self.detail.flush()
+        self.save_settings()
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files
+        for path in recent:
+            action = QAction(Path(path).name, menu)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
+            menu.addAction(action)
+        if not recent:
+            empty = menu.addAction("No recent projects")
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("Clear the list")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.settings.clear_recent_files)
+
+    # == Window events =========================================================================
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tasks.busy and not self._stop_tasks():
+            event.ignore()
+            return
+        self.save_pending_work()
+        self.close_project()
+        self.tasks.wait()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(url.isLocalFile() and kind_of(Path(url.toLocalFile())) for url in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[Path]) -> None:
+        """A database opens; articles are imported; a CSV file opens the import dialog."""
+        databases = [p for p in paths if kind_of(p) == "database"]
+        articles = [p for p in paths if kind_of(p) == "article"]
+        tables = [p for p in paths if kind_of(p) == "csv"]
+        if databases:
+            self.open_project(str(databases[0]))
+            return
+        if articles:
+            self.files.import_articles(articles)
+        if tables and not articles:
+            self.files.import_csv(tables[0])
+

@@ -1,0 +1,176 @@
+"""Streaming the ids of a claim query into the table, off the GUI thread.
+
+The database sorts and filters; a worker reads the resulting ids with a streaming cursor and
+hands them to the model in chunks: a small first chunk at once (the rows on screen), then the
+rest every ~0.1 s. A newer query cancels the older one (``Connection.interrupt``) and anything
+the older one still sends is ignored by its generation number.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from array import array
+from collections.abc import Callable
+from itertools import islice
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from claimtracker.query import ClaimFilter, ClaimOrder, search_ids
+
+log = logging.getLogger(__name__)
+
+#: Enough rows to fill a tall window; sent as soon as they are read.
+FIRST_CHUNK = 256
+#: How often later chunks are handed over while a large result streams in.
+CHUNK_INTERVAL = 0.1
+_READ_SLICE = 20_000
+
+
+class _Signals(QObject):
+    chunk = Signal(int, object, bool)  # generation, array('q'), is_first
+    finished = Signal(int, int)  # generation, total
+    failed = Signal(int, object)  # generation, exception
+    released = Signal(object)  # the job, once its thread no longer needs it
+
+
+class _StreamJob(QRunnable):
+    def __init__(
+        self,
+        generation: int,
+        connect: Callable[[], sqlite3.Connection],
+        claim_filter: ClaimFilter,
+        order: ClaimOrder,
+        signals: _Signals,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.generation = generation
+        self._connect = connect
+        self._filter = claim_filter
+        self._order = order
+        self._signals = signals
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._connection is not None:
+                self._connection.interrupt()
+
+    def run(self) -> None:
+        try:
+            connection = self._connect()
+        except Exception as exc:
+            self._signals.failed.emit(self.generation, exc)
+            self._signals.released.emit(self)
+            return
+        with self._lock:
+            self._connection = connection
+        try:
+            if not self._cancelled:
+                self._stream(connection)
+        except sqlite3.OperationalError as exc:
+            if not self._cancelled:
+                self._signals.failed.emit(self.generation, exc)
+        except Exception as exc:
+            if not self._cancelled:
+                self._signals.failed.emit(self.generation, exc)
+        finally:
+            with self._lock:
+                self._connection = None
+            connection.close()
+            self._signals.released.emit(self)
+
+    def _stream(self, connection: sqlite3.Connection) -> None:
+        ids = search_ids(connection, self._filter, self._order)
+        first = array("q", islice(ids, FIRST_CHUNK))
+        if self._cancelled:
+            return
+        self._signals.chunk.emit(self.generation, first, True)
+        total = len(first)
+        if total == FIRST_CHUNK:
+            pending = array("q")
+            handed_over = time.monotonic()
+            while part := array("q", islice(ids, _READ_SLICE)):
+                if self._cancelled:
+                    return
+                pending.extend(part)
+                total += len(part)
+                if time.monotonic() - handed_over >= CHUNK_INTERVAL:
+                    self._signals.chunk.emit(self.generation, pending, False)
+                    pending = array("q")
+                    handed_over = time.monotonic()
+            if pending and not self._cancelled:
+                self._signals.chunk.emit(self.generation, pending, False)
+        if not self._cancelled:
+            self._signals.finished.emit(self.generation, total)
+
+
+class IdStream(QObject):
+    """Runs one claim query at a time and forwards its ids; the newest query wins."""
+
+    chunkLoaded = Signal(int, object, bool)
+    finished = Signal(int, int)
+    failed = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        # Jobs stay referenced until their thread is done with them (Python owns them).
+        self._alive: set[_StreamJob] = set()
+        self._signals = _Signals(self)
+        self._signals.chunk.connect(self._on_chunk)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.released.connect(self._alive.discard)
+        self._generation = 0
+        self._job: _StreamJob | None = None
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def start(
+        self,
+        connect: Callable[[], sqlite3.Connection],
+        claim_filter: ClaimFilter,
+        order: ClaimOrder,
+    ) -> int:
+        self.cancel()
+        self._generation += 1
+        self._job = _StreamJob(self._generation, connect, claim_filter, order, self._signals)
+        self._alive.add(self._job)
+        self._pool.start(self._job)
+        return self._generation
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _on_chunk(self, generation: int, ids: object, first: bool) -> None:
+        if generation == self._generation and self._job is not None:
+            self.chunkLoaded.emit(generation, ids, first)
+
+    def _on_finished(self, generation: int, total: int) -> None:
+        if generation == self._generation and self._job is not None:
+            self._job = None
+            self.finished.emit(generation, total)
+
+    def _on_failed(self, generation: int, error: object) -> None:
+        if generation == self._generation and self._job is not None:
+            self._job = None
+            self.failed.emit(generation, error)

@@ -1,0 +1,204 @@
+"""An open claim database, as the app uses it.
+
+The window paints its first rows from a plain sqlite3 connection (``reader``) before SQLModel
+and SQLAlchemy are imported; the :class:`~claimtracker.store.Store`, which every change goes
+through, is opened on a background thread right after. A file that does not exist yet, has no
+schema or needs a migration is opened through the Store first (that path is rare and may take
+the extra third of a second).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError, StorageError
+from claimtracker.store.errors import storage_error
+from claimtracker.store.version import SCHEMA_HEAD, sqlite_schema_revision
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from claimtracker.store import Store
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection for views: never writes, waits for a busy writer.
+
+    The safety pragmas that matter for writing (WAL, synchronous) are the Store's business;
+    this connection only reads, and ``query_only`` makes sure of it.
+    """
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA query_only = ON")
+        # Lets SQLite sort a large result with helper threads (sorting by a column).
+        connection.execute("PRAGMA threads = 2")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
+class Project:
+    """One open database: a reader for the GUI thread, fresh readers for workers, the Store."""
+
+    def __init__(self, path: Path, reader: sqlite3.Connection, store: Store | None = None) -> None:
+        self.path = path
+        self.reader = reader
+        self._store = store
+        self._store_error: BaseException | None = None
+        self._store_ready = threading.Event()
+        self._loader: threading.Thread | None = None
+        if store is not None:
+            self._store_ready.set()
+
+    # -- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Project:
+        """Open ``path``, creating or upgrading it through the Store when needed.
+
+        Raises :class:`~claimtracker.errors.ClaimTrackerError` for a file that cannot be used
+        (damaged, not a ClaimTracker database, made by a newer version, not readable).
+        """
+        path = Path(path).expanduser().resolve()
+        if path.is_dir():
+            raise StorageError(f"{path} is a folder, not a ClaimTracker database file.")
+        if not path.exists() or path.stat().st_size == 0:
+            return cls._open_through_store(path)
+        try:
+            if not _looks_like_sqlite(path):
+                raise DatabaseDamagedError(
+                    f"{path} is not a ClaimTracker database (it is not an SQLite file)."
+                )
+            reader = connect_reader(path)
+        except OSError as exc:
+            raise StorageError(f"{path} cannot be read: {exc.strerror}.") from exc
+        except sqlite3.Error as exc:
+            raise cls._translated(exc, path) from exc
+        try:
+            revision = sqlite_schema_revision(reader)
+            if revision == SCHEMA_HEAD:
+                return cls(path, reader)
+            if revision is None and cls._has_tables(reader):
+                raise DatabaseDamagedError(
+                    f"{path} is an SQLite database but not a ClaimTracker one "
+                    "(it has tables, but no ClaimTracker schema)."
+                )
+        except sqlite3.Error as exc:
+            reader.close()
+            raise cls._translated(exc, path) from exc
+        except ClaimTrackerError:
+            reader.close()
+            raise
+        reader.close()
+        return cls._open_through_store(path)
+
+    @staticmethod
+    def _has_tables(connection: sqlite3.Connection) -> bool:
+        return (
+            connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchone()
+            is not None
+        )
+
+    @staticmethod
+    def _translated(exc: BaseException, path: Path) -> ClaimTrackerError:
+        return storage_error(exc, path) or StorageError(f"{path} cannot be opened ({exc}).")
+
+    @classmethod
+    def _open_through_store(cls, path: Path) -> Project:
+        from claimtracker.store import Store
+
+        log.info("Opening %s through the Store (new file or schema upgrade)", path)
+        store = Store.open(path)
+        try:
+            reader = connect_reader(path)
+        except sqlite3.Error as exc:
+            store.close()
+            raise cls._translated(exc, path) from exc
+        return cls(path, reader, store)
+
+    # -- the Store, loaded in the background -----------------------------------------------
+
+    def load_store_in_background(self) -> None:
+        """Import the ORM and open the Store on a thread, so the first edit does not wait."""
+        if self._store_ready.is_set() or self._loader is not None:
+            return
+        self._loader = threading.Thread(
+            target=self._load_store, name="claimtracker-store-loader", daemon=True
+        )
+        self._loader.start()
+
+    def _load_store(self) -> None:
+        try:
+            from claimtracker.store import Store
+
+            self._store = Store.open(self.path)
+        except BaseException as exc:  # handed to whoever asks for the store
+            self._store_error = exc
+        finally:
+            self._store_ready.set()
+
+    @property
+    def store_loaded(self) -> bool:
+        return self._store_ready.is_set() and self._store is not None
+
+    @property
+    def store(self) -> Store:
+        """The Store (waits for the background load, or opens it now)."""
+        if not self._store_ready.is_set() and self._loader is None:
+            self._load_store()
+        self._store_ready.wait()
+        if self._store is None:
+            error = self._store_error
+            self._store_error = None
+            self._store_ready.clear()
+            self._loader = None
+            if isinstance(error, ClaimTrackerError):
+                raise error
+            raise StorageError(f"{self.path} cannot be opened for writing ({error}).") from error
+        return self._store
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action's transaction (see ``Store.write``)."""
+        with self.store.write() as session:
+            yield session
+
+    # -- connections for workers ----------------------------------------------------------
+
+    def connect(self) -> sqlite3.Connection:
+        """A new read-only connection, for a worker thread."""
+        return connect_reader(self.path)
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name
+
+    def close(self) -> None:
+        if self._loader is not None:
+            self._loader.join()
+            self._loader = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        self.reader.close()

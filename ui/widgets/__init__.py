@@ -1,0 +1,1 @@
+"""Widgets of the main window: filter bar, table, sidebar, detail pane, status bar."""

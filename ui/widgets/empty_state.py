@@ -1,0 +1,61 @@
+"""What an empty view says: why it is empty and what to do next, with buttons to do it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.icons import icon
+
+
+class EmptyState(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EmptyState")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.picture = QLabel(self)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(self)
+        self.title.setObjectName("EmptyTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = QLabel(self)
+        self.text.setObjectName("EmptyText")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setWordWrap(True)
+        self._buttons = QHBoxLayout()
+        self._buttons.setSpacing(8)
+        self._buttons.addStretch(1)
+        self._buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.picture)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addSpacing(8)
+        layout.addLayout(self._buttons)
+        layout.addStretch(2)
+
+    def show_message(
+        self,
+        icon_name: str,
+        title: str,
+        text: str,
+        actions: list[tuple[str, Callable[[], None]]] | None = None,
+    ) -> None:
+        self.picture.setPixmap(icon(icon_name).pixmap(QSize(40, 40), self.devicePixelRatioF()))
+        self.title.setText(title)
+        self.text.setText(text)
+        while self._buttons.count() > 2:
+            item = self._buttons.takeAt(1)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for position, (label, callback) in enumerate(actions or [], start=1):
+            button = QPushButton(label, self)
+            button.clicked.connect(callback)
+            if position == 1:
+                button.setDefault(True)
+                button.setObjectName("PrimaryButton")
+            self._buttons.insertWidget(position, button)

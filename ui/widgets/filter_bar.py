@@ -1,0 +1,331 @@
+"""The filter bar above the claims table: search as you type, and filters that combine.
+
+The bar owns the filter: every change produces a new immutable
+:class:`~claimtracker.query.ClaimFilter` (``filterChanged``), which the table runs in the
+database. Typing is debounced by a few milliseconds so a burst of keys becomes one query.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimtracker.query import ClaimFilter
+from claimtracker.query.choices import actor_choices, source_choices, tag_choices
+from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
+from ui.editor.fields import DateField
+from ui.icons import icon
+from ui.project import Project
+from ui.widgets.choice_popup import ChoicePopup, Entry
+
+#: Milliseconds between the last key and the query (a burst of keys is one query).
+SEARCH_DEBOUNCE_MS = 8
+DATE_FIELD_LABELS = {"reported_on": "Reported", "said_on": "Said", "event_on": "Event"}
+
+
+class FilterButton(QToolButton):
+    """A button that names its filter and what is chosen ("Status: Disputed +1")."""
+
+    def __init__(self, title: str, icon_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.setIcon(icon(icon_name))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setObjectName("FilterButton")
+        self.show_choice([])
+
+    def show_choice(self, labels: list[str]) -> None:
+        if not labels:
+            text = self.title
+        elif len(labels) == 1:
+            text = f"{self.title}: {labels[0]}"
+        else:
+            text = f"{self.title}: {labels[0]} +{len(labels) - 1}"
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 220) + "  ▾")
+        self.setToolTip("\n".join(labels) if labels else f"Filter by {self.title.lower()}")
+        self.setProperty("active", bool(labels))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class DateRangePopup(QFrame):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("ChoicePopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.field = QComboBox(self)
+        for code, label in DATE_FIELD_LABELS.items():
+            self.field.addItem(f"{label} date", code)
+        self.date_from = DateField(self)
+        self.date_to = DateField(self)
+        clear = QPushButton("Clear", self)
+        clear.clicked.connect(self.clear)
+        title = QLabel("Date range", self)
+        title.setObjectName("PopupTitle")
+        form = QFormLayout()
+        form.addRow("Which date", self.field)
+        form.addRow("From", self.date_from)
+        form.addRow("To", self.date_to)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(clear)
+        layout.addLayout(footer)
+        self.field.activated.connect(lambda _i: self.changed.emit())
+        self.date_from.dateEdited.connect(lambda _d: self.changed.emit())
+        self.date_to.dateEdited.connect(lambda _d: self.changed.emit())
+
+    def clear(self) -> None:
+        self.date_from.set_date(None)
+        self.date_to.set_date(None)
+        self.changed.emit()
+
+    def show_below(self, anchor: QWidget) -> None:
+        self.adjustSize()
+        self.move(anchor.mapToGlobal(QPoint(0, anchor.height() + 2)))
+        self.show()
+
+
+class FilterBar(QWidget):
+    """Search field and filter buttons; emits a new ClaimFilter whenever any of them changes."""
+
+    filterChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FilterBar")
+        self._project: Project | None = None
+        self._trash = False
+        self.search = QLineEdit(self)
+        self.search.setObjectName("SearchField")
+        self.search.setPlaceholderText("Search claims, quotes, speakers, sources…")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setToolTip(
+            "Words match anywhere; \"quoted phrases\" match exactly; -word excludes;\n"
+            "speaker:name, source:title, quote:word search one field."
+        )
+        self.search.setMinimumWidth(220)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+
+        self.speaker_button = FilterButton("Speaker", "actor", self)
+        self.attribution_button = FilterButton("Attribution", "quote", self)
+        self.status_button = FilterButton("Status", "filter", self)
+        self.tag_button = FilterButton("Tag", "tag", self)
+        self.source_button = FilterButton("Source", "source", self)
+        self.date_button = FilterButton("Dates", "calendar", self)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText("Clear filters")
+        self.clear_button.setIcon(icon("clear"))
+        self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.clear_button.setToolTip("Show every claim again (Esc in the search field)")
+        self.clear_button.clicked.connect(self.clear)
+        self.trash_label = QLabel("Showing the trash", self)
+        self.trash_label.setObjectName("TrashChip")
+        self.trash_label.hide()
+
+        self.speaker_popup = ChoicePopup("Speakers", fetch=self._fetch_speakers, parent=self)
+        self.attribution_popup = ChoicePopup(
+            "Attributions",
+            entries=[Entry(t.code, t.label) for t in ATTRIBUTIONS],
+            parent=self,
+        )
+        self.status_popup = ChoicePopup(
+            "Statuses", entries=[Entry(t.code, t.label) for t in STATUSES], parent=self
+        )
+        self.tag_popup = ChoicePopup("Tags", fetch=self._fetch_tags, parent=self)
+        self.source_popup = ChoicePopup("Sources", fetch=self._fetch_sources, parent=self)
+        self.date_popup = DateRangePopup(self)
+        for button, popup in (
+            (self.speaker_button, self.speaker_popup),
+            (self.attribution_button, self.attribution_popup),
+            (self.status_button, self.status_popup),
+            (self.tag_button, self.tag_popup),
+            (self.source_button, self.source_popup),
+        ):
+            button.clicked.connect(lambda _c=False, b=button, p=popup: p.show_below(b))
+            popup.checkedChanged.connect(self._emit)
+        self.date_button.clicked.connect(lambda: self.date_popup.show_below(self.date_button))
+        self.date_popup.changed.connect(self._emit)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.search, 1)
+        for widget in (
+            self.speaker_button,
+            self.attribution_button,
+            self.status_button,
+            self.tag_button,
+            self.source_button,
+            self.date_button,
+            self.trash_label,
+            self.clear_button,
+        ):
+            layout.addWidget(widget)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._on_escape)
+        self._update_buttons()
+
+    # -- choices from the project ---------------------------------------------------------
+
+    def set_project(self, project: Project | None) -> None:
+        self._project = project
+        self.clear(emit=False)
+
+    def _fetch_speakers(self, text: str) -> list[Entry]:
+        if self._project is None:
+            return []
+        return [Entry(c.id, c.label) for c in actor_choices(self._project.reader, text)]
+
+    def _fetch_sources(self, text: str) -> list[Entry]:
+        if self._project is None:
+            return []
+        return [
+            Entry(c.id, c.label, c.detail or "") for c in source_choices(self._project.reader, text)
+        ]
+
+    def _fetch_tags(self, text: str) -> list[Entry]:
+        if self._project is None:
+            return []
+        return [Entry(name, name) for name in tag_choices(self._project.reader, text)]
+
+    # -- the filter -----------------------------------------------------------------------
+
+    def claim_filter(self) -> ClaimFilter:
+        field = self.date_popup.field.currentData() or "reported_on"
+        return ClaimFilter(
+            # Kept as typed (a trailing space ends the word being typed), unless blank.
+            text=self.search.text() if self.search.text().strip() else "",
+            speaker_ids=tuple(int(e.key) for e in self.speaker_popup.checked()),  # type: ignore[call-overload]
+            attributions=tuple(str(e.key) for e in self.attribution_popup.checked()),
+            statuses=tuple(str(e.key) for e in self.status_popup.checked()),
+            tags=tuple(str(e.key) for e in self.tag_popup.checked()),
+            source_ids=tuple(int(e.key) for e in self.source_popup.checked()),  # type: ignore[call-overload]
+            date_from=self.date_popup.date_from.date(),
+            date_to=self.date_popup.date_to.date(),
+            date_field=str(field),
+            trash="trash" if self._trash else "live",
+            prefix_last=True,
+        )
+
+    def is_filtering(self) -> bool:
+        current = self.claim_filter()
+        return not current.is_empty
+
+    def _emit(self) -> None:
+        self._debounce.stop()
+        self._update_buttons()
+        self.filterChanged.emit(self.claim_filter())
+
+    def _update_buttons(self) -> None:
+        self.speaker_button.show_choice([e.label for e in self.speaker_popup.checked()])
+        self.attribution_button.show_choice([e.label for e in self.attribution_popup.checked()])
+        self.status_button.show_choice([e.label for e in self.status_popup.checked()])
+        self.tag_button.show_choice([e.label for e in self.tag_popup.checked()])
+        self.source_button.show_choice([e.label for e in self.source_popup.checked()])
+        start, end = self.date_popup.date_from.date(), self.date_popup.date_to.date()
+        field = DATE_FIELD_LABELS.get(self.date_popup.field.currentData(), "Reported")
+        if start or end:
+            span = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
+            self.date_button.show_choice([f"{field} {span}"])
+        else:
+            self.date_button.show_choice([])
+        self.trash_label.setVisible(self._trash)
+        self.clear_button.setVisible(self.is_filtering())
+
+    # -- changes from elsewhere (sidebar, shortcuts, tests) --------------------------------
+
+    def set_search_text(self, text: str) -> None:
+        self.search.setText(text)
+        self._emit()
+
+    def set_speakers(self, entries: list[Entry]) -> None:
+        self.speaker_popup.set_checked(entries)
+        self._emit()
+
+    def set_sources(self, entries: list[Entry]) -> None:
+        self.source_popup.set_checked(entries)
+        self._emit()
+
+    def set_statuses(self, codes: list[str]) -> None:
+        self.status_popup.set_checked([Entry(c, STATUSES.label(c)) for c in codes])
+        self._emit()
+
+    def set_attributions(self, codes: list[str]) -> None:
+        self.attribution_popup.set_checked([Entry(c, ATTRIBUTIONS.label(c)) for c in codes])
+        self._emit()
+
+    def set_tags(self, names: list[str]) -> None:
+        self.tag_popup.set_checked([Entry(n, n) for n in names])
+        self._emit()
+
+    def set_date_range(self, start: date | None, end: date | None, field: str = "reported_on") -> None:
+        self.date_popup.field.setCurrentIndex(max(0, self.date_popup.field.findData(field)))
+        self.date_popup.date_from.set_date(start)
+        self.date_popup.date_to.set_date(end)
+        self._emit()
+
+    def set_trash(self, trash: bool) -> None:
+        if trash != self._trash:
+            self._trash = trash
+            self._emit()
+
+    @property
+    def showing_trash(self) -> bool:
+        return self._trash
+
+    def clear(self, *, emit: bool = True) -> None:
+        """Remove every filter and the search text (the trash view is left too)."""
+        for popup in (
+            self.speaker_popup,
+            self.attribution_popup,
+            self.status_popup,
+            self.tag_popup,
+            self.source_popup,
+        ):
+            popup.set_checked([])
+        self.date_popup.date_from.set_date(None)
+        self.date_popup.date_to.set_date(None)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._trash = False
+        self._update_buttons()
+        if emit:
+            self._emit()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_escape(self) -> None:
+        if self.search.text():
+            self.search.clear()
+        elif self.is_filtering():
+            self.clear()
