@@ -45,61 +45,89 @@ def init(store: Store, sample: bool) -> None:
 @click.option(
     "--encoding", help="Read text files in this encoding (e.g. cp1251) instead of detecting it."
 )
+@click.option(
+    "--replace",
+    "replaces",
+    type=int,
+    metavar="SOURCE_ID",
+    help="The file is a corrected version of this source: replace its text, re-anchor its claims.",
+)
+@click.option(
+    "--as-new", is_flag=True, help="Never treat a file as a corrected version of a known article."
+)
 @json_option
 @db_option
 def import_article(
-    store: Store, files: tuple[Path, ...], encoding: str | None, as_json: bool
+    store: Store,
+    files: tuple[Path, ...],
+    encoding: str | None,
+    replaces: int | None,
+    as_new: bool,
+    as_json: bool,
 ) -> None:
     """Import articles (text, Markdown, saved web pages, PDF), kept verbatim.
 
-    The same text imported twice is one source. A file that cannot be read is reported and
-    the others are still imported.
+    The same text imported twice is one source. A different text at the URL of a known
+    article is its corrected version: the text is replaced and the claims re-anchored (those
+    that cannot be found again with confidence are listed as orphans to place by hand). A file
+    that cannot be read is reported and the others are still imported.
     """
     from claimtracker.articles import read_article
+    from claimtracker.services.revisions import import_article_version
 
+    if replaces is not None and len(files) != 1:
+        raise click.UsageError("--replace takes exactly one file")
     results: list[dict[str, Any]] = []
-    failures = 0
     with click.progressbar(
-        files,
-        label="Importing",
-        file=sys.stderr,
-        hidden=not progress_enabled() or len(files) < 3,
+        files, label="Importing", file=sys.stderr, hidden=not progress_enabled() or len(files) < 3
     ) as bar:
         for path in bar:
             try:
                 article = read_article(path, encoding=encoding)
                 with store.write() as session:
-                    source, created = services.import_article(
-                        session=session, article=article, origin=path
+                    done = import_article_version(
+                        session=session,
+                        article=article,
+                        origin=path,
+                        replaces=replaces,
+                        as_new=as_new,
                     )
+                    source = done.source
                     results.append(
                         {
                             "file": str(path),
                             "source_id": source.id,
-                            "created": created,
+                            "created": done.outcome == "new",
+                            "outcome": done.outcome,
                             "title": source.title,
                             "format": source.format,
                             "language": source.language,
                             "characters": len(source.text),
+                            "reanchored": dict(done.report.placed) if done.report else {},
+                            "orphans": dict(done.report.orphans) if done.report else {},
                         }
                     )
             except ClaimTrackerError as error:
-                failures += 1
                 results.append({"file": str(path), "error": str(error)})
                 if not as_json:
                     click.echo(f"claimtracker: error: {error}", err=True)
     if as_json:
         echo_json(results)
     else:
+        verbs = {"new": "Imported", "same": "Already imported", "corrected": "Corrected"}
         for item in results:
             if "error" in item:
                 continue
-            verb = "Imported" if item["created"] else "Already imported"
             click.echo(
-                f"{verb}: source #{item['source_id']} {item['title']!r} "
-                f"({item['format']}, {item['language'] or 'language unknown'}, {item['characters']:,} characters)"
+                f"{verbs[item['outcome']]}: source #{item['source_id']} {item['title']!r} "
+                f"({item['format']}, {item['language'] or 'language unknown'}, "
+                f"{item['characters']:,} characters)"
             )
-    if failures:
+            if item["outcome"] == "corrected":
+                click.echo(f"  {len(item['reanchored'])} claim(s) re-anchored")
+                for claim_id, reason in item["orphans"].items():
+                    click.echo(f"  claim #{claim_id} is an orphan: {reason}; place it by hand")
+    if any("error" in item for item in results):
         raise click.exceptions.Exit(1)
 
 

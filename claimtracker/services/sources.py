@@ -57,6 +57,10 @@ def create_source(*, session: Session, source_in: SourceCreate) -> tuple[Source,
             return existing, False
         waiting = _text_less_source_at(session, source_in.url)
         if waiting is not None:
+            from claimtracker.services.revisions import reanchor_claims
+
+            assert waiting.id is not None
+            reanchor_claims(session=session, source_id=waiting.id, text=text)
             waiting.text = text
             waiting.sha256 = text_sha256(text)
             for field in ("format", "language", "origin", "byline", "published_on"):

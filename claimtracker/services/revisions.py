@@ -1,0 +1,159 @@
+"""A source's text replaced by a corrected version, and its claims re-anchored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, select
+
+from claimtracker.anchors import anchor_at, occurrences
+from claimtracker.errors import ValidationError
+from claimtracker.models import Claim, Source
+from claimtracker.reanchor import relocate
+from claimtracker.services.common import get_record, touch
+from claimtracker.services.sources import find_source_by_text, import_article, text_sha256
+
+if TYPE_CHECKING:
+    from claimtracker.articles import ParsedArticle
+
+
+@dataclass
+class ReanchorReport:
+    source_id: int
+    #: claim id → how it was found again: "exact", "spacing", "corrected"
+    placed: dict[int, str] = field(default_factory=dict)
+    #: claim id → why it could not be placed with confidence
+    orphans: dict[int, str] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        moved = len(self.placed)
+        text = f"source #{self.source_id}: {moved} claim(s) re-anchored"
+        if self.orphans:
+            listed = ", ".join(f"#{i}" for i in sorted(self.orphans))
+            text += f", {len(self.orphans)} orphan(s) to place by hand: {listed}"
+        return text
+
+
+def _reanchor(claim: Claim, text: str, report: ReanchorReport) -> None:
+    assert claim.id is not None
+    exact = claim.anchor_exact
+    if not exact and claim.quote:
+        places = occurrences(text, claim.quote)
+        if len(places) == 1:
+            anchor = anchor_at(text, places[0], places[0] + len(claim.quote))
+            claim.anchor_start, claim.anchor_end = anchor.start, anchor.end
+            claim.anchor_exact, claim.anchor_prefix = anchor.exact, anchor.prefix
+            claim.anchor_suffix, claim.anchor_status = anchor.suffix, "ok"
+            report.placed[claim.id] = "exact"
+        else:
+            claim.anchor_status = "orphan"
+            report.orphans[claim.id] = (
+                "the quote is not in the text" if not places else "the quote occurs more than once"
+            )
+        touch(claim)
+        return
+    if not exact:
+        return
+    found = relocate(text, exact, claim.anchor_prefix or "", claim.anchor_suffix or "")
+    if found.anchor is None:
+        claim.anchor_start = claim.anchor_end = None
+        claim.anchor_status = "orphan"
+        report.orphans[claim.id] = found.reason
+    elif claim.quote and claim.quote != exact and claim.quote not in found.anchor.exact:
+        claim.anchor_start = claim.anchor_end = None
+        claim.anchor_status = "orphan"
+        report.orphans[claim.id] = "the quoted words changed in the corrected text"
+    else:
+        anchor = found.anchor
+        if claim.quote == exact:
+            claim.quote = anchor.exact  # the verbatim words follow the correction
+        claim.anchor_start, claim.anchor_end = anchor.start, anchor.end
+        claim.anchor_exact, claim.anchor_prefix = anchor.exact, anchor.prefix
+        claim.anchor_suffix, claim.anchor_status = anchor.suffix, "ok"
+        report.placed[claim.id] = found.how
+    touch(claim)
+
+
+def reanchor_claims(*, session: Session, source_id: int, text: str) -> ReanchorReport:
+    """Find every claim of ``source_id`` in ``text`` (the source's new text)."""
+    report = ReanchorReport(source_id=source_id)
+    for claim in session.exec(select(Claim).where(Claim.source_id == source_id)):
+        _reanchor(claim, text, report)
+    session.flush()
+    return report
+
+
+def replace_source_text(*, session: Session, source_id: int, text: str) -> ReanchorReport:
+    """Replace a source's text with a corrected version and re-anchor its claims.
+
+    Claims whose words cannot be found again with confidence become orphans (anchor_status
+    "orphan", offsets cleared, words and context kept) for the analyst to place.
+    """
+    source = get_record(session, Source, source_id, what="source")
+    if text == source.text:
+        return ReanchorReport(source_id=source_id)
+    if not text.strip():
+        raise ValidationError("The corrected text is empty", field="text")
+    other = find_source_by_text(session=session, text=text)
+    if other is not None and other.id != source_id:
+        raise ValidationError(
+            f"This text is already source #{other.id} ({other.title})", field="text"
+        )
+    report = reanchor_claims(session=session, source_id=source_id, text=text)
+    source.text = text
+    source.sha256 = text_sha256(text)
+    touch(source)
+    session.flush()
+    return report
+
+
+def find_earlier_version(*, session: Session, url: str | None, text: str) -> Source | None:
+    """A live source at the same URL with other text: the article this text corrects."""
+    if not url:
+        return None
+    statement = select(Source).where(Source.url == url, Source.sha256 != text_sha256(text))
+    for source in session.exec(statement):
+        if source.deleted_at is None and source.text:
+            return source
+    return None
+
+
+@dataclass
+class ArticleImport:
+    source: Source
+    #: "new", "same" (this text was imported before) or "corrected" (it replaced an earlier
+    #: version of the article at the same URL, or the source given to replace)
+    outcome: str
+    report: ReanchorReport | None = None
+
+
+def import_article_version(
+    *,
+    session: Session,
+    article: ParsedArticle,
+    origin: str | Path | None = None,
+    replaces: int | None = None,
+    as_new: bool = False,
+) -> ArticleImport:
+    """Import an article; a corrected version of a known one replaces its text.
+
+    A text seen before is the same source. A different text at the URL of a known source is
+    its corrected version (unless ``as_new``): the text is replaced and the claims re-anchored.
+    ``replaces`` names the source it corrects explicitly.
+    """
+    same = find_source_by_text(session=session, text=article.text)
+    if same is not None and (replaces is None or same.id == replaces):
+        source, _ = import_article(session=session, article=article, origin=origin)
+        return ArticleImport(source=source, outcome="same")
+    earlier = None
+    if replaces is not None:
+        earlier = get_record(session, Source, replaces, what="source")
+    elif not as_new:
+        earlier = find_earlier_version(session=session, url=article.url, text=article.text)
+    if earlier is None or earlier.id is None:
+        source, created = import_article(session=session, article=article, origin=origin)
+        return ArticleImport(source=source, outcome="new" if created else "same")
+    report = replace_source_text(session=session, source_id=earlier.id, text=article.text)
+    return ArticleImport(source=earlier, outcome="corrected", report=report)

@@ -1,0 +1,141 @@
+"""Turning the assistant's accepted suggestions into claims, actors and links."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from claimtracker.assistant import Suggestion
+from claimtracker.errors import ValidationError
+from claimtracker.models import Claim, Source
+from claimtracker.schemas import ClaimCreate, LinkCreate
+from claimtracker.services.actors import find_actor, resolve_actor
+from claimtracker.services.claims import create_claim
+from claimtracker.services.common import get_live
+from claimtracker.services.links import link_claims
+
+#: Cues that make a counter-suggestion a denial by the accused party rather than a contradiction.
+DENIAL_CUES = frozenset(
+    {
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "rejected",
+        "rejects",
+        "reject",
+        "dismissed",
+        "dismisses",
+        "refuted",
+        "refutes",
+        "отрицает",
+        "отрицают",
+        "опроверг",
+        "опровергли",
+        "опровергает",
+        "отверг",
+        "отвергли",
+    }
+)
+
+
+@dataclass
+class AcceptResult:
+    #: suggestion index → claim id (new, or the existing claim at the same place)
+    claims: dict[int, int] = field(default_factory=dict)
+    created: int = 0
+    links: int = 0
+    new_actors: list[str] = field(default_factory=list)
+
+
+def counter_relation(suggestion: Suggestion) -> str:
+    cue = (suggestion.cue or "").casefold()
+    return "denies" if any(word in DENIAL_CUES for word in cue.split()) else "contradicts"
+
+
+def phrase(text: str) -> str:
+    """A claim's wording from the article's words: one line, single spaces."""
+    return " ".join(text.split())
+
+
+def _existing_claim(session: Session, source_id: int, suggestion: Suggestion) -> Claim | None:
+    statement = select(Claim).where(
+        Claim.source_id == source_id,
+        Claim.anchor_start == suggestion.start,
+        Claim.anchor_end == suggestion.end,
+    )
+    return next((c for c in session.exec(statement) if c.deleted_at is None), None)
+
+
+def accept_suggestions(
+    *,
+    session: Session,
+    source_id: int,
+    suggestions: Sequence[Suggestion],
+    accepted: Sequence[int] | None = None,
+) -> AcceptResult:
+    """Create claims for the accepted suggestions (all by default) and link their counters.
+
+    ``suggestions`` is the assistant's whole list for the source (the analyst may have edited
+    items); ``accepted`` the indices to keep. Speakers are matched to existing actors by name
+    or alias and created otherwise. A counter pair becomes a link when both ends are accepted.
+    Accepting the same suggestion again finds the claim made the first time.
+    """
+    source = get_live(session, Source, source_id, what="source")
+    chosen = list(range(len(suggestions))) if accepted is None else sorted(set(accepted))
+    for index in chosen:
+        if not 0 <= index < len(suggestions):
+            raise ValidationError(f"There is no suggestion {index}", field="accepted")
+    result = AcceptResult()
+    for index in chosen:
+        suggestion = suggestions[index]
+        if source.text[suggestion.start : suggestion.end] != suggestion.text:
+            raise ValidationError(
+                f"Suggestion {index} does not match source #{source_id} at {suggestion.start}–"
+                f"{suggestion.end}; suggest again from the source's current text",
+                field="text",
+            )
+        existing = _existing_claim(session, source_id, suggestion)
+        if existing is not None and existing.id is not None:
+            result.claims[index] = existing.id
+            continue
+        speaker_id = None
+        if suggestion.speaker:
+            if find_actor(session=session, name=suggestion.speaker) is None:
+                result.new_actors.append(suggestion.speaker)
+            actor = resolve_actor(
+                session=session, name=suggestion.speaker, kind=suggestion.speaker_kind
+            )
+            speaker_id = actor.id
+        claim = create_claim(
+            session=session,
+            claim_in=ClaimCreate(
+                text=phrase(suggestion.text),
+                quote=suggestion.quote or suggestion.text,
+                source_id=source_id,
+                anchor_start=suggestion.start,
+                anchor_end=suggestion.end,
+                speaker_id=speaker_id,
+                attribution=suggestion.attribution,
+                descriptor=suggestion.descriptor,
+                source_count=suggestion.source_count,
+            ),
+        )
+        assert claim.id is not None
+        result.claims[index] = claim.id
+        result.created += 1
+    for index in chosen:
+        for target in suggestions[index].counter_to:
+            if target in result.claims:
+                _, created = link_claims(
+                    session=session,
+                    link_in=LinkCreate(
+                        claim_a_id=result.claims[target],
+                        claim_b_id=result.claims[index],
+                        relation=counter_relation(suggestions[index]),
+                    ),
+                )
+                result.links += created
+    return result
