@@ -125,6 +125,12 @@ def write_report(
     return written
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 @contextmanager
 def _atomic_text_file(path: Path, *, bom: bool) -> Iterator[IO[str]]:
     """A text file that appears at ``path`` only if the block completes."""
@@ -132,6 +138,8 @@ def _atomic_text_file(path: Path, *, bom: bool) -> Iterator[IO[str]]:
     directory = path.resolve().parent
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
     try:
+        if hasattr(os, "fchmod"):  # mkstemp makes the file private; a report is not
+            os.fchmod(descriptor, 0o666 & ~_umask())
         with os.fdopen(
             descriptor, "w", encoding="utf-8-sig" if bom else "utf-8", newline=""
         ) as handle:

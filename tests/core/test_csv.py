@@ -303,3 +303,16 @@ def test_export_streams_to_a_binary_stream(store: Store) -> None:
     with store.raw() as connection:
         result = export_csv(connection, buffer, columns=["claim"], bom=False)
     assert (result.rows, buffer.getvalue()) == (1, b"claim\r\nx\r\n")
+
+
+def test_an_exported_file_gets_the_usual_permissions(store: Store, tmp_path: Path) -> None:
+    import os
+
+    add_claim(store, text="x")
+    previous = os.umask(0o022)
+    try:
+        with store.raw() as connection:
+            export_csv(connection, tmp_path / "out.csv")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "out.csv").stat().st_mode & 0o777 == 0o644
