@@ -32,8 +32,9 @@ class Column:
     name: str
     sql: str
     description: str
-    #: False for values that cannot start like a formula by construction (generated text that
-    #: begins with a relation label) or that guard themselves inside their subquery.
+    #: False for values that cannot start like a formula: numbers, dates, UUIDs and codes that
+    #: the database constrains, generated text that begins with a relation label, and the
+    #: tags, which guard themselves inside their subquery. Free text is always guarded.
     guard: bool = True
 
     def select_sql(self) -> str:
@@ -82,23 +83,35 @@ _TAGS = f"""(
         WHERE ct.claim_id = c.id ORDER BY t.name COLLATE NOCASE))"""
 
 CLAIM_COLUMNS: tuple[Column, ...] = (
-    Column("claim_id", "c.id", "Number of the claim in this database"),
-    Column("uuid", "c.uuid", "Stable identifier of the claim across databases"),
+    Column("claim_id", "c.id", "Number of the claim in this database", guard=False),
+    Column("uuid", "c.uuid", "Stable identifier of the claim across databases", guard=False),
     Column("claim", "c.text", "The claim as the analyst phrased it"),
     Column("quote", "c.quote", "The verbatim words in the source"),
     Column("speaker", "sp.name", "Who asserts it"),
-    Column("speaker_kind", "sp.kind", "person, organisation, government_body, ..."),
-    Column("attribution", "c.attribution", "on_record, official_statement, anonymous, ..."),
+    Column("speaker_kind", "sp.kind", "person, organisation, government_body, ...", guard=False),
+    Column(
+        "attribution", "c.attribution", "on_record, official_statement, anonymous, ...", guard=False
+    ),
     Column("descriptor", "c.descriptor", "The attribution as the article worded it"),
-    Column("source_count", "c.source_count", "How many sources stand behind it, where stated"),
-    Column("status", "c.status", "Verification status"),
-    Column("rating", _RATING, "Admiralty rating: source reliability letter + credibility digit"),
-    Column("credibility", "c.credibility", "Information credibility 1–6"),
-    Column("likelihood", "c.likelihood", "Estimative likelihood (ICD 203)"),
-    Column("confidence", "c.confidence", "Analytic confidence"),
-    Column("said_on", "c.said_on", "When it was said"),
-    Column("reported_on", "c.reported_on", "When it was reported"),
-    Column("event_on", "c.event_on", "Date of the event it is about"),
+    Column(
+        "source_count",
+        "c.source_count",
+        "How many sources stand behind it, where stated",
+        guard=False,
+    ),
+    Column("status", "c.status", "Verification status", guard=False),
+    Column(
+        "rating",
+        _RATING,
+        "Admiralty rating: source reliability letter + credibility digit",
+        guard=False,
+    ),
+    Column("credibility", "c.credibility", "Information credibility 1–6", guard=False),
+    Column("likelihood", "c.likelihood", "Estimative likelihood (ICD 203)", guard=False),
+    Column("confidence", "c.confidence", "Analytic confidence", guard=False),
+    Column("said_on", "c.said_on", "When it was said", guard=False),
+    Column("reported_on", "c.reported_on", "When it was reported", guard=False),
+    Column("event_on", "c.event_on", "Date of the event it is about", guard=False),
     Column("source_title", "s.title", "Title of the source document"),
     Column("outlet", "ol.name", "Outlet that published the source"),
     Column("url", "s.url", "Address of the source"),
@@ -111,17 +124,32 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     ),
     Column("links", _LINKS, "Linked claims as 'relation uuid'; read by the importer", guard=False),
     Column("notes", "c.notes", "The analyst's notes"),
-    Column("speaker_reliability", "sp.reliability", "Source reliability A–F of the speaker"),
-    Column("published_on", "s.published_on", "Publication date of the source"),
-    Column("source_uuid", "s.uuid", "Stable identifier of the source"),
-    Column("anchor_start", "c.anchor_start", "Start offset of the quote in the source text"),
-    Column("anchor_end", "c.anchor_end", "End offset of the quote in the source text"),
+    Column(
+        "speaker_reliability",
+        "sp.reliability",
+        "Source reliability A–F of the speaker",
+        guard=False,
+    ),
+    Column("published_on", "s.published_on", "Publication date of the source", guard=False),
+    Column("source_uuid", "s.uuid", "Stable identifier of the source", guard=False),
+    Column(
+        "anchor_start",
+        "c.anchor_start",
+        "Start offset of the quote in the source text",
+        guard=False,
+    ),
+    Column("anchor_end", "c.anchor_end", "End offset of the quote in the source text", guard=False),
     Column("anchor_exact", "c.anchor_exact", "The anchored text"),
     Column("anchor_prefix", "c.anchor_prefix", "Text just before the anchor"),
     Column("anchor_suffix", "c.anchor_suffix", "Text just after the anchor"),
-    Column("anchor_status", "c.anchor_status", "ok, or orphan when a corrected text lost it"),
-    Column("created_at", "c.created_at", "When the claim was recorded (UTC)"),
-    Column("updated_at", "c.updated_at", "When it last changed (UTC)"),
+    Column(
+        "anchor_status",
+        "c.anchor_status",
+        "ok, or orphan when a corrected text lost it",
+        guard=False,
+    ),
+    Column("created_at", "c.created_at", "When the claim was recorded (UTC)", guard=False),
+    Column("updated_at", "c.updated_at", "When it last changed (UTC)", guard=False),
 )
 
 #: The side-by-side view as rows: a claim, how its counter-claim relates, the counter-claim.

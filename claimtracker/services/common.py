@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel
@@ -54,6 +55,14 @@ def apply_changes(record: SQLModel, values: dict[str, Any]) -> Changes:
 def touch(record: Tracked) -> None:
     record.updated_at = utcnow()
     record.version += 1
+
+
+def checked_uuid(value: str) -> str:
+    """``value`` as a canonical lower-case UUID; raises ValidationError if it is not one."""
+    try:
+        return str(uuid.UUID(value.strip()))
+    except (ValueError, AttributeError):
+        raise ValidationError(f"{value!r} is not a UUID", field="uuid") from None
 
 
 def clean_text(value: str | None, *, field: str, required: bool = False) -> str | None:
