@@ -246,8 +246,11 @@ class FileOperations(QObject):
             suggested_name=suggested_name,
             parent=self._window,
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.run_export(dialog.request(), order)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        request = dialog.request()
+        dialog.deleteLater()
+        if accepted:
+            self.run_export(request, order)
 
     def run_export(self, request: ExportRequest, order: ClaimOrder) -> Task | None:
         project = self._project()
@@ -303,8 +306,11 @@ class FileOperations(QObject):
         from ui.dialogs.import_csv_dialog import ImportCsvDialog
 
         dialog = ImportCsvDialog(project, path, self._window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.run_csv_import(project, path, dialog.options())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        options = dialog.options()
+        dialog.deleteLater()
+        if accepted:
+            self.run_csv_import(project, path, options)
 
     def run_csv_import(self, project: Project, path: Path, options: object) -> Task:
         from claimtracker.csvio import CsvImportOptions

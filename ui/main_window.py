@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self._counts_timer.timeout.connect(self._load_counts)
         self._update_actions()
         self._update_title()
+        self.table.setFocus()
 
     # == Layout ===============================================================================
 
@@ -157,8 +159,10 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
-        self.main_splitter.setSizes([250, 900, 430])
-        self.center_splitter.setSizes([560, 380])
+        self.main_splitter.setSizes([240, 820, 420])
+        self.center_splitter.setSizes([480, 420])
+        self.detail.setMinimumWidth(340)
+        self.sidebar.setMinimumWidth(160)
         self.setCentralWidget(self.main_splitter)
         # The right dock area stays free for panels such as the assistant's review panel.
         self.setDockNestingEnabled(True)
@@ -767,15 +771,18 @@ class MainWindow(QMainWindow):
         from ui.dialogs.link_dialog import LinkDialog
 
         dialog = LinkDialog(self.project, row, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            ends = dialog.link_ends()
-            if ends is not None:
-                self.editing.link(
-                    claim_a_id=ends[0],
-                    claim_b_id=ends[1],
-                    relation=dialog.chosen_relation(),
-                    note=dialog.note_text(),
-                )
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                ends = dialog.link_ends()
+                if ends is not None:
+                    self.editing.link(
+                        claim_a_id=ends[0],
+                        claim_b_id=ends[1],
+                        relation=dialog.chosen_relation(),
+                        note=dialog.note_text(),
+                    )
+        finally:
+            dialog.deleteLater()
 
     @property
     def side_by_side(self) -> SideBySideWindow:
@@ -862,6 +869,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(table)
         layout.addWidget(buttons)
         dialog.exec()
+        dialog.deleteLater()
 
     def show_about(self) -> None:
         from claimtracker import __version__
@@ -961,7 +969,7 @@ class MainWindow(QMainWindow):
         state = settings.state("main_window")
         if state is not None:
             self.restoreState(state)
-        settings.restore_splitter("main", self.main_splitter)
+        self._default_sizes = not settings.restore_splitter("main", self.main_splitter)
         settings.restore_splitter("center", self.center_splitter)
         self.table.restore_state(settings)
         self.act.show_sidebar.setChecked(settings.flag("view/sidebar", True))
@@ -1014,6 +1022,18 @@ class MainWindow(QMainWindow):
         clear.triggered.connect(self.settings.clear_recent_files)
 
     # == Window events =========================================================================
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default_sizes:
+            self._default_sizes = False
+            QTimer.singleShot(0, self._apply_default_sizes)
+
+    def _apply_default_sizes(self) -> None:
+        """First start: room for names in the sidebar and for the editor, the rest to the table."""
+        width = max(self.main_splitter.width(), 900)
+        side, detail = 250, min(440, max(360, width // 3))
+        self.main_splitter.setSizes([side, width - side - detail, detail])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tasks.busy and not self._stop_tasks():

@@ -1,8 +1,8 @@
 """GUI test fixtures: offscreen Qt, settings and data folders in tmp_path, the sample project.
 
-Every test here fails on a Qt warning (``qt_log_level_fail`` in pyproject) — except the one the
-offscreen platform prints whenever a window with a layout is shown ("This plugin does not
-support propagateSizeHints()"): there is no window manager to pass size hints to.
+Every test here fails on a Qt warning (``qt_log_level_fail`` in pyproject) — except the two the
+offscreen platform prints when a window is shown or raised ("This plugin does not support
+propagateSizeHints()" / "raise()"): there is no window manager to pass them to.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+from tests.ui.helpers import activate
+
+OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)"
 HERE = Path(__file__).resolve().parent
 
 
@@ -99,7 +101,7 @@ def make_window(qtbot: object) -> Iterator[Callable[..., object]]:
             wait_loaded(qtbot, window)
         if show:
             window.show()
-            qtbot.waitExposed(window)  # type: ignore[attr-defined]
+            activate(qtbot, window)  # shortcuts need an active window
         return window
 
     yield make

@@ -95,13 +95,14 @@ class ClaimEditor(QWidget):
         self.source_label.setWordWrap(True)
         self.source_label.setTextFormat(Qt.TextFormat.PlainText)
         self.open_source_button = QPushButton(icon("reader"), "Open in reader")
-        self.change_source_button = QPushButton("Change…")
+        self.change_source_button = QPushButton(icon("source"), "Change…")
+        self.change_source_button.setToolTip("Attach the claim to another source")
         self.source_popup: ChoicePopup | None = None
 
         self.speaker = SpeakerField()
         self.attribution = VocabularyCombo(ATTRIBUTIONS)
         self.descriptor = AutoSaveLineEdit()
-        self.descriptor.setPlaceholderText("The article's words, e.g. “according to four people familiar…”")
+        self.descriptor.setPlaceholderText("The article's words, e.g. “people familiar with…”")
         self.source_count = CountSpin()
         self.source_count.setToolTip("How many sources the article says stand behind the claim")
 
@@ -119,6 +120,7 @@ class ClaimEditor(QWidget):
         self.notes.setPlaceholderText("Your notes: how you checked it, what is missing")
         self.footer = QLabel()
         self.footer.setObjectName("FieldHint")
+        self.footer.setWordWrap(True)
 
         self._build_layout()
         self._connect_fields()
@@ -144,12 +146,16 @@ class ClaimEditor(QWidget):
         claim.addRow("Claim", self.text)
         claim.addRow("Quote", self.quote)
         claim.addRow("", self.anchor_label)
-        source_row = QHBoxLayout()
-        source_row.setSpacing(6)
-        source_row.addWidget(self.source_label, 1)
-        source_row.addWidget(self.open_source_button)
-        source_row.addWidget(self.change_source_button)
-        claim.addRow("Source", source_row)
+        source_buttons = QHBoxLayout()
+        source_buttons.setSpacing(6)
+        source_buttons.addWidget(self.open_source_button)
+        source_buttons.addWidget(self.change_source_button)
+        source_buttons.addStretch(1)
+        source_box = QVBoxLayout()
+        source_box.setSpacing(4)
+        source_box.addWidget(self.source_label)
+        source_box.addLayout(source_buttons)
+        claim.addRow("Source", source_box)
         layout.addLayout(claim)
 
         layout.addWidget(_section("Who and how"))
@@ -164,13 +170,8 @@ class ClaimEditor(QWidget):
         assessment = self._form()
         assessment.addRow("Status", self.status)
         assessment.addRow("Rating", self.rating)
-        estimate = QHBoxLayout()
-        estimate.setSpacing(6)
-        estimate.addWidget(self.likelihood, 1)
-        confidence_label = QLabel("Confidence")
-        estimate.addWidget(confidence_label)
-        estimate.addWidget(self.confidence, 1)
-        assessment.addRow("Likelihood", estimate)
+        assessment.addRow("Likelihood", self.likelihood)
+        assessment.addRow("Confidence", self.confidence)
         layout.addLayout(assessment)
 
         layout.addWidget(_section("Dates"))
@@ -408,6 +409,9 @@ class ClaimEditor(QWidget):
 
 def _ask_new_actor(name: str, parent: QWidget) -> str | None:
     dialog = NewActorDialog(name, parent)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        return dialog.chosen_kind()
-    return None
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.chosen_kind()
+        return None
+    finally:
+        dialog.deleteLater()

@@ -8,10 +8,18 @@ emits, so reloading a claim cannot write it back.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -50,7 +58,7 @@ class VocabularyCombo(QComboBox):
         super().__init__(parent)
         self.vocabulary = vocabulary
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(12)
+        self.setMinimumContentsLength(10)
         if optional:
             self.addItem(NONE_LABEL, "")
         for term in vocabulary:
@@ -319,7 +327,7 @@ class SpeakerField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Who asserts it (a person, a body, “people familiar…”)")
+        self.setPlaceholderText("Who asserts it: a person, a body, “people familiar…”")
         self.setClearButtonEnabled(True)
         self._saved = ""
         self._names = QStringListModel(self)
@@ -403,13 +411,18 @@ class RatingField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reliability = VocabularyCombo(RELIABILITY, optional=True, show_codes=True)
-        self.reliability.setMinimumContentsLength(14)
+        self.reliability.setMinimumContentsLength(10)
+        self.reliability.setToolTip("Source reliability (A–F): how far the source can be trusted")
         self.credibility = VocabularyCombo(CREDIBILITY, optional=True, show_codes=True)
-        self.credibility.setMinimumContentsLength(14)
+        self.credibility.setMinimumContentsLength(10)
+        self.credibility.setToolTip(
+            "Information credibility (1–6): 1 means confirmed by independent sources"
+        )
         self.code = QLabel()
         self.code.setObjectName("RatingCode")
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code.setMinimumWidth(34)
+        self.code.setMinimumWidth(38)
+        self.code.setToolTip("The Admiralty rating: reliability letter and credibility digit")
         self.owner = QLabel()
         self.owner.setObjectName("FieldHint")
         self.owner.setWordWrap(True)
@@ -417,16 +430,20 @@ class RatingField(QWidget):
         self.credibility.codeChosen.connect(
             lambda code: self.credibilityChosen.emit(int(code) if code else None)
         )
-        combos = QHBoxLayout()
+        combos = QVBoxLayout()
         combos.setContentsMargins(0, 0, 0, 0)
-        combos.setSpacing(6)
-        combos.addWidget(self.reliability, 1)
-        combos.addWidget(self.credibility, 1)
-        combos.addWidget(self.code)
+        combos.setSpacing(4)
+        combos.addWidget(self.reliability)
+        combos.addWidget(self.credibility)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.code, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(combos, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(combos)
+        layout.setSpacing(3)
+        layout.addLayout(row)
         layout.addWidget(self.owner)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -436,7 +453,7 @@ class RatingField(QWidget):
         self.code.setText(f"{reliability or '·'}{credibility if credibility is not None else '·'}")
         self.reliability.setEnabled(bool(owner))
         self.owner.setText(
-            f"Reliability is that of {owner} (shared by their claims)."
+            f"The letter rates {owner} and is shared by all their claims."
             if owner
             else "Set a speaker or a source with an outlet to rate reliability."
         )

@@ -51,17 +51,17 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", "#", "id", lambda r: str(r.id), width=64, visible=True, numeric=True),
+    Column("id", "#", "id", lambda r: str(r.id), width=52, visible=True, numeric=True),
     Column(
-        "text", "Claim", "text", lambda r: _one_line(r.text), width=430, visible=True,
+        "text", "Claim", "text", lambda r: _one_line(r.text), width=330, visible=True,
         tooltip=lambda r: r.text,
     ),
     Column(
-        "speaker", "Speaker", "speaker", lambda r: r.speaker or "", width=170, visible=True
+        "speaker", "Speaker", "speaker", lambda r: r.speaker or "", width=150, visible=True
     ),
     Column(
         "attribution", "Attribution", "attribution", lambda r: ATTRIBUTIONS.label(r.attribution),
-        width=126, visible=True, badge="attribution", code=lambda r: r.attribution,
+        width=112, visible=True, badge="attribution", code=lambda r: r.attribution,
         tooltip=lambda r: ATTRIBUTIONS.label(r.attribution)
         + (f"\n“{r.descriptor}”" if r.descriptor else ""),
     ),
@@ -70,17 +70,17 @@ COLUMNS: tuple[Column, ...] = (
         tooltip=lambda r: r.descriptor or "",
     ),
     Column(
-        "status", "Status", "status", lambda r: STATUSES.label(r.status), width=112,
+        "status", "Status", "status", lambda r: STATUSES.label(r.status), width=104,
         visible=True, badge="status", code=lambda r: r.status,
     ),
     Column(
-        "rating", "Rating", "credibility", lambda r: r.rating, width=70, visible=True,
+        "rating", "Rating", "credibility", lambda r: r.rating, width=62, visible=True,
         badge="credibility",
         code=lambda r: str(r.credibility) if r.credibility is not None else None,
         tooltip=_rating_tooltip,
     ),
     Column(
-        "source", "Source", "source", lambda r: r.source_title or "", width=230, visible=True,
+        "source", "Source", "source", lambda r: r.source_title or "", width=220, visible=True,
         tooltip=lambda r: "\n".join(x for x in (r.source_title, r.outlet, r.url) if x),
     ),
     Column("outlet", "Outlet", None, lambda r: r.outlet or "", width=130),

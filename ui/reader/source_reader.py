@@ -11,21 +11,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -70,6 +73,7 @@ class ReaderTextView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("ReaderText")
         font = QFont("DejaVu Serif")
@@ -80,6 +84,8 @@ class ReaderTextView(QPlainTextEdit):
         self.tooltip_at: Callable[[int], str] = lambda _position: ""
         self.extend_menu: Callable[[QMenu, int], None] = lambda _menu, _position: None
         self._press: QPoint | None = None
+        self._follow_cursor = False
+        self.verticalScrollBar().actionTriggered.connect(lambda _a: self._stop_following())
 
     def reading_margins(self) -> None:
         """Centre a readable column of text in wide windows."""
@@ -88,8 +94,37 @@ class ReaderTextView(QPlainTextEdit):
         self.setViewportMargins(side, 12, side, 12)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        # Margins first: the base class lays the text out for the viewport's new width.
         self.reading_margins()
+        super().resizeEvent(event)
+        if self._follow_cursor:
+            QTimer.singleShot(0, self._recentre)
+
+    def scroll_to_cursor_soon(self) -> None:
+        """Centre the cursor, and keep it centred while the pane is being laid out (shown,
+        resized) until the user scrolls."""
+        self._follow_cursor = True
+        self.centerCursor()
+        QTimer.singleShot(0, self._recentre)
+
+    def _recentre(self) -> None:
+        if self._follow_cursor and self.isVisible():
+            self.centerCursor()
+
+    def _stop_following(self) -> None:
+        self._follow_cursor = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._recentre)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._stop_following()
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._stop_following()
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
@@ -98,6 +133,7 @@ class ReaderTextView(QPlainTextEdit):
         menu.deleteLater()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stop_following()
         self._press = event.position().toPoint()
         super().mousePressEvent(event)
 
@@ -323,7 +359,7 @@ class SourceReader(QWidget):
                 cursor = QTextCursor(self.text.document())
                 cursor.setPosition(self._offsets.to_qt(claim.start))
                 self.text.setTextCursor(cursor)
-                self.text.centerCursor()
+                self.text.scroll_to_cursor_soon()
                 break
 
     def _paint_highlights(self) -> None:
@@ -404,6 +440,7 @@ class SourceReader(QWidget):
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cursor)
+        self.text.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def create_from_selection(self) -> None:
         span = self.selected_span()

@@ -97,7 +97,8 @@ class SideBySideWindow(QWidget):
         show_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         show_button.clicked.connect(self._show_in_table)
         self.export_button = QToolButton()
-        self.export_button.setText("Export CSV")
+        self.export_button.setObjectName("ExportButton")
+        self.export_button.setText("Export CSV  ▾")
         self.export_button.setIcon(icon("export"))
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -116,6 +117,7 @@ class SideBySideWindow(QWidget):
         toolbar.addWidget(next_button)
         toolbar.addSpacing(8)
         toolbar.addWidget(self.title)
+        toolbar.addSpacing(12)
         toolbar.addWidget(self.position_label)
         toolbar.addStretch(1)
         toolbar.addWidget(show_button)
@@ -149,7 +151,8 @@ class SideBySideWindow(QWidget):
         layout.addWidget(line)
         layout.addWidget(self.splitter, 1)
         settings.restore_geometry("side_by_side", self)
-        settings.restore_splitter("side_by_side", self.splitter)
+        if not settings.restore_splitter("side_by_side", self.splitter):
+            self.splitter.setSizes([600, 640])
 
     # -- what is shown --------------------------------------------------------------------
 

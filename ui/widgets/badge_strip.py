@@ -28,8 +28,9 @@ class BadgeStrip(QWidget):
 
     def sizeHint(self) -> QSize:
         metrics = self._metrics()
-        width = sum(metrics.horizontalAdvance(t) + 2 * metrics.height() + 6 for *_k, t in self._badges)
-        return QSize(width, metrics.height() + 8)
+        padding = max(6, metrics.height() // 2)
+        width = sum(metrics.horizontalAdvance(t) + 2 * padding + 6 for *_k, t in self._badges)
+        return QSize(max(0, width - 6) + 1, metrics.height() + 8)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self._metrics().height() + 8)

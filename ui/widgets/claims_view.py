@@ -63,6 +63,7 @@ class ClaimsView(QTableView):
         self._apply_default_columns()
         self._sort_section = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._restored = False
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.selectionModel().selectionChanged.connect(self._on_selection)
@@ -81,6 +82,12 @@ class ClaimsView(QTableView):
         for number, column in enumerate(COLUMNS):
             self.setColumnHidden(number, not column.visible)
             self.setColumnWidth(number, column.width)
+        self._stretch_claim_column()
+
+    def _stretch_claim_column(self) -> None:
+        # The claim's text takes the room the other columns leave, like a mail's subject.
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(column_index("text"), QHeaderView.ResizeMode.Stretch)
 
     def _column_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
@@ -129,9 +136,11 @@ class ClaimsView(QTableView):
         header = self.horizontalHeader()
         self._sort_section = header.sortIndicatorSection()
         self._sort_order = header.sortIndicatorOrder()
-        if not (0 <= self._sort_section < len(COLUMNS)) or not COLUMNS[
-            self._sort_section
-        ].sort_key:
+        if (
+            not self._restored
+            or not 0 <= self._sort_section < len(COLUMNS)
+            or not COLUMNS[self._sort_section].sort_key
+        ):
             self._sort_section, self._sort_order = 0, Qt.SortOrder.AscendingOrder
             header.setSortIndicator(0, self._sort_order)
         self.setSortingEnabled(True)
@@ -158,6 +167,8 @@ class ClaimsView(QTableView):
         header = self.horizontalHeader()
         if settings.restore_header(HEADER_KEY, header) and header.count() == len(COLUMNS):
             self.setColumnHidden(column_index("text"), False)
+            self._stretch_claim_column()
+            self._restored = True
         else:
             self._apply_default_columns()
 

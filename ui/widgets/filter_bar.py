@@ -56,7 +56,7 @@ class FilterButton(QToolButton):
         else:
             text = f"{self.title}: {labels[0]} +{len(labels) - 1}"
         metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 220) + "  ▾")
+        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 180) + "  ▾")
         self.setToolTip("\n".join(labels) if labels else f"Filter by {self.title.lower()}")
         self.setProperty("active", bool(labels))
         self.style().unpolish(self)
@@ -125,7 +125,7 @@ class FilterBar(QWidget):
             "Words match anywhere; \"quoted phrases\" match exactly; -word excludes;\n"
             "speaker:name, source:title, quote:word search one field."
         )
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
@@ -172,10 +172,10 @@ class FilterBar(QWidget):
         self.date_button.clicked.connect(lambda: self.date_popup.show_below(self.date_button))
         self.date_popup.changed.connect(self._emit)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(4)
-        layout.addWidget(self.search, 1)
+        # Two rows, so the table's pane can be narrow: the search, then the filters.
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(4)
         for widget in (
             self.speaker_button,
             self.attribution_button,
@@ -183,10 +183,16 @@ class FilterBar(QWidget):
             self.tag_button,
             self.source_button,
             self.date_button,
-            self.trash_label,
-            self.clear_button,
         ):
-            layout.addWidget(widget)
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.trash_label)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(5)
+        layout.addWidget(self.search)
+        layout.addLayout(buttons)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self._on_escape)

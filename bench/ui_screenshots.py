@@ -1,0 +1,142 @@
+"""Offscreen screenshots of the app with the sample project, to look at what we build.
+
+    QT_QPA_PLATFORM=offscreen python bench/ui_screenshots.py [OUT_DIR]
+
+Writes into ``shots/`` (gitignored): the main window, the reader with highlights, the
+side-by-side view, the editor, the link dialog, the CSV dialogs, and the main window in the
+dark palette. Settings and data go to a temporary folder; nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="claimtracker-shots-"))
+    os.environ["XDG_DATA_HOME"] = str(work / "data")
+    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
+    os.environ.pop("CLAIMTRACKER_DB", None)
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    from claimtracker.sample import build_sample
+    from claimtracker.store import Store
+    from ui import theme
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    database = work / "Sample project.db"
+    with Store.open(database) as store:
+        build_sample(store)
+
+    app = create_application()
+    theme.apply_theme(app, "light")
+
+    def settle(ms: int = 300) -> None:
+        loop_until = QTimer()
+        loop_until.setSingleShot(True)
+        loop_until.start(ms)
+        while loop_until.isActive():
+            app.processEvents()
+
+    def grab(widget: QWidget, name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    window = MainWindow(Settings())
+    window.resize(1480, 900)
+    window.open_project(str(database))
+    window.show()
+    settle(800)
+    claims = window.claims
+    target = next(
+        claims.claim_id(r)
+        for r in range(claims.rowCount())
+        if (claims.claim_row(r) or object()).__getattribute__("text").startswith("Assad may")
+    )
+    window.select_claim(target)
+    settle()
+    grab(window, "main-window")
+
+    window.open_current_in_reader()
+    settle()
+    grab(window, "reader")
+    if window._reader is not None:
+        grab(window._reader, "reader-pane")
+
+    window.show_side_by_side()
+    side = window.side_by_side
+    side.resize(1320, 820)
+    settle(800)
+    grab(side, "side-by-side")
+    side.close()
+
+    grab(window.detail, "detail-pane")
+
+    from ui.dialogs.link_dialog import LinkDialog
+
+    row = window.detail.editor.row
+    assert row is not None and window.project is not None
+    dialog = LinkDialog(window.project, row, window)
+    dialog.search.setText("chemical")
+    dialog.run_search()
+    dialog.show()
+    grab(dialog, "link-dialog")
+    dialog.close()
+
+    from ui.dialogs.export_dialog import ExportDialog
+
+    export = ExportDialog(
+        window.settings, window.claims.claim_filter, matching=claims.rowCount(), total=claims.rowCount(),
+        parent=window,
+    )
+    export.show()
+    grab(export, "export-dialog")
+    export.close()
+
+    csv_path = work / "other-tool.csv"
+    csv_path.write_text(
+        "Statement,Who,Verdict,Date,Source\n"
+        "Talks in Geneva addressed the removal of US troops,people familiar,unverified,2018-08-25,Bloomberg\n"
+        "No agreement was reached,people familiar,in_progress,2018-08-25,Bloomberg\n"
+        "Oil sanctions on Iran stay,U.S. officials,maybe,25/13/2018,Bloomberg\n",
+        encoding="utf-8",
+    )
+    from ui.dialogs.import_csv_dialog import ImportCsvDialog
+
+    importer = ImportCsvDialog(window.project, csv_path, window)
+    importer.show()
+    settle(1500)
+    grab(importer, "import-csv-dialog")
+    importer.close()
+
+    window.set_theme("dark")
+    window.select_claim(target)
+    settle(500)
+    grab(window, "main-window-dark")
+    window.show_side_by_side()
+    settle(800)
+    grab(window.side_by_side, "side-by-side-dark")
+    window.side_by_side.close()
+    window.set_theme("light")
+
+    window.close()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()
