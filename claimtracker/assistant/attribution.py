@@ -79,6 +79,8 @@ _PUNCTUATION_NEXT = re.compile(r"\s*[,:;]")
 _RUSSIAN_PREPOSITION = re.compile(r"(?:в|во|на|у)\s+")
 _THAT = re.compile(r"\s*(?:that|что|,\s*что)\b")
 _CONJUNCTION_BEFORE = re.compile(r"\s(?:and|but|а|и)\s+$")
+#: "called the allegations baseless", "called it a lie": the object of a characterisation.
+_CHARACTERISED = words("the this that these those it them his her their its such")
 _QUOTED_AS = re.compile(
     r"\s(?:is|was|were|are|has been|had been|have been)\s+(?:quoted|cited)\b[^.;:]*?\bas\s+$"
 )
@@ -130,10 +132,6 @@ def _tokens(masked: str) -> list[_Token]:
 
 
 _ALL_REPORTING_VERBS = cues.REPORTING_VERBS | cues.RUSSIAN_REPORTING_VERBS
-
-
-def _is_reporting_verb(token: _Token) -> bool:
-    return token.text in _ALL_REPORTING_VERBS
 
 
 def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> tuple[int, int]:
@@ -330,38 +328,72 @@ _SUBJECT_LOWERCASE_OK = words(
 
 
 def _is_participle(masked: str, start: int, end: int) -> bool:
+    """ "speaking on condition of anonymity", "based on interviews with 86 witnesses"."""
     words = _words(masked, start, end)
-    if not words:
+    if not words or words[0][0].isupper():
         return False
     first = words[0].lower()
-    return (first.endswith("ing") or first in ("speaking", "asked")) and not words[0][0].isupper()
+    return first.endswith(("ing", "ed")) or first in cues.DESCRIPTIVE_PARTICIPLES
 
 
-def _verb_ok(masked: str, tokens: list[_Token], k: int) -> tuple[bool, bool]:
+class _Verb(NamedTuple):
+    """A reporting verb in a sentence, with the words on either side of it."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+    previous: str | None  # lower case; None at the start of the sentence
+    next: str | None
+
+
+def _verbs(masked: str) -> list[_Verb]:
+    """The reporting verbs of a masked sentence, in order, each with its neighbouring words."""
+    verbs: list[_Verb] = []
+    previous: str | None = None
+    for match in _WORD.finditer(masked):
+        word = match.group()
+        if word in _ALL_REPORTING_VERBS:
+            start, end = match.span()
+            following = _WORD.search(masked, end)
+            verbs.append(
+                _Verb(
+                    word,
+                    word.lower(),
+                    start,
+                    end,
+                    previous.lower() if previous is not None else None,
+                    following.group().lower() if following is not None else None,
+                )
+            )
+        previous = word
+    return verbs
+
+
+def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
-    token = tokens[k]
-    if token.text not in _ALL_REPORTING_VERBS:
-        return False, False
-    if token.start > 0 and masked[token.start - 1] == "-":
+    if verb.start > 0 and masked[verb.start - 1] == "-":
         return False, False  # "rebel-held", "self-declared"
-    if k + 1 < len(tokens) and masked[token.end : token.end + 1] == "-":
+    if masked[verb.end : verb.end + 1] == "-":
         return False, False
-    if k == 0:
+    if verb.lower in ("called", "calls") and verb.next not in _CHARACTERISED:
+        return False, False  # "called for a hearing", "a group called X": not "called it a lie"
+    previous = verb.previous
+    if previous is None:
         return True, False
-    previous = tokens[k - 1].lower
-    after = masked[token.end : token.end + 4].lstrip()
+    after = masked[verb.end : verb.end + 4].lstrip()
     if (
-        masked[: token.start].rstrip().endswith(",")
-        and token.lower not in cues.INVERTED_VERBS
-        and token.lower not in cues.DENIAL_VERBS
+        masked[: verb.start].rstrip().endswith(",")
+        and verb.lower not in cues.INVERTED_VERBS
+        and verb.lower not in cues.DENIAL_VERBS
         and _PREPOSITION.match(after)
     ):
         return False, False  # "..., estimated at 300 billion barrels": a participle
-    if token.lower.endswith("ing") and previous not in cues.BE_FORMS:
+    if verb.lower.endswith("ing") and previous not in cues.BE_FORMS:
         # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
         # ", adding that ..." is handled by the caller.
-        return token.lower in ("adding", "saying"), False
-    if token.lower.endswith("ing"):
+        return verb.lower in ("adding", "saying"), False
+    if verb.lower.endswith("ing"):
         return True, False  # "is saying": progressive, not passive
     if previous.endswith(("'s", "’s", "s'", "s’")):
         return False, False  # "the company's report"
@@ -380,14 +412,14 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     found = _according(text, start, masked)
     if found is not None:
         return found
-    tokens = _tokens(masked)
-    if not any(_is_reporting_verb(t) for t in tokens):
+    verbs = _verbs(masked)
+    if not verbs:
         return _russian_as(text, start, masked)
-    found = _trailing(text, start, masked, tokens)
+    found = _trailing(text, start, masked, verbs)
     if found is None:
         found = _russian_as(text, start, masked)
     if found is None:
-        found = _leading(text, start, masked, tokens)
+        found = _leading(text, start, masked, verbs)
     return found
 
 
@@ -462,12 +494,17 @@ def _according(text: str, base: int, masked: str) -> Attribution | None:
     return None
 
 
-def _tail_is_adjunct(masked: str, start: int, end: int) -> bool:
-    """Whether the words after a trailing "X said" are adjuncts: "on Thursday", "told reporters"."""
+def _tail_is_adjunct(masked: str, start: int, end: int, names_quoted: bool = False) -> bool:
+    """Whether the words after a trailing "X said" are adjuncts: "on Thursday", "told reporters".
+
+    With ``names_quoted`` (the tail is the speaker itself: "пишет «Коммерсантъ»") a short quoted
+    name is allowed; otherwise a quote in the tail means the verb introduces it.
+    """
     words = _words(masked, start, end)
     if len(words) > _MAX_TAIL_WORDS:
         return False
-    if "_" in masked[start:end]:
+    quoted = [w for w in words if set(w) == {"_"}]
+    if quoted and not (names_quoted and all(len(w) <= 40 for w in quoted)):
         return False
     lowered = [w.lower() for w in words]
     if "that" in lowered or ":" in masked[start:end] or "что" in lowered:
@@ -475,14 +512,12 @@ def _tail_is_adjunct(masked: str, start: int, end: int) -> bool:
     return not any(w in _FINITE_NON_REPORTING for w in lowered)
 
 
-def _trailing(text: str, base: int, masked: str, tokens: list[_Token]) -> Attribution | None:
+def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
     end_of_sentence = _strip_span(masked, 0, len(masked), " \t\n.!?\"”»'’")[1]
-    verbs = [k for k, t in enumerate(tokens) if t.text in _ALL_REPORTING_VERBS]
-    for k in reversed(verbs):
-        ok, _ = _verb_ok(masked, tokens, k)
+    for verb in reversed(verbs):
+        ok, _ = _verb_ok(masked, verb)
         if not ok:
             continue
-        verb = tokens[k]
         if verb.lower in ("adding", "saying") and masked[: verb.start].rstrip().endswith(","):
             continue  # "..., the ministry said, adding that ...": the attribution is before
         # The words after the verb: adjuncts, optionally followed by ", adding that ...".
@@ -508,7 +543,7 @@ def _trailing(text: str, base: int, masked: str, tokens: list[_Token]) -> Attrib
             # Mansour, a shopkeeper who was wounded": only the name itself must be short.
             comma = masked.find(",", verb.end, tail_end)
             checked_end = comma if comma >= 0 else tail_end
-        if not _tail_is_adjunct(masked, verb.end, checked_end):
+        if not _tail_is_adjunct(masked, verb.end, checked_end, names_quoted=inverted):
             return None
         # Inverted: "..., said Wang Lin, a spokesman ..." / "«...», — сказал Волков журналистам."
         if inverted:
@@ -586,24 +621,29 @@ def _speaker_after(
     start, end = _strip_span(masked, start, end, " \t\n,;.!?")
     if end <= start:
         return None
-    tokens = _tokens(masked[:end])
-    tokens = [t for t in tokens if t.start >= start]
+    # Words, and quoted names as single tokens: "пишет «Коммерсантъ» со ссылкой на ...".
+    tokens = [
+        _Token(m.group(), m.group().lower(), m.start(), m.end())
+        for m in _NAME_TOKEN.finditer(masked, start, end)
+    ]
     if not tokens:
         return None
-    # Drop Russian adjuncts around the name ("журналистам", "в пятницу").
+    # Drop Russian adjuncts around the name ("журналистам", "в пятницу") and the outlet that was
+    # told ("сообщили РБК в пресс-службе министерства").
     words = [t for t in tokens if t.lower not in _RUSSIAN_ADJUNCTS]
+    while len(words) > 1 and words[0].text.isupper() and _is_cyrillic_word(words[0].text):
+        words = words[1:]
     if not words:
         return None
     if words[0].lower in ("by",):
         words = words[1:]
     first = words[0]
-    chunks = _chunks(masked, first.start, end)
+    chunks = _chunks(masked, first.start, end, text[base : base + len(masked)])
     if not chunks:
         return None
     c_start, c_end = chunks[0]
-    # A Russian phrase ends with the name: take from the first non-adjunct word to the end.
     c_end = min(c_end, end)
-    inner = [t for t in words if c_start <= t.start < c_end]
+    inner = [t for t in words if t.end > c_start and t.start < c_end]
     if not inner:
         return None
     # Trailing adjuncts after the name: "Волков журналистам".
@@ -612,6 +652,7 @@ def _speaker_after(
     return base + inner[0].start, base + inner[-1].end
 
 
+_NAME_TOKEN = re.compile(r"[«\"“‘']_+[»\"”’']|[^\W\d_][\w'’\-]*|\d[\d.,]*")
 _RUSSIAN_AS = re.compile(r"\s*(?P<as>[Кк]ак)\s+([а-яё]+)\s+([^,]+),")
 _RUSSIAN_BACK = re.compile(
     r"\s*(?:"
@@ -619,6 +660,10 @@ _RUSSIAN_BACK = re.compile(
     + r")\s+(?:\w+\s+){0,3}?([а-яё]+)\b",
     re.IGNORECASE,
 )
+
+
+def _is_cyrillic_word(word: str) -> bool:
+    return any("а" <= ch.lower() <= "я" for ch in word)
 
 
 def _russian_as(text: str, base: int, masked: str) -> Attribution | None:
@@ -660,22 +705,18 @@ def _russian_as(text: str, base: int, masked: str) -> Attribution | None:
     return None
 
 
-def _leading(text: str, base: int, masked: str, tokens: list[_Token]) -> Attribution | None:
+def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
     local = text[base : base + len(masked)]
-    for k, token in enumerate(tokens):
-        if token.text not in _ALL_REPORTING_VERBS:
-            continue
-        ok, passive = _verb_ok(masked, tokens, k)
+    for token in verbs:
+        ok, passive = _verb_ok(masked, token)
         quoted = _QUOTED_AS.search(masked, 0, token.start) if token.lower == "saying" else None
         if quoted is not None:
             # "The minister was quoted by TASS as saying that ...": the subject is before "was".
             ok, passive, cut = True, False, quoted.start()
         else:
             cut = token.start
-        if passive or not ok:
-            continue
-        if k == 0:
-            continue
+        if passive or not ok or token.previous is None:
+            continue  # a verb that opens the sentence has no subject before it
         # "X declined to comment ... but said": allow the subject to stop before the first verb.
         subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
         if subject is None:

@@ -32,6 +32,13 @@ _CONTRADICTION = re.compile(
     + "|".join(re.escape(p) for p in sorted(cues.CONTRADICTION_PHRASES, key=len, reverse=True))
     + r")(?!\w)"
 )
+_AS_SUGGESTED = re.compile(
+    r"(?i)\b(?:not|no|never|rather than)\b[^.;]*?,?\s+(?:as|like)\s+(?P<who>(?:\w+\s+){1,4}?)"
+    r"(?:had\s+|have\s+|has\s+)?(?:suggested|claimed|alleged|reported|speculated|said)\b"
+)
+_ANY_CONTRADICTION = re.compile("|".join(re.escape(p) for p in cues.CONTRADICTION_PHRASES))
+#: A quick test before the closer look: any word that can make a counter-claim.
+_HINT_WORDS = cues.DENIAL_VERBS | cues.NEGATIONS
 _CONDITION = re.compile(r"(?i)\b(?:if|unless|whether|until|если|пока)\b")
 _MODALS = words("will would shall should can could may might must будет будут")
 _MODAL_NEGATIONS = words("won't wouldn't can't cannot couldn't shouldn't mustn't")
@@ -78,11 +85,16 @@ def _stem(word: str) -> str:
 
 
 def _content_stems(text: str) -> set[str]:
-    return {
-        _stem(w)
-        for w in _WORD.findall(text)
-        if w.lower() not in cues.STOPWORDS and len(w) > 2 and w.lower() not in cues.REPORTING_VERBS
-    }
+    return {s for s in map(_content_stem, _WORD.findall(text)) if s}
+
+
+@lru_cache(maxsize=16384)
+def _content_stem(word: str) -> str:
+    """The stem of a word that says what a claim is about; "" for function words and verbs."""
+    lowered = word.lower()
+    if len(word) <= 2 or lowered in cues.STOPWORDS or lowered in cues.REPORTING_VERBS:
+        return ""
+    return _stem(word)
 
 
 def _party(claim: ClaimView) -> frozenset[str]:
@@ -105,8 +117,15 @@ class _Cue:
 def _counter_cue(claim: ClaimView) -> _Cue | None:
     if claim.speaker is None or claim.attribution == "unattributed":
         return None
+    lowered_text = claim.text.lower()
+    lowered_words = _WORD.findall(lowered_text)
+    if (
+        _HINT_WORDS.isdisjoint(lowered_words)
+        and "n't" not in lowered_text
+        and _ANY_CONTRADICTION.search(lowered_text) is None
+    ):
+        return None  # no denial verb, no negation, nothing called false: the common case
     words = _WORD.findall(claim.text)
-    lowered_words = [w.lower() for w in words]
     referent: str | None = None
     owner: frozenset[str] = frozenset()
     proximate = False
@@ -152,6 +171,11 @@ def _counter_cue(claim: ClaimView) -> _Cue | None:
                     break
     if explicit:
         return _Cue(True, referent, owner, proximate)
+    # "... and not by a cyberattack, as some researchers had suggested": whose claim is named.
+    answered = _AS_SUGGESTED.search(claim.content)
+    if answered is not None:
+        owner = frozenset(w.lower() for w in _WORD.findall(answered.group("who")))
+        return _Cue(True, "claim", owner, False)
     # A negation in a condition ("if commitments were not met") denies nothing.
     main = _CONDITION.split(claim.content, maxsplit=1)[0]
     main_words = _WORD.findall(main)
@@ -233,7 +257,7 @@ class _Scorer:
         if not any(self.cues):
             return  # nothing counters anything: skip the comparisons
         self.stems = [_content_stems(c.content) for c in claims]
-        self.words = [{w.lower() for w in _WORD.findall(c.text)} for c in claims]
+        self.words = [set(_WORD.findall(c.text.lower())) for c in claims]
         self.parties = [_party(c) for c in claims]
         self.mentioned = [affiliation(c.content) for c in claims]
         df: dict[str, int] = {}
@@ -255,6 +279,7 @@ class _Scorer:
         # Walk the nearest earlier claims first so that "that claim" finds the one just before.
         order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(self.claims)))
         lede = next((j for j in range(len(self.claims)) if self._eligible(i, j)), None)
+        earlier_exists = lede is not None and lede < i
         for j in order:
             other = self.claims[j]
             accused = bool(party and self.mentioned[j] & party)
@@ -286,8 +311,8 @@ class _Scorer:
                 score += 1.5  # a denial that does not say what it denies usually denies the lede
             if alleged:
                 score += 1.0
-            if j > i:
-                score -= 1.5  # prefer what came before
+            if j > i and earlier_exists:
+                score -= 1.5  # prefer what came before; a denial in the lede points forward
             scored.append((score, j))
         return scored
 

@@ -31,6 +31,9 @@ _DATELINE = re.compile(
 _IMPERSONAL = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in cues.IMPERSONAL_ANONYMOUS) + r")\b", re.IGNORECASE
 )
+_APPOSITION_END = re.compile(
+    r"(?i)\s(?:who|which|whose|citing|со ссылкой на|ссылаясь на|который|которая|которые)\s"
+)
 _FIRST_WORD = re.compile(r"[\w'’]+")
 _WHICH = re.compile(r"\s*,\s*which\b")
 _QUOTE_ONLY_JUNK = " \t\n.,;:!?\"“”«»‘’'—–-_"
@@ -127,12 +130,14 @@ def _draft(
         ):
             # "Bayer, which makes ...": "which" is said of things, not people.
             speaker = replace(speaker, kind="organisation", count=None)
-        descriptor_text = text[found.descriptor_start : found.descriptor_end]
         if speaker.pronoun is None:
             # "said Wang Lin, a spokesman for the Chinese commerce ministry": the apposition
-            # tells which side the speaker is on.
-            sides = speaker.affiliation | affiliation(descriptor_text)
-            speaker = replace(speaker, affiliation=sides)
+            # tells which side the speaker is on; whom they cite or what a relative clause says
+            # ("со ссылкой на источники в Минфине", "who asked not to be named") does not.
+            descriptor_text = text[found.descriptor_start : found.descriptor_end]
+            sides = affiliation(_APPOSITION_END.split(descriptor_text)[0])
+            if not sides <= speaker.affiliation:
+                speaker = replace(speaker, affiliation=speaker.affiliation | sides)
         content_start = max(found.content_start, start)
         content_end = min(found.content_end, end)
         if clause.continuation:

@@ -31,8 +31,9 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _IMAGE_OR_LINK_ONLY = re.compile(r"^\s*(?:!?\[[^\]]*\]\([^)]*\)\s*)+$|^\s*<?https?://\S+>?\s*$")
 _EMPHASIS_ONLY = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(?:(?!\1).)+(?<=\S)\1\s*$", re.DOTALL)
 _RULE_OR_TABLE = re.compile(r"^\s*(?:[-*_=]{3,}|\|.*\|)\s*$")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
-_BLOCKQUOTE = re.compile(r"^\s*>\s?")
+# Used with pattern.match(text, pos): no "^", which would only match at the start of the text.
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+")
+_BLOCKQUOTE = re.compile(r"[ \t]*>[ \t]?")
 _TERMINAL = re.compile(r"[.!?…:][\"'”’»)\]*_\s]*$")
 _STARTS_LOWER = re.compile(r"^[\s\"“«'‘(]*[a-zа-яё]")
 

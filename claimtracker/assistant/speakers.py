@@ -116,6 +116,32 @@ def _acronym_in(phrase: str, names: tuple[str, ...] | frozenset[str]) -> str | N
 _MULTIWORD_COUNTRIES = tuple((a, c) for a, c in cues.COUNTRY_ALIASES.items() if " " in a)
 
 
+_CAPITALISED_TOKEN = re.compile(r"(?<![\w'’.\-])[A-ZÀ-ÖØ-ÞА-ЯЁ](?:[\w'’.\-]*[\w.])?")
+
+
+@lru_cache(maxsize=8192)
+def _token_sides(token: str) -> tuple[str, ...]:
+    """What one capitalised word says about a side: a country code, a name, a Russian stem."""
+    bare = _bare(token)
+    sides: list[str] = []
+    country = cues.COUNTRY_ALIASES.get(bare)
+    if country is not None and (len(bare) > 2 or token.isupper() or "." in token):
+        sides.append(country)
+    if _is_cyrillic(bare) and len(bare) > 3:
+        sides.append(bare[:5])  # case endings: Молдавию, Молдавии
+    elif (
+        len(bare) > 2
+        and bare not in cues.TITLE_WORDS
+        and bare not in _NOT_NAME_START
+        and bare not in cues.NUMBER_WORDS
+        and bare not in cues.DESCRIBED_SOURCE_HEADS
+        and bare not in cues.DOCUMENT_HEADS
+        and bare not in cues.QUANTITY_WORDS
+    ):
+        sides.append(bare)
+    return tuple(sides)
+
+
 @lru_cache(maxsize=4096)
 def affiliation(phrase: str) -> frozenset[str]:
     """Countries and named actors a speaker phrase ties the speaker to ("Russian ..." → russia)."""
@@ -124,25 +150,18 @@ def affiliation(phrase: str) -> frozenset[str]:
     for alias, code in _MULTIWORD_COUNTRIES:
         if alias in lowered:
             found.add(code)
-    for token in tokens(phrase):
-        bare = _bare(token)
-        country = cues.COUNTRY_ALIASES.get(bare)
-        if country is not None and (len(bare) > 2 or token.isupper() or "." in token):
-            found.add(country)
-        if _is_capitalised(token) and _is_cyrillic(bare) and len(bare) > 3:
-            found.add(bare[:5])  # case endings: Молдавию, Молдавии
-        elif (
-            _is_capitalised(token)
-            and len(bare) > 2
-            and bare not in cues.TITLE_WORDS
-            and bare not in _NOT_NAME_START
-            and bare not in cues.NUMBER_WORDS
-            and bare not in cues.DESCRIBED_SOURCE_HEADS
-            and bare not in cues.DOCUMENT_HEADS
-            and bare not in cues.QUANTITY_WORDS
-        ):
-            found.add(bare)
+    for token in _CAPITALISED_TOKEN.findall(phrase):
+        found.update(_token_sides(token))
     return frozenset(found)
+
+
+_ORGANISATION_EVIDENCE = re.compile(
+    r"\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders|[Cc]ustomers|[Uu]sers|[Ee]mployees)\s+(?:of|in|at)\s+"
+    r"(?P<a>[A-ZÀ-ÖØ-Þ][\w&.\-]*(?: [A-ZÀ-ÖØ-Þ][\w&.\-]*)*)"
+    r"|\b(?P<b>[A-ZÀ-ÖØ-Þ][\w&.\-]*)['’]s\s+(?:chief executive|CEO|shares|stock|board|"
+    r"spokes\w+|employees|staff|customers|users|headquarters|founder|executives|share price|"
+    r"products)\b"
+)
 
 
 class NameIndex:
@@ -179,6 +198,14 @@ class NameIndex:
                     self.first_organisation = org
         for first in ambiguous:
             del self.given[first]
+        # "Shares of Cloudwise", "Cloudwise's chief executive": a company, whatever its name.
+        for match in _ORGANISATION_EVIDENCE.finditer(text):
+            name = match.group("a") or match.group("b")
+            key = _bare(name.split()[0])
+            if key not in self.people:
+                self.organisations.setdefault(key, name)
+                if self.first_organisation is None:
+                    self.first_organisation = name
 
     def person(self, token: str) -> str | None:
         key = _bare(token)
@@ -198,8 +225,13 @@ class NameIndex:
         return self.organisations.get(_bare(token))
 
 
+_CYRILLIC = re.compile("[а-яё]")
+_ANONYMITY = re.compile("|".join(re.escape(p) for p in cues.ANONYMITY_PHRASES))
+
+
 def _is_cyrillic(word: str) -> bool:
-    return any("а" <= ch <= "я" or ch == "ё" for ch in word)
+    """Whether a lower-case word has Russian letters."""
+    return _CYRILLIC.search(word) is not None
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -242,6 +274,11 @@ def _is_non_name_word(token: str) -> bool:
 
 def person_name(words: list[str]) -> str | None:
     """The personal name at the end of a run of words, titles and nationalities dropped."""
+    return _person_name(tuple(words))
+
+
+@lru_cache(maxsize=8192)
+def _person_name(words: tuple[str, ...]) -> str | None:
     cut = 0
     for k, word in enumerate(words):
         if not word[:1].isupper():
@@ -291,7 +328,7 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
     for k, word in enumerate(words):
         lower = word.lower()
         participle = (
-            k > 1
+            k > 0
             and word.islower()
             and (lower.endswith(("ed", "ing")))
             and "-" not in lower
@@ -369,7 +406,9 @@ def _kind_of_name(phrase: str, index: NameIndex | None) -> str | None:
         if heads[k + 1] in ("of", "for", "on") and _is_capitalised(words[k])
     ]
     for head, word in candidates:
-        if head in cues.GENERIC_MEDIA_HEADS or (head in cues.MEDIA_HEADS and _is_capitalised(word)):
+        if _head_in(head, cues.GENERIC_MEDIA_HEADS) or (
+            head in cues.MEDIA_HEADS and _is_capitalised(word)
+        ):
             return "media_outlet"
         if _head_in(head, cues.GOVERNMENT_HEADS):
             return "government_body"
@@ -420,7 +459,7 @@ class _Phrase:
             common_head=head if (head_words[-1].islower() or len(head_words) == 1) else "",
             count=_count(head_words[1:] if lead in _DETERMINERS else head_words),
             affiliation=affiliation(text),
-            anonymous=any(p in lowered for p in cues.ANONYMITY_PHRASES),
+            anonymous=_ANONYMITY.search(lowered) is not None,
             index=index,
         )
 
@@ -453,11 +492,15 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
 
 def _cut(phrase: str, markers: tuple[str, ...]) -> tuple[str, bool]:
     """The phrase up to the first of ``markers``, and whether one was there."""
-    lowered = phrase.lower()
-    cuts = [k for k in (lowered.find(" " + m) for m in markers) if k > 0]
-    if not cuts:
+    match = _markers_pattern(markers).search(phrase, 1)
+    if match is None:
         return phrase, False
-    return phrase[: min(cuts)].rstrip(" ,"), True
+    return phrase[: match.start()].rstrip(" ,"), True
+
+
+@lru_cache(maxsize=16)
+def _markers_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?i) (?:" + "|".join(re.escape(m) for m in markers) + ")")
 
 
 _GUILLEMETS = re.compile(r"«[^«»]+»")
@@ -573,14 +616,16 @@ def _described_group(p: _Phrase) -> Speaker | None:
         return None
     head = p.head if p.head in cues.DESCRIBED_SOURCE_HEADS else first
     if (
-        head in cues.AFFILIATED_PROFESSIONS
-        and p.post
-        and p.post[0].lower() in ("at", "from", "with")
+        (
+            head in cues.AFFILIATED_PROFESSIONS
+            and p.post
+            and p.post[0].lower() in ("at", "from", "with")
+        )
+        and any(_is_capitalised(w) for w in p.post[1:])
+        and not p.anonymous
     ):
-        firm = " ".join(p.post[1:])
-        if firm and _is_capitalised(firm) and not p.anonymous:
-            # "Analysts at Morgan Finch": they speak for a named firm.
-            return Speaker(p.text, "organisation", head=head, affiliation=p.affiliation)
+        # "Analysts at Morgan Finch": they speak for a named firm.
+        return Speaker(p.text, "organisation", head=head, affiliation=p.affiliation)
     singular = not head.endswith("s") or head in _RUSSIAN_SINGULAR_SOURCE
     if head in ("people", "staff", "others", "источники", "собеседники"):
         singular = False
@@ -712,9 +757,14 @@ def _shown_name(phrase: str, head_words: list[str]) -> str:
 
 def _document_owner(post: list[str], index: NameIndex | None) -> Speaker | None:
     """The outlet or body behind a document: "in the Sunday Telegraph", "from the consultancy X"."""
-    if post and post[0].islower() and post[0].endswith("ed"):
-        post = post[1:]  # "a study published in The Lancet", "an indictment unsealed in ..."
-    if len(post) < 2 or post[0].lower() not in ("in", "by", "from", "of", "at"):
+    # "a study published in The Lancet", "a report released on Tuesday by Amnesty International".
+    for k, word in enumerate(post[:6]):
+        if word.lower() in ("in", "by", "from", "of", "at") and (k == 0 or post[0].endswith("ed")):
+            post = post[k:]
+            break
+    else:
+        return None
+    if len(post) < 2:
         return None
     rest = post[1:]
     # Stop at a relative clause or a second preposition phrase.
@@ -776,6 +826,17 @@ class SpeakerResolver:
             speaker = self._described[phrase] = describe(phrase, self.index)
         if speaker.pronoun is not None:
             return self._pronoun(speaker.pronoun, phrase, speaker)
+        bare = phrase.strip()
+        if (
+            " " not in bare
+            and bare.islower()
+            and _is_cyrillic(bare)
+            and speaker.kind in ("government_body", "organisation", "media_outlet")
+        ):
+            # Russian has no "the": "по информации издания" is the outlet named before.
+            for earlier in reversed(self.history):
+                if earlier.kind == speaker.kind:
+                    return earlier
         definite = _DEFINITE.match(phrase.strip())
         if definite and len(tokens(phrase)) <= 3 and speaker.head is not None:
             for earlier in reversed(self.history):
@@ -788,8 +849,13 @@ class SpeakerResolver:
                         earlier,
                         count=earlier.count if speaker.plural else speaker.count or earlier.count,
                     )
-            if speaker.head in _COMPANY_WORDS and self.index.first_organisation:
-                return Speaker(self.index.first_organisation, "organisation", head=speaker.head)
+            if speaker.head in _COMPANY_WORDS:
+                # "the company": the last company that spoke, else the first the article names.
+                for earlier in reversed(self.history):
+                    if earlier.kind == "organisation" and earlier.name:
+                        return earlier
+                if self.index.first_organisation:
+                    return Speaker(self.index.first_organisation, "organisation", head=speaker.head)
         return speaker
 
     def _pronoun(self, pronoun: str, phrase: str, speaker: Speaker | None = None) -> Speaker:

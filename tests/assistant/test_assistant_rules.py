@@ -290,3 +290,69 @@ def test_the_package_imports_neither_qt_nor_sqlalchemy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- Patterns found by the held-out articles ---------------------------------------------------
+
+
+def test_called_the_allegations_baseless_is_a_denial():
+    found = suggest(
+        "An aide steered $4 million in contracts to a donor, according to records obtained by "
+        "The Associated Press.\n\n"
+        'The governor\'s office called the allegations "baseless" in a statement.\n'
+    )
+    assert found[0].attribution == "secondhand"
+    assert found[0].speaker == "The Associated Press"
+    assert found[1].cue == "called"
+    assert found[1].counter_to == (0,)
+
+
+def test_blockquote_and_list_markers_are_not_part_of_the_text():
+    text = '> "This is deliberate," said Agnès Morel.\n\n- At least 1,400 people were detained.\n'
+    found = suggest(text)
+    assert [s.text for s in found] == [
+        '"This is deliberate," said Agnès Morel.',
+        "At least 1,400 people were detained.",
+    ]
+
+
+def test_a_company_known_only_by_one_word():
+    found = suggest(
+        "Cloudwise said the outage was caused by a faulty update.\n\n"
+        "Shares of Cloudwise fell 7% on Friday.\n"
+    )
+    assert (found[0].speaker, found[0].speaker_kind, found[0].attribution) == (
+        "Cloudwise",
+        "organisation",
+        "official_statement",
+    )
+
+
+def test_family_name_first():
+    found = suggest(
+        "China will respond, said Wang Lin, a spokesman for the commerce ministry.\n\n"
+        '"The curbs are unfair," Wang told a briefing.\n'
+    )
+    assert [s.speaker for s in found] == ["Wang Lin", "Wang Lin"]
+
+
+def test_russian_outlet_citing_sources_and_press_service():
+    found = suggest(
+        "Правительство обсуждает повышение налога на 15%, пишет «Коммерсантъ» со ссылкой на "
+        "источники в Минфине.\n\n"
+        "В Минфине опровергли эти сведения. «Решений не принималось», — сообщили РБК в "
+        "пресс-службе министерства.\n"
+    )
+    assert (found[0].speaker, found[0].attribution) == ("Коммерсантъ", "secondhand")
+    assert found[1].counter_to == (0,)
+    assert found[2].speaker == "пресс-службе министерства"
+
+
+def test_denial_that_names_whose_claim_it_answers():
+    found = suggest(
+        "Cloudwise said the outage was caused by an update and not by a cyberattack, as some "
+        "researchers had suggested.\n\n"
+        "Researchers at the security firm Nettrace said the outage coincided with an attack.\n"
+    )
+    assert found[0].counter_to == (1,)
+    assert found[1].speaker == "Researchers at the security firm Nettrace"
