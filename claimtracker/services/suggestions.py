@@ -60,6 +60,21 @@ def phrase(text: str) -> str:
     return " ".join(text.split())
 
 
+def verbatim_quote(suggestion: Suggestion) -> str:
+    """The words to keep as the claim's quote: the quoted words when they are verbatim.
+
+    The assistant joins several quoted fragments of one sentence with " … "; such a quote is
+    not verbatim, so the longest fragment is kept (or the sentence, if none is found).
+    """
+    quote = suggestion.quote
+    if not quote:
+        return suggestion.text
+    if quote in suggestion.text:
+        return quote
+    fragments = [part.strip() for part in quote.split("…") if part.strip() in suggestion.text]
+    return max(fragments, key=len) if fragments else suggestion.text
+
+
 def _existing_claim(session: Session, source_id: int, suggestion: Suggestion) -> Claim | None:
     statement = select(Claim).where(
         Claim.source_id == source_id,
@@ -113,7 +128,7 @@ def accept_suggestions(
             session=session,
             claim_in=ClaimCreate(
                 text=phrase(suggestion.text),
-                quote=suggestion.quote or suggestion.text,
+                quote=verbatim_quote(suggestion),
                 source_id=source_id,
                 anchor_start=suggestion.start,
                 anchor_end=suggestion.end,

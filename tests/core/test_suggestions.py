@@ -91,3 +91,16 @@ def test_a_corrected_version_at_the_same_url_replaces_the_text(
             session=session, article=read_article(corrected), origin=corrected
         )
     assert again.outcome == "same"
+
+
+def test_a_joined_quote_keeps_its_longest_verbatim_fragment() -> None:
+    from claimtracker.assistant import Suggestion
+    from claimtracker.services.suggestions import verbatim_quote
+
+    text = 'He called it "a provocation" and "a lie told to the whole world", officials said.'
+    joined = Suggestion(
+        text=text, quote="a provocation … a lie told to the whole world", start=0, end=len(text),
+        speaker=None, speaker_kind="unknown", attribution="anonymous", descriptor=None, cue="said",
+        source_count=None,
+    )
+    assert verbatim_quote(joined) == "a lie told to the whole world"
