@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 
 #: Columns of ``claim`` written by :func:`insert_claims`, in order.
@@ -69,40 +69,45 @@ REBUILD_INDEXES_FROM_ROWS = 50_000
 
 
 @contextmanager
-def fts_triggers_suspended(connection: sqlite3.Connection) -> Iterator[None]:
-    """Drop the full-text triggers for the duration; must run inside a write transaction."""
+def _schema_objects_dropped(
+    connection: sqlite3.Connection, kind: str, where: str
+) -> Iterator[None]:
+    """Drop the schema objects of ``kind`` matching ``where`` and recreate them afterwards,
+    from their own stored SQL; inside the caller's transaction, so no one sees the gap."""
     if not connection.in_transaction:
-        raise RuntimeError("Suspend the index triggers only inside a transaction")
-    triggers = connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'claim_fts_%'"
+        raise RuntimeError(f"Drop {kind}s for bulk work only inside a transaction")
+    objects = connection.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = '{kind}' AND {where}"
     ).fetchall()
-    for name, _sql in triggers:
-        connection.execute(f'DROP TRIGGER "{name}"')
+    for name, _sql in objects:
+        connection.execute(f'DROP {kind.upper()} "{name}"')
     try:
         yield
     finally:
-        for _name, sql in triggers:
+        for _name, sql in objects:
             connection.execute(sql)
 
 
-@contextmanager
-def claim_indexes_rebuilt(connection: sqlite3.Connection) -> Iterator[None]:
+def fts_triggers_suspended(connection: sqlite3.Connection) -> AbstractContextManager[None]:
+    """Drop the full-text triggers for the duration; must run inside a write transaction."""
+    return _schema_objects_dropped(connection, "trigger", "name LIKE 'claim_fts_%'")
+
+
+def claim_indexes_rebuilt(connection: sqlite3.Connection) -> AbstractContextManager[None]:
     """Drop the claim table's secondary indexes for the duration and build them again after.
 
     Building an index once, sorted, is cheaper than keeping eight of them up to date while a
     large number of rows arrive. Unique indexes stay: they guard the data.
     """
-    indexes = connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claim'"
-        " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
-    ).fetchall()
-    for name, _sql in indexes:
-        connection.execute(f'DROP INDEX "{name}"')
-    try:
-        yield
-    finally:
-        for _name, sql in indexes:
-            connection.execute(sql)
+    return _schema_objects_dropped(
+        connection,
+        "index",
+        "tbl_name = 'claim' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+    )
+
+
+def _set_fts_buffer(connection: sqlite3.Connection, size: int) -> None:
+    connection.execute("INSERT INTO claim_fts (claim_fts, rank) VALUES ('hashsize', ?)", (size,))
 
 
 @contextmanager
@@ -114,9 +119,7 @@ def loading(connection: sqlite3.Connection, *, expected_rows: int) -> Iterator[N
     for a big load relative to the table, the secondary indexes rebuilt at the end.
     """
     connection.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    connection.execute(
-        "INSERT INTO claim_fts (claim_fts, rank) VALUES ('hashsize', ?)", (BULK_FTS_HASH_BYTES,)
-    )
+    _set_fts_buffer(connection, BULK_FTS_HASH_BYTES)
     existing = int(connection.execute("SELECT count(*) FROM claim").fetchone()[0])
     rebuild = expected_rows >= REBUILD_INDEXES_FROM_ROWS and expected_rows > existing
     try:
@@ -126,10 +129,7 @@ def loading(connection: sqlite3.Connection, *, expected_rows: int) -> Iterator[N
         ):
             yield
     finally:
-        connection.execute(
-            "INSERT INTO claim_fts (claim_fts, rank) VALUES ('hashsize', ?)",
-            (DEFAULT_FTS_HASH_BYTES,),
-        )
+        _set_fts_buffer(connection, DEFAULT_FTS_HASH_BYTES)
 
 
 def insert_claims(connection: sqlite3.Connection, rows: Iterable[Sequence[object]]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -158,3 +159,18 @@ def build_filter(store: Store, text: str = "", **options: Any) -> ClaimFilter:
 
 def progress_enabled() -> bool:
     return sys.stderr.isatty()
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], bool]]:
+    """A progress bar on standard error (when it is a terminal), as a core progress callback."""
+    with click.progressbar(
+        length=1, label=label, file=sys.stderr, hidden=not progress_enabled()
+    ) as bar:
+
+        def advance(done: int, total: int) -> bool:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+            return True
+
+        yield advance

@@ -13,7 +13,7 @@ from claimtracker.cli.context import (
     db_option,
     echo_json,
     filter_options,
-    progress_enabled,
+    progress_bar,
 )
 from claimtracker.csvio import FIELDS, REPORTS, CsvImportOptions, export_csv, import_csv
 from claimtracker.store import Store
@@ -75,18 +75,7 @@ def export_csv_command(
                 bom=not no_bom,
             )
             return
-        with click.progressbar(
-            length=1,
-            label=f"Exporting {report}",
-            file=sys.stderr,
-            hidden=not progress_enabled(),
-        ) as bar:
-
-            def progress(done: int, total: int) -> bool:
-                bar.length = max(total, 1)
-                bar.update(done - bar.pos)
-                return True
-
+        with progress_bar(f"Exporting {report}") as progress:
             result = export_csv(
                 connection,
                 out,
@@ -141,18 +130,7 @@ def import_csv_command(
     options = CsvImportOptions(
         encoding=encoding, delimiter=delimiter, has_header=has_header, mapping=mapping
     )
-    with click.progressbar(
-        length=1,
-        label="Importing",
-        file=sys.stderr,
-        hidden=not progress_enabled(),
-    ) as bar:
-
-        def progress(done: int, total: int) -> bool:
-            bar.length = max(total, 1)
-            bar.update(done - bar.pos)
-            return True
-
+    with progress_bar("Importing") as progress:
         summary = import_csv(store, file, options, dry_run=dry_run, progress=progress)
     if as_json:
         echo_json(
