@@ -16,7 +16,16 @@ from __future__ import annotations
 import uuid as uuid_module
 from datetime import UTC, date, datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -168,3 +177,30 @@ class Link(Tracked, table=True):
     )
     relation: str
     note: str | None = Field(default=None, sa_type=Text)
+
+
+class HistoryEntry(SQLModel, table=True):
+    """One recorded change to a claim, link, source or actor: who, when, what, before, after.
+
+    Written in the same transaction as the change it records (see ``claimtracker.safety.history``)
+    and never deleted, not even when the trash is emptied. ``field``, ``old_value`` and
+    ``new_value`` are set for a changed field (the values as JSON); creating, moving to the trash,
+    restoring and deleting for good are recorded by ``action`` alone.
+    """
+
+    __tablename__ = "history"
+    __table_args__ = (
+        Index("ix_history_record", "kind", "record_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    changed_at: datetime = Field(default_factory=utcnow)
+    analyst: str
+    kind: str = Field(description="claim, link, source or actor")
+    record_id: int
+    action: str = Field(description="created, changed, deleted, restored or purged")
+    field: str | None = Field(default=None)
+    old_value: str | None = Field(default=None, sa_type=Text)
+    new_value: str | None = Field(default=None, sa_type=Text)
+    note: str | None = Field(default=None, description="e.g. the file of a CSV import")

@@ -24,6 +24,7 @@ from claimtracker.csvio.mapping import ColumnMapping, build_mapping, parse_overr
 from claimtracker.csvio.reading import CsvShape, records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
 from claimtracker.models import new_uuid
+from claimtracker.safety.history import BulkJournal
 from claimtracker.services.claims import normalise_tags
 from claimtracker.store import Store
 from claimtracker.vocabulary import SYMMETRIC_RELATIONS
@@ -109,10 +110,17 @@ def _derived_uuid(row: ParsedRow) -> str:
 class _Resolver:
     """Finds or creates actors and sources by name, with caches for the whole import."""
 
-    def __init__(self, connection: sqlite3.Connection, summary: ImportSummary, dry_run: bool):
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        summary: ImportSummary,
+        dry_run: bool,
+        journal: BulkJournal | None,
+    ):
         self.connection = connection
         self.summary = summary
         self.dry_run = dry_run
+        self.journal = journal
         self.now = bulk.timestamp()
         self.actors: dict[str, int] = {}
         for actor_id, name in connection.execute(
@@ -167,6 +175,12 @@ class _Resolver:
                 )
             self.reliability_set[actor_id] = reliability
             if not self.dry_run and self.reliability.get(actor_id) != reliability:
+                if self.journal is not None:
+                    self.journal.changed(
+                        "actor",
+                        actor_id,
+                        {"reliability": (self.reliability.get(actor_id), reliability)},
+                    )
                 self.reliability[actor_id] = reliability
                 self.connection.execute(
                     "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
@@ -305,10 +319,17 @@ class _Stored:
 class _Writer:
     """Buffers parsed rows and writes them in batches (inserts and changed updates)."""
 
-    def __init__(self, connection: sqlite3.Connection, summary: ImportSummary, dry_run: bool):
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        summary: ImportSummary,
+        dry_run: bool,
+        journal: BulkJournal | None,
+    ):
         self.connection = connection
         self.summary = summary
         self.dry_run = dry_run
+        self.journal = journal
         self.pending: list[tuple[str, dict[str, object], list[str] | None]] = []
         self.links: list[tuple[str, str, str, int]] = []
         self.seen_uuids: set[str] = set()
@@ -337,6 +358,13 @@ class _Writer:
                 ]
                 if changed or tags_changed:
                     updates.append((current.id, changed, tags if tags_changed else None))
+                    if self.journal is not None:
+                        self.journal.changed(
+                            "claim",
+                            current.id,
+                            {k: (current.values.get(k), v) for k, v in changed.items()}
+                            | ({"tags": (current.tags, tags)} if tags_changed else {}),
+                        )
                 else:
                     self.summary.unchanged += 1
             else:
@@ -535,8 +563,11 @@ def _run(
     dry_run: bool,
     progress: Progress | None,
 ) -> list[tuple[int, str, str]]:
-    resolver = _Resolver(connection, summary, dry_run)
-    writer = _Writer(connection, summary, dry_run)
+    journal = (
+        None if dry_run else BulkJournal(connection, note=f"CSV import of {summary.path.name}")
+    )
+    resolver = _Resolver(connection, summary, dry_run, journal)
+    writer = _Writer(connection, summary, dry_run, journal)
     problems: list[tuple[int, str, str]] = []
     parser = RowParser(mapping)
     has_tags = "tags" in mapping.fields
@@ -582,6 +613,8 @@ def _run(
         if not dry_run:
             bulk.index_claims_after(connection, writer.first_new_id)
         writer.write_links()
+        if journal is not None:
+            journal.finish()
     if progress is not None:
         progress(summary.rows, summary.rows)
     return problems

@@ -13,6 +13,7 @@ from claimtracker.services.actors import (
     delete_actor,
     find_actor,
     resolve_actor,
+    restore_actor,
     update_actor,
 )
 from claimtracker.services.claims import (
@@ -35,6 +36,7 @@ from claimtracker.services.sources import (
     create_source,
     delete_source,
     import_article,
+    restore_source,
     text_sha256,
     update_source,
 )
@@ -57,8 +59,10 @@ __all__ = [
     "import_article",
     "link_claims",
     "resolve_actor",
+    "restore_actor",
     "restore_claim",
     "restore_link",
+    "restore_source",
     "set_claim_tags",
     "text_sha256",
     "update_actor",

@@ -9,11 +9,13 @@ from sqlmodel import Session, col, select
 
 from claimtracker.errors import ValidationError
 from claimtracker.models import Actor, ActorAlias, utcnow
+from claimtracker.safety import history
 from claimtracker.schemas import ActorCreate, ActorUpdate
 from claimtracker.services.common import (
     Changes,
     apply_changes,
     check_version,
+    checked_uuid,
     clean_text,
     get_record,
     touch,
@@ -60,11 +62,12 @@ def create_actor(*, session: Session, actor_in: ActorCreate) -> Actor:
     _check_name_free(session, name)
     actor = Actor(**values)
     if actor_in.uuid:
-        actor.uuid = actor_in.uuid
+        actor.uuid = checked_uuid(actor_in.uuid)
     session.add(actor)
     session.flush()
     for alias in actor_in.aliases:
-        add_alias(session=session, actor_id=actor.id, alias=alias)  # type: ignore[arg-type]
+        _add_alias(session, actor.id, alias)  # type: ignore[arg-type]
+    history.record(session, "actor", actor.id, history.CREATED)
     return actor
 
 
@@ -75,6 +78,7 @@ def resolve_actor(*, session: Session, name: str, kind: str | None = None) -> Ac
         if found.deleted_at is not None:
             found.deleted_at = None
             touch(found)
+            history.record(session, "actor", found.id, history.RESTORED)
         return found
     return create_actor(session=session, actor_in=ActorCreate(name=name, kind=kind or "unknown"))
 
@@ -94,12 +98,21 @@ def update_actor(
     applied = apply_changes(actor, values)
     if applied:
         touch(actor)
+        history.record(session, "actor", actor_id, history.CHANGED, applied)
     return actor, applied
 
 
 def add_alias(*, session: Session, actor_id: int, alias: str) -> None:
     """Let ``actor_id`` also be found as ``alias`` (nothing happens if it already is)."""
     get_record(session, Actor, actor_id, what="actor")
+    before = aliases_of(session=session, actor_id=actor_id)
+    if _add_alias(session, actor_id, alias):
+        after = aliases_of(session=session, actor_id=actor_id)
+        history.record(session, "actor", actor_id, history.CHANGED, {"aliases": (before, after)})
+
+
+def _add_alias(session: Session, actor_id: int, alias: str) -> bool:
+    """Add the alias unless the actor already has it; True if it was added."""
     text = clean_text(alias, field="alias", required=True)
     assert text is not None
     other = find_actor(session=session, name=text)
@@ -107,9 +120,11 @@ def add_alias(*, session: Session, actor_id: int, alias: str) -> None:
         raise ValidationError(
             f"{text!r} already names actor #{other.id} ({other.name})", field="alias"
         )
-    if other is None:
-        session.add(ActorAlias(actor_id=actor_id, alias=text))
-        session.flush()
+    if other is not None:
+        return False
+    session.add(ActorAlias(actor_id=actor_id, alias=text))
+    session.flush()
+    return True
 
 
 def aliases_of(*, session: Session, actor_id: int) -> list[str]:
@@ -123,6 +138,17 @@ def delete_actor(*, session: Session, actor_id: int) -> Actor:
     if actor.deleted_at is None:
         actor.deleted_at = utcnow()
         touch(actor)
+        history.record(session, "actor", actor_id, history.DELETED)
+    return actor
+
+
+def restore_actor(*, session: Session, actor_id: int) -> Actor:
+    """Bring an actor back from the trash."""
+    actor = get_record(session, Actor, actor_id, what="actor")
+    if actor.deleted_at is not None:
+        actor.deleted_at = None
+        touch(actor)
+        history.record(session, "actor", actor_id, history.RESTORED)
     return actor
 
 

@@ -9,12 +9,14 @@ from sqlmodel import Session, col, select
 
 from claimtracker.anchors import Anchor, anchor_at, anchor_quote
 from claimtracker.errors import AnchorError, ValidationError
-from claimtracker.models import Actor, Claim, ClaimTag, Source, Tag, utcnow
+from claimtracker.models import Actor, Claim, ClaimTag, Link, Source, Tag, utcnow
+from claimtracker.safety import history
 from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.services.common import (
     Changes,
     apply_changes,
     check_version,
+    checked_uuid,
     clean_text,
     get_live,
     get_record,
@@ -129,12 +131,13 @@ def create_claim(*, session: Session, claim_in: ClaimCreate) -> Claim:
         ).published_on
     claim = Claim(**{k: v for k, v in values.items() if v is not None})
     if claim_in.uuid:
-        claim.uuid = claim_in.uuid
+        claim.uuid = checked_uuid(claim_in.uuid)
     _set_anchor(claim, anchor, keep_offsets=True)
     session.add(claim)
     session.flush()
     if claim_in.tags:
         set_claim_tags(session=session, claim_id=claim.id, tags=claim_in.tags)  # type: ignore[arg-type]
+    history.record(session, "claim", claim.id, history.CREATED)
     return claim
 
 
@@ -170,6 +173,7 @@ def update_claim(
             applied["tags"] = (old, new)
     if applied:
         touch(claim)
+        history.record(session, "claim", claim_id, history.CHANGED, applied)
     return claim, applied
 
 
@@ -238,6 +242,7 @@ def delete_claim(*, session: Session, claim_id: int) -> Claim:
     if claim.deleted_at is None:
         claim.deleted_at = utcnow()
         touch(claim)
+        history.record(session, "claim", claim_id, history.DELETED)
     return claim
 
 
@@ -246,12 +251,23 @@ def restore_claim(*, session: Session, claim_id: int) -> Claim:
     if claim.deleted_at is not None:
         claim.deleted_at = None
         touch(claim)
+        history.record(session, "claim", claim_id, history.RESTORED)
     return claim
 
 
 def empty_trash(*, session: Session) -> int:
-    """Delete for good every claim in the trash; returns how many."""
+    """Delete for good every claim in the trash (and their links); returns how many claims.
+
+    Their history is kept, with a last entry saying they were deleted for good.
+    """
     ids = list(session.exec(select(Claim.id).where(col(Claim.deleted_at).is_not(None))))
     if ids:
+        link_ids = session.exec(
+            select(Link.id).where(col(Link.claim_a_id).in_(ids) | col(Link.claim_b_id).in_(ids))
+        )
+        for link_id in link_ids:
+            history.record(session, "link", link_id, history.PURGED)
+        for claim_id in ids:
+            history.record(session, "claim", claim_id, history.PURGED)
         session.execute(delete(Claim).where(col(Claim.id).in_(ids)))
     return len(ids)

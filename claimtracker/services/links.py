@@ -6,10 +6,13 @@ from sqlmodel import Session, select
 
 from claimtracker.errors import ValidationError
 from claimtracker.models import Claim, Link, utcnow
+from claimtracker.safety import history
 from claimtracker.schemas import LinkCreate
 from claimtracker.services.common import (
     Changes,
     apply_changes,
+    check_version,
+    checked_uuid,
     clean_text,
     get_live,
     get_record,
@@ -56,13 +59,18 @@ def link_claims(*, session: Session, link_in: LinkCreate) -> tuple[Link, bool]:
         changed = apply_changes(existing, {"deleted_at": None} | ({"note": note} if note else {}))
         if changed:
             touch(existing)
+        if changed.pop("deleted_at", None):
+            history.record(session, "link", existing.id, history.RESTORED)
+        if changed:
+            history.record(session, "link", existing.id, history.CHANGED, changed)
         return existing, False
     a, b = _ordered(link_in.claim_a_id, link_in.claim_b_id, relation)
     link = Link(claim_a_id=a, claim_b_id=b, relation=relation, note=note)
     if link_in.uuid:
-        link.uuid = link_in.uuid
+        link.uuid = checked_uuid(link_in.uuid)
     session.add(link)
     session.flush()
+    history.record(session, "link", link.id, history.CREATED)
     return link, True
 
 
@@ -73,8 +81,11 @@ def update_link(
     relation: str | None = None,
     note: str | None = None,
     clear_note: bool = False,
+    expected_version: int | None = None,
 ) -> tuple[Link, Changes]:
+    """Change a link's relation or note; a stale ``expected_version`` is refused."""
     link = get_record(session, Link, link_id, what="link")
+    check_version(link, expected_version, what=f"link #{link_id}")
     values: dict[str, object] = {}
     if relation is not None:
         code = RELATIONS.parse(relation, field="relation")
@@ -93,6 +104,7 @@ def update_link(
     if applied:
         touch(link)
         session.flush()
+        history.record(session, "link", link_id, history.CHANGED, applied)
     return link, applied
 
 
@@ -102,6 +114,7 @@ def delete_link(*, session: Session, link_id: int) -> Link:
     if link.deleted_at is None:
         link.deleted_at = utcnow()
         touch(link)
+        history.record(session, "link", link_id, history.DELETED)
     return link
 
 
@@ -110,4 +123,5 @@ def restore_link(*, session: Session, link_id: int) -> Link:
     if link.deleted_at is not None:
         link.deleted_at = None
         touch(link)
+        history.record(session, "link", link_id, history.RESTORED)
     return link

@@ -12,6 +12,7 @@ from claimtracker.anchors import anchor_at, occurrences
 from claimtracker.errors import ValidationError
 from claimtracker.models import Claim, Source
 from claimtracker.reanchor import relocate
+from claimtracker.safety import history
 from claimtracker.services.common import get_record, touch
 from claimtracker.services.sources import find_source_by_text, import_article, text_sha256
 
@@ -76,11 +77,30 @@ def _reanchor(claim: Claim, text: str, report: ReanchorReport) -> None:
     touch(claim)
 
 
+_ANCHOR_FIELDS = (
+    "quote",
+    "anchor_start",
+    "anchor_end",
+    "anchor_exact",
+    "anchor_prefix",
+    "anchor_suffix",
+    "anchor_status",
+)
+
+
 def reanchor_claims(*, session: Session, source_id: int, text: str) -> ReanchorReport:
     """Find every claim of ``source_id`` in ``text`` (the source's new text)."""
     report = ReanchorReport(source_id=source_id)
     for claim in session.exec(select(Claim).where(Claim.source_id == source_id)):
+        before = {name: getattr(claim, name) for name in _ANCHOR_FIELDS}
         _reanchor(claim, text, report)
+        changed = {
+            name: (old, getattr(claim, name))
+            for name, old in before.items()
+            if getattr(claim, name) != old
+        }
+        if changed:
+            history.record(session, "claim", claim.id, history.CHANGED, changed)
     session.flush()
     return report
 
@@ -102,10 +122,13 @@ def replace_source_text(*, session: Session, source_id: int, text: str) -> Reanc
             f"This text is already source #{other.id} ({other.title})", field="text"
         )
     report = reanchor_claims(session=session, source_id=source_id, text=text)
+    # The history names the texts by their SHA-256 rather than copying them.
+    replaced = {"sha256": (source.sha256, text_sha256(text))}
     source.text = text
     source.sha256 = text_sha256(text)
     touch(source)
     session.flush()
+    history.record(session, "source", source_id, history.CHANGED, replaced)
     return report
 
 

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, col, select
 
 from claimtracker.models import Source, utcnow
+from claimtracker.safety import history
 from claimtracker.schemas import SourceCreate, SourceUpdate
 from claimtracker.services.actors import resolve_actor
 from claimtracker.services.common import (
     Changes,
     apply_changes,
     check_version,
+    checked_uuid,
     clean_text,
     get_record,
     touch,
@@ -54,6 +56,7 @@ def create_source(*, session: Session, source_in: SourceCreate) -> tuple[Source,
             if existing.deleted_at is not None:
                 existing.deleted_at = None
                 touch(existing)
+                history.record(session, "source", existing.id, history.RESTORED)
             return existing, False
         waiting = _text_less_source_at(session, source_in.url)
         if waiting is not None:
@@ -62,12 +65,16 @@ def create_source(*, session: Session, source_in: SourceCreate) -> tuple[Source,
             assert waiting.id is not None
             reanchor_claims(session=session, source_id=waiting.id, text=text)
             waiting.text = text
+            # The text itself is not copied into the history: its SHA-256 names it.
+            arrived = {"sha256": (waiting.sha256, text_sha256(text))}
             waiting.sha256 = text_sha256(text)
             for field in ("format", "language", "origin", "byline", "published_on"):
                 if getattr(waiting, field) in (None, "", "text") and values.get(field):
+                    arrived[field] = (getattr(waiting, field), values[field])
                     setattr(waiting, field, values[field])
             touch(waiting)
             session.flush()
+            history.record(session, "source", waiting.id, history.CHANGED, arrived)
             return waiting, False
     else:
         waiting = _text_less_source_at(session, source_in.url)
@@ -75,9 +82,10 @@ def create_source(*, session: Session, source_in: SourceCreate) -> tuple[Source,
             return waiting, False
     source = Source(**values, sha256=text_sha256(text) if text else None)
     if source_in.uuid:
-        source.uuid = source_in.uuid
+        source.uuid = checked_uuid(source_in.uuid)
     session.add(source)
     session.flush()
+    history.record(session, "source", source.id, history.CREATED)
     return source, True
 
 
@@ -126,6 +134,7 @@ def update_source(
     applied = apply_changes(source, values)
     if applied:
         touch(source)
+        history.record(session, "source", source_id, history.CHANGED, applied)
     return source, applied
 
 
@@ -135,4 +144,15 @@ def delete_source(*, session: Session, source_id: int) -> Source:
     if source.deleted_at is None:
         source.deleted_at = utcnow()
         touch(source)
+        history.record(session, "source", source_id, history.DELETED)
+    return source
+
+
+def restore_source(*, session: Session, source_id: int) -> Source:
+    """Bring a source back from the trash."""
+    source = get_record(session, Source, source_id, what="source")
+    if source.deleted_at is not None:
+        source.deleted_at = None
+        touch(source)
+        history.record(session, "source", source_id, history.RESTORED)
     return source
