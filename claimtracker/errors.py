@@ -101,7 +101,25 @@ class StorageError(ClaimTrackerError):
 
 
 class DatabaseDamagedError(StorageError):
-    """The file is not a database or fails SQLite's integrity check."""
+    """The file is not a database or fails SQLite's integrity check.
+
+    ``path`` is the damaged file (left as it is), ``problem`` what is wrong with it, and
+    ``backup`` the newest backup that passes its own check, if there is one, for the user to
+    restore.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        problem: str | None = None,
+        backup: Path | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = str(path) if path is not None else None
+        self.problem = problem
+        self.backup = backup
 
 
 class DatabaseBusyError(StorageError):
@@ -114,6 +132,14 @@ class DiskFullError(StorageError):
 
 class ReadOnlyDatabaseError(StorageError):
     """The database file or its folder cannot be written."""
+
+
+class BackupError(StorageError):
+    """A backup could not be made or restored; the database and the other backups are intact."""
+
+
+class DatabaseInUseError(StorageError):
+    """Another program has the database open, so it cannot be replaced now."""
 
 
 class UnsupportedDatabaseError(StorageError):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import click
 
 from claimtracker import __version__
-from claimtracker.cli import assist, claims, csv_commands, library
+from claimtracker.cli import assist, claims, csv_commands, library, safety
 from claimtracker.cli.context import AppState
 from claimtracker.errors import ClaimTrackerError
 
@@ -40,7 +40,13 @@ def cli(ctx: click.Context, db: str | None) -> None:
         ctx.exit(launch_app(["--db", db] if db else []))
 
 
-for command in [*library.COMMANDS, *claims.COMMANDS, *csv_commands.COMMANDS, *assist.COMMANDS]:
+for command in [
+    *library.COMMANDS,
+    *claims.COMMANDS,
+    *csv_commands.COMMANDS,
+    *assist.COMMANDS,
+    *safety.COMMANDS,
+]:
     cli.add_command(command)
 
 

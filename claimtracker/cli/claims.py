@@ -326,12 +326,14 @@ def restore_claim(store: Store, claim_ids: tuple[int, ...]) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @db_option
 def empty_trash(store: Store, yes: bool) -> None:
-    """Delete the claims in the trash for good."""
+    """Delete what is in the trash for good (see `trash`); the history is kept."""
+    from claimtracker.safety.trash import empty_trash as empty_whole_trash
+
     if not yes:
-        click.confirm("Delete every claim in the trash for good?", abort=True)
+        click.confirm("Delete everything in the trash for good?", abort=True)
     with store.write() as session:
-        count = services.empty_trash(session=session)
-    click.echo(f"Deleted {count} claim(s) for good")
+        emptied = empty_whole_trash(session=session)
+    click.echo(emptied.describe())
 
 
 COMMANDS = [

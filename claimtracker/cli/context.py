@@ -32,6 +32,12 @@ class AppState:
     def store(self, db: str | None = None) -> Store:
         if self._store is None:
             self._store = Store.open(db or self.db)
+            if self._store.path is not None:
+                from claimtracker.safety.location import location_warning
+
+                warning = location_warning(self._store.path)
+                if warning:
+                    click.echo(f"claimtracker: warning: {warning}", err=True)
         return self._store
 
     def close(self) -> None:

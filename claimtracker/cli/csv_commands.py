@@ -16,6 +16,7 @@ from claimtracker.cli.context import (
     progress_bar,
 )
 from claimtracker.csvio import FIELDS, REPORTS, CsvImportOptions, export_csv, import_csv
+from claimtracker.safety.backup import backup_before_import
 from claimtracker.store import Store
 
 
@@ -130,6 +131,9 @@ def import_csv_command(
     options = CsvImportOptions(
         encoding=encoding, delimiter=delimiter, has_header=has_header, mapping=mapping
     )
+    if not dry_run and store.path is not None:
+        made = backup_before_import(store)
+        click.echo(f"Backed up the database first: {made.name}", err=True)
     with progress_bar("Importing") as progress:
         summary = import_csv(store, file, options, dry_run=dry_run, progress=progress)
     if as_json:

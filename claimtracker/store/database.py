@@ -14,6 +14,8 @@ from sqlmodel import Session
 
 from claimtracker.errors import ClaimTrackerError, StorageError
 from claimtracker.paths import database_target, sqlite_path_of
+from claimtracker.safety.backup import backup_before_upgrade
+from claimtracker.safety.integrity import check_before_open
 from claimtracker.store import migrate
 from claimtracker.store.engine import configure_sqlite_connection, make_engine, writing
 from claimtracker.store.errors import storage_error
@@ -40,12 +42,15 @@ class Store:
         cls,
         target: str | Path | None = None,
         *,
-        before_upgrade: Callable[[Store, str | None], None] | None = None,
+        before_upgrade: Callable[[Store, str | None], None] | None = backup_before_upgrade,
     ) -> Store:
         """Open (creating if needed) the database ``target`` and upgrade its schema.
 
         ``target`` is a file path or an SQLAlchemy URL; None means ``$CLAIMTRACKER_DB`` or the
-        default file in the user's data folder.
+        default file in the user's data folder. A file is checked first (a damaged one raises
+        :class:`DatabaseDamagedError` and is left alone; after an unclean shutdown SQLite's
+        quick check runs), and ``before_upgrade`` runs before its schema is changed: by default
+        a verified backup, so that no migration happens without one.
         """
         resolved = database_target(target)
         path = sqlite_path_of(resolved)
@@ -54,9 +59,14 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"Cannot create the folder for {path}: {exc.strerror}") from exc
+            check_before_open(path)
         engine = make_engine(resolved)
         store = cls(resolved, engine)
-        hook = (lambda revision: before_upgrade(store, revision)) if before_upgrade else None
+        hook = (
+            (lambda revision: before_upgrade(store, revision))
+            if before_upgrade and path is not None
+            else None
+        )
         try:
             migrate.upgrade(engine, before_upgrade=hook)
         except ClaimTrackerError:

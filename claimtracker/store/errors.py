@@ -69,9 +69,24 @@ def storage_error(exc: BaseException, path: Path | str | None) -> ClaimTrackerEr
             f"{where} is busy: another program has held it for too long. Try again in a moment."
         )
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
-        return DatabaseDamagedError(
-            f"{where} is damaged or is not a ClaimTracker database ({text})."
-        )
+        return _damaged(path, text)
     if code == _SQLITE_IOERR:
         return StorageError(f"Reading or writing {where} failed ({text}); nothing was saved.")
     return None
+
+
+def _damaged(path: Path | str | None, text: str) -> DatabaseDamagedError:
+    """A damaged file: say what is wrong as precisely as the file tells, and name a backup."""
+    file = Path(path) if path else None
+    if file is None or not file.is_file():
+        return DatabaseDamagedError(
+            f"{path or 'The database'} is damaged or is not a ClaimTracker database ({text})."
+        )
+    from claimtracker.safety.integrity import damaged_error, header_problem
+
+    problem = header_problem(file) or (
+        "it is not an SQLite database"
+        if "not a database" in text
+        else f"a part of it cannot be read back (SQLite: {text})"
+    )
+    return damaged_error(file, problem)
