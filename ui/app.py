@@ -89,17 +89,22 @@ def launch(app: QApplication, database: str | None = None, *, settings: Settings
     return window
 
 
+def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow]:
+    """Everything up to the window on screen with its first rows (also used by the benchmark)."""
+    args, qt_args = parse_args(argv)
+    app = create_application([sys.argv[0] if sys.argv else "claimtracker", *qt_args])
+    settings = Settings()
+    theme.apply_theme(app, args.theme or settings.theme)
+    return app, launch(app, args.db or args.database, settings=settings)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``claimtracker`` without a command, ``python -m ui``: run the app until it is closed."""
-    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(
         level=logging.INFO if os.environ.get("CLAIMTRACKER_DEBUG") else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    app = create_application([sys.argv[0] if sys.argv else "claimtracker", *qt_args])
-    settings = Settings()
-    theme.apply_theme(app, args.theme or settings.theme)
-    window = launch(app, args.db or args.database, settings=settings)
+    app, window = start(sys.argv[1:] if argv is None else argv)
 
     from ui.errors import install_excepthook
 

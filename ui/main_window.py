@@ -8,6 +8,7 @@ signals say what changed in the data.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, count_claims
-from claimtracker.query.choices import actor_choices, source_choices
+from claimtracker.query.choices import actor_choices, claim_counts, live_totals, source_choices
 from ui import theme
 from ui.actions import Actions
 from ui.editing import Editing
@@ -72,6 +73,9 @@ log = logging.getLogger(__name__)
 
 #: Milliseconds to gather bursts of changes before the sidebar counts are read again.
 COUNTS_DELAY_MS = 400
+#: The most sources and actors the sidebar lists at once (its search finds the others).
+SIDEBAR_LIMIT = 300
+_Library = tuple[list[LibraryEntry], list[LibraryEntry], tuple[int, int]]
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +92,8 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self._total_live: int | None = None
         self._trash_count: int | None = None
+        self._started: Project | None = None
+        self._waiting_for_ids: Project | None = None
 
         self.undo_stack = QUndoStack(self)
         self.editing = Editing(self.hub, self.undo_stack, self)
@@ -294,6 +300,7 @@ class MainWindow(QMainWindow):
         # Sidebar
         self.sidebar.entryChosen.connect(self._on_sidebar_entry)
         self.sidebar.openSourceRequested.connect(lambda source_id: self.open_reader(source_id))
+        self.sidebar.searchChanged.connect(lambda _text: self._load_library())
         # Detail pane
         self.detail.claimRequested.connect(self.select_claim)
         self.detail.openSourceRequested.connect(self.open_reader)
@@ -339,22 +346,37 @@ class MainWindow(QMainWindow):
         self.sidebar.model.set_entries("source", [])
         self.sidebar.model.set_entries("actor", [])
         self.claims.set_query(self.filter_bar.claim_filter(), self.claims.order)
-        self.claims.set_project(project)
+        self.claims.set_project(project, defer_stream=True)
         self.settings.last_database = str(project.path)
         self.settings.add_recent_file(str(project.path))
         self.status.database.setText(str(project.path))
         self._update_title()
         self._update_actions()
         self.hub.projectOpened.emit(project)
-        # After the first paint: the ORM, the sidebar, the counts, the completion lists.
-        QTimer.singleShot(0, self._after_first_paint)
+        # The first rows are painted first; then the rest of the ids stream in, and then the
+        # ORM, the sidebar and the counts load (each would slow the one before it).
+        self._started = project
+        self.table.after_next_paint(self._after_first_paint)
+        QTimer.singleShot(400, self._after_first_paint)  # if nothing is painted (hidden window)
 
     def _after_first_paint(self) -> None:
         project = self.project
-        if project is None:
+        if project is None or self._started is not project:
             return
+        self._started = None
         if self.claims.rowCount():
             self.firstRowsShown.emit()
+        self.claims.resume()
+        if self.claims.loading:
+            self._waiting_for_ids = project
+        else:
+            self._after_first_ids()
+
+    def _after_first_ids(self) -> None:
+        project = self.project
+        self._waiting_for_ids = None
+        if project is None:
+            return
         project.load_store_in_background()
         self._load_library()
         self._load_counts()
@@ -399,24 +421,30 @@ class MainWindow(QMainWindow):
     # == Background reads: sidebar lists and counts =========================================
 
     def _load_library(self) -> None:
+        """The sidebar's lists: the newest sources and the most quoted actors, or what its
+        search finds (bounded: a project may hold tens of thousands of sources)."""
         project = self.project
         if project is None:
             return
+        text = self.sidebar.search_text
 
-        def names(connection: object) -> tuple[list[LibraryEntry], list[LibraryEntry]]:
+        def names(connection: sqlite3.Connection) -> _Library:
             sources = [
                 LibraryEntry("source", c.id, c.label, c.detail or "")
-                for c in source_choices(connection, limit=1_000_000)  # type: ignore[arg-type]
+                for c in source_choices(connection, text, limit=SIDEBAR_LIMIT)
             ]
             actors = [
                 LibraryEntry("actor", c.id, c.label)
-                for c in actor_choices(connection, limit=1_000_000)  # type: ignore[arg-type]
+                for c in actor_choices(
+                    connection, text, limit=SIDEBAR_LIMIT, most_quoted_first=True
+                )
             ]
-            return sources, actors
+            return sources, actors, live_totals(connection)
 
-        def show(result: tuple[list[LibraryEntry], list[LibraryEntry]]) -> None:
-            self.sidebar.model.set_entries("source", result[0])
-            self.sidebar.model.set_entries("actor", result[1])
+        def show(result: _Library) -> None:
+            sources, actors, (source_total, actor_total) = result
+            self.sidebar.model.set_entries("source", sources, source_total)
+            self.sidebar.model.set_entries("actor", actors, actor_total)
             self._restore_sidebar_selection()
             self._counts_timer.start(0)
 
@@ -428,20 +456,21 @@ class MainWindow(QMainWindow):
         if project is None:
             return
 
-        def totals(connection: object) -> tuple[int, int]:
+        def totals(connection: sqlite3.Connection) -> tuple[int, int]:
             return (
-                count_claims(connection, ClaimFilter()),  # type: ignore[arg-type]
-                count_claims(connection, ClaimFilter(trash="trash")),  # type: ignore[arg-type]
+                count_claims(connection, ClaimFilter()),
+                count_claims(connection, ClaimFilter(trash="trash")),
             )
 
         self.queries.submit("totals", project.connect, totals, self._show_totals)
 
-        def per_entry(connection: object) -> tuple[dict[int, int], dict[int, int]]:
-            from claimtracker.query.library import actor_summaries, source_summaries
+        sources = [e.key for e in self.sidebar.model.entries("source")]
+        actors = [e.key for e in self.sidebar.model.entries("actor")]
 
+        def per_entry(connection: sqlite3.Connection) -> tuple[dict[int, int], dict[int, int]]:
             return (
-                {s.id: s.claims for s in source_summaries(connection)},  # type: ignore[arg-type]
-                {a.id: a.claims for a in actor_summaries(connection)},  # type: ignore[arg-type]
+                claim_counts(connection, "source", sources),
+                claim_counts(connection, "speaker", actors),
             )
 
         def show(result: tuple[dict[int, int], dict[int, int]]) -> None:
@@ -502,19 +531,17 @@ class MainWindow(QMainWindow):
         bar.blockSignals(False)
         self._on_filter_changed(bar.claim_filter())
 
-    def _on_current_claim(self, claim_id: int) -> None:
-        ids = self.table.selected_ids()
-        if len(ids) <= 1:
-            self.detail.show_claim(claim_id)
-        reader = self._reader
-        row = self.detail.editor.row
-        if reader is not None and row is not None and row.source_id == reader.source_id:
-            reader.show_claim(claim_id)
+    def _on_current_claim(self, _claim_id: int) -> None:
         self._update_actions()
 
     def _on_selection(self, ids: list[int]) -> None:
+        """The pane shows what is selected: one claim's editor, bulk actions, or a hint."""
         if len(ids) != 1 or ids[0] != self.detail.claim_id:
             self.detail.show_selection(ids)
+        reader = self._reader
+        row = self.detail.editor.row
+        if reader is not None and row is not None and row.source_id == reader.source_id:
+            reader.show_claim(row.id)
         self._update_actions()
 
     def _on_rows_replaced(self) -> None:
@@ -526,6 +553,8 @@ class MainWindow(QMainWindow):
         self._update_matches()
 
     def _on_query_finished(self, _total: int) -> None:
+        if self._waiting_for_ids is not None and self._waiting_for_ids is self.project:
+            QTimer.singleShot(0, self._after_first_ids)
         claim_id = self.detail.claim_id
         if claim_id and self.table.current_claim_id() != claim_id:
             self.table.blockSignals(True)
@@ -534,6 +563,8 @@ class MainWindow(QMainWindow):
         self._update_matches()
 
     def _on_query_failed(self, error: object) -> None:
+        if self._waiting_for_ids is not None:
+            QTimer.singleShot(0, self._after_first_ids)
         self.status.showMessage(f"The search failed: {error}", 8000)
 
     def _on_claims_changed(self, ids: list[int]) -> None:

@@ -134,6 +134,11 @@ class QueryRunner(QObject):
         else:
             log.warning("Background query %r failed: %s", key, error)
 
+    @property
+    def busy(self) -> bool:
+        """Whether a query is still running (or waiting for a thread)."""
+        return bool(self._alive)
+
     def cancel_all(self) -> None:
         for _key, job, _r, _e in self._jobs.values():
             job.cancel()

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ui import resources
@@ -146,6 +146,7 @@ def apply_theme(app: QApplication, mode: str) -> str:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setPalette(_palette(_DARK if dark else _LIGHT, dark))
+    _muted_brush.clear()
     app.setStyleSheet(resources.style_sheet("app"))
     app.setProperty("claimtrackerTheme", resolved)
     return resolved
@@ -211,6 +212,16 @@ def highlight_colour(attribution: str, *, strong: bool = False) -> QColor:
     if is_dark():
         return blend(tone, base, 0.55 if strong else 0.32)
     return blend(tone, base, 0.42 if strong else 0.20)
+
+
+_muted_brush: list[QBrush] = []
+
+
+def muted_brush() -> QBrush:
+    """The brush for secondary text in item views (cached until the theme changes)."""
+    if not _muted_brush:
+        _muted_brush.append(QApplication.palette().brush(QPalette.ColorRole.PlaceholderText))
+    return _muted_brush[0]
 
 
 def muted_text(palette: QPalette | None = None) -> QColor:

@@ -7,6 +7,7 @@ DB-API only, like the rest of ``claimtracker.query``.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -23,21 +24,38 @@ def _like(text: str) -> str:
 
 
 def actor_choices(
-    connection: sqlite3.Connection, text: str = "", *, limit: int = 200
+    connection: sqlite3.Connection,
+    text: str = "",
+    *,
+    limit: int = 200,
+    most_quoted_first: bool = False,
 ) -> list[Choice]:
-    """Live actors whose name or an alias contains ``text``, by name."""
+    """Live actors whose name or an alias contains ``text``: by name, or with
+    ``most_quoted_first`` by how many claims they speak (counted from the index alone)."""
+    order = (
+        "(SELECT count(*) FROM claim WHERE speaker_id = a.id) DESC, a.name COLLATE NOCASE"
+        if most_quoted_first
+        else "a.name COLLATE NOCASE"
+    )
     rows = connection.execute(
-        """
+        f"""
         SELECT a.id, a.name, a.kind FROM actor a
         WHERE a.deleted_at IS NULL
           AND (a.name LIKE ?1 ESCAPE '\\'
                OR EXISTS (SELECT 1 FROM actor_alias x
                           WHERE x.actor_id = a.id AND x.alias LIKE ?1 ESCAPE '\\'))
-        ORDER BY a.name COLLATE NOCASE LIMIT ?2
+        ORDER BY {order} LIMIT ?2
         """,
         (_like(text), limit),
     )
     return [Choice(*row) for row in rows]
+
+
+def live_totals(connection: sqlite3.Connection) -> tuple[int, int]:
+    """How many live sources and live actors there are."""
+    sources = connection.execute("SELECT count(*) FROM source WHERE deleted_at IS NULL")
+    actors = connection.execute("SELECT count(*) FROM actor WHERE deleted_at IS NULL")
+    return int(sources.fetchone()[0]), int(actors.fetchone()[0])
 
 
 def actor_names(connection: sqlite3.Connection) -> list[str]:
@@ -108,3 +126,44 @@ def tag_choices(connection: sqlite3.Connection, text: str = "", *, limit: int = 
         (_like(text), limit),
     )
     return [name for (name,) in rows]
+
+
+_COUNTED_COLUMNS = {"source": "source_id", "speaker": "speaker_id"}
+
+
+def claim_counts(
+    connection: sqlite3.Connection, by: str, keys: Sequence[int] | None = None
+) -> dict[int, int]:
+    """Live claims per source or per speaker (``by`` = "source" or "speaker").
+
+    For a few ``keys`` the claims are counted through the index. For all of them, in two passes
+    that are each fast at a million claims: every claim per key from the index alone, minus the
+    claims in the trash from one sequential scan (a single query with ``deleted_at IS NULL``
+    would look every row up through the index, ten times slower).
+    """
+    column = _COUNTED_COLUMNS[by]
+    if keys is not None:
+        counts: dict[int, int] = dict.fromkeys(keys, 0)
+        wanted = list(keys)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            counts.update(
+                connection.execute(
+                    f"SELECT {column}, count(*) FROM claim WHERE {column} IN ({marks}) "
+                    f"AND deleted_at IS NULL GROUP BY {column}",
+                    chunk,
+                ).fetchall()
+            )
+        return counts
+    counts = dict(
+        connection.execute(  # every claim, from the index
+            f"SELECT {column}, count(*) FROM claim WHERE {column} IS NOT NULL GROUP BY {column}"
+        ).fetchall()
+    )
+    for key, trashed in connection.execute(
+        f"SELECT {column}, count(*) FROM claim NOT INDEXED "
+        f"WHERE deleted_at IS NOT NULL AND {column} IS NOT NULL GROUP BY {column}"
+    ):
+        counts[key] -= trashed
+    return counts

@@ -80,13 +80,15 @@ def test_library_model_passes_the_tester() -> None:
     model.set_entries(
         "source",
         [LibraryEntry("source", 1, "U.S. warns Russia", "Bloomberg"), LibraryEntry("source", 2, "TASS")],
+        total=20_000,
     )
     model.set_entries("actor", [LibraryEntry("actor", 7, "Sergei Ryabkov")])
     model.set_counts("source", {1: 12, 2: 0})
-    model.set_filter_text("tass")
-    assert model.rowCount(model.section_index("source")) == 1
-    model.set_filter_text("")
+    assert model.rowCount(model.section_index("source")) == 2
+    assert model.section_index("source").siblingAtColumn(1).data() == "20,000"
+    assert "Showing 2 of 20,000" in model.section_index("source").data(Qt.ItemDataRole.ToolTipRole)
     assert model.entry(model.index_of("actor", 7)) == LibraryEntry("actor", 7, "Sergei Ryabkov")
+    model.set_entries("source", [])
     del tester
 
 

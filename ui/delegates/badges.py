@@ -1,13 +1,15 @@
 """Compact coloured badges for status, attribution and the Admiralty rating.
 
 A badge is a rounded pill with a short label; the full label is in the tooltip. The colours come
-from ``ui.theme`` so the table, the editor and the side-by-side view agree.
+from ``ui.theme`` so the table, the editor and the side-by-side view agree. A table repaints a
+few hundred badges at a time, so each distinct badge is drawn once into a pixmap (per size,
+palette and device pixel ratio) and then only copied.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -30,6 +32,7 @@ SHORT_ATTRIBUTION = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
 def badge_text(kind: str, code: str | None, display: str = "") -> str:
@@ -47,6 +50,12 @@ def badge_font(base: QFont) -> QFont:
     return font
 
 
+def _pill_geometry(metrics: QFontMetrics, text: str, height_limit: int) -> tuple[int, int, int]:
+    padding = max(6, metrics.height() // 2)
+    height = min(height_limit, metrics.height() + 4)
+    return metrics.horizontalAdvance(text) + 2 * padding, height, padding
+
+
 def paint_badge(
     painter: QPainter,
     rect: QRect,
@@ -55,22 +64,16 @@ def paint_badge(
     text: str,
     font: QFont,
     *,
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
     max_width: int | None = None,
 ) -> QRect:
-    """Draw one badge inside ``rect`` (vertically centred); returns the pill's rectangle."""
+    """Draw one badge at the left of ``rect`` (vertically centred); returns the pill's rectangle."""
     if not text:
         return QRect()
     colours = theme.badge_colours(kind, code)
     metrics = QFontMetrics(font)
-    padding = max(6, metrics.height() // 2)
-    height = min(rect.height() - 4, metrics.height() + 4)
-    width = min(metrics.horizontalAdvance(text) + 2 * padding, max_width or rect.width())
-    if align == Qt.AlignmentFlag.AlignHCenter:
-        left = rect.left() + (rect.width() - width) // 2
-    else:
-        left = rect.left()
-    pill = QRect(left, rect.top() + (rect.height() - height) // 2, width, height)
+    width, height, padding = _pill_geometry(metrics, text, rect.height() - 4)
+    width = min(width, max_width or rect.width())
+    pill = QRect(rect.left(), rect.top() + (rect.height() - height) // 2, width, height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(colours.border, 1))
@@ -91,29 +94,65 @@ class BadgeDelegate(QStyledItemDelegate):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        self._pixmaps: dict[tuple[object, ...], QPixmap] = {}
+        self._font_key: tuple[object, ...] = ()
+        self._font = QFont()
+        self._metrics = QFontMetrics(self._font)
+
+    def _badge_font(self, base: QFont) -> QFont:
+        key = (base.family(), base.pointSizeF(), base.pixelSize())
+        if key != self._font_key:
+            self._font_key = key
+            self._font = badge_font(base)
+            self._metrics = QFontMetrics(self._font)
+        return self._font
+
+    def _pixmap(self, kind: str, code: str | None, text: str, width: int, height: int,
+                dpr: float, base: QFont) -> QPixmap:
+        key = (kind, code, text, width, height, dpr, theme.is_dark(), self._font_key)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) > 512:
+                self._pixmaps.clear()
+            pixmap = QPixmap(QSize(width, height) * dpr)
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            paint_badge(painter, QRect(0, 0, width, height), kind, code, text, self._badge_font(base))
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return pixmap
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        display = opt.text
-        opt.text = ""
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        # The row's background (selection, alternate colour) without asking the model for
+        # every role a text cell needs.
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
         code = index.data(BADGE_CODE_ROLE) or None
         if self.kind == "credibility":
-            text = display
+            text = str(index.data(_DISPLAY) or "")
             kind = "credibility" if code else "status"
             code = code or "unstarted"
         else:
-            text = badge_text(self.kind, code, display)
+            text = badge_text(self.kind, code)
             kind = self.kind
+        if not text:
+            return
+        self._badge_font(option.font)
         area = option.rect.adjusted(6, 0, -4, 0)
-        paint_badge(painter, area, kind, code, text, badge_font(option.font))
+        width, height, _padding = _pill_geometry(self._metrics, text, area.height() - 4)
+        width = min(width, area.width())
+        if width <= 8:
+            return
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        pixmap = self._pixmap(kind, code, text, width, height, dpr, option.font)
+        painter.drawPixmap(area.left(), area.top() + (area.height() - height) // 2, pixmap)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        metrics = QFontMetrics(badge_font(option.font))
+        self._badge_font(option.font)
+        metrics = self._metrics
         code = index.data(BADGE_CODE_ROLE) or None
         text = badge_text(self.kind, code, str(index.data() or ""))
         return QSize(metrics.horizontalAdvance(text) + 2 * metrics.height() + 10, size.height())

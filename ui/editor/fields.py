@@ -122,15 +122,9 @@ class DateField(QWidget):
         self.button.setAutoRaise(True)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self.button)
-        self.calendar = QCalendarWidget(self._menu)
-        self.calendar.setGridVisible(False)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        action = QWidgetAction(self._menu)
-        action.setDefaultWidget(self.calendar)
-        self._menu.addAction(action)
+        self._calendar: QCalendarWidget | None = None  # made when first opened (it is heavy)
         self._menu.aboutToShow.connect(self._prepare_calendar)
         self.button.setMenu(self._menu)
-        self.calendar.clicked.connect(self._on_calendar)
         self.edit.editingFinished.connect(self._on_typed)
         self.edit.textChanged.connect(self._on_text_changed)
         layout = QHBoxLayout(self)
@@ -149,6 +143,21 @@ class DateField(QWidget):
         self.edit.blockSignals(True)
         self.edit.setText(value.isoformat() if value else "")
         self.edit.blockSignals(False)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        if self._calendar is None:
+            calendar = QCalendarWidget(self._menu)
+            calendar.setGridVisible(False)
+            calendar.setVerticalHeaderFormat(
+                QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+            )
+            action = QWidgetAction(self._menu)
+            action.setDefaultWidget(calendar)
+            self._menu.addAction(action)
+            calendar.clicked.connect(self._on_calendar)
+            self._calendar = calendar
+        return self._calendar
 
     def _prepare_calendar(self) -> None:
         shown = self._value or dt.date.today()

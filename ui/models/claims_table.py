@@ -1,7 +1,7 @@
 """The claims table: a lazy model over the ids of a database query.
 
-The model holds the matching claim ids in an ``array('q')`` (8 bytes a claim: 8 MB for a
-million) and a small cache of pages of frozen ``ClaimRow`` snapshots, fetched by primary key
+The model holds the matching claim ids in an array (4 bytes a claim while ids fit in 32 bits:
+4 MB for a million) and a small cache of pages of frozen ``ClaimRow`` snapshots, fetched by primary key
 when the view paints them. Filtering and sorting are new database queries (see
 :mod:`ui.models.id_stream`); nothing is filtered or sorted in Python.
 """
@@ -24,12 +24,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
 
 from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, search_ids
+from claimtracker.query.streaming import stream_ids
+from ui import theme
 from ui.models.columns import COLUMNS, Column
 from ui.models.id_stream import IdStream
+from ui.models.ids import id_array, inserted, joined
 from ui.models.roles import (
     BADGE_CODE_ROLE,
     BADGE_KIND_ROLE,
@@ -42,10 +43,35 @@ from ui.project import Project
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
-MAX_PAGES = 48
+MAX_PAGES = 16
 #: How long the first page may take on the GUI thread before the worker takes over (ms).
 PRIME_BUDGET_MS = 120
 _MISSING = object()
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_UNSERVED = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.StatusTipRole,
+        Qt.ItemDataRole.WhatsThisRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+    )
+)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_DISABLED_FLAGS = Qt.ItemFlag.ItemNeverHasChildren
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,7 +91,7 @@ class ClaimsTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._project: Project | None = None
-        self._ids = array("q")
+        self._ids = id_array()
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._filter = ClaimFilter(prefix_last=True)
         self._order = ClaimOrder()
@@ -74,6 +100,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._stream.finished.connect(self._on_finished)
         self._stream.failed.connect(self._on_failed)
         self._primed = 0
+        self._deferred = False
         self._loading = False
         self._total: int | None = None
 
@@ -100,48 +127,45 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
+            return _NO_FLAGS
         if self._row_at(index.row()) is None:
-            return Qt.ItemFlag.ItemNeverHasChildren  # a row that failed to load: disabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+            return _DISABLED_FLAGS  # a row that failed to load
+        return _ROW_FLAGS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    # data() runs a few thousand times per repaint: roles are compared as plain ints, and the
+    # roles a view asks for but this model does not serve are answered first.
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role in _UNSERVED or not index.isValid():
             return NO_DATA
         row_number = index.row()
         if role == CLAIM_ID_ROLE:
             return self._ids[row_number]
         column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (_DISPLAY, _EDIT):
             row = self._row_at(row_number)
             if row is None:
                 return f"#{self._ids[row_number]} (cannot be loaded)" if column.key == "text" else ""
             return column.value(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            row = self._row_at(row_number)
-            if row is None:
-                return "This claim could not be loaded (it may have been deleted meanwhile)."
-            return column.tooltip(row) if column.tooltip else column.value(row)
+        if role == _ALIGNMENT:
+            return _RIGHT if column.numeric else _LEFT
+        if role == _FOREGROUND:
+            if column.key == "id" or self._row_at(row_number) is None:
+                return theme.muted_brush()
+            return NO_DATA
         if role == BADGE_CODE_ROLE:
             row = self._row_at(row_number)
             if row is None or column.code is None:
                 return ""
             return column.code(row) or ""
+        if role == _TOOLTIP:
+            row = self._row_at(row_number)
+            if row is None:
+                return "This claim could not be loaded (it may have been deleted meanwhile)."
+            return column.tooltip(row) if column.tooltip else column.value(row)
         if role == BADGE_KIND_ROLE:
             return column.badge or ""
         if role == CLAIM_ROW_ROLE:
             return self._row_at(row_number)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column.key == "id" or self._row_at(row_number) is None:
-                return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
-            return NO_DATA
         return NO_DATA
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -219,12 +243,13 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def _row_at(self, row: int) -> ClaimRow | None:
         page_number = row // PAGE_SIZE
+        offset = row - page_number * PAGE_SIZE
         page = self._pages.get(page_number)
-        if page is None:
+        if page is None or offset >= len(page):
             page = self._load_page(page_number)
         else:
             self._pages.move_to_end(page_number)
-        value = page[row - page_number * PAGE_SIZE]
+        value = page[offset]
         return None if value is _MISSING else value
 
     def _load_page(self, page_number: int) -> list[Any]:
@@ -245,17 +270,28 @@ class ClaimsTableModel(QAbstractTableModel):
 
     # == Data Edit ============================================================================
 
-    def set_project(self, project: Project | None) -> None:
-        """Show ``project`` (or nothing); runs the current filter against it."""
-        self._stream.cancel()
+    def set_project(self, project: Project | None, *, defer_stream: bool = False) -> None:
+        """Show ``project`` (or nothing); runs the current filter against it.
+
+        The first page is read at once. With ``defer_stream`` the rest of the ids are streamed
+        only when :meth:`resume` is called (after the first paint: a worker streaming a
+        million ids competes with the painting for the interpreter).
+        """
+        self._stream.close()
         self.beginResetModel()
         self._project = project
-        self._ids = array("q")
+        self._ids = id_array()
         self._pages.clear()
         self._total = None
         self.endResetModel()
         if project is not None:
-            self.requery(prime=True)
+            self.requery(prime=True, defer=defer_stream)
+
+    def resume(self) -> None:
+        """Start the stream that :meth:`set_project` deferred."""
+        if self._deferred and self._project is not None:
+            self._deferred = False
+            self._stream.start(self._project.connect, self._filter, self._order)
 
     def set_query(self, claim_filter: ClaimFilter, order: ClaimOrder | None = None) -> None:
         changed = claim_filter != self._filter or (order is not None and order != self._order)
@@ -265,7 +301,7 @@ class ClaimsTableModel(QAbstractTableModel):
         if changed:
             self.requery()
 
-    def requery(self, *, prime: bool = False) -> None:
+    def requery(self, *, prime: bool = False, defer: bool = False) -> None:
         """Run the current query again; rows stay on screen until the new ones arrive.
 
         With ``prime`` the first page is read on the GUI thread (within a time budget) so the
@@ -274,14 +310,17 @@ class ClaimsTableModel(QAbstractTableModel):
         if self._project is None:
             return
         self._primed = 0
+        self._deferred = False
         if prime:
             first = self._prime_first_page()
             if first is not None:
                 self._replace_ids(first)
                 self._primed = len(first)
+                self._deferred = defer
         self._total = None
         self._set_loading(True)
-        self._stream.start(self._project.connect, self._filter, self._order)
+        if not self._deferred:
+            self._stream.start(self._project.connect, self._filter, self._order)
 
     def _prime_first_page(self) -> array[int] | None:
         assert self._project is not None
@@ -289,8 +328,8 @@ class ClaimsTableModel(QAbstractTableModel):
         deadline = _Deadline(PRIME_BUDGET_MS)
         connection.set_progress_handler(deadline, 2000)
         try:
-            ids = search_ids(connection, self._filter, self._order)
-            return array("q", islice(ids, 256))
+            ids = stream_ids(connection, self._filter, self._order)
+            return id_array(islice(ids, 256))
         except sqlite3.OperationalError:
             return None  # over budget (an unindexed sort): the worker will do it
         finally:
@@ -308,7 +347,9 @@ class ClaimsTableModel(QAbstractTableModel):
             return
         start = len(self._ids)
         self.beginInsertRows(QModelIndex(), start, start + len(ids) - 1)
-        self._ids.extend(ids)
+        self._ids = joined(self._ids, ids)
+        # The last page may have been read while it was short: read it again when needed.
+        self._pages.pop(start // PAGE_SIZE, None)
         self.endInsertRows()
 
     def _on_chunk(self, _generation: int, ids: Any, first: bool) -> None:
@@ -388,7 +429,7 @@ class ClaimsTableModel(QAbstractTableModel):
             else:
                 position = len(self._ids)
             self.beginInsertRows(QModelIndex(), position, position)
-            self._ids.insert(position, claim_id)
+            self._ids = inserted(self._ids, position, claim_id)
             self._shift_pages_from(position)
             self.endInsertRows()
         if self._total is not None:
@@ -423,9 +464,8 @@ class ClaimsTableModel(QAbstractTableModel):
             )
 
     def stop(self) -> None:
-        """Cancel the running query and wait for its worker (closing a project, tests)."""
-        self._stream.cancel()
-        self._stream.wait()
+        """Cancel the running query, wait for its worker, close its connection."""
+        self._stream.close()
 
 
 class _Deadline:

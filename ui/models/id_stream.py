@@ -4,6 +4,9 @@ The database sorts and filters; a worker reads the resulting ids with a streamin
 hands them to the model in chunks: a small first chunk at once (the rows on screen), then the
 rest every ~0.1 s. A newer query cancels the older one (``Connection.interrupt``) and anything
 the older one still sends is ignored by its generation number.
+
+One worker thread keeps one read connection open for the project, so each keystroke's query
+starts at once on a warm page cache instead of opening the file again.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ import logging
 import sqlite3
 import threading
 import time
-from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from itertools import islice
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from claimtracker.query import ClaimFilter, ClaimOrder, search_ids
+from claimtracker.query import ClaimFilter, ClaimOrder
+from claimtracker.query.streaming import stream_ids
+from ui.models.ids import id_array
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +40,27 @@ class _Signals(QObject):
     released = Signal(object)  # the job, once its thread no longer needs it
 
 
+class _WorkerConnection:
+    """The worker thread's connection, opened on first use and reopened for another project."""
+
+    def __init__(self) -> None:
+        self._connect: Callable[[], sqlite3.Connection] | None = None
+        self.connection: sqlite3.Connection | None = None
+
+    def get(self, connect: Callable[[], sqlite3.Connection]) -> sqlite3.Connection:
+        if self.connection is None or connect is not self._connect:
+            self.close()
+            self.connection = connect()
+            self._connect = connect
+        return self.connection
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+        self.connection = None
+        self._connect = None
+
+
 class _StreamJob(QRunnable):
     def __init__(
         self,
@@ -44,10 +69,12 @@ class _StreamJob(QRunnable):
         claim_filter: ClaimFilter,
         order: ClaimOrder,
         signals: _Signals,
+        worker: _WorkerConnection,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.generation = generation
+        self._worker = worker
         self._connect = connect
         self._filter = claim_filter
         self._order = order
@@ -64,49 +91,52 @@ class _StreamJob(QRunnable):
 
     def run(self) -> None:
         try:
-            connection = self._connect()
-        except Exception as exc:
-            self._signals.failed.emit(self.generation, exc)
-            self._signals.released.emit(self)
-            return
-        with self._lock:
-            self._connection = connection
-        try:
-            if not self._cancelled:
-                self._stream(connection)
-        except sqlite3.OperationalError as exc:
-            if not self._cancelled:
+            if self._cancelled:
+                return
+            try:
+                connection = self._worker.get(self._connect)
+            except Exception as exc:
                 self._signals.failed.emit(self.generation, exc)
-        except Exception as exc:
+                return
+            with self._lock:
+                self._connection = connection
+            self._stream(connection)
+        except Exception as exc:  # an interrupted statement, or a real failure
             if not self._cancelled:
                 self._signals.failed.emit(self.generation, exc)
         finally:
             with self._lock:
                 self._connection = None
-            connection.close()
             self._signals.released.emit(self)
 
     def _stream(self, connection: sqlite3.Connection) -> None:
-        ids = search_ids(connection, self._filter, self._order)
-        first = array("q", islice(ids, FIRST_CHUNK))
+        ids = stream_ids(connection, self._filter, self._order)
+        try:
+            self._read(ids)
+        finally:
+            if isinstance(ids, Generator):
+                ids.close()  # resets the statement before the connection runs the next one
+
+    def _read(self, ids: Iterator[int]) -> None:
+        first = id_array(islice(ids, FIRST_CHUNK))
         if self._cancelled:
             return
         self._signals.chunk.emit(self.generation, first, True)
         total = len(first)
         if total == FIRST_CHUNK:
-            pending = array("q")
+            pending: list[int] = []
             handed_over = time.monotonic()
-            while part := array("q", islice(ids, _READ_SLICE)):
+            while part := list(islice(ids, _READ_SLICE)):
                 if self._cancelled:
                     return
                 pending.extend(part)
                 total += len(part)
                 if time.monotonic() - handed_over >= CHUNK_INTERVAL:
-                    self._signals.chunk.emit(self.generation, pending, False)
-                    pending = array("q")
+                    self._signals.chunk.emit(self.generation, id_array(pending), False)
+                    pending = []
                     handed_over = time.monotonic()
             if pending and not self._cancelled:
-                self._signals.chunk.emit(self.generation, pending, False)
+                self._signals.chunk.emit(self.generation, id_array(pending), False)
         if not self._cancelled:
             self._signals.finished.emit(self.generation, total)
 
@@ -121,7 +151,9 @@ class IdStream(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # the thread, and its connection, stay
+        self._worker = _WorkerConnection()
         # Jobs stay referenced until their thread is done with them (Python owns them).
         self._alive: set[_StreamJob] = set()
         self._signals = _Signals(self)
@@ -148,7 +180,9 @@ class IdStream(QObject):
     ) -> int:
         self.cancel()
         self._generation += 1
-        self._job = _StreamJob(self._generation, connect, claim_filter, order, self._signals)
+        self._job = _StreamJob(
+            self._generation, connect, claim_filter, order, self._signals, self._worker
+        )
         self._alive.add(self._job)
         self._pool.start(self._job)
         return self._generation
@@ -160,6 +194,12 @@ class IdStream(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        """Stop, and close the worker's connection (the project is closing)."""
+        self.cancel()
+        self._pool.waitForDone()
+        self._worker.close()
 
     def _on_chunk(self, generation: int, ids: object, first: bool) -> None:
         if generation == self._generation and self._job is not None:

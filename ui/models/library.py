@@ -1,7 +1,9 @@
 """The sidebar's tree: the library (all claims, trash), sources and actors with claim counts.
 
-Two levels: sections, then entries. Lists arrive from a background query; counts may arrive
-later (counting a million claims per source takes a moment), shown as they come.
+Two levels: sections, then entries. A project may hold tens of thousands of sources, so a
+section shows a bounded list (the newest sources, the most quoted actors, or what the sidebar's
+search found) and says how many there are in all. Lists arrive from a background query; counts
+come a moment later.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 _SECTION_ID = 0  # internalId of a section row; entries use their section's number + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LibraryEntry:
     kind: str  # "all", "trash", "source", "actor"
     key: int
@@ -35,7 +37,8 @@ class _Section:
     title: str
     kind: str
     entries: list[LibraryEntry]
-    shown: list[LibraryEntry]
+    #: How many there are in the project (the list may show fewer).
+    total: int | None = None
 
 
 _ICONS = {"all": "claims", "trash": "trash", "source": "source", "actor": "actor"}
@@ -46,11 +49,10 @@ class LibraryModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._filter = ""
         self._sections = [
-            _Section("Library", "library", [], []),
-            _Section("Sources", "source", [], []),
-            _Section("Actors", "actor", [], []),
+            _Section("Library", "library", []),
+            _Section("Sources", "source", []),
+            _Section("Actors", "actor", []),
         ]
 
     # == Model Interface ======================================================================
@@ -73,7 +75,7 @@ class LibraryModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._sections)
         if parent.internalId() == _SECTION_ID and parent.column() == 0:
-            return len(self._sections[parent.row()].shown)
+            return len(self._sections[parent.row()].entries)
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -95,7 +97,7 @@ class LibraryModel(QAbstractItemModel):
             return NO_DATA
         if index.internalId() == _SECTION_ID:
             return self._section_data(self._sections[index.row()], index.column(), role)
-        entry = self._sections[index.internalId() - 1].shown[index.row()]
+        entry = self._sections[index.internalId() - 1].entries[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -124,9 +126,18 @@ class LibraryModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return section.title.upper()
-            if section.kind != "library" and section.entries:
-                return f"{len(section.entries):,}"
+            if section.kind != "library" and (section.entries or section.total):
+                count = section.total if section.total is not None else len(section.entries)
+                return f"{count:,}"
             return ""
+        if role == Qt.ItemDataRole.ToolTipRole and section.kind != "library":
+            shown, total = len(section.entries), section.total
+            if total is not None and total > shown:
+                return (
+                    f"Showing {shown:,} of {total:,} {section.title.lower()}; "
+                    "type in the search field above to find the others"
+                )
+            return f"{total if total is not None else shown:,} {section.title.lower()}"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont(QApplication.font())
             font.setPointSizeF(font.pointSizeF() * 0.85)
@@ -147,11 +158,11 @@ class LibraryModel(QAbstractItemModel):
     def entry(self, index: Index) -> LibraryEntry | None:
         if not index.isValid() or index.internalId() == _SECTION_ID:
             return None
-        return self._sections[index.internalId() - 1].shown[index.row()]
+        return self._sections[index.internalId() - 1].entries[index.row()]
 
     def index_of(self, kind: str, key: int) -> QModelIndex:
         for number, section in enumerate(self._sections):
-            for row, entry in enumerate(section.shown):
+            for row, entry in enumerate(section.entries):
                 if entry.kind == kind and entry.key == key:
                     return self.index(row, 0, self.index(number, 0))
         return QModelIndex()
@@ -170,47 +181,26 @@ class LibraryModel(QAbstractItemModel):
 
     # == Data Edit ============================================================================
 
-    def set_entries(self, kind: str, entries: list[LibraryEntry]) -> None:
+    def set_entries(
+        self, kind: str, entries: list[LibraryEntry], total: int | None = None
+    ) -> None:
         """Replace a section's entries ("library", "source" or "actor")."""
         self.beginResetModel()
         for section in self._sections:
             if section.kind == kind:
                 section.entries = list(entries)
-                section.shown = self._filtered(section)
+                section.total = total
         self.endResetModel()
 
     def set_counts(self, kind: str, counts: dict[int, int]) -> None:
         """Fill in claim counts without disturbing the view (selection, expansion)."""
         for number, section in enumerate(self._sections):
-            if section.kind != kind:
+            if section.kind != kind or not section.entries:
                 continue
             section.entries = [
-                replace(e, count=counts.get(e.key, e.count if e.count is not None else 0))
-                for e in section.entries
+                replace(e, count=counts[e.key]) if e.key in counts else e for e in section.entries
             ]
-            by_key = {e.key: e for e in section.entries}
-            section.shown = [by_key.get(e.key, e) for e in section.shown]
-            if section.shown:
-                parent = self.index(number, 0)
-                self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(section.shown) - 1, 1, parent)
-                )
-
-    def set_filter_text(self, text: str) -> None:
-        text = text.strip().casefold()
-        if text == self._filter:
-            return
-        self.beginResetModel()
-        self._filter = text
-        for section in self._sections:
-            section.shown = self._filtered(section)
-        self.endResetModel()
-
-    def _filtered(self, section: _Section) -> list[LibraryEntry]:
-        if not self._filter or section.kind == "library":
-            return list(section.entries)
-        return [
-            e
-            for e in section.entries
-            if self._filter in e.label.casefold() or self._filter in e.detail.casefold()
-        ]
+            parent = self.index(number, 0)
+            self.dataChanged.emit(
+                self.index(0, 0, parent), self.index(len(section.entries) - 1, 1, parent)
+            )

@@ -6,11 +6,21 @@ cannot be sorted keep the previous sort indicator.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 from ui.delegates.badges import BadgeDelegate
+from ui.delegates.text import TextDelegate
 from ui.models.claims_table import ClaimsTableModel
 from ui.models.columns import COLUMNS, column_index
 from ui.settings import Settings
@@ -54,12 +64,15 @@ class ClaimsView(QTableView):
         header.customContextMenuRequested.connect(self._column_menu)
         header.setSortIndicatorShown(True)
         header.setMinimumSectionSize(40)
-        self._delegates = []
+        self._delegates: list[QStyledItemDelegate] = []
         for number, column in enumerate(COLUMNS):
+            delegate: QStyledItemDelegate
             if column.badge:
                 delegate = BadgeDelegate(column.badge, self)
-                self._delegates.append(delegate)
-                self.setItemDelegateForColumn(number, delegate)
+            else:
+                delegate = TextDelegate(self, muted=column.key == "id", numeric=column.numeric)
+            self._delegates.append(delegate)
+            self.setItemDelegateForColumn(number, delegate)
         self._apply_default_columns()
         self._sort_section = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -75,6 +88,7 @@ class ClaimsView(QTableView):
         model.rowsRemoved.connect(self._update_empty_state)
         model.loadingChanged.connect(lambda _l: self._update_empty_state())
         self._empty_handler: object = None
+        self._after_paint: list[Callable[[], None]] = []
 
     # -- columns --------------------------------------------------------------------------
 
@@ -228,6 +242,17 @@ class ClaimsView(QTableView):
 
     def _place_empty_state(self) -> None:
         self.empty_state.setGeometry(self.viewport().rect())
+
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the table has painted (the start-up's next steps)."""
+        self._after_paint.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint:
+            callbacks, self._after_paint = self._after_paint, []
+            for callback in callbacks:
+                QTimer.singleShot(0, callback)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

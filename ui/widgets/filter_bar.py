@@ -33,8 +33,16 @@ from ui.project import Project
 from ui.widgets.choice_popup import ChoicePopup, Entry
 
 #: Milliseconds between the last key and the query (a burst of keys is one query).
-SEARCH_DEBOUNCE_MS = 8
+SEARCH_DEBOUNCE_MS = 3
 DATE_FIELD_LABELS = {"reported_on": "Reported", "said_on": "Said", "event_on": "Event"}
+#: The filter buttons: kind → (title, icon).
+_KINDS = {
+    "speaker": ("Speaker", "actor"),
+    "attribution": ("Attribution", "quote"),
+    "status": ("Status", "filter"),
+    "tag": ("Tag", "tag"),
+    "source": ("Source", "source"),
+}
 
 
 class FilterButton(QToolButton):
@@ -107,7 +115,10 @@ class DateRangePopup(QFrame):
 
 
 class FilterBar(QWidget):
-    """Search field and filter buttons; emits a new ClaimFilter whenever any of them changes."""
+    """Search field and filter buttons; emits a new ClaimFilter whenever any of them changes.
+
+    The chosen values live here; the popups that change them are made when first opened.
+    """
 
     filterChanged = Signal(object)
 
@@ -116,6 +127,13 @@ class FilterBar(QWidget):
         self.setObjectName("FilterBar")
         self._project: Project | None = None
         self._trash = False
+        self._chosen: dict[str, list[Entry]] = {kind: [] for kind in _KINDS}
+        self._date_field = "reported_on"
+        self._date_from: date | None = None
+        self._date_to: date | None = None
+        self._popups: dict[str, ChoicePopup] = {}
+        self._date_popup: DateRangePopup | None = None
+
         self.search = QLineEdit(self)
         self.search.setObjectName("SearchField")
         self.search.setPlaceholderText("Search claims, quotes, speakers, sources…")
@@ -132,11 +150,9 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
 
-        self.speaker_button = FilterButton("Speaker", "actor", self)
-        self.attribution_button = FilterButton("Attribution", "quote", self)
-        self.status_button = FilterButton("Status", "filter", self)
-        self.tag_button = FilterButton("Tag", "tag", self)
-        self.source_button = FilterButton("Source", "source", self)
+        self.buttons = {
+            kind: FilterButton(title, icon_name, self) for kind, (title, icon_name) in _KINDS.items()
+        }
         self.date_button = FilterButton("Dates", "calendar", self)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("Clear filters")
@@ -147,44 +163,17 @@ class FilterBar(QWidget):
         self.trash_label = QLabel("Showing the trash", self)
         self.trash_label.setObjectName("TrashChip")
         self.trash_label.hide()
-
-        self.speaker_popup = ChoicePopup("Speakers", fetch=self._fetch_speakers, parent=self)
-        self.attribution_popup = ChoicePopup(
-            "Attributions",
-            entries=[Entry(t.code, t.label) for t in ATTRIBUTIONS],
-            parent=self,
-        )
-        self.status_popup = ChoicePopup(
-            "Statuses", entries=[Entry(t.code, t.label) for t in STATUSES], parent=self
-        )
-        self.tag_popup = ChoicePopup("Tags", fetch=self._fetch_tags, parent=self)
-        self.source_popup = ChoicePopup("Sources", fetch=self._fetch_sources, parent=self)
-        self.date_popup = DateRangePopup(self)
-        for button, popup in (
-            (self.speaker_button, self.speaker_popup),
-            (self.attribution_button, self.attribution_popup),
-            (self.status_button, self.status_popup),
-            (self.tag_button, self.tag_popup),
-            (self.source_button, self.source_popup),
-        ):
-            button.clicked.connect(lambda _c=False, b=button, p=popup: p.show_below(b))
-            popup.checkedChanged.connect(self._emit)
-        self.date_button.clicked.connect(lambda: self.date_popup.show_below(self.date_button))
-        self.date_popup.changed.connect(self._emit)
+        for kind, button in self.buttons.items():
+            button.clicked.connect(lambda _c=False, k=kind: self.open_popup(k))
+        self.date_button.clicked.connect(self.open_date_popup)
 
         # Two rows, so the table's pane can be narrow: the search, then the filters.
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(4)
-        for widget in (
-            self.speaker_button,
-            self.attribution_button,
-            self.status_button,
-            self.tag_button,
-            self.source_button,
-            self.date_button,
-        ):
-            buttons.addWidget(widget)
+        for button in self.buttons.values():
+            buttons.addWidget(button)
+        buttons.addWidget(self.date_button)
         buttons.addStretch(1)
         buttons.addWidget(self.trash_label)
         buttons.addWidget(self.clear_button)
@@ -197,6 +186,65 @@ class FilterBar(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self._on_escape)
         self._update_buttons()
+
+    # -- popups, made when first opened ---------------------------------------------------
+
+    def popup(self, kind: str) -> ChoicePopup:
+        found = self._popups.get(kind)
+        if found is None:
+            title = {"speaker": "Speakers", "attribution": "Attributions", "status": "Statuses",
+                     "tag": "Tags", "source": "Sources"}[kind]
+            if kind == "attribution":
+                found = ChoicePopup(
+                    title, entries=[Entry(t.code, t.label) for t in ATTRIBUTIONS], parent=self
+                )
+            elif kind == "status":
+                found = ChoicePopup(
+                    title, entries=[Entry(t.code, t.label) for t in STATUSES], parent=self
+                )
+            else:
+                fetch = {
+                    "speaker": self._fetch_speakers,
+                    "tag": self._fetch_tags,
+                    "source": self._fetch_sources,
+                }[kind]
+                found = ChoicePopup(title, fetch=fetch, parent=self)
+            found.checkedChanged.connect(lambda entries, k=kind: self._on_checked(k, entries))
+            self._popups[kind] = found
+        return found
+
+    def open_popup(self, kind: str) -> ChoicePopup:
+        popup = self.popup(kind)
+        popup.set_checked(self._chosen[kind])
+        popup.show_below(self.buttons[kind])
+        return popup
+
+    def _on_checked(self, kind: str, entries: list[Entry]) -> None:
+        self._chosen[kind] = list(entries)
+        self._emit()
+
+    @property
+    def date_popup(self) -> DateRangePopup:
+        if self._date_popup is None:
+            popup = DateRangePopup(self)
+            popup.changed.connect(self._on_dates)
+            self._date_popup = popup
+        return self._date_popup
+
+    def open_date_popup(self) -> DateRangePopup:
+        popup = self.date_popup
+        popup.field.setCurrentIndex(max(0, popup.field.findData(self._date_field)))
+        popup.date_from.set_date(self._date_from)
+        popup.date_to.set_date(self._date_to)
+        popup.show_below(self.date_button)
+        return popup
+
+    def _on_dates(self) -> None:
+        popup = self.date_popup
+        self._date_field = str(popup.field.currentData() or "reported_on")
+        self._date_from = popup.date_from.date()
+        self._date_to = popup.date_to.date()
+        self._emit()
 
     # -- choices from the project ---------------------------------------------------------
 
@@ -224,25 +272,24 @@ class FilterBar(QWidget):
     # -- the filter -----------------------------------------------------------------------
 
     def claim_filter(self) -> ClaimFilter:
-        field = self.date_popup.field.currentData() or "reported_on"
+        chosen = self._chosen
         return ClaimFilter(
             # Kept as typed (a trailing space ends the word being typed), unless blank.
             text=self.search.text() if self.search.text().strip() else "",
-            speaker_ids=tuple(int(e.key) for e in self.speaker_popup.checked()),  # type: ignore[call-overload]
-            attributions=tuple(str(e.key) for e in self.attribution_popup.checked()),
-            statuses=tuple(str(e.key) for e in self.status_popup.checked()),
-            tags=tuple(str(e.key) for e in self.tag_popup.checked()),
-            source_ids=tuple(int(e.key) for e in self.source_popup.checked()),  # type: ignore[call-overload]
-            date_from=self.date_popup.date_from.date(),
-            date_to=self.date_popup.date_to.date(),
-            date_field=str(field),
+            speaker_ids=tuple(int(str(e.key)) for e in chosen["speaker"]),
+            attributions=tuple(str(e.key) for e in chosen["attribution"]),
+            statuses=tuple(str(e.key) for e in chosen["status"]),
+            tags=tuple(str(e.key) for e in chosen["tag"]),
+            source_ids=tuple(int(str(e.key)) for e in chosen["source"]),
+            date_from=self._date_from,
+            date_to=self._date_to,
+            date_field=self._date_field,
             trash="trash" if self._trash else "live",
             prefix_last=True,
         )
 
     def is_filtering(self) -> bool:
-        current = self.claim_filter()
-        return not current.is_empty
+        return not self.claim_filter().is_empty
 
     def _emit(self) -> None:
         self._debounce.stop()
@@ -250,13 +297,10 @@ class FilterBar(QWidget):
         self.filterChanged.emit(self.claim_filter())
 
     def _update_buttons(self) -> None:
-        self.speaker_button.show_choice([e.label for e in self.speaker_popup.checked()])
-        self.attribution_button.show_choice([e.label for e in self.attribution_popup.checked()])
-        self.status_button.show_choice([e.label for e in self.status_popup.checked()])
-        self.tag_button.show_choice([e.label for e in self.tag_popup.checked()])
-        self.source_button.show_choice([e.label for e in self.source_popup.checked()])
-        start, end = self.date_popup.date_from.date(), self.date_popup.date_to.date()
-        field = DATE_FIELD_LABELS.get(self.date_popup.field.currentData(), "Reported")
+        for kind, button in self.buttons.items():
+            button.show_choice([e.label for e in self._chosen[kind]])
+        start, end = self._date_from, self._date_to
+        field = DATE_FIELD_LABELS.get(self._date_field, "Reported")
         if start or end:
             span = f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
             self.date_button.show_choice([f"{field} {span}"])
@@ -267,34 +311,35 @@ class FilterBar(QWidget):
 
     # -- changes from elsewhere (sidebar, shortcuts, tests) --------------------------------
 
+    def _set_chosen(self, kind: str, entries: list[Entry]) -> None:
+        self._chosen[kind] = list(entries)
+        if kind in self._popups:
+            self._popups[kind].set_checked(entries)
+        self._emit()
+
     def set_search_text(self, text: str) -> None:
         self.search.setText(text)
         self._emit()
 
     def set_speakers(self, entries: list[Entry]) -> None:
-        self.speaker_popup.set_checked(entries)
-        self._emit()
+        self._set_chosen("speaker", entries)
 
     def set_sources(self, entries: list[Entry]) -> None:
-        self.source_popup.set_checked(entries)
-        self._emit()
+        self._set_chosen("source", entries)
 
     def set_statuses(self, codes: list[str]) -> None:
-        self.status_popup.set_checked([Entry(c, STATUSES.label(c)) for c in codes])
-        self._emit()
+        self._set_chosen("status", [Entry(c, STATUSES.label(c)) for c in codes])
 
     def set_attributions(self, codes: list[str]) -> None:
-        self.attribution_popup.set_checked([Entry(c, ATTRIBUTIONS.label(c)) for c in codes])
-        self._emit()
+        self._set_chosen("attribution", [Entry(c, ATTRIBUTIONS.label(c)) for c in codes])
 
     def set_tags(self, names: list[str]) -> None:
-        self.tag_popup.set_checked([Entry(n, n) for n in names])
-        self._emit()
+        self._set_chosen("tag", [Entry(n, n) for n in names])
 
-    def set_date_range(self, start: date | None, end: date | None, field: str = "reported_on") -> None:
-        self.date_popup.field.setCurrentIndex(max(0, self.date_popup.field.findData(field)))
-        self.date_popup.date_from.set_date(start)
-        self.date_popup.date_to.set_date(end)
+    def set_date_range(
+        self, start: date | None, end: date | None, field: str = "reported_on"
+    ) -> None:
+        self._date_field, self._date_from, self._date_to = field, start, end
         self._emit()
 
     def set_trash(self, trash: bool) -> None:
@@ -308,16 +353,11 @@ class FilterBar(QWidget):
 
     def clear(self, *, emit: bool = True) -> None:
         """Remove every filter and the search text (the trash view is left too)."""
-        for popup in (
-            self.speaker_popup,
-            self.attribution_popup,
-            self.status_popup,
-            self.tag_popup,
-            self.source_popup,
-        ):
+        for kind in self._chosen:
+            self._chosen[kind] = []
+        for popup in self._popups.values():
             popup.set_checked([])
-        self.date_popup.date_from.set_date(None)
-        self.date_popup.date_to.set_date(None)
+        self._date_from = self._date_to = None
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)

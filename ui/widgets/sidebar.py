@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,6 +22,8 @@ class Sidebar(QWidget):
     entryChosen = Signal(object)
     #: Open a source in the reader.
     openSourceRequested = Signal(int)
+    #: Find sources and actors by name (the lists are bounded; the database searches).
+    searchChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,7 +33,11 @@ class Sidebar(QWidget):
         self.search.setPlaceholderText("Find a source or actor")
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.textChanged.connect(self._on_search)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(lambda: self.searchChanged.emit(self.search_text))
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.tree = QTreeView(self)
         self.tree.setObjectName("SidebarTree")
         self.tree.setModel(self.model)
@@ -58,8 +64,9 @@ class Sidebar(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
 
-    def _on_search(self, text: str) -> None:
-        self.model.set_filter_text(text)
+    @property
+    def search_text(self) -> str:
+        return self.search.text().strip()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         entry = self.model.entry(index.siblingAtColumn(0))

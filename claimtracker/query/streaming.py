@@ -1,0 +1,73 @@
+"""Claim ids in a sort order, streamed so that the first rows come at once even at a million.
+
+``search_ids`` lets SQLite sort; for the speaker's name and the source's title that means
+reading and sorting every claim before the first row comes (one to two seconds at a million
+claims). :func:`stream_ids` gives the same order, but walks the actors or sources in name order
+and reads each one's claims through the index: the first page comes in a few milliseconds, the
+rest follows as it is read. That pays off for the whole table; a filtered set is smaller and
+its matches may be scattered over every source, so there SQLite's own sort is used, as in
+``search_ids``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+from claimtracker.query.filters import ClaimFilter, compile_filter
+from claimtracker.query.search import ClaimOrder, search_ids
+
+#: Sort keys streamed group by group: (table, its name column, the claim's column).
+_GROUPED = {
+    "speaker": ("actor", "name", "speaker_id"),
+    "source": ("source", "title", "source_id"),
+}
+
+
+def stream_ids(
+    connection: sqlite3.Connection,
+    claim_filter: ClaimFilter,
+    order: ClaimOrder = ClaimOrder(),
+) -> Iterator[int]:
+    """The ids ``search_ids`` gives for this filter and order, in the same order."""
+    if order.key not in _GROUPED or not claim_filter.is_empty:
+        yield from search_ids(connection, claim_filter, order)
+        return
+    compiled = compile_filter(claim_filter)
+    table, name, column = _GROUPED[order.key]
+    direction = "DESC" if order.descending else "ASC"
+    where, params = compiled.where, compiled.params
+
+    def without_group() -> Iterator[int]:
+        cursor = connection.execute(
+            f"SELECT c.id FROM claim c WHERE c.{column} IS NULL AND {where} "
+            f"ORDER BY c.id {direction}",
+            params,
+        )
+        for (claim_id,) in cursor:
+            yield claim_id
+
+    def grouped() -> Iterator[int]:
+        # Names sort as SQLite sorts them (NOCASE, ties by id), then each group's claims by
+        # id, exactly like ORDER BY name COLLATE NOCASE, c.id.
+        groups = [
+            group_id
+            for (group_id,) in connection.execute(
+                f"SELECT id FROM {table} ORDER BY {name} COLLATE NOCASE {direction}, id {direction}"
+            )
+        ]
+        per_group = (
+            f"SELECT c.id FROM claim c WHERE c.{column} = ? AND {where} ORDER BY c.id {direction}"
+        )
+        for group_id in groups:
+            for (claim_id,) in connection.execute(per_group, (group_id, *params)):
+                yield claim_id
+
+    # NULL sorts first in SQLite: claims without a speaker (source) lead an ascending order
+    # and close a descending one.
+    if order.descending:
+        yield from grouped()
+        yield from without_group()
+    else:
+        yield from without_group()
+        yield from grouped()
