@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtracker import bulk
-from claimtracker.errors import DatabaseDamagedError
+from claimtracker.errors import DatabaseDamagedError, ReadOnlyDatabaseError, StorageError
 from claimtracker.safety import locks
 from claimtracker.store.engine import BUSY_TIMEOUT_MS
 
@@ -35,7 +35,8 @@ HEADER_SIZE = 100
 def header_problem(path: Path) -> str | None:
     """What the first bytes and the size of ``path`` say is wrong with it, if anything.
 
-    An empty file is a new database, not a problem. The size check is skipped while a WAL is
+    A file that cannot be read at all raises the matching :class:`StorageError` (permission
+    denied is not damage). An empty file is a new database, not a problem. The size check is skipped while a WAL is
     beside the file: pages can then legitimately live in the WAL only.
     """
     try:
@@ -44,8 +45,13 @@ def header_problem(path: Path) -> str | None:
             header = handle.read(HEADER_SIZE)
     except FileNotFoundError:
         return None
+    except PermissionError as exc:
+        raise ReadOnlyDatabaseError(
+            f"{path} cannot be opened: permission denied. Check the file's permissions "
+            "(or ask its owner to share a copy)."
+        ) from exc
     except OSError as exc:
-        return f"it cannot be read ({exc.strerror or exc})"
+        raise StorageError(f"{path} cannot be read ({exc.strerror or exc}).") from exc
     if size == 0:
         return None
     if not header.startswith(HEADER_MAGIC):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -57,12 +58,14 @@ def storage_error(exc: BaseException, path: Path | str | None) -> ClaimTrackerEr
         )
     if code == _SQLITE_READONLY or "readonly database" in text:
         return ReadOnlyDatabaseError(
-            f"{where} cannot be written (read-only file or folder); nothing was saved. "
+            _why_not_writable(path)
+            or f"{where} cannot be written (read-only file or folder); nothing was saved. "
             "Check its permissions or open a copy."
         )
     if code in (_SQLITE_PERM, _SQLITE_CANTOPEN) or "unable to open" in text:
         return ReadOnlyDatabaseError(
-            f"{where} cannot be opened: the file or its folder is missing or not accessible."
+            _why_not_writable(path)
+            or f"{where} cannot be opened: the file or its folder is missing or not accessible."
         )
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
         return DatabaseBusyError(
@@ -90,3 +93,34 @@ def _damaged(path: Path | str | None, text: str) -> DatabaseDamagedError:
         else f"a part of it cannot be read back (SQLite: {text})"
     )
     return damaged_error(file, problem)
+
+
+def _why_not_writable(path: Path | str | None) -> str | None:
+    """What keeps SQLite from writing the file, as far as the file system tells."""
+    if not path:
+        return None
+    file = Path(path)
+    folder = file.parent
+    if not folder.is_dir():
+        return f"{file} cannot be opened: its folder {folder} does not exist."
+    try:
+        read_only_disk = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs on Windows
+        read_only_disk = False
+    if read_only_disk:
+        return (
+            f"{file} is on a read-only disk or share; nothing was saved. "
+            "Copy it to a folder you can write to, and work on the copy."
+        )
+    if file.exists() and not os.access(file, os.W_OK):
+        return (
+            f"{file} cannot be written: you do not have permission to change it; nothing was "
+            "saved. Check the file's permissions, or work on a copy."
+        )
+    if not os.access(folder, os.W_OK):
+        return (
+            f"{file} cannot be used: ClaimTracker keeps two work files (-wal, -shm) beside it "
+            f"and has no permission to write in {folder}; nothing was saved. Check the "
+            "folder's permissions, or work on a copy."
+        )
+    return None
