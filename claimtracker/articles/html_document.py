@@ -39,6 +39,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _NEVER_HIDDEN = frozenset({"html", "body"})
 _UNSAFE_URL = re.compile(r"\s*(?:javascript|vbscript|data|livescript)\s*:", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# Control characters: libxml2 reads them into the tree but lxml refuses them in any text set
+# afterwards (cleaning the page sets text). Form feed and vertical tab separate words.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+_CONTROL_SPACES = re.compile("[\x0b\x0c]")
 _LEADING_DOCTYPE = re.compile(
     r"\A(\s*(?:<!--.*?-->\s*)*)<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL
 )
@@ -52,6 +56,7 @@ def parse_document(text: str, *, path: str | Path) -> lxml_html.HtmlElement:
     # lxml refuses str input that carries an encoding declaration; the text is already decoded.
     text = _XML_DECLARATION.sub("", text, count=1)
     text = _LEADING_DOCTYPE.sub(r"\1", text, count=1)
+    text = _CONTROL_SPACES.sub(" ", _CONTROL_CHARACTERS.sub("", text))
     if not text.strip():
         raise ArticleImportError("no article text found (the page is empty)", path=path)
     parser = lxml_html.HTMLParser(  # one per call: parsers keep an error log and are not shared

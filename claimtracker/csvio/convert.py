@@ -57,6 +57,10 @@ def _code(vocabulary: Vocabulary) -> Callable[[str], str]:
     return convert
 
 
+#: The largest integer SQLite stores.
+_MAX_INTEGER = 2**63 - 1
+
+
 def _count(value: str) -> int:
     try:
         number = int(value)
@@ -64,6 +68,8 @@ def _count(value: str) -> int:
         raise CellError(f"{value!r} is not a whole number") from None
     if number < 0:
         raise CellError("the number of sources cannot be negative")
+    if number > _MAX_INTEGER:
+        raise CellError(f"{value!r} is too large for a number of sources")
     return number
 
 
@@ -74,6 +80,8 @@ def _offset(value: str) -> int:
         raise CellError(f"{value!r} is not a character offset") from None
     if number < 0:
         raise CellError("offsets cannot be negative")
+    if number > _MAX_INTEGER:
+        raise CellError(f"{value!r} is too large for a character offset")
     return number
 
 

@@ -325,20 +325,27 @@ class _Writer:
         summary: ImportSummary,
         dry_run: bool,
         journal: BulkJournal | None,
+        problems: list[tuple[int, str, str]],
     ):
         self.connection = connection
         self.summary = summary
         self.dry_run = dry_run
         self.journal = journal
+        #: The import's problem list: a row is known to be bad only once its batch is looked up.
+        self.problems = problems
         self.pending: list[tuple[str, dict[str, object], list[str] | None]] = []
+        self.pending_lines: dict[str, int] = {}
         self.links: list[tuple[str, str, str, int]] = []
         self.seen_uuids: set[str] = set()
         self.tag_ids: dict[str, int] = {}
         self.now = bulk.timestamp()
         self.first_new_id = bulk.last_claim_id(connection)
 
-    def add(self, claim_uuid: str, claim: dict[str, object], tags: list[str] | None) -> None:
+    def add(
+        self, claim_uuid: str, claim: dict[str, object], tags: list[str] | None, line: int
+    ) -> None:
         self.pending.append((claim_uuid, claim, tags))
+        self.pending_lines[claim_uuid] = line
         if len(self.pending) >= BATCH:
             self.flush()
 
@@ -346,6 +353,7 @@ class _Writer:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
+        lines, self.pending_lines = self.pending_lines, {}
         existing = self._existing({u for u, _, _ in batch})
         inserts: list[tuple[str, dict[str, object], list[str] | None]] = []
         updates: list[tuple[int, dict[str, object], list[str] | None]] = []
@@ -367,6 +375,15 @@ class _Writer:
                         )
                 else:
                     self.summary.unchanged += 1
+            elif not claim.get("text"):
+                self.problems.append(
+                    (
+                        lines[claim_uuid],
+                        "claim",
+                        f"the claim and its quote are both empty, and there is no claim "
+                        f"{claim_uuid} to update",
+                    )
+                )
             else:
                 inserts.append((claim_uuid, claim, tags))
         self.summary.created += len(inserts)
@@ -529,7 +546,10 @@ def import_csv(
     """Import (or with ``dry_run``, only check) a CSV file of claims: all rows or none."""
     path = Path(path)
     shape = shape_of(path, encoding=options.encoding, delimiter=options.delimiter)
-    overrides = parse_overrides(options.mapping)
+    try:
+        overrides = parse_overrides(options.mapping)
+    except CsvImportError as error:
+        raise CsvImportError(error.reason, path=path) from None
     stream = records(path, shape)
     first = next(stream, None)
     if first is None:
@@ -567,8 +587,8 @@ def _run(
         None if dry_run else BulkJournal(connection, note=f"CSV import of {summary.path.name}")
     )
     resolver = _Resolver(connection, summary, dry_run, journal)
-    writer = _Writer(connection, summary, dry_run, journal)
     problems: list[tuple[int, str, str]] = []
+    writer = _Writer(connection, summary, dry_run, journal, problems)
     parser = RowParser(mapping)
     has_tags = "tags" in mapping.fields
     rating_rates_speaker = "speaker_reliability" not in mapping.fields
@@ -598,7 +618,7 @@ def _run(
             writer.seen_uuids.add(claim_uuid)
             if "text" not in claim and "quote" in claim:
                 claim["text"] = claim["quote"]
-            writer.add(claim_uuid, claim, normalise_tags(row.tags) if has_tags else None)
+            writer.add(claim_uuid, claim, normalise_tags(row.tags) if has_tags else None, row.line)
             for code, other in row.values.get("links", []):  # type: ignore[attr-defined]
                 writer.links.append((claim_uuid, code, other, row.line))
             if (
@@ -610,6 +630,8 @@ def _run(
         if problems:
             return problems
         writer.flush()
+        if problems:
+            return problems
         if not dry_run:
             bulk.index_claims_after(connection, writer.first_new_id)
         writer.write_links()

@@ -62,7 +62,7 @@ def check_decodes(path: Path, encoding: str) -> int:
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
             try:
-                decoder.decode(chunk)
+                text = decoder.decode(chunk)
             except UnicodeDecodeError as error:
                 before = chunk[: error.start]
                 newlines = before.count(b"\n")
@@ -78,6 +78,14 @@ def check_decodes(path: Path, encoding: str) -> int:
                     line=line + newlines,
                     column=column,
                 ) from None
+            except UnicodeError as error:  # e.g. UTF-16 without its byte-order mark
+                raise CsvImportError(
+                    f"the file cannot be read as {encoding} ({error}); {_guess_hint(path)}",
+                    path=path,
+                    line=line,
+                ) from None
+            if "\x00" in text:
+                _refuse_nul(path, text, line, offset_in_line)
             newlines = chunk.count(b"\n")
             line += newlines
             offset_in_line = (
@@ -85,11 +93,25 @@ def check_decodes(path: Path, encoding: str) -> int:
             )
         try:
             decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
+        except UnicodeError:
             raise CsvImportError(
                 f"the file ends in the middle of a {encoding} character", path=path, line=line
             ) from None
     return line
+
+
+def _refuse_nul(path: Path, text: str, line: int, offset_in_line: int) -> None:
+    """No text file holds a NUL character: this is binary, or UTF-16 read as something else."""
+    where = text.index("\x00")
+    newlines = text.count("\n", 0, where)
+    column = where - text.rfind("\n", 0, where) if newlines else offset_in_line + where + 1
+    raise CsvImportError(
+        "the file holds a NUL character, which no text file has: it is not a CSV file, or "
+        f"its encoding is another one; {_guess_hint(path)}",
+        path=path,
+        line=line + newlines,
+        column=column,
+    )
 
 
 def _guess_hint(path: Path) -> str:
@@ -103,7 +125,13 @@ def _guess_hint(path: Path) -> str:
 
 def sniff_delimiter(path: Path, encoding: str, given: str | None) -> str:
     if given:
-        return "\t" if given in ("\\t", "tab", "TAB") else given
+        delimiter = "\t" if given in ("\\t", "tab", "TAB") else given
+        if len(delimiter) != 1 or delimiter in '"\r\n':
+            raise CsvImportError(
+                f"{given!r} cannot separate fields: give one character such as , ; | or tab",
+                path=path,
+            )
+        return delimiter
     if path.suffix.lower() in (".tsv", ".tab"):
         return "\t"
     with path.open(encoding=encoding, newline="") as handle:
@@ -138,6 +166,13 @@ def records(path: Path, shape: CsvShape) -> Iterator[Record]:
                     yield Record(line=line, cells=cells)
                 line = reader.line_num + 1
         except csv.Error as error:
+            if "unexpected end of data" in str(error):
+                raise CsvImportError(
+                    "malformed CSV: a quoted cell that starts in this row is never closed "
+                    "(the file ends inside it)",
+                    path=path,
+                    line=line,
+                ) from None
             raise CsvImportError(
                 f"malformed CSV ({error})", path=path, line=reader.line_num
             ) from None
