@@ -43,6 +43,7 @@ class Actions:
     import_articles: QAction
     import_csv: QAction
     export_csv: QAction
+    backups: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -85,6 +86,8 @@ class Actions:
                          tip="Import claims from a CSV report, with a preview first"),
             export_csv=a(parent, "&Export CSV…", icon_name="export", shortcut="Ctrl+E",
                          icon_text="Export", tip="Export claims or claim pairs as CSV"),
+            backups=a(parent, "&Backups…", icon_name="history",
+                      tip="See the project's backups, make one now, or restore one"),
             quit=a(parent, "&Quit", shortcut=QKeySequence.StandardKey.Quit),
             undo=a(parent, "&Undo", icon_name="undo", shortcut=QKeySequence.StandardKey.Undo),
             redo=a(parent, "&Redo", icon_name="redo", shortcut=QKeySequence.StandardKey.Redo),

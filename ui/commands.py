@@ -28,7 +28,6 @@ from ui.hub import Hub
 from ui.project import Project
 
 if TYPE_CHECKING:
-    from claimtracker.articles import ParsedArticle
     from claimtracker.schemas import ClaimCreate, LinkCreate
 
 log = logging.getLogger(__name__)
@@ -461,7 +460,7 @@ class ChangeRelationCommand(ProjectCommand):
 class ImportedArticle:
     source_id: int
     created: bool
-    article: ParsedArticle
+    title: str
     origin: str
 
 
@@ -471,8 +470,7 @@ class ImportArticlesCommand(ProjectCommand):
     def __init__(self, context: CommandContext, imported: list[ImportedArticle]) -> None:
         created = [item for item in imported if item.created]
         if len(created) == 1:
-            title = created[0].article.title or created[0].origin
-            text = f"Import article “{shorten(title)}”"
+            text = f"Import article “{shorten(created[0].title or created[0].origin)}”"
         else:
             text = f"Import {len(created)} articles"
         super().__init__(context, text)
@@ -483,9 +481,8 @@ class ImportArticlesCommand(ProjectCommand):
 
         with self.context.project.write() as session:
             for item in self.created:
-                services.import_article(session=session, article=item.article, origin=item.origin)
+                services.restore_source(session=session, source_id=item.source_id)
         self.context.hub.sourcesChanged.emit()
-        self.context.hub.actorsChanged.emit()
 
     def revert(self) -> None:
         from claimtracker import services

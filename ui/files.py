@@ -91,7 +91,8 @@ def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskC
             except OSError as error:
                 result.failed.append((path.name, error.strerror or str(error)))
                 continue
-            result.imported.append(ImportedArticle(source_id, created, article, path.name))
+            title = article.title or path.stem
+            result.imported.append(ImportedArticle(source_id, created, title, path.name))
         context.progress(len(paths), len(paths), "Imported")
         return result
 
@@ -320,7 +321,11 @@ class FileOperations(QObject):
 
         def work(context: TaskContext) -> tuple[object, list[int]]:
             from claimtracker.csvio import ImportCancelled, import_csv
+            from claimtracker.safety.backup import backup_before_import
 
+            context.progress(0, 0, "Backing up before the import…")
+            backup_before_import(project.store)
+            context.progress(0, 0, f"Importing {path.name}…")
             try:
                 summary = import_csv(
                     project.store, path, options, progress=context.progress

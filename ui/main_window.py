@@ -46,6 +46,7 @@ from claimtracker.query import ClaimFilter, ClaimOrder, count_claims
 from claimtracker.query.choices import actor_choices, claim_counts, live_totals, source_choices
 from ui import theme
 from ui.actions import Actions
+from ui.backups import Backups
 from ui.editing import Editing
 from ui.errors import show_error
 from ui.files import FileOperations, kind_of
@@ -81,6 +82,8 @@ _Library = tuple[list[LibraryEntry], list[LibraryEntry], tuple[int, int]]
 class MainWindow(QMainWindow):
     #: The first rows of a project are on screen (used by the start-up benchmark).
     firstRowsShown = Signal()
+    #: The Store finished opening in the background (the error, or None).
+    storeOpened = Signal(object)
 
     def __init__(self, settings: Settings, *, hub: Hub | None = None) -> None:
         super().__init__()
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.files = FileOperations(
             self, settings, self.hub, self.editing, self.tasks, lambda: self.project
         )
+        self.backups = Backups(self.tasks, lambda: self.project, self)
 
         self.filter_bar = FilterBar()
         self.claims = ClaimsTableModel(self)
@@ -184,6 +188,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.import_articles, a.import_csv, a.export_csv])
         file_menu.addSeparator()
+        file_menu.addAction(a.backups)
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([a.undo, a.redo])
@@ -249,6 +255,14 @@ class MainWindow(QMainWindow):
         a.import_articles.triggered.connect(self.files.choose_articles)
         a.import_csv.triggered.connect(self.files.choose_csv)
         a.export_csv.triggered.connect(self.export_csv)
+        a.backups.triggered.connect(self.show_backups)
+        self.backups.backedUp.connect(
+            lambda name: self.status.showMessage(f"Backed up ({name})", 5000)
+        )
+        self.backups.failed.connect(
+            lambda message: self.status.showMessage(f"The backup failed: {message}", 15000)
+        )
+        self.storeOpened.connect(self._on_store_opened)
         a.quit.triggered.connect(self.close)
         self.files.openRequested.connect(self.open_project)
         self.files.articlesImported.connect(self._on_articles_imported)
@@ -377,15 +391,51 @@ class MainWindow(QMainWindow):
         self._waiting_for_ids = None
         if project is None:
             return
-        project.load_store_in_background()
+        project.load_store_in_background(self.storeOpened.emit)
         self._load_library()
         self._load_counts()
 
-    def close_project(self) -> None:
+    def _on_store_opened(self, error: object) -> None:
+        """The Store checked the file and opened it: start the backups, or say what is wrong."""
+        project = self.project
+        if project is None:
+            return
+        if isinstance(error, BaseException):
+            show_error(self, error, action=f"Opening {project.display_name}")
+            self.close_project(back_up=False)
+            self.table._update_empty_state()
+            return
+        self.backups.start()
+        self._warn_about_location(project)
+
+    def _warn_about_location(self, project: Project) -> None:
+        from claimtracker.safety.location import location_warning
+
+        message = location_warning(project.path)
+        key = f"warned/{project.path}"
+        if message is None or self.settings.flag(key, False):
+            return
+        self.settings.set_flag(key, True)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "A risky place for a database", message,
+            QMessageBox.StandardButton.Ok, self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def close_project(self, *, back_up: bool = True) -> None:
         project = self.project
         if project is None:
             return
         self.detail.flush()
+        self.backups.stop()
+        if back_up and project.store_loaded:
+            self.status.showMessage("Backing up…")
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.backups.back_up_now_blocking("close")
+            finally:
+                QApplication.restoreOverrideCursor()
         self.hub.projectClosing.emit()
         if self._side_by_side is not None:
             self._side_by_side.close()
@@ -746,6 +796,41 @@ class MainWindow(QMainWindow):
             report="pairs",
             suggested_name=suggested_name,
         )
+
+    def show_backups(self) -> None:
+        project = self.project
+        if project is None:
+            return
+        from ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(project.path, self)
+        dialog.restoreRequested.connect(self.restore_backup)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def restore_backup(self, backup: Path) -> None:
+        """Put a backup in the project's place (the current file is kept aside) and reopen."""
+        project = self.project
+        if project is None:
+            return
+        if self.tasks.busy and not self._stop_tasks():
+            return
+        path = project.path
+        self.close_project(back_up=False)
+        from claimtracker.safety.backup import restore_backup
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            restored = restore_backup(path, backup)
+        except ClaimTrackerError as error:
+            QApplication.restoreOverrideCursor()
+            show_error(self, error, action="Restoring the backup")
+            self.open_project(str(path))
+            return
+        QApplication.restoreOverrideCursor()
+        self.open_project(str(path))
+        aside = f"; the replaced file is kept as {restored.kept_aside.name}" if restored.kept_aside else ""
+        self.status.showMessage(f"Restored the backup {backup.name}{aside}", 15000)
 
     # -- the reader -----------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,16 +139,25 @@ class Project:
 
     # -- the Store, loaded in the background -----------------------------------------------
 
-    def load_store_in_background(self) -> None:
-        """Import the ORM and open the Store on a thread, so the first edit does not wait."""
+    def load_store_in_background(
+        self, done: Callable[[BaseException | None], None] | None = None
+    ) -> None:
+        """Import the ORM and open the Store on a thread, so the first edit does not wait.
+
+        Opening the Store also checks the file (after an unclean shutdown, SQLite's quick
+        check); ``done`` is called on that thread with the error, if any (a Qt signal's
+        ``emit`` is the usual callback).
+        """
         if self._store_ready.is_set() or self._loader is not None:
+            if done is not None and self._store_ready.is_set():
+                done(self._store_error)
             return
         self._loader = threading.Thread(
-            target=self._load_store, name="claimtracker-store-loader", daemon=True
+            target=self._load_store, args=(done,), name="claimtracker-store-loader", daemon=True
         )
         self._loader.start()
 
-    def _load_store(self) -> None:
+    def _load_store(self, done: Callable[[BaseException | None], None] | None = None) -> None:
         try:
             from claimtracker.store import Store
 
@@ -157,6 +166,8 @@ class Project:
             self._store_error = exc
         finally:
             self._store_ready.set()
+        if done is not None:
+            done(self._store_error)
 
     @property
     def store_loaded(self) -> bool:
