@@ -74,8 +74,8 @@ def decode(text: str | None) -> Any:
 def _json_default(value: object) -> object:
     if isinstance(value, date | datetime):
         return value.isoformat()
-    if isinstance(value, set | frozenset | tuple):
-        return sorted(value) if isinstance(value, set | frozenset) else list(value)
+    if isinstance(value, set | frozenset):
+        return sorted(value)
     return str(value)
 
 
