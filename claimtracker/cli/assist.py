@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from claimtracker.cli.context import db_option, echo_json, json_option
+from claimtracker.cli.output import echo
 from claimtracker.errors import NotFoundError
 from claimtracker.store import Store
 
@@ -86,7 +87,7 @@ def suggest_command(store: Store, target: str, accept: str | None, as_json: bool
                 }
             )
         else:
-            click.echo(message)
+            echo(message)
         return
     if as_json:
         echo_json([s.to_dict() for s in suggestions])
@@ -94,10 +95,10 @@ def suggest_command(store: Store, target: str, accept: str | None, as_json: bool
     for index, item in enumerate(suggestions):
         speaker = item.speaker or "(unattributed)"
         counters = f"  counters {', '.join(map(str, item.counter_to))}" if item.counter_to else ""
-        click.echo(f"[{index}] {item.attribution:<18} {speaker}{counters}")
-        click.echo(f"     {' '.join(item.text.split())}")
+        echo(f"[{index}] {item.attribution:<18} {speaker}{counters}")
+        echo(f"     {' '.join(item.text.split())}")
         if item.descriptor:
-            click.echo(f"     attribution: {item.descriptor}")
+            echo(f"     attribution: {item.descriptor}")
 
 
 COMMANDS = [suggest_command]

@@ -16,6 +16,7 @@ from claimtracker.cli.context import (
     json_option,
     progress_enabled,
 )
+from claimtracker.cli.output import echo
 from claimtracker.errors import ClaimTrackerError, NotFoundError
 from claimtracker.query.library import actor_summaries, source_summaries
 from claimtracker.schemas import ActorUpdate, SourceUpdate
@@ -32,12 +33,12 @@ def init(store: Store, sample: bool) -> None:
         from claimtracker.sample import build_sample
 
         summary = build_sample(store)
-        click.echo(
+        echo(
             f"Sample project in {store.display_name}: {summary.claims} claims, "
             f"{summary.links} links, source #{summary.source_id}"
         )
     else:
-        click.echo(f"Database ready: {store.display_name}")
+        echo(f"Database ready: {store.display_name}")
 
 
 @click.command("import-article")
@@ -110,7 +111,7 @@ def import_article(
             except ClaimTrackerError as error:
                 results.append({"file": str(path), "error": str(error)})
                 if not as_json:
-                    click.echo(f"claimtracker: error: {error}", err=True)
+                    echo(f"claimtracker: error: {error}", err=True)
     if as_json:
         echo_json(results)
     else:
@@ -118,15 +119,15 @@ def import_article(
         for item in results:
             if "error" in item:
                 continue
-            click.echo(
+            echo(
                 f"{verbs[item['outcome']]}: source #{item['source_id']} {item['title']!r} "
                 f"({item['format']}, {item['language'] or 'language unknown'}, "
                 f"{item['characters']:,} characters)"
             )
             if item["outcome"] == "corrected":
-                click.echo(f"  {len(item['reanchored'])} claim(s) re-anchored")
+                echo(f"  {len(item['reanchored'])} claim(s) re-anchored")
                 for claim_id, reason in item["orphans"].items():
-                    click.echo(f"  claim #{claim_id} is an orphan: {reason}; place it by hand")
+                    echo(f"  claim #{claim_id} is an orphan: {reason}; place it by hand")
     if any("error" in item for item in results):
         raise click.exceptions.Exit(1)
 
@@ -144,7 +145,7 @@ def sources(store: Store, as_json: bool) -> None:
     for s in summaries:
         outlet = f" — {s.outlet}" if s.outlet else ""
         day = f" ({s.published_on})" if s.published_on else ""
-        click.echo(f"#{s.id:<5} {s.claims:>6} claims  {s.title}{outlet}{day}")
+        echo(f"#{s.id:<5} {s.claims:>6} claims  {s.title}{outlet}{day}")
 
 
 @click.command("show-source")
@@ -166,10 +167,10 @@ def show_source(store: Store, source_id: int, with_text: bool, as_json: bool) ->
         return
     for label, value in summary.to_dict().items():
         if value not in (None, ""):
-            click.echo(f"  {label + ':':<14}{value}")
+            echo(f"  {label + ':':<14}{value}")
     if with_text:
-        click.echo()
-        click.echo(text)
+        echo()
+        echo(text)
 
 
 @click.command("edit-source")
@@ -192,7 +193,7 @@ def edit_source(store: Store, source_id: int, outlet: str | None, **options: Any
         _, changes = services.update_source(
             session=session, source_id=source_id, changes=SourceUpdate(**values)
         )
-    click.echo(f"Source #{source_id}: changed {', '.join(changes) or 'nothing'}")
+    echo(f"Source #{source_id}: changed {', '.join(changes) or 'nothing'}")
 
 
 @click.command("actors")
@@ -207,7 +208,7 @@ def actors(store: Store, as_json: bool) -> None:
         return
     for a in summaries:
         aliases = f"  (also: {', '.join(a.aliases)})" if a.aliases else ""
-        click.echo(
+        echo(
             f"#{a.id:<5} {a.claims:>6} claims  {a.reliability or '-'}  {a.name} [{a.kind}]{aliases}"
         )
 
@@ -234,7 +235,7 @@ def edit_actor(store: Store, actor_id: int, aliases: tuple[str, ...], **options:
         for alias in aliases:
             services.add_alias(session=session, actor_id=actor_id, alias=alias)
     changed = [*changes, *(["aliases"] if aliases else [])]
-    click.echo(f"Actor #{actor_id}: changed {', '.join(changed) or 'nothing'}")
+    echo(f"Actor #{actor_id}: changed {', '.join(changed) or 'nothing'}")
 
 
 COMMANDS = [init, import_article, sources, show_source, edit_source, actors, edit_actor]

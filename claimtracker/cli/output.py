@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 
@@ -9,6 +10,21 @@ import click
 
 from claimtracker.query import ClaimDetail, ClaimRow
 from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, STATUSES
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters shown as escapes, so that imported text cannot drive
+    the terminal (colours, cursor moves, titles) or reorder what is shown (bidi overrides)."""
+    return _UNSAFE.sub(
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text
+    )
+
+
+def echo(text: str = "", *, err: bool = False) -> None:
+    """Print a line of user data to the terminal, safely."""
+    click.echo(terminal_safe(text), err=err)
 
 
 def _clip(text: str, width: int) -> str:
@@ -26,11 +42,11 @@ def row_line(row: ClaimRow) -> str:
 
 def echo_rows(rows: list[ClaimRow], *, total: int | None = None) -> None:
     for row in rows:
-        click.echo(row_line(row))
+        echo(row_line(row))
     if total is not None:
         shown = len(rows)
         more = f" (showing {shown})" if total > shown else ""
-        click.echo(f"{total} claim{'s' if total != 1 else ''}{more}", err=True)
+        echo(f"{total} claim{'s' if total != 1 else ''}{more}", err=True)
 
 
 def echo_detail(detail: ClaimDetail) -> None:
@@ -62,17 +78,17 @@ def echo_detail(detail: ClaimDetail) -> None:
     for label, value in fields:
         if value:
             wrapped = textwrap.fill(value, width=100, initial_indent="", subsequent_indent=" " * 16)
-            click.echo(f"  {label + ':':<14}{wrapped}")
+            echo(f"  {label + ':':<14}{wrapped}")
     if row.anchor_start is not None:
         context = f"…{detail.anchor_prefix or ''}[{detail.anchor_exact or ''}]{detail.anchor_suffix or ''}…"
         status = (
             " (ORPHAN: not found in the corrected text)" if row.anchor_status == "orphan" else ""
         )
-        click.echo(f"  {'Anchor:':<14}{row.anchor_start}–{row.anchor_end}{status}")
-        click.echo(f"  {'In context:':<14}{' '.join(context.split())}")
+        echo(f"  {'Anchor:':<14}{row.anchor_start}–{row.anchor_end}{status}")
+        echo(f"  {'In context:':<14}{' '.join(context.split())}")
     for link in detail.links:
         speaker = f"{link.other_speaker}: " if link.other_speaker else ""
         note = f"  ({link.note})" if link.note else ""
-        click.echo(
+        echo(
             f"  {link.label + ':':<14}#{link.other_id} {_clip(speaker + link.other_text, 70)}{note}"
         )

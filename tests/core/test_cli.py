@@ -163,3 +163,11 @@ def test_database_option_before_or_after_the_command(
     assert main(["--db", str(db_path), "init"]) == 0
     assert main(["list", "--db", str(db_path)]) == 0
     assert db_path.exists()
+
+
+def test_imported_text_cannot_drive_the_terminal(cli: Cli) -> None:
+    claim = cli.json("add-claim", "--text", "red \x1b[31malert\x07 \u202egnp.exe")
+    shown = cli("show", str(claim["id"]))
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "red \\x1b[31malert\\x07 \\u202egnp.exe" in shown
+    assert "\x1b" not in cli("list")
