@@ -8,7 +8,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from claimtracker.errors import ValidationError
-from claimtracker.models import Actor, ActorAlias, utcnow
+from claimtracker.models import Actor, ActorAlias
 from claimtracker.safety import history
 from claimtracker.schemas import ActorCreate, ActorUpdate
 from claimtracker.services.common import (
@@ -18,6 +18,8 @@ from claimtracker.services.common import (
     checked_uuid,
     clean_text,
     get_record,
+    move_to_trash,
+    take_from_trash,
     touch,
 )
 from claimtracker.vocabulary import ACTOR_KINDS, RELIABILITY
@@ -134,22 +136,12 @@ def aliases_of(*, session: Session, actor_id: int) -> list[str]:
 
 def delete_actor(*, session: Session, actor_id: int) -> Actor:
     """Move an actor to the trash (their claims keep pointing at them)."""
-    actor = get_record(session, Actor, actor_id, what="actor")
-    if actor.deleted_at is None:
-        actor.deleted_at = utcnow()
-        touch(actor)
-        history.record(session, "actor", actor_id, history.DELETED)
-    return actor
+    return move_to_trash(session, Actor, actor_id, what="actor")
 
 
 def restore_actor(*, session: Session, actor_id: int) -> Actor:
     """Bring an actor back from the trash."""
-    actor = get_record(session, Actor, actor_id, what="actor")
-    if actor.deleted_at is not None:
-        actor.deleted_at = None
-        touch(actor)
-        history.record(session, "actor", actor_id, history.RESTORED)
-    return actor
+    return take_from_trash(session, Actor, actor_id, what="actor")
 
 
 def actor_names(*, session: Session) -> list[str]:

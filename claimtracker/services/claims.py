@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from claimtracker.anchors import Anchor, anchor_at, anchor_quote
 from claimtracker.errors import AnchorError, ValidationError
-from claimtracker.models import Actor, Claim, ClaimTag, Link, Source, Tag, utcnow
+from claimtracker.models import Actor, Claim, ClaimTag, Link, Source, Tag
 from claimtracker.safety import history
 from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.services.common import (
@@ -20,6 +20,8 @@ from claimtracker.services.common import (
     clean_text,
     get_live,
     get_record,
+    move_to_trash,
+    take_from_trash,
     touch,
 )
 from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, STATUSES
@@ -238,21 +240,11 @@ def claim_tags(*, session: Session, claim_id: int) -> list[str]:
 
 def delete_claim(*, session: Session, claim_id: int) -> Claim:
     """Move a claim to the trash; it can be restored until the trash is emptied."""
-    claim = get_record(session, Claim, claim_id, what="claim")
-    if claim.deleted_at is None:
-        claim.deleted_at = utcnow()
-        touch(claim)
-        history.record(session, "claim", claim_id, history.DELETED)
-    return claim
+    return move_to_trash(session, Claim, claim_id, what="claim")
 
 
 def restore_claim(*, session: Session, claim_id: int) -> Claim:
-    claim = get_record(session, Claim, claim_id, what="claim")
-    if claim.deleted_at is not None:
-        claim.deleted_at = None
-        touch(claim)
-        history.record(session, "claim", claim_id, history.RESTORED)
-    return claim
+    return take_from_trash(session, Claim, claim_id, what="claim")
 
 
 def empty_trash(*, session: Session) -> int:

@@ -9,6 +9,7 @@ from sqlmodel import Session, SQLModel
 
 from claimtracker.errors import ConflictError, NotFoundError, ValidationError
 from claimtracker.models import Tracked, utcnow
+from claimtracker.safety import history
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -55,6 +56,33 @@ def apply_changes(record: SQLModel, values: dict[str, Any]) -> Changes:
 def touch(record: Tracked) -> None:
     record.updated_at = utcnow()
     record.version += 1
+
+
+TrackedT = TypeVar("TrackedT", bound=Tracked)
+
+
+def move_to_trash(
+    session: Session, model: type[TrackedT], record_id: int, *, what: str
+) -> TrackedT:
+    """Put a record in the trash (``deleted_at``), recorded in its history; idempotent."""
+    record = get_record(session, model, record_id, what=what)
+    if record.deleted_at is None:
+        record.deleted_at = utcnow()
+        touch(record)
+        history.record(session, what, record_id, history.DELETED)
+    return record
+
+
+def take_from_trash(
+    session: Session, model: type[TrackedT], record_id: int, *, what: str
+) -> TrackedT:
+    """Bring a record back from the trash, recorded in its history; idempotent."""
+    record = get_record(session, model, record_id, what=what)
+    if record.deleted_at is not None:
+        record.deleted_at = None
+        touch(record)
+        history.record(session, what, record_id, history.RESTORED)
+    return record
 
 
 def checked_uuid(value: str) -> str:

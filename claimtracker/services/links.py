@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from claimtracker.errors import ValidationError
-from claimtracker.models import Claim, Link, utcnow
+from claimtracker.models import Claim, Link
 from claimtracker.safety import history
 from claimtracker.schemas import LinkCreate
 from claimtracker.services.common import (
@@ -16,6 +16,8 @@ from claimtracker.services.common import (
     clean_text,
     get_live,
     get_record,
+    move_to_trash,
+    take_from_trash,
     touch,
 )
 from claimtracker.vocabulary import RELATIONS, SYMMETRIC_RELATIONS
@@ -110,18 +112,8 @@ def update_link(
 
 def delete_link(*, session: Session, link_id: int) -> Link:
     """Move a link to the trash."""
-    link = get_record(session, Link, link_id, what="link")
-    if link.deleted_at is None:
-        link.deleted_at = utcnow()
-        touch(link)
-        history.record(session, "link", link_id, history.DELETED)
-    return link
+    return move_to_trash(session, Link, link_id, what="link")
 
 
 def restore_link(*, session: Session, link_id: int) -> Link:
-    link = get_record(session, Link, link_id, what="link")
-    if link.deleted_at is not None:
-        link.deleted_at = None
-        touch(link)
-        history.record(session, "link", link_id, history.RESTORED)
-    return link
+    return take_from_trash(session, Link, link_id, what="link")

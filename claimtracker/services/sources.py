@@ -19,6 +19,8 @@ from claimtracker.services.common import (
     checked_uuid,
     clean_text,
     get_record,
+    move_to_trash,
+    take_from_trash,
     touch,
 )
 
@@ -140,19 +142,9 @@ def update_source(
 
 def delete_source(*, session: Session, source_id: int) -> Source:
     """Move a source to the trash; its claims stay, still pointing at it."""
-    source = get_record(session, Source, source_id, what="source")
-    if source.deleted_at is None:
-        source.deleted_at = utcnow()
-        touch(source)
-        history.record(session, "source", source_id, history.DELETED)
-    return source
+    return move_to_trash(session, Source, source_id, what="source")
 
 
 def restore_source(*, session: Session, source_id: int) -> Source:
     """Bring a source back from the trash."""
-    source = get_record(session, Source, source_id, what="source")
-    if source.deleted_at is not None:
-        source.deleted_at = None
-        touch(source)
-        history.record(session, "source", source_id, history.RESTORED)
-    return source
+    return take_from_trash(session, Source, source_id, what="source")
