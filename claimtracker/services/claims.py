@@ -99,7 +99,8 @@ def _anchor_for(
     return None
 
 
-def _set_anchor(claim: Claim, anchor: Anchor | None, *, keep_offsets: bool) -> None:
+def set_anchor(claim: Claim, anchor: Anchor | None, *, keep_offsets: bool = False) -> None:
+    """Put ``anchor`` on the claim (status ok); None clears it (keeping the offsets if asked)."""
     if anchor is None:
         if not keep_offsets:
             claim.anchor_start = claim.anchor_end = None
@@ -134,7 +135,7 @@ def create_claim(*, session: Session, claim_in: ClaimCreate) -> Claim:
     claim = Claim(**{k: v for k, v in values.items() if v is not None})
     if claim_in.uuid:
         claim.uuid = checked_uuid(claim_in.uuid)
-    _set_anchor(claim, anchor, keep_offsets=True)
+    set_anchor(claim, anchor, keep_offsets=True)
     session.add(claim)
     session.flush()
     if claim_in.tags:
@@ -166,7 +167,7 @@ def update_claim(
         else:
             start, end = _kept_offsets(session, claim, source_id, quote)
         before = _anchor_values(claim)
-        _set_anchor(claim, _anchor_for(session, source_id, quote, start, end), keep_offsets=False)
+        set_anchor(claim, _anchor_for(session, source_id, quote, start, end), keep_offsets=False)
         applied.update(_diff(before, _anchor_values(claim)))
     applied.update(apply_changes(claim, values))
     if changes.tags is not None:

@@ -13,6 +13,7 @@ from claimtracker.errors import ValidationError
 from claimtracker.models import Claim, Source
 from claimtracker.reanchor import relocate
 from claimtracker.safety import history
+from claimtracker.services.claims import set_anchor
 from claimtracker.services.common import get_record, touch
 from claimtracker.services.sources import find_source_by_text, import_article, text_sha256
 
@@ -44,9 +45,7 @@ def _reanchor(claim: Claim, text: str, report: ReanchorReport) -> None:
         places = occurrences(text, claim.quote)
         if len(places) == 1:
             anchor = anchor_at(text, places[0], places[0] + len(claim.quote))
-            claim.anchor_start, claim.anchor_end = anchor.start, anchor.end
-            claim.anchor_exact, claim.anchor_prefix = anchor.exact, anchor.prefix
-            claim.anchor_suffix, claim.anchor_status = anchor.suffix, "ok"
+            set_anchor(claim, anchor)
             report.placed[claim.id] = "exact"
         else:
             claim.anchor_status = "orphan"
@@ -70,9 +69,7 @@ def _reanchor(claim: Claim, text: str, report: ReanchorReport) -> None:
         anchor = found.anchor
         if claim.quote == exact:
             claim.quote = anchor.exact  # the verbatim words follow the correction
-        claim.anchor_start, claim.anchor_end = anchor.start, anchor.end
-        claim.anchor_exact, claim.anchor_prefix = anchor.exact, anchor.prefix
-        claim.anchor_suffix, claim.anchor_status = anchor.suffix, "ok"
+        set_anchor(claim, anchor)
         report.placed[claim.id] = found.how
     touch(claim)
 
