@@ -171,9 +171,15 @@ class FileOperations(QObject):
             return str(path)
 
         task = Task("Building the sample project…", work)
-        task.signals.succeeded.connect(lambda p: self.openRequested.emit(str(p)))
+        built: list[str] = []
+        task.signals.succeeded.connect(built.append)
         task.signals.failed.connect(lambda error: self._fail(error, "Opening the sample project"))
-        self._tasks.start(task)
+        # Opened once the task is over (opening a project waits for running tasks).
+        self._tasks.start(task, after=lambda: self._open_built(built))
+
+    def _open_built(self, built: list[str]) -> None:
+        if built:
+            self.openRequested.emit(built[0])
 
     # -- articles -------------------------------------------------------------------------
 

@@ -31,10 +31,10 @@ def _svg_source(name: str) -> str:
 
 def _colour_for(mode: QIcon.Mode) -> str:
     palette = QApplication.palette()
+    # Selected items are drawn on a light tint (the sidebar) as often as on the strong
+    # highlight, so icons keep the text colour there too.
     if mode == QIcon.Mode.Disabled:
         colour = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
-    elif mode == QIcon.Mode.Selected:
-        colour = palette.color(QPalette.ColorRole.HighlightedText)
     else:
         colour = palette.color(QPalette.ColorRole.WindowText)
     return colour.name()

@@ -171,8 +171,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(2, 0)
         self.main_splitter.setSizes([240, 820, 420])
         self.center_splitter.setSizes([480, 420])
-        self.detail.setMinimumWidth(340)
-        self.sidebar.setMinimumWidth(160)
+        self.detail.setMinimumWidth(300)
+        self.sidebar.setMinimumWidth(140)
         self.setCentralWidget(self.main_splitter)
         # The right dock area stays free for panels such as the assistant's review panel.
         self.setDockNestingEnabled(True)
@@ -1148,7 +1148,7 @@ class MainWindow(QMainWindow):
     def _apply_default_sizes(self) -> None:
         """First start: room for names in the sidebar and for the editor, the rest to the table."""
         width = max(self.main_splitter.width(), 900)
-        side, detail = 250, min(440, max(360, width // 3))
+        side, detail = 230, min(420, max(340, width * 27 // 100))
         self.main_splitter.setSizes([side, width - side - detail, detail])
 
     def closeEvent(self, event: QCloseEvent) -> None:

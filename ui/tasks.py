@@ -112,21 +112,25 @@ class TaskRunner(QObject):
     def current(self) -> Task | None:
         return self._running[-1] if self._running else None
 
-    def start(self, task: Task) -> Task:
+    def start(self, task: Task, *, after: Callable[[], None] | None = None) -> Task:
+        """Run ``task``; ``after`` is called once it is over and the runner no longer counts it
+        (e.g. to open a project, which waits for running tasks)."""
         self._running.append(task)
         task.signals.progressed.connect(self.progressed)
-        task.signals.finished.connect(lambda: self._finished(task))
+        task.signals.finished.connect(lambda: self._finished(task, after))
         self._pool.start(task)
         self.started.emit(task)
         if len(self._running) == 1:
             self.busyChanged.emit(True)
         return task
 
-    def _finished(self, task: Task) -> None:
+    def _finished(self, task: Task, after: Callable[[], None] | None) -> None:
         if task in self._running:
             self._running.remove(task)
         if not self._running:
             self.busyChanged.emit(False)
+        if after is not None:
+            after()
 
     def cancel_all(self) -> None:
         for task in self._running:

@@ -51,17 +51,17 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", "#", "id", lambda r: str(r.id), width=52, visible=True, numeric=True),
+    Column("id", "#", "id", lambda r: str(r.id), width=50, visible=True, numeric=True),
     Column(
         "text", "Claim", "text", lambda r: _one_line(r.text), width=330, visible=True,
         tooltip=lambda r: r.text,
     ),
     Column(
-        "speaker", "Speaker", "speaker", lambda r: r.speaker or "", width=150, visible=True
+        "speaker", "Speaker", "speaker", lambda r: r.speaker or "", width=140, visible=True
     ),
     Column(
         "attribution", "Attribution", "attribution", lambda r: ATTRIBUTIONS.label(r.attribution),
-        width=112, visible=True, badge="attribution", code=lambda r: r.attribution,
+        width=108, visible=True, badge="attribution", code=lambda r: r.attribution,
         tooltip=lambda r: ATTRIBUTIONS.label(r.attribution)
         + (f"\n“{r.descriptor}”" if r.descriptor else ""),
     ),
@@ -70,24 +70,24 @@ COLUMNS: tuple[Column, ...] = (
         tooltip=lambda r: r.descriptor or "",
     ),
     Column(
-        "status", "Status", "status", lambda r: STATUSES.label(r.status), width=104,
+        "status", "Status", "status", lambda r: STATUSES.label(r.status), width=100,
         visible=True, badge="status", code=lambda r: r.status,
     ),
     Column(
-        "rating", "Rating", "credibility", lambda r: r.rating, width=62, visible=True,
+        "rating", "Rating", "credibility", lambda r: r.rating, width=58, visible=True,
         badge="credibility",
         code=lambda r: str(r.credibility) if r.credibility is not None else None,
         tooltip=_rating_tooltip,
     ),
     Column(
-        "source", "Source", "source", lambda r: r.source_title or "", width=220, visible=True,
+        "reported_on", "Reported", "reported_on", lambda r: _date(r.reported_on), width=92,
+        visible=True,
+    ),
+    Column(
+        "source", "Source", "source", lambda r: r.source_title or "", width=220,
         tooltip=lambda r: "\n".join(x for x in (r.source_title, r.outlet, r.url) if x),
     ),
     Column("outlet", "Outlet", None, lambda r: r.outlet or "", width=130),
-    Column(
-        "reported_on", "Reported", "reported_on", lambda r: _date(r.reported_on), width=96,
-        visible=True,
-    ),
     Column("said_on", "Said", "said_on", lambda r: _date(r.said_on), width=96),
     Column("event_on", "Event", "event_on", lambda r: _date(r.event_on), width=96),
     Column("tags", "Tags", None, lambda r: ", ".join(r.tags), width=140),

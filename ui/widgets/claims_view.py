@@ -27,6 +27,8 @@ from ui.settings import Settings
 from ui.widgets.empty_state import EmptyState
 
 HEADER_KEY = "claims_table"
+#: The narrowest the claim column gets when it fills the table (a scroll bar beyond).
+CLAIM_MIN_WIDTH = 240
 
 
 class ClaimsView(QTableView):
@@ -64,6 +66,7 @@ class ClaimsView(QTableView):
         header.customContextMenuRequested.connect(self._column_menu)
         header.setSortIndicatorShown(True)
         header.setMinimumSectionSize(40)
+        self._claim_fills = True
         self._delegates: list[QStyledItemDelegate] = []
         for number, column in enumerate(COLUMNS):
             delegate: QStyledItemDelegate
@@ -88,6 +91,8 @@ class ClaimsView(QTableView):
         model.rowsRemoved.connect(self._update_empty_state)
         model.loadingChanged.connect(lambda _l: self._update_empty_state())
         self._empty_handler: object = None
+        self._fitting = False
+        header.sectionResized.connect(self._on_section_resized)
         self._after_paint: list[Callable[[], None]] = []
 
     # -- columns --------------------------------------------------------------------------
@@ -99,9 +104,34 @@ class ClaimsView(QTableView):
         self._stretch_claim_column()
 
     def _stretch_claim_column(self) -> None:
-        # The claim's text takes the room the other columns leave, like a mail's subject.
+        """The claim's text takes the room the other columns leave (like a mail's subject),
+        until the user sizes that column by hand."""
+        self._claim_fills = True
+        self._fit_claim_column()
+
+    def _fit_claim_column(self) -> None:
+        if not self._claim_fills:
+            return
+        claim = column_index("text")
         header = self.horizontalHeader()
-        header.setSectionResizeMode(column_index("text"), QHeaderView.ResizeMode.Stretch)
+        others = sum(
+            header.sectionSize(n)
+            for n in range(header.count())
+            if n != claim and not header.isSectionHidden(n)
+        )
+        width = max(CLAIM_MIN_WIDTH, self.viewport().width() - others)
+        if header.sectionSize(claim) != width:
+            self._fitting = True
+            header.resizeSection(claim, width)
+            self._fitting = False
+
+    def _on_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if self._fitting:
+            return
+        if section == column_index("text"):
+            self._claim_fills = False  # the user sized it: leave it
+        else:
+            QTimer.singleShot(0, self._fit_claim_column)
 
     def _column_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
@@ -127,6 +157,7 @@ class ClaimsView(QTableView):
         self.setColumnHidden(number, not shown)
         if shown and self.columnWidth(number) < 30:
             self.setColumnWidth(number, COLUMNS[number].width)
+        self._fit_claim_column()
 
     def reset_columns(self) -> None:
         header = self.horizontalHeader()
@@ -257,3 +288,4 @@ class ClaimsView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_empty_state()
+        self._fit_claim_column()

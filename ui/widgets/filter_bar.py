@@ -31,6 +31,7 @@ from ui.editor.fields import DateField
 from ui.icons import icon
 from ui.project import Project
 from ui.widgets.choice_popup import ChoicePopup, Entry
+from ui.widgets.flow_layout import FlowLayout
 
 #: Milliseconds between the last key and the query (a burst of keys is one query).
 SEARCH_DEBOUNCE_MS = 3
@@ -167,14 +168,11 @@ class FilterBar(QWidget):
             button.clicked.connect(lambda _c=False, k=kind: self.open_popup(k))
         self.date_button.clicked.connect(self.open_date_popup)
 
-        # Two rows, so the table's pane can be narrow: the search, then the filters.
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.setSpacing(4)
+        # The search, then the filter buttons, which wrap onto more rows in a narrow window.
+        buttons = FlowLayout(spacing=4)
         for button in self.buttons.values():
             buttons.addWidget(button)
         buttons.addWidget(self.date_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.trash_label)
         buttons.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
