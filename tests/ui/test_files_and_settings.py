@@ -124,7 +124,7 @@ def test_recent_menu_lists_projects_and_can_be_cleared(qtbot: QtBot, make_window
     window._fill_recent_menu()
     names = [a.text() for a in window.recent_menu.actions() if a.text()]
     assert names[:2] == ["empty.db", "sample.db"]
-    clear = [a for a in window.recent_menu.actions() if a.text() == "Clear the list"][0]
+    clear = next(a for a in window.recent_menu.actions() if a.text() == "Clear the list")
     clear.trigger()
     assert window.settings.recent_files == []
 

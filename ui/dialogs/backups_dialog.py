@@ -93,7 +93,7 @@ class BackupsDialog(QDialog):
             self.table.setItem(number, 0, made)
             self.table.setItem(number, 1, QTableWidgetItem(REASONS.get(backup.reason, backup.reason)))
             size = QTableWidgetItem(human_size(backup.size))
-            size.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(number, 2, size)
         self.table.resizeColumnToContents(0)
         self.where.setText(
