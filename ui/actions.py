@@ -53,6 +53,7 @@ class Actions:
     empty_trash: QAction
     find: QAction
     clear_filters: QAction
+    preferences: QAction
     open_reader: QAction
     link_counter: QAction
     side_by_side: QAction
@@ -104,6 +105,8 @@ class Actions:
                    tip="Search the claims"),
             clear_filters=a(parent, "&Clear Filters", icon_name="clear",
                             shortcut="Ctrl+Shift+F", tip="Show every claim again"),
+            preferences=a(parent, "&Preferences…", shortcut=QKeySequence.StandardKey.Preferences,
+                          tip="Your name in the history, and the theme"),
             open_reader=a(parent, "Open Source in &Reader", icon_name="reader", shortcut="Ctrl+R",
                           icon_text="Reader",
                           tip="Read the claim's source with its claims highlighted"),

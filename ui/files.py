@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -393,7 +392,3 @@ def _trash_claims(project: Project, claim_ids: list[int], into_trash: bool) -> N
     with project.write() as session:
         for claim_id in claim_ids:
             move(session=session, claim_id=claim_id)
-
-
-def dated_name(stem: str) -> str:
-    return f"{stem}-{date.today().isoformat()}.csv"

@@ -8,50 +8,46 @@ signals say what changed in the data.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolBar,
     QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
 from claimtracker.errors import ClaimTrackerError
-from claimtracker.query import ClaimFilter, ClaimOrder, count_claims
-from claimtracker.query.choices import actor_choices, claim_counts, live_totals, source_choices
+from claimtracker.query import ClaimFilter, ClaimOrder
+from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
 from ui.actions import Actions
 from ui.backups import Backups
+from ui.dialogs.help_dialogs import ShortcutsDialog, show_about
 from ui.editing import Editing
 from ui.errors import show_error
 from ui.files import FileOperations, kind_of
 from ui.hub import Hub
-from ui.icons import app_icon, icon
+from ui.icons import app_icon
+from ui.library_loader import LibraryLoader
+from ui.menus import build_menus
 from ui.models.claims_table import ClaimsTableModel
 from ui.models.columns import COLUMNS
 from ui.models.library import LibraryEntry
@@ -72,15 +68,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Milliseconds to gather bursts of changes before the sidebar counts are read again.
-COUNTS_DELAY_MS = 400
-#: The most sources and actors the sidebar lists at once (its search finds the others).
-SIDEBAR_LIMIT = 300
-_Library = tuple[list[LibraryEntry], list[LibraryEntry], tuple[int, int]]
 
 
 class MainWindow(QMainWindow):
-    #: The first rows of a project are on screen (used by the start-up benchmark).
+    #: The first rows of a project are on screen (work that can wait starts after it).
     firstRowsShown = Signal()
     #: The Store finished opening in the background (the error, or None).
     storeOpened = Signal(object)
@@ -93,8 +84,6 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.hub = hub or Hub(self)
         self.project: Project | None = None
-        self._total_live: int | None = None
-        self._trash_count: int | None = None
         self._started: Project | None = None
         self._waiting_for_ids: Project | None = None
 
@@ -112,6 +101,10 @@ class MainWindow(QMainWindow):
         self.claims = ClaimsTableModel(self)
         self.table = ClaimsView(self.claims)
         self.sidebar = Sidebar()
+        self.library = LibraryLoader(
+            self.sidebar.model, self.queries, lambda: self.project,
+            lambda: self.sidebar.search_text, self,
+        )
         self.detail = DetailPane(
             self.editing,
             link_action=self.act.link_counter,
@@ -131,15 +124,17 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self._build_layout()
-        self._build_menus()
-        self._build_toolbar()
+        menus = build_menus(self, self.act)
+        self.recent_menu, self.columns_menu, self.toolbar = (
+            menus.recent, menus.columns, menus.toolbar
+        )
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.columns_menu.aboutToShow.connect(
+            lambda: self.table.fill_column_menu(self.columns_menu)
+        )
         self._connect()
         self._restore_settings()
         self.table.set_empty_messages(self._describe_empty_table)
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(COUNTS_DELAY_MS)
-        self._counts_timer.timeout.connect(self._load_counts)
         self._update_actions()
         self._update_title()
         self.table.setFocus()
@@ -176,73 +171,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
         # The right dock area stays free for panels such as the assistant's review panel.
         self.setDockNestingEnabled(True)
-
-    def _build_menus(self) -> None:
-        a = self.act
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([a.new_project, a.open_project])
-        self.recent_menu = file_menu.addMenu(icon("history"), "Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addAction(a.open_sample)
-        file_menu.addSeparator()
-        file_menu.addActions([a.import_articles, a.import_csv, a.export_csv])
-        file_menu.addSeparator()
-        file_menu.addAction(a.backups)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([a.undo, a.redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a.new_claim, a.delete, a.restore, a.empty_trash])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a.find, a.clear_filters])
-        claim_menu = bar.addMenu("&Claim")
-        claim_menu.addActions([a.open_reader, a.link_counter, a.side_by_side])
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions([a.show_sidebar, a.show_detail, a.show_reader, a.show_history])
-        view_menu.addSeparator()
-        self.columns_menu = view_menu.addMenu(icon("columns"), "&Columns")
-        self.columns_menu.aboutToShow.connect(
-            lambda: self.table.fill_column_menu(self.columns_menu)
-        )
-        theme_menu = view_menu.addMenu("&Theme")
-        group = QActionGroup(self)
-        for action in (a.theme_system, a.theme_light, a.theme_dark):
-            group.addAction(action)
-            theme_menu.addAction(action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([a.shortcuts, a.about])
-        self.addActions(a.all())
-
-    def _build_toolbar(self) -> None:
-        a = self.act
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("MainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setIconSize(toolbar.iconSize() * 0.85)
-        toolbar.addAction(a.import_articles)
-        toolbar.addAction(a.new_claim)
-        toolbar.addSeparator()
-        toolbar.addAction(a.undo)
-        toolbar.addAction(a.redo)
-        toolbar.addSeparator()
-        toolbar.addAction(a.open_reader)
-        toolbar.addAction(a.link_counter)
-        toolbar.addAction(a.side_by_side)
-        toolbar.addSeparator()
-        toolbar.addAction(a.delete)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(a.export_csv)
-        for action in (a.undo, a.redo, a.delete):
-            button = toolbar.widgetForAction(action)
-            if button is not None:
-                button.setProperty("iconOnly", True)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.toolbar = toolbar
 
     # == Wiring (every cross-widget connection is here) ========================================
 
@@ -282,6 +210,7 @@ class MainWindow(QMainWindow):
         a.restore.triggered.connect(self.restore_selected)
         a.empty_trash.triggered.connect(self.empty_trash)
         a.find.triggered.connect(self.filter_bar.focus_search)
+        a.preferences.triggered.connect(self.show_preferences)
         a.clear_filters.triggered.connect(self.filter_bar.clear)
         a.open_reader.triggered.connect(self.open_current_in_reader)
         a.link_counter.triggered.connect(self.link_counter_claim)
@@ -303,6 +232,7 @@ class MainWindow(QMainWindow):
         self.table.currentClaimChanged.connect(self._on_current_claim)
         self.table.selectionChangedIds.connect(self._on_selection)
         self.table.claimActivated.connect(lambda claim_id: self.open_current_in_reader())
+        self.table.contextMenuRequested.connect(self._table_menu)
         self.table.addAction(a.delete)
         a.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.claims.loadingChanged.connect(lambda _loading: self._update_matches())
@@ -314,7 +244,9 @@ class MainWindow(QMainWindow):
         # Sidebar
         self.sidebar.entryChosen.connect(self._on_sidebar_entry)
         self.sidebar.openSourceRequested.connect(lambda source_id: self.open_reader(source_id))
-        self.sidebar.searchChanged.connect(lambda _text: self._load_library())
+        self.sidebar.searchChanged.connect(lambda _text: self.library.load_lists())
+        self.library.listsLoaded.connect(self._restore_sidebar_selection)
+        self.library.totalsChanged.connect(self._on_totals_changed)
         # Detail pane
         self.detail.claimRequested.connect(self.select_claim)
         self.detail.openSourceRequested.connect(self.open_reader)
@@ -349,16 +281,12 @@ class MainWindow(QMainWindow):
 
     def _show_project(self, project: Project) -> None:
         self.project = project
-        self._total_live = None
-        self._trash_count = None
         self.editing.set_project(project)
         self.filter_bar.set_project(project)
         self.detail.set_project(project)
         if self._reader is not None:
             self._reader.set_project(project)
-        self.sidebar.model.set_entries("library", [])
-        self.sidebar.model.set_entries("source", [])
-        self.sidebar.model.set_entries("actor", [])
+        self.library.reset()
         self.claims.set_query(self.filter_bar.claim_filter(), self.claims.order)
         self.claims.set_project(project, defer_stream=True)
         self.settings.last_database = str(project.path)
@@ -392,8 +320,7 @@ class MainWindow(QMainWindow):
         if project is None:
             return
         project.load_store_in_background(self.storeOpened.emit)
-        self._load_library()
-        self._load_counts()
+        self.library.load_lists()
 
     def _on_store_opened(self, error: object) -> None:
         """The Store checked the file and opened it: start the backups, or say what is wrong."""
@@ -403,7 +330,7 @@ class MainWindow(QMainWindow):
         if isinstance(error, BaseException):
             show_error(self, error, action=f"Opening {project.display_name}")
             self.close_project(back_up=False)
-            self.table._update_empty_state()
+            self.table.refresh_empty_state()
             return
         self.backups.start()
         self._warn_about_location(project)
@@ -468,79 +395,11 @@ class MainWindow(QMainWindow):
         QApplication.processEvents()
         return True
 
-    # == Background reads: sidebar lists and counts =========================================
+    # == The sidebar's selection follows the filter ==========================================
 
-    def _load_library(self) -> None:
-        """The sidebar's lists: the newest sources and the most quoted actors, or what its
-        search finds (bounded: a project may hold tens of thousands of sources)."""
-        project = self.project
-        if project is None:
-            return
-        text = self.sidebar.search_text
-
-        def names(connection: sqlite3.Connection) -> _Library:
-            sources = [
-                LibraryEntry("source", c.id, c.label, c.detail or "")
-                for c in source_choices(connection, text, limit=SIDEBAR_LIMIT)
-            ]
-            actors = [
-                LibraryEntry("actor", c.id, c.label)
-                for c in actor_choices(
-                    connection, text, limit=SIDEBAR_LIMIT, most_quoted_first=True
-                )
-            ]
-            return sources, actors, live_totals(connection)
-
-        def show(result: _Library) -> None:
-            sources, actors, (source_total, actor_total) = result
-            self.sidebar.model.set_entries("source", sources, source_total)
-            self.sidebar.model.set_entries("actor", actors, actor_total)
-            self._restore_sidebar_selection()
-            self._counts_timer.start(0)
-
-        self.queries.submit("library", project.connect, names, show)
-
-    def _load_counts(self) -> None:
-        """Claim counts per source and actor, the total and the trash (slow on big projects)."""
-        project = self.project
-        if project is None:
-            return
-
-        def totals(connection: sqlite3.Connection) -> tuple[int, int]:
-            return (
-                count_claims(connection, ClaimFilter()),
-                count_claims(connection, ClaimFilter(trash="trash")),
-            )
-
-        self.queries.submit("totals", project.connect, totals, self._show_totals)
-
-        sources = [e.key for e in self.sidebar.model.entries("source")]
-        actors = [e.key for e in self.sidebar.model.entries("actor")]
-
-        def per_entry(connection: sqlite3.Connection) -> tuple[dict[int, int], dict[int, int]]:
-            return (
-                claim_counts(connection, "source", sources),
-                claim_counts(connection, "speaker", actors),
-            )
-
-        def show(result: tuple[dict[int, int], dict[int, int]]) -> None:
-            self.sidebar.model.set_counts("source", result[0])
-            self.sidebar.model.set_counts("actor", result[1])
-
-        self.queries.submit("counts", project.connect, per_entry, show)
-
-    def _show_totals(self, result: tuple[int, int]) -> None:
-        self._total_live, self._trash_count = result
-        self.sidebar.model.set_entries(
-            "library",
-            [
-                LibraryEntry("all", 0, "All claims", count=self._total_live),
-                LibraryEntry("trash", 0, "Trash", count=self._trash_count),
-            ],
-        )
-        self._restore_sidebar_selection()
+    def _on_totals_changed(self) -> None:
         self._update_matches()
-        self.table._update_empty_state()
+        self.table.refresh_empty_state()
 
     def _restore_sidebar_selection(self) -> None:
         current = self.filter_bar.claim_filter()
@@ -622,7 +481,7 @@ class MainWindow(QMainWindow):
         if self.detail.claim_id in ids:
             self.detail.refresh()
         self._refresh_reader_and_comparison()
-        self._counts_timer.start()
+        self.library.recount_soon()
 
     def _on_claims_moved(self, ids: list[int]) -> None:
         """Claims were created, trashed or restored: show or hide them as the filter says."""
@@ -630,7 +489,7 @@ class MainWindow(QMainWindow):
         if self.detail.claim_id in ids:
             self.detail.refresh()
         self._refresh_reader_and_comparison()
-        self._counts_timer.start()
+        self.library.recount_soon()
         self._update_matches()
 
     def _on_links_changed(self, ids: list[int]) -> None:
@@ -640,8 +499,8 @@ class MainWindow(QMainWindow):
             self._side_by_side.refresh()
 
     def _on_sources_changed(self) -> None:
-        self._load_library()
-        self._counts_timer.start()
+        self.library.load_lists()
+        self.library.recount_soon()
         if self._reader is not None and self._reader.source_id:
             try:
                 self._reader.open_source(self._reader.source_id)
@@ -649,7 +508,7 @@ class MainWindow(QMainWindow):
                 self._set_reader_visible(False)
 
     def _on_actors_changed(self) -> None:
-        self._load_library()
+        self.library.load_lists()
         self.claims.clear_cache()
         self.detail.refresh()
         self.detail.editor.load_names()
@@ -657,7 +516,7 @@ class MainWindow(QMainWindow):
 
     def _on_project_reloaded(self) -> None:
         self.claims.requery()
-        self._load_library()
+        self.library.load_lists()
         self.detail.refresh()
         self.detail.editor.load_names()
         self._refresh_reader_and_comparison()
@@ -730,7 +589,7 @@ class MainWindow(QMainWindow):
     def empty_trash(self) -> None:
         if self.project is None:
             return
-        count = self._trash_count
+        count = self.library.trash_count
         what = f"the {count:,} claims in the trash" if count else "the claims in the trash"
         answer = QMessageBox.warning(
             self,
@@ -753,7 +612,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.status.showMessage(f"Deleted {removed:,} claims for good", 8000)
         self.hub.projectReloaded.emit()
-        self._counts_timer.start(0)
+        self.library.load_counts()
 
     def _bulk_edit(self, field: str, code: str) -> None:
         ids = self.table.selected_ids()
@@ -762,6 +621,9 @@ class MainWindow(QMainWindow):
         from claimtracker.query import fetch_rows
 
         rows = fetch_rows(self.project.reader, ids)
+        if len(rows) == 1:
+            self.editing.set_fields(rows[0], {field: code})
+            return
         label = field.replace("_", " ")
         self.undo_stack.beginMacro(f"Set {label} of {len(rows):,} claims")
         try:
@@ -784,7 +646,7 @@ class MainWindow(QMainWindow):
             self.claims.claim_filter,
             self.claims.order,
             matching=self.claims.total,
-            total=self._total_live,
+            total=self.library.total_live,
         )
 
     def export_pairs(self, claim_filter: ClaimFilter, suggested_name: str) -> None:
@@ -792,7 +654,7 @@ class MainWindow(QMainWindow):
             claim_filter,
             ClaimOrder(),
             matching=None,
-            total=self._total_live,
+            total=self.library.total_live,
             report="pairs",
             suggested_name=suggested_name,
         )
@@ -957,46 +819,44 @@ class MainWindow(QMainWindow):
             mode, self.act.theme_system
         ).setChecked(True)
 
+    def show_preferences(self) -> None:
+        from ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings.theme, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.theme_mode() != self.settings.theme:
+            self.set_theme(dialog.theme_mode())
+        dialog.deleteLater()
+
+    def _table_menu(self, point: QPoint) -> None:
+        """Right-click on claims: the actions that apply to them."""
+        a = self.act
+        menu = QMenu(self)
+        menu.addActions([a.open_reader, a.link_counter, a.side_by_side])
+        menu.addSeparator()
+        ids = self.table.selected_ids()
+        for field, vocabulary, title in (
+            ("status", STATUSES, "Set Status"),
+            ("attribution", ATTRIBUTIONS, "Set Attribution"),
+        ):
+            submenu = menu.addMenu(title)
+            submenu.setEnabled(bool(ids) and not self.filter_bar.showing_trash)
+            for term in vocabulary:
+                action = submenu.addAction(term.label)
+                action.triggered.connect(
+                    lambda _c=False, f=field, code=term.code: self._bulk_edit(f, code)
+                )
+        menu.addSeparator()
+        menu.addAction(a.restore if self.filter_bar.showing_trash else a.delete)
+        menu.exec(self.table.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
     def show_shortcuts(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        dialog.resize(520, 560)
-        table = QTableWidget(0, 2, dialog)
-        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        entries = [
-            (action.text().replace("&", "").rstrip("…"), action.shortcut())
-            for action in self.act.all()
-            if not action.shortcut().isEmpty()
-        ]
-        entries.append(("New claim from the reader's selection", QKeySequence("Ctrl+Return")))
-        entries.append(("Next / previous dispute (side by side)", QKeySequence("Alt+Right")))
-        for name, keys in entries:
-            row = table.rowCount()
-            table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(name))
-            table.setItem(row, 1, QTableWidgetItem(keys.toString(QKeySequence.SequenceFormat.NativeText)))
-        table.resizeColumnToContents(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
+        dialog = ShortcutsDialog(self.act.all(), self)
         dialog.exec()
         dialog.deleteLater()
 
     def show_about(self) -> None:
-        from claimtracker import __version__
-
-        QMessageBox.about(
-            self,
-            "About ClaimTracker",
-            f"<b>ClaimTracker {__version__}</b><p>Who asserted what, on what attribution, and "
-            "who says the opposite.</p><p>Works offline; your claims stay in a local SQLite "
-            "database.</p>",
-        )
+        show_about(self)
 
     # == State of actions, title, status =======================================================
 
@@ -1034,7 +894,7 @@ class MainWindow(QMainWindow):
             return
         self.status.show_matches(
             self.claims.rowCount(),
-            self._total_live,
+            self.library.total_live,
             loading=self.claims.loading,
             trash=self.filter_bar.showing_trash,
         )

@@ -73,7 +73,7 @@ class LinkDialog(QDialog):
         self.count = QLabel()
         self.count.setObjectName("FieldHint")
         self.relation = VocabularyCombo(RELATIONS)
-        self.relation.set_code("denies")
+        self.relation.set_code("contradicts")
         self.swap = QPushButton("Swap direction")
         self.swap.setToolTip("Read the relation the other way round")
         self.note = QLineEdit()

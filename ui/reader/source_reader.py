@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
@@ -462,9 +461,3 @@ class SourceReader(QWidget):
             menu.insertSeparator(existing[0])
         else:
             menu.addActions(extra)
-
-    def highlight_colour_of(self, claim_id: int) -> QColor | None:
-        for claim in self._claims:
-            if claim.claim_id == claim_id:
-                return theme.highlight_colour(claim.attribution)
-        return None

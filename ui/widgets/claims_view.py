@@ -38,6 +38,8 @@ class ClaimsView(QTableView):
     selectionChangedIds = Signal(list)
     #: Double-click or Enter on a claim.
     claimActivated = Signal(int)
+    #: Right-click in the table (viewport position).
+    contextMenuRequested = Signal(QPoint)
 
     def __init__(self, model: ClaimsTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +85,9 @@ class ClaimsView(QTableView):
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.selectionModel().selectionChanged.connect(self._on_selection)
-        self.doubleClicked.connect(self._on_double_clicked)
+        self.activated.connect(self._on_double_clicked)  # double-click, or Enter
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self.contextMenuRequested)
         self.empty_state = EmptyState(self.viewport())
         self.empty_state.hide()
         model.modelReset.connect(self._update_empty_state)
@@ -260,6 +264,10 @@ class ClaimsView(QTableView):
     def set_empty_messages(self, describe: object) -> None:
         """``describe()`` → (icon, title, text, actions) for an empty table, set by the window."""
         self._empty_handler = describe
+        self._update_empty_state()
+
+    def refresh_empty_state(self) -> None:
+        """Show or hide the empty-table message (what it says may have changed)."""
         self._update_empty_state()
 
     def _update_empty_state(self) -> None:

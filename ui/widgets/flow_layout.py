@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -69,11 +69,3 @@ class FlowLayout(QLayout):
             x = next_x
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
-
-
-def expanding_width(widget: QWidget) -> None:
-    """Let a widget in a flow take the row's height for its width."""
-    policy = widget.sizePolicy()
-    policy.setHeightForWidth(True)
-    policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
-    widget.setSizePolicy(policy)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimtracker.query import LinkRow
-from claimtracker.vocabulary import OPPOSING_RELATIONS, RELATIONS
+from claimtracker.vocabulary import RELATIONS
 from ui import theme
 from ui.icons import icon
 
@@ -123,7 +123,3 @@ class LinksPanel(QWidget):
     @property
     def links(self) -> list[LinkRow]:
         return list(self._links)
-
-    @staticmethod
-    def is_opposing(relation: str) -> bool:
-        return relation in OPPOSING_RELATIONS
