@@ -113,9 +113,11 @@ def child_app(database: str) -> dict[str, Any]:
 
     # Settled: every id streamed in, the Store loaded, the sidebar and counts read.
     settle(app, lambda: not window.claims.loading and window.project is not None
-           and window.project.store_loaded and window._total_live is not None
+           and window.project.store_loaded and window.library.total_live is not None
            and not window.queries.busy)
     result["rows"] = window.claims.rowCount()
+    window.repaint()  # whatever the last background results left to paint
+    app.processEvents()
     result["memory_mb"], result["memory_peak_mb"] = rss_mb()
 
     table, model = window.table, window.claims
@@ -261,6 +263,8 @@ def child_ceiling(database: str) -> dict[str, Any]:
     view.show()
     settle(app, lambda: bool(painted))
     result: dict[str, Any] = {"first_paint_wall": painted[0], "rows": model.rowCount()}
+    view.repaint()
+    app.processEvents()
     result["memory_mb"], result["memory_peak_mb"] = rss_mb()
 
     def timed_jump(row: int) -> float:

@@ -46,6 +46,7 @@ class SvgIconEngine(QIconEngine):
         self._name = name
         self._recolour = recolour
         self._renderers: dict[str, QSvgRenderer] = {}
+        self._pixmaps: dict[tuple[int, int, str, float], QPixmap] = {}
 
     def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
         colour = _colour_for(mode) if self._recolour else ""
@@ -59,7 +60,9 @@ class SvgIconEngine(QIconEngine):
         return renderer
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        self._renderer(mode).render(painter, QRectF(rect))
+        device = painter.device()
+        scale = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
@@ -67,6 +70,12 @@ class SvgIconEngine(QIconEngine):
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
+        # Drawn once per size, colour and pixel ratio: item views paint icons on every repaint.
+        colour = _colour_for(mode) if self._recolour else ""
+        key = (size.width(), size.height(), colour, scale)
+        cached = self._pixmaps.get(key)
+        if cached is not None:
+            return cached
         pixmap = QPixmap(size * scale)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -74,6 +83,9 @@ class SvgIconEngine(QIconEngine):
         self._renderer(mode).render(painter, QRectF(QPoint(0, 0), size * scale))
         painter.end()
         pixmap.setDevicePixelRatio(scale)
+        if len(self._pixmaps) > 32:
+            self._pixmaps.clear()
+        self._pixmaps[key] = pixmap
         return pixmap
 
     def clone(self) -> QIconEngine:

@@ -7,6 +7,7 @@ signals say what changed in the data.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -334,6 +335,7 @@ class MainWindow(QMainWindow):
             return
         self.backups.start()
         self._warn_about_location(project)
+        QTimer.singleShot(0, _freeze_startup_objects)
 
     def _warn_about_location(self, project: Project) -> None:
         from claimtracker.safety.location import location_warning
@@ -1045,3 +1047,12 @@ class MainWindow(QMainWindow):
         if tables and not articles:
             self.files.import_csv(tables[0])
 
+
+def _freeze_startup_objects() -> None:
+    """Keep the garbage collector off the objects of start-up (modules, the ORM's classes).
+
+    With SQLAlchemy loaded, a full collection walks some hundred thousand long-lived objects
+    (~30 ms) and would land in the middle of a keystroke or a scroll; frozen, it skips them.
+    """
+    gc.collect()
+    gc.freeze()
