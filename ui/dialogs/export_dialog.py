@@ -60,7 +60,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export CSV")
-        self.resize(620, 640)
+        self.resize(660, 660)
         self._settings = settings
         self._current_filter = current_filter
 
@@ -161,7 +161,8 @@ class ExportDialog(QDialog):
         ]
         self.columns.clear()
         for name in order:
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(f"{name}  —  {available[name].description}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(available[name].description)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             checked = chosen is None or name in chosen
@@ -175,7 +176,7 @@ class ExportDialog(QDialog):
 
     def chosen_columns(self) -> list[str]:
         return [
-            self.columns.item(row).text()
+            str(self.columns.item(row).data(Qt.ItemDataRole.UserRole))
             for row in range(self.columns.count())
             if self.columns.item(row).checkState() == Qt.CheckState.Checked
         ]
