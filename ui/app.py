@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -109,7 +110,19 @@ def main(argv: list[str] | None = None) -> int:
     from ui.errors import install_excepthook
 
     hook = install_excepthook(save_work=window.save_pending_work, parent=lambda: window)
+    _close_on_interrupt(window)
     try:
         return app.exec()
     finally:
         hook.uninstall()
+
+
+def _close_on_interrupt(window: MainWindow) -> None:
+    """Ctrl+C in the terminal closes the window the usual way (saving what is typed).
+
+    Python handles signals only when it runs, so a timer lets it run now and then.
+    """
+    signal.signal(signal.SIGINT, lambda *_args: window.close())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)

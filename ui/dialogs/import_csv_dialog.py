@@ -314,9 +314,19 @@ class ImportCsvDialog(QDialog):
         self.tabs.setTabText(1, f"Problems ({len(problems)})")
         self.tabs.setCurrentWidget(self.problems)
         count = len(problems)
+        line, column, reason = problems[0]
+        where = ", ".join(
+            part
+            for part in (
+                f"line {line}" if line is not None else "",
+                f"column {column}" if column is not None else "",
+            )
+            if part
+        )
+        first = f"{where}: {reason}" if where else reason
         self.status.setText(
-            f"The import would stop: {count} problem{'s' if count != 1 else ''} "
-            f"(first: {' '.join(str(error).split())}). Fix the mapping or the file."
+            f"{count} problem{'s' if count != 1 else ''} would stop the import (nothing would "
+            f"be saved). First, {first}. Change what that column imports into, or fix the file."
         )
         self.status.setProperty("error", True)
         self._restyle(self.status)
