@@ -90,7 +90,8 @@ def anchored_claims(connection: sqlite3.Connection, source_id: int) -> list[Anch
 
 
 def _cut_before(text: str, limit: int) -> str:
-    if len(text) <= limit:
+    """The end of ``text``, from a word boundary, marked "…" where the source goes on."""
+    if len(text) < limit:
         return text
     cut = text[-limit:]
     space = cut.find(" ")
@@ -98,7 +99,8 @@ def _cut_before(text: str, limit: int) -> str:
 
 
 def _cut_after(text: str, limit: int) -> str:
-    if len(text) <= limit:
+    """The start of ``text``, to a word boundary, marked "…" where the source goes on."""
+    if len(text) < limit:
         return text
     cut = text[:limit]
     space = cut.rfind(" ")
