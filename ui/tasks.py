@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -77,9 +76,7 @@ class Task(QRunnable):
             if self.context.cancelled:
                 self.signals.cancelled.emit()
             else:
-                if not hasattr(exc, "__traceback_text__"):
-                    exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-                self.signals.failed.emit(exc)
+                self.signals.failed.emit(exc)  # with its __traceback__, for the error dialog
         else:
             if self.context.cancelled:
                 self.signals.cancelled.emit()
