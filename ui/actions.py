@@ -61,6 +61,7 @@ class Actions:
     show_detail: QAction
     show_reader: QAction
     show_history: QAction
+    reload: QAction
     theme_system: QAction
     theme_light: QAction
     theme_dark: QAction
@@ -121,6 +122,9 @@ class Actions:
             show_detail=a(parent, "Claim Details", shortcut="Ctrl+2", checkable=True),
             show_reader=a(parent, "Reader", shortcut="Ctrl+3", checkable=True),
             show_history=a(parent, "Undo History", icon_name="history", checkable=True),
+            reload=a(parent, "Re&load", shortcut=QKeySequence.StandardKey.Refresh,
+                     tip="Read the project again (after changes made elsewhere, e.g. the "
+                         "command line)"),
             theme_system=a(parent, "Follow the System", checkable=True),
             theme_light=a(parent, "Light", checkable=True),
             theme_dark=a(parent, "Dark", checkable=True),

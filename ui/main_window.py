@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         a.empty_trash.triggered.connect(self.empty_trash)
         a.find.triggered.connect(self.filter_bar.focus_search)
         a.preferences.triggered.connect(self.show_preferences)
+        a.reload.triggered.connect(self.hub.projectReloaded)
         a.clear_filters.triggered.connect(self.filter_bar.clear)
         a.open_reader.triggered.connect(self.open_current_in_reader)
         a.link_counter.triggered.connect(self.link_counter_claim)

@@ -44,6 +44,7 @@ def build_menus(window: QMainWindow, a: Actions) -> Menus:
     view_menu = bar.addMenu("&View")
     view_menu.addActions([a.show_sidebar, a.show_detail, a.show_reader, a.show_history])
     view_menu.addSeparator()
+    view_menu.addAction(a.reload)
     columns = view_menu.addMenu(icon("columns"), "&Columns")
     theme_menu = view_menu.addMenu("&Theme")
     group = QActionGroup(window)
