@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError, StorageError
 from claimtracker.store.errors import storage_error
+from claimtracker.store.pragmas import BUSY_TIMEOUT_MS
 from claimtracker.store.version import SCHEMA_HEAD, sqlite_schema_revision
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 15_000
 
 
 def connect_reader(path: Path) -> sqlite3.Connection:

@@ -15,11 +15,13 @@ from claimtracker.errors import ValidationError
 from claimtracker.query.filters import ClaimFilter, compile_filter
 from claimtracker.query.rows import ClaimRow, fetch_rows
 
-# Sort keys and the SQL they order by. Each is backed by an index (the claim id rides along
-# in every SQLite index) except the ones that need a join, which sort in a temporary b-tree.
-SORT_KEYS = {
+# Sort keys and the SQL they order by (several expressions: one after the other). Each is
+# backed by an index (the claim id rides along in every SQLite index) except the ones that need
+# a join, which sort in a temporary b-tree. The claim text is ordered through an index on its
+# first characters; SQLite then sorts only within ties of those.
+SORT_KEYS: dict[str, str | tuple[str, ...]] = {
     "id": "c.id",
-    "text": "c.text COLLATE NOCASE",
+    "text": ("substr(c.text, 1, 24) COLLATE NOCASE", "c.text COLLATE NOCASE"),
     "speaker": "(SELECT name FROM actor WHERE id = c.speaker_id) COLLATE NOCASE",
     "attribution": "c.attribution",
     "status": "c.status",
@@ -52,7 +54,9 @@ class ClaimOrder:
         if self.key == "id":
             # With a text query the index yields hits in rowid order: no sort step.
             return f"{'f.rowid' if uses_fts else 'c.id'} {direction}"
-        return f"{SORT_KEYS[self.key]} {direction}, c.id {direction}"
+        keys = SORT_KEYS[self.key]
+        expressions = (keys,) if isinstance(keys, str) else keys
+        return ", ".join(f"{e} {direction}" for e in (*expressions, "c.id"))
 
 
 def search_ids(

@@ -34,7 +34,7 @@ from claimtracker.errors import (
 )
 from claimtracker.paths import user_data_dir
 from claimtracker.safety import locks
-from claimtracker.store.engine import BUSY_TIMEOUT_MS
+from claimtracker.store.pragmas import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from claimtracker.store import Store

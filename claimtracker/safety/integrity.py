@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from claimtracker import bulk
 from claimtracker.errors import DatabaseDamagedError, ReadOnlyDatabaseError, StorageError
 from claimtracker.safety import locks
-from claimtracker.store.engine import BUSY_TIMEOUT_MS
+from claimtracker.store.pragmas import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from claimtracker.safety.backup import BackupInfo

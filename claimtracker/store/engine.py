@@ -10,7 +10,6 @@ programs on one file wait for each other instead of failing. Transactions that w
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +19,10 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from claimtracker.paths import is_url
+from claimtracker.store.pragmas import configure_sqlite_connection
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 15_000
 #: The execution option that makes a transaction begin IMMEDIATE (see :func:`writing`).
 BEGIN_OPTION = "claimtracker_begin"
 
@@ -33,16 +32,6 @@ def database_url(target: str) -> str:
     if is_url(target):
         return target
     return f"sqlite:///{Path(target).expanduser().resolve()}"
-
-
-def configure_sqlite_connection(dbapi_connection: sqlite3.Connection) -> None:
-    """Apply the safety pragmas to a raw sqlite3 connection (also used by the bulk paths)."""
-    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    mode = dbapi_connection.execute("PRAGMA journal_mode = WAL").fetchone()
-    if mode and str(mode[0]).lower() not in ("wal", "memory"):
-        log.warning("SQLite refused WAL mode (journal_mode=%s)", mode[0])
-    dbapi_connection.execute("PRAGMA synchronous = FULL")
-    dbapi_connection.execute("PRAGMA foreign_keys = ON")
 
 
 def make_engine(target: str, **engine_args: Any) -> Engine:
