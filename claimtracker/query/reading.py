@@ -89,6 +89,64 @@ def anchored_claims(connection: sqlite3.Connection, source_id: int) -> list[Anch
     return [AnchoredClaim(*row) for row in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class OrphanedClaim:
+    """A live claim of a source whose words a corrected text lost: its old words remain."""
+
+    claim_id: int
+    version: int
+    text: str
+    quote: str | None
+    exact: str | None
+    prefix: str | None
+    suffix: str | None
+    attribution: str
+
+
+def orphaned_claims(connection: sqlite3.Connection, source_id: int) -> list[OrphanedClaim]:
+    """The live claims of ``source_id`` flagged as orphans, oldest first."""
+    rows = connection.execute(
+        """
+        SELECT id, version, text, quote, anchor_exact, anchor_prefix, anchor_suffix, attribution
+        FROM claim
+        WHERE source_id = ? AND deleted_at IS NULL AND anchor_status = 'orphan'
+        ORDER BY id
+        """,
+        (source_id,),
+    )
+    return [OrphanedClaim(*row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDetails:
+    """A source's editable metadata and its version (for stale-edit detection)."""
+
+    id: int
+    version: int
+    title: str
+    outlet_id: int | None
+    outlet: str | None
+    byline: str | None
+    url: str | None
+    published_on: str | None
+    language: str | None
+
+
+def source_details(connection: sqlite3.Connection, source_id: int) -> SourceDetails:
+    record = connection.execute(
+        """
+        SELECT s.id, s.version, s.title, s.outlet_id, o.name, s.byline, s.url, s.published_on,
+               s.language
+        FROM source s LEFT JOIN actor o ON o.id = s.outlet_id
+        WHERE s.id = ?
+        """,
+        (source_id,),
+    ).fetchone()
+    if record is None:
+        raise NotFoundError(f"There is no source #{source_id}")
+    return SourceDetails(*record)
+
+
 def _cut_before(text: str, limit: int) -> str:
     """The end of ``text``, from a word boundary, marked "…" where the source goes on."""
     if len(text) < limit:

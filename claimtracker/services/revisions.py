@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, select
 
 from claimtracker.anchors import anchor_at, occurrences
-from claimtracker.errors import ValidationError
+from claimtracker.errors import NotFoundError, ValidationError
 from claimtracker.models import Claim, Source
 from claimtracker.reanchor import relocate
 from claimtracker.safety import history
 from claimtracker.services.claims import set_anchor
-from claimtracker.services.common import get_record, touch
+from claimtracker.services.common import apply_changes, check_version, get_live, get_record, touch
 from claimtracker.services.sources import find_source_by_text, import_article, text_sha256
 
 if TYPE_CHECKING:
@@ -177,3 +178,89 @@ def import_article_version(
         return ArticleImport(source=source, outcome="new" if created else "same")
     report = replace_source_text(session=session, source_id=earlier.id, text=article.text)
     return ArticleImport(source=earlier, outcome="corrected", report=report)
+
+
+# -- Putting an earlier state back (the app's undo of a correction or of placing an orphan) ----
+
+#: A claim's anchor as stored: its quote, offsets, W3C selectors and status.
+AnchorState = dict[str, Any]
+
+
+def anchor_state(claim: Claim) -> AnchorState:
+    return {name: getattr(claim, name) for name in _ANCHOR_FIELDS}
+
+
+def _put_anchor(session: Session, claim: Claim, state: Mapping[str, Any]) -> None:
+    changed = apply_changes(claim, {k: state[k] for k in _ANCHOR_FIELDS if k in state})
+    if changed:
+        touch(claim)
+        history.record(session, "claim", claim.id, history.CHANGED, changed)
+
+
+def restore_anchor(
+    *,
+    session: Session,
+    claim_id: int,
+    state: Mapping[str, Any],
+    expected_version: int | None = None,
+) -> Claim:
+    """Put a claim's anchor back exactly as ``state`` holds it (an orphan stays an orphan).
+
+    The inverse of anchoring by hand, which goes through ``update_claim``; a stale
+    ``expected_version`` is refused.
+    """
+    claim = get_live(session, Claim, claim_id, what="claim")
+    check_version(claim, expected_version, what=f"claim #{claim_id}")
+    _put_anchor(session, claim, state)
+    session.flush()
+    return claim
+
+
+@dataclass(frozen=True)
+class TextVersion:
+    """A source's text and where each of its claims was anchored in it."""
+
+    source_id: int
+    text: str
+    anchors: dict[int, AnchorState]
+
+
+def text_version(*, session: Session, source_id: int) -> TextVersion:
+    """The source's current text and its claims' anchors (the trash included)."""
+    source = get_record(session, Source, source_id, what="source")
+    claims = session.exec(select(Claim).where(Claim.source_id == source_id))
+    return TextVersion(
+        source_id=source_id,
+        text=source.text,
+        anchors={claim.id: anchor_state(claim) for claim in claims if claim.id is not None},
+    )
+
+
+def restore_text_version(*, session: Session, version: TextVersion) -> dict[int, int]:
+    """Give the source ``version``'s text and its claims those anchors again, without
+    re-anchoring: what was placed or orphaned then is so again. Returns each changed claim's
+    new version. Claims deleted for good since are skipped."""
+    source = get_record(session, Source, version.source_id, what="source")
+    if version.text != source.text:
+        other = find_source_by_text(session=session, text=version.text)
+        if other is not None and other.id != source.id:
+            raise ValidationError(
+                f"This text is now source #{other.id} ({other.title})", field="text"
+            )
+        replaced = {"sha256": (source.sha256, text_sha256(version.text))}
+        source.text = version.text
+        source.sha256 = text_sha256(version.text)
+        touch(source)
+        history.record(session, "source", source.id, history.CHANGED, replaced)
+    versions: dict[int, int] = {}
+    for claim_id, state in version.anchors.items():
+        try:
+            claim = get_record(session, Claim, claim_id, what="claim")
+        except NotFoundError:
+            continue
+        before = claim.version
+        _put_anchor(session, claim, state)
+        if claim.version != before:
+            versions[claim_id] = claim.version
+    session.flush()
+    return versions

@@ -14,7 +14,7 @@ from claimtracker.schemas import ClaimCreate, LinkCreate
 from claimtracker.services.actors import find_actor, resolve_actor
 from claimtracker.services.claims import create_claim
 from claimtracker.services.common import get_live
-from claimtracker.services.links import link_claims
+from claimtracker.services.links import find_link, link_claims
 
 #: Cues that make a counter-suggestion a denial by the accused party rather than a contradiction.
 DENIAL_CUES = frozenset(
@@ -48,6 +48,12 @@ class AcceptResult:
     created: int = 0
     links: int = 0
     new_actors: list[str] = field(default_factory=list)
+    #: ids of the claims this call created (not those found again), for an undo
+    created_ids: list[int] = field(default_factory=list)
+    #: ids of the links this call created or brought back from the trash
+    link_ids: list[int] = field(default_factory=list)
+    #: ids of the speakers this call created or brought back from the trash
+    actor_ids: list[int] = field(default_factory=list)
 
 
 def counter_relation(suggestion: Suggestion) -> str:
@@ -118,12 +124,15 @@ def accept_suggestions(
             continue
         speaker_id = None
         if suggestion.speaker:
-            if find_actor(session=session, name=suggestion.speaker) is None:
+            known = find_actor(session=session, name=suggestion.speaker)
+            if known is None:
                 result.new_actors.append(suggestion.speaker)
             actor = resolve_actor(
                 session=session, name=suggestion.speaker, kind=suggestion.speaker_kind
             )
             speaker_id = actor.id
+            if (known is None or known.deleted_at is not None) and actor.id is not None:
+                result.actor_ids.append(actor.id)
         claim = create_claim(
             session=session,
             claim_in=ClaimCreate(
@@ -140,17 +149,24 @@ def accept_suggestions(
         )
         assert claim.id is not None
         result.claims[index] = claim.id
+        result.created_ids.append(claim.id)
         result.created += 1
     for index in chosen:
         for target in suggestions[index].counter_to:
             if target in result.claims:
-                _, created = link_claims(
-                    session=session,
-                    link_in=LinkCreate(
-                        claim_a_id=result.claims[target],
-                        claim_b_id=result.claims[index],
-                        relation=counter_relation(suggestions[index]),
-                    ),
+                link_in = LinkCreate(
+                    claim_a_id=result.claims[target],
+                    claim_b_id=result.claims[index],
+                    relation=counter_relation(suggestions[index]),
                 )
+                before = find_link(
+                    session=session,
+                    claim_a_id=link_in.claim_a_id,
+                    claim_b_id=link_in.claim_b_id,
+                    relation=link_in.relation,
+                )
+                link, created = link_claims(session=session, link_in=link_in)
                 result.links += created
+                if (before is None or before.deleted_at is not None) and link.id is not None:
+                    result.link_ids.append(link.id)
     return result
