@@ -303,6 +303,60 @@ def last_change_id(connection: sqlite3.Connection) -> int:
     return int(connection.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])
 
 
+@dataclass(frozen=True)
+class RecentChanges:
+    """What the history says changed after a known entry (for a window to refresh what it shows).
+
+    ``changed`` holds the records whose fields changed, ``moved`` those created, moved to the
+    trash, restored or deleted for good, per kind. ``link_claims`` are the claims at either end
+    of the links in either set. ``complete`` is False when there were more entries than asked
+    for: the caller then reloads everything (a bulk import, say).
+    """
+
+    last_id: int
+    entries: int
+    complete: bool
+    changed: dict[str, frozenset[int]]
+    moved: dict[str, frozenset[int]]
+    link_claims: frozenset[int]
+
+    def ids(self, kind: str) -> frozenset[int]:
+        return self.changed.get(kind, frozenset()) | self.moved.get(kind, frozenset())
+
+
+def changes_since(
+    connection: sqlite3.Connection, after_id: int, *, limit: int = 1000
+) -> RecentChanges:
+    """The records changed by history entries newer than ``after_id`` (plain sqlite3, no ORM)."""
+    rows = connection.execute(
+        "SELECT id, kind, record_id, action FROM history WHERE id > ? ORDER BY id LIMIT ?",
+        (after_id, limit + 1),
+    ).fetchall()
+    complete = len(rows) <= limit
+    rows = rows[:limit]
+    changed: dict[str, set[int]] = {}
+    moved: dict[str, set[int]] = {}
+    for _id, kind, record_id, action in rows:
+        (changed if action == CHANGED else moved).setdefault(kind, set()).add(record_id)
+    link_ids = sorted(changed.get("link", set()) | moved.get("link", set()))
+    link_claims: set[int] = set()
+    for start in range(0, len(link_ids), 500):
+        chunk = link_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for claim_a_id, claim_b_id in connection.execute(
+            f"SELECT claim_a_id, claim_b_id FROM link WHERE id IN ({marks})", chunk
+        ):
+            link_claims.update((claim_a_id, claim_b_id))
+    return RecentChanges(
+        last_id=int(rows[-1][0]) if rows else after_id,
+        entries=len(rows),
+        complete=complete,
+        changed={kind: frozenset(ids) for kind, ids in changed.items()},
+        moved={kind: frozenset(ids) for kind, ids in moved.items()},
+        link_claims=frozenset(link_claims),
+    )
+
+
 def restore_value(
     *, session: Session, change_id: int, expected_version: int | None = None
 ) -> Change:

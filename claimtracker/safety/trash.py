@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from claimtracker import services
@@ -72,6 +72,18 @@ def trash_items(*, session: Session) -> list[TrashItem]:
     for actor in session.exec(select(Actor).where(col(Actor.deleted_at).is_not(None))):
         items.append(TrashItem("actor", actor.id, _clip(actor.name), actor.deleted_at))  # type: ignore[arg-type]
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
+
+
+def trash_counts(*, session: Session) -> dict[str, int]:
+    """How many claims, links, sources and actors are in the trash (for a confirmation)."""
+    return {
+        kind: int(
+            session.exec(
+                select(func.count()).select_from(model).where(col(model.deleted_at).is_not(None))
+            ).one()
+        )
+        for kind, model in (("claim", Claim), ("link", Link), ("source", Source), ("actor", Actor))
+    }
 
 
 def restore_from_trash(*, session: Session, kind: str, record_id: int) -> None:
