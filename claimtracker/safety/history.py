@@ -307,21 +307,29 @@ def last_change_id(connection: sqlite3.Connection) -> int:
 class RecentChanges:
     """What the history says changed after a known entry (for a window to refresh what it shows).
 
-    ``changed`` holds the records whose fields changed, ``moved`` those created, moved to the
-    trash, restored or deleted for good, per kind. ``link_claims`` are the claims at either end
-    of the links in either set. ``complete`` is False when there were more entries than asked
-    for: the caller then reloads everything (a bulk import, say).
+    Per kind: ``changed`` holds the records whose fields changed; ``added`` those created or
+    restored and ``removed`` those moved to the trash or deleted for good, as their last such
+    entry says. ``link_claims`` are the claims at either end of the links named anywhere here.
+    ``complete`` is False when there were more entries than asked for: the caller then reloads
+    everything (after a bulk import, say).
     """
 
     last_id: int
     entries: int
     complete: bool
     changed: dict[str, frozenset[int]]
-    moved: dict[str, frozenset[int]]
+    added: dict[str, frozenset[int]]
+    removed: dict[str, frozenset[int]]
     link_claims: frozenset[int]
 
     def ids(self, kind: str) -> frozenset[int]:
-        return self.changed.get(kind, frozenset()) | self.moved.get(kind, frozenset())
+        """Every record of ``kind`` named by the entries."""
+        empty: frozenset[int] = frozenset()
+        return (
+            self.changed.get(kind, empty)
+            | self.added.get(kind, empty)
+            | self.removed.get(kind, empty)
+        )
 
 
 def changes_since(
@@ -335,10 +343,19 @@ def changes_since(
     complete = len(rows) <= limit
     rows = rows[:limit]
     changed: dict[str, set[int]] = {}
-    moved: dict[str, set[int]] = {}
+    presence: dict[tuple[str, int], bool] = {}  # the last created/restored (True) or removal
     for _id, kind, record_id, action in rows:
-        (changed if action == CHANGED else moved).setdefault(kind, set()).add(record_id)
-    link_ids = sorted(changed.get("link", set()) | moved.get("link", set()))
+        if action == CHANGED:
+            changed.setdefault(kind, set()).add(record_id)
+        else:
+            presence[(kind, record_id)] = action in (CREATED, RESTORED)
+    added: dict[str, set[int]] = {}
+    removed: dict[str, set[int]] = {}
+    for (kind, record_id), present in presence.items():
+        (added if present else removed).setdefault(kind, set()).add(record_id)
+    link_ids = sorted(
+        changed.get("link", set()) | added.get("link", set()) | removed.get("link", set())
+    )
     link_claims: set[int] = set()
     for start in range(0, len(link_ids), 500):
         chunk = link_ids[start : start + 500]
@@ -347,12 +364,17 @@ def changes_since(
             f"SELECT claim_a_id, claim_b_id FROM link WHERE id IN ({marks})", chunk
         ):
             link_claims.update((claim_a_id, claim_b_id))
+
+    def frozen(groups: dict[str, set[int]]) -> dict[str, frozenset[int]]:
+        return {kind: frozenset(ids) for kind, ids in groups.items()}
+
     return RecentChanges(
         last_id=int(rows[-1][0]) if rows else after_id,
         entries=len(rows),
         complete=complete,
-        changed={kind: frozenset(ids) for kind, ids in changed.items()},
-        moved={kind: frozenset(ids) for kind, ids in moved.items()},
+        changed=frozen(changed),
+        added=frozen(added),
+        removed=frozen(removed),
         link_claims=frozenset(link_claims),
     )
 

@@ -34,7 +34,8 @@ def test_changes_since_names_the_records_and_the_claims_of_links(
         recent = changes_since(connection, mark)
         assert recent.complete and recent.entries == 3
         assert recent.changed == {"claim": frozenset({a})}
-        assert recent.moved == {"link": frozenset({link.id}), "claim": frozenset({b})}
+        assert recent.added == {"link": frozenset({link.id})}
+        assert recent.removed == {"claim": frozenset({b})}
         assert recent.link_claims == {a, b}
         assert recent.ids("claim") == {a, b}
         assert recent.last_id == last_change_id(connection)
