@@ -23,6 +23,7 @@ from ui.editing import Editing
 from ui.hub import Hub
 from ui.project import Project
 from ui.settings import Settings
+from ui.sources.commands import CorrectedArticle, CorrectionsCommand, SourceVersions
 from ui.tasks import Cancelled, Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ def sample_project_path() -> Path:
 class ArticleImportResult:
     imported: list[ImportedArticle] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: Corrected versions of known articles that replaced their text (also in ``imported``).
+    corrected: list[CorrectedArticle] = field(default_factory=list)
 
     @property
     def created(self) -> list[ImportedArticle]:
@@ -67,11 +70,20 @@ class ArticleImportResult:
 
 
 def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskContext], ArticleImportResult]:
-    """The task body: read each file (parsing off the GUI thread), store it in one transaction."""
+    """The task body: read each file (parsing off the GUI thread), store it in one transaction.
+
+    A different text at the URL of a known article is its corrected version: it replaces that
+    source's text and the claims are placed again (``import_article_version``). The text and
+    anchors before and after are kept, so that the import can be undone.
+    """
 
     def work(context: TaskContext) -> ArticleImportResult:
-        from claimtracker import services
         from claimtracker.articles import read_article
+        from claimtracker.services.revisions import (
+            find_earlier_version,
+            import_article_version,
+            text_version,
+        )
 
         result = ArticleImportResult()
         for number, path in enumerate(paths):
@@ -80,10 +92,27 @@ def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskC
             try:
                 article = read_article(path)
                 with project.write() as session:
-                    source, created = services.import_article(
-                        session=session, article=article, origin=path
+                    earlier = find_earlier_version(
+                        session=session, url=article.url, text=article.text
                     )
-                    source_id = int(source.id or 0)
+                    before = (
+                        text_version(session=session, source_id=earlier.id)
+                        if earlier is not None and earlier.id is not None
+                        else None
+                    )
+                    done = import_article_version(session=session, article=article, origin=path)
+                    source_id = int(done.source.id or 0)
+                    corrected = None
+                    if done.outcome == "corrected" and before is not None and done.report:
+                        corrected = CorrectedArticle(
+                            source_id=source_id,
+                            title=done.source.title or path.stem,
+                            origin=path.name,
+                            before=before,
+                            after=text_version(session=session, source_id=source_id),
+                            placed=dict(done.report.placed),
+                            orphans=dict(done.report.orphans),
+                        )
             except ClaimTrackerError as error:
                 result.failed.append((path.name, str(error)))
                 continue
@@ -91,7 +120,10 @@ def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskC
                 result.failed.append((path.name, error.strerror or str(error)))
                 continue
             title = article.title or path.stem
+            created = done.outcome == "new"
             result.imported.append(ImportedArticle(source_id, created, title, path.name))
+            if corrected is not None:
+                result.corrected.append(corrected)
         context.progress(len(paths), len(paths), "Imported")
         return result
 
@@ -105,6 +137,8 @@ class FileOperations(QObject):
     openRequested = Signal(str)
     #: Articles were imported: the source to show (0 for none).
     articlesImported = Signal(int)
+    #: After ``articlesImported``: what the import did (an ``ArticleImportResult``).
+    importFinished = Signal(object)
 
     def __init__(
         self,
@@ -122,6 +156,9 @@ class FileOperations(QObject):
         self._editing = editing
         self._tasks = tasks
         self._project = project
+        #: Each source's version after our last change to it, shared by the commands that
+        #: change sources (corrections here, details in ``ui.source_tools``).
+        self.source_versions = SourceVersions()
 
     # -- projects -------------------------------------------------------------------------
 
@@ -206,18 +243,22 @@ class FileOperations(QObject):
     def _articles_done(self, project: Project, result: ArticleImportResult) -> None:
         if project is not self._project():
             return
-        self._editing.record_import(result.imported)
+        self._record_articles(result)
         if result.imported:
             self._hub.sourcesChanged.emit()
             self._hub.actorsChanged.emit()
         created = len(result.created)
-        known = len(result.imported) - created
+        known = len(result.imported) - created - len(result.corrected)
         parts = [f"Imported {created} article{'s' if created != 1 else ''}"]
+        if result.corrected:
+            from ui.sources.correction_report import correction_summary
+
+            parts.append(correction_summary(result.corrected))
         if known:
             parts.append(f"{known} already in the project")
         if result.failed:
             parts.append(f"{len(result.failed)} could not be read")
-        self._hub.statusMessage.emit("; ".join(parts), 8000)
+        self._hub.statusMessage.emit("; ".join(parts), 10000)
         if result.failed:
             details = "\n".join(f"• {name}: {reason}" for name, reason in result.failed)
             QMessageBox.warning(
@@ -225,8 +266,31 @@ class FileOperations(QObject):
                 "Some articles were not imported",
                 f"These files could not be imported; nothing from them was saved:\n\n{details}",
             )
+        if result.corrected:
+            from ui.sources.correction_report import show_correction_report
+
+            show_correction_report(self._window, result.corrected)
         if result.imported:
             self.articlesImported.emit(result.imported[-1].source_id)
+        self.importFinished.emit(result)
+
+    def _record_articles(self, result: ArticleImportResult) -> None:
+        """New sources and corrected texts reach the undo stack as one step (already saved)."""
+        if not result.corrected:
+            self._editing.record_import(result.imported)
+            return
+        stack = self._editing.undo_stack
+        macro = bool(result.created)
+        if macro:
+            stack.beginMacro(f"Import {len(result.created) + len(result.corrected)} articles")
+        try:
+            self._editing.record_import(result.imported)
+            self._editing.record(
+                CorrectionsCommand(self._editing.context, self.source_versions, result.corrected)
+            )
+        finally:
+            if macro:
+                stack.endMacro()
 
     # -- CSV export -----------------------------------------------------------------------
 

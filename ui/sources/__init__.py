@@ -1,0 +1,2 @@
+"""Sources in the app: their details, corrected versions of their text, and claims that lost
+their place in it."""
