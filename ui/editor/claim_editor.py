@@ -311,13 +311,16 @@ class ClaimEditor(QWidget):
         else:
             self.source_label.setText("No source")
         self.open_source_button.setEnabled(has_source)
-        if row is None or row.anchor_start is None:
+        if row is not None and row.anchor_status == "orphan":
+            # A corrected text lost its words (offsets cleared): the reader places it again.
+            self.anchor_label.setText(
+                "This claim lost its place when the source text was corrected. Open it in the "
+                "reader, select the words where it belongs now and choose "
+                f"“Place claim #{row.id} here”."
+            )
+        elif row is None or row.anchor_start is None:
             self.anchor_label.setText(
                 "Not anchored in a source text." if row is not None and has_source else ""
-            )
-        elif row.anchor_status == "orphan":
-            self.anchor_label.setText(
-                "The quote can no longer be found in the source text with confidence."
             )
         else:
             self.anchor_label.setText(

@@ -4,6 +4,9 @@ The text is set with ``setPlainText``: nothing in it is ever interpreted as HTML
 no resource is ever fetched (no links, no images). Highlights are extra selections coloured by
 the claim's attribution; the current claim's is stronger and underlined. Clicking a highlight
 asks for its claim; selecting words and pressing Ctrl+Return asks for a new claim anchored there.
+Claims that lost their place in a corrected text are listed in a bar above the text, to be placed
+at selected words; the assistant's current suggestion is tinted like a selection, with a dashed
+underline.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QShowEvent,
     QTextCharFormat,
@@ -44,17 +48,29 @@ from PySide6.QtWidgets import (
 )
 
 from claimtracker.errors import NotFoundError
-from claimtracker.query.reading import AnchoredClaim, SourceText, anchored_claims, fetch_source_text
+from claimtracker.query.reading import (
+    AnchoredClaim,
+    OrphanedClaim,
+    SourceText,
+    anchored_claims,
+    fetch_source_text,
+    orphaned_claims,
+)
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
 from ui.icons import icon
 from ui.project import Project
+from ui.reader.notice_bar import NoticeBar
 from ui.reader.offsets import TextOffsets
+from ui.reader.orphan_bar import OrphanBar
+from ui.widgets.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
 #: A comfortable line length for reading (in average characters).
 READING_WIDTH_CHARS = 86
+#: Below this width the header's buttons show only their icons (their tooltips name them).
+COMPACT_HEADER_WIDTH = 680
 CREATE_SHORTCUT = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return)
 
 
@@ -158,11 +174,11 @@ class ReaderTextView(QPlainTextEdit):
 
 
 class AttributionLegend(QWidget):
-    """Small swatches explaining the highlight colours."""
+    """Small swatches explaining the highlight colours (all, or those of ``codes``)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, codes: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._codes = [t.code for t in ATTRIBUTIONS if t.code != "unknown"]
+        self._codes = codes or [t.code for t in ATTRIBUTIONS if t.code != "unknown"]
         labels = {
             "on_record": "On record",
             "official_statement": "Official",
@@ -206,6 +222,12 @@ class SourceReader(QWidget):
     #: Create a claim anchored at (source id, start, end) in Python offsets, with its quote.
     createClaimRequested = Signal(int, int, int, str)
     closeRequested = Signal()
+    #: A source is shown (its id), or the reader was emptied (0).
+    sourceOpened = Signal(int)
+    #: Edit the details (title, outlet, date…) of this source.
+    editDetailsRequested = Signal(int)
+    #: Anchor the claim that lost its place at (claim id, start, end, words) of this source.
+    placeClaimRequested = Signal(int, int, int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,6 +237,8 @@ class SourceReader(QWidget):
         self._offsets = TextOffsets("")
         self._claims: list[AnchoredClaim] = []
         self._current_claim = 0
+        #: The assistant's current suggestion: (start, end, attribution) in Python offsets.
+        self._suggestion: tuple[int, int, str] | None = None
 
         self.title = QLabel()
         self.title.setObjectName("ReaderTitle")
@@ -225,9 +249,13 @@ class SourceReader(QWidget):
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.legend = AttributionLegend()
+        # One swatch per widget, so that the legend can wrap in a narrow reader.
+        self.legend = [
+            AttributionLegend([t.code]) for t in ATTRIBUTIONS if t.code != "unknown"
+        ]
         self.claims_label = QLabel()
         self.claims_label.setObjectName("FieldHint")
+        self.claims_label.setContentsMargins(0, 0, 10, 0)
 
         self.create_action = QAction(icon("new-claim"), "New claim from selection", self)
         self.create_action.setShortcut(CREATE_SHORTCUT)
@@ -247,6 +275,17 @@ class SourceReader(QWidget):
         close_button.setAutoRaise(True)
         close_button.setToolTip("Close the reader")
         close_button.clicked.connect(self.closeRequested)
+        details_button = QToolButton()
+        details_button.setObjectName("ReaderDetailsButton")
+        details_button.setIcon(icon("edit"))
+        details_button.setAutoRaise(True)
+        details_button.setToolTip("Edit the source's details: title, outlet, byline, date, URL")
+        details_button.clicked.connect(self._ask_for_details)
+        self.details_button = details_button
+        self.notice_bar = NoticeBar()
+        self.orphan_bar = OrphanBar()
+        self.orphan_bar.placeRequested.connect(self.place_claim)
+        self.orphan_bar.orphanChosen.connect(self.locate_orphan)
 
         self.text = ReaderTextView()
         self.text.tooltip_at = self._tooltip_at
@@ -259,18 +298,25 @@ class SourceReader(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(create_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(details_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(close_button, 0, Qt.AlignmentFlag.AlignTop)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.claims_label)
-        bottom.addStretch(1)
-        bottom.addWidget(self.legend)
+        self._header_buttons = top
+        self._create_button = create_button
+        self._text_buttons: list[QToolButton] = [create_button]
+        # The count and the legend wrap onto two lines in a narrow reader (e.g. beside the
+        # assistant's panel) instead of holding the whole centre of the window at their width.
+        bottom = QWidget()
+        bottom_flow = FlowLayout(bottom, spacing=6)
+        bottom_flow.addWidget(self.claims_label)
+        for swatch in self.legend:
+            swatch.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            bottom_flow.addWidget(swatch)
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(14, 10, 10, 8)
         header_layout.setSpacing(2)
         header_layout.addLayout(top)
         header_layout.addWidget(self.meta)
-        header_layout.addLayout(bottom)
-        self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        header_layout.addWidget(bottom)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -280,7 +326,40 @@ class SourceReader(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setObjectName("Separator")
         layout.addWidget(line)
+        layout.addWidget(self.notice_bar)
+        layout.addWidget(self.orphan_bar)
         layout.addWidget(self.text, 1)
+
+    def _ask_for_details(self) -> None:
+        if self.source_id:
+            self.editDetailsRequested.emit(self.source_id)
+
+    def add_header_action(self, action: QAction) -> QToolButton:
+        """A button for ``action`` beside "New claim from selection" (e.g. Suggest claims)."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setObjectName("ReaderHeaderButton")
+        index = self._header_buttons.indexOf(self._create_button)
+        self._header_buttons.insertWidget(index, button, 0, Qt.AlignmentFlag.AlignTop)
+        self._text_buttons.append(button)
+        self._fit_header(self.width())
+        return button
+
+    def _fit_header(self, width: int) -> None:
+        """Icons only in a narrow reader, so that the title keeps room beside them."""
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if width < COMPACT_HEADER_WIDTH
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        for button in self._text_buttons:
+            if button.toolButtonStyle() != style:
+                button.setToolButtonStyle(style)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_header(event.size().width())
+        super().resizeEvent(event)
 
     # -- data -----------------------------------------------------------------------------
 
@@ -296,13 +375,20 @@ class SourceReader(QWidget):
         self._project = project
         self._source = None
         self._claims = []
+        self._suggestion = None
         self.text.setPlainText("")
+        self.notice_bar.hide()
+        self.orphan_bar.set_orphans([])
+        self.sourceOpened.emit(0)
 
     def open_source(self, source_id: int, *, claim_id: int = 0) -> None:
         """Show ``source_id``; raises NotFoundError if it does not exist."""
         if self._project is None:
             return
         source = fetch_source_text(self._project.reader, source_id)
+        if self._source is None or self._source.id != source.id or self._source.text != source.text:
+            self.notice_bar.hide()
+            self._suggestion = None
         self._source = source
         self._offsets = TextOffsets(source.text)
         self.title.setText(source.title or source.origin or f"Source #{source.id}")
@@ -328,10 +414,13 @@ class SourceReader(QWidget):
             )
         self._current_claim = claim_id
         self.refresh_claims()
-        if claim_id:
+        if claim_id and any(o.claim_id == claim_id for o in self.orphan_bar.orphans):
+            self.orphan_bar.open_list(claim_id)
+        elif claim_id:
             self.show_claim(claim_id)
         else:
             self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self.sourceOpened.emit(source.id)
 
     def refresh_claims(self) -> None:
         """Read the source's anchored claims again and redraw the highlights."""
@@ -339,8 +428,10 @@ class SourceReader(QWidget):
             return
         try:
             self._claims = anchored_claims(self._project.reader, self._source.id)
+            orphans = orphaned_claims(self._project.reader, self._source.id)
         except NotFoundError:
-            self._claims = []
+            self._claims, orphans = [], []
+        self.orphan_bar.set_orphans(orphans)
         count = len(self._claims)
         self.claims_label.setText(
             "No claims yet: select words and press Ctrl+Return"
@@ -383,7 +474,88 @@ class SourceReader(QWidget):
         selections.sort(
             key=lambda s: s.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
         )
+        if self._suggestion is not None:
+            start, end, _attribution = self._suggestion
+            # The panel's choice, not a claim: the selection's tint, not an attribution colour.
+            palette = self.text.palette()
+            fmt = QTextCharFormat()
+            fmt.setBackground(
+                theme.blend(
+                    palette.color(QPalette.ColorRole.Highlight),
+                    palette.color(QPalette.ColorRole.Base),
+                    0.34 if theme.is_dark(palette) else 0.22,
+                )
+            )
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Highlight))
+            cursor = QTextCursor(document)
+            cursor.setPosition(self._offsets.to_qt(start))
+            cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
         self.text.setExtraSelections(selections)
+
+    # -- the assistant's suggestion, claims that lost their place -------------------------
+
+    @property
+    def suggestion_span(self) -> tuple[int, int] | None:
+        return self._suggestion[:2] if self._suggestion is not None else None
+
+    def show_suggestion(self, start: int, end: int, attribution: str) -> None:
+        """Outline the words of a suggestion (Python offsets) and scroll to them."""
+        if self._source is None or not 0 <= start < end <= len(self._source.text):
+            return
+        self._suggestion = (start, end, attribution)
+        self._paint_highlights()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        self.text.setTextCursor(cursor)
+        self.text.scroll_to_cursor_soon()
+
+    def clear_suggestion(self) -> None:
+        if self._suggestion is not None:
+            self._suggestion = None
+            self._paint_highlights()
+
+    def offer(self, text: str, action: QAction) -> None:
+        """A bar above the text offering ``action`` (e.g. the assistant, after an import)."""
+        self.notice_bar.offer(text, action)
+
+    @property
+    def orphans(self) -> list[OrphanedClaim]:
+        return self.orphan_bar.orphans
+
+    def place_claim(self, claim_id: int) -> bool:
+        """Ask to anchor orphan ``claim_id`` at the selected words."""
+        span = self.selected_span()
+        if span is None or self._source is None:
+            return False
+        start, end = span
+        self.placeClaimRequested.emit(claim_id, start, end, self._source.text[start:end])
+        return True
+
+    def locate_orphan(self, claim_id: int) -> None:
+        """Scroll to where the orphan's words probably were: after their old left context."""
+        if self._source is None or self.text.textCursor().hasSelection():
+            return
+        orphan = next((o for o in self.orphan_bar.orphans if o.claim_id == claim_id), None)
+        if orphan is None:
+            return
+        text = self._source.text
+        at = None
+        before = (orphan.prefix or "").strip()[-24:]
+        after = (orphan.suffix or "").strip()[:24]
+        if len(before) >= 8 and text.count(before) == 1:
+            at = text.index(before) + len(before)
+        elif len(after) >= 8 and text.count(after) == 1:
+            at = text.index(after)
+        if at is not None:
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self._offsets.to_qt(at))
+            self.text.setTextCursor(cursor)
+            self.text.scroll_to_cursor_soon()
 
     def claims_at(self, qt_position: int) -> list[AnchoredClaim]:
         """The claims whose quote covers a Qt position, innermost first."""
@@ -415,7 +587,9 @@ class SourceReader(QWidget):
             self.claimClicked.emit(chosen.claim_id)
 
     def _on_selection_changed(self) -> None:
-        self.create_action.setEnabled(self.selected_span() is not None)
+        selected = self.selected_span() is not None
+        self.create_action.setEnabled(selected)
+        self.orphan_bar.set_can_place(selected)
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as Python offsets, without surrounding white space."""
@@ -450,6 +624,13 @@ class SourceReader(QWidget):
 
     def _extend_menu(self, menu: QMenu, qt_position: int) -> None:
         extra = [self.create_action]
+        if self.selected_span() is not None:
+            for orphan in self.orphan_bar.orphans[:12]:
+                words = " ".join((orphan.exact or orphan.quote or orphan.text).split())
+                words = words if len(words) <= 40 else words[:39] + "…"
+                place = QAction(icon("place"), f"Place claim #{orphan.claim_id} here (was “{words}”)", menu)
+                place.triggered.connect(lambda _c=False, i=orphan.claim_id: self.place_claim(i))
+                extra.append(place)
         hits = self.claims_at(qt_position)
         if hits:
             go = QAction(f"Select claim #{hits[0].claim_id}", menu)

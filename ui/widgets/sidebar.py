@@ -22,6 +22,8 @@ class Sidebar(QWidget):
     entryChosen = Signal(object)
     #: Open a source in the reader.
     openSourceRequested = Signal(int)
+    #: Edit a source's details (title, outlet, date…).
+    editSourceRequested = Signal(int)
     #: Find sources and actors by name (the lists are bounded; the database searches).
     searchChanged = Signal(str)
 
@@ -88,6 +90,8 @@ class Sidebar(QWidget):
         if entry.kind == "source":
             read = menu.addAction(icon("reader"), "Open in reader")
             read.triggered.connect(lambda: self.openSourceRequested.emit(entry.key))
+            details = menu.addAction(icon("edit"), "Edit details…")
+            details.triggered.connect(lambda: self.editSourceRequested.emit(entry.key))
         menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def select_entry(self, kind: str, key: int) -> None:
