@@ -3,8 +3,10 @@
     QT_QPA_PLATFORM=offscreen python bench/ui_screenshots.py [OUT_DIR]
 
 Writes into ``shots/`` (gitignored): the main window, the reader with highlights, the
-side-by-side view, the editor, the link dialog, the CSV dialogs, and the main window in the
-dark palette. Settings and data go to a temporary folder; nothing of the user's is touched.
+assistant's review panel and its dialogs, the side-by-side view, the editor, the link dialog, the
+CSV dialogs, the main window in the dark palette, and the reader with claims that lost their
+place in a corrected text. Settings and data go to a temporary folder; nothing of the user's is
+touched.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def main() -> None:
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     os.environ.pop("CLAIMTRACKER_DB", None)
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings, Qt, QTimer
     from PySide6.QtWidgets import QWidget
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
@@ -77,6 +79,48 @@ def main() -> None:
     grab(window, "reader")
     if window._reader is not None:
         grab(window._reader, "reader-pane")
+
+    # The assistant's review panel on the sample article: one accepted, one chosen.
+    window.act.suggest_claims.trigger()
+    assistant = window.source_tools.assistant
+    settle(800)
+    state = assistant.model.state
+    assert state is not None
+    caution = next(i for i, s in enumerate(state.proposed) if "We caution" in s.text)
+    assistant.accept([caution])
+    officials = next(i for i, s in enumerate(state.proposed) if s.speaker == "U.S. officials")
+    assistant.panel.select_suggestion(officials)
+    assistant.model.setData(
+        assistant.model.index(0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    grab(window, "assistant")
+    grab(window.source_tools.dock, "assistant-panel")
+
+    from ui.assistant.edit_dialog import SuggestionEditDialog
+
+    number = assistant.panel.current_number()
+    edit = SuggestionEditDialog(
+        number, state.proposed[number], state.suggestion(number), state.wording(number),
+        actor_names=["U.S. officials"], is_known_actor=lambda name: name == "U.S. officials",
+        parent=window,
+    )
+    edit.speaker.setText("U.S. intelligence officials")
+    edit.show()
+    grab(edit, "assistant-edit-dialog")
+    edit.close()
+
+    from claimtracker.query.reading import source_details
+    from ui.sources.details_dialog import SourceDetailsDialog
+
+    assert window.project is not None
+    details = SourceDetailsDialog(
+        source_details(window.project.reader, window.reader.source_id),
+        actor_names=[], actor_id_of=lambda name: 1, parent=window,
+    )
+    details.show()
+    grab(details, "source-details-dialog")
+    details.close()
+    window.source_tools.dock.hide()
 
     window.show_side_by_side()
     side = window.side_by_side
@@ -132,7 +176,30 @@ def main() -> None:
     settle(800)
     grab(window.side_by_side, "side-by-side-dark")
     window.side_by_side.close()
+    window.act.suggest_claims.trigger()
+    settle(500)
+    grab(window, "assistant-dark")
+    window.source_tools.dock.hide()
     window.set_theme("light")
+
+    # A corrected version of the article: the claims on changed words lose their place and
+    # wait in the reader to be placed by hand.
+    from claimtracker.articles import read_article
+    from claimtracker.sample import sample_article_path
+    from claimtracker.services.revisions import import_article_version
+
+    corrected = work / "us-warns-russia-corrected.md"
+    corrected.write_text(
+        sample_article_path().read_text(encoding="utf-8")
+        .replace("We caution Washington against another military escapade", "We warn Washington")
+        .replace('"very concerned"', '"deeply worried"'),
+        encoding="utf-8",
+    )
+    with window.project.write() as session:
+        import_article_version(session=session, article=read_article(corrected), origin=corrected)
+    window.hub.sourcesChanged.emit()
+    window.reader.orphan_bar.open_list()
+    grab(window.reader, "reader-orphans")
 
     window.close()
     app.processEvents()

@@ -57,10 +57,13 @@ class Actions:
     open_reader: QAction
     link_counter: QAction
     side_by_side: QAction
+    suggest_claims: QAction
+    edit_source: QAction
     show_sidebar: QAction
     show_detail: QAction
     show_reader: QAction
     show_history: QAction
+    show_assistant: QAction
     reload: QAction
     theme_system: QAction
     theme_light: QAction
@@ -118,10 +121,18 @@ class Actions:
                            icon_text="Side by side",
                            tip="Compare the claim with its counter-claims and step through "
                                "the disputes of the current filter"),
+            suggest_claims=a(parent, "S&uggest Claims", icon_name="assistant",
+                             shortcut="Ctrl+Shift+S", icon_text="Suggest",
+                             tip="Let the assistant propose the claims of the source in the "
+                                 "reader, to accept, correct or reject"),
+            edit_source=a(parent, "Source &Details…", icon_name="edit",
+                          tip="Correct the title, outlet, byline, date, URL or language of the "
+                              "source in the reader"),
             show_sidebar=a(parent, "Sources and Actors", shortcut="Ctrl+1", checkable=True),
             show_detail=a(parent, "Claim Details", shortcut="Ctrl+2", checkable=True),
             show_reader=a(parent, "Reader", shortcut="Ctrl+3", checkable=True),
             show_history=a(parent, "Undo History", icon_name="history", checkable=True),
+            show_assistant=a(parent, "Assistant", shortcut="Ctrl+4", checkable=True),
             reload=a(parent, "Re&load", shortcut=QKeySequence.StandardKey.Refresh,
                      tip="Read the project again (after changes made elsewhere, e.g. the "
                          "command line)"),

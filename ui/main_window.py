@@ -264,6 +264,10 @@ class MainWindow(QMainWindow):
         hub.statusMessage.connect(self.status.showMessage)
         # Tasks
         self.tasks.busyChanged.connect(lambda _busy: self._update_actions())
+        # The assistant's panel, claims to place, source details: wired in ui.source_tools
+        from ui.source_tools import install_source_tools
+
+        self.source_tools = install_source_tools(self)
 
     # == The project ===========================================================================
 
@@ -710,6 +714,7 @@ class MainWindow(QMainWindow):
             reader.claimClicked.connect(self.select_claim)
             reader.createClaimRequested.connect(self.create_claim_at)
             reader.closeRequested.connect(lambda: self.act.show_reader.setChecked(False))
+            self.source_tools.attach_reader(reader)
             self.reader_layout.addWidget(reader)
             self._reader = reader
         return self._reader

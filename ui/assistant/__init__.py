@@ -1,0 +1,2 @@
+"""The attribution assistant's review panel: what it proposes for the source in the reader, and
+the analyst's accept, edit and reject."""
