@@ -108,6 +108,10 @@ class ProjectCommand(QUndoCommand):
     def mark_applied(self) -> None:
         self._applied_once = True
 
+    def expect_version(self, version: int | None) -> None:
+        """Check the record against ``version`` on the next ``apply`` (the user saw it, or chose
+        to apply the change again on top of a change made elsewhere). Unversioned: no-op."""
+
     def redo(self) -> None:
         if self._applied_once:
             self._applied_once = False
@@ -172,12 +176,15 @@ class EditClaimCommand(ProjectCommand):
         self.context.versions[self.claim_id] = version
         self.context.hub.claimsChanged.emit([self.claim_id])
 
+    def expect_version(self, version: int | None) -> None:
+        self._first_version = version
+
     def apply(self) -> None:
         expected = self._first_version
-        self._first_version = None
         if expected is None:
             expected = self.context.expected_version(self.claim_id)
         self._update(self.after, expected)
+        self._first_version = None  # kept when refused, for a second try (ui.safety)
 
     def revert(self) -> None:
         self._update(self.before, self.context.expected_version(self.claim_id))
@@ -221,12 +228,14 @@ class SetSpeakerCommand(ProjectCommand):
         self.created_actor_id: int | None = None
         self._first_version = expected_version
 
+    def expect_version(self, version: int | None) -> None:
+        self._first_version = version
+
     def apply(self) -> None:
         from claimtracker import services
         from claimtracker.schemas import ClaimUpdate
 
         expected = self._first_version or self.context.expected_version(self.claim_id)
-        self._first_version = None
         with self.context.project.write() as session:
             speaker_id = None
             if self.name:
@@ -242,6 +251,7 @@ class SetSpeakerCommand(ProjectCommand):
                 expected_version=expected,
             )
             version = claim.version
+        self._first_version = None
         self.context.versions[self.claim_id] = version
         if self.created_actor_id is not None:
             self.context.hub.actorsChanged.emit()

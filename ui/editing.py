@@ -12,7 +12,9 @@ as a background task (``ui.tasks``) and pushes its command when it is done.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -72,6 +74,19 @@ def claim_values(row: ClaimRow) -> dict[str, Any]:
     return values
 
 
+class Recovery(Enum):
+    """What became of a change the core refused, once the user was asked (``Editing.recovery``)."""
+
+    #: Apply the command again (e.g. on the version saved elsewhere, as the user chose).
+    RETRY = "retry"
+    #: Kept to be tried again later; what the user typed stays where it is.
+    KEPT = "kept"
+    #: The user chose to let it go (e.g. keep the change made elsewhere); nothing to report.
+    DROPPED = "dropped"
+    #: Not handled: report the error as usual.
+    UNHANDLED = "unhandled"
+
+
 class Editing(QObject):
     """The one place user requests become commands on the undo stack."""
 
@@ -83,6 +98,10 @@ class Editing(QObject):
         self.hub = hub
         self.undo_stack = undo_stack
         self._context: CommandContext | None = None
+        #: Offers a way out when the core refuses a change (set by ``ui.safety``).
+        self.recovery: Callable[[ProjectCommand, ClaimTrackerError], Recovery] | None = None
+        #: Whether the last refused change was kept to be tried again (its value stays shown).
+        self.last_failure_kept = False
 
     def set_project(self, project: Project | None) -> None:
         self.undo_stack.clear()
@@ -102,12 +121,25 @@ class Editing(QObject):
         self.errorRaised.emit(error, action)
 
     def run(self, command: ProjectCommand) -> bool:
-        """Apply ``command`` now and push it; False (and a message) if the core refused it."""
-        try:
-            command.apply()
-        except ClaimTrackerError as error:
-            self._report(error, command.text())
-            return False
+        """Apply ``command`` now and push it; False (and a message) if the core refused it.
+
+        A :attr:`recovery` (``ui.safety``) may first offer a way out: apply again (a stale edit
+        the user wants to keep), keep the change to try again later (a full disk), or drop it.
+        """
+        self.last_failure_kept = False
+        while True:
+            try:
+                command.apply()
+                break
+            except ClaimTrackerError as error:
+                outcome = self.recovery(command, error) if self.recovery else Recovery.UNHANDLED
+                if outcome is Recovery.RETRY:
+                    continue
+                if outcome is Recovery.KEPT:
+                    self.last_failure_kept = True
+                elif outcome is Recovery.UNHANDLED:
+                    self._report(error, command.text())
+                return False
         command.mark_applied()
         self.undo_stack.push(command)
         return True

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimtracker.errors import ClaimTrackerError
+from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
@@ -54,6 +54,7 @@ from ui.models.columns import COLUMNS
 from ui.models.library import LibraryEntry
 from ui.project import Project
 from ui.queries import QueryRunner
+from ui.safety.features import install_safety
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.choice_popup import Entry
@@ -218,6 +219,8 @@ class MainWindow(QMainWindow):
         a.link_counter.triggered.connect(self.link_counter_claim)
         a.side_by_side.triggered.connect(self.show_side_by_side)
         self.editing.errorRaised.connect(lambda error, action: show_error(self, error, action=action))
+        # Data safety: history, changes made elsewhere, stale edits, trash, checks (ui.safety)
+        self.safety = install_safety(self)
         # View
         a.show_sidebar.toggled.connect(self.sidebar.setVisible)
         a.show_detail.toggled.connect(self.detail.setVisible)
@@ -278,6 +281,8 @@ class MainWindow(QMainWindow):
         try:
             project = Project.open(path)
         except ClaimTrackerError as error:
+            if isinstance(error, DatabaseDamagedError):
+                return self.safety.recover_damaged(error, path)
             show_error(self, error, action=f"Opening {Path(path).name}")
             self.settings.remove_recent_file(str(Path(path).expanduser().resolve()))
             return False
@@ -332,6 +337,11 @@ class MainWindow(QMainWindow):
         """The Store checked the file and opened it: start the backups, or say what is wrong."""
         project = self.project
         if project is None:
+            return
+        if isinstance(error, DatabaseDamagedError):
+            self.close_project(back_up=False)
+            self.safety.recover_damaged(error, project.path)
+            self.table.refresh_empty_state()
             return
         if isinstance(error, BaseException):
             show_error(self, error, action=f"Opening {project.display_name}")
@@ -594,32 +604,8 @@ class MainWindow(QMainWindow):
             self.editing.restore_claims(ids)
 
     def empty_trash(self) -> None:
-        if self.project is None:
-            return
-        count = self.library.trash_count
-        what = f"the {count:,} claims in the trash" if count else "the claims in the trash"
-        answer = QMessageBox.warning(
-            self,
-            "Empty the trash",
-            f"Delete {what} for good? This cannot be undone.",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Discard:
-            return
-        from claimtracker import services
-
-        try:
-            with self.project.write() as session:
-                removed = services.empty_trash(session=session)
-        except ClaimTrackerError as error:
-            show_error(self, error, action="Emptying the trash")
-            return
-        # Commands that would bring those claims back can no longer work.
-        self.undo_stack.clear()
-        self.status.showMessage(f"Deleted {removed:,} claims for good", 8000)
-        self.hub.projectReloaded.emit()
-        self.library.load_counts()
+        """Delete everything in the trash, of every kind, for good (after a confirmation)."""
+        self.safety.emptier.empty()
 
     def _bulk_edit(self, field: str, code: str) -> None:
         ids = self.table.selected_ids()
@@ -840,6 +826,7 @@ class MainWindow(QMainWindow):
         a = self.act
         menu = QMenu(self)
         menu.addActions([a.open_reader, a.link_counter, a.side_by_side])
+        self.safety.add_to_claim_menu(menu)
         menu.addSeparator()
         ids = self.table.selected_ids()
         for field, vocabulary, title in (

@@ -85,9 +85,10 @@ class Project:
             return cls._open_through_store(path)
         try:
             if not _looks_like_sqlite(path):
-                raise DatabaseDamagedError(
-                    f"{path} is not a ClaimTracker database (it is not an SQLite file)."
-                )
+                from claimtracker.safety.integrity import damaged_error, header_problem
+
+                # Names the problem (a zeroed header, a text file) and the newest good backup.
+                raise damaged_error(path, header_problem(path) or "it is not an SQLite file")
             reader = connect_reader(path)
         except OSError as exc:
             raise StorageError(f"{path} cannot be read: {exc.strerror}.") from exc

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from claimtracker.paths import default_database_path
 from tests.ui.conftest import wait_loaded
-from tests.ui.helpers import drop_files
+from tests.ui.helpers import drop_files, when_modal
 from ui.main_window import MainWindow
 from ui.models.columns import column_index
 from ui.settings import Settings
@@ -68,17 +68,22 @@ def test_dropping_a_database_opens_it(qtbot: QtBot, make_window: object, empty_d
 def test_a_file_that_is_not_a_database_is_refused_with_a_message(
     qtbot: QtBot, make_window: object, sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.main_window as main_window
+    from ui.safety.damaged_database import DamagedDatabaseDialog
 
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        main_window, "show_error", lambda _parent, error, action="": shown.append((action, str(error)))
-    )
     window: MainWindow = make_window(sample_db)  # type: ignore[operator]
     bogus = tmp_path / "notes.db"
     bogus.write_text("these are my notes, not a database", encoding="utf-8")
+    shown: list[str] = []
+
+    def read_and_cancel(dialog: DamagedDatabaseDialog) -> None:
+        shown.extend(label.text() for label in dialog.findChildren(QLabel))
+        assert dialog.restore_button is None  # there is no backup of it
+        dialog.reject()
+
+    when_modal(DamagedDatabaseDialog, read_and_cancel)
     assert not window.open_project(str(bogus))
-    assert shown and shown[0][0] == "Opening notes.db" and "not a ClaimTracker database" in shown[0][1]
+    assert "notes.db cannot be opened" in shown
+    assert any(str(bogus) in text and "It is a text file, not a database" in text for text in shown)
     assert window.project is not None and window.project.path == sample_db.resolve()
 
 

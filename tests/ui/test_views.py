@@ -99,6 +99,7 @@ def test_trash_restore_and_empty(qtbot: QtBot, window: MainWindow, monkeypatch: 
     wait_loaded(qtbot, window)
     assert window.claims.rowCount() == 12
     assert window.undo_stack.undoText() == "Move 2 claims to the trash"
+    qtbot.waitUntil(lambda: any(e.kind == "trash" for e in window.sidebar.model.entries("library")))
     trash = next(e for e in window.sidebar.model.entries("library") if e.kind == "trash")
     window.sidebar.entryChosen.emit(trash)
     wait_loaded(qtbot, window)
@@ -110,9 +111,9 @@ def test_trash_restore_and_empty(qtbot: QtBot, window: MainWindow, monkeypatch: 
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    window.act.empty_trash.trigger()
+    window.act.empty_trash.trigger()  # counts and empties on workers
+    qtbot.waitUntil(lambda: window.claims.rowCount() == 0 and not window.tasks.busy)
     wait_loaded(qtbot, window)
-    assert window.claims.rowCount() == 0
     assert window.table.empty_state.title.text() == "The trash is empty"
     assert window.undo_stack.count() == 0  # nothing left to bring back
 

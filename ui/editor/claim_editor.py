@@ -347,8 +347,8 @@ class ClaimEditor(QWidget):
         row = self._row
         if row is None:
             return
-        if not self.editing.set_fields(row, changes):
-            self.reload_or_revert(field)
+        if not self.editing.set_fields(row, changes) and not self.editing.last_failure_kept:
+            self.reload_or_revert(field)  # a change kept to try again stays as typed
 
     def reload_or_revert(self, field: QWidget | None) -> None:
         if field is not None and hasattr(field, "revert"):
@@ -367,8 +367,11 @@ class ClaimEditor(QWidget):
                 ok = self.editing.set_speaker(row, known.label, new_actor_kind=None)
             else:
                 kind = self._confirm_new_actor(name, self)
-                ok = kind is not None and self.editing.set_speaker(row, name, new_actor_kind=kind)
-        if not ok:
+                if kind is None:
+                    self.speaker.set_name_quietly(row.speaker or "")
+                    return
+                ok = self.editing.set_speaker(row, name, new_actor_kind=kind)
+        if not ok and not self.editing.last_failure_kept:
             self.speaker.set_name_quietly(row.speaker or "")
 
     def _save_reliability(self, letter: str | None) -> None:

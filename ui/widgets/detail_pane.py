@@ -65,15 +65,9 @@ class DetailPane(QWidget):
         self.badges = BadgeStrip()
         header_buttons = QHBoxLayout()
         header_buttons.setSpacing(4)
+        self._header_buttons = header_buttons
         for action in (reader_action, link_action, compare_action):
-            button = QPushButton()
-            button.setObjectName("PaneButton")
-            button.setIcon(action.icon())
-            button.setText(action.iconText())
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
-            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
-            header_buttons.addWidget(button)
+            self.add_header_action(action)
         header_buttons.addStretch(1)
         self.editor = ClaimEditor(editing)
         self.links = LinksPanel(link_action, compare_action)
@@ -135,6 +129,31 @@ class DetailPane(QWidget):
         self.links.removeRequested.connect(self.editing.unlink)
         self.links.relationChangeRequested.connect(self.editing.change_relation)
         self.editor.openSourceRequested.connect(self.openSourceRequested)
+
+    def add_header_action(self, action: QAction) -> QPushButton:
+        """A button for ``action`` in the row under the claim's title."""
+        button = QPushButton()
+        button.setObjectName("PaneButton")
+        button.setIcon(action.icon())
+        button.setText(action.iconText())
+        button.setToolTip(action.toolTip())
+        button.setEnabled(action.isEnabled())
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+        layout = self._header_buttons
+        last = layout.itemAt(layout.count() - 1) if layout.count() else None
+        if last is not None and last.spacerItem() is not None:  # buttons stay left of the stretch
+            layout.insertWidget(layout.count() - 1, button)
+        else:
+            layout.addWidget(button)
+        return button
+
+    def add_notice(self, notice: QWidget) -> None:
+        """A bar above the pane (e.g. changes that could not be saved); it shows and hides
+        itself."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, notice)
 
     @property
     def claim_id(self) -> int:

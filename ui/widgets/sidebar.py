@@ -26,6 +26,10 @@ class Sidebar(QWidget):
     editSourceRequested = Signal(int)
     #: Find sources and actors by name (the lists are bounded; the database searches).
     searchChanged = Signal(str)
+    #: Show the history of a source or an actor (kind, id).
+    historyRequested = Signal(str, int)
+    #: Show everything in the trash (not only its claims).
+    trashRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +96,12 @@ class Sidebar(QWidget):
             read.triggered.connect(lambda: self.openSourceRequested.emit(entry.key))
             details = menu.addAction(icon("edit"), "Edit details…")
             details.triggered.connect(lambda: self.editSourceRequested.emit(entry.key))
+        if entry.kind in ("source", "actor"):
+            history = menu.addAction(icon("history"), "History…")
+            history.triggered.connect(lambda: self.historyRequested.emit(entry.kind, entry.key))
+        if entry.kind == "trash":
+            everything = menu.addAction(icon("trash"), "Everything in the Trash…")
+            everything.triggered.connect(self.trashRequested)
         menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def select_entry(self, kind: str, key: int) -> None:

@@ -1,0 +1,93 @@
+"""The open History windows: one per record, read again when their record changes, and the
+"Restore" they ask for run as an undoable command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from ui.editing import Editing
+from ui.history.history_dialog import HistoryDialog
+from ui.history.loading import HistoryRow
+from ui.history.restore_command import RestoreValueCommand
+from ui.hub import Hub
+from ui.project import Project
+
+
+class HistoryWindows(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        editing: Editing,
+        hub: Hub,
+        project: Callable[[], Project | None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._editing = editing
+        self._project = project
+        self._dialogs: dict[tuple[str, int], HistoryDialog] = {}
+        hub.claimsChanged.connect(self._on_claims)
+        hub.claimsAdded.connect(self._on_claims)
+        hub.claimsRemoved.connect(self._on_claims)
+        hub.linksChanged.connect(self._on_claims)
+        hub.sourcesChanged.connect(lambda: self._reload_kind("source"))
+        hub.actorsChanged.connect(lambda: self._reload_kind("actor"))
+        hub.projectReloaded.connect(self._reload_all)
+        hub.projectClosing.connect(self.close_all)
+
+    def show(self, kind: str, record_id: int) -> HistoryDialog | None:
+        """Open (or bring forward) the History window of one claim, source or actor."""
+        project = self._project()
+        if project is None or not record_id:
+            return None
+        key = (kind, record_id)
+        dialog = self._dialogs.get(key)
+        if dialog is None:
+            dialog = HistoryDialog(project, kind, record_id, self._window)
+            dialog.restoreRequested.connect(
+                lambda row, version, d=dialog: self.restore(d, row, version)
+            )
+            dialog.destroyed.connect(lambda _o=None, k=key: self._dialogs.pop(k, None))
+            self._dialogs[key] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def dialogs(self) -> list[HistoryDialog]:
+        return list(self._dialogs.values())
+
+    def restore(self, dialog: HistoryDialog, row: HistoryRow, version: int | None) -> bool:
+        """Put back the value from before ``row`` (one undoable step)."""
+        if self._project() is None:
+            return False
+        command = RestoreValueCommand(self._editing.context, row, expected_version=version)
+        done = self._editing.run(command)
+        dialog.reload()
+        return done
+
+    @Slot()
+    def close_all(self) -> None:
+        for dialog in list(self._dialogs.values()):
+            dialog.close()
+        self._dialogs.clear()
+
+    @Slot(list)
+    def _on_claims(self, claim_ids: list[int]) -> None:
+        wanted = set(claim_ids)
+        for (kind, record_id), dialog in list(self._dialogs.items()):
+            if kind == "claim" and record_id in wanted:
+                dialog.reload()
+
+    def _reload_kind(self, kind: str) -> None:
+        for (dialog_kind, _id), dialog in list(self._dialogs.items()):
+            if dialog_kind in (kind, "claim"):  # a claim's history names sources and actors
+                dialog.reload()
+
+    @Slot()
+    def _reload_all(self) -> None:
+        for dialog in list(self._dialogs.values()):
+            dialog.reload()

@@ -1,0 +1,247 @@
+"""Check Database…: SQLite's full integrity check, the references between records and the search
+index, run on a worker; the result in plain words, and the repair when only the index is wrong.
+
+A damaged file cannot be repaired here: the way back is a backup (the button opens the Backups
+window).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.tasks import Task, TaskContext, TaskRunner
+
+if TYPE_CHECKING:
+    from claimtracker.safety.integrity import CheckReport
+    from ui.project import Project
+
+OK_MARK, BAD_MARK, UNKNOWN_MARK = "✓", "✗", "–"
+
+
+class CheckDatabaseDialog(QDialog):
+    #: The search index was rebuilt (the views should search again).
+    indexRepaired = Signal()
+    #: The user wants to see the backups (the file is damaged).
+    backupsRequested = Signal()
+    #: A check finished (the report).
+    checked = Signal(object)
+
+    def __init__(self, project: Project, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CheckDatabaseDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle("Check Database")
+        self.setMinimumWidth(560)
+        self.project = project
+        self.tasks = tasks
+        self.report: CheckReport | None = None
+        self._running = False
+
+        heading = QLabel(f"Checking {project.path.name}")
+        heading.setObjectName("DialogHeading")
+        self.heading = heading
+        where = QLabel(str(project.path))
+        where.setObjectName("FieldHint")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.step = QLabel()
+        self.step.setObjectName("FieldHint")
+
+        self.marks: dict[str, QLabel] = {}
+        self.texts: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(8)
+        for number, (key, title) in enumerate(
+            (("file", "The file"), ("references", "References"), ("index", "Search index"))
+        ):
+            mark = QLabel(UNKNOWN_MARK)
+            mark.setObjectName("CheckMark")
+            mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            mark.setMinimumWidth(22)
+            caption = QLabel(f"<b>{title}</b>")
+            text = QLabel("Waiting…")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(mark, number, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(caption, number, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, number, 2)
+            self.marks[key] = mark
+            self.texts[key] = text
+        grid.setColumnStretch(2, 1)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.repair_button = QPushButton("Repair the Search Index")
+        self.repair_button.setToolTip(
+            "Rebuild the index from the claims (it holds nothing that is not in them)"
+        )
+        self.repair_button.hide()
+        self.repair_button.clicked.connect(self.repair_index)
+        self.backups_button = QPushButton("Backups…")
+        self.backups_button.hide()
+        self.backups_button.clicked.connect(self.backupsRequested)
+        self.again_button = QPushButton("Check Again")
+        self.again_button.clicked.connect(self.start)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        row = QHBoxLayout()
+        row.addWidget(self.repair_button)
+        row.addWidget(self.backups_button)
+        row.addStretch(1)
+        row.addWidget(self.again_button)
+        row.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(where)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.step)
+        layout.addSpacing(4)
+        layout.addLayout(grid)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        layout.addLayout(row)
+
+    # -- checking -------------------------------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        if self._running:
+            return
+        path = self.project.path
+        self._busy(True, "Running SQLite's integrity check, then the references and the index…")
+        for key in self.marks:
+            self._show(key, None, "Checking…")
+        self.summary.setText("")
+        self.repair_button.hide()
+        self.backups_button.hide()
+
+        def work(context: TaskContext) -> CheckReport:
+            from claimtracker.safety.integrity import check_database
+
+            context.progress(0, 0, f"Checking {path.name}…")
+            return check_database(Path(path))
+
+        task = Task(f"Checking {path.name}…", work)
+        task.signals.succeeded.connect(self._show_report)
+        task.signals.failed.connect(self._show_failure)
+        task.signals.cancelled.connect(lambda: self._busy(False, "The check was cancelled."))
+        self.tasks.start(task)
+
+    def _busy(self, busy: bool, step: str) -> None:
+        self._running = busy
+        self.progress.setVisible(busy)
+        self.again_button.setEnabled(not busy)
+        self.step.setText(step)
+        self.step.setVisible(bool(step))
+
+    @Slot(object)
+    def _show_report(self, report: object) -> None:
+        from claimtracker.safety.integrity import CheckReport
+
+        assert isinstance(report, CheckReport)
+        self.report = report
+        self._busy(False, "")
+        self.heading.setText(f"Checked {self.project.path.name}")
+        if report.integrity:
+            self._show("file", False, "Damaged: " + "; ".join(report.integrity[:5]))
+            self._show("references", None, "Not checked (the file is damaged)")
+            self._show("index", None, "Not checked (the file is damaged)")
+        else:
+            self._show("file", True, "Sound: SQLite's integrity check found nothing wrong.")
+            self._show(
+                "references",
+                not report.foreign_keys,
+                "Every record points at records that exist."
+                if not report.foreign_keys
+                else "; ".join(report.foreign_keys[:5]),
+            )
+            self._show(
+                "index",
+                bool(report.index_ok),
+                "In step with the claims."
+                if report.index_ok
+                else "Out of step with the claims: searches may miss claims. It can be repaired.",
+            )
+        if report.ok:
+            self.summary.setText("Everything is in order.")
+        elif report.only_index_wrong:
+            self.summary.setText(
+                "Only the search index is wrong. Repairing it rebuilds it from the claims; no "
+                "claim changes."
+            )
+            self.repair_button.show()
+        elif report.integrity:
+            self.summary.setText(
+                "The file is damaged. Keep working on it only to copy what you need; restore "
+                "the newest good backup from the Backups window (the damaged file is kept)."
+            )
+            self.backups_button.show()
+        else:
+            self.summary.setText(
+                "Some records point at records that no longer exist. Restore a backup, or "
+                "tell the developers what the check found."
+            )
+            self.backups_button.show()
+        self.checked.emit(report)
+
+    @Slot(object)
+    def _show_failure(self, error: object) -> None:
+        self._busy(False, f"The check could not run: {error}")
+
+    def _show(self, key: str, good: bool | None, text: str) -> None:
+        mark = self.marks[key]
+        mark.setText(UNKNOWN_MARK if good is None else OK_MARK if good else BAD_MARK)
+        mark.setProperty("state", "unknown" if good is None else "good" if good else "bad")
+        mark.style().unpolish(mark)
+        mark.style().polish(mark)
+        self.texts[key].setText(text)
+
+    # -- repairing ------------------------------------------------------------------------
+
+    @Slot()
+    def repair_index(self) -> None:
+        if self._running:
+            return
+        project = self.project
+        self._busy(True, "Rebuilding the search index from the claims…")
+        self.repair_button.hide()
+
+        def work(context: TaskContext) -> None:
+            from claimtracker.safety.integrity import repair_index
+
+            context.progress(0, 0, "Repairing the search index…")
+            repair_index(project.store)
+
+        task = Task("Repairing the search index…", work)
+        task.signals.succeeded.connect(self._repaired)
+        task.signals.failed.connect(self._show_failure)
+        self.tasks.start(task)
+
+    @Slot(object)
+    def _repaired(self, _result: object) -> None:
+        self._busy(False, "")
+        self.indexRepaired.emit()
+        self.start()

@@ -1,0 +1,171 @@
+"""Noticing changes another program made to the open database (the CLI, a second window).
+
+Every change is recorded in the history, so the newest history entry's id says whether anything
+changed. It is read on a worker every :data:`POLL_INTERVAL_MS` while the app is active, and at
+once when the window is activated. When it grew, the entries since the last look say which
+claims, links, sources and actors changed, and the hub tells the views — the same signals our
+own edits send, so the table, the sidebar's counts, the detail pane and the reader refresh the
+way they do after an edit. A burst too large to list (a bulk import) reloads everything. The
+table's selection and scroll position and the reader's place are kept.
+
+Our own changes are in the history too: they are announced a second time, which is harmless
+(every refresh reads what is saved and keeps what is being typed).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from ui.hub import Hub
+from ui.models.claims_table import ClaimsTableModel
+from ui.project import Project
+from ui.queries import QueryRunner
+from ui.safety.view_keeper import ViewKeeper, ViewState
+
+if TYPE_CHECKING:
+    from claimtracker.safety.history import RecentChanges
+
+#: How often the database is looked at while the app is active (milliseconds).
+POLL_INTERVAL_MS = 2000
+#: More history entries than this since the last look: reload everything.
+MOST_ENTRIES_LISTED = 500
+
+_Result = tuple[int, "RecentChanges | None"]
+
+
+class ExternalChanges(QObject):
+    #: Changes made since the last look were announced (how many history entries).
+    changesSeen = Signal(int)
+    #: A look at the database finished (whether or not anything changed).
+    checked = Signal()
+
+    def __init__(
+        self,
+        hub: Hub,
+        queries: QueryRunner,
+        project: Callable[[], Project | None],
+        claims: ClaimsTableModel,
+        keeper: ViewKeeper,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._hub = hub
+        self._queries = queries
+        self._project = project
+        self._keeper = keeper
+        self._claims = claims
+        self._seen: int | None = None
+        self._watching: Project | None = None
+        self._restore_after_query: ViewState | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_INTERVAL_MS)
+        self.timer.timeout.connect(self._on_tick)
+        claims.queryFinished.connect(self._on_query_finished)
+
+    # -- starting and stopping ------------------------------------------------------------
+
+    def start(self) -> None:
+        """Watch the open project: remember where its history stands, then look regularly."""
+        self._watching = self._project()
+        self._seen = None
+        self.check_now()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._watching = None
+        self._seen = None
+        self._restore_after_query = None
+
+    @property
+    def watching(self) -> bool:
+        return self._watching is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Installed on the main window: look at once when the user comes back to it."""
+        if event.type() == QEvent.Type.WindowActivate and self.watching:
+            QTimer.singleShot(0, self.check_now)
+        return False
+
+    # -- looking --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_tick(self) -> None:
+        if QApplication.activeWindow() is not None:  # only while the app is in use
+            self.check_now()
+
+    @Slot()
+    def check_now(self) -> None:
+        project = self._watching
+        if project is None or project is not self._project():
+            return
+        after = self._seen
+
+        def look(connection: sqlite3.Connection) -> _Result:
+            from claimtracker.safety.history import changes_since, last_change_id
+
+            newest = last_change_id(connection)
+            if after is None or newest == after:
+                return newest, None
+            return newest, changes_since(connection, after, limit=MOST_ENTRIES_LISTED)
+
+        self._queries.submit(
+            "external-changes",
+            project.connect,
+            look,
+            lambda result: self._on_result(project, result),
+            lambda _error: None,  # a locked or vanished file: the next look tries again
+        )
+
+    def _on_result(self, project: Project, result: _Result) -> None:
+        if project is not self._watching:
+            return
+        newest, recent = result
+        self._seen = newest if recent is None or not recent.complete else recent.last_id
+        if recent is not None and recent.entries:
+            self._announce(recent)
+            self.changesSeen.emit(recent.entries)
+        self.checked.emit()
+
+    # -- telling the views ----------------------------------------------------------------
+
+    def _announce(self, recent: RecentChanges) -> None:
+        state = self._keeper.capture()
+        hub = self._hub
+        if not recent.complete:
+            self._restore_after_query = state
+            hub.projectReloaded.emit()
+            hub.sourcesChanged.emit()
+            self._keeper.restore_reader(state)
+            return
+        if recent.ids("actor"):
+            hub.actorsChanged.emit()
+        if recent.ids("source"):
+            hub.sourcesChanged.emit()
+        changed = sorted(recent.changed.get("claim", frozenset()))
+        if changed:
+            hub.claimsChanged.emit(changed)
+        added = sorted(recent.added.get("claim", frozenset()))
+        if added:
+            hub.claimsAdded.emit(added)
+        removed = sorted(recent.removed.get("claim", frozenset()))
+        if removed:
+            hub.claimsRemoved.emit(removed)
+        if recent.link_claims:
+            hub.linksChanged.emit(sorted(recent.link_claims))
+        self._keeper.restore_reader(state)
+        if self._claims.loading:
+            self._restore_after_query = state  # the table runs its query again
+        else:
+            self._keeper.restore_table(state)
+
+    @Slot(int)
+    def _on_query_finished(self, _total: int) -> None:
+        state, self._restore_after_query = self._restore_after_query, None
+        if state is not None:
+            self._keeper.restore_table(state)

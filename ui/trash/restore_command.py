@@ -1,0 +1,72 @@
+"""Bringing claims, links, sources and actors back from the trash, as one undoable step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ui.commands import CommandContext, ProjectCommand, shorten
+from ui.trash.trash_model import KIND_LABELS
+
+if TYPE_CHECKING:
+    from claimtracker.safety.trash import TrashItem
+
+
+def _text(items: list[TrashItem]) -> str:
+    if len(items) == 1:
+        item = items[0]
+        return f"Restore {KIND_LABELS[item.kind].lower()} “{shorten(item.label)}” from the trash"
+    return f"Restore {len(items):,} items from the trash"
+
+
+class RestoreFromTrashCommand(ProjectCommand):
+    def __init__(self, context: CommandContext, items: list[TrashItem]) -> None:
+        super().__init__(context, _text(items))
+        self.items = [(item.kind, item.id) for item in items]
+
+    def apply(self) -> None:
+        from claimtracker.safety.trash import restore_from_trash
+
+        with self.context.project.write() as session:
+            for kind, record_id in self.items:
+                restore_from_trash(session=session, kind=kind, record_id=record_id)
+            ends = self._link_ends(session)
+        self._announce(ends, restored=True)
+
+    def revert(self) -> None:
+        from claimtracker import services
+
+        trash = {
+            "claim": lambda session, i: services.delete_claim(session=session, claim_id=i),
+            "link": lambda session, i: services.delete_link(session=session, link_id=i),
+            "source": lambda session, i: services.delete_source(session=session, source_id=i),
+            "actor": lambda session, i: services.delete_actor(session=session, actor_id=i),
+        }
+        with self.context.project.write() as session:
+            for kind, record_id in self.items:
+                trash[kind](session, record_id)
+            ends = self._link_ends(session)
+        self._announce(ends, restored=False)
+
+    def _link_ends(self, session: object) -> list[int]:
+        from claimtracker.models import Link
+
+        ends: set[int] = set()
+        for kind, record_id in self.items:
+            if kind == "link":
+                link = session.get(Link, record_id)  # type: ignore[attr-defined]
+                if link is not None:
+                    ends.update((link.claim_a_id, link.claim_b_id))
+        return sorted(ends)
+
+    def _announce(self, link_ends: list[int], *, restored: bool) -> None:
+        hub = self.context.hub
+        kinds = {kind for kind, _ in self.items}
+        if "actor" in kinds:
+            hub.actorsChanged.emit()
+        if "source" in kinds:
+            hub.sourcesChanged.emit()
+        claims = [record_id for kind, record_id in self.items if kind == "claim"]
+        if claims:
+            (hub.claimsAdded if restored else hub.claimsRemoved).emit(claims)
+        if claims or link_ends:
+            hub.linksChanged.emit(sorted(set(claims) | set(link_ends)))
