@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit
 
@@ -112,10 +112,10 @@ class SafetyFeatures(QObject):
         w.sidebar.trashRequested.connect(lambda: self.trash.show())
         w.storeOpened.connect(self._on_store_opened)
         hub.projectOpened.connect(lambda _project: self._update_actions())
-        hub.claimsAdded.connect(lambda _ids: self._update_actions())
         hub.projectClosing.connect(self._on_project_closing)
-        w.table.currentClaimChanged.connect(lambda _id: self._update_actions())
-        w.table.selectionChangedIds.connect(lambda _ids: self._update_actions())
+        # After the window's own slots have shown the chosen claim in the pane.
+        for signal in (w.table.selectionChangedIds, hub.claimsAdded, hub.claimsRemoved):
+            signal.connect(lambda _ids: QTimer.singleShot(0, self._update_actions))
         self.external.changesSeen.connect(self._on_changes_seen)
         w.installEventFilter(self.external)
         w.installEventFilter(self)

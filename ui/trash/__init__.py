@@ -1,0 +1,1 @@
+"""The trash of every kind in the app: its window, model, restore command and emptying."""
