@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from claimtracker.assistant import suggest
@@ -235,16 +234,41 @@ def test_the_model_passes_the_tester_through_every_change(qtbot: QtBot) -> None:
     del tester
 
 
-def test_a_source_without_text_says_so(qtbot: QtBot, make_window: object, sample_db: Path) -> None:
+def test_the_panel_follows_the_reader_and_its_view_action(
+    qtbot: QtBot, make_window: object, sample_db: Path
+) -> None:
+    from claimtracker import services
+    from claimtracker.schemas import SourceCreate
+
     window: MainWindow = make_window(sample_db)  # type: ignore[operator]
     window.open_reader(1)
     open_assistant(qtbot, window)
-    panel = window.source_tools.assistant.panel
+    assistant = window.source_tools.assistant
+    panel = assistant.panel
     assert panel.accept_all_button.isEnabled()
-    # The dock follows the reader: closing it stops the highlight; the action shows it again.
+    # Accepting the current suggestion goes on to the next one still to review.
+    first = panel.current_number()
+    panel.accept_action.trigger()
+    assert panel.current_number() > first
+    assert assistant.model.review_state(panel.current_number()) == OPEN
+
+    # Closing the dock removes the outline in the reader; the View action shows it again.
+    assert window.reader.suggestion_span is not None
     window.act.show_assistant.setChecked(False)
     assert not window.source_tools.dock.isVisible() and window.reader.suggestion_span is None
     window.act.show_assistant.setChecked(True)
     assert window.source_tools.dock.isVisible()
-    button = panel.findChild(QDialogButtonBox)
-    assert button is None  # no stray dialogs inside the panel
+
+    # A source known only from a CSV report has no text to read: the panel says so.
+    project = window.project
+    assert project is not None
+    with project.write() as session:
+        bare, _ = services.create_source(
+            session=session, source_in=SourceCreate(title="Known by its URL", url="https://e.x/1")
+        )
+        bare_id = int(bare.id or 0)
+    window.open_reader(bare_id)
+    assert not panel.showing_list and "no text yet" in panel.message.text()
+    assert not panel.accept_all_button.isEnabled()
+    window.open_reader(1)  # back: the review made before is still there
+    assert panel.showing_list and assistant.model.counts()[DONE] >= 1

@@ -267,10 +267,13 @@ class AssistantController(QObject):
             partners=partners,
             wordings={n: w for n, w in state.reworded().items() if n in chosen},
         )
+        current = self.panel.current_number() if self._panel is not None else -1
         if not self._editing.run(command):
             return []
         state.checked.difference_update(chosen)
         self.refresh_claims()
+        if current in chosen:
+            self._select_next_open(current)
         parts = [_plural(len(command.claim_ids), "claim")]
         if command.link_ids:
             parts.append(_plural(len(command.link_ids), "counter link"))
@@ -282,6 +285,13 @@ class AssistantController(QObject):
         made = [command.claims[n] for n in chosen if n in command.claims]
         self.accepted.emit(made)
         return made
+
+    def _select_next_open(self, after: int) -> None:
+        """Go on to the next suggestion still to review (the analyst's reading order)."""
+        waiting = [n for n in self.model.numbers(OPEN) if self.model.row_of(n) is not None]
+        following = [n for n in waiting if n > after] or waiting
+        if following:
+            self.panel.select_suggestion(following[0])
 
     @Slot()
     def accept_all(self) -> list[int]:

@@ -81,7 +81,7 @@ class SuggestionEditDialog(QDialog):
         self.kind.set_code(current.speaker_kind if current.speaker else "unknown")
         self.kind.setToolTip("What kind of actor the new speaker is")
         self._kind_chosen = False
-        self.kind.codeChosen.connect(lambda _code: setattr(self, "_kind_chosen", True))
+        self.kind.codeChosen.connect(self._on_kind_chosen)
         new_actor = QHBoxLayout()
         new_actor.setContentsMargins(0, 0, 0, 0)
         new_actor.addWidget(self.new_actor_hint, 1)
@@ -169,6 +169,10 @@ class SuggestionEditDialog(QDialog):
             self.kind.set_code(self._original.speaker_kind if same else guess_kind(name))
         self.new_actor_hint.setVisible(new)
         self.kind.setVisible(new)
+
+    @Slot(object)
+    def _on_kind_chosen(self, _code: object) -> None:
+        self._kind_chosen = True  # the analyst's choice: no more guessing from the name
 
     @Slot()
     def _reset(self) -> None:

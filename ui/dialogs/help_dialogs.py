@@ -20,6 +20,8 @@ PANE_SHORTCUTS = [
     ("New claim from the reader's selection", "Ctrl+Return"),
     ("Next / previous dispute (side by side)", "Alt+Right / Alt+Left"),
     ("Clear the search (in the search field)", "Esc"),
+    ("Accept the ticked or selected suggestions (assistant)", "Ctrl+Return"),
+    ("Tick / edit / reject a suggestion (assistant)", "Space / Enter / Delete"),
 ]
 
 
