@@ -4,9 +4,10 @@
 
 Writes into ``shots/`` (gitignored): the main window, the reader with highlights, the
 assistant's review panel and its dialogs, the side-by-side view, the editor, the link dialog, the
-CSV dialogs, the main window in the dark palette, and the reader with claims that lost their
-place in a corrected text. Settings and data go to a temporary folder; nothing of the user's is
-touched.
+CSV dialogs, the main window in the dark palette, the reader with claims that lost their place
+in a corrected text, and the data-safety windows (history, a stale edit's question, a change the
+disk refused, the trash, Check Database, a damaged file). Settings and data go to a temporary
+folder; nothing of the user's is touched.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -201,8 +204,103 @@ def main() -> None:
     window.reader.orphan_bar.open_list()
     grab(window.reader, "reader-orphans")
 
+    safety_shots(window, target, grab, settle)
+
     window.close()
     app.processEvents()
+
+
+def safety_shots(window: Any, claim_id: int, grab: Callable[..., None], settle: Callable[..., None]) -> None:
+    """History, a stale edit's question, a change the disk refused, the trash of every kind,
+    Check Database and a damaged file's way back."""
+    from claimtracker import services
+    from claimtracker.safety.backup import make_backup
+    from claimtracker.safety.integrity import CheckReport
+    from claimtracker.schemas import ActorCreate, ClaimUpdate, SourceCreate
+    from ui.safety.conflicts import Conflict, ConflictDialog, ConflictingValue
+    from ui.safety.damaged_database import DamagedDatabaseDialog, backup_info
+
+    project = window.project
+    with project.write() as session:
+        for changes in (
+            ClaimUpdate(status="disputed"),
+            ClaimUpdate(notes="Checked against the ministry's own statement."),
+        ):
+            services.update_claim(session=session, claim_id=claim_id, changes=changes)
+    window.hub.claimsChanged.emit([claim_id])
+    window.select_claim(claim_id)
+    history = window.safety.history.show("claim", claim_id)
+    history.resize(980, 600)
+    settle(600)
+    history.table.selectRow(1)
+    grab(history, "history-dialog")
+    history.close()
+
+    conflict = ConflictDialog(
+        Conflict(
+            record=f"claim #{claim_id}",
+            values=[
+                ConflictingValue("Status", "Verified", "Disputed"),
+                ConflictingValue("Notes", "Confirmed by a second outlet.", "Checked against the ministry's own statement."),
+            ],
+            last_change="by jane on 2026-11-26 18:24",
+            current_version=7,
+        ),
+        window,
+    )
+    conflict.show()
+    grab(conflict, "conflict-dialog")
+    conflict.close()
+
+    from claimtracker.errors import DiskFullError
+
+    window.safety.pending.keep(
+        _FakeCommand(f"Edit notes of #{claim_id}"),
+        DiskFullError(f"The disk holding {project.path} is full; nothing was saved from this action. Free some space and try again."),
+    )
+    grab(window.detail, "detail-pane-not-saved")
+    window.safety.pending.clear()
+
+    with project.write() as session:
+        services.delete_claim(session=session, claim_id=claim_id)
+        blog, _ = services.create_source(
+            session=session, source_in=SourceCreate(text="An unrelated post.", title="A blog post nobody cites")
+        )
+        services.delete_source(session=session, source_id=blog.id)
+        actor = services.create_actor(session=session, actor_in=ActorCreate(name="An anonymous account"))
+        services.delete_actor(session=session, actor_id=actor.id)
+        services.update_claim(session=session, claim_id=claim_id + 1, changes=ClaimUpdate(status="verified"))
+    window.hub.projectReloaded.emit()
+    trash = window.safety.trash.show()
+    settle(600)
+    grab(trash, "trash-dialog")
+    trash.close()
+
+    check = window.safety.check_database()
+    settle(1200)
+    grab(check, "check-database")
+    check._show_report(CheckReport(database=project.path, index_ok=False))
+    grab(check, "check-database-index")
+    check.close()
+
+    backup = backup_info(make_backup(project.path).path)
+    damaged = DamagedDatabaseDialog(
+        project.path, "its header is zeroed (the first bytes of the file were overwritten with zeros)",
+        backup, window,
+    )
+    damaged.show()
+    grab(damaged, "damaged-database-dialog")
+    damaged.close()
+
+
+class _FakeCommand:
+    """Stands for a change the disk refused (only its text is shown)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def text(self) -> str:
+        return self._text
 
 
 if __name__ == "__main__":

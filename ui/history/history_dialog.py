@@ -167,6 +167,8 @@ class HistoryDialog(QDialog):
         self.subtitle.setText(page.subtitle)
         self.subtitle.setVisible(bool(page.subtitle))
         self.model.set_rows(page.rows)
+        self.table.resizeColumnToContents(WHAT)
+        self.table.setColumnWidth(WHAT, min(max(self.table.columnWidth(WHAT), 160), 340))
         self.empty.setVisible(not page.rows)
         self.empty.setText("No changes are recorded for it yet.")
         number = self.model.row_of(selected.change_id) if selected is not None else None

@@ -155,6 +155,7 @@ class ConflictDialog(QDialog):
         for number, value in enumerate(conflict.values, start=1):
             label = QLabel(value.label)
             label.setObjectName("FieldHint")
+            label.setContentsMargins(0, 7, 0, 0)  # level with the first line of the values
             grid.addWidget(label, number, 0, Qt.AlignmentFlag.AlignTop)
             for column, text in ((1, value.theirs), (2, value.mine)):
                 shown = QLabel(shortened(text, 400))
@@ -174,7 +175,9 @@ class ConflictDialog(QDialog):
         self.use_mine_button.setToolTip("Save your value over theirs (undo brings theirs back)")
         buttons.addButton(self.keep_theirs_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.use_mine_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.use_mine_button.setAutoDefault(False)  # Enter keeps theirs: nothing is overwritten
         self.keep_theirs_button.setDefault(True)
+        self.keep_theirs_button.setFocus()
         self.use_mine_button.clicked.connect(self._use_mine)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

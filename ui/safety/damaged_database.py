@@ -85,8 +85,8 @@ class DamagedDatabaseDialog(QDialog):
         if backup is not None:
             self.restore_button = QCommandLinkButton(
                 f"Restore the newest good backup ({describe_backup(backup)})",
-                f"A copy of {backup.name} takes the file's place and opens. The damaged file "
-                "is kept beside it under a new name, so nothing is lost.",
+                "A copy of the backup takes the file's place and opens. The damaged file is "
+                "kept beside it under a new name, so nothing is lost.",
             )
             self.restore_button.setObjectName("RestoreBackupButton")
             self.restore_button.clicked.connect(lambda: self._choose(RESTORE))

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -24,6 +23,7 @@ from ui.icons import icon
 from ui.project import Project
 from ui.widgets.badge_strip import BadgeStrip
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.links_panel import LinksPanel
 
 
@@ -63,12 +63,11 @@ class DetailPane(QWidget):
         self.title = QLabel()
         self.title.setObjectName("PaneTitle")
         self.badges = BadgeStrip()
-        header_buttons = QHBoxLayout()
-        header_buttons.setSpacing(4)
+        # The buttons wrap onto a second row when the pane is narrow.
+        header_buttons = FlowLayout(spacing=4)
         self._header_buttons = header_buttons
         for action in (reader_action, link_action, compare_action):
             self.add_header_action(action)
-        header_buttons.addStretch(1)
         self.editor = ClaimEditor(editing)
         self.links = LinksPanel(link_action, compare_action)
         content = QWidget()
@@ -140,12 +139,7 @@ class DetailPane(QWidget):
         button.setEnabled(action.isEnabled())
         button.clicked.connect(action.trigger)
         action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
-        layout = self._header_buttons
-        last = layout.itemAt(layout.count() - 1) if layout.count() else None
-        if last is not None and last.spacerItem() is not None:  # buttons stay left of the stretch
-            layout.insertWidget(layout.count() - 1, button)
-        else:
-            layout.addWidget(button)
+        self._header_buttons.addWidget(button)
         return button
 
     def add_notice(self, notice: QWidget) -> None:
