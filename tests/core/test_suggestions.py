@@ -99,8 +99,15 @@ def test_a_joined_quote_keeps_its_longest_verbatim_fragment() -> None:
 
     text = 'He called it "a provocation" and "a lie told to the whole world", officials said.'
     joined = Suggestion(
-        text=text, quote="a provocation … a lie told to the whole world", start=0, end=len(text),
-        speaker=None, speaker_kind="unknown", attribution="anonymous", descriptor=None, cue="said",
+        text=text,
+        quote="a provocation … a lie told to the whole world",
+        start=0,
+        end=len(text),
+        speaker=None,
+        speaker_kind="unknown",
+        attribution="anonymous",
+        descriptor=None,
+        cue="said",
         source_count=None,
     )
     assert verbatim_quote(joined) == "a lie told to the whole world"

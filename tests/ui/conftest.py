@@ -44,9 +44,7 @@ def styled_application(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture(autouse=True)
-def isolated_app_folders(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
+def isolated_app_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Settings, the data folder and the default database all live in tmp_path."""
     settings_dir = tmp_path / "settings"
     data_dir = tmp_path / "data"

@@ -47,13 +47,19 @@ def drop_files(target: QWidget, paths: list[Path]) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = QPointF(target.width() / 2, target.height() / 2)
     enter = QDragEnterEvent(
-        point.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        point.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     drop = QDropEvent(
-        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        point,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(target, drop)

@@ -57,7 +57,9 @@ def index_of(window: MainWindow, number: int) -> QModelIndex:
 
 def import_sample(qtbot: QtBot, window: MainWindow) -> None:
     drop_files(window, [SAMPLE])
-    qtbot.waitUntil(lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000
+    )
     qtbot.waitUntil(lambda: not window.tasks.busy)
 
 
@@ -111,13 +113,19 @@ def test_review_accept_edit_reject_undo(qtbot: QtBot, make_window: object, empty
     qtbot.waitUntil(lambda: window.claims.rowCount() == before + 2)
     assert window.undo_stack.undoText().startswith("Accept 2 suggestions from “U.S. Warns Russia")
     made = [int(index_of(window, n).data(ACCEPTED_CLAIM_ROLE)) for n in (caution, provocations)]
-    assert all(made) and {index_of(window, n).data(REVIEW_STATE_ROLE) for n in (caution, provocations)} == {DONE}
+    assert all(made) and {
+        index_of(window, n).data(REVIEW_STATE_ROLE) for n in (caution, provocations)
+    } == {DONE}
     project = window.project
     assert project is not None
     for claim_id in made:
         row = fetch_row(project.reader, claim_id)
         assert row is not None
-        assert (row.speaker, row.attribution, row.source_id) == ("Sergei Ryabkov", "on_record", reader.source_id)
+        assert (row.speaker, row.attribution, row.source_id) == (
+            "Sergei Ryabkov",
+            "on_record",
+            reader.source_id,
+        )
         assert window.claims.row_of(claim_id) is not None
     assert {c.claim_id for c in reader._claims} == set(made)  # highlighted in the reader
     assert "2 claims highlighted" in reader.claims_label.text()
@@ -165,7 +173,8 @@ def test_review_accept_edit_reject_undo(qtbot: QtBot, make_window: object, empty
     row = fetch_row(project.reader, claim_id)
     assert row is not None
     assert (row.speaker, row.text) == (
-        "U.S. intelligence officials", "Assad may be planning a chemical attack in Idlib"
+        "U.S. intelligence officials",
+        "Assad may be planning a chemical attack in Idlib",
     )
     assert actor_named(project.reader, "U.S. intelligence officials") is not None
     window.act.undo.trigger()  # the new speaker goes to the trash with the claim
@@ -221,7 +230,9 @@ def test_the_model_passes_the_tester_through_every_change(qtbot: QtBot) -> None:
     model.set_show_rejected(True)
     assert model.rowCount() == len(proposed)
     model.set_show_rejected(False)
-    model.set_claims_at({(first.start, first.end): 7, (last.start, last.end): 9})  # a rejected one accepted elsewhere
+    model.set_claims_at(
+        {(first.start, first.end): 7, (last.start, last.end): 9}
+    )  # a rejected one accepted elsewhere
     assert model.row_of(len(proposed) - 1) is not None
     model.set_all_checked(True)
     assert set(model.checked()) == set(model.numbers(OPEN))

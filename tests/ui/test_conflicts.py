@@ -35,7 +35,9 @@ def change_elsewhere(path: Path, claim_id: int, **values: object) -> None:
     """A second program (here a second Store) saves the claim."""
     with Store.open(path) as elsewhere, elsewhere.write() as session:
         services.update_claim(
-            session=session, claim_id=claim_id, changes=ClaimUpdate(**values)  # type: ignore[arg-type]
+            session=session,
+            claim_id=claim_id,
+            changes=ClaimUpdate(**values),  # type: ignore[arg-type]
         )
 
 

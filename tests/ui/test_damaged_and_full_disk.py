@@ -52,14 +52,15 @@ def test_a_damaged_file_offers_the_newest_good_backup_and_opens_it_restored(
 
 
 def test_without_a_backup_another_database_can_be_opened(
-    qtbot: QtBot, make_window: object, sample_db: Path, empty_db: Path,
+    qtbot: QtBot,
+    make_window: object,
+    sample_db: Path,
+    empty_db: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     zero_the_header(sample_db)
     window: MainWindow = make_window()  # type: ignore[operator]
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(empty_db), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(empty_db), ""))
 
     def open_another(dialog: DamagedDatabaseDialog) -> None:
         assert dialog.restore_button is None
@@ -95,7 +96,11 @@ def test_a_full_disk_keeps_the_typed_value_and_try_again_saves_it(
 
 
 def type_while_the_disk_is_full(
-    qtbot: QtBot, window: MainWindow, claim_id: int, saved_notes: str | None, undo_count: int,
+    qtbot: QtBot,
+    window: MainWindow,
+    claim_id: int,
+    saved_notes: str | None,
+    undo_count: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     editor, bar = window.detail.editor, window.safety.save_problem_bar

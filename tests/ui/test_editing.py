@@ -33,7 +33,9 @@ def window(make_window: object, sample_db: Path) -> MainWindow:
     return make_window(sample_db)  # type: ignore[operator,no-any-return]
 
 
-def test_each_field_is_saved_and_undone_one_step_at_a_time(qtbot: QtBot, window: MainWindow) -> None:
+def test_each_field_is_saved_and_undone_one_step_at_a_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     claim_id = first_claim(window, "Rebels in Idlib")
     window.select_claim(claim_id)
     editor = window.detail.editor
@@ -59,9 +61,14 @@ def test_each_field_is_saved_and_undone_one_step_at_a_time(qtbot: QtBot, window:
     row = editor.row
     assert row is not None
     assert (row.likelihood, row.confidence, row.source_count, row.event_on[:10]) == (
-        "likely", "moderate", 3, "2018-09-01",
+        "likely",
+        "moderate",
+        3,
+        "2018-09-01",
     )
-    assert row.tags == ("Idlib", "rebels") and row.notes  # the project's own "Idlib" tag == "Estimate; check against UN figures."
+    assert (
+        row.tags == ("Idlib", "rebels") and row.notes
+    )  # the project's own "Idlib" tag == "Estimate; check against UN figures."
     assert stack.count() == before + 6
 
     for _ in range(6):
@@ -93,7 +100,9 @@ def test_a_value_the_core_refuses_is_explained_and_put_back(
     import ui.main_window as main_window
 
     shown: list[str] = []
-    monkeypatch.setattr(main_window, "show_error", lambda _p, error, action="": shown.append(str(error)))
+    monkeypatch.setattr(
+        main_window, "show_error", lambda _p, error, action="": shown.append(str(error))
+    )
     window.editing.errorRaised.disconnect()
     window.editing.errorRaised.connect(lambda error, action: shown.append(str(error)))
     claim_id = first_claim(window, "Rebels in Idlib")
@@ -173,15 +182,23 @@ def test_the_reader_shows_plain_text_and_a_click_on_a_highlight_selects_its_clai
     assert "No chemical weapons" in reader._tooltip_at(reader._offsets.to_qt(start) + 2)
 
 
-def test_html_in_a_source_is_shown_as_text(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_html_in_a_source_is_shown_as_text(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     page = tmp_path / "note.txt"
     page.write_text(
         'Officials said <img src="http://example.com/x.png"> <b>nothing</b> happened.',
         encoding="utf-8",
     )
     window.files.import_articles([page])
-    qtbot.waitUntil(lambda: window._reader is not None and window.reader.source_id != 0
-                    and "Officials" in window.reader.text.toPlainText(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            window._reader is not None
+            and window.reader.source_id != 0
+            and "Officials" in window.reader.text.toPlainText()
+        ),
+        timeout=10_000,
+    )
     assert '<img src="http://example.com/x.png"> <b>nothing</b>' in window.reader.text.toPlainText()
 
 
@@ -198,9 +215,14 @@ def test_a_claim_made_in_the_reader_around_an_emoji_keeps_the_exact_words(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     page = tmp_path / "post.txt"
-    page.write_text("Title\n\nThe minister 😀 said the talks were 👍 productive today.\n", encoding="utf-8")
+    page.write_text(
+        "Title\n\nThe minister 😀 said the talks were 👍 productive today.\n", encoding="utf-8"
+    )
     window.files.import_articles([page])
-    qtbot.waitUntil(lambda: window._reader is not None and "productive" in window.reader.text.toPlainText(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window._reader is not None and "productive" in window.reader.text.toPlainText(),
+        timeout=10_000,
+    )
     wait_loaded(qtbot, window)
     reader = window.reader
     text = reader.source.text  # type: ignore[union-attr]

@@ -44,29 +44,44 @@ def test_first_run_opens_an_empty_database_in_the_data_folder(
         close(window)
 
 
-def test_open_sample_project_from_the_empty_table(qtbot: QtBot, make_window: object, empty_db: Path) -> None:
+def test_open_sample_project_from_the_empty_table(
+    qtbot: QtBot, make_window: object, empty_db: Path
+) -> None:
     window: MainWindow = make_window(empty_db)  # type: ignore[operator]
     button = next(
-        b for b in window.table.empty_state.findChildren(QPushButton) if b.text() == "Open Sample Project"
+        b
+        for b in window.table.empty_state.findChildren(QPushButton)
+        if b.text() == "Open Sample Project"
     )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.project is not None and window.project.path.name == "Sample project.db", timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.project is not None and window.project.path.name == "Sample project.db",
+        timeout=15_000,
+    )
     wait_loaded(qtbot, window)
     assert window.claims.rowCount() == 14
     assert window.windowTitle().startswith("Sample project.db")
     assert str(window.project.path) in window.settings.recent_files
 
 
-def test_dropping_a_database_opens_it(qtbot: QtBot, make_window: object, empty_db: Path, sample_db: Path) -> None:
+def test_dropping_a_database_opens_it(
+    qtbot: QtBot, make_window: object, empty_db: Path, sample_db: Path
+) -> None:
     window: MainWindow = make_window(empty_db)  # type: ignore[operator]
     drop_files(window, [sample_db])
-    qtbot.waitUntil(lambda: window.project is not None and window.project.path == sample_db.resolve())
+    qtbot.waitUntil(
+        lambda: window.project is not None and window.project.path == sample_db.resolve()
+    )
     wait_loaded(qtbot, window)
     assert window.claims.rowCount() == 14
 
 
 def test_a_file_that_is_not_a_database_is_refused_with_a_message(
-    qtbot: QtBot, make_window: object, sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    make_window: object,
+    sample_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from ui.safety.damaged_database import DamagedDatabaseDialog
 
@@ -123,7 +138,9 @@ def test_settings_remember_columns_sort_panes_recent_files_and_last_database(
         close(again)
 
 
-def test_recent_menu_lists_projects_and_can_be_cleared(qtbot: QtBot, make_window: object, sample_db: Path, empty_db: Path) -> None:
+def test_recent_menu_lists_projects_and_can_be_cleared(
+    qtbot: QtBot, make_window: object, sample_db: Path, empty_db: Path
+) -> None:
     window: MainWindow = make_window(sample_db)  # type: ignore[operator]
     window.open_project(str(empty_db))
     window._fill_recent_menu()
@@ -134,7 +151,9 @@ def test_recent_menu_lists_projects_and_can_be_cleared(qtbot: QtBot, make_window
     assert window.settings.recent_files == []
 
 
-def test_theme_switch_restyles_without_restart(qtbot: QtBot, make_window: object, sample_db: Path) -> None:
+def test_theme_switch_restyles_without_restart(
+    qtbot: QtBot, make_window: object, sample_db: Path
+) -> None:
     from ui import theme
 
     window: MainWindow = make_window(sample_db)  # type: ignore[operator]

@@ -66,9 +66,7 @@ def test_a_claims_history_shows_its_changes_and_its_links_and_restores_a_value(
     assert rows[1][WHAT] == "Notes" and rows[1][TO] == "Checked against the ministry's statement"
     assert rows[2][WHAT] == "Status" and rows[2][FROM] != "Disputed" and rows[2][TO] == "Disputed"
     assert {row[WHO] for row in rows[:3]} == {"Jane Analyst"}
-    QAbstractItemModelTester(
-        dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal
-    )
+    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
 
     # Created rows cannot be put back; a changed field can, and the button says to what.
     dialog.table.selectRow(0)
@@ -163,9 +161,20 @@ def test_the_history_model_answers_like_a_model(qtbot: QtBot) -> None:
     model = HistoryModel()
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     row = HistoryRow(
-        change_id=3, when="2026-01-02 10:00", analyst="Jane", subject="", what="Status",
-        old_text="Unstarted", new_text="Verified", old_full="Unstarted", new_full="Verified",
-        note="", kind="claim", record_id=1, field="status", restorable=True,
+        change_id=3,
+        when="2026-01-02 10:00",
+        analyst="Jane",
+        subject="",
+        what="Status",
+        old_text="Unstarted",
+        new_text="Verified",
+        old_full="Unstarted",
+        new_full="Verified",
+        note="",
+        kind="claim",
+        record_id=1,
+        field="status",
+        restorable=True,
     )
     model.set_rows((row, row))
     assert model.rowCount() == 2 and model.rowCount(model.index(0, 0)) == 0

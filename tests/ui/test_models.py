@@ -79,7 +79,10 @@ def test_library_model_passes_the_tester() -> None:
     model.set_entries("library", [LibraryEntry("all", 0, "All claims", count=3)])
     model.set_entries(
         "source",
-        [LibraryEntry("source", 1, "U.S. warns Russia", "Bloomberg"), LibraryEntry("source", 2, "TASS")],
+        [
+            LibraryEntry("source", 1, "U.S. warns Russia", "Bloomberg"),
+            LibraryEntry("source", 2, "TASS"),
+        ],
         total=20_000,
     )
     model.set_entries("actor", [LibraryEntry("actor", 7, "Sergei Ryabkov")])

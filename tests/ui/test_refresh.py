@@ -109,7 +109,9 @@ def test_the_window_looks_when_it_is_activated_and_reloads_after_a_bulk_change(
         QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     assert seen.args == [500]
     wait_loaded(qtbot, window)
-    qtbot.waitUntil(lambda: claims.claim_row(0) is not None and claims.claim_row(0).status == "false")  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: claims.claim_row(0) is not None and claims.claim_row(0).status == "false"
+    )  # type: ignore[union-attr]
     assert table.selected_ids() == selected
     assert table.verticalScrollBar().value() == scrolled
     assert window.detail.many_title.text() == "2 claims selected"

@@ -32,7 +32,9 @@ def test_a_corrected_version_reanchors_and_orphans_are_placed(
 ) -> None:
     window: MainWindow = make_window(empty_db)  # type: ignore[operator]
     drop_files(window, [SAMPLE])
-    qtbot.waitUntil(lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000
+    )
     qtbot.waitUntil(lambda: not window.tasks.busy)
     reader = window.reader
     source_id = reader.source_id
@@ -84,10 +86,16 @@ def test_a_corrected_version_reanchors_and_orphans_are_placed(
     row = fetch_row(project.reader, moved)
     assert row is not None
     assert (row.anchor_start, row.anchor_end, row.anchor_status, row.quote) == (
-        start, start + len(NEW_WORDS), "ok", NEW_WORDS,
+        start,
+        start + len(NEW_WORDS),
+        "ok",
+        NEW_WORDS,
     )
     assert not bar.isVisible() and moved in {c.claim_id for c in reader._claims}
-    assert window.undo_stack.undoText() == f"Place claim #{moved} at “We warn Washington against a new ad…”"
+    assert (
+        window.undo_stack.undoText()
+        == f"Place claim #{moved} at “We warn Washington against a new ad…”"
+    )
 
     # Undo: an orphan again, with its old words; redo places it again.
     window.act.undo.trigger()
@@ -103,7 +111,9 @@ def test_a_corrected_version_reanchors_and_orphans_are_placed(
     row = fetch_row(project.reader, moved)
     assert row is not None and row.anchor_status == "ok" and row.quote and OLD_WORDS in row.quote
     window.act.redo.trigger()
-    assert NEW_WORDS in reader.text.toPlainText() and [o.claim_id for o in reader.orphans] == [moved]
+    assert NEW_WORDS in reader.text.toPlainText() and [o.claim_id for o in reader.orphans] == [
+        moved
+    ]
 
     # The context menu offers the same, once words are selected.
     reader.select_span(start, start + len(NEW_WORDS))
@@ -139,19 +149,34 @@ def test_source_details_are_edited_undone_and_stale_edits_refused(
     reader.details_button.click()
     assert seen
     details = source_details(project.reader, 1)
-    assert (details.title, details.outlet, details.byline, details.published_on, details.language) == (
-        "U.S. warns Russia over Idlib", "Bloomberg News", "Nick Wadhams", "2018-08-26", "en",
+    assert (
+        details.title,
+        details.outlet,
+        details.byline,
+        details.published_on,
+        details.language,
+    ) == (
+        "U.S. warns Russia over Idlib",
+        "Bloomberg News",
+        "Nick Wadhams",
+        "2018-08-26",
+        "en",
     )
     assert reader.title.text() == "U.S. warns Russia over Idlib"
     assert "Bloomberg News" in reader.meta.text()
-    assert window.undo_stack.undoText().startswith("Edit title, outlet, byline and published date of")
+    assert window.undo_stack.undoText().startswith(
+        "Edit title, outlet, byline and published date of"
+    )
     outlet = actor_named(project.reader, "Bloomberg News")
     assert outlet is not None
 
     window.act.undo.trigger()
     back = source_details(project.reader, 1)
     assert (back.title, back.outlet_id, back.byline, back.published_on) == (
-        original.title, original.outlet_id, original.byline, original.published_on,
+        original.title,
+        original.outlet_id,
+        original.byline,
+        original.published_on,
     )
     assert actor_named(project.reader, "Bloomberg News") is None  # the new outlet is trashed
     assert reader.title.text() == original.title
@@ -165,7 +190,10 @@ def test_source_details_are_edited_undone_and_stale_edits_refused(
 
     when_modal(SourceDetailsDialog, retitle)
     window.sidebar.editSourceRequested.emit(1)
-    assert window.undo_stack.undoText() == "Set title of “U.S. warns Russia over Idlib” to “Another title”"
+    assert (
+        window.undo_stack.undoText()
+        == "Set title of “U.S. warns Russia over Idlib” to “Another title”"
+    )
     when_modal(SourceDetailsDialog, lambda dialog: dialog.reject())
     window.sidebar.editSourceRequested.emit(1)
     assert source_details(project.reader, 1).title == "Another title"
@@ -186,8 +214,13 @@ def test_a_stale_source_edit_is_refused(qtbot: QtBot, sample_db: Path) -> None:
         with project.write() as session:  # someone else changes it meanwhile
             services.update_source(session=session, source_id=1, changes=SourceUpdate(byline="X"))
         command = EditSourceCommand(
-            editing.context, SourceVersions(), 1, {"title": seen.title}, {"title": "Mine"},
-            expected_version=seen.version, title=seen.title,
+            editing.context,
+            SourceVersions(),
+            1,
+            {"title": seen.title},
+            {"title": "Mine"},
+            expected_version=seen.version,
+            title=seen.title,
         )
         assert not editing.run(command)
         assert errors and isinstance(errors[0], ConflictError)

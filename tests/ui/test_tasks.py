@@ -12,7 +12,9 @@ from ui.main_window import MainWindow
 from ui.tasks import Task, TaskContext
 
 
-def test_progress_is_shown_and_cancel_stops_the_work(qtbot: QtBot, make_window: object, sample_db: Path) -> None:
+def test_progress_is_shown_and_cancel_stops_the_work(
+    qtbot: QtBot, make_window: object, sample_db: Path
+) -> None:
     window: MainWindow = make_window(sample_db)  # type: ignore[operator]
     started = threading.Event()
     steps: list[int] = []

@@ -97,7 +97,9 @@ def test_the_trash_shows_every_kind_restores_each_and_empties_them_all(
 
     asked: list[str] = []
 
-    def discard(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+    def discard(
+        _parent: object, _title: str, text: str, *_args: object
+    ) -> QMessageBox.StandardButton:
         asked.append(text)
         return QMessageBox.StandardButton.Discard
 

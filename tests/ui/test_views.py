@@ -69,29 +69,41 @@ def test_the_filter_popups_pick_speakers_and_tags(qtbot: QtBot, window: MainWind
     tags.hide()
 
 
-def test_choosing_a_source_or_actor_in_the_sidebar_filters_the_table(qtbot: QtBot, window: MainWindow) -> None:
+def test_choosing_a_source_or_actor_in_the_sidebar_filters_the_table(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     qtbot.waitUntil(lambda: window.sidebar.model.entries("actor") != [])
     model = window.sidebar.model
     actor = next(e for e in model.entries("actor") if e.label == "Sergei Ryabkov")
-    qtbot.waitUntil(lambda: next(e for e in model.entries("actor") if e.key == actor.key).count == 4)
+    qtbot.waitUntil(
+        lambda: next(e for e in model.entries("actor") if e.key == actor.key).count == 4
+    )
     window.sidebar.entryChosen.emit(actor)
     wait_loaded(qtbot, window)
     assert window.claims.rowCount() == 4
     assert window.filter_bar.buttons["speaker"].text().startswith("Speaker: Sergei Ryabkov")
     window.sidebar.search.setText("familiar")
-    qtbot.waitUntil(lambda: bool(model.entries("actor")) and all("familiar" in e.label for e in model.entries("actor")))
+    qtbot.waitUntil(
+        lambda: (
+            bool(model.entries("actor"))
+            and all("familiar" in e.label for e in model.entries("actor"))
+        )
+    )
     (all_claims,) = model.entries("library")[:1]
     window.sidebar.entryChosen.emit(all_claims)
     wait_loaded(qtbot, window)
     assert window.claims.rowCount() == 14
 
 
-def test_trash_restore_and_empty(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_trash_restore_and_empty(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ids = shown_ids(window)[:3]
     window.table.select_claim(ids[0])
     window.table.selectionModel().select(
         window.claims.index(1, 0),
-        window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows,
+        window.table.selectionModel().SelectionFlag.Select
+        | window.table.selectionModel().SelectionFlag.Rows,
     )
     assert window.table.selected_ids() == ids[:2]
     assert window.detail.many_title.text() == "2 claims selected"
@@ -127,7 +139,9 @@ def test_bulk_status_change_is_one_undo_step(qtbot: QtBot, window: MainWindow) -
     assert "verified" not in {r.status for r in shown_rows(window)[:3]}  # type: ignore[attr-defined]
 
 
-def test_side_by_side_exports_what_it_shows(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_side_by_side_exports_what_it_shows(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     from ui.dialogs.export_dialog import ExportDialog
 
     window.act.side_by_side.trigger()
@@ -170,7 +184,9 @@ def test_csv_import_shows_problems_then_imports_and_undoes(
     )
     dialog = ImportCsvDialog(window.project, source, window)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.problems.rowCount() > 0 or dialog.summary is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: dialog.problems.rowCount() > 0 or dialog.summary is not None, timeout=10_000
+    )
     assert dialog.problems.rowCount() == 1
     assert dialog.problems.item(0, 0).text() == "2"
     assert "unverified" in dialog.problems.item(0, 2).text()
@@ -219,13 +235,17 @@ def test_backups_are_made_listed_and_restored(
     assert "Restored the backup" in window.status.currentMessage()
 
 
-def test_unexpected_errors_are_shown_and_pending_typing_is_saved(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_errors_are_shown_and_pending_typing_is_saved(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from ui.errors import CrashDialog, ExceptHook
 
     window.select_claim(window.claims.claim_id(0))
     window.detail.editor.notes.setPlainText("typed just before the crash")
     shown: list[str] = []
-    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.details.toPlainText()) or 1)
+    monkeypatch.setattr(
+        CrashDialog, "exec", lambda self: shown.append(self.details.toPlainText()) or 1
+    )
     hook = ExceptHook(save_work=window.save_pending_work, parent=lambda: window)
     try:
         raise RuntimeError("a bug")

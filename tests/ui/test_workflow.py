@@ -49,14 +49,18 @@ def type_into(qtbot: QtBot, widget: object, text: str) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
-def test_the_whole_workflow(qtbot: QtBot, make_window: object, empty_db: Path, tmp_path: Path) -> None:
+def test_the_whole_workflow(
+    qtbot: QtBot, make_window: object, empty_db: Path, tmp_path: Path
+) -> None:
     window: MainWindow = make_window(empty_db)  # type: ignore[operator]
     assert window.claims.rowCount() == 0
     assert window.table.empty_state.isVisible()
 
     # Import the sample article by dropping it on the window; the reader opens on it.
     drop_files(window, [SAMPLE])
-    qtbot.waitUntil(lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000
+    )
     qtbot.waitUntil(lambda: not window.tasks.busy)
     reader = window.reader
     assert window.reader_area.isVisible()
@@ -74,7 +78,9 @@ def test_the_whole_workflow(qtbot: QtBot, make_window: object, empty_db: Path, t
     # Rephrase it, and set speaker (a new actor, confirmed), attribution, status and rating.
     type_into(qtbot, editor.text, "Assad may be planning a chemical attack in Idlib")
     editor.text.commit()
-    confirm = when_modal(NewActorDialog, lambda dialog: (choose(dialog.kind, "described_group"), dialog.accept()))
+    confirm = when_modal(
+        NewActorDialog, lambda dialog: (choose(dialog.kind, "described_group"), dialog.accept())
+    )
     type_into(qtbot, editor.speaker, "U.S. officials")
     assert confirm, "a new speaker must be confirmed"
     qtbot.waitUntil(lambda: editor.row is not None and editor.row.speaker == "U.S. officials")
@@ -86,7 +92,9 @@ def test_the_whole_workflow(qtbot: QtBot, make_window: object, empty_db: Path, t
     row = editor.row
     assert row is not None
     assert (row.text, row.attribution, row.descriptor, row.status) == (
-        "Assad may be planning a chemical attack in Idlib", "anonymous", "U.S. officials say",
+        "Assad may be planning a chemical attack in Idlib",
+        "anonymous",
+        "U.S. officials say",
         "in_progress",
     )
     assert row.rating == "B3"
