@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from sqlmodel import SQLModel
 from claimtracker.errors import DatabaseDamagedError
 from claimtracker.paths import default_database_path
 from claimtracker.store import Store
-from claimtracker.store.migrate import alembic_config, upgrade
+from claimtracker.store.migrate import MIGRATIONS_DIR, alembic_config, upgrade
 from claimtracker.store.version import SCHEMA_HEAD
 
 
@@ -106,3 +107,55 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
     with pytest.raises(DatabaseDamagedError, match=r"notes\.db"):
         Store.open(bogus)
     assert bogus.read_bytes() == before
+
+
+def _table_sql(connection: sqlite3.Connection) -> str:
+    return "\n".join(
+        sql for (sql,) in connection.execute("SELECT sql FROM sqlite_master WHERE type = 'table'")
+    )
+
+
+def test_value_list_checks_become_comparisons_and_still_refuse_bad_values(db_path: Path) -> None:
+    """Migration 0004 rewrites the CHECKs in place; the rows and the rules stay the same."""
+    from claimtracker.store.engine import make_engine
+
+    engine = make_engine(str(db_path))
+    upgrade(engine, revision="0003")
+    engine.dispose()
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO claim (uuid, text, attribution, status, created_at, updated_at, version)"
+        " VALUES ('u-1', 'kept', 'anonymous', 'disputed', '2020-01-01', '2020-01-01', 1)"
+    )
+    raw.commit()
+    assert "attribution IN ('on_record'" in _table_sql(raw)
+    raw.close()
+    with Store.open(db_path) as store, store.raw(write=True) as connection:
+        sql = _table_sql(connection)
+        assert " IN ('" not in sql
+        assert "attribution = 'on_record' OR attribution = 'official_statement'" in sql
+        assert "reliability = 'A' OR reliability = 'B'" in sql
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert connection.execute("SELECT text FROM claim").fetchall() == [("kept",)]
+        for column, bad in [("attribution", "rumour"), ("status", "maybe"), ("likelihood", "x")]:
+            with pytest.raises(sqlite3.IntegrityError, match=f"ck_{column}_code"):
+                connection.execute(f"UPDATE claim SET {column} = ? WHERE uuid = 'u-1'", (bad,))
+        with pytest.raises(sqlite3.IntegrityError, match="ck_reliability_code"):
+            connection.execute(
+                "INSERT INTO actor (name, kind, reliability, uuid, created_at, updated_at, version)"
+                " VALUES ('X', 'person', 'G', 'a-1', '2020-01-01', '2020-01-01', 1)"
+            )
+
+
+def test_the_check_rewrite_reads_back_exactly() -> None:
+    path = MIGRATIONS_DIR / "versions" / "0004_cheaper_checks.py"
+    spec = importlib.util.spec_from_file_location("cheaper_checks", path)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    original = "CHECK (kind IN ('person', 'unknown')), CHECK (r IS NULL OR r IN ('A', 'B'))"
+    rewritten = migration.as_comparisons(original)
+    assert rewritten == (
+        "CHECK ((kind = 'person' OR kind = 'unknown')), CHECK (r IS NULL OR (r = 'A' OR r = 'B'))"
+    )
+    assert migration.as_value_lists(rewritten) == original
