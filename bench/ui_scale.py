@@ -99,7 +99,8 @@ def child_app(database: str) -> dict[str, Any]:
 
     def show_with_probe(self: MainWindow) -> None:
         self._probe = first_paint_probe(  # type: ignore[attr-defined]
-            self.table.viewport(), lambda: self.claims.rowCount() > 0,
+            self.table.viewport(),
+            lambda: self.claims.rowCount() > 0,
             lambda: painted.append(time.time()),
         )
         original_show(self)
@@ -112,9 +113,16 @@ def child_app(database: str) -> dict[str, Any]:
     result: dict[str, Any] = {"first_paint_wall": first_paint}
 
     # Settled: every id streamed in, the Store loaded, the sidebar and counts read.
-    settle(app, lambda: not window.claims.loading and window.project is not None
-           and window.project.store_loaded and window.library.total_live is not None
-           and not window.queries.busy)
+    settle(
+        app,
+        lambda: (
+            not window.claims.loading
+            and window.project is not None
+            and window.project.store_loaded
+            and window.library.total_live is not None
+            and not window.queries.busy
+        ),
+    )
     result["rows"] = window.claims.rowCount()
     window.repaint()  # whatever the last background results left to paint
     app.processEvents()
@@ -135,8 +143,17 @@ def child_app(database: str) -> dict[str, Any]:
         timed_jump(0)
         again.append(timed_jump(last))
     result["jump_last_again_ms"] = again
-    jumps = [timed_jump(row) for row in (0, model.rowCount() // 2, model.rowCount() // 3,
-                                         last, 12_345, model.rowCount() * 7 // 8)]
+    jumps = [
+        timed_jump(row)
+        for row in (
+            0,
+            model.rowCount() // 2,
+            model.rowCount() // 3,
+            last,
+            12_345,
+            model.rowCount() * 7 // 8,
+        )
+    ]
     result["jump_ms"] = jumps
 
     # Search as you type: each key from the second character, to the table showing new rows.
@@ -157,8 +174,12 @@ def child_app(database: str) -> dict[str, Any]:
             model.rowsReplaced.connect(on_replaced)
             started = time.perf_counter()
             QTest.keyClick(search, char)
-            settle(app, lambda flag=replaced: flag[0] or (not model.loading and not
-                                                          window.filter_bar._debounce.isActive()))
+            settle(
+                app,
+                lambda flag=replaced: (
+                    flag[0] or (not model.loading and not window.filter_bar._debounce.isActive())
+                ),
+            )
             table.viewport().repaint()
             elapsed = (time.perf_counter() - started) * 1000
             model.rowsReplaced.disconnect(on_replaced)
@@ -222,7 +243,9 @@ def child_ceiling(database: str) -> dict[str, Any]:
             self.pages: dict[int, list[tuple[Any, ...]]] = {}
 
         def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
-            return 0 if parent.isValid() else (len(self.ids) if self.ids is not None else self.count)
+            return (
+                0 if parent.isValid() else (len(self.ids) if self.ids is not None else self.count)
+            )
 
         def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
             return 8
@@ -241,8 +264,12 @@ def child_ceiling(database: str) -> dict[str, Any]:
                 else:
                     wanted = self.ids[page * 100 : page * 100 + 100]
                     marks = ",".join("?" * len(wanted))
-                    found = {r[0]: r for r in connection.execute(
-                        f"SELECT {columns} {joins} WHERE c.id IN ({marks})", wanted)}
+                    found = {
+                        r[0]: r
+                        for r in connection.execute(
+                            f"SELECT {columns} {joins} WHERE c.id IN ({marks})", wanted
+                        )
+                    }
                     rows = [found[i] for i in wanted if i in found]
                 self.pages[page] = rows
             offset = index.row() % 100
@@ -279,8 +306,17 @@ def child_ceiling(database: str) -> dict[str, Any]:
         timed_jump(0)
         again.append(timed_jump(model.rowCount() - 1))
     result["jump_last_again_ms"] = again
-    result["jump_ms"] = [timed_jump(r) for r in (0, model.count // 2, model.count // 3,
-                                                model.count - 1, 12_345, model.count * 7 // 8)]
+    result["jump_ms"] = [
+        timed_jump(r)
+        for r in (
+            0,
+            model.count // 2,
+            model.count // 3,
+            model.count - 1,
+            12_345,
+            model.count * 7 // 8,
+        )
+    ]
 
     keystrokes = []
     for word in TYPED:
@@ -290,21 +326,32 @@ def child_ceiling(database: str) -> dict[str, Any]:
                 continue
             started = time.perf_counter()
             terms = " ".join(f'"{t}"' for t in typed.split()) + "*"
-            ids = [r[0] for r in connection.execute(
-                "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rowid LIMIT 256", (terms,))]
+            ids = [
+                r[0]
+                for r in connection.execute(
+                    "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rowid LIMIT 256",
+                    (terms,),
+                )
+            ]
             model.show_ids(ids)
             view.viewport().repaint()
             keystrokes.append((time.perf_counter() - started) * 1000)
     result["keystroke_ms"] = keystrokes
 
     sorts = {}
-    for title, sql in (("Claim", "c.text COLLATE NOCASE"), ("Speaker", "a.name COLLATE NOCASE"),
-                       ("Attribution", "c.attribution"), ("Status", "c.status"),
-                       ("Rating", "c.credibility"), ("Source", "s.title COLLATE NOCASE"),
-                       ("Reported", "c.reported_on")):
+    for title, sql in (
+        ("Claim", "c.text COLLATE NOCASE"),
+        ("Speaker", "a.name COLLATE NOCASE"),
+        ("Attribution", "c.attribution"),
+        ("Status", "c.status"),
+        ("Rating", "c.credibility"),
+        ("Source", "s.title COLLATE NOCASE"),
+        ("Reported", "c.reported_on"),
+    ):
         started = time.perf_counter()
-        ids = [r[0] for r in connection.execute(
-            f"SELECT c.id {joins} ORDER BY {sql}, c.id LIMIT 256")]
+        ids = [
+            r[0] for r in connection.execute(f"SELECT c.id {joins} ORDER BY {sql}, c.id LIMIT 256")
+        ]
         model.show_ids(ids)
         view.viewport().repaint()
         sorts[title] = (time.perf_counter() - started) * 1000
@@ -340,7 +387,10 @@ def run_child(kind: str, database: Path) -> dict[str, Any]:
     started = time.time()
     completed = subprocess.run(
         [sys.executable, __file__, "--child", kind, "--db", str(database)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if completed.returncode != 0:
         sys.stderr.write(completed.stderr)
@@ -357,30 +407,58 @@ def fmt_ms(values: list[float]) -> str:
 
 def report(app: dict[str, Any], ceiling: dict[str, Any], claims: int) -> None:
     rows = [
-        ("start → first rows painted", f"{app['first_paint']:.2f} s", f"{ceiling['first_paint']:.2f} s",
-         f"≤ {TARGETS['first_paint']} s"),
-        ("memory, database open (RSS)", f"{app['memory_mb']:.0f} MB", f"{ceiling['memory_mb']:.0f} MB",
-         f"≤ {TARGETS['memory_mb']} MB"),
-        ("memory after all of the below", f"{app['memory_end_mb']:.0f} MB",
-         f"{ceiling['memory_end_mb']:.0f} MB", ""),
-        ("jump to the last row, first time", f"{app['jump_last_ms']:.1f} ms",
-         f"{ceiling['jump_last_ms']:.1f} ms", f"≤ {TARGETS['jump_ms']} ms"),
-        ("jump to the last row, 5 more times", fmt_ms(app["jump_last_again_ms"]),
-         fmt_ms(ceiling["jump_last_again_ms"]), f"≤ {TARGETS['jump_ms']} ms"),
+        (
+            "start → first rows painted",
+            f"{app['first_paint']:.2f} s",
+            f"{ceiling['first_paint']:.2f} s",
+            f"≤ {TARGETS['first_paint']} s",
+        ),
+        (
+            "memory, database open (RSS)",
+            f"{app['memory_mb']:.0f} MB",
+            f"{ceiling['memory_mb']:.0f} MB",
+            f"≤ {TARGETS['memory_mb']} MB",
+        ),
+        (
+            "memory after all of the below",
+            f"{app['memory_end_mb']:.0f} MB",
+            f"{ceiling['memory_end_mb']:.0f} MB",
+            "",
+        ),
+        (
+            "jump to the last row, first time",
+            f"{app['jump_last_ms']:.1f} ms",
+            f"{ceiling['jump_last_ms']:.1f} ms",
+            f"≤ {TARGETS['jump_ms']} ms",
+        ),
+        (
+            "jump to the last row, 5 more times",
+            fmt_ms(app["jump_last_again_ms"]),
+            fmt_ms(ceiling["jump_last_again_ms"]),
+            f"≤ {TARGETS['jump_ms']} ms",
+        ),
         ("jump anywhere (6 jumps)", fmt_ms(app["jump_ms"]), fmt_ms(ceiling["jump_ms"]), ""),
-        ("keystroke → table (2+ chars)", fmt_ms(app["keystroke_ms"]), fmt_ms(ceiling["keystroke_ms"]),
-         f"≤ {TARGETS['keystroke_ms']} ms"),
+        (
+            "keystroke → table (2+ chars)",
+            fmt_ms(app["keystroke_ms"]),
+            fmt_ms(ceiling["keystroke_ms"]),
+            f"≤ {TARGETS['keystroke_ms']} ms",
+        ),
     ]
     for title, took in app["sort_ms"].items():
         ceiling_took = ceiling["sort_ms"].get(title)
-        rows.append((
-            f"sort by {title}",
-            f"{took:.0f} ms (all ids {app['sort_all_ids_ms'][title]:.0f} ms)",
-            f"{ceiling_took:.0f} ms" if ceiling_took is not None else "–",
-            f"≤ {TARGETS['sort_ms']} ms",
-        ))
+        rows.append(
+            (
+                f"sort by {title}",
+                f"{took:.0f} ms (all ids {app['sort_all_ids_ms'][title]:.0f} ms)",
+                f"{ceiling_took:.0f} ms" if ceiling_took is not None else "–",
+                f"≤ {TARGETS['sort_ms']} ms",
+            )
+        )
     width = [max(len(r[i]) for r in rows) for i in range(4)]
-    print(f"\n{claims:,} claims; ClaimTracker showed {app['rows']:,} rows, the ceiling {ceiling['rows']:,}")
+    print(
+        f"\n{claims:,} claims; ClaimTracker showed {app['rows']:,} rows, the ceiling {ceiling['rows']:,}"
+    )
     header = ("", "ClaimTracker", "plain lazy table (ceiling)", "target")
     print("  ".join(h.ljust(w) for h, w in zip(header, width, strict=True)))
     for row in rows:

@@ -103,8 +103,12 @@ def main() -> None:
 
     number = assistant.panel.current_number()
     edit = SuggestionEditDialog(
-        number, state.proposed[number], state.suggestion(number), state.wording(number),
-        actor_names=["U.S. officials"], is_known_actor=lambda name: name == "U.S. officials",
+        number,
+        state.proposed[number],
+        state.suggestion(number),
+        state.wording(number),
+        actor_names=["U.S. officials"],
+        is_known_actor=lambda name: name == "U.S. officials",
         parent=window,
     )
     edit.speaker.setText("U.S. intelligence officials")
@@ -118,7 +122,9 @@ def main() -> None:
     assert window.project is not None
     details = SourceDetailsDialog(
         source_details(window.project.reader, window.reader.source_id),
-        actor_names=[], actor_id_of=lambda name: 1, parent=window,
+        actor_names=[],
+        actor_id_of=lambda name: 1,
+        parent=window,
     )
     details.show()
     grab(details, "source-details-dialog")
@@ -148,7 +154,10 @@ def main() -> None:
     from ui.dialogs.export_dialog import ExportDialog
 
     export = ExportDialog(
-        window.settings, window.claims.claim_filter, matching=claims.rowCount(), total=claims.rowCount(),
+        window.settings,
+        window.claims.claim_filter,
+        matching=claims.rowCount(),
+        total=claims.rowCount(),
         parent=window,
     )
     export.show()
@@ -193,7 +202,8 @@ def main() -> None:
 
     corrected = work / "us-warns-russia-corrected.md"
     corrected.write_text(
-        sample_article_path().read_text(encoding="utf-8")
+        sample_article_path()
+        .read_text(encoding="utf-8")
         .replace("We caution Washington against another military escapade", "We warn Washington")
         .replace('"very concerned"', '"deeply worried"'),
         encoding="utf-8",
@@ -210,7 +220,9 @@ def main() -> None:
     app.processEvents()
 
 
-def safety_shots(window: Any, claim_id: int, grab: Callable[..., None], settle: Callable[..., None]) -> None:
+def safety_shots(
+    window: Any, claim_id: int, grab: Callable[..., None], settle: Callable[..., None]
+) -> None:
     """History, a stale edit's question, a change the disk refused, the trash of every kind,
     Check Database and a damaged file's way back."""
     from claimtracker import services
@@ -241,7 +253,11 @@ def safety_shots(window: Any, claim_id: int, grab: Callable[..., None], settle: 
             record=f"claim #{claim_id}",
             values=[
                 ConflictingValue("Status", "Verified", "Disputed"),
-                ConflictingValue("Notes", "Confirmed by a second outlet.", "Checked against the ministry's own statement."),
+                ConflictingValue(
+                    "Notes",
+                    "Confirmed by a second outlet.",
+                    "Checked against the ministry's own statement.",
+                ),
             ],
             last_change="by jane on 2026-11-26 18:24",
             current_version=7,
@@ -256,7 +272,9 @@ def safety_shots(window: Any, claim_id: int, grab: Callable[..., None], settle: 
 
     window.safety.pending.keep(
         _FakeCommand(f"Edit notes of #{claim_id}"),
-        DiskFullError(f"The disk holding {project.path} is full; nothing was saved from this action. Free some space and try again."),
+        DiskFullError(
+            f"The disk holding {project.path} is full; nothing was saved from this action. Free some space and try again."
+        ),
     )
     grab(window.detail, "detail-pane-not-saved")
     window.safety.pending.clear()
@@ -264,12 +282,17 @@ def safety_shots(window: Any, claim_id: int, grab: Callable[..., None], settle: 
     with project.write() as session:
         services.delete_claim(session=session, claim_id=claim_id)
         blog, _ = services.create_source(
-            session=session, source_in=SourceCreate(text="An unrelated post.", title="A blog post nobody cites")
+            session=session,
+            source_in=SourceCreate(text="An unrelated post.", title="A blog post nobody cites"),
         )
         services.delete_source(session=session, source_id=blog.id)
-        actor = services.create_actor(session=session, actor_in=ActorCreate(name="An anonymous account"))
+        actor = services.create_actor(
+            session=session, actor_in=ActorCreate(name="An anonymous account")
+        )
         services.delete_actor(session=session, actor_id=actor.id)
-        services.update_claim(session=session, claim_id=claim_id + 1, changes=ClaimUpdate(status="verified"))
+        services.update_claim(
+            session=session, claim_id=claim_id + 1, changes=ClaimUpdate(status="verified")
+        )
     window.hub.projectReloaded.emit()
     trash = window.safety.trash.show()
     settle(600)
@@ -285,8 +308,10 @@ def safety_shots(window: Any, claim_id: int, grab: Callable[..., None], settle: 
 
     backup = backup_info(make_backup(project.path).path)
     damaged = DamagedDatabaseDialog(
-        project.path, "its header is zeroed (the first bytes of the file were overwritten with zeros)",
-        backup, window,
+        project.path,
+        "its header is zeroed (the first bytes of the file were overwritten with zeros)",
+        backup,
+        window,
     )
     damaged.show()
     grab(damaged, "damaged-database-dialog")

@@ -90,5 +90,7 @@ def actor_summaries(connection: sqlite3.Connection) -> list[ActorSummary]:
             aliases=tuple(aliases.get(actor_id, ())),
             claims=claims,
         )
-        for actor_id, uuid, name, kind, affiliation, country, reliability, claims in connection.execute(sql)
+        for actor_id, uuid, name, kind, affiliation, country, reliability, claims in connection.execute(
+            sql
+        )
     ]

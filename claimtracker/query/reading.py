@@ -68,8 +68,17 @@ def fetch_source_text(connection: sqlite3.Connection, source_id: int) -> SourceT
         raise NotFoundError(f"There is no source #{source_id}")
     id_, title, outlet, byline, url, published_on, language, format_, origin, text, gone = record
     return SourceText(
-        id=id_, title=title, outlet=outlet, byline=byline, url=url, published_on=published_on,
-        language=language, format=format_, origin=origin, text=text, deleted=bool(gone),
+        id=id_,
+        title=title,
+        outlet=outlet,
+        byline=byline,
+        url=url,
+        published_on=published_on,
+        language=language,
+        format=format_,
+        origin=origin,
+        text=text,
+        deleted=bool(gone),
     )
 
 
