@@ -8,49 +8,36 @@ first and replaces the target only when complete.
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from claimtracker.csvio import parallel
 from claimtracker.csvio.columns import Column, choose_columns
-from claimtracker.csvio.formulas import neutralise
+from claimtracker.csvio.writing import (
+    ExportCancelled,
+    Progress,
+    claims_query,
+    csv_writer,
+    register_guard,
+    write_rows,
+)
 from claimtracker.errors import ClaimTrackerError
-from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter, count_claims, search_ids
-from claimtracker.query.rows import ROW_JOINS
+from claimtracker.query import ClaimFilter, ClaimOrder, count_claims, search_ids
 
-#: progress(rows written, rows in all) → False to cancel.
-Progress = Callable[[int, int], bool]
-
-BATCH = 2000
-
-
-class ExportCancelled(ClaimTrackerError):
-    """The user cancelled an export; no file was written."""
+__all__ = ["ExportCancelled", "ExportResult", "export_csv", "write_report"]
 
 
 @dataclass(frozen=True)
 class ExportResult:
     rows: int
     path: Path | None
-
-
-def _claims_query(
-    claim_filter: ClaimFilter, columns: Sequence[Column], order: ClaimOrder
-) -> tuple[str, tuple[object, ...]]:
-    compiled = compile_filter(claim_filter)
-    select = ", ".join(column.select_sql() for column in columns)
-    sql = (
-        f"SELECT {select} FROM {compiled.source} {ROW_JOINS} WHERE {compiled.where} "
-        f"ORDER BY {order.sql(uses_fts=compiled.uses_fts)}"
-    )
-    return sql, compiled.params
 
 
 _PAIR_JOINS = """
@@ -85,10 +72,6 @@ def _pairs_query(
     return f"SELECT {select} FROM link l {_PAIR_JOINS} WHERE {where} ORDER BY a.id, b.id", ()
 
 
-def _neutralise_cell(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
-    return neutralise(value) if isinstance(value, str) else value
-
-
 def write_report(
     connection: sqlite3.Connection,
     stream: IO[str],
@@ -98,31 +81,35 @@ def write_report(
     columns: list[str] | None = None,
     order: ClaimOrder | None = None,
     progress: Progress | None = None,
+    spill_dir: Path | None = None,
 ) -> int:
     """Write the report's header and rows to a text stream; returns the number of rows.
 
     Every cell goes through the formula guard in SQL (see ``formulas.sql_guard``), so rows are
-    written as they come.
+    written as they come. With ``spill_dir`` (a folder for a temporary file) a large claims
+    report in claim order may be written on two cores (see ``csvio.parallel``).
     """
-    connection.create_function("ct_neutralise", 1, _neutralise_cell, deterministic=True)
+    register_guard(connection)
     claim_filter = claim_filter or ClaimFilter()
+    order = order or ClaimOrder()
     chosen = choose_columns(report, columns)
-    if report == "claims":
-        sql, params = _claims_query(claim_filter, chosen, order or ClaimOrder())
-        total = count_claims(connection, claim_filter) if progress else 0
-    else:
-        sql, params = _pairs_query(connection, claim_filter, chosen)
-        total = 0
-    writer = csv.writer(stream, dialect="excel", lineterminator="\r\n")
+    writer = csv_writer(stream)
     writer.writerow([column.name for column in chosen])
-    cursor = connection.execute(sql, params)
-    written = 0
-    while batch := cursor.fetchmany(BATCH):
-        writer.writerows(batch)
-        written += len(batch)
-        if progress is not None and progress(written, max(total, written)) is False:
-            raise ExportCancelled("Export cancelled; no file was written")
-    return written
+    if report != "claims":
+        sql, params = _pairs_query(connection, claim_filter, chosen)
+        return write_rows(connection.execute(sql, params), writer, progress=progress)
+    total = count_claims(connection, claim_filter) if progress or spill_dir else 0
+    database = parallel.database_to_split(connection, stream, order, total) if spill_dir else None
+    if database is not None and spill_dir is not None:
+        return parallel.write_in_two(
+            connection,
+            stream,
+            writer,
+            parallel.Split(database, claim_filter, chosen, total, spill_dir),
+            progress,
+        )
+    sql, params = claims_query(claim_filter, chosen, order)
+    return write_rows(connection.execute(sql, params), writer, total=total, progress=progress)
 
 
 def _umask() -> int:
@@ -174,7 +161,12 @@ def export_csv(
     if isinstance(destination, Path):
         try:
             with _atomic_text_file(destination, bom=bom) as handle:
-                rows = write_report(connection, handle, **options)  # type: ignore[arg-type]
+                rows = write_report(
+                    connection,
+                    handle,
+                    spill_dir=destination.expanduser().resolve().parent,
+                    **options,  # type: ignore[arg-type]
+                )
         except OSError as error:
             from claimtracker.store.errors import storage_error
 

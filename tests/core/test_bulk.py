@@ -47,12 +47,11 @@ def _rows(count: int, first: int = 0) -> list[list[object]]:
 def test_a_bulk_load_restores_triggers_indexes_and_index_settings(store: Store, count: int) -> None:
     with store.raw() as connection:
         schema_before, config_before = _schema(connection), _fts_config(connection)
-    with store.raw(write=True) as connection:
-        with bulk.loading(connection, expected_rows=count):
-            assert _fts_config(connection)["automerge"] == 0  # paused while rows arrive
-            before = bulk.last_claim_id(connection)
-            bulk.insert_claims(connection, _rows(count))
-            bulk.index_claims_after(connection, before)
+    with store.raw(write=True) as connection, bulk.loading(connection, expected_rows=count):
+        assert _fts_config(connection)["automerge"] == 0  # paused while rows arrive
+        before = bulk.last_claim_id(connection)
+        bulk.insert_claims(connection, _rows(count))
+        bulk.index_claims_after(connection, before)
     with store.raw() as connection:
         assert _schema(connection) == schema_before
         config = _fts_config(connection)
@@ -67,9 +66,12 @@ def test_a_bulk_load_restores_triggers_indexes_and_index_settings(store: Store, 
 def test_a_failed_bulk_load_leaves_nothing_behind(store: Store) -> None:
     with store.raw() as connection:
         schema_before, config_before = _schema(connection), _fts_config(connection)
-    with pytest.raises(sqlite3.IntegrityError), store.raw(write=True) as connection:
-        with bulk.loading(connection, expected_rows=bulk.REBUILD_INDEXES_FROM_ROWS):
-            bulk.insert_claims(connection, _rows(3) + _rows(1))  # the same uuid twice
+    with (
+        pytest.raises(sqlite3.IntegrityError),
+        store.raw(write=True) as connection,
+        bulk.loading(connection, expected_rows=bulk.REBUILD_INDEXES_FROM_ROWS),
+    ):
+        bulk.insert_claims(connection, _rows(3) + _rows(1))  # the same uuid twice
     with store.raw() as connection:
         assert connection.execute("SELECT count(*) FROM claim").fetchone()[0] == 0
         assert _schema(connection) == schema_before

@@ -1,0 +1,70 @@
+"""The pieces every CSV report writer shares: the claims query, the formula guard's SQL
+function, the RFC 4180 writer and the batched row loop with progress and cancel."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import IO, Any
+
+from claimtracker.csvio.columns import Column
+from claimtracker.csvio.formulas import neutralise
+from claimtracker.errors import ClaimTrackerError
+from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter
+from claimtracker.query.rows import ROW_JOINS
+
+#: progress(rows written, rows in all) → False to cancel.
+Progress = Callable[[int, int], bool]
+
+BATCH = 2000
+
+
+class ExportCancelled(ClaimTrackerError):
+    """The user cancelled an export; no file was written."""
+
+
+def claims_query(
+    claim_filter: ClaimFilter, columns: Sequence[Column], order: ClaimOrder, *, where: str = ""
+) -> tuple[str, tuple[object, ...]]:
+    """The claims report's SELECT; ``where`` adds a condition (with ``c`` the claim)."""
+    compiled = compile_filter(claim_filter)
+    select = ", ".join(column.select_sql() for column in columns)
+    sql = (
+        f"SELECT {select} FROM {compiled.source} {ROW_JOINS} WHERE {compiled.where}"
+        f"{f' AND {where}' if where else ''} ORDER BY {order.sql(uses_fts=compiled.uses_fts)}"
+    )
+    return sql, compiled.params
+
+
+def _neutralise_cell(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
+    return neutralise(value) if isinstance(value, str) else value
+
+
+def register_guard(connection: sqlite3.Connection) -> None:
+    """Make the formula guard's SQL function (see ``formulas.sql_guard``) available."""
+    connection.create_function("ct_neutralise", 1, _neutralise_cell, deterministic=True)
+
+
+def csv_writer(stream: IO[str]) -> Any:
+    """RFC 4180: comma, CRLF, quotes only where needed and doubled."""
+    return csv.writer(stream, dialect="excel", lineterminator="\r\n")
+
+
+def write_rows(
+    cursor: sqlite3.Cursor,
+    writer: Any,
+    *,
+    done: int = 0,
+    total: int = 0,
+    progress: Progress | None = None,
+) -> int:
+    """Write a query's rows in batches; returns how many. ``done`` rows are already written
+    (for the progress figures)."""
+    written = 0
+    while batch := cursor.fetchmany(BATCH):
+        writer.writerows(batch)
+        written += len(batch)
+        if progress is not None and progress(done + written, max(total, done + written)) is False:
+            raise ExportCancelled("Export cancelled; no file was written")
+    return written
