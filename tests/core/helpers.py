@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from claimtracker import services
 from claimtracker.schemas import ClaimCreate, SourceCreate
 from claimtracker.store import Store
+from claimtracker.store.engine import make_engine
+from claimtracker.store.migrate import upgrade
 
 
 def add_source(store: Store, text: str, title: str = "Article") -> int:
@@ -24,3 +29,20 @@ def add_claim(store: Store, **fields: object) -> int:
         claim = services.create_claim(session=session, claim_in=ClaimCreate(**fields))  # type: ignore[arg-type]
         assert claim.id is not None
         return claim.id
+
+
+def database_at_revision(
+    path: Path, revision: str, *, text: str = "kept", attribution: str = "unknown"
+) -> None:
+    """A database file at an older schema revision, holding one claim (uuid ``u-1``)."""
+    engine = make_engine(str(path))
+    upgrade(engine, revision=revision)
+    engine.dispose()
+    raw = sqlite3.connect(path)
+    raw.execute(
+        "INSERT INTO claim (uuid, text, attribution, status, created_at, updated_at, version)"
+        " VALUES ('u-1', ?, ?, 'unstarted', '2020-01-01', '2020-01-01', 1)",
+        (text, attribution),
+    )
+    raw.commit()
+    raw.close()

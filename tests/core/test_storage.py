@@ -15,8 +15,9 @@ from sqlmodel import SQLModel
 from claimtracker.errors import DatabaseDamagedError
 from claimtracker.paths import default_database_path
 from claimtracker.store import Store
-from claimtracker.store.migrate import MIGRATIONS_DIR, alembic_config, upgrade
+from claimtracker.store.migrate import MIGRATIONS_DIR, alembic_config
 from claimtracker.store.version import SCHEMA_HEAD
+from tests.core.helpers import database_at_revision
 
 
 def test_every_connection_gets_the_safety_pragmas(store: Store) -> None:
@@ -77,19 +78,8 @@ def test_models_and_migrations_agree(store: Store) -> None:
 
 def test_an_older_database_is_upgraded_in_place(db_path: Path) -> None:
     """A file at an earlier revision keeps its rows and its identity when opened."""
-    from claimtracker.store.engine import make_engine
-
-    engine = make_engine(str(db_path))
-    upgrade(engine, revision="0001")
-    engine.dispose()
-    raw = sqlite3.connect(db_path)
-    raw.execute(
-        "INSERT INTO claim (uuid, text, attribution, status, created_at, updated_at, version)"
-        " VALUES ('u-1', 'kept', 'unknown', 'unstarted', '2020-01-01', '2020-01-01', 1)"
-    )
-    raw.commit()
+    database_at_revision(db_path, "0001")
     inode = db_path.stat().st_ino
-    raw.close()
     with Store.open(db_path) as store, store.raw() as connection:
         assert connection.execute("SELECT text FROM claim WHERE uuid = 'u-1'").fetchone() == (
             "kept",
@@ -117,19 +107,9 @@ def _table_sql(connection: sqlite3.Connection) -> str:
 
 def test_value_list_checks_become_comparisons_and_still_refuse_bad_values(db_path: Path) -> None:
     """Migration 0004 rewrites the CHECKs in place; the rows and the rules stay the same."""
-    from claimtracker.store.engine import make_engine
-
-    engine = make_engine(str(db_path))
-    upgrade(engine, revision="0003")
-    engine.dispose()
-    raw = sqlite3.connect(db_path)
-    raw.execute(
-        "INSERT INTO claim (uuid, text, attribution, status, created_at, updated_at, version)"
-        " VALUES ('u-1', 'kept', 'anonymous', 'disputed', '2020-01-01', '2020-01-01', 1)"
-    )
-    raw.commit()
-    assert "attribution IN ('on_record'" in _table_sql(raw)
-    raw.close()
+    database_at_revision(db_path, "0003", attribution="anonymous")
+    with sqlite3.connect(db_path) as raw:
+        assert "attribution IN ('on_record'" in _table_sql(raw)
     with Store.open(db_path) as store, store.raw(write=True) as connection:
         sql = _table_sql(connection)
         assert " IN ('" not in sql

@@ -16,6 +16,7 @@ from claimtracker.schemas import ClaimUpdate
 from claimtracker.store import Store
 from claimtracker.store.engine import make_engine
 from claimtracker.store.migrate import upgrade
+from tests.core.helpers import database_at_revision
 from tests.safety.helpers import claim_count, held_open_elsewhere, sample_database
 
 
@@ -113,16 +114,7 @@ def test_rotation_deletes_only_backups(tmp_path: Path) -> None:
 
 
 def test_a_schema_upgrade_is_preceded_by_a_backup(db_path: Path) -> None:
-    engine = make_engine(str(db_path))
-    upgrade(engine, revision="0001")
-    engine.dispose()
-    raw = sqlite3.connect(db_path)
-    raw.execute(
-        "INSERT INTO claim (uuid, text, attribution, status, created_at, updated_at, version)"
-        " VALUES ('u-1', 'from the old schema', 'unknown', 'unstarted', '2020', '2020', 1)"
-    )
-    raw.commit()
-    raw.close()
+    database_at_revision(db_path, "0001", text="from the old schema")
     Store.open(db_path).close()
     [made] = backups.list_backups(db_path)
     assert made.reason == "before-upgrade-from-0001"
