@@ -217,7 +217,12 @@ class RowParser:
     def __init__(self, mapping: ColumnMapping) -> None:
         self.width = len(mapping.fields)
         self.plan = [
-            (index, field_name, CONVERTERS[field_name], f"{index + 1} ({mapping.headers[index]})")
+            (
+                index,
+                field_name,
+                None if CONVERTERS[field_name] is _text else CONVERTERS[field_name],
+                f"{index + 1} ({mapping.headers[index]})",
+            )
             for index, field_name in enumerate(mapping.fields)
             if field_name not in (None, "ignore")
         ]
@@ -235,6 +240,9 @@ class RowParser:
                 continue
             if raw[0] == "'":
                 raw = restore(raw)
+            if convert is None:  # free text, kept as written
+                values[field_name] = raw
+                continue
             try:
                 value = convert(raw)
             except CellError as error:

@@ -15,6 +15,7 @@ import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 
@@ -243,7 +244,7 @@ class _Resolver:
 
 
 def _iso(value: object) -> object:
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if isinstance(value, date | datetime) else value
 
 
 def _anchor(row: ParsedRow, claim: dict[str, object], text: str | None) -> str | None:

@@ -162,7 +162,7 @@ def records(path: Path, shape: CsvShape) -> Iterator[Record]:
         line = 1
         try:
             for cells in reader:
-                if cells and any(cell.strip() for cell in cells):
+                if cells and (cells[0].strip() or any(cell.strip() for cell in cells)):
                     yield Record(line=line, cells=cells)
                 line = reader.line_num + 1
         except csv.Error as error:
