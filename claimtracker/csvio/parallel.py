@@ -57,6 +57,8 @@ def database_to_split(
     """The database file, if this report is worth splitting and can be split safely."""
     if total < PARALLEL_FROM_ROWS or (os.cpu_count() or 1) < 2 or order != _BY_ID:
         return None
+    if getattr(sys, "frozen", False):  # a bundled app's executable is the app, not Python
+        return None
     # Inside the caller's transaction the helper could not see what it has not committed.
     if connection.in_transaction or not hasattr(stream, "buffer"):
         return None
