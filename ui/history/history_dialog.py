@@ -43,7 +43,9 @@ class HistoryDialog(QDialog):
     #: A page of history was shown (for tests and the status bar).
     loaded = Signal()
 
-    def __init__(self, project: Project, kind: str, record_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, project: Project, kind: str, record_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("HistoryDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -103,7 +103,7 @@ def field_label(kind: str, field: str | None) -> str:
 
 
 def what_was_done(kind: str, action: str, field: str | None) -> str:
-    """"Status", "Created", "Moved to the trash": the entry in a few words."""
+    """ "Status", "Created", "Moved to the trash": the entry in a few words."""
     if action == "changed":
         return field_label(kind, field)
     return ACTION_LABELS.get(action, action.capitalize())

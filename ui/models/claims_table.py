@@ -71,7 +71,9 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _DISABLED_FLAGS = Qt.ItemFlag.ItemNeverHasChildren
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -144,7 +146,9 @@ class ClaimsTableModel(QAbstractTableModel):
         if role in (_DISPLAY, _EDIT):
             row = self._row_at(row_number)
             if row is None:
-                return f"#{self._ids[row_number]} (cannot be loaded)" if column.key == "text" else ""
+                return (
+                    f"#{self._ids[row_number]} (cannot be loaded)" if column.key == "text" else ""
+                )
             return column.value(row)
         if role == _ALIGNMENT:
             return _RIGHT if column.numeric else _LEFT
@@ -396,7 +400,9 @@ class ClaimsTableModel(QAbstractTableModel):
             try:
                 fresh = {
                     row.id: row
-                    for row in fetch_rows(self._project.reader, [self._ids[start + o] for o in hits])
+                    for row in fetch_rows(
+                        self._project.reader, [self._ids[start + o] for o in hits]
+                    )
                 }
             except sqlite3.Error:
                 log.exception("Cannot reload claims")

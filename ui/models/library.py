@@ -181,9 +181,7 @@ class LibraryModel(QAbstractItemModel):
 
     # == Data Edit ============================================================================
 
-    def set_entries(
-        self, kind: str, entries: list[LibraryEntry], total: int | None = None
-    ) -> None:
+    def set_entries(self, kind: str, entries: list[LibraryEntry], total: int | None = None) -> None:
         """Replace a section's entries ("library", "source" or "actor")."""
         self.beginResetModel()
         for section in self._sections:

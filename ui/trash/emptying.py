@@ -30,7 +30,7 @@ _WORDS = {"claim": "claim", "link": "link", "source": "source", "actor": "actor"
 
 
 def describe_counts(counts: dict[str, int]) -> str:
-    """"3 claims, 1 link and 2 sources" (kinds with none are left out)."""
+    """ "3 claims, 1 link and 2 sources" (kinds with none are left out)."""
     parts = [
         f"{count:,} {_WORDS[kind]}{'s' if count != 1 else ''}"
         for kind, count in counts.items()
