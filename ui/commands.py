@@ -93,17 +93,16 @@ class CommandContext:
 
 
 class ProjectCommand(QUndoCommand):
+    """An undoable change. Subclasses define ``apply`` and ``revert``: each runs one
+    transaction and announces the change."""
+
+    apply: Callable[[], None]
+    revert: Callable[[], None]
+
     def __init__(self, context: CommandContext, text: str) -> None:
         super().__init__(text)
         self.context = context
         self._applied_once = False
-
-    # Subclasses implement these two; each runs one transaction and announces the change.
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
     def mark_applied(self) -> None:
         self._applied_once = True

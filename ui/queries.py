@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -26,17 +27,16 @@ class _Signals(QObject):
     released = Signal(object)
 
 
-class QueryJob(QRunnable):
-    def __init__(
-        self, ticket: int, connect: Connect, work: Callable[[sqlite3.Connection], Any],
-        signals: _Signals,
-    ) -> None:
+class InterruptibleJob(QRunnable):
+    """Work on a worker thread whose running SQL the GUI thread can stop.
+
+    ``cancel`` marks the job and interrupts the statement on the connection the job is
+    ``using`` at that moment; the job checks ``cancelled`` before it reports anything.
+    """
+
+    def __init__(self) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.ticket = ticket
-        self._connect = connect
-        self._work = work
-        self._signals = signals
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
         self._cancelled = False
@@ -51,6 +51,32 @@ class QueryJob(QRunnable):
     def cancelled(self) -> bool:
         return self._cancelled
 
+    @contextmanager
+    def using(self, connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        """The block's statements on ``connection`` are the ones ``cancel`` interrupts."""
+        with self._lock:
+            self._connection = connection
+        try:
+            yield connection
+        finally:
+            with self._lock:
+                self._connection = None
+
+
+class QueryJob(InterruptibleJob):
+    def __init__(
+        self,
+        ticket: int,
+        connect: Connect,
+        work: Callable[[sqlite3.Connection], Any],
+        signals: _Signals,
+    ) -> None:
+        super().__init__()
+        self.ticket = ticket
+        self._connect = connect
+        self._work = work
+        self._signals = signals
+
     def run(self) -> None:
         try:
             connection = self._connect()
@@ -58,21 +84,18 @@ class QueryJob(QRunnable):
             self._signals.failed.emit(self.ticket, exc)
             self._signals.released.emit(self)
             return
-        with self._lock:
-            self._connection = connection
         try:
-            if self._cancelled:
-                return
-            result = self._work(connection)
+            with self.using(connection):
+                if self.cancelled:
+                    return
+                result = self._work(connection)
         except Exception as exc:
-            if not self._cancelled:
+            if not self.cancelled:
                 self._signals.failed.emit(self.ticket, exc)
         else:
-            if not self._cancelled:
+            if not self.cancelled:
                 self._signals.done.emit(self.ticket, result)
         finally:
-            with self._lock:
-                self._connection = None
             connection.close()
             self._signals.released.emit(self)
 
@@ -91,8 +114,9 @@ class QueryRunner(QObject):
         self._alive: set[QueryJob] = set()
         self._signals.released.connect(self._alive.discard)
         self._next_ticket = 0
-        self._jobs: dict[int, tuple[str, QueryJob, Callable[[Any], None],
-                                    Callable[[BaseException], None] | None]] = {}
+        self._jobs: dict[
+            int, tuple[str, QueryJob, Callable[[Any], None], Callable[[BaseException], None] | None]
+        ] = {}
         self._latest: dict[str, int] = {}
 
     def submit(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from ui.editor.fields import VocabularyCombo
 from ui.icons import icon
 from ui.models.claim_search import ClaimSearchModel
 from ui.project import Project
+from ui.widgets.snapshot_view import read_only_table
 
 RESULT_LIMIT = 200
 
@@ -51,19 +50,13 @@ class LinkDialog(QDialog):
         this.setObjectName("FieldHint")
         this.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search for the other claim (words, “phrases”, speaker:name)")
+        self.search.setPlaceholderText(
+            "Search for the other claim (words, “phrases”, speaker:name)"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.results = QTableView()
         self.model = ClaimSearchModel(self)
-        self.results.setModel(self.model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.verticalHeader().hide()
-        self.results.setShowGrid(False)
-        self.results.setAlternatingRowColors(True)
-        self.results.setWordWrap(False)
+        self.results = read_only_table(self.model)
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 48)
@@ -132,7 +125,8 @@ class LinkDialog(QDialog):
         rows = [row for row in found if row.id != self.claim.id][:RESULT_LIMIT]
         self.model.set_rows(rows)
         self.count.setText(
-            "No claims found" if not rows
+            "No claims found"
+            if not rows
             else f"{len(rows)} claim{'s' if len(rows) != 1 else ''} shown"
             + (" (refine the search to see others)" if len(rows) >= RESULT_LIMIT else "")
         )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ui import theme
 from ui.history.loading import HistoryRow
 from ui.models.roles import NO_DATA
+from ui.models.snapshot_table import SnapshotTableModel
 
 _USER = int(Qt.ItemDataRole.UserRole)
 #: The entry's ``HistoryRow``.
@@ -19,47 +20,11 @@ CHANGE_ID_ROLE = _USER + 41
 COLUMN_TITLES = ("When", "Who", "What", "From", "To")
 WHEN, WHO, WHAT, FROM, TO = range(len(COLUMN_TITLES))
 
-Index = QModelIndex | QPersistentModelIndex
 
+class HistoryModel(SnapshotTableModel[HistoryRow]):
+    column_titles = COLUMN_TITLES
 
-class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[HistoryRow, ...] = ()
-
-    # == Model Interface ======================================================================
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMN_TITLES)
-        ):
-            return COLUMN_TITLES[section]
-        return NO_DATA
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return NO_DATA
-        row = self._rows[index.row()]
-        column = index.column()
+    def row_data(self, row: HistoryRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -97,7 +62,7 @@ class HistoryModel(QAbstractTableModel):
     # == Data Access ==========================================================================
 
     def history_row(self, row: int) -> HistoryRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.snapshot(row)
 
     def row_of(self, change_id: int) -> int | None:
         for number, row in enumerate(self._rows):
@@ -108,6 +73,4 @@ class HistoryModel(QAbstractTableModel):
     # == Data Edit ============================================================================
 
     def set_rows(self, rows: tuple[HistoryRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self._show(rows)

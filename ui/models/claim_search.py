@@ -4,55 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from claimtracker.query import ClaimRow
 from claimtracker.vocabulary import ATTRIBUTIONS
 from ui.models.roles import CLAIM_ID_ROLE, CLAIM_ROW_ROLE, NO_DATA
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.snapshot_table import SnapshotTableModel
 
 _COLUMNS = ("#", "Claim", "Speaker", "Attribution", "Source")
 
 
-class ClaimSearchModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ClaimRow] = []
+class ClaimSearchModel(SnapshotTableModel[ClaimRow]):
+    column_titles = _COLUMNS
 
-    # == Model Interface ======================================================================
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_COLUMNS)
-        ):
-            return _COLUMNS[section]
-        return NO_DATA
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return NO_DATA
-        row = self._rows[index.row()]
-        column = index.column()
+    def row_data(self, row: ClaimRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return str(row.id)
@@ -74,9 +39,7 @@ class ClaimSearchModel(QAbstractTableModel):
     # == Data Access / Edit ===================================================================
 
     def set_rows(self, rows: list[ClaimRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._show(list(rows))
 
     def row_at(self, number: int) -> ClaimRow:
         return self._rows[number]

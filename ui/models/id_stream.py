@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Generator, Iterator
 from itertools import islice
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.streaming import stream_ids
 from ui.models.ids import id_array
+from ui.queries import InterruptibleJob
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class _WorkerConnection:
         self._connect = None
 
 
-class _StreamJob(QRunnable):
+class _StreamJob(InterruptibleJob):
     def __init__(
         self,
         generation: int,
@@ -72,41 +72,28 @@ class _StreamJob(QRunnable):
         worker: _WorkerConnection,
     ) -> None:
         super().__init__()
-        self.setAutoDelete(False)
         self.generation = generation
         self._worker = worker
         self._connect = connect
         self._filter = claim_filter
         self._order = order
         self._signals = signals
-        self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
-        self._cancelled = False
-
-    def cancel(self) -> None:
-        with self._lock:
-            self._cancelled = True
-            if self._connection is not None:
-                self._connection.interrupt()
 
     def run(self) -> None:
         try:
-            if self._cancelled:
+            if self.cancelled:
                 return
             try:
                 connection = self._worker.get(self._connect)
             except Exception as exc:
                 self._signals.failed.emit(self.generation, exc)
                 return
-            with self._lock:
-                self._connection = connection
-            self._stream(connection)
+            with self.using(connection):
+                self._stream(connection)
         except Exception as exc:  # an interrupted statement, or a real failure
-            if not self._cancelled:
+            if not self.cancelled:
                 self._signals.failed.emit(self.generation, exc)
         finally:
-            with self._lock:
-                self._connection = None
             self._signals.released.emit(self)
 
     def _stream(self, connection: sqlite3.Connection) -> None:
@@ -119,7 +106,7 @@ class _StreamJob(QRunnable):
 
     def _read(self, ids: Iterator[int]) -> None:
         first = id_array(islice(ids, FIRST_CHUNK))
-        if self._cancelled:
+        if self.cancelled:
             return
         self._signals.chunk.emit(self.generation, first, True)
         total = len(first)
@@ -127,7 +114,7 @@ class _StreamJob(QRunnable):
             pending: list[int] = []
             handed_over = time.monotonic()
             while part := list(islice(ids, _READ_SLICE)):
-                if self._cancelled:
+                if self.cancelled:
                     return
                 pending.extend(part)
                 total += len(part)
@@ -135,9 +122,9 @@ class _StreamJob(QRunnable):
                     self._signals.chunk.emit(self.generation, id_array(pending), False)
                     pending = []
                     handed_over = time.monotonic()
-            if pending and not self._cancelled:
+            if pending and not self.cancelled:
                 self._signals.chunk.emit(self.generation, id_array(pending), False)
-        if not self._cancelled:
+        if not self.cancelled:
             self._signals.finished.emit(self.generation, total)
 
 

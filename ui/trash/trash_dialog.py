@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui.icons import icon
 from ui.safety.background import BackgroundCall
 from ui.trash.trash_model import DELETED, ITEM, KIND, KIND_PLURALS, KINDS, TrashModel
+from ui.widgets.snapshot_view import read_only_table
 
 if TYPE_CHECKING:
     from claimtracker.safety.trash import TrashItem
@@ -77,22 +77,12 @@ class TrashDialog(QDialog):
         self.tabs.currentChanged.connect(self._on_tab)
 
         self.model = TrashModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("TrashTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            max(24, int(self.table.fontMetrics().height() * 1.7))
+        self.table = read_only_table(
+            self.model,
+            name="TrashTable",
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
         header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DELETED, QHeaderView.ResizeMode.ResizeToContents)

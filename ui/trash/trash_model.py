@@ -9,11 +9,12 @@ from collections import Counter
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from ui import theme
 from ui.icons import icon
 from ui.models.roles import NO_DATA
+from ui.models.snapshot_table import SnapshotTableModel
 
 if TYPE_CHECKING:
     from claimtracker.safety.trash import TrashItem
@@ -30,8 +31,6 @@ KIND_ICONS = {"claim": "claims", "link": "link", "source": "source", "actor": "a
 COLUMN_TITLES = ("Kind", "Item", "Deleted")
 KIND, ITEM, DELETED = range(len(COLUMN_TITLES))
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def deleted_text(item: TrashItem) -> str:
     moment = item.deleted_at
@@ -41,52 +40,23 @@ def deleted_text(item: TrashItem) -> str:
 
 
 def item_title(item: TrashItem) -> str:
-    """"Claim #12", "Link #3 (#5 denies #4)"."""
+    """ "Claim #12", "Link #3 (#5 denies #4)"."""
     if item.kind == "link":
         return f"Link #{item.id} ({item.label})"
     return f"{KIND_LABELS.get(item.kind, item.kind)} #{item.id}"
 
 
-class TrashModel(QAbstractTableModel):
+class TrashModel(SnapshotTableModel["TrashItem"]):
+    """Every item in the trash; ``set_kind`` shows one kind (the rows shown are ``_rows``)."""
+
+    column_titles = COLUMN_TITLES
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[TrashItem] = []
-        self._shown: list[TrashItem] = []
         self._kind: str | None = None
 
-    # == Model Interface ======================================================================
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMN_TITLES)
-        ):
-            return COLUMN_TITLES[section]
-        return NO_DATA
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._shown):
-            return NO_DATA
-        item = self._shown[index.row()]
-        column = index.column()
+    def row_data(self, item: TrashItem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == KIND:
                 return KIND_LABELS.get(item.kind, item.kind)
@@ -110,7 +80,7 @@ class TrashModel(QAbstractTableModel):
         return self._kind
 
     def item(self, row: int) -> TrashItem | None:
-        return self._shown[row] if 0 <= row < len(self._shown) else None
+        return self.snapshot(row)
 
     def counts(self) -> Counter[str]:
         """How many of each kind are in the trash (whatever is shown)."""
@@ -120,7 +90,7 @@ class TrashModel(QAbstractTableModel):
         return len(self._all)
 
     def row_of(self, kind: str, record_id: int) -> int | None:
-        for number, item in enumerate(self._shown):
+        for number, item in enumerate(self._rows):
             if item.kind == kind and item.id == record_id:
                 return number
         return None
@@ -128,19 +98,15 @@ class TrashModel(QAbstractTableModel):
     # == Data Edit ============================================================================
 
     def set_items(self, items: list[TrashItem]) -> None:
-        self.beginResetModel()
         self._all = list(items)
-        self._shown = self._filtered()
-        self.endResetModel()
+        self._show(self._filtered())
 
     def set_kind(self, kind: str | None) -> None:
         """Show one kind (None: everything)."""
         if kind == self._kind:
             return
-        self.beginResetModel()
         self._kind = kind
-        self._shown = self._filtered()
-        self.endResetModel()
+        self._show(self._filtered())
 
     def _filtered(self) -> list[TrashItem]:
         if self._kind is None:
