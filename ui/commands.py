@@ -99,17 +99,30 @@ class ProjectCommand(QUndoCommand):
     apply: Callable[[], None]
     revert: Callable[[], None]
 
-    def __init__(self, context: CommandContext, text: str) -> None:
+    def __init__(
+        self, context: CommandContext, text: str, *, expected_version: int | None = None
+    ) -> None:
         super().__init__(text)
         self.context = context
         self._applied_once = False
+        self._first_version = expected_version
 
     def mark_applied(self) -> None:
         self._applied_once = True
 
     def expect_version(self, version: int | None) -> None:
         """Check the record against ``version`` on the next ``apply`` (the user saw it, or chose
-        to apply the change again on top of a change made elsewhere). Unversioned: no-op."""
+        to apply the change again on top of a change made elsewhere)."""
+        self._first_version = version
+
+    def version_to_check(self, otherwise: int | None) -> int | None:
+        """The version the next ``apply`` checks: the one given, else ``otherwise``."""
+        return self._first_version if self._first_version is not None else otherwise
+
+    def version_checked(self) -> None:
+        """The change was saved; later applies check the version our last change left. (A
+        refused change keeps the version, for a second try: see ui.safety.)"""
+        self._first_version = None
 
     def redo(self) -> None:
         if self._applied_once:
@@ -142,17 +155,18 @@ class EditClaimCommand(ProjectCommand):
         expected_version: int | None,
         text: str | None = None,
     ) -> None:
-        super().__init__(context, text or self.describe(claim_id, after))
+        super().__init__(
+            context, text or self.describe(claim_id, after), expected_version=expected_version
+        )
         self.claim_id = claim_id
         self.before = dict(before)
         self.after = dict(after)
-        self._first_version = expected_version
 
     @staticmethod
     def describe(claim_id: int, after: dict[str, Any]) -> str:
         if len(after) != 1:
             return f"Edit claim #{claim_id}"
-        (name, value), = after.items()
+        ((name, value),) = after.items()
         label = FIELD_NAMES.get(name, name)
         if name in TYPED_FIELDS:
             return f"Edit {label} of #{claim_id}"
@@ -175,15 +189,11 @@ class EditClaimCommand(ProjectCommand):
         self.context.versions[self.claim_id] = version
         self.context.hub.claimsChanged.emit([self.claim_id])
 
-    def expect_version(self, version: int | None) -> None:
-        self._first_version = version
-
     def apply(self) -> None:
-        expected = self._first_version
-        if expected is None:
-            expected = self.context.expected_version(self.claim_id)
-        self._update(self.after, expected)
-        self._first_version = None  # kept when refused, for a second try (ui.safety)
+        self._update(
+            self.after, self.version_to_check(self.context.expected_version(self.claim_id))
+        )
+        self.version_checked()
 
     def revert(self) -> None:
         self._update(self.before, self.context.expected_version(self.claim_id))
@@ -219,22 +229,18 @@ class SetSpeakerCommand(ProjectCommand):
                 text = f"Create speaker {shorten(name)} for #{claim_id}"
         else:
             text = f"Clear speaker of #{claim_id}"
-        super().__init__(context, text)
+        super().__init__(context, text, expected_version=expected_version)
         self.claim_id = claim_id
         self.name = name
         self.kind = kind
         self.old_speaker_id = old_speaker_id
         self.created_actor_id: int | None = None
-        self._first_version = expected_version
-
-    def expect_version(self, version: int | None) -> None:
-        self._first_version = version
 
     def apply(self) -> None:
         from claimtracker import services
         from claimtracker.schemas import ClaimUpdate
 
-        expected = self._first_version or self.context.expected_version(self.claim_id)
+        expected = self.version_to_check(self.context.expected_version(self.claim_id))
         with self.context.project.write() as session:
             speaker_id = None
             if self.name:
@@ -250,7 +256,7 @@ class SetSpeakerCommand(ProjectCommand):
                 expected_version=expected,
             )
             version = claim.version
-        self._first_version = None
+        self.version_checked()
         self.context.versions[self.claim_id] = version
         if self.created_actor_id is not None:
             self.context.hub.actorsChanged.emit()
@@ -280,7 +286,11 @@ class SetReliabilityCommand(ProjectCommand):
     """Set an actor's source reliability (the letter of every rating of their claims)."""
 
     def __init__(
-        self, context: CommandContext, actor_id: int, actor_name: str, old: str | None,
+        self,
+        context: CommandContext,
+        actor_id: int,
+        actor_name: str,
+        old: str | None,
         new: str | None,
     ) -> None:
         shown = new or "none"
@@ -388,9 +398,7 @@ class LinkClaimsCommand(ProjectCommand):
 
     def __init__(self, context: CommandContext, link_in: LinkCreate) -> None:
         label = RELATIONS.label(link_in.relation).lower()
-        super().__init__(
-            context, f"Link #{link_in.claim_b_id} {label} #{link_in.claim_a_id}"
-        )
+        super().__init__(context, f"Link #{link_in.claim_b_id} {label} #{link_in.claim_a_id}")
         self.link_in = link_in
         self.link_id: int | None = None
 
@@ -439,7 +447,11 @@ class UnlinkCommand(ProjectCommand):
 
 class ChangeRelationCommand(ProjectCommand):
     def __init__(
-        self, context: CommandContext, link_id: int, claim_ids: tuple[int, int], old: str,
+        self,
+        context: CommandContext,
+        link_id: int,
+        claim_ids: tuple[int, int],
+        old: str,
         new: str,
     ) -> None:
         super().__init__(

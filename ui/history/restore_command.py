@@ -27,18 +27,16 @@ class RestoreValueCommand(ProjectCommand):
     ) -> None:
         value = shorten(row.old_full, 30)
         super().__init__(
-            context, f"Restore {row.what.lower()} of {row.kind} #{row.record_id} to “{value}”"
+            context,
+            f"Restore {row.what.lower()} of {row.kind} #{row.record_id} to “{value}”",
+            expected_version=expected_version,
         )
         self.row = row
         self.kind = row.kind
         self.record_id = row.record_id
         self.field = row.field
-        self._expected = expected_version
         #: The entry recorded by our last apply (undo puts back the value from before it).
         self._recorded: int | None = None
-
-    def expect_version(self, version: int | None) -> None:
-        self._expected = version
 
     def current_value(self) -> Any:
         """The field's value as saved now (for the question when it changed elsewhere)."""
@@ -62,14 +60,16 @@ class RestoreValueCommand(ProjectCommand):
 
         with self.context.project.write() as session:
             before = _newest_entry(session, self.kind, self.record_id, self.field)
-            restore_value(session=session, change_id=change_id, expected_version=self._expected)
+            restore_value(
+                session=session, change_id=change_id, expected_version=self.version_to_check(None)
+            )
             session.flush()
             after = _newest_entry(session, self.kind, self.record_id, self.field)
             record = _record(session, self.kind, self.record_id)
             version = int(record.version)
             ends = (record.claim_a_id, record.claim_b_id) if self.kind == "link" else None
         self._recorded = after if after != before else None
-        self._expected = version
+        self.expect_version(version)  # undo and redo check the version this change left
         self._announce(version, ends)
 
     def _announce(self, version: int, link_ends: tuple[int, int] | None) -> None:

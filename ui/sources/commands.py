@@ -48,7 +48,7 @@ def describe_source_edit(title: str, after: dict[str, Any], outlet_name: str | N
     names = [SOURCE_FIELD_NAMES.get(name, name) for name in after]
     where = f"“{shorten(title or 'untitled source', 32)}”"
     if len(after) == 1:
-        (name, value), = after.items()
+        ((name, value),) = after.items()
         if name == "outlet_id":
             value = outlet_name
         if isinstance(value, date):
@@ -80,21 +80,17 @@ class EditSourceCommand(ProjectCommand):
         outlet_name: str | None = None,
         new_outlet: str | None = None,
     ) -> None:
-        super().__init__(context, describe_source_edit(title, after, outlet_name))
+        super().__init__(
+            context,
+            describe_source_edit(title, after, outlet_name),
+            expected_version=expected_version,
+        )
         self.versions = versions
         self.source_id = source_id
         self.before = dict(before)
         self.after = dict(after)
         self.new_outlet = new_outlet
         self.created_outlet_id: int | None = None
-        self._first_version = expected_version
-
-    def expect_version(self, version: int | None) -> None:
-        self._first_version = version
-
-    def _expected(self) -> int | None:
-        expected = self._first_version
-        return expected if expected is not None else self.versions.get(self.source_id)
 
     def _update(self, session: Session, values: dict[str, Any], expected: int | None) -> None:
         from claimtracker import services
@@ -125,11 +121,11 @@ class EditSourceCommand(ProjectCommand):
                 values["outlet_id"] = actor.id
                 if known is None or known.deleted_at is not None:
                     made = actor.id
-            self._update(session, values, self._expected())
+            self._update(session, values, self.version_to_check(self.versions.get(self.source_id)))
         # Only once the transaction is saved: a refused change created nothing.
         if made is not None:
             self.created_outlet_id = made
-        self._first_version = None
+        self.version_checked()
         self._announce(self.new_outlet is not None)
 
     def revert(self) -> None:
@@ -161,16 +157,16 @@ class PlaceClaimCommand(ProjectCommand):
         *,
         expected_version: int | None,
     ) -> None:
-        super().__init__(context, f"Place claim #{claim_id} at “{shorten(quote, 36)}”")
+        super().__init__(
+            context,
+            f"Place claim #{claim_id} at “{shorten(quote, 36)}”",
+            expected_version=expected_version,
+        )
         self.claim_id = claim_id
         self.start = start
         self.end = end
         self.quote = quote
         self.before: AnchorState | None = None
-        self._first_version = expected_version
-
-    def expect_version(self, version: int | None) -> None:
-        self._first_version = version
 
     def apply(self) -> None:
         from claimtracker import services
@@ -179,9 +175,7 @@ class PlaceClaimCommand(ProjectCommand):
         from claimtracker.schemas import ClaimUpdate
         from claimtracker.services.revisions import anchor_state
 
-        expected = self._first_version
-        if expected is None:
-            expected = self.context.expected_version(self.claim_id)
+        expected = self.version_to_check(self.context.expected_version(self.claim_id))
         with self.context.project.write() as session, noted(session, "placed by hand"):
             if self.before is None:
                 claim = session.get(Claim, self.claim_id)
@@ -190,13 +184,11 @@ class PlaceClaimCommand(ProjectCommand):
             claim, _ = services.update_claim(
                 session=session,
                 claim_id=self.claim_id,
-                changes=ClaimUpdate(
-                    anchor_start=self.start, anchor_end=self.end, quote=self.quote
-                ),
+                changes=ClaimUpdate(anchor_start=self.start, anchor_end=self.end, quote=self.quote),
                 expected_version=expected,
             )
             version = claim.version
-        self._first_version = None
+        self.version_checked()
         self.context.versions[self.claim_id] = version
         self.context.hub.claimsChanged.emit([self.claim_id])
 
