@@ -25,6 +25,7 @@ from claimtracker.csvio.mapping import ColumnMapping, build_mapping, parse_overr
 from claimtracker.csvio.reading import CsvShape, records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
 from claimtracker.models import new_uuid
+from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.safety.history import BulkJournal
 from claimtracker.services.claims import normalise_tags
 from claimtracker.store import Store
@@ -396,21 +397,18 @@ class _Writer:
 
     def _existing(self, uuids: set[str]) -> dict[str, _Stored]:
         found: dict[str, _Stored] = {}
-        wanted = list(uuids)
         columns = ", ".join(_UPDATABLE)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for record in self.connection.execute(
-                f"SELECT id, uuid, {columns}, (SELECT group_concat(t.name, char(31)) FROM claim_tag ct"
-                f" JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = claim.id)"
-                f" FROM claim WHERE uuid IN ({marks})",
-                chunk,
-            ):
-                tags = sorted(record[-1].split("\x1f"), key=str.casefold) if record[-1] else []
-                found[record[1]] = _Stored(
-                    id=record[0], values=dict(zip(_UPDATABLE, record[2:-1], strict=True)), tags=tags
-                )
+        for record in select_in(
+            self.connection,
+            f"SELECT id, uuid, {columns}, (SELECT group_concat(t.name, char(31)) FROM claim_tag ct"
+            f" JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = claim.id)"
+            f" FROM claim WHERE uuid IN ({MARKS})",
+            uuids,
+        ):
+            tags = sorted(record[-1].split("\x1f"), key=str.casefold) if record[-1] else []
+            found[record[1]] = _Stored(
+                id=record[0], values=dict(zip(_UPDATABLE, record[2:-1], strict=True)), tags=tags
+            )
         return found
 
     def _insert(self, inserts: list[tuple[str, dict[str, object], list[str] | None]]) -> None:
@@ -474,16 +472,9 @@ class _Writer:
         if not self.links:
             return
         uuids = {u for link in self.links for u in (link[0], link[2])}
-        ids: dict[str, int] = {}
-        wanted = list(uuids)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            ids.update(
-                self.connection.execute(
-                    f"SELECT uuid, id FROM claim WHERE uuid IN ({', '.join('?' for _ in chunk)})",
-                    chunk,
-                )
-            )
+        ids: dict[str, int] = dict(
+            select_in(self.connection, f"SELECT uuid, id FROM claim WHERE uuid IN ({MARKS})", uuids)
+        )
         planned: set[tuple[str, str, str]] = set()
         for this_uuid, code, other_uuid, line in self.links:
             relation, this_is_b = link_reading(code)

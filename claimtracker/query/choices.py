@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimtracker.query.chunks import MARKS, select_in
+
 
 @dataclass(frozen=True, slots=True)
 class Choice:
@@ -144,17 +146,14 @@ def claim_counts(
     column = _COUNTED_COLUMNS[by]
     if keys is not None:
         counts: dict[int, int] = dict.fromkeys(keys, 0)
-        wanted = list(keys)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            counts.update(
-                connection.execute(
-                    f"SELECT {column}, count(*) FROM claim WHERE {column} IN ({marks}) "
-                    f"AND deleted_at IS NULL GROUP BY {column}",
-                    chunk,
-                ).fetchall()
+        counts.update(
+            select_in(
+                connection,
+                f"SELECT {column}, count(*) FROM claim WHERE {column} IN ({MARKS}) "
+                f"AND deleted_at IS NULL GROUP BY {column}",
+                counts,
             )
+        )
         return counts
     counts = dict(
         connection.execute(  # every claim, from the index

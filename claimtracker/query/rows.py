@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.vocabulary import format_rating
 
 TAG_SEPARATOR = "\x1f"
@@ -86,14 +87,8 @@ def row_from_record(record: Sequence[Any]) -> ClaimRow:
 def fetch_rows(connection: sqlite3.Connection, ids: Iterable[int]) -> list[ClaimRow]:
     """The rows for ``ids``, in the order given; ids that do not exist are left out."""
     wanted = list(ids)
-    found: dict[int, ClaimRow] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT {ROW_COLUMNS} FROM claim c {ROW_JOINS} WHERE c.id IN ({marks})"
-        for record in connection.execute(sql, chunk):
-            row = row_from_record(record)
-            found[row.id] = row
+    sql = f"SELECT {ROW_COLUMNS} FROM claim c {ROW_JOINS} WHERE c.id IN ({MARKS})"
+    found = {row.id: row for row in map(row_from_record, select_in(connection, sql, wanted))}
     return [found[i] for i in wanted if i in found]
 
 

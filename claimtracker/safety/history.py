@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from claimtracker import bulk
 from claimtracker.errors import NotFoundError, ValidationError
 from claimtracker.models import HistoryEntry, Link, utcnow
+from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.safety.preferences import analyst_name
 
 KINDS = ("claim", "link", "source", "actor")
@@ -357,13 +358,10 @@ def changes_since(
         changed.get("link", set()) | added.get("link", set()) | removed.get("link", set())
     )
     link_claims: set[int] = set()
-    for start in range(0, len(link_ids), 500):
-        chunk = link_ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        for claim_a_id, claim_b_id in connection.execute(
-            f"SELECT claim_a_id, claim_b_id FROM link WHERE id IN ({marks})", chunk
-        ):
-            link_claims.update((claim_a_id, claim_b_id))
+    for ends in select_in(
+        connection, f"SELECT claim_a_id, claim_b_id FROM link WHERE id IN ({MARKS})", link_ids
+    ):
+        link_claims.update(ends)
 
     def frozen(groups: dict[str, set[int]]) -> dict[str, frozenset[int]]:
         return {kind: frozenset(ids) for kind, ids in groups.items()}
