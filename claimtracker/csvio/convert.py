@@ -61,28 +61,27 @@ def _code(vocabulary: Vocabulary) -> Callable[[str], str]:
 _MAX_INTEGER = 2**63 - 1
 
 
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise CellError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise CellError("the number of sources cannot be negative")
-    if number > _MAX_INTEGER:
-        raise CellError(f"{value!r} is too large for a number of sources")
-    return number
+def _whole_number(kind: str, negative: str, too_large_for: str) -> Callable[[str], int]:
+    """A converter to a non-negative integer SQLite can store, with the column's own words."""
+
+    def convert(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise CellError(f"{value!r} is not {kind}") from None
+        if number < 0:
+            raise CellError(negative)
+        if number > _MAX_INTEGER:
+            raise CellError(f"{value!r} is too large for {too_large_for}")
+        return number
+
+    return convert
 
 
-def _offset(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise CellError(f"{value!r} is not a character offset") from None
-    if number < 0:
-        raise CellError("offsets cannot be negative")
-    if number > _MAX_INTEGER:
-        raise CellError(f"{value!r} is too large for a character offset")
-    return number
+_count = _whole_number(
+    "a whole number", "the number of sources cannot be negative", "a number of sources"
+)
+_offset = _whole_number("a character offset", "offsets cannot be negative", "a character offset")
 
 
 def _credibility(value: str) -> int:
