@@ -139,3 +139,35 @@ def test_the_check_rewrite_reads_back_exactly() -> None:
         "CHECK ((kind = 'person' OR kind = 'unknown')), CHECK (r IS NULL OR (r = 'A' OR r = 'B'))"
     )
     assert migration.as_value_lists(rewritten) == original
+
+
+class _SwitchRefused:
+    """A connection whose first WAL switches are refused the way SQLite refuses a program
+    when another one switches the same new file at that moment."""
+
+    def __init__(self, connection: sqlite3.Connection, refusals: int, code: int) -> None:
+        self.connection = connection
+        self.refusals = refusals
+        self.code = code
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        if "journal_mode" in sql and self.refusals:
+            self.refusals -= 1
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorcode = self.code  # type: ignore[attr-defined]
+            raise error
+        return self.connection.execute(sql)
+
+
+def test_a_new_file_switched_to_wal_by_two_programs_at_once_is_retried(tmp_path: Path) -> None:
+    from claimtracker.store.pragmas import configure_sqlite_connection
+
+    connection = sqlite3.connect(tmp_path / "new.db")
+    refused = _SwitchRefused(connection, refusals=3, code=sqlite3.SQLITE_BUSY)
+    configure_sqlite_connection(refused)  # type: ignore[arg-type]
+    assert refused.refusals == 0
+    assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    other_error = _SwitchRefused(connection, refusals=1, code=sqlite3.SQLITE_IOERR)
+    with pytest.raises(sqlite3.OperationalError):
+        configure_sqlite_connection(other_error)  # type: ignore[arg-type]
+    connection.close()
