@@ -24,9 +24,10 @@ from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
 from claimtracker.csvio.mapping import ColumnMapping, build_mapping, parse_overrides
 from claimtracker.csvio.reading import CsvShape, records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
+from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, sqlite_execute
+from claimtracker.journal.entries import BulkJournal
 from claimtracker.models import new_uuid
 from claimtracker.query.chunks import MARKS, select_in
-from claimtracker.safety.history import BulkJournal
 from claimtracker.services.claims import normalise_tags
 from claimtracker.store import Store
 from claimtracker.vocabulary import SYMMETRIC_RELATIONS
@@ -92,6 +93,15 @@ class ImportSummary:
     links: int = 0
     warnings: list[str] = field(default_factory=list)
     preview: list[list[str]] = field(default_factory=list)
+    #: What the import wrote, read from the journal in its transaction (empty for a dry run).
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    #: Tags the import created (tags have no history of their own; an undo removes these).
+    new_tag_ids: list[int] = field(default_factory=list)
+
+    @property
+    def created_claims(self) -> list[int]:
+        """The ids of the claims the import created, in order."""
+        return sorted(self.changes.created_ids("claim"))
 
     def describe(self) -> str:
         verb = "Would import" if self.dry_run else "Imported"
@@ -455,6 +465,13 @@ class _Writer:
         links = [(claim_id, name) for claim_id, tags in pairs for name in tags]
         missing = {name for _, name in links if name.casefold() not in self.tag_ids}
         if missing:
+            marks = ", ".join("?" for _ in missing)
+            known = {
+                name.casefold()
+                for (name,) in self.connection.execute(
+                    f"SELECT name FROM tag WHERE name IN ({marks})", list(missing)
+                )
+            }
             self.connection.executemany(
                 "INSERT OR IGNORE INTO tag (name) VALUES (?)", ((name,) for name in missing)
             )
@@ -463,6 +480,8 @@ class _Writer:
                 f"SELECT id, name FROM tag WHERE name IN ({marks})", list(missing)
             ):
                 self.tag_ids[name.casefold()] = tag_id
+                if name.casefold() not in known:
+                    self.summary.new_tag_ids.append(tag_id)
         self.connection.executemany(
             "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?, ?)",
             ((claim_id, self.tag_ids[name.casefold()]) for claim_id, name in links),
@@ -512,6 +531,11 @@ class _Writer:
                 (a_id, b_id, relation),
             ).fetchone()
         )
+
+
+def import_note(path: Path) -> str:
+    """Why the journal entries of an import were written."""
+    return f"CSV import of {path.name}"
 
 
 def _problems_error(path: Path, problems: list[tuple[int, str, str]]) -> CsvImportError:
@@ -575,9 +599,8 @@ def _run(
     dry_run: bool,
     progress: Progress | None,
 ) -> list[tuple[int, str, str]]:
-    journal = (
-        None if dry_run else BulkJournal(connection, note=f"CSV import of {summary.path.name}")
-    )
+    journal = None if dry_run else BulkJournal(connection, note=import_note(summary.path))
+    mark = journal_mark(sqlite_execute(connection))
     resolver = _Resolver(connection, summary, dry_run, journal)
     problems: list[tuple[int, str, str]] = []
     writer = _Writer(connection, summary, dry_run, journal, problems)
@@ -629,6 +652,7 @@ def _run(
         writer.write_links()
         if journal is not None:
             journal.finish()
+            summary.changes = read_changes(sqlite_execute(connection), mark)
     if progress is not None:
         progress(summary.rows, summary.rows)
     return problems

@@ -6,7 +6,7 @@ Plain functions without Qt, called by the command line (``claimtracker.cli.safet
   restore;
 - :mod:`~claimtracker.safety.integrity` — checks before use and on demand, repair of the index;
 - :mod:`~claimtracker.safety.location` — a warning for network shares and cloud-sync folders;
-- :mod:`~claimtracker.safety.history` — every change recorded, listed and undone field by field;
+- :mod:`~claimtracker.journal.entries` — every change recorded, listed and undone field by field;
 - :mod:`~claimtracker.safety.trash` — what is in the trash, restored or emptied;
 - :mod:`~claimtracker.safety.preferences` — the analyst's name written into the history.
 

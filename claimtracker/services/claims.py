@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 
 from claimtracker.anchors import Anchor, anchor_at, anchor_quote
 from claimtracker.errors import AnchorError, ValidationError
+from claimtracker.journal import entries as history
 from claimtracker.models import Actor, Claim, ClaimTag, Link, Source, Tag
-from claimtracker.safety import history
 from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.services.common import (
     Changes,

@@ -11,9 +11,9 @@ from sqlmodel import Session, select
 
 from claimtracker.anchors import anchor_at, occurrences
 from claimtracker.errors import NotFoundError, ValidationError
+from claimtracker.journal import entries as history
 from claimtracker.models import Claim, Source
 from claimtracker.reanchor import relocate
-from claimtracker.safety import history
 from claimtracker.services.claims import set_anchor
 from claimtracker.services.common import apply_changes, check_version, get_live, get_record, touch
 from claimtracker.services.sources import find_source_by_text, import_article, text_sha256

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from claimtracker.journal import entries as history
 from claimtracker.models import Source, utcnow
-from claimtracker.safety import history
 from claimtracker.schemas import SourceCreate, SourceUpdate
 from claimtracker.services.actors import resolve_actor
 from claimtracker.services.common import (

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from claimtracker.errors import ClaimTrackerError, StorageError
+from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, session_execute
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
@@ -22,6 +23,16 @@ from claimtracker.store.errors import storage_error
 from claimtracker.store.pragmas import configure_sqlite_connection
 
 log = logging.getLogger(__name__)
+
+
+class Transaction:
+    """One user action's transaction: its ``session``, and once the block ends, the change set
+    it wrote (``changes``, read from the journal before the commit)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.mark = journal_mark(session_execute(session))
+        self.changes = ChangeSet()
 
 
 class Store:
@@ -127,6 +138,15 @@ class Store:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def change(self) -> Iterator[Transaction]:
+        """Like :meth:`write`, and says what the block changed: ``transaction.changes``."""
+        with self.write() as session:
+            transaction = Transaction(session)
+            yield transaction
+            session.flush()
+            transaction.changes = read_changes(session_execute(session), transaction.mark)
 
     @contextmanager
     def raw(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:

@@ -17,7 +17,7 @@ from ui.main_window import MainWindow
 
 @pytest.fixture(autouse=True)
 def analyst() -> None:
-    from claimtracker.safety.preferences import set_analyst_name
+    from claimtracker.journal.analyst import set_analyst_name
 
     set_analyst_name("Jane Analyst")
 

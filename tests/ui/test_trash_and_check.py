@@ -79,7 +79,7 @@ def test_the_trash_shows_every_kind_restores_each_and_empties_them_all(
         )
     assert window.project is not None
     with window.project.store.read() as session:
-        from claimtracker.safety.trash import trash_items
+        from claimtracker.services.trash import trash_items
 
         assert trash_items(session=session) == []
     qtbot.waitUntil(lambda: window.claims.row_of(ids["claim"]) is not None)

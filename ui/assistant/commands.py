@@ -59,8 +59,8 @@ class AcceptSuggestionsCommand(ProjectCommand):
             self._trash(False)
             return
         from claimtracker import services
+        from claimtracker.journal.entries import noted
         from claimtracker.models import Claim
-        from claimtracker.safety.history import noted
         from claimtracker.schemas import ClaimUpdate
         from claimtracker.services.suggestions import accept_suggestions
 
@@ -96,7 +96,7 @@ class AcceptSuggestionsCommand(ProjectCommand):
 
     def _trash(self, into: bool) -> None:
         from claimtracker import services
-        from claimtracker.safety.history import noted
+        from claimtracker.journal.entries import noted
 
         note = f"{'undo' if into else 'redo'}: {self.text()}"
         with self.context.project.write() as session, noted(session, note):

@@ -21,7 +21,7 @@ THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 class PreferencesDialog(QDialog):
     def __init__(self, theme_mode: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from claimtracker.safety.preferences import analyst_name
+        from claimtracker.journal.analyst import analyst_name
 
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(440)
@@ -55,7 +55,7 @@ class PreferencesDialog(QDialog):
         return str(self.theme.currentData() or "system")
 
     def _accept(self) -> None:
-        from claimtracker.safety.preferences import analyst_name, set_analyst_name
+        from claimtracker.journal.analyst import analyst_name, set_analyst_name
 
         name = self.analyst.text().strip()
         if name != analyst_name():

@@ -23,7 +23,7 @@ from ui.history.values import (
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from claimtracker.safety.history import Change
+    from claimtracker.journal.reading import Change
     from claimtracker.store import Store
 
 KIND_TITLES = {"claim": "Claim", "link": "Link", "source": "Source", "actor": "Actor"}
@@ -77,7 +77,7 @@ def local_time(moment: datetime) -> str:
 
 def load_history(store: Store, kind: str, record_id: int) -> HistoryPage:
     """The history of one claim (with its links), source or actor. Runs on a worker."""
-    from claimtracker.safety.history import claim_history, history_of
+    from claimtracker.journal.reading import claim_history, history_of
 
     with store.read() as session:
         if kind == "claim":

@@ -56,7 +56,7 @@ class RestoreValueCommand(ProjectCommand):
             self._restore(self._recorded)
 
     def _restore(self, change_id: int) -> None:
-        from claimtracker.safety.history import restore_value
+        from claimtracker.services.restoring import restore_value
 
         with self.context.project.write() as session:
             before = _newest_entry(session, self.kind, self.record_id, self.field)
@@ -93,7 +93,8 @@ def _record(session: Session, kind: str, record_id: int) -> Any:
 
 
 def _newest_entry(session: Session, kind: str, record_id: int, field: str | None) -> int | None:
-    from claimtracker.safety.history import CHANGED, history_of
+    from claimtracker.journal.entries import CHANGED
+    from claimtracker.journal.reading import history_of
 
     for change in reversed(history_of(session=session, kind=kind, record_id=record_id)):
         if change.action == CHANGED and change.field == field:

@@ -1,6 +1,6 @@
 """How history entries read in the app: field names, values with their labels, what was done.
 
-Pure functions over the core's :class:`~claimtracker.safety.history.Change` values, so they can
+Pure functions over the core's :class:`~claimtracker.journal.entries.Change` values, so they can
 run on a worker and be tested without a window.
 """
 

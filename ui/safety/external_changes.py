@@ -28,14 +28,14 @@ from ui.queries import QueryRunner
 from ui.safety.view_keeper import ViewKeeper, ViewState
 
 if TYPE_CHECKING:
-    from claimtracker.safety.history import RecentChanges
+    from claimtracker.journal.changes import ChangeSet
 
 #: How often the database is looked at while the app is active (milliseconds).
 POLL_INTERVAL_MS = 2000
 #: More history entries than this since the last look: reload everything.
 MOST_ENTRIES_LISTED = 500
 
-_Result = tuple[int, "RecentChanges | None"]
+_Result = tuple[int, "ChangeSet | None"]
 
 
 class ExternalChanges(QObject):
@@ -107,12 +107,15 @@ class ExternalChanges(QObject):
         after = self._seen
 
         def look(connection: sqlite3.Connection) -> _Result:
-            from claimtracker.safety.history import changes_since, last_change_id
+            from claimtracker.journal.changes import read_changes, sqlite_execute
+            from claimtracker.journal.reading import last_change_id
 
             newest = last_change_id(connection)
             if after is None or newest == after:
                 return newest, None
-            return newest, changes_since(connection, after, limit=MOST_ENTRIES_LISTED)
+            return newest, read_changes(
+                sqlite_execute(connection), after, limit=MOST_ENTRIES_LISTED
+            )
 
         self._queries.submit(
             "external-changes",
@@ -126,7 +129,7 @@ class ExternalChanges(QObject):
         if project is not self._watching:
             return
         newest, recent = result
-        self._seen = newest if recent is None or not recent.complete else recent.last_id
+        self._seen = newest if recent is None or not recent.complete else recent.last_entry
         if recent is not None and recent.entries:
             self._announce(recent)
             self.changesSeen.emit(recent.entries)
@@ -134,7 +137,7 @@ class ExternalChanges(QObject):
 
     # -- telling the views ----------------------------------------------------------------
 
-    def _announce(self, recent: RecentChanges) -> None:
+    def _announce(self, recent: ChangeSet) -> None:
         state = self._keeper.capture()
         hub = self._hub
         if not recent.complete:
@@ -147,13 +150,13 @@ class ExternalChanges(QObject):
             hub.actorsChanged.emit()
         if recent.ids("source"):
             hub.sourcesChanged.emit()
-        changed = sorted(recent.changed.get("claim", frozenset()))
+        changed = sorted(recent.updated_ids("claim"))
         if changed:
             hub.claimsChanged.emit(changed)
-        added = sorted(recent.added.get("claim", frozenset()))
+        added = sorted(recent.created_ids("claim"))
         if added:
             hub.claimsAdded.emit(added)
-        removed = sorted(recent.removed.get("claim", frozenset()))
+        removed = sorted(recent.deleted_ids("claim"))
         if removed:
             hub.claimsRemoved.emit(removed)
         if recent.link_claims:

@@ -170,8 +170,8 @@ class PlaceClaimCommand(ProjectCommand):
 
     def apply(self) -> None:
         from claimtracker import services
+        from claimtracker.journal.entries import noted
         from claimtracker.models import Claim
-        from claimtracker.safety.history import noted
         from claimtracker.schemas import ClaimUpdate
         from claimtracker.services.revisions import anchor_state
 
@@ -193,7 +193,7 @@ class PlaceClaimCommand(ProjectCommand):
         self.context.hub.claimsChanged.emit([self.claim_id])
 
     def revert(self) -> None:
-        from claimtracker.safety.history import noted
+        from claimtracker.journal.entries import noted
         from claimtracker.services.revisions import restore_anchor
 
         if self.before is None:
@@ -241,8 +241,8 @@ class CorrectionsCommand(ProjectCommand):
         self.corrected = list(corrected)
 
     def _put(self, versions: list[TextVersion], note: str) -> None:
+        from claimtracker.journal.entries import noted
         from claimtracker.models import Source
-        from claimtracker.safety.history import noted
         from claimtracker.services.revisions import restore_text_version
 
         changed: dict[int, int] = {}

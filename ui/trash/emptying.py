@@ -22,7 +22,7 @@ from ui.safety.background import BackgroundCall
 from ui.tasks import Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
-    from claimtracker.safety.trash import EmptiedTrash
+    from claimtracker.services.trash import EmptiedTrash
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def describe_counts(counts: dict[str, int]) -> str:
 
 
 def _count(project: Project) -> dict[str, int]:
-    from claimtracker.safety.trash import trash_counts
+    from claimtracker.services.trash import trash_counts
 
     with project.store.read() as session:
         return trash_counts(session=session)
@@ -99,7 +99,7 @@ class TrashEmptier(QObject):
 
     def _run(self, project: Project) -> None:
         def work(context: TaskContext) -> EmptiedTrash:
-            from claimtracker.safety.trash import empty_trash
+            from claimtracker.services.trash import empty_trash
 
             context.progress(0, 0, "Emptying the trash…")
             with project.write() as session:

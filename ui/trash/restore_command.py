@@ -8,7 +8,7 @@ from ui.commands import CommandContext, ProjectCommand, shorten
 from ui.trash.trash_model import KIND_LABELS
 
 if TYPE_CHECKING:
-    from claimtracker.safety.trash import TrashItem
+    from claimtracker.services.trash import TrashItem
 
 
 def _text(items: list[TrashItem]) -> str:
@@ -24,7 +24,7 @@ class RestoreFromTrashCommand(ProjectCommand):
         self.items = [(item.kind, item.id) for item in items]
 
     def apply(self) -> None:
-        from claimtracker.safety.trash import restore_from_trash
+        from claimtracker.services.trash import restore_from_trash
 
         with self.context.project.write() as session:
             for kind, record_id in self.items:

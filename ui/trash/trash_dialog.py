@@ -29,12 +29,12 @@ from ui.trash.trash_model import DELETED, ITEM, KIND, KIND_PLURALS, KINDS, Trash
 from ui.widgets.snapshot_view import read_only_table
 
 if TYPE_CHECKING:
-    from claimtracker.safety.trash import TrashItem
+    from claimtracker.services.trash import TrashItem
     from ui.project import Project
 
 
 def _read_trash(project: Project) -> list[TrashItem]:
-    from claimtracker.safety.trash import trash_items
+    from claimtracker.services.trash import trash_items
 
     with project.store.read() as session:
         return trash_items(session=session)

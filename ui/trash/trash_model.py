@@ -17,7 +17,7 @@ from ui.models.roles import NO_DATA
 from ui.models.snapshot_table import SnapshotTableModel
 
 if TYPE_CHECKING:
-    from claimtracker.safety.trash import TrashItem
+    from claimtracker.services.trash import TrashItem
 
 _USER = int(Qt.ItemDataRole.UserRole)
 #: The row's ``TrashItem``.

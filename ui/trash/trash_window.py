@@ -17,7 +17,7 @@ from ui.trash.restore_command import RestoreFromTrashCommand
 from ui.trash.trash_dialog import TrashDialog
 
 if TYPE_CHECKING:
-    from claimtracker.safety.trash import TrashItem
+    from claimtracker.services.trash import TrashItem
 
 
 class TrashWindow(QObject):

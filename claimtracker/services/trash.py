@@ -17,8 +17,8 @@ from sqlmodel import Session, col, select
 
 from claimtracker import services
 from claimtracker.errors import ValidationError
+from claimtracker.journal import entries as history
 from claimtracker.models import Actor, Claim, Link, Source
-from claimtracker.safety import history
 
 LABEL_LENGTH = 80
 
