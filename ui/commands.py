@@ -1,7 +1,9 @@
 """Undo commands: each one user action, done and undone through the core's services.
 
 Commands are thin: ``apply`` and ``revert`` run one service call (or a few) inside one
-``store.write()`` transaction and then tell the hub what changed. The first ``apply`` runs before
+transaction of the app's single write path (:meth:`ProjectCommand.write`, i.e.
+``Project.write``), which announces what changed once; the first ``apply`` announces it as asked
+by the command's initiator (the widget the user worked in), undo and redo by no one. The first ``apply`` runs before
 the command is pushed (``ui.editing``), so a refused change never reaches the undo stack; the
 stack's own first ``redo`` is therefore skipped.
 """
@@ -16,56 +18,31 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from claimtracker import fields
 from claimtracker.errors import ClaimTrackerError
-from claimtracker.vocabulary import (
-    ATTRIBUTIONS,
-    CONFIDENCES,
-    LIKELIHOODS,
-    RELATIONS,
-    STATUSES,
-)
+from claimtracker.vocabulary import RELATIONS
 from ui.hub import Hub
 from ui.project import Project
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlmodel import Session
+
+    from claimtracker.csvio.undo import ImportStep
     from claimtracker.schemas import ClaimCreate, LinkCreate
 
 log = logging.getLogger(__name__)
 
-FIELD_NAMES = {
-    "text": "claim text",
-    "quote": "quote",
-    "source_id": "source",
-    "speaker_id": "speaker",
-    "attribution": "attribution",
-    "descriptor": "descriptor",
-    "source_count": "number of sources",
-    "status": "status",
-    "credibility": "credibility",
-    "likelihood": "likelihood",
-    "confidence": "confidence",
-    "said_on": "date said",
-    "reported_on": "date reported",
-    "event_on": "event date",
-    "notes": "notes",
-    "tags": "tags",
-}
-_CODED_LABELS = {
-    "attribution": ATTRIBUTIONS,
-    "status": STATUSES,
-    "likelihood": LIKELIHOODS,
-    "confidence": CONFIDENCES,
-}
-#: Fields whose successive edits merge into one undo step (typing, not choosing).
-TYPED_FIELDS = frozenset({"text", "quote", "descriptor", "notes"})
 _MERGE_ID = 1001
 
 
 def describe_value(field_name: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return "none"
-    if field_name in _CODED_LABELS:
-        return _CODED_LABELS[field_name].label(str(value))
+    vocabulary = fields.vocabulary("claim", field_name)
+    if vocabulary is not None:
+        return vocabulary.label(str(value))
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):
@@ -106,9 +83,16 @@ class ProjectCommand(QUndoCommand):
         self.context = context
         self._applied_once = False
         self._first_version = expected_version
+        #: Who asked for the first ``apply`` (undo and redo are asked by no one).
+        self.initiator: object = None
+
+    def write(self) -> AbstractContextManager[Session]:
+        """The transaction of one step; its change is announced once when it is committed."""
+        return self.context.project.write(self.initiator)
 
     def mark_applied(self) -> None:
         self._applied_once = True
+        self.initiator = None
 
     def expect_version(self, version: int | None) -> None:
         """Check the record against ``version`` on the next ``apply`` (the user saw it, or chose
@@ -167,8 +151,8 @@ class EditClaimCommand(ProjectCommand):
         if len(after) != 1:
             return f"Edit claim #{claim_id}"
         ((name, value),) = after.items()
-        label = FIELD_NAMES.get(name, name)
-        if name in TYPED_FIELDS:
+        label = fields.phrase("claim", name)
+        if name in fields.TYPED_FIELDS:
             return f"Edit {label} of #{claim_id}"
         if name == "tags":
             return f"Set tags of #{claim_id} to {describe_value(name, value)}"
@@ -178,7 +162,7 @@ class EditClaimCommand(ProjectCommand):
         from claimtracker import services
         from claimtracker.schemas import ClaimUpdate
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             claim, _ = services.update_claim(
                 session=session,
                 claim_id=self.claim_id,
@@ -187,7 +171,6 @@ class EditClaimCommand(ProjectCommand):
             )
             version = claim.version
         self.context.versions[self.claim_id] = version
-        self.context.hub.claimsChanged.emit([self.claim_id])
 
     def apply(self) -> None:
         self._update(
@@ -199,7 +182,7 @@ class EditClaimCommand(ProjectCommand):
         self._update(self.before, self.context.expected_version(self.claim_id))
 
     def id(self) -> int:
-        return _MERGE_ID if set(self.after) <= TYPED_FIELDS and len(self.after) == 1 else -1
+        return _MERGE_ID if set(self.after) <= fields.TYPED_FIELDS and len(self.after) == 1 else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditClaimCommand) or other.claim_id != self.claim_id:
@@ -241,7 +224,7 @@ class SetSpeakerCommand(ProjectCommand):
         from claimtracker.schemas import ClaimUpdate
 
         expected = self.version_to_check(self.context.expected_version(self.claim_id))
-        with self.context.project.write() as session:
+        with self.write() as session:
             speaker_id = None
             if self.name:
                 existing = services.find_actor(session=session, name=self.name)
@@ -258,15 +241,12 @@ class SetSpeakerCommand(ProjectCommand):
             version = claim.version
         self.version_checked()
         self.context.versions[self.claim_id] = version
-        if self.created_actor_id is not None:
-            self.context.hub.actorsChanged.emit()
-        self.context.hub.claimsChanged.emit([self.claim_id])
 
     def revert(self) -> None:
         from claimtracker import services
         from claimtracker.schemas import ClaimUpdate
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             claim, _ = services.update_claim(
                 session=session,
                 claim_id=self.claim_id,
@@ -277,9 +257,6 @@ class SetSpeakerCommand(ProjectCommand):
             if self.created_actor_id is not None:
                 services.delete_actor(session=session, actor_id=self.created_actor_id)
         self.context.versions[self.claim_id] = version
-        if self.created_actor_id is not None:
-            self.context.hub.actorsChanged.emit()
-        self.context.hub.claimsChanged.emit([self.claim_id])
 
 
 class SetReliabilityCommand(ProjectCommand):
@@ -303,11 +280,10 @@ class SetReliabilityCommand(ProjectCommand):
         from claimtracker import services
         from claimtracker.schemas import ActorUpdate
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             services.update_actor(
                 session=session, actor_id=self.actor_id, changes=ActorUpdate(reliability=letter)
             )
-        self.context.hub.actorsChanged.emit()
 
     def apply(self) -> None:
         self._set(self.new)
@@ -327,7 +303,7 @@ class CreateClaimCommand(ProjectCommand):
     def apply(self) -> None:
         from claimtracker import services
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             if self.claim_id is None:
                 claim = services.create_claim(session=session, claim_in=self.claim_in)
             else:
@@ -336,17 +312,15 @@ class CreateClaimCommand(ProjectCommand):
             version = claim.version
         assert self.claim_id is not None
         self.context.versions[self.claim_id] = version
-        self.context.hub.claimsAdded.emit([self.claim_id])
 
     def revert(self) -> None:
         from claimtracker import services
 
         assert self.claim_id is not None
-        with self.context.project.write() as session:
+        with self.write() as session:
             claim = services.delete_claim(session=session, claim_id=self.claim_id)
             version = claim.version
         self.context.versions[self.claim_id] = version
-        self.context.hub.claimsRemoved.emit([self.claim_id])
 
 
 class _TrashCommand(ProjectCommand):
@@ -358,13 +332,10 @@ class _TrashCommand(ProjectCommand):
         from claimtracker import services
 
         move = services.delete_claim if into else services.restore_claim
-        with self.context.project.write() as session:
+        with self.write() as session:
             for claim_id in self.claim_ids:
                 claim = move(session=session, claim_id=claim_id)
                 self.context.versions[claim_id] = claim.version
-        signal = self.context.hub.claimsRemoved if into else self.context.hub.claimsAdded
-        signal.emit(list(self.claim_ids))
-        self.context.hub.linksChanged.emit(list(self.claim_ids))
 
 
 def _claims_text(claim_ids: list[int]) -> str:
@@ -405,21 +376,19 @@ class LinkClaimsCommand(ProjectCommand):
     def apply(self) -> None:
         from claimtracker import services
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             if self.link_id is None:
                 link, _ = services.link_claims(session=session, link_in=self.link_in)
                 self.link_id = link.id
             else:
                 services.restore_link(session=session, link_id=self.link_id)
-        self.context.hub.linksChanged.emit([self.link_in.claim_a_id, self.link_in.claim_b_id])
 
     def revert(self) -> None:
         from claimtracker import services
 
         assert self.link_id is not None
-        with self.context.project.write() as session:
+        with self.write() as session:
             services.delete_link(session=session, link_id=self.link_id)
-        self.context.hub.linksChanged.emit([self.link_in.claim_a_id, self.link_in.claim_b_id])
 
 
 class UnlinkCommand(ProjectCommand):
@@ -434,9 +403,8 @@ class UnlinkCommand(ProjectCommand):
         from claimtracker import services
 
         step = services.delete_link if removed else services.restore_link
-        with self.context.project.write() as session:
+        with self.write() as session:
             step(session=session, link_id=self.link_id)
-        self.context.hub.linksChanged.emit(self.claim_ids)
 
     def apply(self) -> None:
         self._set(True)
@@ -466,9 +434,8 @@ class ChangeRelationCommand(ProjectCommand):
     def _set(self, relation: str) -> None:
         from claimtracker import services
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             services.update_link(session=session, link_id=self.link_id, relation=relation)
-        self.context.hub.linksChanged.emit(self.claim_ids)
 
     def apply(self) -> None:
         self._set(self.new)
@@ -500,39 +467,34 @@ class ImportArticlesCommand(ProjectCommand):
     def apply(self) -> None:
         from claimtracker import services
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             for item in self.created:
                 services.restore_source(session=session, source_id=item.source_id)
-        self.context.hub.sourcesChanged.emit()
 
     def revert(self) -> None:
         from claimtracker import services
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             for item in self.created:
                 services.delete_source(session=session, source_id=item.source_id)
-        self.context.hub.sourcesChanged.emit()
 
 
-class BulkChangeCommand(ProjectCommand):
-    """A change made by a background task (e.g. a CSV import) with its own undo and redo."""
+class ImportCsvCommand(ProjectCommand):
+    """A CSV import a background task made; undo takes back all of it (new claims, actors,
+    sources, links and tags, and the fields it changed), redo brings back the same records."""
 
-    def __init__(
-        self,
-        context: CommandContext,
-        text: str,
-        *,
-        undo: Callable[[Project], None],
-        redo: Callable[[Project], None],
-    ) -> None:
+    def __init__(self, context: CommandContext, text: str, done: ImportStep) -> None:
         super().__init__(context, text)
-        self._undo = undo
-        self._redo = redo
+        self.step = done
 
     def apply(self) -> None:
-        self._redo(self.context.project)
-        self.context.hub.projectReloaded.emit()
+        from claimtracker.csvio.undo import redo_import
+
+        self.step = redo_import(self.context.project.store, self.step, note=f"redo: {self.text()}")
+        self.context.project.changed(self.step.changes)
 
     def revert(self) -> None:
-        self._undo(self.context.project)
-        self.context.hub.projectReloaded.emit()
+        from claimtracker.csvio.undo import undo_import
+
+        self.step = undo_import(self.context.project.store, self.step, note=f"undo: {self.text()}")
+        self.context.project.changed(self.step.changes)

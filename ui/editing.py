@@ -120,13 +120,17 @@ class Editing(QObject):
     def _report(self, error: BaseException, action: str) -> None:
         self.errorRaised.emit(error, action)
 
-    def run(self, command: ProjectCommand) -> bool:
+    def run(self, command: ProjectCommand, initiator: object = None) -> bool:
         """Apply ``command`` now and push it; False (and a message) if the core refused it.
+
+        The change is announced once, as asked by ``initiator`` (the widget the user worked
+        in, which then does not read back what it just saved).
 
         A :attr:`recovery` (``ui.safety``) may first offer a way out: apply again (a stale edit
         the user wants to keep), keep the change to try again later (a full disk), or drop it.
         """
         self.last_failure_kept = False
+        command.initiator = initiator
         while True:
             try:
                 command.apply()
@@ -146,7 +150,9 @@ class Editing(QObject):
 
     # -- claims ---------------------------------------------------------------------------
 
-    def set_fields(self, row: ClaimRow, changes: dict[str, Any]) -> bool:
+    def set_fields(
+        self, row: ClaimRow, changes: dict[str, Any], *, initiator: object = None
+    ) -> bool:
         """Change fields of the claim shown as ``row``; unchanged values are left out."""
         if self._context is None:
             return False
@@ -158,9 +164,16 @@ class Editing(QObject):
         # The row the editor shows may predate our own last change to it.
         expected = max(row.version, self.context.versions.get(row.id, 0))
         command = EditClaimCommand(self.context, row.id, before, after, expected_version=expected)
-        return self.run(command)
+        return self.run(command, initiator)
 
-    def set_speaker(self, row: ClaimRow, name: str | None, *, new_actor_kind: str | None) -> bool:
+    def set_speaker(
+        self,
+        row: ClaimRow,
+        name: str | None,
+        *,
+        new_actor_kind: str | None,
+        initiator: object = None,
+    ) -> bool:
         if self._context is None:
             return False
         command = SetSpeakerCommand(
@@ -171,7 +184,7 @@ class Editing(QObject):
             old_speaker_id=row.speaker_id,
             expected_version=max(row.version, self.context.versions.get(row.id, 0)),
         )
-        return self.run(command)
+        return self.run(command, initiator)
 
     def set_reliability(
         self, actor_id: int, actor_name: str, old: str | None, new: str | None

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from claimtracker.errors import ArticleImportError, ClaimTrackerError
 from claimtracker.paths import user_data_dir
 from claimtracker.query import ClaimFilter, ClaimOrder
-from ui.commands import BulkChangeCommand, ImportedArticle
+from ui.commands import ImportCsvCommand, ImportedArticle
 from ui.editing import Editing
 from ui.hub import Hub
 from ui.project import Project
@@ -27,6 +27,7 @@ from ui.sources.commands import CorrectedArticle, CorrectionsCommand, SourceVers
 from ui.tasks import Cancelled, Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
+    from claimtracker.csvio import ImportSummary
     from ui.dialogs.export_dialog import ExportRequest
 
 log = logging.getLogger(__name__)
@@ -252,9 +253,6 @@ class FileOperations(QObject):
         if project is not self._project():
             return
         self._record_articles(result)
-        if result.imported:
-            self._hub.sourcesChanged.emit()
-            self._hub.actorsChanged.emit()
         created = len(result.created)
         known = len(result.imported) - created - len(result.corrected)
         parts = [f"Imported {created} article{'s' if created != 1 else ''}"]
@@ -397,9 +395,8 @@ class FileOperations(QObject):
         from claimtracker.csvio import CsvImportOptions
 
         assert isinstance(options, CsvImportOptions)
-        first_new = _next_claim_id(project)
 
-        def work(context: TaskContext) -> tuple[object, list[int]]:
+        def work(context: TaskContext) -> object:
             from claimtracker.csvio import ImportCancelled, import_csv
             from claimtracker.safety.backup import backup_before_import
 
@@ -407,41 +404,32 @@ class FileOperations(QObject):
             backup_before_import(project.store)
             context.progress(0, 0, f"Importing {path.name}…")
             try:
-                summary = import_csv(project.store, path, options, progress=context.progress)
+                return import_csv(project.store, path, options, progress=context.progress)
             except ImportCancelled:
                 raise Cancelled from None
-            with project.store.raw() as connection:
-                created = [
-                    claim_id
-                    for (claim_id,) in connection.execute(
-                        "SELECT id FROM claim WHERE id >= ? AND deleted_at IS NULL", (first_new,)
-                    )
-                ]
-            return summary, created
 
         task = Task(f"Importing {path.name}…", work)
-        task.signals.succeeded.connect(lambda result: self._csv_done(project, path, *result))
+        task.signals.succeeded.connect(lambda summary: self._csv_done(project, path, summary))
         task.signals.failed.connect(lambda error: self._fail(error, f"Importing {path.name}"))
         task.signals.cancelled.connect(
             lambda: self._hub.statusMessage.emit("CSV import cancelled; nothing was saved", 6000)
         )
         return self._tasks.start(task)
 
-    def _csv_done(self, project: Project, path: Path, summary: object, created: list[int]) -> None:
+    def _csv_done(self, project: Project, path: Path, summary: ImportSummary) -> None:
+        from claimtracker.csvio.undo import ImportStep
+
         if project is not self._project():
             return
-        describe = getattr(summary, "describe", None)
-        self._hub.projectReloaded.emit()
-        self._hub.statusMessage.emit(describe() if callable(describe) else "Imported", 10000)
-        if created:
-            self._editing.record(
-                BulkChangeCommand(
-                    self._editing.context,
-                    f"Import {len(created):,} claims from {path.name}",
-                    undo=lambda p: _trash_claims(p, created, True),
-                    redo=lambda p: _trash_claims(p, created, False),
-                )
+        project.changed(summary.changes)
+        self._hub.statusMessage.emit(summary.describe(), 10000)
+        if not summary.changes.empty:
+            created = len(summary.created_claims)
+            text = (
+                f"Import {created:,} claims from {path.name}" if created else f"Import {path.name}"
             )
+            step = ImportStep(summary.changes, summary.new_tag_ids)
+            self._editing.record(ImportCsvCommand(self._editing.context, text, step))
 
     def _fail(self, error: object, action: str) -> None:
         from ui.errors import show_error
@@ -451,17 +439,3 @@ class FileOperations(QObject):
                 show_error(self._window, error, action=action)
             else:
                 show_error(self._window, error)
-
-
-def _next_claim_id(project: Project) -> int:
-    row = project.reader.execute("SELECT coalesce(max(id), 0) + 1 FROM claim").fetchone()
-    return int(row[0])
-
-
-def _trash_claims(project: Project, claim_ids: list[int], into_trash: bool) -> None:
-    from claimtracker import services
-
-    move = services.delete_claim if into_trash else services.restore_claim
-    with project.write() as session:
-        for claim_id in claim_ids:
-            move(session=session, claim_id=claim_id)

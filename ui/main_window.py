@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -65,6 +65,7 @@ from ui.widgets.sidebar import Sidebar
 from ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from claimtracker.journal.changes import ChangeSet
     from ui.reader.source_reader import SourceReader
     from ui.side_by_side.window import SideBySideWindow
 
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
         a.empty_trash.triggered.connect(self.empty_trash)
         a.find.triggered.connect(self.filter_bar.focus_search)
         a.preferences.triggered.connect(self.show_preferences)
-        a.reload.triggered.connect(self.hub.projectReloaded)
+        a.reload.triggered.connect(self.hub.reload_everything)
         a.clear_filters.triggered.connect(self.filter_bar.clear)
         a.open_reader.triggered.connect(self.open_current_in_reader)
         a.link_counter.triggered.connect(self.link_counter_claim)
@@ -263,13 +264,7 @@ class MainWindow(QMainWindow):
         self.detail.openSourceRequested.connect(self.open_reader)
         self.detail.bulkEditRequested.connect(self._bulk_edit)
         # Hub: what changed in the data
-        hub.claimsChanged.connect(self._on_claims_changed)
-        hub.claimsAdded.connect(self._on_claims_moved)
-        hub.claimsRemoved.connect(self._on_claims_moved)
-        hub.linksChanged.connect(self._on_links_changed)
-        hub.sourcesChanged.connect(self._on_sources_changed)
-        hub.actorsChanged.connect(self._on_actors_changed)
-        hub.projectReloaded.connect(self._on_project_reloaded)
+        hub.changed.connect(self._on_changed)
         hub.statusMessage.connect(self.status.showMessage)
         # Tasks
         self.tasks.busyChanged.connect(lambda _busy: self._update_actions())
@@ -298,6 +293,7 @@ class MainWindow(QMainWindow):
 
     def _show_project(self, project: Project) -> None:
         self.project = project
+        project.announce = self.hub.announce  # the single write path tells the hub
         self.editing.set_project(project)
         self.filter_bar.set_project(project)
         self.detail.set_project(project)
@@ -403,6 +399,7 @@ class MainWindow(QMainWindow):
             self._reader.set_project(None)
             self._set_reader_visible(False)
         self.project = None
+        project.announce = None
         project.close()
         self._update_title()
         self._update_actions()
@@ -502,54 +499,63 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_ids)
         self.status.showMessage(f"The search failed: {error}", 8000)
 
-    def _on_claims_changed(self, ids: list[int]) -> None:
-        self.claims.refresh_claims(ids)
-        if self.detail.claim_id in ids:
-            self.detail.refresh()
-        self._refresh_reader_and_comparison()
-        self.library.recount_soon()
-
-    def _on_claims_moved(self, ids: list[int]) -> None:
-        """Claims were created, trashed or restored: show or hide them as the filter says."""
-        self.claims.reconcile(ids)
-        if self.detail.claim_id in ids:
-            self.detail.refresh()
-        self._refresh_reader_and_comparison()
-        self.library.recount_soon()
-        self._update_matches()
-
-    def _on_links_changed(self, ids: list[int]) -> None:
-        if self.detail.claim_id in ids:
+    @Slot(object, object)
+    def _on_changed(self, changes: ChangeSet, initiator: object) -> None:
+        """Every view updates what changed, once (see ``ui.hub``)."""
+        if self.project is None:
+            return
+        if not changes.complete:
+            self._reload_everything()
+            return
+        updated = sorted(changes.updated_ids("claim"))
+        moved = sorted(changes.created_ids("claim") | changes.deleted_ids("claim"))
+        actors, sources = changes.touches("actor"), changes.touches("source")
+        if updated:
+            self.claims.refresh_claims(updated)
+        if moved:
+            self.claims.reconcile(moved)
+        if actors:
+            self.claims.clear_cache()
+            self.detail.editor.load_names()
+        if actors or sources:
+            self.library.load_lists()
+        if updated or moved or sources:
+            self.library.recount_soon()
+        if moved:
+            self._update_matches()
+        shown = self.detail.claim_id
+        if actors or shown in updated or shown in moved:
+            self.detail.refresh(initiator)
+        elif shown in changes.link_claims:
             self.detail.refresh_links()
-        if self._side_by_side is not None and self._side_by_side.isVisible():
-            self._side_by_side.refresh()
+        if sources:
+            self._reopen_reader_source()
+        elif updated or moved or actors:
+            self._refresh_reader()
+        if updated or moved or actors or changes.link_claims:
+            self._refresh_comparison()
 
-    def _on_sources_changed(self) -> None:
+    def _reload_everything(self) -> None:
+        self.claims.requery()
         self.library.load_lists()
         self.library.recount_soon()
+        self.detail.refresh()
+        self.detail.editor.load_names()
+        self._reopen_reader_source()
+        self._refresh_comparison()
+
+    def _reopen_reader_source(self) -> None:
         if self._reader is not None and self._reader.source_id:
             try:
                 self._reader.open_source(self._reader.source_id)
             except ClaimTrackerError:
                 self._set_reader_visible(False)
 
-    def _on_actors_changed(self) -> None:
-        self.library.load_lists()
-        self.claims.clear_cache()
-        self.detail.refresh()
-        self.detail.editor.load_names()
-        self._refresh_reader_and_comparison()
-
-    def _on_project_reloaded(self) -> None:
-        self.claims.requery()
-        self.library.load_lists()
-        self.detail.refresh()
-        self.detail.editor.load_names()
-        self._refresh_reader_and_comparison()
-
-    def _refresh_reader_and_comparison(self) -> None:
+    def _refresh_reader(self) -> None:
         if self._reader is not None and self._reader.source_id:
             self._reader.refresh_claims()
+
+    def _refresh_comparison(self) -> None:
         if self._side_by_side is not None and self._side_by_side.isVisible():
             self._side_by_side.refresh()
 

@@ -1,5 +1,10 @@
 """An open claim database, as the app uses it.
 
+Every change the app makes goes through :meth:`Project.write`, its single write path: one
+transaction, whose change set (read from the journal by the core) is announced once, with its
+initiator, through :attr:`Project.announce` (the hub's), and remembered in :attr:`own_entries`
+so that the watcher for other programs' changes does not announce it again.
+
 The window paints its first rows from a plain sqlite3 connection (``reader``) before SQLModel
 and SQLAlchemy are imported; the :class:`~claimtracker.store.Store`, which every change goes
 through, is opened on a background thread right after. A file that does not exist yet, has no
@@ -18,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError, StorageError
+from claimtracker.journal.changes import ChangeSet, OwnEntries
 from claimtracker.store.errors import storage_error
 from claimtracker.store.pragmas import BUSY_TIMEOUT_MS
 from claimtracker.store.version import SCHEMA_HEAD, sqlite_schema_revision
@@ -66,6 +72,10 @@ class Project:
         self._store_error: BaseException | None = None
         self._store_ready = threading.Event()
         self._loader: threading.Thread | None = None
+        #: Called once per write with its change set and initiator (the window sets the hub's).
+        self.announce: Callable[[ChangeSet, object], None] | None = None
+        #: The journal entries this window wrote (the watcher skips them).
+        self.own_entries = OwnEntries()
         if store is not None:
             self._store_ready.set()
 
@@ -191,10 +201,18 @@ class Project:
         return self._store
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One user action's transaction (see ``Store.write``)."""
-        with self.store.write() as session:
-            yield session
+    def write(self, initiator: object = None) -> Iterator[Session]:
+        """One user action's transaction (see ``Store.change``); when it is committed, what it
+        changed is announced once, as asked by ``initiator``."""
+        with self.store.change() as transaction:
+            yield transaction.session
+        self.changed(transaction.changes, initiator)
+
+    def changed(self, changes: ChangeSet, initiator: object = None) -> None:
+        """A write of this window (also a bulk one, made outside :meth:`write`) was committed."""
+        self.own_entries.add(changes)
+        if self.announce is not None:
+            self.announce(changes, initiator)
 
     # -- connections for workers ----------------------------------------------------------
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from claimtracker.journal.entries import CHANGED, CREATED, RESTORED
+from claimtracker.journal.actions import CHANGED, CREATED, RESTORED
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -64,6 +64,11 @@ class ChangeSet:
     def everything(cls) -> ChangeSet:
         """Anything may have changed (a reload, a restored backup): every view reloads."""
         return cls(complete=False)
+
+    @classmethod
+    def records(cls, kind: str, ids: Iterable[int]) -> ChangeSet:
+        """These records may differ from what the views show (a discarded edit): read again."""
+        return cls(updated={kind: {record_id: frozenset() for record_id in ids}})
 
     def created_ids(self, kind: str) -> frozenset[int]:
         return self.created.get(kind, _EMPTY)

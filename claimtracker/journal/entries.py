@@ -20,12 +20,12 @@ from sqlmodel import Session
 
 from claimtracker import bulk
 from claimtracker.fields import KINDS, RESTORABLE
+from claimtracker.journal.actions import CHANGED, CREATED, DELETED, PURGED, RESTORED
 from claimtracker.journal.analyst import analyst_name
 from claimtracker.models import HistoryEntry, utcnow
 
-__all__ = ["KINDS", "RESTORABLE"]
+__all__ = ["CHANGED", "CREATED", "DELETED", "KINDS", "PURGED", "RESTORABLE", "RESTORED"]
 
-CREATED, CHANGED, DELETED, RESTORED, PURGED = "created", "changed", "deleted", "restored", "purged"
 
 #: session.info keys: who is working (looked up once per session), and why (e.g. an import).
 ANALYST_KEY = "claimtracker.analyst"

@@ -43,7 +43,7 @@ def trash_one_of_each(window: MainWindow) -> dict[str, int]:
         actor = services.resolve_actor(session=session, name="A blogger nobody quotes")
         assert actor.id is not None
         services.delete_actor(session=session, actor_id=actor.id)
-    window.hub.projectReloaded.emit()
+    window.hub.reload_everything()
     return {"claim": claims[0], "link": link.id, "source": source, "actor": actor.id}
 
 

@@ -50,10 +50,6 @@ class AcceptSuggestionsCommand(ProjectCommand):
         self.claims: dict[int, int] = {}
         self._made = False
 
-    @property
-    def linked_claims(self) -> list[int]:
-        return sorted(set(self.claims.values()))
-
     def apply(self) -> None:
         if self._made:
             self._trash(False)
@@ -64,7 +60,7 @@ class AcceptSuggestionsCommand(ProjectCommand):
         from claimtracker.schemas import ClaimUpdate
         from claimtracker.services.suggestions import accept_suggestions
 
-        with self.context.project.write() as session, noted(session, HISTORY_NOTE):
+        with self.write() as session, noted(session, HISTORY_NOTE):
             result = accept_suggestions(
                 session=session,
                 source_id=self.source_id,
@@ -89,7 +85,6 @@ class AcceptSuggestionsCommand(ProjectCommand):
         self.link_ids = list(result.link_ids)
         self.actor_ids = list(result.actor_ids)
         self.context.versions.update(versions)
-        self._announce(added=True)
 
     def revert(self) -> None:
         self._trash(True)
@@ -99,7 +94,7 @@ class AcceptSuggestionsCommand(ProjectCommand):
         from claimtracker.journal.entries import noted
 
         note = f"{'undo' if into else 'redo'}: {self.text()}"
-        with self.context.project.write() as session, noted(session, note):
+        with self.write() as session, noted(session, note):
             if into:
                 for link_id in self.link_ids:
                     services.delete_link(session=session, link_id=link_id)
@@ -116,13 +111,3 @@ class AcceptSuggestionsCommand(ProjectCommand):
                     self.context.versions[claim_id] = claim.version
                 for link_id in self.link_ids:
                     services.restore_link(session=session, link_id=link_id)
-        self._announce(added=not into)
-
-    def _announce(self, *, added: bool) -> None:
-        hub = self.context.hub
-        if self.actor_ids:
-            hub.actorsChanged.emit()
-        if self.claim_ids:
-            (hub.claimsAdded if added else hub.claimsRemoved).emit(list(self.claim_ids))
-        if self.link_ids:
-            hub.linksChanged.emit(self.linked_claims)

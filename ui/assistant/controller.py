@@ -27,6 +27,7 @@ from ui.tasks import Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from claimtracker.assistant import Suggestion
+    from claimtracker.journal.changes import ChangeSet
     from claimtracker.query.reading import SourceText
 
 log = logging.getLogger(__name__)
@@ -87,9 +88,7 @@ class AssistantController(QObject):
         self._running: Task | None = None
         hub.projectOpened.connect(self._reset)
         hub.projectClosing.connect(self._on_project_closing)
-        for signal in (hub.claimsAdded, hub.claimsRemoved, hub.claimsChanged):
-            signal.connect(self._on_claims_changed)
-        hub.projectReloaded.connect(self.refresh_claims)
+        hub.changed.connect(self._on_changed)
 
     # -- the panel ------------------------------------------------------------------------
 
@@ -249,9 +248,9 @@ class AssistantController(QObject):
         if state is not None:
             self.model.set_claims_at(self._claims_at(state.source_id))
 
-    @Slot(list)
-    def _on_claims_changed(self, _ids: list[int]) -> None:
-        if self._active:
+    @Slot(object, object)
+    def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if not changes.complete or (self._active and changes.ids("claim")):
             self.refresh_claims()
 
     # -- the analyst's decisions ----------------------------------------------------------

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimtracker import fields
 from claimtracker.query import ClaimRow, fetch_row
 from claimtracker.query.choices import (
     actor_choice,
@@ -235,8 +236,12 @@ class ClaimEditor(QWidget):
             self.load_names()
         self._fill(row, keep_focused=False)
 
-    def reload(self) -> None:
-        """Read the shown claim again (it changed) without losing what is being typed."""
+    def reload(self, *, refill: bool = True) -> None:
+        """Read the shown claim again (it changed) without losing what is being typed.
+
+        ``refill=False`` after the editor's own save: its fields already show the values, only
+        the row behind them (its version, the derived rating) is taken up.
+        """
         if self._project is None or self._row is None:
             return
         row = fetch_row(self._project.reader, self._row.id)
@@ -246,7 +251,10 @@ class ClaimEditor(QWidget):
             self._fill(None, keep_focused=False)
             return
         self._row = row
-        self._fill(row, keep_focused=True)
+        if refill:
+            self._fill(row, keep_focused=True)
+        else:
+            self._fill_derived(row)
 
     def flush(self) -> None:
         """Save what is typed but not yet saved (switching claims, closing, a crash)."""
@@ -283,9 +291,13 @@ class ClaimEditor(QWidget):
         self.likelihood.set_code(row.likelihood if row else None)
         self.confidence.set_code(row.confidence if row else None)
         self.source_count.set_count(row.source_count if row else None)
-        for name in ("said_on", "reported_on", "event_on"):
+        for name in fields.CLAIM_DATES:
             value = getattr(row, name) if row else None
             getattr(self, name).set_date(date.fromisoformat(value[:10]) if value else None)
+        self._fill_derived(row)
+
+    def _fill_derived(self, row: ClaimRow | None) -> None:
+        """What follows from the fields: the rating's owner, the source line, the footer."""
         owner = self._reliability_owner(row)
         self.rating.set_rating(
             row.reliability if row else None,
@@ -351,7 +363,8 @@ class ClaimEditor(QWidget):
         row = self._row
         if row is None:
             return
-        if not self.editing.set_fields(row, changes) and not self.editing.last_failure_kept:
+        saved = self.editing.set_fields(row, changes, initiator=self)
+        if not saved and not self.editing.last_failure_kept:
             self.reload_or_revert(field)  # a change kept to try again stays as typed
 
     def reload_or_revert(self, field: QWidget | None) -> None:
@@ -364,17 +377,17 @@ class ClaimEditor(QWidget):
         if row is None or self._project is None:
             return
         if not name:
-            ok = self.editing.set_speaker(row, None, new_actor_kind=None)
+            ok = self.editing.set_speaker(row, None, new_actor_kind=None, initiator=self)
         else:
             known = actor_named(self._project.reader, name)
             if known is not None:
-                ok = self.editing.set_speaker(row, known.label, new_actor_kind=None)
+                ok = self.editing.set_speaker(row, known.label, new_actor_kind=None, initiator=self)
             else:
                 kind = self._confirm_new_actor(name, self)
                 if kind is None:
                     self.speaker.set_name_quietly(row.speaker or "")
                     return
-                ok = self.editing.set_speaker(row, name, new_actor_kind=kind)
+                ok = self.editing.set_speaker(row, name, new_actor_kind=kind, initiator=self)
         if not ok and not self.editing.last_failure_kept:
             self.speaker.set_name_quietly(row.speaker or "")
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
@@ -14,6 +15,9 @@ from ui.history.loading import HistoryRow
 from ui.history.restore_command import RestoreValueCommand
 from ui.hub import Hub
 from ui.project import Project
+
+if TYPE_CHECKING:
+    from claimtracker.journal.changes import ChangeSet
 
 
 class HistoryWindows(QObject):
@@ -29,13 +33,7 @@ class HistoryWindows(QObject):
         self._editing = editing
         self._project = project
         self._dialogs: dict[tuple[str, int], HistoryDialog] = {}
-        hub.claimsChanged.connect(self._on_claims)
-        hub.claimsAdded.connect(self._on_claims)
-        hub.claimsRemoved.connect(self._on_claims)
-        hub.linksChanged.connect(self._on_claims)
-        hub.sourcesChanged.connect(lambda: self._reload_kind("source"))
-        hub.actorsChanged.connect(lambda: self._reload_kind("actor"))
-        hub.projectReloaded.connect(self._reload_all)
+        hub.changed.connect(self._on_changed)
         hub.projectClosing.connect(self.close_all)
 
     def show(self, kind: str, record_id: int) -> HistoryDialog | None:
@@ -75,19 +73,15 @@ class HistoryWindows(QObject):
             dialog.close()
         self._dialogs.clear()
 
-    @Slot(list)
-    def _on_claims(self, claim_ids: list[int]) -> None:
-        wanted = set(claim_ids)
+    @Slot(object, object)
+    def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        claims = changes.ids("claim") | changes.link_claims
+        # A claim's history names sources and actors: it follows theirs too.
+        names = changes.touches("source") or changes.touches("actor")
         for (kind, record_id), dialog in list(self._dialogs.items()):
-            if kind == "claim" and record_id in wanted:
+            if (
+                not changes.complete
+                or (kind == "claim" and (record_id in claims or names))
+                or (kind in ("source", "actor") and changes.touches(kind))
+            ):
                 dialog.reload()
-
-    def _reload_kind(self, kind: str) -> None:
-        for (dialog_kind, _id), dialog in list(self._dialogs.items()):
-            if dialog_kind in (kind, "claim"):  # a claim's history names sources and actors
-                dialog.reload()
-
-    @Slot()
-    def _reload_all(self) -> None:
-        for dialog in list(self._dialogs.values()):
-            dialog.reload()

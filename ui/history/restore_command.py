@@ -58,7 +58,7 @@ class RestoreValueCommand(ProjectCommand):
     def _restore(self, change_id: int) -> None:
         from claimtracker.services.restoring import restore_value
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             before = _newest_entry(session, self.kind, self.record_id, self.field)
             restore_value(
                 session=session, change_id=change_id, expected_version=self.version_to_check(None)
@@ -67,22 +67,10 @@ class RestoreValueCommand(ProjectCommand):
             after = _newest_entry(session, self.kind, self.record_id, self.field)
             record = _record(session, self.kind, self.record_id)
             version = int(record.version)
-            ends = (record.claim_a_id, record.claim_b_id) if self.kind == "link" else None
         self._recorded = after if after != before else None
         self.expect_version(version)  # undo and redo check the version this change left
-        self._announce(version, ends)
-
-    def _announce(self, version: int, link_ends: tuple[int, int] | None) -> None:
-        hub = self.context.hub
         if self.kind == "claim":
             self.context.versions[self.record_id] = version
-            hub.claimsChanged.emit([self.record_id])
-        elif self.kind == "link" and link_ends is not None:
-            hub.linksChanged.emit(list(link_ends))
-        elif self.kind == "source":
-            hub.sourcesChanged.emit()
-        elif self.kind == "actor":
-            hub.actorsChanged.emit()
 
 
 def _record(session: Session, kind: str, record_id: int) -> Any:

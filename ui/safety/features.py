@@ -121,8 +121,8 @@ class SafetyFeatures(QObject):
         hub.projectOpened.connect(lambda _project: self._update_actions())
         hub.projectClosing.connect(self._on_project_closing)
         # After the window's own slots have shown the chosen claim in the pane.
-        for signal in (w.table.selectionChangedIds, hub.claimsAdded, hub.claimsRemoved):
-            signal.connect(lambda _ids: QTimer.singleShot(0, self._update_actions))
+        w.table.selectionChangedIds.connect(lambda _ids: QTimer.singleShot(0, self._update_actions))
+        hub.changed.connect(lambda *_: QTimer.singleShot(0, self._update_actions))
         self.external.changesSeen.connect(self._on_changes_seen)
         w.installEventFilter(self.external)
         w.installEventFilter(self)
@@ -174,7 +174,7 @@ class SafetyFeatures(QObject):
             return None
         if self._check is None:
             dialog = CheckDatabaseDialog(project, self.window.tasks, self.window)
-            dialog.indexRepaired.connect(self.window.hub.projectReloaded)
+            dialog.indexRepaired.connect(self.window.hub.reload_everything)
             dialog.backupsRequested.connect(self.window.show_backups)
             dialog.destroyed.connect(self._forget_check)
             self._check = dialog

@@ -92,7 +92,9 @@ class PendingChanges(QObject):
         self.error = None
         self.changed.emit()
         if claims:
-            self._hub.claimsChanged.emit(sorted(set(claims)))
+            from claimtracker.journal.changes import ChangeSet
+
+            self._hub.announce(ChangeSet.records("claim", sorted(set(claims))))
 
     def clear(self) -> None:
         """The project closed: its kept changes cannot be applied any more."""

@@ -77,14 +77,10 @@ class EditRecovery:
 
     def _show_theirs(self, command: ProjectCommand) -> None:
         """ "Keep theirs": every view reads the record again."""
+        from claimtracker.journal.changes import ChangeSet
         from ui.history.restore_command import RestoreValueCommand
 
         if isinstance(command, EditClaimCommand | SetSpeakerCommand):
-            self._hub.claimsChanged.emit([command.claim_id])
+            self._hub.announce(ChangeSet.records("claim", [command.claim_id]))
         elif isinstance(command, RestoreValueCommand):
-            if command.kind == "claim":
-                self._hub.claimsChanged.emit([command.record_id])
-            elif command.kind == "source":
-                self._hub.sourcesChanged.emit()
-            elif command.kind == "actor":
-                self._hub.actorsChanged.emit()
+            self._hub.announce(ChangeSet.records(command.kind, [command.record_id]))

@@ -108,7 +108,7 @@ class EditSourceCommand(ProjectCommand):
         from claimtracker import services
 
         made: int | None = None
-        with self.context.project.write() as session:
+        with self.write() as session:
             values = dict(self.after)
             if self.created_outlet_id is not None:  # redo: the same actor comes back
                 services.restore_actor(session=session, actor_id=self.created_outlet_id)
@@ -126,21 +126,14 @@ class EditSourceCommand(ProjectCommand):
         if made is not None:
             self.created_outlet_id = made
         self.version_checked()
-        self._announce(self.new_outlet is not None)
 
     def revert(self) -> None:
         from claimtracker import services
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             self._update(session, self.before, self.versions.get(self.source_id))
             if self.created_outlet_id is not None:
                 services.delete_actor(session=session, actor_id=self.created_outlet_id)
-        self._announce(self.created_outlet_id is not None)
-
-    def _announce(self, actors_changed: bool) -> None:
-        if actors_changed:
-            self.context.hub.actorsChanged.emit()
-        self.context.hub.sourcesChanged.emit()
 
 
 class PlaceClaimCommand(ProjectCommand):
@@ -176,7 +169,7 @@ class PlaceClaimCommand(ProjectCommand):
         from claimtracker.services.revisions import anchor_state
 
         expected = self.version_to_check(self.context.expected_version(self.claim_id))
-        with self.context.project.write() as session, noted(session, "placed by hand"):
+        with self.write() as session, noted(session, "placed by hand"):
             if self.before is None:
                 claim = session.get(Claim, self.claim_id)
                 if claim is not None:
@@ -190,7 +183,6 @@ class PlaceClaimCommand(ProjectCommand):
             version = claim.version
         self.version_checked()
         self.context.versions[self.claim_id] = version
-        self.context.hub.claimsChanged.emit([self.claim_id])
 
     def revert(self) -> None:
         from claimtracker.journal.entries import noted
@@ -198,7 +190,7 @@ class PlaceClaimCommand(ProjectCommand):
 
         if self.before is None:
             return
-        with self.context.project.write() as session, noted(session, f"undo: {self.text()}"):
+        with self.write() as session, noted(session, f"undo: {self.text()}"):
             claim = restore_anchor(
                 session=session,
                 claim_id=self.claim_id,
@@ -207,7 +199,6 @@ class PlaceClaimCommand(ProjectCommand):
             )
             version = claim.version
         self.context.versions[self.claim_id] = version
-        self.context.hub.claimsChanged.emit([self.claim_id])
 
 
 @dataclass(frozen=True)
@@ -246,17 +237,13 @@ class CorrectionsCommand(ProjectCommand):
         from claimtracker.services.revisions import restore_text_version
 
         changed: dict[int, int] = {}
-        with self.context.project.write() as session, noted(session, note):
+        with self.write() as session, noted(session, note):
             for version in versions:
                 changed.update(restore_text_version(session=session, version=version))
                 source = session.get(Source, version.source_id)
                 if source is not None:
                     self.versions.set(version.source_id, source.version)
         self.context.versions.update(changed)
-        self.context.hub.sourcesChanged.emit()
-        claims = sorted({claim for v in versions for claim in v.anchors})
-        if claims:
-            self.context.hub.claimsChanged.emit(claims)
 
     def apply(self) -> None:
         self._put([item.after for item in self.corrected], f"redo: {self.text()}")

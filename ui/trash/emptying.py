@@ -114,14 +114,8 @@ class TrashEmptier(QObject):
         if project is not self._project():
             return
         self._undo_stack.clear()
-        hub = self._hub
-        hub.projectReloaded.emit()
-        if result.sources:
-            hub.sourcesChanged.emit()
-        if result.actors:
-            hub.actorsChanged.emit()
         text = result.describe()
-        hub.statusMessage.emit(text, 10000)
+        self._hub.statusMessage.emit(text, 10000)
         self.emptied.emit(text)
 
     def _failed(self, error: object) -> None:

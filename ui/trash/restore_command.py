@@ -26,11 +26,9 @@ class RestoreFromTrashCommand(ProjectCommand):
     def apply(self) -> None:
         from claimtracker.services.trash import restore_from_trash
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             for kind, record_id in self.items:
                 restore_from_trash(session=session, kind=kind, record_id=record_id)
-            ends = self._link_ends(session)
-        self._announce(ends, restored=True)
 
     def revert(self) -> None:
         from claimtracker import services
@@ -41,32 +39,6 @@ class RestoreFromTrashCommand(ProjectCommand):
             "source": lambda session, i: services.delete_source(session=session, source_id=i),
             "actor": lambda session, i: services.delete_actor(session=session, actor_id=i),
         }
-        with self.context.project.write() as session:
+        with self.write() as session:
             for kind, record_id in self.items:
                 trash[kind](session, record_id)
-            ends = self._link_ends(session)
-        self._announce(ends, restored=False)
-
-    def _link_ends(self, session: object) -> list[int]:
-        from claimtracker.models import Link
-
-        ends: set[int] = set()
-        for kind, record_id in self.items:
-            if kind == "link":
-                link = session.get(Link, record_id)  # type: ignore[attr-defined]
-                if link is not None:
-                    ends.update((link.claim_a_id, link.claim_b_id))
-        return sorted(ends)
-
-    def _announce(self, link_ends: list[int], *, restored: bool) -> None:
-        hub = self.context.hub
-        kinds = {kind for kind, _ in self.items}
-        if "actor" in kinds:
-            hub.actorsChanged.emit()
-        if "source" in kinds:
-            hub.sourcesChanged.emit()
-        claims = [record_id for kind, record_id in self.items if kind == "claim"]
-        if claims:
-            (hub.claimsAdded if restored else hub.claimsRemoved).emit(claims)
-        if claims or link_ends:
-            hub.linksChanged.emit(sorted(set(claims) | set(link_ends)))

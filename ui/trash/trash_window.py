@@ -35,10 +35,7 @@ class TrashWindow(QObject):
         self._project = project
         self._emptier = emptier
         self.dialog: TrashDialog | None = None
-        for signal in (hub.claimsAdded, hub.claimsRemoved, hub.linksChanged):
-            signal.connect(self._reload)
-        for plain in (hub.sourcesChanged, hub.actorsChanged, hub.projectReloaded):
-            plain.connect(self._reload)
+        hub.changed.connect(self._reload)
         hub.projectClosing.connect(self.close)
 
     def show(self, kind: str | None = None) -> TrashDialog | None:

@@ -179,11 +179,12 @@ class DetailPane(QWidget):
         self._show_header(row)
         self.stack.setCurrentWidget(self.scroll_area if row is not None else self.nothing)
 
-    def refresh(self) -> None:
-        """The shown claim changed (an edit, an undo): read it again."""
+    def refresh(self, initiator: object = None) -> None:
+        """The shown claim changed (an edit, an undo): read it again. When the editor saved
+        the change itself, its fields are left as they are."""
         if not self._claim_id:
             return
-        self.editor.reload()
+        self.editor.reload(refill=initiator is not self.editor)
         row = self.editor.row
         if row is None:
             self.show_claim(0)
