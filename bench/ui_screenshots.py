@@ -210,7 +210,6 @@ def main() -> None:
     )
     with window.project.write() as session:
         import_article_version(session=session, article=read_article(corrected), origin=corrected)
-    window.hub.sourcesChanged.emit()
     window.reader.orphan_bar.open_list()
     grab(window.reader, "reader-orphans")
 
@@ -239,7 +238,6 @@ def safety_shots(
             ClaimUpdate(notes="Checked against the ministry's own statement."),
         ):
             services.update_claim(session=session, claim_id=claim_id, changes=changes)
-    window.hub.claimsChanged.emit([claim_id])
     window.select_claim(claim_id)
     history = window.safety.history.show("claim", claim_id)
     history.resize(980, 600)
@@ -293,7 +291,6 @@ def safety_shots(
         services.update_claim(
             session=session, claim_id=claim_id + 1, changes=ClaimUpdate(status="verified")
         )
-    window.hub.projectReloaded.emit()
     trash = window.safety.trash.show()
     settle(600)
     grab(trash, "trash-dialog")

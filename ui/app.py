@@ -107,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if os.environ.get("CLAIMTRACKER_DEBUG") else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from ui.platform_check import window_problem
+
+    problem = window_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     app, window = start(sys.argv[1:] if argv is None else argv)
 
     from ui.errors import install_excepthook

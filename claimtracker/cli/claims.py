@@ -19,6 +19,7 @@ from claimtracker.cli.context import (
 from claimtracker.cli.output import echo_detail, echo_rows
 from claimtracker.errors import ValidationError
 from claimtracker.query import ClaimOrder, claim_detail, count_claims, search_rows
+from claimtracker.query.explain import highlighter, match_reasons
 from claimtracker.query.search import SORT_KEYS
 from claimtracker.schemas import ActorUpdate, ClaimCreate, ClaimUpdate, LinkCreate
 from claimtracker.store import Store
@@ -254,7 +255,9 @@ def search(
 
     \b
     QUERY supports words, "exact phrases", prefixes (provoc*), OR, NOT or -word,
-    and field:word for claim, quote, descriptor, notes, speaker, source.
+    and field:word for claim, quote, descriptor, notes, speaker, source. A word also
+    finds its other forms in English and Russian (warns: warned, warning). A claim
+    that matched outside its own text says where (e.g. "in the source title").
     """
     order = ClaimOrder("rank") if rank else ClaimOrder("id", descending=True)
     _print_page(store, query, order, limit, offset, as_json, filters)
@@ -272,18 +275,23 @@ def _print_page(
     claim_filter = build_filter(store, text, **filters)
     with store.raw() as connection:
         rows = search_rows(connection, claim_filter, order, limit=limit, offset=offset)
+        reasons = (
+            match_reasons(connection, [row.id for row in rows], highlighter(text)) if text else {}
+        )
         if as_json:
             from claimtracker.query.links import links_of
 
             echo_json(
                 [
-                    row.to_dict() | {"links": [lk.to_dict() for lk in links_of(connection, row.id)]}
+                    row.to_dict()
+                    | {"links": [lk.to_dict() for lk in links_of(connection, row.id)]}
+                    | ({"matched_in": list(reasons.get(row.id, ()))} if text else {})
                     for row in rows
                 ]
             )
             return
         total = count_claims(connection, claim_filter)
-    echo_rows(rows, total=total)
+    echo_rows(rows, total=total, reasons=reasons)
 
 
 @click.command("show")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+from collections.abc import Mapping
 
 import click
 
@@ -40,9 +41,19 @@ def row_line(row: ClaimRow) -> str:
     return f"{head} {_clip(speaker + row.text, max(20, width - len(head) - 1))}"
 
 
-def echo_rows(rows: list[ClaimRow], *, total: int | None = None) -> None:
+def echo_rows(
+    rows: list[ClaimRow],
+    *,
+    total: int | None = None,
+    reasons: Mapping[int, tuple[str, ...]] | None = None,
+) -> None:
+    """One line per claim; with ``reasons``, where a search matched when not in the claim."""
     for row in rows:
-        echo(row_line(row))
+        found_in = (reasons or {}).get(row.id, ("claim",))
+        if found_in and "claim" not in found_in:
+            echo(f"{row_line(row)}  (matched in the {' and '.join(found_in)})")
+        else:
+            echo(row_line(row))
     if total is not None:
         shown = len(rows)
         more = f" (showing {shown})" if total > shown else ""

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Literal
 
 from claimtracker.query.fulltext import to_fts_query
+from claimtracker.query.word_forms import word_forms
 
 DATE_FIELDS = ("reported_on", "said_on", "event_on")
 Trash = Literal["live", "trash", "all"]
@@ -41,7 +42,9 @@ class ClaimFilter:
 
     @property
     def fts_query(self) -> str | None:
-        return to_fts_query(self.text, prefix_last=self.prefix_last) if self.text else None
+        if not self.text:
+            return None
+        return to_fts_query(self.text, prefix_last=self.prefix_last, word_forms=word_forms)
 
     @property
     def is_empty(self) -> bool:

@@ -171,3 +171,20 @@ def test_imported_text_cannot_drive_the_terminal(cli: Cli) -> None:
     assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
     assert "red \\x1b[31malert\\x07 \\u202egnp.exe" in shown
     assert "\x1b" not in cli("list")
+
+
+def test_search_finds_word_forms_and_says_where_it_matched(cli: Cli, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Kremlin warns Washington\n\nTalks resume on Monday.\n", encoding="utf-8")
+    source = cli.json("import-article", str(article))[0]["source_id"]
+    cli("add-claim", "--source", str(source), "--quote", "Talks resume on Monday")
+    cli("add-claim", "--text", "Officials warned of strikes")
+
+    found = cli.json("search", "warning")
+    assert {tuple(c["matched_in"]) for c in found} == {("source title",), ("claim",)}
+    lines = cli("search", "warning").splitlines()
+    assert any(
+        "Talks resume on Monday" in line and line.endswith("(matched in the source title)")
+        for line in lines
+    )
+    assert any("Officials warned" in line and "matched in" not in line for line in lines)

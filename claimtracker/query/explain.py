@@ -1,0 +1,131 @@
+"""Why a claim matched a search: the words to highlight, and the fields they were found in.
+
+A search reaches six fields (claim, quote, attribution descriptor, notes, speaker, source title),
+so a claim can match through a field the table does not show ("warn" in the source's title).
+``Highlighter`` marks the matched words in any text the way the index saw them (case and Latin
+accents folded, other word forms included); ``match_reasons`` names the fields of each claim
+that hold them, so that a view can say "in the source title".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from claimtracker.query.chunks import select_in
+from claimtracker.query.fulltext import FIELDS, parse_query
+from claimtracker.query.word_forms import fold, word_forms
+
+#: The searched fields in the order they are named, with the words an analyst reads.
+FIELD_LABELS = {
+    "text": "claim",
+    "quote": "quote",
+    "descriptor": "attribution",
+    "notes": "notes",
+    "speaker": "speaker",
+    "source_title": "source title",
+}
+assert set(FIELD_LABELS) == set(FIELDS.values())
+
+Span = tuple[int, int]
+
+
+def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, folded word) for each word of ``text``, as the index splits it."""
+    start: int | None = None
+    for index, ch in enumerate(text):
+        if ch.isalnum():
+            if start is None:
+                start = index
+        elif start is not None:
+            yield start, index, fold(text[start:index])
+            start = None
+    if start is not None:
+        yield start, len(text), fold(text[start:])
+
+
+@dataclass(frozen=True)
+class Highlighter:
+    """The folded words, prefixes and phrases a search asked for (its excluded ones left out)."""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes or self.phrases)
+
+    def _word_matches(self, word: str) -> bool:
+        return word in self.words or any(word.startswith(prefix) for prefix in self.prefixes)
+
+    def spans(self, text: str) -> list[Span]:
+        """Character ranges of ``text`` to highlight, in order and not overlapping."""
+        if not self or not text:
+            return []
+        tokens = list(_tokens(text))
+        marked = [self._word_matches(word) for _, _, word in tokens]
+        folded = [word for _, _, word in tokens]
+        for phrase in self.phrases:
+            size = len(phrase)
+            for first in range(len(tokens) - size + 1):
+                if tuple(folded[first : first + size]) == phrase:
+                    marked[first : first + size] = [True] * size
+        spans: list[Span] = []
+        for (start, end, _), mark in zip(tokens, marked, strict=True):
+            if not mark:
+                continue
+            # Highlighted words with only spaces between them become one span.
+            if spans and text[spans[-1][1] : start].isspace():
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
+
+
+def highlighter(user_text: str, *, prefix_last: bool = False) -> Highlighter:
+    """What to highlight for the search ``user_text``: its words with their forms."""
+    words: set[str] = set()
+    prefixes: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+    for term in parse_query(user_text, prefix_last=prefix_last):
+        if term.joined_by == "NOT":
+            continue
+        if term.phrase:
+            phrase = tuple(word for _, _, word in _tokens(term.text))
+            if len(phrase) == 1:
+                words.add(phrase[0])
+            elif phrase:
+                phrases.append(phrase)
+            continue
+        folded = fold(term.text)
+        if term.prefix or term.typing:
+            prefixes.append(folded)
+        if term.prefix:
+            continue
+        words.update(word_forms(term.text))
+    return Highlighter(frozenset(words), tuple(prefixes), tuple(phrases))
+
+
+_FIELDS_SQL = (
+    "SELECT c.id, c.text, c.quote, c.descriptor, c.notes, a.name, s.title FROM claim c "
+    "LEFT JOIN actor a ON a.id = c.speaker_id LEFT JOIN source s ON s.id = c.source_id "
+    "WHERE c.id IN ({marks})"
+)
+
+
+def match_reasons(
+    connection: sqlite3.Connection, claim_ids: Iterable[int], marks: Highlighter
+) -> dict[int, tuple[str, ...]]:
+    """For each claim, the labels of the fields that hold a highlighted word, in field order.
+
+    A claim that matched only through a word form or an excluded-word rule the highlighter
+    cannot see gets an empty tuple.
+    """
+    reasons: dict[int, tuple[str, ...]] = {}
+    labels = tuple(FIELD_LABELS.values())
+    for row in select_in(connection, _FIELDS_SQL, list(claim_ids)):
+        reasons[int(row[0])] = tuple(
+            label for label, value in zip(labels, row[1:], strict=True) if marks.spans(value or "")
+        )
+    return reasons
