@@ -23,6 +23,7 @@ from claimtracker.services.common import (
     take_from_trash,
     touch,
 )
+from claimtracker.services.reanchoring import reanchor_claims
 
 if TYPE_CHECKING:
     from claimtracker.articles import ParsedArticle
@@ -62,8 +63,6 @@ def create_source(*, session: Session, source_in: SourceCreate) -> tuple[Source,
             return existing, False
         waiting = _text_less_source_at(session, source_in.url)
         if waiting is not None:
-            from claimtracker.services.revisions import reanchor_claims
-
             assert waiting.id is not None
             reanchor_claims(session=session, source_id=waiting.id, text=text)
             waiting.text = text

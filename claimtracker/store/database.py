@@ -17,10 +17,10 @@ from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, 
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
+from claimtracker.safety.pragmas import configure_sqlite_connection
 from claimtracker.store import migrate
 from claimtracker.store.engine import make_engine, writing
 from claimtracker.store.errors import storage_error
-from claimtracker.store.pragmas import configure_sqlite_connection
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from claimtracker.paths import is_url
-from claimtracker.store.pragmas import configure_sqlite_connection
+from claimtracker.safety.pragmas import configure_sqlite_connection
 
 log = logging.getLogger(__name__)
 
