@@ -49,6 +49,10 @@ class Field:
     is_date: bool = False
     #: Free text the analyst types: successive edits merge into one undo step.
     typed: bool = False
+    #: A column of the record's own table (a claim's tags live in their own tables).
+    stored: bool = True
+    #: Its codes are read as they are (the Admiralty letter "B"), not as their labels.
+    shown_as_code: bool = False
 
 
 def _claim(
@@ -84,7 +88,7 @@ CLAIM: tuple[Field, ...] = (
     _claim("reported_on", "Reported on", "date reported", is_date=True),
     _claim("event_on", "Event on", "event date", is_date=True),
     _claim("notes", "Notes", typed=True),
-    _claim("tags", "Tags"),
+    _claim("tags", "Tags", stored=False),
     _derived("claim", "anchor_start", "Anchor start", csv="anchor_start"),
     _derived("claim", "anchor_end", "Anchor end", csv="anchor_end"),
     _derived("claim", "anchor_exact", "Anchored words", csv="anchor_exact"),
@@ -118,6 +122,7 @@ ACTOR: tuple[Field, ...] = (
         "reliability",
         vocabulary=RELIABILITY,
         csv_column="speaker_reliability",
+        shown_as_code=True,
     ),
     Field("actor", "notes", "Notes", "notes"),
 )
@@ -153,11 +158,25 @@ def vocabulary(kind: str, name: str) -> Vocabulary | None:
     return found.vocabulary if found else None
 
 
+def value_label(kind: str, name: str, code: str) -> str:
+    """A coded value as the analyst reads it: its label ("Disputed"), or the code itself."""
+    found = field(kind, name)
+    if found is None or found.vocabulary is None or found.shown_as_code:
+        return code
+    return found.vocabulary.label(code)
+
+
 def coded(kind: str) -> dict[str, Vocabulary]:
     """The fields of ``kind`` whose values are codes, with their vocabularies."""
     return {f.name: f.vocabulary for f in fields_of(kind) if f.vocabulary is not None}
 
 
+#: The claim table's columns that hold fields (bulk inserts write these).
+CLAIM_STORED: tuple[str, ...] = tuple(f.name for f in CLAIM if f.stored)
+#: CSV report column → claim table column, for the fields stored on the claim row itself.
+CLAIM_CSV_COLUMNS: dict[str, str] = {
+    f.csv_column: f.name for f in CLAIM if f.csv_column and f.stored
+}
 #: The fields an analyst sets on a claim, in the editor's order.
 CLAIM_EDITABLE: tuple[str, ...] = tuple(f.name for f in CLAIM if f.editable)
 #: A claim's dates.

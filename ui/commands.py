@@ -40,9 +40,8 @@ _MERGE_ID = 1001
 def describe_value(field_name: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return "none"
-    vocabulary = fields.vocabulary("claim", field_name)
-    if vocabulary is not None:
-        return vocabulary.label(str(value))
+    if fields.vocabulary("claim", field_name) is not None:
+        return fields.value_label("claim", field_name, str(value))
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):

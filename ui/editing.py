@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from claimtracker import fields
 from claimtracker.errors import ClaimTrackerError, ValidationError
 from claimtracker.query import ClaimRow
 from claimtracker.vocabulary import RELATIONS
@@ -48,28 +49,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DATE_FIELDS = ("said_on", "reported_on", "event_on")
-
 
 def claim_values(row: ClaimRow) -> dict[str, Any]:
-    """A row's editable fields, typed as ``ClaimUpdate`` takes them."""
-    values: dict[str, Any] = {
-        "text": row.text,
-        "quote": row.quote,
-        "source_id": row.source_id,
-        "speaker_id": row.speaker_id,
-        "attribution": row.attribution,
-        "descriptor": row.descriptor,
-        "source_count": row.source_count,
-        "status": row.status,
-        "credibility": row.credibility,
-        "likelihood": row.likelihood,
-        "confidence": row.confidence,
-        "notes": row.notes,
-        "tags": list(row.tags),
-    }
-    for name in DATE_FIELDS:
-        value = getattr(row, name)
+    """A row's editable fields (from the field registry), typed as ``ClaimUpdate`` takes them."""
+    values: dict[str, Any] = {name: getattr(row, name) for name in fields.CLAIM_EDITABLE}
+    values["tags"] = list(row.tags)
+    for name in fields.CLAIM_DATES:
+        value = values[name]
         values[name] = date.fromisoformat(value[:10]) if value else None
     return values
 

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError, StorageError
 from claimtracker.journal.changes import ChangeSet, OwnEntries
-from claimtracker.store.errors import storage_error
 from claimtracker.safety.pragmas import BUSY_TIMEOUT_MS
+from claimtracker.store.errors import storage_error
 from claimtracker.store.version import SCHEMA_HEAD, sqlite_schema_revision
 
 if TYPE_CHECKING:

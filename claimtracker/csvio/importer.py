@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 
-from claimtracker import bulk
+from claimtracker import bulk, fields
 from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
 from claimtracker.csvio.mapping import ColumnMapping, build_mapping, parse_overrides
 from claimtracker.csvio.reading import CsvShape, records, shape_of
@@ -40,28 +40,7 @@ MAX_REPORTED_PROBLEMS = 50
 PREVIEW_ROWS = 5
 _ROW_NAMESPACE = uuid_module.UUID("0e6f8f1e-0a3c-4b8e-9a55-3c2d6a1f9b21")
 
-# CSV field → claim column, for the fields stored on the claim row itself.
-_CLAIM_FIELDS = {
-    "claim": "text",
-    "quote": "quote",
-    "attribution": "attribution",
-    "descriptor": "descriptor",
-    "source_count": "source_count",
-    "status": "status",
-    "credibility": "credibility",
-    "likelihood": "likelihood",
-    "confidence": "confidence",
-    "said_on": "said_on",
-    "reported_on": "reported_on",
-    "event_on": "event_on",
-    "notes": "notes",
-    "anchor_start": "anchor_start",
-    "anchor_end": "anchor_end",
-    "anchor_exact": "anchor_exact",
-    "anchor_prefix": "anchor_prefix",
-    "anchor_suffix": "anchor_suffix",
-    "anchor_status": "anchor_status",
-}
+_CLAIM_FIELDS = fields.CLAIM_CSV_COLUMNS
 _UPDATABLE = (*_CLAIM_FIELDS.values(), "speaker_id", "source_id")
 
 

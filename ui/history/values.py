@@ -9,66 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from claimtracker.vocabulary import (
-    ACTOR_KINDS,
-    ATTRIBUTIONS,
-    CONFIDENCES,
-    LIKELIHOODS,
-    RELATIONS,
-    STATUSES,
-    Vocabulary,
-)
+from claimtracker import fields
 
 #: What a history row shows when a field had no value.
 NO_VALUE = "—"
 #: How much of a long value the table shows (the whole value is in the entry's details).
 SHORT_LENGTH = 80
-
-FIELD_LABELS: dict[str, dict[str, str]] = {
-    "claim": {
-        "text": "Claim text",
-        "quote": "Quote",
-        "source_id": "Source",
-        "speaker_id": "Speaker",
-        "attribution": "Attribution",
-        "descriptor": "Descriptor",
-        "source_count": "Sources behind",
-        "status": "Status",
-        "credibility": "Credibility",
-        "likelihood": "Likelihood",
-        "confidence": "Confidence",
-        "said_on": "Said on",
-        "reported_on": "Reported on",
-        "event_on": "Event on",
-        "notes": "Notes",
-        "tags": "Tags",
-        "anchor_start": "Anchor start",
-        "anchor_end": "Anchor end",
-        "anchor_exact": "Anchored words",
-        "anchor_prefix": "Words before the anchor",
-        "anchor_suffix": "Words after the anchor",
-        "anchor_status": "Anchor status",
-    },
-    "link": {"relation": "Relation", "note": "Note"},
-    "source": {
-        "title": "Title",
-        "outlet_id": "Outlet",
-        "byline": "Byline",
-        "url": "Address",
-        "published_on": "Published on",
-        "retrieved_at": "Retrieved at",
-        "language": "Language",
-        "text": "Text",
-    },
-    "actor": {
-        "name": "Name",
-        "kind": "Kind",
-        "affiliation": "Affiliation",
-        "country": "Country",
-        "reliability": "Reliability",
-        "notes": "Notes",
-    },
-}
 
 ACTION_LABELS = {
     "created": "Created",
@@ -77,29 +23,14 @@ ACTION_LABELS = {
     "purged": "Deleted for good",
 }
 
-_CODED: dict[tuple[str, str], Vocabulary] = {
-    ("claim", "attribution"): ATTRIBUTIONS,
-    ("claim", "status"): STATUSES,
-    ("claim", "likelihood"): LIKELIHOODS,
-    ("claim", "confidence"): CONFIDENCES,
-    ("link", "relation"): RELATIONS,
-    ("actor", "kind"): ACTOR_KINDS,
-}
-
 #: Fields holding the id of another record, and the kind of that record.
-REFERENCES: dict[tuple[str, str], str] = {
-    ("claim", "speaker_id"): "actor",
-    ("claim", "source_id"): "source",
-    ("source", "outlet_id"): "actor",
-}
+REFERENCES = fields.REFERENCES
 
 KIND_NAMES = {"claim": "claim", "link": "link", "source": "source", "actor": "actor"}
 
 
 def field_label(kind: str, field: str | None) -> str:
-    if field is None:
-        return ""
-    return FIELD_LABELS.get(kind, {}).get(field, field.replace("_", " ").capitalize())
+    return fields.label(kind, field)
 
 
 def what_was_done(kind: str, action: str, field: str | None) -> str:
@@ -120,9 +51,8 @@ def value_text(
         return NO_VALUE
     if field is None:
         return str(value)
-    vocabulary = _CODED.get((kind, field))
-    if vocabulary is not None:
-        return vocabulary.label(str(value))
+    if fields.vocabulary(kind, field) is not None:
+        return fields.value_label(kind, field, str(value))
     referenced = REFERENCES.get((kind, field))
     if referenced is not None and isinstance(value, int):
         name = (names or {}).get((referenced, value))
