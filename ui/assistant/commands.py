@@ -54,10 +54,8 @@ class AcceptSuggestionsCommand(ProjectCommand):
         if self._made:
             self._trash(False)
             return
-        from claimtracker import services
         from claimtracker.journal.entries import noted
         from claimtracker.models import Claim
-        from claimtracker.schemas import ClaimUpdate
         from claimtracker.services.suggestions import accept_suggestions
 
         with self.write() as session, noted(session, HISTORY_NOTE):
@@ -66,14 +64,9 @@ class AcceptSuggestionsCommand(ProjectCommand):
                 source_id=self.source_id,
                 suggestions=self.suggestions,
                 accepted=self.chosen + self.partners,
+                wordings=self.wordings,
             )
             created = set(result.created_ids)
-            for index, wording in self.wordings.items():
-                claim_id = result.claims.get(index)
-                if claim_id is not None and claim_id in created:
-                    services.update_claim(
-                        session=session, claim_id=claim_id, changes=ClaimUpdate(text=wording)
-                    )
             versions = {
                 claim_id: claim.version
                 for claim_id in created
