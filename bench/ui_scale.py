@@ -192,7 +192,7 @@ def child_app(database: str) -> dict[str, Any]:
     settle(app, lambda: not model.loading and model.rowCount() == result["rows"])
 
     # Sort by each column that can be sorted (shown or not): click to the first rows painted.
-    from ui.models.columns import COLUMNS
+    from ui.claims.columns import COLUMNS
 
     sorts: dict[str, float] = {}
     sorts_all: dict[str, float] = {}

@@ -140,7 +140,7 @@ def main() -> None:
 
     grab(window.detail, "detail-pane")
 
-    from ui.dialogs.link_dialog import LinkDialog
+    from ui.claims.link_dialog import LinkDialog
 
     row = window.detail.editor.row
     assert row is not None and window.project is not None
@@ -151,7 +151,7 @@ def main() -> None:
     grab(dialog, "link-dialog")
     dialog.close()
 
-    from ui.dialogs.export_dialog import ExportDialog
+    from ui.transfer.export_dialog import ExportDialog
 
     export = ExportDialog(
         window.settings,
@@ -172,7 +172,7 @@ def main() -> None:
         "Oil sanctions on Iran stay,U.S. officials,maybe,25/13/2018,Bloomberg\n",
         encoding="utf-8",
     )
-    from ui.dialogs.import_csv_dialog import ImportCsvDialog
+    from ui.transfer.import_csv_dialog import ImportCsvDialog
 
     importer = ImportCsvDialog(window.project, csv_path, window)
     importer.show()

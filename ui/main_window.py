@@ -40,34 +40,34 @@ from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
 from ui.actions import Actions
-from ui.backups import Backups
-from ui.dialogs.help_dialogs import ShortcutsDialog, show_about
-from ui.editing import Editing
+from ui.claims.claims_table import ClaimsTableModel
+from ui.claims.claims_view import ClaimsView
+from ui.claims.columns import COLUMNS
+from ui.claims.detail_pane import DetailPane
+from ui.claims.editing import Editing
+from ui.claims.filter_bar import FilterBar
+from ui.claims.library import LibraryEntry
+from ui.claims.library_loader import LibraryLoader
+from ui.claims.sidebar import Sidebar
+from ui.common.choice_popup import Entry
 from ui.errors import show_error
-from ui.files import FileOperations, kind_of
-from ui.hub import Hub
+from ui.help_dialogs import ShortcutsDialog, show_about
 from ui.icons import app_icon
-from ui.library_loader import LibraryLoader
 from ui.menus import build_menus
-from ui.models.claims_table import ClaimsTableModel
-from ui.models.columns import COLUMNS
-from ui.models.library import LibraryEntry
-from ui.project import Project
-from ui.queries import QueryRunner
+from ui.runtime.hub import Hub
+from ui.runtime.project import Project
+from ui.runtime.queries import QueryRunner
+from ui.runtime.tasks import TaskRunner
+from ui.safety.backups import Backups
 from ui.safety.features import install_safety
 from ui.settings import Settings
-from ui.tasks import TaskRunner
-from ui.widgets.choice_popup import Entry
-from ui.widgets.claims_view import ClaimsView
-from ui.widgets.detail_pane import DetailPane
-from ui.widgets.filter_bar import FilterBar
-from ui.widgets.sidebar import Sidebar
-from ui.widgets.status_bar import StatusBar
+from ui.status_bar import StatusBar
+from ui.transfer.files import FileOperations, kind_of
 
 if TYPE_CHECKING:
     from claimtracker.journal.changes import ChangeSet
-    from ui.reader.source_reader import SourceReader
-    from ui.side_by_side.window import SideBySideWindow
+    from ui.claims.side_by_side.window import SideBySideWindow
+    from ui.sources.reader.source_reader import SourceReader
 
 log = logging.getLogger(__name__)
 
@@ -268,8 +268,8 @@ class MainWindow(QMainWindow):
         hub.statusMessage.connect(self.status.showMessage)
         # Tasks
         self.tasks.busyChanged.connect(lambda _busy: self._update_actions())
-        # The assistant's panel, claims to place, source details: wired in ui.source_tools
-        from ui.source_tools import install_source_tools
+        # The assistant's panel, claims to place, source details: wired in ui.sources.source_tools
+        from ui.sources.source_tools import install_source_tools
 
         self.source_tools = install_source_tools(self)
 
@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object, object)
     def _on_changed(self, changes: ChangeSet, initiator: object) -> None:
-        """Every view updates what changed, once (see ``ui.hub``)."""
+        """Every view updates what changed, once (see ``ui.runtime.hub``)."""
         if self.project is None:
             return
         if not changes.complete:
@@ -671,7 +671,7 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return
-        from ui.dialogs.backups_dialog import BackupsDialog
+        from ui.safety.backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(project.path, self)
         dialog.restoreRequested.connect(self.restore_backup)
@@ -712,7 +712,7 @@ class MainWindow(QMainWindow):
     def reader(self) -> SourceReader:
         """The source reader, created the first time it is needed."""
         if self._reader is None:
-            from ui.reader.source_reader import SourceReader
+            from ui.sources.reader.source_reader import SourceReader
 
             reader = SourceReader()
             reader.set_project(self.project)
@@ -761,7 +761,7 @@ class MainWindow(QMainWindow):
         row = self.detail.editor.row
         if self.project is None or row is None:
             return
-        from ui.dialogs.link_dialog import LinkDialog
+        from ui.claims.link_dialog import LinkDialog
 
         dialog = LinkDialog(self.project, row, self)
         try:
@@ -780,7 +780,7 @@ class MainWindow(QMainWindow):
     @property
     def side_by_side(self) -> SideBySideWindow:
         if self._side_by_side is None:
-            from ui.side_by_side.window import SideBySideWindow
+            from ui.claims.side_by_side.window import SideBySideWindow
 
             window = SideBySideWindow(self.settings, self)
             window.claimRequested.connect(self._show_from_side_by_side)
@@ -835,7 +835,7 @@ class MainWindow(QMainWindow):
         ).setChecked(True)
 
     def show_preferences(self) -> None:
-        from ui.dialogs.preferences_dialog import PreferencesDialog
+        from ui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings.theme, self)
         if (

@@ -27,8 +27,8 @@ from ui.assistant.suggestions_model import (
     SPEAKER_ROLE,
     SuggestionsModel,
 )
+from ui.common.roles import BADGE_CODE_ROLE
 from ui.main_window import MainWindow
-from ui.models.roles import BADGE_CODE_ROLE
 
 SAMPLE = resources_dir() / "sample" / "us-warns-russia-2018-08-25.md"
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal

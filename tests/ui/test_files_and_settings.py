@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from claimtracker.paths import default_database_path
 from tests.ui.conftest import wait_loaded
 from tests.ui.helpers import drop_files, when_modal
+from ui.claims.columns import column_index
 from ui.main_window import MainWindow
-from ui.models.columns import column_index
 from ui.settings import Settings
 
 

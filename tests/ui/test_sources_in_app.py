@@ -15,10 +15,10 @@ from claimtracker.query import fetch_row
 from claimtracker.query.choices import actor_named
 from claimtracker.query.reading import source_details
 from tests.ui.helpers import drop_files, when_modal
-from ui.editing import Editing
-from ui.hub import Hub
+from ui.claims.editing import Editing
 from ui.main_window import MainWindow
-from ui.project import Project
+from ui.runtime.hub import Hub
+from ui.runtime.project import Project
 from ui.sources.commands import EditSourceCommand, SourceVersions
 from ui.sources.details_dialog import SourceDetailsDialog
 

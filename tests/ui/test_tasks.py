@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
-from ui.tasks import Task, TaskContext
+from ui.runtime.tasks import Task, TaskContext
 
 
 def test_progress_is_shown_and_cancel_stops_the_work(

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from claimtracker import services
 from claimtracker.schemas import LinkCreate, SourceCreate
 from ui.main_window import MainWindow
-from ui.trash.trash_dialog import TrashDialog
+from ui.safety.trash.trash_dialog import TrashDialog
 
 
 @pytest.fixture

@@ -142,7 +142,7 @@ def test_bulk_status_change_is_one_undo_step(qtbot: QtBot, window: MainWindow) -
 def test_side_by_side_exports_what_it_shows(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from ui.dialogs.export_dialog import ExportDialog
+    from ui.transfer.export_dialog import ExportDialog
 
     window.act.side_by_side.trigger()
     side = window.side_by_side
@@ -173,7 +173,7 @@ def test_side_by_side_exports_what_it_shows(
 def test_csv_import_shows_problems_then_imports_and_undoes(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from ui.dialogs.import_csv_dialog import ImportCsvDialog
+    from ui.transfer.import_csv_dialog import ImportCsvDialog
 
     source = tmp_path / "other-tool.csv"
     source.write_text(
@@ -213,7 +213,7 @@ def test_backups_are_made_listed_and_restored(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.dialogs.backups_dialog import BackupsDialog
+    from ui.safety.backups_dialog import BackupsDialog
 
     qtbot.waitUntil(lambda: window.project is not None and window.project.store_loaded)
     assert window.project is not None

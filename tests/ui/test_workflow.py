@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from claimtracker.paths import resources_dir
 from tests.ui.conftest import wait_loaded
 from tests.ui.helpers import activate, choose, drop_files, when_modal
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.link_dialog import LinkDialog
-from ui.editor.new_actor_dialog import NewActorDialog
+from ui.claims.link_dialog import LinkDialog
+from ui.claims.new_actor_dialog import NewActorDialog
 from ui.main_window import MainWindow
+from ui.transfer.export_dialog import ExportDialog
 
 SAMPLE = resources_dir() / "sample" / "us-warns-russia-2018-08-25.md"
 PLANNING = "Assad may be planning a chemical attack in the northwestern province of Idlib"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.commands import CommandContext, ProjectCommand, shorten
+from ui.runtime.commands import CommandContext, ProjectCommand, shorten
 
 if TYPE_CHECKING:
     from claimtracker.assistant import Suggestion

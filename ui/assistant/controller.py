@@ -20,10 +20,10 @@ from ui.assistant.commands import AcceptSuggestionsCommand
 from ui.assistant.review_panel import AssistantPanel
 from ui.assistant.review_state import ReviewState
 from ui.assistant.suggestions_model import DONE, OPEN, SuggestionsModel
-from ui.editing import Editing
-from ui.hub import Hub
-from ui.project import Project
-from ui.tasks import Task, TaskContext, TaskRunner
+from ui.claims.editing import Editing
+from ui.runtime.hub import Hub
+from ui.runtime.project import Project
+from ui.runtime.tasks import Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from claimtracker.assistant import Suggestion

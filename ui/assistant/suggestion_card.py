@@ -2,7 +2,7 @@
 and speaker, the article's descriptor and source count, and its counter pairs.
 
 The dock is narrow, so a card wraps the sentence (up to three lines) rather than spreading seven
-columns across it. Badges are the claims table's (``ui.delegates.badges``), so a suggestion looks
+columns across it. Badges are the claims table's (``ui.common.badges``), so a suggestion looks
 like the claim it will become.
 """
 
@@ -45,8 +45,8 @@ from ui.assistant.suggestions_model import (
     SPEAKER_ROLE,
     SUGGESTION_INDEX_ROLE,
 )
-from ui.delegates.badges import badge_font, badge_text, paint_badge
-from ui.models.roles import BADGE_CODE_ROLE
+from ui.common.badges import badge_font, badge_text, paint_badge
+from ui.common.roles import BADGE_CODE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 

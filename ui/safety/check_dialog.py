@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.tasks import Task, TaskContext, TaskRunner
+from ui.runtime.tasks import Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from claimtracker.safety.integrity import CheckReport
-    from ui.project import Project
+    from ui.runtime.project import Project
 
 OK_MARK, BAD_MARK, UNKNOWN_MARK = "✓", "✗", "–"
 

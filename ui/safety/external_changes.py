@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from ui.hub import Hub
-from ui.models.claims_table import ClaimsTableModel
-from ui.project import Project
-from ui.queries import QueryRunner
+from ui.claims.claims_table import ClaimsTableModel
+from ui.runtime.hub import Hub
+from ui.runtime.project import Project
+from ui.runtime.queries import QueryRunner
 from ui.safety.view_keeper import ViewKeeper, ViewState
 
 if TYPE_CHECKING:

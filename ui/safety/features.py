@@ -24,18 +24,18 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit
 
 from claimtracker.errors import DatabaseDamagedError
 from ui.actions import _action
-from ui.history.history_windows import HistoryWindows
 from ui.safety.damaged_database import DamagedDatabaseRecovery
 from ui.safety.external_changes import ExternalChanges
+from ui.safety.history.history_windows import HistoryWindows
 from ui.safety.pending_changes import PendingChanges, SaveProblemBar
 from ui.safety.recovery import EditRecovery
+from ui.safety.trash.emptying import TrashEmptier
+from ui.safety.trash.trash_window import TrashWindow
 from ui.safety.view_keeper import ViewKeeper
-from ui.trash.emptying import TrashEmptier
-from ui.trash.trash_window import TrashWindow
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-    from ui.project import Project
+    from ui.runtime.project import Project
     from ui.safety.check_dialog import CheckDatabaseDialog
 
 

@@ -1,7 +1,7 @@
 """Undo commands for sources: correcting their details, a corrected text that replaced theirs,
 and placing a claim that lost its place.
 
-Like ``ui.commands``: thin, one transaction per step through the core's services, the hub told
+Like ``ui.claims.commands``: thin, one transaction per step through the core's services, the hub told
 what changed. Edits are checked against the version the analyst saw (stale-edit safe).
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ui.commands import CommandContext, ProjectCommand, shorten
+from ui.runtime.commands import CommandContext, ProjectCommand, shorten
 
 if TYPE_CHECKING:
     from sqlmodel import Session

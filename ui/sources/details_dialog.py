@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimtracker.query.reading import SourceDetails
-from ui.editor.fields import DateField
+from ui.claims.editor_fields import DateField
 
 #: Languages offered first (any ISO 639-1 code can be typed).
 COMMON_LANGUAGES = ("en", "ru", "uk", "fr", "de", "es", "ar", "zh", "tr", "fa", "pl", "it")
