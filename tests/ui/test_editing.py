@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from claimtracker.articles.readable import readable_markdown
 from tests.ui.conftest import wait_loaded
 from tests.ui.helpers import choose, when_modal
 from ui.claims.new_actor_dialog import NewActorDialog
@@ -171,8 +172,10 @@ def test_the_reader_shows_plain_text_and_a_click_on_a_highlight_selects_its_clai
     window.act.open_reader.trigger()
     reader = window.reader
     assert window.reader_area.isVisible()
-    assert reader.text.document().toPlainText() == reader.source.text  # type: ignore[union-attr]
-    assert "# U.S. Warns" in reader.text.toPlainText()  # Markdown kept verbatim, not rendered
+    # Markdown is shown as a reader sees it (issue 16), as plain text, never as HTML.
+    shown = readable_markdown(reader.source.text).text  # type: ignore[union-attr]
+    assert reader.text.document().toPlainText() == shown
+    assert "# U.S. Warns" not in reader.text.toPlainText() and "U.S. Warns" in shown
     assert "14 claims highlighted" in reader.claims_label.text()
     other = first_claim(window, "No chemical weapons were used")
     start = next(c.start for c in reader._claims if c.claim_id == other)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from claimtracker.articles.markdown import strip_inline_markdown
 from claimtracker.errors import ConflictError
 from claimtracker.paths import resources_dir
 from claimtracker.query import fetch_row
@@ -228,3 +229,39 @@ def test_a_stale_source_edit_is_refused(qtbot: QtBot, sample_db: Path) -> None:
         assert editing.undo_stack.count() == 0
     finally:
         project.close()
+
+
+def test_a_markdown_article_reads_without_its_markup_and_anchors_stay_verbatim(
+    qtbot: QtBot, make_window: object, sample_db: Path
+) -> None:
+    window: MainWindow = make_window(sample_db)  # type: ignore[operator]
+    window.open_reader(1)
+    reader = window.reader
+    stored = reader.source.text  # type: ignore[union-attr]
+    assert "**" in stored and "[Bloomberg](#)" in stored
+    shown = reader.text.toPlainText()
+    assert "**" not in shown and "](#)" not in shown and "\n# " not in f"\n{shown}"
+    assert "By Bloomberg" in shown
+
+    # Every claim's highlight covers its stored words as they are shown.
+    document = reader.text.document()
+    assert reader._claims
+    for claim in reader._claims:
+        cursor = QTextCursor(document)
+        cursor.setPosition(reader._offsets.to_qt(claim.start))
+        cursor.setPosition(reader._offsets.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
+        words = stored[claim.start : claim.end]
+        assert cursor.selectedText() == strip_inline_markdown(words)
+
+    # Words selected on screen become a claim on the stored words, markup included.
+    bold = next(line for line in stored.splitlines() if line.startswith("**"))
+    inner = bold.strip("*")
+    at = shown.index(inner)
+    cursor = QTextCursor(document)
+    cursor.setPosition(at)
+    cursor.setPosition(at + len(inner), QTextCursor.MoveMode.KeepAnchor)
+    reader.text.setTextCursor(cursor)
+    with qtbot.waitSignal(reader.createClaimRequested) as made:
+        reader.create_from_selection()
+    _source, start, end, quote = made.args
+    assert quote == inner and stored[start:end] == inner

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from claimtracker.articles.readable import ReadableText
+
 
 class TextOffsets:
     def __init__(self, text: str) -> None:
@@ -32,3 +34,38 @@ class TextOffsets:
         # Every pair that starts before ``position`` took one extra unit; a position between
         # the two units of a pair lands on that character.
         return position - bisect_right(self._wide_qt, position - 1)
+
+    def to_python_end(self, position: int) -> int:
+        """The Python index just after the character before ``position`` (a range's end)."""
+        return self.to_python(position)
+
+
+class ReaderOffsets:
+    """Between stored offsets (what anchors use) and Qt positions in the text as shown.
+
+    A Markdown article is shown without its syntax (``claimtracker.articles.readable``), so a
+    stored offset first becomes a shown one, then a Qt position.
+    """
+
+    def __init__(self, readable: ReadableText) -> None:
+        self.readable = readable
+        self._qt = TextOffsets(readable.text)
+
+    def shown_to_qt(self, shown: int) -> int:
+        """The Qt position of a position in the shown text."""
+        return self._qt.to_qt(shown)
+
+    def to_qt(self, index: int) -> int:
+        """The Qt position of stored offset ``index`` (hidden syntax: the next shown character)."""
+        return self._qt.to_qt(self.readable.to_display(index))
+
+    def to_python(self, position: int) -> int:
+        """The stored offset of the character at Qt position ``position``."""
+        return self.readable.to_source(self._qt.to_python(position))
+
+    def to_python_end(self, position: int) -> int:
+        """The stored offset just after the shown character before ``position``."""
+        shown = self._qt.to_python(position)
+        if shown == 0:
+            return self.readable.to_source(0)
+        return self.readable.source_range(shown - 1, shown)[1]

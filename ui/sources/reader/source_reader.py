@@ -1,7 +1,9 @@
 """The source reader: an imported article, verbatim, with the quotes of its claims highlighted.
 
-The text is set with ``setPlainText``: nothing in it is ever interpreted as HTML or Markdown, and
-no resource is ever fetched (no links, no images). Highlights are extra selections coloured by
+The text is set with ``setPlainText``: nothing in it is ever interpreted as HTML, and no resource
+is ever fetched (no links, no images). A Markdown article is shown as a reader sees it: its syntax
+hidden and its headings, emphasis, links and code styled (``claimtracker.articles.readable``),
+while every offset still refers to the stored text, so anchors and selections are verbatim. Highlights are extra selections coloured by
 the claim's attribution; the current claim's is stronger and underlined. Clicking a highlight
 asks for its claim; selecting words and pressing Ctrl+Return asks for a new claim anchored there.
 Claims that lost their place in a corrected text are listed in a bar above the text, to be placed
@@ -47,6 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimtracker.articles.formats import MARKDOWN
+from claimtracker.articles.readable import readable_markdown
 from claimtracker.errors import NotFoundError
 from claimtracker.query.reading import (
     AnchoredClaim,
@@ -61,8 +65,9 @@ from ui import theme
 from ui.common.flow_layout import FlowLayout
 from ui.icons import icon
 from ui.runtime.project import Project
+from ui.sources.reader.markdown_styles import apply_styles
 from ui.sources.reader.notice_bar import NoticeBar
-from ui.sources.reader.offsets import TextOffsets
+from ui.sources.reader.offsets import ReaderOffsets, TextOffsets
 from ui.sources.reader.orphan_bar import OrphanBar
 
 log = logging.getLogger(__name__)
@@ -71,6 +76,8 @@ log = logging.getLogger(__name__)
 READING_WIDTH_CHARS = 86
 #: Below this width the header's buttons show only their icons (their tooltips name them).
 COMPACT_HEADER_WIDTH = 680
+#: Larger Markdown articles are shown as stored (hiding their syntax takes ~0.5 s a megabyte).
+READABLE_LIMIT = 1_000_000
 CREATE_SHORTCUT = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return)
 
 
@@ -234,7 +241,7 @@ class SourceReader(QWidget):
         self.setObjectName("SourceReader")
         self._project: Project | None = None
         self._source: SourceText | None = None
-        self._offsets = TextOffsets("")
+        self._offsets: TextOffsets | ReaderOffsets = TextOffsets("")
         self._claims: list[AnchoredClaim] = []
         self._current_claim = 0
         #: The assistant's current suggestion: (start, end, attribution) in Python offsets.
@@ -388,7 +395,13 @@ class SourceReader(QWidget):
             self.notice_bar.hide()
             self._suggestion = None
         self._source = source
-        self._offsets = TextOffsets(source.text)
+        shown = source.text
+        if source.format == MARKDOWN and len(source.text) <= READABLE_LIMIT:
+            readable = readable_markdown(source.text)
+            self._offsets = ReaderOffsets(readable)
+            shown = readable.text
+        else:
+            self._offsets = TextOffsets(source.text)
         self.title.setText(source.title or source.origin or f"Source #{source.id}")
         meta = [
             part
@@ -404,7 +417,9 @@ class SourceReader(QWidget):
         if source.deleted:
             meta.insert(0, "In the trash")
         self.meta.setText("  ·  ".join(meta))
-        self.text.setPlainText(source.text)  # plain text: never HTML, never the network
+        self.text.setPlainText(shown)  # plain text: never HTML, never the network
+        if isinstance(self._offsets, ReaderOffsets):
+            apply_styles(self.text.document(), self._offsets)
         if not source.text:
             self.text.setPlaceholderText(
                 "This source has no text yet (it came from a CSV report). Import the article "
@@ -597,7 +612,7 @@ class SourceReader(QWidget):
         if not cursor.hasSelection():
             return None
         start = self._offsets.to_python(cursor.selectionStart())
-        end = self._offsets.to_python(cursor.selectionEnd())
+        end = self._offsets.to_python_end(cursor.selectionEnd())
         text = self._source.text
         while start < end and text[start].isspace():
             start += 1
