@@ -59,7 +59,7 @@ from ui.runtime.project import Project
 from ui.runtime.queries import QueryRunner
 from ui.runtime.tasks import TaskRunner
 from ui.safety.backups import Backups
-from ui.safety.features import install_safety
+from ui.safety.features import SafetyParts, install_safety
 from ui.settings import Settings
 from ui.status_bar import StatusBar
 from ui.transfer.files import FileOperations, kind_of
@@ -227,7 +227,31 @@ class MainWindow(QMainWindow):
             lambda error, action: show_error(self, error, action=action)
         )
         # Data safety: history, changes made elsewhere, stale edits, trash, checks (ui.safety)
-        self.safety = install_safety(self)
+        self.safety = install_safety(
+            SafetyParts(
+                window=self,
+                hub=hub,
+                editing=self.editing,
+                undo_stack=self.undo_stack,
+                queries=self.queries,
+                tasks=self.tasks,
+                project=lambda: self.project,
+                claims=self.claims,
+                table=self.table,
+                detail=self.detail,
+                reader_text=lambda: self.reader.text if self.reader_area.isVisible() else None,
+                side_by_side=a.side_by_side,
+                empty_trash=a.empty_trash,
+                backups=a.backups,
+                show_status=self.status.showMessage,
+                open_project=self.open_project,
+                choose_project=self.files.open_project,
+                show_backups=self.show_backups,
+            )
+        )
+        self.sidebar.historyRequested.connect(self.safety.history.show)
+        self.sidebar.trashRequested.connect(lambda: self.safety.trash.show())
+        self.storeOpened.connect(self.safety.on_store_opened)
         # View
         a.show_sidebar.toggled.connect(self.sidebar.setVisible)
         a.show_detail.toggled.connect(self.detail.setVisible)
@@ -269,9 +293,32 @@ class MainWindow(QMainWindow):
         # Tasks
         self.tasks.busyChanged.connect(lambda _busy: self._update_actions())
         # The assistant's panel, claims to place, source details: wired in ui.sources.source_tools
-        from ui.sources.source_tools import install_source_tools
+        from ui.sources.source_tools import SourceToolsParts, install_source_tools
 
-        self.source_tools = install_source_tools(self)
+        self.source_tools = install_source_tools(
+            SourceToolsParts(
+                window=self,
+                hub=hub,
+                editing=self.editing,
+                project=lambda: self.project,
+                source_versions=self.files.source_versions,
+                splitter=self.main_splitter,
+                reader_area=self.reader_area,
+                suggest_claims=a.suggest_claims,
+                show_assistant=a.show_assistant,
+                edit_source=a.edit_source,
+                show_status=self.status.showMessage,
+                select_claim=self.select_claim,
+                open_reader=self.open_reader,
+                open_current_in_reader=self.open_current_in_reader,
+            )
+        )
+        self.sidebar.editSourceRequested.connect(self.source_tools.edit_source)
+        self.files.importFinished.connect(
+            lambda result: self.source_tools.offer_assistant(
+                [item.source_id for item in result.created]
+            )
+        )
 
     # == The project ===========================================================================
 
