@@ -39,7 +39,7 @@ from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
-from ui.actions import Actions
+from ui.actions import Actions, name_step
 from ui.backups import Backups
 from ui.dialogs.help_dialogs import ShortcutsDialog, show_about
 from ui.editing import Editing
@@ -55,6 +55,7 @@ from ui.models.library import LibraryEntry
 from ui.project import Project
 from ui.queries import QueryRunner
 from ui.safety.features import install_safety
+from ui.screen_fit import fit_on_screen
 from ui.settings import Settings
 from ui.tasks import TaskRunner
 from ui.widgets.choice_popup import Entry
@@ -63,6 +64,7 @@ from ui.widgets.detail_pane import DetailPane
 from ui.widgets.filter_bar import FilterBar
 from ui.widgets.sidebar import Sidebar
 from ui.widgets.status_bar import StatusBar
+from ui.window_shortcuts import WindowShortcuts
 
 if TYPE_CHECKING:
     from ui.reader.source_reader import SourceReader
@@ -93,6 +95,10 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.queries = QueryRunner(self)
         self.act = Actions.create(self)
+        a = self.act
+        commands = [a.import_articles, a.export_csv, a.new_claim, a.open_reader, a.link_counter]
+        commands += [a.side_by_side, a.suggest_claims, a.clear_filters]
+        self._window_shortcuts = WindowShortcuts(self, commands)
         self.files = FileOperations(
             self, settings, self.hub, self.editing, self.tasks, lambda: self.project
         )
@@ -203,12 +209,10 @@ class MainWindow(QMainWindow):
         # Editing
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: a.undo.setText(f"&Undo {text}" if text else "&Undo")
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: a.redo.setText(f"&Redo {text}" if text else "&Redo")
-        )
+        # The menu says what will be undone; the toolbar keeps its short label (a long text
+        # would push other buttons out of the toolbar) and says it in its tooltip.
+        self.undo_stack.undoTextChanged.connect(lambda text: name_step(a.undo, "Undo", text))
+        self.undo_stack.redoTextChanged.connect(lambda text: name_step(a.redo, "Redo", text))
         a.undo.triggered.connect(self.undo)
         a.redo.triggered.connect(self.redo)
         a.new_claim.triggered.connect(self.new_claim)
@@ -954,7 +958,7 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = self.settings
         if not settings.restore_geometry("main_window", self):
-            self.resize(1480, 900)
+            fit_on_screen(self, 1480, 900)
         state = settings.state("main_window")
         if state is not None:
             self.restoreState(state)

@@ -27,6 +27,7 @@ from ui.editor.fields import VocabularyCombo
 from ui.icons import icon
 from ui.models.claim_search import ClaimSearchModel
 from ui.project import Project
+from ui.screen_fit import fit_on_screen
 from ui.widgets.snapshot_view import read_only_table
 
 RESULT_LIMIT = 200
@@ -41,7 +42,7 @@ class LinkDialog(QDialog):
     def __init__(self, project: Project, claim: ClaimRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Link a counter-claim to #{claim.id}")
-        self.resize(820, 560)
+        fit_on_screen(self, 820, 560)
         self._project = project
         self.claim = claim
         self._swapped = False

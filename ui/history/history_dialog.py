@@ -30,6 +30,7 @@ from ui.history.loading import HistoryPage, HistoryRow, load_history
 from ui.history.values import shortened
 from ui.icons import icon
 from ui.safety.background import BackgroundCall
+from ui.screen_fit import fit_on_screen
 from ui.widgets.snapshot_view import read_only_table
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class HistoryDialog(QDialog):
         self.setObjectName("HistoryDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"History of {kind} #{record_id}")
-        self.resize(900, 560)
+        fit_on_screen(self, 900, 560)
         self.project = project
         self.kind = kind
         self.record_id = record_id

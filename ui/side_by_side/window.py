@@ -28,6 +28,7 @@ from claimtracker.query.disputes import disputed_ids
 from ui.icons import icon
 from ui.project import Project
 from ui.queries import QueryRunner
+from ui.screen_fit import fit_on_screen
 from ui.settings import Settings
 from ui.side_by_side.claim_card import ClaimCard
 from ui.side_by_side.comparison import Dispute, load_dispute
@@ -60,7 +61,7 @@ class SideBySideWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("SideBySide")
         self.setWindowTitle("Side by side — ClaimTracker")
-        self.resize(1240, 780)
+        fit_on_screen(self, 1240, 780)
         self._settings = settings
         self._project: Project | None = None
         self._filter = ClaimFilter()
@@ -81,7 +82,12 @@ class SideBySideWindow(QWidget):
             [QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.MoveToNextPage)]
         )
         self.next_action.triggered.connect(self.next)
-        self.addActions([self.previous_action, self.next_action])
+        self.close_action = QAction("Close", self)
+        self.close_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)]
+        )
+        self.close_action.triggered.connect(self.close)
+        self.addActions([self.previous_action, self.next_action, self.close_action])
 
         self.title = QLabel()
         self.title.setObjectName("PaneTitle")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.icons import icon
 from ui.safety.background import BackgroundCall
+from ui.screen_fit import fit_on_screen
 from ui.trash.trash_model import DELETED, ITEM, KIND, KIND_PLURALS, KINDS, TrashModel
 from ui.widgets.snapshot_view import read_only_table
 
@@ -53,7 +54,7 @@ class TrashDialog(QDialog):
         self.setObjectName("TrashDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Trash")
-        self.resize(760, 500)
+        fit_on_screen(self, 760, 500)
         self.project = project
         self._loading = False
         self._reload_pending = False
