@@ -35,6 +35,14 @@ def _action(
     return action
 
 
+def name_step(action: QAction, verb: str, step: str) -> None:
+    """Undo or Redo named for ``step`` in the menu and tooltip; the toolbar keeps ``verb``."""
+    action.setText(f"&{verb} {step}" if step else f"&{verb}")
+    action.setIconText(verb)
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{verb} {step}".strip() + (f" ({keys})" if keys else ""))
+
+
 @dataclass
 class Actions:
     new_project: QAction
@@ -125,8 +133,20 @@ class Actions:
                 tip="See the project's backups, make one now, or restore one",
             ),
             quit=a(parent, "&Quit", shortcut=QKeySequence.StandardKey.Quit),
-            undo=a(parent, "&Undo", icon_name="undo", shortcut=QKeySequence.StandardKey.Undo),
-            redo=a(parent, "&Redo", icon_name="redo", shortcut=QKeySequence.StandardKey.Redo),
+            undo=a(
+                parent,
+                "&Undo",
+                icon_name="undo",
+                shortcut=QKeySequence.StandardKey.Undo,
+                icon_text="Undo",
+            ),
+            redo=a(
+                parent,
+                "&Redo",
+                icon_name="redo",
+                shortcut=QKeySequence.StandardKey.Redo,
+                icon_text="Redo",
+            ),
             new_claim=a(
                 parent,
                 "&New Claim",
@@ -216,20 +236,20 @@ class Actions:
                 tip="Correct the title, outlet, byline, date, URL or language of the "
                 "source in the reader",
             ),
-            show_sidebar=a(parent, "Sources and Actors", shortcut="Ctrl+1", checkable=True),
-            show_detail=a(parent, "Claim Details", shortcut="Ctrl+2", checkable=True),
-            show_reader=a(parent, "Reader", shortcut="Ctrl+3", checkable=True),
-            show_history=a(parent, "Undo History", icon_name="history", checkable=True),
-            show_assistant=a(parent, "Assistant", shortcut="Ctrl+4", checkable=True),
+            show_sidebar=a(parent, "&Sources and Actors", shortcut="Ctrl+1", checkable=True),
+            show_detail=a(parent, "Claim &Details", shortcut="Ctrl+2", checkable=True),
+            show_reader=a(parent, "&Reader", shortcut="Ctrl+3", checkable=True),
+            show_history=a(parent, "Undo &History", icon_name="history", checkable=True),
+            show_assistant=a(parent, "&Assistant", shortcut="Ctrl+4", checkable=True),
             reload=a(
                 parent,
                 "Re&load",
                 shortcut=QKeySequence.StandardKey.Refresh,
                 tip="Read the project again (after changes made elsewhere, e.g. the command line)",
             ),
-            theme_system=a(parent, "Follow the System", checkable=True),
-            theme_light=a(parent, "Light", checkable=True),
-            theme_dark=a(parent, "Dark", checkable=True),
+            theme_system=a(parent, "Follow the &System", checkable=True),
+            theme_light=a(parent, "&Light", checkable=True),
+            theme_dark=a(parent, "&Dark", checkable=True),
             shortcuts=a(
                 parent,
                 "&Keyboard Shortcuts",

@@ -39,7 +39,7 @@ from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
-from ui.actions import Actions
+from ui.actions import Actions, name_step
 from ui.claims.claims_table import ClaimsTableModel
 from ui.claims.claims_view import ClaimsView
 from ui.claims.columns import COLUMNS
@@ -50,6 +50,7 @@ from ui.claims.library import LibraryEntry
 from ui.claims.library_loader import LibraryLoader
 from ui.claims.sidebar import Sidebar
 from ui.common.choice_popup import Entry
+from ui.common.screen_fit import fit_on_screen
 from ui.errors import show_error
 from ui.help_dialogs import ShortcutsDialog, show_about
 from ui.icons import app_icon
@@ -63,6 +64,7 @@ from ui.safety.features import SafetyParts, install_safety
 from ui.settings import Settings
 from ui.status_bar import StatusBar
 from ui.transfer.files import FileOperations, kind_of
+from ui.window_shortcuts import WindowShortcuts
 
 if TYPE_CHECKING:
     from claimtracker.journal.changes import ChangeSet
@@ -94,6 +96,10 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.queries = QueryRunner(self)
         self.act = Actions.create(self)
+        a = self.act
+        commands = [a.import_articles, a.export_csv, a.new_claim, a.open_reader, a.link_counter]
+        commands += [a.side_by_side, a.suggest_claims, a.clear_filters]
+        self._window_shortcuts = WindowShortcuts(self, commands)
         self.files = FileOperations(
             self, settings, self.hub, self.editing, self.tasks, lambda: self.project
         )
@@ -204,12 +210,10 @@ class MainWindow(QMainWindow):
         # Editing
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: a.undo.setText(f"&Undo {text}" if text else "&Undo")
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: a.redo.setText(f"&Redo {text}" if text else "&Redo")
-        )
+        # The menu says what will be undone; the toolbar keeps its short label (a long text
+        # would push other buttons out of the toolbar) and says it in its tooltip.
+        self.undo_stack.undoTextChanged.connect(lambda text: name_step(a.undo, "Undo", text))
+        self.undo_stack.redoTextChanged.connect(lambda text: name_step(a.redo, "Redo", text))
         a.undo.triggered.connect(self.undo)
         a.redo.triggered.connect(self.redo)
         a.new_claim.triggered.connect(self.new_claim)
@@ -1007,7 +1011,7 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = self.settings
         if not settings.restore_geometry("main_window", self):
-            self.resize(1480, 900)
+            fit_on_screen(self, 1480, 900)
         state = settings.state("main_window")
         if state is not None:
             self.restoreState(state)

@@ -25,6 +25,7 @@ from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, search_rows
 from claimtracker.vocabulary import RELATIONS
 from ui.claims.claim_search import ClaimSearchModel
 from ui.claims.editor_fields import VocabularyCombo
+from ui.common.screen_fit import fit_on_screen
 from ui.common.snapshot_view import read_only_table
 from ui.icons import icon
 from ui.runtime.project import Project
@@ -41,7 +42,7 @@ class LinkDialog(QDialog):
     def __init__(self, project: Project, claim: ClaimRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Link a counter-claim to #{claim.id}")
-        self.resize(820, 560)
+        fit_on_screen(self, 820, 560)
         self._project = project
         self.claim = claim
         self._swapped = False

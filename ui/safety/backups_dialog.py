@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.screen_fit import fit_on_screen
+
 REASONS = {
     "timer": "Every 10 minutes",
     "close": "On closing",
@@ -40,7 +42,7 @@ class BackupsDialog(QDialog):
     def __init__(self, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Backups")
-        self.resize(720, 440)
+        fit_on_screen(self, 720, 440)
         self.database = database
         self.where = QLabel()
         self.where.setObjectName("FieldHint")

@@ -119,7 +119,7 @@ def _jsonable(value: Any) -> Any:
 def _last_change(project: Project, kind: str, record_id: int) -> str:
     """ "by Jane on 2026-11-26 18:24": who made the newest change, as the history says."""
     from claimtracker.journal.reading import history_of
-    from ui.safety.history.loading import local_time
+    from ui.common.local_time import local_time
 
     try:
         with project.store.read() as session:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.csvio import REPORTS
 from claimtracker.query import ClaimFilter
+from ui.common.screen_fit import fit_on_screen
 from ui.settings import Settings
 
 REPORT_LABELS = {
@@ -60,7 +61,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export CSV")
-        self.resize(660, 660)
+        fit_on_screen(self, 660, 660)
         self._settings = settings
         self._current_filter = current_filter
 

@@ -35,6 +35,7 @@ from claimtracker.csvio import FIELDS, CsvImportOptions, ImportSummary, import_c
 from claimtracker.csvio.mapping import guess_field, looks_like_header
 from claimtracker.csvio.reading import records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
+from ui.common.screen_fit import fit_on_screen
 from ui.runtime.project import Project
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class ImportCsvDialog(QDialog):
     def __init__(self, project: Project, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Import CSV — {path.name}")
-        self.resize(980, 680)
+        fit_on_screen(self, 980, 680)
         self._project = project
         self.path = path
         self._pool = QThreadPool(self)

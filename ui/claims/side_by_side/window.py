@@ -27,6 +27,7 @@ from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.disputes import disputed_ids
 from ui.claims.side_by_side.claim_card import ClaimCard
 from ui.claims.side_by_side.comparison import Dispute, load_dispute
+from ui.common.screen_fit import fit_on_screen
 from ui.icons import icon
 from ui.runtime.project import Project
 from ui.runtime.queries import QueryRunner
@@ -60,7 +61,7 @@ class SideBySideWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("SideBySide")
         self.setWindowTitle("Side by side — ClaimTracker")
-        self.resize(1240, 780)
+        fit_on_screen(self, 1240, 780)
         self._settings = settings
         self._project: Project | None = None
         self._filter = ClaimFilter()
@@ -81,7 +82,12 @@ class SideBySideWindow(QWidget):
             [QKeySequence("Alt+Right"), QKeySequence(QKeySequence.StandardKey.MoveToNextPage)]
         )
         self.next_action.triggered.connect(self.next)
-        self.addActions([self.previous_action, self.next_action])
+        self.close_action = QAction("Close", self)
+        self.close_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)]
+        )
+        self.close_action.triggered.connect(self.close)
+        self.addActions([self.previous_action, self.next_action, self.close_action])
 
         self.title = QLabel()
         self.title.setObjectName("PaneTitle")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.screen_fit import fit_on_screen
 from ui.common.snapshot_view import read_only_table
 from ui.icons import icon
 from ui.runtime.background import BackgroundCall
@@ -49,7 +50,7 @@ class HistoryDialog(QDialog):
         self.setObjectName("HistoryDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"History of {kind} #{record_id}")
-        self.resize(900, 560)
+        fit_on_screen(self, 900, 560)
         self.project = project
         self.kind = kind
         self.record_id = record_id

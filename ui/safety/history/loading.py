@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from claimtracker.vocabulary import RELATIONS
+from ui.common.local_time import local_time
 from ui.safety.history.values import (
     references_in,
     shortened,
@@ -68,11 +68,6 @@ class HistoryPage:
     @property
     def exists(self) -> bool:
         return (self.kind, self.record_id) in self.versions
-
-
-def local_time(moment: datetime) -> str:
-    stamp = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def load_history(store: Store, kind: str, record_id: int) -> HistoryPage:

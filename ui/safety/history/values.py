@@ -60,7 +60,7 @@ def value_text(
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if isinstance(value, str) and field.endswith(("_on", "_at")) and "T" in value:
-        return value[:16].replace("T", " ")  # a timestamp: to the minute
+        return value[:19].replace("T", " ")  # a timestamp: to the second
     return str(value)
 
 

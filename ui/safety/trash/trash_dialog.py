@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.screen_fit import fit_on_screen
 from ui.common.snapshot_view import read_only_table
 from ui.icons import icon
 from ui.runtime.background import BackgroundCall
@@ -53,7 +54,7 @@ class TrashDialog(QDialog):
         self.setObjectName("TrashDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Trash")
-        self.resize(760, 500)
+        fit_on_screen(self, 760, 500)
         self.project = project
         self._loading = False
         self._reload_pending = False

@@ -6,12 +6,12 @@ Rows are the core's frozen ``TrashItem`` snapshots; the model can show one kind 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 
 from ui import theme
+from ui.common.local_time import local_time
 from ui.common.roles import NO_DATA
 from ui.common.snapshot_table import SnapshotTableModel
 from ui.icons import icon
@@ -33,10 +33,7 @@ KIND, ITEM, DELETED = range(len(COLUMN_TITLES))
 
 
 def deleted_text(item: TrashItem) -> str:
-    moment = item.deleted_at
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_time(item.deleted_at)
 
 
 def item_title(item: TrashItem) -> str:

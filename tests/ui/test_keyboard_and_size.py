@@ -1,0 +1,115 @@
+"""A desk tool by keyboard and at every size: Tab leaves the table, window commands work from the
+search box, Esc closes the side-by-side view, the toolbar keeps its buttons whatever Undo says,
+windows open within the screen, and the history tells changes a second apart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QKeyCombination, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QToolBar
+from pytestqt.qtbot import QtBot
+
+from tests.ui.helpers import activate
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(make_window: object, sample_db: Path) -> MainWindow:
+    return make_window(sample_db)  # type: ignore[operator,no-any-return]
+
+
+def test_tab_leaves_the_table_without_changing_the_claim(qtbot: QtBot, window: MainWindow) -> None:
+    table = window.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    window.select_claim(4)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    assert window.table.current_claim_id() == 4
+
+
+CTRL_E = QKeyCombination(Qt.Modifier.CTRL, Qt.Key.Key_E)
+
+
+class X11LineEdit(QLineEdit):
+    """A text field as on Linux/X11, where QLineEdit claims Ctrl+E (end of line) for itself.
+
+    The offscreen platform's key scheme has no such binding, so the tests model it."""
+
+    def event(self, event: QEvent) -> bool:
+        overriding = event.type() == QEvent.Type.ShortcutOverride
+        if overriding and isinstance(event, QKeyEvent) and event.keyCombination() == CTRL_E:
+            event.accept()
+            return True
+        return super().event(event)
+
+
+def test_ctrl_e_exports_while_a_text_field_has_focus(qtbot: QtBot, window: MainWindow) -> None:
+    field = X11LineEdit(window.filter_bar)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    window.act.export_csv.triggered.disconnect()  # the dialog itself is tested elsewhere
+    with qtbot.waitSignal(window.act.export_csv.triggered, timeout=2000):
+        qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    # Keys that are the field's own still edit its text.
+    qtbot.keyClicks(field, "warn")
+    assert field.text() == "warn"
+
+
+def test_escape_closes_the_side_by_side_view(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_claim(5)
+    window.act.side_by_side.trigger()
+    view = window.side_by_side
+    qtbot.waitUntil(view.isVisible)
+    activate(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def test_windows_open_within_the_screen(qtbot: QtBot, window: MainWindow) -> None:
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    window.act.side_by_side.trigger()
+    view = window.side_by_side
+    qtbot.waitUntil(view.isVisible)
+    for shown in (view,):
+        frame = shown.frameGeometry()
+        assert frame.width() <= screen.width() and frame.height() <= screen.height()
+        assert screen.contains(frame.topLeft())
+
+
+def test_the_toolbar_keeps_its_buttons_when_undo_names_a_long_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1280, 800)
+    window.select_claim(1)
+    editor = window.detail.editor
+    editor.event_on.edit.setText("2018-09-01")
+    editor.event_on.edit.editingFinished.emit()
+    assert window.act.undo.text() == "&Undo Set event date of #1 to 2018-09-01"
+    assert window.act.undo.toolTip().startswith("Undo Set event date of #1")
+    toolbar = window.findChild(QToolBar)
+    assert toolbar is not None
+    undo_button = toolbar.widgetForAction(window.act.undo)
+    assert undo_button is not None and undo_button.text() == "Undo"
+    for action in (window.act.side_by_side, window.act.delete, window.act.export_csv):
+        button = toolbar.widgetForAction(action)
+        assert button is not None and button.isVisible(), action.text()
+
+
+def test_history_times_are_to_the_second(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.safety.history.loading import load_history
+
+    editor = window.detail.editor
+    window.select_claim(1)
+    editor.event_on.edit.setText("2018-09-01")
+    editor.event_on.edit.editingFinished.emit()
+    project = window.project
+    assert project is not None
+    page = load_history(project.store, "claim", 1)
+    assert page.rows
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", row.when) for row in page.rows)
