@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -48,6 +49,18 @@ def type_into(qtbot: QtBot, widget: object, text: str) -> None:
     widget.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(widget, text)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+class OpenedUrls(QObject):
+    """What the app asked the desktop to open (Qt's own URL handler hook)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[Path] = []
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        self.paths.append(Path(url.toLocalFile()))
 
 
 def test_the_whole_workflow(
@@ -189,6 +202,19 @@ def test_the_whole_workflow(
     assert [r["claim"] for r in rows] == ["no chemical weapons were used by the Syrian military"]
     assert rows[0]["status"] == "disputed"
     assert "Denies" in rows[0]["counter_claims"]
+
+    # The file and its folder are one click away; the desktop is handed their addresses.
+    qtbot.waitUntil(lambda: window.files.exported_notice is not None)
+    notice = window.files.exported_notice
+    assert notice is not None and str(target) in notice.text()
+    opened = OpenedUrls()
+    QDesktopServices.setUrlHandler("file", opened, "open_url")
+    try:
+        notice.folder_button.click()
+        notice.open_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opened.paths == [tmp_path, target]
 
     bar.clear()
     wait_loaded(qtbot, window)

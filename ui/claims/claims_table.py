@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 
 from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, search_ids
+from claimtracker.query.explain import Highlighter, highlighter, match_reasons
 from claimtracker.query.streaming import stream_ids
 from ui import theme
 from ui.claims.columns import COLUMNS, Column
@@ -36,6 +37,8 @@ from ui.common.roles import (
     BADGE_KIND_ROLE,
     CLAIM_ID_ROLE,
     CLAIM_ROW_ROLE,
+    MATCH_SPANS_ROLE,
+    MATCHED_ELSEWHERE_ROLE,
     NO_DATA,
 )
 from ui.runtime.project import Project
@@ -105,6 +108,9 @@ class ClaimsTableModel(QAbstractTableModel):
         self._deferred = False
         self._loading = False
         self._total: int | None = None
+        #: The words the search asked for, and for loaded rows the fields they were found in.
+        self._marks = Highlighter()
+        self._reasons: dict[int, tuple[str, ...]] = {}
 
     # == Model Interface ======================================================================
 
@@ -165,12 +171,23 @@ class ClaimsTableModel(QAbstractTableModel):
             row = self._row_at(row_number)
             if row is None:
                 return "This claim could not be loaded (it may have been deleted meanwhile)."
-            return column.tooltip(row) if column.tooltip else column.value(row)
+            tip = column.tooltip(row) if column.tooltip else column.value(row)
+            elsewhere = self._matched_elsewhere(row.id) if column.key == "text" else ""
+            return f"{tip}\n\nFound in the {elsewhere}." if elsewhere else tip
         if role == BADGE_KIND_ROLE:
             return column.badge or ""
         if role == CLAIM_ROW_ROLE:
             return self._row_at(row_number)
+        if role == MATCH_SPANS_ROLE:
+            row = self._row_at(row_number) if self._marks and column.searched else None
+            return tuple(self._marks.spans(column.value(row))) if row is not None else ()
+        if role == MATCHED_ELSEWHERE_ROLE:
+            return self._matched_elsewhere(self._ids[row_number]) if column.key == "text" else ""
         return NO_DATA
+
+    def _matched_elsewhere(self, claim_id: int) -> str:
+        fields = self._reasons.get(claim_id, ())
+        return "" if not fields or "claim" in fields else " and ".join(fields)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
@@ -266,10 +283,15 @@ class ClaimsTableModel(QAbstractTableModel):
             except sqlite3.Error:
                 # Shown as disabled rows rather than taking the table down; logged once a page.
                 log.exception("Cannot load claims %s–%s", wanted[0], wanted[-1])
+            if self._marks and found:
+                self._reasons.update(match_reasons(self._project.reader, found, self._marks))
         page: list[Any] = [found.get(claim_id, _MISSING) for claim_id in wanted]
         self._pages[page_number] = page
         while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
+            _, evicted = self._pages.popitem(last=False)
+            for gone in evicted:
+                if gone is not _MISSING:
+                    self._reasons.pop(gone.id, None)
         return page
 
     # == Data Edit ============================================================================
@@ -299,6 +321,9 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def set_query(self, claim_filter: ClaimFilter, order: ClaimOrder | None = None) -> None:
         changed = claim_filter != self._filter or (order is not None and order != self._order)
+        if claim_filter.text != self._filter.text:
+            self._marks = highlighter(claim_filter.text, prefix_last=claim_filter.prefix_last)
+            self._reasons.clear()
         self._filter = claim_filter
         if order is not None:
             self._order = order
@@ -464,6 +489,7 @@ class ClaimsTableModel(QAbstractTableModel):
     def clear_cache(self) -> None:
         """Forget every cached row (after a bulk change); the view refetches what it shows."""
         self._pages.clear()
+        self._reasons.clear()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)

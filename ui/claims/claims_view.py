@@ -77,7 +77,12 @@ class ClaimsView(QTableView):
             if column.badge:
                 delegate = BadgeDelegate(column.badge, self)
             else:
-                delegate = TextDelegate(self, muted=column.key == "id", numeric=column.numeric)
+                delegate = TextDelegate(
+                    self,
+                    muted=column.key == "id",
+                    numeric=column.numeric,
+                    searched=column.searched,
+                )
             self._delegates.append(delegate)
             self.setItemDelegateForColumn(number, delegate)
         self._apply_default_columns()

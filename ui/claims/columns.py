@@ -48,6 +48,8 @@ class Column:
     code: Callable[[ClaimRow], str | None] | None = None
     tooltip: Callable[[ClaimRow], str] | None = None
     numeric: bool = False
+    #: The search reaches this column's text: its matched words are highlighted.
+    searched: bool = False
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -60,8 +62,17 @@ COLUMNS: tuple[Column, ...] = (
         width=330,
         visible=True,
         tooltip=lambda r: r.text,
+        searched=True,
     ),
-    Column("speaker", "Speaker", "speaker", lambda r: r.speaker or "", width=140, visible=True),
+    Column(
+        "speaker",
+        "Speaker",
+        "speaker",
+        lambda r: r.speaker or "",
+        width=140,
+        visible=True,
+        searched=True,
+    ),
     Column(
         "attribution",
         "Attribution",
@@ -82,6 +93,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: r.descriptor or "",
         width=220,
         tooltip=lambda r: r.descriptor or "",
+        searched=True,
     ),
     Column(
         "status",
@@ -119,6 +131,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: r.source_title or "",
         width=220,
         tooltip=lambda r: "\n".join(x for x in (r.source_title, r.outlet, r.url) if x),
+        searched=True,
     ),
     Column("outlet", "Outlet", None, lambda r: r.outlet or "", width=130),
     Column("said_on", "Said", "said_on", lambda r: _date(r.said_on), width=96),
@@ -131,6 +144,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: _one_line(r.quote),
         width=300,
         tooltip=lambda r: r.quote or "",
+        searched=True,
     ),
     Column("likelihood", "Likelihood", None, lambda r: LIKELIHOODS.label(r.likelihood), width=130),
     Column("confidence", "Confidence", None, lambda r: CONFIDENCES.label(r.confidence), width=96),
@@ -149,6 +163,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: _one_line(r.notes),
         width=220,
         tooltip=lambda r: r.notes or "",
+        searched=True,
     ),
     Column("updated_at", "Updated", "updated_at", lambda r: (r.updated_at or "")[:16], width=130),
     Column("created_at", "Created", "created_at", lambda r: (r.created_at or "")[:16], width=130),

@@ -18,6 +18,10 @@ BADGE_KIND_ROLE = _USER + 4
 ENTRY_ID_ROLE = _USER + 5
 #: The kind of a sidebar entry: "all", "trash", "source", "actor" or "section".
 ENTRY_KIND_ROLE = _USER + 6
+#: Where the search's words are in a cell's text: a tuple of (start, end) character ranges.
+MATCH_SPANS_ROLE = _USER + 7
+#: For a claim the search found through another field: those fields ("source title"), else "".
+MATCHED_ELSEWHERE_ROLE = _USER + 8
 
 # PySide6 6.12.0 on Python 3.11 leaks a reference to None each time a data() override hands
 # None to Qt, and aborts after some thousands (none_dealloc). We pin <6.12 there; models still

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,6 +45,12 @@ class ExportRequest:
     columns: list[str]
     claim_filter: ClaimFilter
     bom: bool
+
+
+def documents_folder() -> str:
+    """The user's Documents folder (their home where there is none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found if found and Path(found).is_dir() else str(Path.home())
 
 
 class ExportDialog(QDialog):
@@ -112,7 +118,9 @@ class ExportDialog(QDialog):
         self.bom = QCheckBox("For Excel: UTF-8 with a byte-order mark")
         self.bom.setChecked(settings.flag("export/bom", True))
         self.path = QLineEdit()
-        folder = Path(settings.text("export/folder", settings.last_folder))
+        # Reports go where the last one went, else to Documents — not to the folder an
+        # article was last imported from.
+        folder = Path(settings.text("export/folder", "") or documents_folder())
         name = suggested_name or f"claims-{date.today().isoformat()}.csv"
         self.path.setText(str(folder / name))
         browse = QPushButton("Choose…")
@@ -123,6 +131,15 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Save as", path_row)
         form.addRow("", self.bom)
+        guard = QLabel(
+            "A cell that a spreadsheet would run as a formula (one starting with =, +, -, @) is "
+            "written with a leading apostrophe, so opening the report can never run anything. "
+            "Excel hides the apostrophe; LibreOffice shows it. Importing the file into "
+            "ClaimTracker removes it."
+        )
+        guard.setObjectName("FieldHint")
+        guard.setWordWrap(True)
+        form.addRow("", guard)
 
         self.warning = QLabel()
         self.warning.setObjectName("ErrorText")

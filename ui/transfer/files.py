@@ -25,6 +25,7 @@ from ui.runtime.tasks import Cancelled, Task, TaskContext, TaskRunner
 from ui.settings import Settings
 from ui.sources.commands import CorrectedArticle, CorrectionsCommand, SourceVersions
 from ui.transfer.commands import ImportArticlesCommand, ImportCsvCommand, ImportedArticle
+from ui.transfer.exported_notice import ExportedNotice
 
 if TYPE_CHECKING:
     from claimtracker.csvio import ImportSummary
@@ -162,6 +163,8 @@ class FileOperations(QObject):
         #: Each source's version after our last change to it, shared by the commands that
         #: change sources (corrections here, details in ``ui.sources.source_tools``).
         self.source_versions = SourceVersions()
+        #: The notice of the last export (Open, Show in Folder), while it is shown.
+        self.exported_notice: ExportedNotice | None = None
 
     # -- projects -------------------------------------------------------------------------
 
@@ -360,16 +363,19 @@ class FileOperations(QObject):
             return result.rows, request.path
 
         task = Task(f"Exporting {request.path.name}…", work)
-        task.signals.succeeded.connect(
-            lambda result: self._hub.statusMessage.emit(
-                f"Exported {result[0]:,} row{'s' if result[0] != 1 else ''} to {result[1]}", 10000
-            )
-        )
+        task.signals.succeeded.connect(lambda result: self._exported(*result))
         task.signals.failed.connect(lambda error: self._fail(error, "Exporting CSV"))
         task.signals.cancelled.connect(
             lambda: self._hub.statusMessage.emit("Export cancelled; no file was written", 6000)
         )
         return self._tasks.start(task)
+
+    def _exported(self, rows: int, path: Path) -> None:
+        """Say where the report went, with the file and its folder one click away."""
+        message = f"Exported {rows:,} row{'s' if rows != 1 else ''} to {path}"
+        self._hub.statusMessage.emit(message, 10000)
+        self.exported_notice = ExportedNotice(path, message, self._window)
+        self.exported_notice.open()
 
     # -- CSV import -----------------------------------------------------------------------
 

@@ -1,0 +1,80 @@
+"""Search that explains itself in the table: the found words are marked, a claim found through
+another field says which, and a word finds its other forms (English and Russian)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtTest import QAbstractItemModelTester
+from pytestqt.qtbot import QtBot
+
+from claimtracker.query import ClaimFilter
+from tests.ui.conftest import wait_loaded
+from ui.claims.columns import COLUMNS
+from ui.common.roles import MATCH_SPANS_ROLE, MATCHED_ELSEWHERE_ROLE
+from ui.main_window import MainWindow
+
+TEXT = next(i for i, c in enumerate(COLUMNS) if c.key == "text")
+SPEAKER = next(i for i, c in enumerate(COLUMNS) if c.key == "speaker")
+
+
+@pytest.fixture
+def window(make_window: object, sample_db: Path) -> MainWindow:
+    return make_window(sample_db)  # type: ignore[operator,no-any-return]
+
+
+def _search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.claims.set_query(ClaimFilter(text=text))
+    wait_loaded(qtbot, window)
+
+
+def test_found_words_are_marked_and_other_fields_named(qtbot: QtBot, window: MainWindow) -> None:
+    model = window.claims
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    _search(qtbot, window, "chemical")
+    assert model.rowCount() > 2
+    marked = elsewhere = 0
+    for row in range(model.rowCount()):
+        text = model.index(row, TEXT).data()
+        spans = model.index(row, TEXT).data(MATCH_SPANS_ROLE)
+        note = model.index(row, TEXT).data(MATCHED_ELSEWHERE_ROLE)
+        for start, end in spans:
+            assert text[start:end].lower() == "chemical"
+        if spans:
+            marked += 1
+            assert note == ""
+        elif note:
+            elsewhere += 1
+            assert "source title" in note
+            assert "Found in the source title" in model.index(row, TEXT).data(3)  # tooltip
+    assert marked and elsewhere
+
+
+def test_without_a_search_nothing_is_marked(qtbot: QtBot, window: MainWindow) -> None:
+    model = window.claims
+    assert model.index(0, TEXT).data(MATCH_SPANS_ROLE) == ()
+    assert model.index(0, TEXT).data(MATCHED_ELSEWHERE_ROLE) == ""
+
+
+def test_a_speakers_name_is_marked_in_its_column(qtbot: QtBot, window: MainWindow) -> None:
+    model = window.claims
+    _search(qtbot, window, "ryabkov")
+    assert model.rowCount() > 0
+    for row in range(model.rowCount()):
+        speaker = model.index(row, SPEAKER).data()
+        spans = model.index(row, SPEAKER).data(MATCH_SPANS_ROLE)
+        if speaker == "Sergei Ryabkov":
+            assert [speaker[a:b] for a, b in spans] == ["Ryabkov"]
+
+
+def test_a_russian_word_finds_its_other_cases_in_the_app(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.detail.editor
+    window.select_claim(1)
+    editor.notes.setPlainText("Источник говорит о провокациях")
+    editor.notes.commit()
+    _search(qtbot, window, "провокация")
+    assert [window.claims.claim_id(row) for row in range(window.claims.rowCount())] == [1]
+    spans = window.claims.index(0, TEXT).data(MATCH_SPANS_ROLE)
+    assert spans == ()  # found in the notes, not the claim
+    assert window.claims.index(0, TEXT).data(MATCHED_ELSEWHERE_ROLE) == "notes"
