@@ -120,7 +120,7 @@ def child_app(database: str) -> dict[str, Any]:
             and window.project is not None
             and window.project.store_loaded
             and window.library.total_live is not None
-            and not window.queries.busy
+            and not window.ops.reading
         ),
     )
     result["rows"] = window.claims.rowCount()

@@ -56,9 +56,8 @@ from ui.help_dialogs import ShortcutsDialog, show_about
 from ui.icons import app_icon
 from ui.menus import build_menus
 from ui.runtime.hub import Hub
+from ui.runtime.ops import Runner
 from ui.runtime.project import Project
-from ui.runtime.queries import QueryRunner
-from ui.runtime.tasks import TaskRunner
 from ui.safety.backups import Backups
 from ui.safety.features import SafetyParts, install_safety
 from ui.settings import Settings
@@ -93,17 +92,17 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.editing = Editing(self.hub, self.undo_stack, self)
-        self.tasks = TaskRunner(self)
-        self.queries = QueryRunner(self)
+        #: The one runner of this window's background work (reads, writes, calls).
+        self.ops = Runner(self)
         self.act = Actions.create(self)
         a = self.act
         commands = [a.import_articles, a.export_csv, a.new_claim, a.open_reader, a.link_counter]
         commands += [a.side_by_side, a.suggest_claims, a.clear_filters]
         self._window_shortcuts = WindowShortcuts(self, commands)
         self.files = FileOperations(
-            self, settings, self.hub, self.editing, self.tasks, lambda: self.project
+            self, settings, self.hub, self.editing, self.ops, lambda: self.project
         )
-        self.backups = Backups(self.tasks, lambda: self.project, self)
+        self.backups = Backups(self.ops, lambda: self.project, self)
 
         self.filter_bar = FilterBar()
         self.claims = ClaimsTableModel(self)
@@ -111,7 +110,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.library = LibraryLoader(
             self.sidebar.model,
-            self.queries,
+            self.ops,
             lambda: self.project,
             lambda: self.sidebar.search_text,
             self,
@@ -131,7 +130,7 @@ class MainWindow(QMainWindow):
         self._reader: SourceReader | None = None
         self._side_by_side: SideBySideWindow | None = None
         self._history: QDockWidget | None = None
-        self.status = StatusBar(self.tasks)
+        self.status = StatusBar(self.ops)
         self.setStatusBar(self.status)
 
         self._build_layout()
@@ -237,8 +236,7 @@ class MainWindow(QMainWindow):
                 hub=hub,
                 editing=self.editing,
                 undo_stack=self.undo_stack,
-                queries=self.queries,
-                tasks=self.tasks,
+                ops=self.ops,
                 project=lambda: self.project,
                 claims=self.claims,
                 table=self.table,
@@ -295,7 +293,7 @@ class MainWindow(QMainWindow):
         hub.changed.connect(self._on_changed)
         hub.statusMessage.connect(self.status.showMessage)
         # Tasks
-        self.tasks.busyChanged.connect(lambda _busy: self._update_actions())
+        self.ops.busyChanged.connect(lambda _busy: self._update_actions())
         # The assistant's panel, claims to place, source details: wired in ui.sources.source_tools
         from ui.sources.source_tools import SourceToolsParts, install_source_tools
 
@@ -328,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str) -> bool:
         """Open (or create) the database ``path`` in this window; False if it cannot be used."""
-        if self.tasks.busy and not self._stop_tasks():
+        if self.ops.busy and not self._stop_tasks():
             return False
         try:
             project = Project.open(path)
@@ -441,8 +439,8 @@ class MainWindow(QMainWindow):
             self._side_by_side.close()
         self.claims.stop()
         self.claims.set_project(None)
-        self.queries.cancel_all()
-        self.queries.wait()
+        self.ops.cancel_queries()
+        self.ops.wait_for_reads()
         self.editing.set_project(None)
         self.detail.set_project(None)
         self.filter_bar.set_project(None)
@@ -464,8 +462,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self.tasks.cancel_all()
-        self.tasks.wait()
+        self.ops.cancel_all()
+        self.ops.wait()
         QApplication.processEvents()
         return True
 
@@ -734,7 +732,7 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return
-        if self.tasks.busy and not self._stop_tasks():
+        if self.ops.busy and not self._stop_tasks():
             return
         path = project.path
         self.close_project(back_up=False)
@@ -936,7 +934,7 @@ class MainWindow(QMainWindow):
         row = self.detail.editor.row
         selected = self.table.selected_ids() if has_project else []
         trash = self.filter_bar.showing_trash
-        busy = self.tasks.busy
+        busy = self.ops.busy
         for action in (a.import_articles, a.import_csv, a.new_claim, a.export_csv):
             action.setEnabled(has_project and not busy)
         a.find.setEnabled(has_project)
@@ -1082,12 +1080,12 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([side, width - side - detail, detail])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.tasks.busy and not self._stop_tasks():
+        if self.ops.busy and not self._stop_tasks():
             event.ignore()
             return
         self.save_pending_work()
         self.close_project()
-        self.tasks.wait()
+        self.ops.wait()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from ui.runtime.tasks import Task, TaskRunner
+from ui.runtime.ops import Runner, WriteOp
 
 
 class TaskProgress(QWidget):
     """A label, a progress bar and Cancel, shown while a background task runs."""
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self.label = QLabel()
@@ -31,7 +31,7 @@ class TaskProgress(QWidget):
         runner.busyChanged.connect(self._on_busy)
         self.hide()
 
-    def _on_started(self, task: Task) -> None:
+    def _on_started(self, task: WriteOp) -> None:
         self.label.setText(task.title)
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
@@ -50,7 +50,7 @@ class TaskProgress(QWidget):
 
 
 class StatusBar(QStatusBar):
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StatusBar")
         self.matches = QLabel()

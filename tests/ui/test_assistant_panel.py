@@ -60,7 +60,7 @@ def import_sample(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
         lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000
     )
-    qtbot.waitUntil(lambda: not window.tasks.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy)
 
 
 def test_review_accept_edit_reject_undo(qtbot: QtBot, make_window: object, empty_db: Path) -> None:

@@ -123,7 +123,7 @@ def test_a_csv_import_is_announced_once_and_its_undo_restores_the_database(
     heard = Heard(window)
     assert window.project is not None
     window.files.run_csv_import(window.project, source, CsvImportOptions())
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
     wait_loaded(qtbot, window)
     ((changes, _initiator),) = heard.take()
     assert len(changes.created_ids("claim")) == 2

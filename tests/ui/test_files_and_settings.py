@@ -19,7 +19,7 @@ from ui.settings import Settings
 
 def close(window: MainWindow) -> None:
     window.close()
-    window.tasks.wait()
+    window.ops.wait()
 
 
 def test_first_run_opens_an_empty_database_in_the_data_folder(

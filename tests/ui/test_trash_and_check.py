@@ -107,7 +107,7 @@ def test_the_trash_shows_every_kind_restores_each_and_empties_them_all(
     dialog.empty_button.click()
     qtbot.waitUntil(lambda: bool(asked))
     assert "1 claim, 1 link, 1 source and 1 actor" in asked[0]
-    qtbot.waitUntil(lambda: dialog.model.total() == 0 and not window.tasks.busy)
+    qtbot.waitUntil(lambda: dialog.model.total() == 0 and not window.ops.busy)
     assert dialog.empty.isVisible() and dialog.empty.text() == "The trash is empty."
     assert "1 claim(s)" in window.status.currentMessage()
     assert "1 source(s), 1 actor(s)" in window.status.currentMessage()

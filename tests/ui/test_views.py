@@ -124,7 +124,7 @@ def test_trash_restore_and_empty(
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.act.empty_trash.trigger()  # counts and empties on workers
-    qtbot.waitUntil(lambda: window.claims.rowCount() == 0 and not window.tasks.busy)
+    qtbot.waitUntil(lambda: window.claims.rowCount() == 0 and not window.ops.busy)
     wait_loaded(qtbot, window)
     assert window.table.empty_state.title.text() == "The trash is empty"
     assert window.undo_stack.count() == 0  # nothing left to bring back
@@ -161,7 +161,7 @@ def test_side_by_side_exports_what_it_shows(
     seen = when_modal(ExportDialog, export)
     side.export_shown_action.trigger()
     assert seen
-    qtbot.waitUntil(lambda: not window.tasks.busy and target.exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.ops.busy and target.exists(), timeout=10_000)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     pairs = {(int(r["claim_id"]), int(r["counter_claim_id"])) for r in rows}
@@ -199,7 +199,7 @@ def test_csv_import_shows_problems_then_imports_and_undoes(
     options = dialog.options()
     dialog.accept()
     window.files.run_csv_import(window.project, source, options)  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
     wait_loaded(qtbot, window)
     assert window.claims.rowCount() == 16
     assert window.undo_stack.undoText() == "Import 2 claims from other-tool.csv"

@@ -75,7 +75,7 @@ def test_the_whole_workflow(
     qtbot.waitUntil(
         lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000
     )
-    qtbot.waitUntil(lambda: not window.tasks.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy)
     reader = window.reader
     assert window.reader_area.isVisible()
     assert reader.source is not None and "Ryabkov" in reader.source.text
@@ -196,7 +196,7 @@ def test_the_whole_workflow(
     exported = when_modal(ExportDialog, export)
     window.act.export_csv.trigger()
     assert exported
-    qtbot.waitUntil(lambda: not window.tasks.busy and target.exists(), timeout=15_000)
+    qtbot.waitUntil(lambda: not window.ops.busy and target.exists(), timeout=15_000)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["claim"] for r in rows] == ["no chemical weapons were used by the Syrian military"]

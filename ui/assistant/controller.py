@@ -22,8 +22,8 @@ from ui.assistant.review_state import ReviewState
 from ui.assistant.suggestions_model import DONE, OPEN, SuggestionsModel
 from ui.claims.editing import Editing
 from ui.runtime.hub import Hub
+from ui.runtime.ops import OpContext, Runner, WriteOp
 from ui.runtime.project import Project
-from ui.runtime.tasks import Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from claimtracker.assistant import Suggestion
@@ -43,8 +43,8 @@ class Proposed:
     suggestions: tuple[Suggestion, ...]
 
 
-def suggest_work(source_id: int, title: str, text: str) -> Callable[[TaskContext], Proposed]:
-    def work(context: TaskContext) -> Proposed:
+def suggest_work(source_id: int, title: str, text: str) -> Callable[[OpContext], Proposed]:
+    def work(context: OpContext) -> Proposed:
         from claimtracker.assistant import suggest  # its patterns load on this thread
 
         context.check()
@@ -79,13 +79,13 @@ class AssistantController(QObject):
         self._editing = editing
         self._project = project
         self._window = window
-        self._tasks = TaskRunner(self)
+        self._tasks = Runner(self)
         self.model = SuggestionsModel(self)
         self._panel: AssistantPanel | None = None
         self._active = False
         self._source: SourceText | None = None
         self._states: dict[int, ReviewState] = {}
-        self._running: Task | None = None
+        self._running: WriteOp | None = None
         hub.projectOpened.connect(self._reset)
         hub.projectClosing.connect(self._on_project_closing)
         hub.changed.connect(self._on_changed)
@@ -166,7 +166,9 @@ class AssistantController(QObject):
     def _start(self, source: SourceText) -> None:
         if self._running is not None:
             self._running.cancel()
-        task = Task("Suggesting claims…", suggest_work(source.id, _title_of(source), source.text))
+        task = WriteOp(
+            "Suggesting claims…", suggest_work(source.id, _title_of(source), source.text)
+        )
         task.signals.succeeded.connect(self._on_suggested)
         task.signals.failed.connect(self._on_failed)
         self._running = task

@@ -6,7 +6,7 @@ nothing is pushed; otherwise the command joins the undo stack.
 
 Single edits run on the GUI thread: they are one short transaction each (a few milliseconds)
 and keep the undo stack strictly in step with the database. Long work (imports, exports) runs
-as a background task (``ui.runtime.tasks``) and pushes its command when it is done.
+as a background task (``ui.runtime.ops``) and pushes its command when it is done.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.streaming import stream_ids
 from ui.claims.ids import id_array
-from ui.runtime.queries import InterruptibleJob
+from ui.runtime.ops import InterruptibleJob
 
 log = logging.getLogger(__name__)
 

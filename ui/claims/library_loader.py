@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from claimtracker.query import ClaimFilter, count_claims
 from claimtracker.query.choices import actor_choices, claim_counts, live_totals, source_choices
 from ui.claims.library import LibraryEntry, LibraryModel
+from ui.runtime.ops import Runner
 from ui.runtime.project import Project
-from ui.runtime.queries import QueryRunner
 
 #: The most sources and actors the sidebar lists at once (its search finds the others).
 SIDEBAR_LIMIT = 300
@@ -36,7 +36,7 @@ class LibraryLoader(QObject):
     def __init__(
         self,
         model: LibraryModel,
-        queries: QueryRunner,
+        queries: Runner,
         project: Callable[[], Project | None],
         search_text: Callable[[], str],
         parent: QObject | None = None,

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from claimtracker.errors import ClaimTrackerError
+from ui.runtime.ops import OpContext, Runner, WriteOp
 from ui.runtime.project import Project
-from ui.runtime.tasks import Task, TaskContext, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ class Backups(QObject):
 
     def __init__(
         self,
-        tasks: TaskRunner,
+        tasks: Runner,
         project: Callable[[], Project | None],
         parent: QObject | None = None,
     ) -> None:
@@ -51,13 +51,13 @@ class Backups(QObject):
         path = project.path
         self._running = True
 
-        def work(_context: TaskContext) -> str:
+        def work(_context: OpContext) -> str:
             from claimtracker.safety.backup import backup_if_changed
 
             made = backup_if_changed(path, reason=reason)
             return made.name if made is not None else ""
 
-        task = Task("Backing up…", work)
+        task = WriteOp("Backing up…", work)
         task.signals.succeeded.connect(self._made)
         task.signals.failed.connect(lambda error: self.failed.emit(str(error)))
         task.signals.finished.connect(self._done)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication
 
 from ui.claims.claims_table import ClaimsTableModel
 from ui.runtime.hub import Hub
+from ui.runtime.ops import Runner
 from ui.runtime.project import Project
-from ui.runtime.queries import QueryRunner
 from ui.safety.view_keeper import ViewKeeper, ViewState
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class ExternalChanges(QObject):
     def __init__(
         self,
         hub: Hub,
-        queries: QueryRunner,
+        queries: Runner,
         project: Callable[[], Project | None],
         claims: ClaimsTableModel,
         keeper: ViewKeeper,

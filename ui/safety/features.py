@@ -32,8 +32,7 @@ from ui.claims.claims_view import ClaimsView
 from ui.claims.detail_pane import DetailPane
 from ui.claims.editing import Editing
 from ui.runtime.hub import Hub
-from ui.runtime.queries import QueryRunner
-from ui.runtime.tasks import TaskRunner
+from ui.runtime.ops import Runner
 from ui.safety.damaged_database import DamagedDatabaseRecovery
 from ui.safety.external_changes import ExternalChanges
 from ui.safety.history.history_windows import HistoryWindows
@@ -86,8 +85,7 @@ class SafetyParts:
     hub: Hub
     editing: Editing
     undo_stack: QUndoStack
-    queries: QueryRunner
-    tasks: TaskRunner
+    ops: Runner
     project: Callable[[], Project | None]
     claims: ClaimsTableModel
     table: ClaimsView
@@ -117,11 +115,9 @@ class SafetyFeatures(QObject):
         parts.editing.recovery = EditRecovery(project, hub, self.pending, window)
 
         self.keeper = ViewKeeper(parts.table, parts.reader_text)
-        self.external = ExternalChanges(
-            hub, parts.queries, project, parts.claims, self.keeper, self
-        )
+        self.external = ExternalChanges(hub, parts.ops, project, parts.claims, self.keeper, self)
         self.history = HistoryWindows(window, parts.editing, hub, project)
-        self.emptier = TrashEmptier(window, project, hub, parts.tasks, parts.undo_stack)
+        self.emptier = TrashEmptier(window, project, hub, parts.ops, parts.undo_stack)
         self.trash = TrashWindow(window, parts.editing, hub, project, self.emptier)
         self.damaged = DamagedDatabaseRecovery(
             window,
@@ -204,7 +200,7 @@ class SafetyFeatures(QObject):
         if project is None:
             return None
         if self._check is None:
-            dialog = CheckDatabaseDialog(project, parts.tasks, parts.window)
+            dialog = CheckDatabaseDialog(project, parts.ops, parts.window)
             dialog.indexRepaired.connect(parts.hub.reload_everything)
             dialog.backupsRequested.connect(parts.show_backups)
             dialog.destroyed.connect(self._forget_check)

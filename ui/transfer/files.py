@@ -1,7 +1,7 @@
 """File work: new and open projects, the sample, importing articles and CSV, exporting CSV.
 
 Dialogs run here on the GUI thread; reading, writing and parsing run as background tasks
-(``ui.runtime.tasks``) with progress and Cancel, and their changes reach the undo stack when done.
+(``ui.runtime.ops``) with progress and Cancel, and their changes reach the undo stack when done.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from claimtracker.paths import user_data_dir
 from claimtracker.query import ClaimFilter, ClaimOrder
 from ui.claims.editing import Editing
 from ui.runtime.hub import Hub
+from ui.runtime.ops import Cancelled, OpContext, Runner, WriteOp
 from ui.runtime.project import Project
-from ui.runtime.tasks import Cancelled, Task, TaskContext, TaskRunner
 from ui.settings import Settings
 from ui.sources.commands import CorrectedArticle, CorrectionsCommand, SourceVersions
 from ui.transfer.commands import ImportArticlesCommand, ImportCsvCommand, ImportedArticle
@@ -73,7 +73,7 @@ class ArticleImportResult:
 
 def import_articles_work(
     project: Project, paths: list[Path]
-) -> Callable[[TaskContext], ArticleImportResult]:
+) -> Callable[[OpContext], ArticleImportResult]:
     """The task body: read each file (parsing off the GUI thread), store it in one transaction.
 
     A different text at the URL of a known article is its corrected version: it replaces that
@@ -81,7 +81,7 @@ def import_articles_work(
     anchors before and after are kept, so that the import can be undone.
     """
 
-    def work(context: TaskContext) -> ArticleImportResult:
+    def work(context: OpContext) -> ArticleImportResult:
         from claimtracker.articles import read_article
         from claimtracker.services.revisions import (
             find_earlier_version,
@@ -150,7 +150,7 @@ class FileOperations(QObject):
         settings: Settings,
         hub: Hub,
         editing: Editing,
-        tasks: TaskRunner,
+        tasks: Runner,
         project: Callable[[], Project | None],
     ) -> None:
         super().__init__(parent_widget)
@@ -203,7 +203,7 @@ class FileOperations(QObject):
         """Open the sample project, building it in the data folder the first time."""
         path = sample_project_path()
 
-        def work(context: TaskContext) -> str:
+        def work(context: OpContext) -> str:
             from claimtracker.sample import build_sample
             from claimtracker.store import Store
 
@@ -212,7 +212,7 @@ class FileOperations(QObject):
                 build_sample(store)
             return str(path)
 
-        task = Task("Building the sample project…", work)
+        task = WriteOp("Building the sample project…", work)
         built: list[str] = []
         task.signals.succeeded.connect(built.append)
         task.signals.failed.connect(lambda error: self._fail(error, "Opening the sample project"))
@@ -233,7 +233,7 @@ class FileOperations(QObject):
             self._settings.last_folder = str(Path(paths[0]).parent)
             self.import_articles([Path(p) for p in paths])
 
-    def import_articles(self, paths: list[Path]) -> Task | None:
+    def import_articles(self, paths: list[Path]) -> WriteOp | None:
         project = self._project()
         if project is None or not paths:
             return None
@@ -242,7 +242,7 @@ class FileOperations(QObject):
             if len(paths) == 1
             else f"Importing {len(paths)} articles…"
         )
-        task = Task(title, import_articles_work(project, paths))
+        task = WriteOp(title, import_articles_work(project, paths))
         task.signals.succeeded.connect(lambda result: self._articles_done(project, result))
         task.signals.failed.connect(lambda error: self._fail(error, "Importing articles"))
         task.signals.cancelled.connect(
@@ -337,12 +337,12 @@ class FileOperations(QObject):
         if accepted:
             self.run_export(request, order)
 
-    def run_export(self, request: ExportRequest, order: ClaimOrder) -> Task | None:
+    def run_export(self, request: ExportRequest, order: ClaimOrder) -> WriteOp | None:
         project = self._project()
         if project is None:
             return None
 
-        def work(context: TaskContext) -> tuple[int, Path]:
+        def work(context: OpContext) -> tuple[int, Path]:
             from claimtracker.csvio import ExportCancelled, export_csv
 
             context.progress(0, 0, f"Exporting to {request.path.name}…")
@@ -362,7 +362,7 @@ class FileOperations(QObject):
                 raise Cancelled from None
             return result.rows, request.path
 
-        task = Task(f"Exporting {request.path.name}…", work)
+        task = WriteOp(f"Exporting {request.path.name}…", work)
         task.signals.succeeded.connect(lambda result: self._exported(*result))
         task.signals.failed.connect(lambda error: self._fail(error, "Exporting CSV"))
         task.signals.cancelled.connect(
@@ -403,12 +403,12 @@ class FileOperations(QObject):
         if accepted:
             self.run_csv_import(project, path, options)
 
-    def run_csv_import(self, project: Project, path: Path, options: object) -> Task:
+    def run_csv_import(self, project: Project, path: Path, options: object) -> WriteOp:
         from claimtracker.csvio import CsvImportOptions
 
         assert isinstance(options, CsvImportOptions)
 
-        def work(context: TaskContext) -> object:
+        def work(context: OpContext) -> object:
             from claimtracker.csvio import ImportCancelled, import_csv
             from claimtracker.safety.backup import backup_before_import
 
@@ -420,7 +420,7 @@ class FileOperations(QObject):
             except ImportCancelled:
                 raise Cancelled from None
 
-        task = Task(f"Importing {path.name}…", work)
+        task = WriteOp(f"Importing {path.name}…", work)
         task.signals.succeeded.connect(lambda summary: self._csv_done(project, path, summary))
         task.signals.failed.connect(lambda error: self._fail(error, f"Importing {path.name}"))
         task.signals.cancelled.connect(

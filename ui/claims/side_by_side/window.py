@@ -29,8 +29,8 @@ from ui.claims.side_by_side.claim_card import ClaimCard
 from ui.claims.side_by_side.comparison import Dispute, load_dispute
 from ui.common.screen_fit import fit_on_screen
 from ui.icons import icon
+from ui.runtime.ops import Runner
 from ui.runtime.project import Project
-from ui.runtime.queries import QueryRunner
 from ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class SideBySideWindow(QWidget):
         self._position = -1
         self._claim_id = 0
         self._dispute: Dispute | None = None
-        self._queries = QueryRunner(self, threads=1)
+        self._queries = Runner(self, read_threads=1)
 
         self.previous_action = QAction(icon("previous"), "Previous dispute", self)
         self.previous_action.setShortcuts(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ui.common.screen_fit import fit_on_screen
 from ui.common.snapshot_view import read_only_table
 from ui.icons import icon
-from ui.runtime.background import BackgroundCall
+from ui.runtime.ops import call_in_background
 from ui.safety.history.history_model import FROM, TO, WHAT, WHEN, WHO, HistoryModel
 from ui.safety.history.loading import HistoryPage, HistoryRow, load_history
 from ui.safety.history.values import shortened
@@ -139,7 +139,7 @@ class HistoryDialog(QDialog):
             return
         self._loading = True
         store_of, kind, record_id = self.project, self.kind, self.record_id
-        BackgroundCall(
+        call_in_background(
             self,
             lambda: load_history(store_of.store, kind, record_id),
             self._show_page,

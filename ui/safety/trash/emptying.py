@@ -16,10 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from claimtracker.errors import ClaimTrackerError
 from ui.errors import show_error
-from ui.runtime.background import BackgroundCall
 from ui.runtime.hub import Hub
+from ui.runtime.ops import OpContext, Runner, WriteOp, call_in_background
 from ui.runtime.project import Project
-from ui.runtime.tasks import Task, TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from claimtracker.services.trash import EmptiedTrash
@@ -57,7 +56,7 @@ class TrashEmptier(QObject):
         parent: QWidget,
         project: Callable[[], Project | None],
         hub: Hub,
-        tasks: TaskRunner,
+        tasks: Runner,
         undo_stack: QUndoStack,
     ) -> None:
         super().__init__(parent)
@@ -72,7 +71,7 @@ class TrashEmptier(QObject):
         project = self._project()
         if project is None:
             return
-        BackgroundCall(
+        call_in_background(
             self,
             lambda: _count(project),
             lambda counts: self._confirm(project, counts),
@@ -98,14 +97,14 @@ class TrashEmptier(QObject):
             self._run(project)
 
     def _run(self, project: Project) -> None:
-        def work(context: TaskContext) -> EmptiedTrash:
+        def work(context: OpContext) -> EmptiedTrash:
             from claimtracker.services.trash import empty_trash
 
             context.progress(0, 0, "Emptying the trash…")
             with project.write() as session:
                 return empty_trash(session=session)
 
-        task = Task("Emptying the trash…", work)
+        task = WriteOp("Emptying the trash…", work)
         task.signals.succeeded.connect(lambda result: self._done(project, result))
         task.signals.failed.connect(self._failed)
         self._tasks.start(task)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ui.common.screen_fit import fit_on_screen
 from ui.common.snapshot_view import read_only_table
 from ui.icons import icon
-from ui.runtime.background import BackgroundCall
+from ui.runtime.ops import call_in_background
 from ui.safety.trash.trash_model import DELETED, ITEM, KIND, KIND_PLURALS, KINDS, TrashModel
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class TrashDialog(QDialog):
             return
         self._loading = True
         project = self.project
-        BackgroundCall(self, lambda: _read_trash(project), self._show_items, self._show_failure)
+        call_in_background(self, lambda: _read_trash(project), self._show_items, self._show_failure)
 
     def _show_items(self, items: object) -> None:
         assert isinstance(items, list)
