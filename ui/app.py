@@ -75,7 +75,9 @@ def database_to_open(explicit: str | None, settings: Settings) -> Path:
     return default_database_path()
 
 
-def launch(app: QApplication, database: str | None = None, *, settings: Settings | None = None) -> MainWindow:
+def launch(
+    app: QApplication, database: str | None = None, *, settings: Settings | None = None
+) -> MainWindow:
     """Build the main window, open the database and show it."""
     from ui.icons import app_icon
     from ui.main_window import MainWindow
@@ -112,9 +114,17 @@ def main(argv: list[str] | None = None) -> int:
     hook = install_excepthook(save_work=window.save_pending_work, parent=lambda: window)
     _close_on_interrupt(window)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         hook.uninstall()
+    from ui.shutdown import end_background_work
+
+    if not end_background_work(window):
+        # Work that ignores its cancel flag must not keep a windowless process running: what
+        # was saved is committed, and SQLite rolls back a transaction cut short.
+        logging.shutdown()
+        os._exit(code)
+    return code
 
 
 def _close_on_interrupt(window: MainWindow) -> None:

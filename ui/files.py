@@ -42,7 +42,7 @@ SAMPLE_DATABASE_NAME = "Sample project.db"
 
 
 def kind_of(path: Path) -> str | None:
-    """"database", "article" or "csv" by a dropped file's name."""
+    """ "database", "article" or "csv" by a dropped file's name."""
     suffix = path.suffix.lower()
     if suffix in DATABASE_SUFFIXES:
         return "database"
@@ -69,8 +69,14 @@ class ArticleImportResult:
         return [item for item in self.imported if item.created]
 
 
-def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskContext], ArticleImportResult]:
+def import_articles_work(
+    project: Project, paths: list[Path], result: ArticleImportResult | None = None
+) -> Callable[[TaskContext], ArticleImportResult]:
     """The task body: read each file (parsing off the GUI thread), store it in one transaction.
+
+    Cancel stops before the next file, after reading a file, and before its transaction
+    commits: each file is imported whole or not at all. ``result`` (filled as files are
+    imported) tells a cancelled import's caller what was kept.
 
     A different text at the URL of a known article is its corrected version: it replaces that
     source's text and the claims are placed again (``import_article_version``). The text and
@@ -85,12 +91,13 @@ def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskC
             text_version,
         )
 
-        result = ArticleImportResult()
+        done_so_far = result if result is not None else ArticleImportResult()
         for number, path in enumerate(paths):
             context.check()
             context.progress(number, len(paths), f"Importing {path.name}…")
             try:
                 article = read_article(path)
+                context.check()
                 with project.write() as session:
                     earlier = find_earlier_version(
                         session=session, url=article.url, text=article.text
@@ -113,19 +120,20 @@ def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskC
                             placed=dict(done.report.placed),
                             orphans=dict(done.report.orphans),
                         )
+                    context.check()  # raising here rolls this file's transaction back
             except ClaimTrackerError as error:
-                result.failed.append((path.name, str(error)))
+                done_so_far.failed.append((path.name, str(error)))
                 continue
             except OSError as error:
-                result.failed.append((path.name, error.strerror or str(error)))
+                done_so_far.failed.append((path.name, error.strerror or str(error)))
                 continue
             title = article.title or path.stem
             created = done.outcome == "new"
-            result.imported.append(ImportedArticle(source_id, created, title, path.name))
+            done_so_far.imported.append(ImportedArticle(source_id, created, title, path.name))
             if corrected is not None:
-                result.corrected.append(corrected)
+                done_so_far.corrected.append(corrected)
         context.progress(len(paths), len(paths), "Imported")
-        return result
+        return done_so_far
 
     return work
 
@@ -231,17 +239,42 @@ class FileOperations(QObject):
         project = self._project()
         if project is None or not paths:
             return None
-        title = f"Importing {paths[0].name}…" if len(paths) == 1 else f"Importing {len(paths)} articles…"
-        task = Task(title, import_articles_work(project, paths))
+        title = (
+            f"Importing {paths[0].name}…"
+            if len(paths) == 1
+            else f"Importing {len(paths)} articles…"
+        )
+        kept = ArticleImportResult()
+        task = Task(
+            title,
+            import_articles_work(project, paths, kept),
+            if_cancelled="Articles already imported stay in the project (Undo removes them); "
+            "the article being read is not saved.",
+        )
         task.signals.succeeded.connect(lambda result: self._articles_done(project, result))
         task.signals.failed.connect(lambda error: self._fail(error, "Importing articles"))
-        task.signals.cancelled.connect(
-            lambda: self._hub.statusMessage.emit("Import cancelled; the articles already read are kept", 6000)
-        )
+        task.signals.cancelled.connect(lambda: self._articles_done(project, kept, cancelled=True))
         return self._tasks.start(task)
 
-    def _articles_done(self, project: Project, result: ArticleImportResult) -> None:
+    def _articles_done(
+        self, project: Project, result: ArticleImportResult, *, cancelled: bool = False
+    ) -> None:
         if project is not self._project():
+            return
+        if cancelled:
+            kept = len(result.imported)
+            self._hub.statusMessage.emit(
+                f"Import cancelled; {kept} article{'s' if kept != 1 else ''} imported before "
+                "it stopped are kept",
+                10000,
+            )
+            if not kept:
+                return
+            self._record_articles(result)
+            self._hub.sourcesChanged.emit()
+            self._hub.actorsChanged.emit()
+            self.articlesImported.emit(result.imported[-1].source_id)
+            self.importFinished.emit(result)
             return
         self._record_articles(result)
         if result.imported:
@@ -347,7 +380,7 @@ class FileOperations(QObject):
                 raise Cancelled from None
             return result.rows, request.path
 
-        task = Task(f"Exporting {request.path.name}…", work)
+        task = Task(f"Exporting {request.path.name}…", work, if_cancelled="No file is written.")
         task.signals.succeeded.connect(
             lambda result: self._hub.statusMessage.emit(
                 f"Exported {result[0]:,} row{'s' if result[0] != 1 else ''} to {result[1]}", 10000
@@ -363,7 +396,10 @@ class FileOperations(QObject):
 
     def choose_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._window, "Import CSV", self._folder(), "CSV files (*.csv *.tsv *.txt);;All files (*)"
+            self._window,
+            "Import CSV",
+            self._folder(),
+            "CSV files (*.csv *.tsv *.txt);;All files (*)",
         )
         if path:
             self._settings.last_folder = str(Path(path).parent)
@@ -396,9 +432,7 @@ class FileOperations(QObject):
             backup_before_import(project.store)
             context.progress(0, 0, f"Importing {path.name}…")
             try:
-                summary = import_csv(
-                    project.store, path, options, progress=context.progress
-                )
+                summary = import_csv(project.store, path, options, progress=context.progress)
             except ImportCancelled:
                 raise Cancelled from None
             with project.store.raw() as connection:
@@ -410,7 +444,9 @@ class FileOperations(QObject):
                 ]
             return summary, created
 
-        task = Task(f"Importing {path.name}…", work)
+        task = Task(
+            f"Importing {path.name}…", work, if_cancelled="Nothing from the CSV file is saved."
+        )
         task.signals.succeeded.connect(lambda result: self._csv_done(project, path, *result))
         task.signals.failed.connect(lambda error: self._fail(error, f"Importing {path.name}"))
         task.signals.cancelled.connect(

@@ -71,7 +71,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-
 class MainWindow(QMainWindow):
     #: The first rows of a project are on screen (work that can wait starts after it).
     firstRowsShown = Signal()
@@ -104,8 +103,11 @@ class MainWindow(QMainWindow):
         self.table = ClaimsView(self.claims)
         self.sidebar = Sidebar()
         self.library = LibraryLoader(
-            self.sidebar.model, self.queries, lambda: self.project,
-            lambda: self.sidebar.search_text, self,
+            self.sidebar.model,
+            self.queries,
+            lambda: self.project,
+            lambda: self.sidebar.search_text,
+            self,
         )
         self.detail = DetailPane(
             self.editing,
@@ -128,7 +130,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         menus = build_menus(self, self.act)
         self.recent_menu, self.columns_menu, self.toolbar = (
-            menus.recent, menus.columns, menus.toolbar
+            menus.recent,
+            menus.columns,
+            menus.toolbar,
         )
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.columns_menu.aboutToShow.connect(
@@ -151,6 +155,7 @@ class MainWindow(QMainWindow):
         table_layout.setSpacing(0)
         table_layout.addWidget(self.filter_bar)
         table_layout.addWidget(self.table, 1)
+        self._table_layout = table_layout
         self.center_splitter = QSplitter(Qt.Orientation.Vertical)
         self.center_splitter.setObjectName("CenterSplitter")
         self.center_splitter.addWidget(table_area)
@@ -173,6 +178,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
         # The right dock area stays free for panels such as the assistant's review panel.
         self.setDockNestingEnabled(True)
+
+    def add_notice(self, bar: QWidget) -> None:
+        """A bar above the filter bar that speaks about the whole project (shown by its owner)."""
+        self._table_layout.insertWidget(0, bar)
 
     # == Wiring (every cross-widget connection is here) ========================================
 
@@ -218,7 +227,9 @@ class MainWindow(QMainWindow):
         a.open_reader.triggered.connect(self.open_current_in_reader)
         a.link_counter.triggered.connect(self.link_counter_claim)
         a.side_by_side.triggered.connect(self.show_side_by_side)
-        self.editing.errorRaised.connect(lambda error, action: show_error(self, error, action=action))
+        self.editing.errorRaised.connect(
+            lambda error, action: show_error(self, error, action=action)
+        )
         # Data safety: history, changes made elsewhere, stale edits, trash, checks (ui.safety)
         self.safety = install_safety(self)
         # View
@@ -361,8 +372,11 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_flag(key, True)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "A risky place for a database", message,
-            QMessageBox.StandardButton.Ok, self,
+            QMessageBox.Icon.Warning,
+            "A risky place for a database",
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -398,17 +412,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _stop_tasks(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Work in progress",
-            "An import or export is still running. Cancel it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+    def _stop_tasks(self, wait_ms: int = 30_000) -> bool:
+        """Ask whether to stop the running tasks (saying what stopping keeps); stop them."""
+        from ui.shutdown import ask_to_stop
+
+        if not ask_to_stop(self, self.tasks.running()):
             return False
         self.tasks.cancel_all()
-        self.tasks.wait()
+        self.tasks.wait(wait_ms)
         QApplication.processEvents()
         return True
 
@@ -684,7 +695,11 @@ class MainWindow(QMainWindow):
             return
         QApplication.restoreOverrideCursor()
         self.open_project(str(path))
-        aside = f"; the replaced file is kept as {restored.kept_aside.name}" if restored.kept_aside else ""
+        aside = (
+            f"; the replaced file is kept as {restored.kept_aside.name}"
+            if restored.kept_aside
+            else ""
+        )
         self.status.showMessage(f"Restored the backup {backup.name}{aside}", 15000)
 
     # -- the reader -----------------------------------------------------------------------
@@ -728,7 +743,9 @@ class MainWindow(QMainWindow):
                 self.open_reader(row.source_id, row.id)
                 return
             self.act.show_reader.setChecked(False)
-            self.status.showMessage("Choose a claim with a source, or a source in the sidebar", 5000)
+            self.status.showMessage(
+                "Choose a claim with a source, or a source in the sidebar", 5000
+            )
             return
         self.reader_area.setVisible(visible)
         if self.act.show_reader.isChecked() != visible:
@@ -817,7 +834,10 @@ class MainWindow(QMainWindow):
         from ui.dialogs.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings.theme, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.theme_mode() != self.settings.theme:
+        if (
+            dialog.exec() == QDialog.DialogCode.Accepted
+            and dialog.theme_mode() != self.settings.theme
+        ):
             self.set_theme(dialog.theme_mode())
         dialog.deleteLater()
 
@@ -1007,12 +1027,14 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([side, width - side - detail, detail])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.tasks.busy and not self._stop_tasks():
+        from ui.shutdown import SHUTDOWN_WAIT_MS
+
+        if self.tasks.busy and not self._stop_tasks(SHUTDOWN_WAIT_MS):
             event.ignore()
             return
         self.save_pending_work()
         self.close_project()
-        self.tasks.wait()
+        self.tasks.wait(SHUTDOWN_WAIT_MS)
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -1,7 +1,8 @@
 """What the main window shows of data safety (issue 5), installed with one call.
 
 - History of a claim (with its links), a source or an actor, with "Restore this value".
-- Changes made elsewhere (the CLI, a second window) noticed and shown.
+- Changes made elsewhere (the CLI, a second window) noticed and shown; a bar says who else
+  has the project open.
 - A stale edit asks "Keep theirs" or "Use mine"; a full or read-only disk keeps the change to
   try again.
 - A damaged database on open offers the newest good backup.
@@ -28,6 +29,7 @@ from ui.history.history_windows import HistoryWindows
 from ui.safety.damaged_database import DamagedDatabaseRecovery
 from ui.safety.external_changes import ExternalChanges
 from ui.safety.pending_changes import PendingChanges, SaveProblemBar
+from ui.safety.presence_notice import PresenceNotice
 from ui.safety.recovery import EditRecovery
 from ui.safety.view_keeper import ViewKeeper
 from ui.trash.emptying import TrashEmptier
@@ -42,17 +44,24 @@ if TYPE_CHECKING:
 class SafetyActions:
     def __init__(self, parent: QObject) -> None:
         self.claim_history = _action(
-            parent, "Claim &History…", icon_name="history", shortcut="Ctrl+Shift+H",
+            parent,
+            "Claim &History…",
+            icon_name="history",
+            shortcut="Ctrl+Shift+H",
             icon_text="History",
             tip="Who changed this claim and its links, when, from what to what; restore an "
-                "earlier value",
+            "earlier value",
         )
         self.trash = _action(
-            parent, "&Trash…", icon_name="trash",
+            parent,
+            "&Trash…",
+            icon_name="trash",
             tip="Everything in the trash — claims, links, sources, actors — to restore or empty",
         )
         self.check_database = _action(
-            parent, "&Check Database…", icon_name="info",
+            parent,
+            "&Check Database…",
+            icon_name="info",
             tip="Check the database file, its references and its search index",
         )
 
@@ -72,6 +81,8 @@ class SafetyFeatures(QObject):
         window.detail.add_notice(self.save_problem_bar)
         window.editing.recovery = EditRecovery(project, window.hub, self.pending, window)
 
+        self.presence = PresenceNotice(window.hub, self)
+        window.add_notice(self.presence.bar)
         self.keeper = ViewKeeper(window.table, self._reader_text)
         self.external = ExternalChanges(
             window.hub, window.queries, project, window.claims, self.keeper, self
@@ -207,8 +218,7 @@ class SafetyFeatures(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Changes not saved",
-            f"{count} change{'s' if count != 1 else ''} could not be saved: "
-            f"{self.pending.error}",
+            f"{count} change{'s' if count != 1 else ''} could not be saved: {self.pending.error}",
             parent=self.window,
         )
         box.setInformativeText("Try again now, or close and lose them?")
@@ -254,4 +264,3 @@ def _insert_before(anchor: QAction, action: QAction) -> None:
 
 def install_safety(window: MainWindow) -> SafetyFeatures:
     return SafetyFeatures(window)
-
