@@ -61,14 +61,23 @@ class Holder:
     def local(self) -> bool:
         return self.host == socket.gethostname()
 
-    def describe(self) -> str:
-        """ "another ClaimTracker window (pid 4242, since 09:14)"; the host when it is not ours."""
-        what = PROGRAMS.get(self.program, self.program)
+    @property
+    def program_name(self) -> str:
+        """ "ClaimTracker window", "claimtracker import-csv"."""
         if self.program == "cli" and self.command:
-            what = f"claimtracker {self.command}"
+            return f"claimtracker {self.command}"
+        return PROGRAMS.get(self.program, self.program)
+
+    @property
+    def details(self) -> str:
+        """ "pid 4242, since 09:14" (with the host when it is not this one)."""
         since = self.since.astimezone().strftime("%H:%M" if self._today() else "%d %b %H:%M")
         where = f"pid {self.pid}" if self.local else f"pid {self.pid} on {self.host}"
-        return f"{what} ({where}, since {since})"
+        return f"{where}, since {since}"
+
+    def describe(self) -> str:
+        """ "ClaimTracker window (pid 4242, since 09:14)"."""
+        return f"{self.program_name} ({self.details})"
 
     def _today(self) -> bool:
         return self.since.astimezone().date() == datetime.now().astimezone().date()

@@ -52,8 +52,8 @@ class ReadingProgress(QWidget):
         self.bar.setValue(done // _STEP)
         if total:
             self.text.setText(
-                f"Reading the article… {done // _STEP:,} of {max(total // _STEP, 1):,} thousand "
-                "characters"
+                f"Reading the article ({total:,} characters), part by part. You can keep "
+                "working meanwhile."
             )
         else:
             self.text.setText("Reading the article…")

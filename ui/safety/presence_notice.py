@@ -29,11 +29,9 @@ LOOK_INTERVAL_MS = 3000
 
 def describe_others(others: list[Holder]) -> str:
     """The notice's text for ``others`` (not empty)."""
-    windows = [h for h in others if h.program == "app"]
     if len(others) == 1:
-        who = others[0].describe()
-        what = "another ClaimTracker window" if windows else "another program"
-        opening = f"This project is also open in {what}: {who}."
+        other = others[0]
+        opening = f"This project is also open in another {other.describe()}."
     else:
         listed = "; ".join(h.describe() for h in others)
         opening = f"This project is also open in {len(others)} other programs: {listed}."
