@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         # Work that ignores its cancel flag must not keep a windowless process running: what
         # was saved is committed, and SQLite rolls back a transaction cut short.
         logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
         os._exit(code)
     return code
 

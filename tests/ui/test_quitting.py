@@ -139,7 +139,9 @@ def test_closing_during_an_import_says_what_stops_and_stop_saves_nothing_half(
         next(b for b in box.buttons() if b.text() == "Stop It").click()
 
     try:
-        window.files.import_articles(paths)
+        task = window.files.import_articles(paths)
+        assert task is not None
+        qtbot.waitUntil(lambda: task.context.last_progress[1] == 6)  # inside the first file
         seen = when_modal(QMessageBox, stop_it)
         window.close()
         assert seen
