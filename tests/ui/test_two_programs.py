@@ -93,6 +93,27 @@ def test_the_notice_can_be_hidden_and_comes_back_for_someone_new(
     assert f"pid {second.pid}" in notice.bar.message.text()
 
 
+def test_a_running_command_is_named(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], sample_db: Path
+) -> None:
+    from claimtracker.cli.context import AppState
+
+    window = make_window(sample_db)
+    notice = window.safety.presence
+    state = AppState(str(sample_db))
+    state.store()  # what every command does first (here without a click context)
+    try:
+        notice.look()
+        assert notice.bar.isVisible()
+        assert "also open in the command line: claimtracker command (pid" in (
+            notice.bar.message.text()
+        )
+    finally:
+        state.close()
+    notice.look()
+    assert not notice.bar.isVisible()
+
+
 def test_a_killed_window_is_forgotten_and_closing_unregisters(
     qtbot: QtBot,
     make_window: Callable[..., MainWindow],

@@ -31,7 +31,8 @@ def describe_others(others: list[Holder]) -> str:
     """The notice's text for ``others`` (not empty)."""
     if len(others) == 1:
         other = others[0]
-        opening = f"This project is also open in another {other.describe()}."
+        where = "another " if other.program == "app" else "the command line: "
+        opening = f"This project is also open in {where}{other.describe()}."
     else:
         listed = "; ".join(h.describe() for h in others)
         opening = f"This project is also open in {len(others)} other programs: {listed}."
