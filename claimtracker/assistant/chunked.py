@@ -50,8 +50,8 @@ class SuggestCancelled(Exception):
 def too_long_message(length: int) -> str:
     return (
         f"This text has {length:,} characters; the assistant reads texts of up to "
-        f"{MAX_CHARS:,} characters (about {MAX_CHARS // 6:,} words). Split it into articles, "
-        "or make its claims by hand."
+        f"{MAX_CHARS:,} characters (about {round(MAX_CHARS / 6, -4):,.0f} words). Split it "
+        "into articles, or make its claims by hand."
     )
 
 
