@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         table_layout.setSpacing(0)
         table_layout.addWidget(self.filter_bar)
         table_layout.addWidget(self.table, 1)
+        self._table_layout = table_layout
         self.center_splitter = QSplitter(Qt.Orientation.Vertical)
         self.center_splitter.setObjectName("CenterSplitter")
         self.center_splitter.addWidget(table_area)
@@ -183,6 +184,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
         # The right dock area stays free for panels such as the assistant's review panel.
         self.setDockNestingEnabled(True)
+
+    def add_notice(self, bar: QWidget) -> None:
+        """A bar above the filter bar that speaks about the whole project (shown by its owner)."""
+        self._table_layout.insertWidget(0, bar)
 
     # == Wiring (every cross-widget connection is here) ========================================
 
@@ -411,17 +416,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _stop_tasks(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Work in progress",
-            "An import or export is still running. Cancel it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+    def _stop_tasks(self, wait_ms: int = 30_000) -> bool:
+        """Ask whether to stop the running tasks (saying what stopping keeps); stop them."""
+        from ui.shutdown import ask_to_stop
+
+        if not ask_to_stop(self, self.tasks.running()):
             return False
         self.tasks.cancel_all()
-        self.tasks.wait()
+        self.tasks.wait(wait_ms)
         QApplication.processEvents()
         return True
 
@@ -1029,12 +1031,14 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([side, width - side - detail, detail])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.tasks.busy and not self._stop_tasks():
+        from ui.shutdown import SHUTDOWN_WAIT_MS
+
+        if self.tasks.busy and not self._stop_tasks(SHUTDOWN_WAIT_MS):
             event.ignore()
             return
         self.save_pending_work()
         self.close_project()
-        self.tasks.wait()
+        self.tasks.wait(SHUTDOWN_WAIT_MS)
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -27,6 +27,8 @@ class TaskContext:
     def __init__(self, signals: TaskSignals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        #: The last progress reported: (done, total, text).
+        self.last_progress: tuple[int, int, str] = (0, 0, "")
 
     @property
     def cancelled(self) -> bool:
@@ -41,6 +43,7 @@ class TaskContext:
 
     def progress(self, done: int, total: int, text: str = "") -> bool:
         """Report progress; returns False once the user asked to cancel (for core callbacks)."""
+        self.last_progress = (int(done), int(total), text)
         self._signals.progressed.emit(int(done), int(total), text)
         return not self._cancel.is_set()
 
@@ -54,12 +57,19 @@ class TaskSignals(QObject):
 
 
 class Task(QRunnable):
-    """``work(context)`` on a worker thread; its return value arrives in ``succeeded``."""
+    """``work(context)`` on a worker thread; its return value arrives in ``succeeded``.
 
-    def __init__(self, title: str, work: Callable[[TaskContext], Any]) -> None:
+    ``if_cancelled`` tells the user what a cancel keeps and what it drops (asked when the
+    window closes while the task runs).
+    """
+
+    def __init__(
+        self, title: str, work: Callable[[TaskContext], Any], *, if_cancelled: str = ""
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.title = title
+        self.if_cancelled = if_cancelled
         self.signals = TaskSignals()
         self.context = TaskContext(self.signals)
         self._work = work
@@ -132,6 +142,9 @@ class TaskRunner(QObject):
     def cancel_all(self) -> None:
         for task in self._running:
             task.cancel()
+
+    def running(self) -> list[Task]:
+        return list(self._running)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the pool's work (used when closing a project and in tests)."""

@@ -1,7 +1,8 @@
 """What the main window shows of data safety (issue 5), installed with one call.
 
 - History of a claim (with its links), a source or an actor, with "Restore this value".
-- Changes made elsewhere (the CLI, a second window) noticed and shown.
+- Changes made elsewhere (the CLI, a second window) noticed and shown; a bar says who else
+  has the project open.
 - A stale edit asks "Keep theirs" or "Use mine"; a full or read-only disk keeps the change to
   try again.
 - A damaged database on open offers the newest good backup.
@@ -28,6 +29,7 @@ from ui.history.history_windows import HistoryWindows
 from ui.safety.damaged_database import DamagedDatabaseRecovery
 from ui.safety.external_changes import ExternalChanges
 from ui.safety.pending_changes import PendingChanges, SaveProblemBar
+from ui.safety.presence_notice import PresenceNotice
 from ui.safety.recovery import EditRecovery
 from ui.safety.view_keeper import ViewKeeper
 from ui.trash.emptying import TrashEmptier
@@ -79,6 +81,8 @@ class SafetyFeatures(QObject):
         window.detail.add_notice(self.save_problem_bar)
         window.editing.recovery = EditRecovery(project, window.hub, self.pending, window)
 
+        self.presence = PresenceNotice(window.hub, self)
+        window.add_notice(self.presence.bar)
         self.keeper = ViewKeeper(window.table, self._reader_text)
         self.external = ExternalChanges(
             window.hub, window.queries, project, window.claims, self.keeper, self
