@@ -41,7 +41,7 @@ from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
 from ui.actions import Actions, name_step
 from ui.backups import Backups
-from ui.dialogs.help_dialogs import ShortcutsDialog, show_about
+from ui.dialogs.help_dialogs import ShortcutsDialog, UserGuide, show_about
 from ui.editing import Editing
 from ui.errors import show_error
 from ui.files import FileOperations, kind_of
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.reader_area.hide()
         self._reader: SourceReader | None = None
         self._side_by_side: SideBySideWindow | None = None
+        self._user_guide: UserGuide | None = None
         self._history: QDockWidget | None = None
         self.status = StatusBar(self.tasks)
         self.setStatusBar(self.status)
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         a.theme_system.triggered.connect(lambda: self.set_theme("system"))
         a.theme_light.triggered.connect(lambda: self.set_theme("light"))
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
+        a.user_guide.triggered.connect(self.show_user_guide)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
         # Filter bar → table
@@ -868,6 +870,13 @@ class MainWindow(QMainWindow):
         menu.addAction(a.restore if self.filter_bar.showing_trash else a.delete)
         menu.exec(self.table.viewport().mapToGlobal(point))
         menu.deleteLater()
+
+    def show_user_guide(self) -> None:
+        if self._user_guide is None:
+            self._user_guide = UserGuide(self)
+        self._user_guide.show()
+        self._user_guide.raise_()
+        self._user_guide.activateWindow()
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.act.all(), self)
