@@ -787,6 +787,7 @@ class MainWindow(QMainWindow):
             window = SideBySideWindow(self.settings, self)
             window.claimRequested.connect(self._show_from_side_by_side)
             window.exportRequested.connect(self.export_pairs)
+            window.statusRequested.connect(self._set_status_from_side_by_side)
             self._side_by_side = window
         return self._side_by_side
 
@@ -800,6 +801,16 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def _set_status_from_side_by_side(self, claim_id: int, status: str) -> None:
+        """A verdict given in the side-by-side view: the same undoable edit as in the editor."""
+        if self.project is None:
+            return
+        from claimtracker.query import fetch_row
+
+        row = fetch_row(self.project.reader, claim_id)
+        if row is not None:
+            self.editing.set_fields(row, {"status": status})
 
     def _show_from_side_by_side(self, claim_id: int) -> None:
         self.select_claim(claim_id)

@@ -130,3 +130,23 @@ def test_f1_opens_the_user_guide_whose_keys_are_the_apps(qtbot: QtBot, window: M
     table = text[text.index("The keyboard") :]
     for keys in re.findall(r"\b((?:Ctrl\+)(?:Shift\+)?(?:Return|[A-Z0-9/]))\b", table):
         assert keys in known, keys
+
+
+def test_triage_sets_the_status_with_one_key_and_moves_on(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.select_claim(5)
+    window.act.side_by_side.trigger()
+    view = window.side_by_side
+    qtbot.waitUntil(lambda: view.isVisible() and len(view.dispute_ids) > 1)
+    activate(qtbot, view)
+    first = view.claim_id
+    assert view.verdict_actions[view.dispute.claim.status].isChecked()  # type: ignore[union-attr]
+    qtbot.keyClick(view, Qt.Key.Key_V)
+    assert window.undo_stack.undoText() == f"Set status of #{first} to Verified"
+    qtbot.waitUntil(lambda: view.claim_id != first)
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    view.show_claim(first)
+    assert view.dispute is not None and view.dispute.claim.status == "verified"
+    assert view.verdict_actions["verified"].isChecked()
