@@ -132,9 +132,7 @@ def test_f1_opens_the_user_guide_whose_keys_are_the_apps(qtbot: QtBot, window: M
         assert keys in known, keys
 
 
-def test_triage_sets_the_status_with_one_key_and_moves_on(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_triage_sets_the_status_with_one_key_and_moves_on(qtbot: QtBot, window: MainWindow) -> None:
     window.select_claim(5)
     window.act.side_by_side.trigger()
     view = window.side_by_side
