@@ -5,8 +5,9 @@
 Writes into ``shots/`` (gitignored): the main window, the reader with highlights, the
 assistant's review panel and its dialogs, the side-by-side view, the editor, the link dialog, the
 CSV dialogs, the main window in the dark palette, the reader with claims that lost their place
-in a corrected text, and the data-safety windows (history, a stale edit's question, a change the
-disk refused, the trash, Check Database, a damaged file). Settings and data go to a temporary
+in a corrected text, the data-safety windows (history, a stale edit's question, a change the
+disk refused, the trash, Check Database, a damaged file), the notice of a second window on the
+same project, and the assistant's progress and Cancel on a very long article. Settings and data go to a temporary
 folder; nothing of the user's is touched.
 """
 
@@ -214,6 +215,7 @@ def main() -> None:
     grab(window.reader, "reader-orphans")
 
     safety_shots(window, target, grab, settle)
+    working_together_shots(window, work, grab, settle)
 
     window.close()
     app.processEvents()
@@ -313,6 +315,65 @@ def safety_shots(
     damaged.show()
     grab(damaged, "damaged-database-dialog")
     damaged.close()
+
+
+def working_together_shots(
+    window: Any, work: Path, grab: Callable[..., None], settle: Callable[..., None]
+) -> None:
+    """A second window on the same project (its notice), and the assistant's progress and
+    Cancel on a very long article."""
+    import subprocess
+
+    from PySide6.QtWidgets import QApplication
+
+    from claimtracker.articles import read_article
+    from claimtracker.sample import sample_article_path
+    from claimtracker.services import import_article
+
+    project = window.project
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path;"
+            " from claimtracker.safety.presence import Presence;"
+            " p = Presence.register(Path(sys.argv[1]), 'app'); print('ok', flush=True);"
+            " sys.stdin.readline(); p.close()",
+            str(project.path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        window.safety.presence.look()
+        grab(window, "second-window-notice")
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait()
+    window.safety.presence.look()
+
+    text = sample_article_path().read_text(encoding="utf-8")
+    long_path = work / "transcripts-dump.txt"
+    long_path.write_text("\n\n".join([text] * 250), encoding="utf-8")
+    with project.write() as session:
+        source, _ = import_article(
+            session=session, article=read_article(long_path), origin=long_path
+        )
+    window.hub.sourcesChanged.emit()
+    window.open_reader(source.id)
+    settle(500)
+    window.source_tools.suggest_claims()
+    progress = window.source_tools.assistant.panel.progress
+    while progress.bar.value() < progress.bar.maximum() // 5:
+        QApplication.processEvents()
+    grab(window, "assistant-long-article")
+    grab(window.source_tools.dock, "assistant-progress")
+    progress.button.click()
+    grab(window.source_tools.dock, "assistant-stopped")
+    window.source_tools.dock.hide()
 
 
 class _FakeCommand:

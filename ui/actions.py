@@ -76,6 +76,7 @@ class Actions:
     theme_system: QAction
     theme_light: QAction
     theme_dark: QAction
+    user_guide: QAction
     shortcuts: QAction
     about: QAction
 
@@ -250,12 +251,14 @@ class Actions:
             theme_system=a(parent, "Follow the &System", checkable=True),
             theme_light=a(parent, "&Light", checkable=True),
             theme_dark=a(parent, "&Dark", checkable=True),
-            shortcuts=a(
+            user_guide=a(
                 parent,
-                "&Keyboard Shortcuts",
-                icon_name="keyboard",
+                "User &Guide",
+                icon_name="info",
                 shortcut=QKeySequence.StandardKey.HelpContents,
+                tip="How to work with ClaimTracker, from the first article to a report",
             ),
+            shortcuts=a(parent, "&Keyboard Shortcuts", icon_name="keyboard", shortcut="Ctrl+/"),
             about=a(parent, "&About ClaimTracker", icon_name="info"),
         )
         actions.delete.setShortcuts(

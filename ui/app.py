@@ -120,9 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     hook = install_excepthook(save_work=window.save_pending_work, parent=lambda: window)
     _close_on_interrupt(window)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         hook.uninstall()
+    from ui.runtime.shutdown import end_background_work
+
+    if not end_background_work(window.ops, window.source_tools.assistant.cancel):
+        # Work that ignores its cancel flag must not keep a windowless process running: what
+        # was saved is committed, and SQLite rolls back a transaction cut short.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _close_on_interrupt(window: MainWindow) -> None:

@@ -1,4 +1,4 @@
-"""Help: the keyboard shortcuts (read from the window's actions) and About."""
+"""Help: the user guide, the keyboard shortcuts (read from the window's actions) and About."""
 
 from __future__ import annotations
 
@@ -11,18 +11,44 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+
+from claimtracker.paths import resources_dir
+from ui.common.screen_fit import fit_on_screen
+
+GUIDE = resources_dir() / "guide" / "user-guide.md"
 
 #: Shortcuts that belong to a pane rather than to one of the window's actions.
 PANE_SHORTCUTS = [
     ("New claim from the reader's selection", "Ctrl+Return"),
     ("Next / previous dispute (side by side)", "Alt+Right / Alt+Left"),
     ("Clear the search (in the search field)", "Esc"),
+    ("Close the side-by-side window", "Esc"),
     ("Accept the ticked or selected suggestions (assistant)", "Ctrl+Return"),
     ("Tick / edit / reject a suggestion (assistant)", "Space / Enter / Delete"),
 ]
+
+
+class UserGuide(QDialog):
+    """The offline user guide (``resources/guide/user-guide.md``), beside the main window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ClaimTracker user guide")
+        self.setModal(False)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # nothing in the guide is fetched or followed
+        self.browser.setMarkdown(GUIDE.read_text(encoding="utf-8"))
+        self.browser.document().setDocumentMargin(18)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        fit_on_screen(self, 760, 760)
 
 
 class ShortcutsDialog(QDialog):

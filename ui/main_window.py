@@ -52,7 +52,7 @@ from ui.claims.sidebar import Sidebar
 from ui.common.choice_popup import Entry
 from ui.common.screen_fit import fit_on_screen
 from ui.errors import show_error
-from ui.help_dialogs import ShortcutsDialog, show_about
+from ui.help_dialogs import ShortcutsDialog, UserGuide, show_about
 from ui.icons import app_icon
 from ui.menus import build_menus
 from ui.runtime.hub import Hub
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.reader_area.hide()
         self._reader: SourceReader | None = None
         self._side_by_side: SideBySideWindow | None = None
+        self._user_guide: UserGuide | None = None
         self._history: QDockWidget | None = None
         self.status = StatusBar(self.ops)
         self.setStatusBar(self.status)
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         table_layout.setSpacing(0)
         table_layout.addWidget(self.filter_bar)
         table_layout.addWidget(self.table, 1)
+        self._table_layout = table_layout
         self.center_splitter = QSplitter(Qt.Orientation.Vertical)
         self.center_splitter.setObjectName("CenterSplitter")
         self.center_splitter.addWidget(table_area)
@@ -183,6 +185,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
         # The right dock area stays free for panels such as the assistant's review panel.
         self.setDockNestingEnabled(True)
+
+    def add_notice(self, bar: QWidget) -> None:
+        """A bar above the filter bar that speaks about the whole project (shown by its owner)."""
+        self._table_layout.insertWidget(0, bar)
 
     # == Wiring (every cross-widget connection is here) ========================================
 
@@ -241,6 +247,7 @@ class MainWindow(QMainWindow):
                 claims=self.claims,
                 table=self.table,
                 detail=self.detail,
+                add_notice=self.add_notice,
                 reader_text=lambda: self.reader.text if self.reader_area.isVisible() else None,
                 side_by_side=a.side_by_side,
                 empty_trash=a.empty_trash,
@@ -262,6 +269,7 @@ class MainWindow(QMainWindow):
         a.theme_system.triggered.connect(lambda: self.set_theme("system"))
         a.theme_light.triggered.connect(lambda: self.set_theme("light"))
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
+        a.user_guide.triggered.connect(self.show_user_guide)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
         # Filter bar → table
@@ -453,17 +461,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _stop_tasks(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Work in progress",
-            "An import or export is still running. Cancel it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+    def _stop_tasks(self, wait_ms: int = 30_000) -> bool:
+        """Ask whether to stop the running tasks (saying what stopping keeps); stop them."""
+        from ui.runtime.shutdown import ask_to_stop
+
+        if not ask_to_stop(self, self.ops.running()):
             return False
         self.ops.cancel_all()
-        self.ops.wait()
+        self.ops.wait(wait_ms)
         QApplication.processEvents()
         return True
 
@@ -834,6 +839,7 @@ class MainWindow(QMainWindow):
             window = SideBySideWindow(self.settings, self)
             window.claimRequested.connect(self._show_from_side_by_side)
             window.exportRequested.connect(self.export_pairs)
+            window.statusRequested.connect(self._set_status_from_side_by_side)
             self._side_by_side = window
         return self._side_by_side
 
@@ -847,6 +853,16 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def _set_status_from_side_by_side(self, claim_id: int, status: str) -> None:
+        """A verdict given in the side-by-side view: the same undoable edit as in the editor."""
+        if self.project is None:
+            return
+        from claimtracker.query import fetch_row
+
+        row = fetch_row(self.project.reader, claim_id)
+        if row is not None:
+            self.editing.set_fields(row, {"status": status})
 
     def _show_from_side_by_side(self, claim_id: int) -> None:
         self.select_claim(claim_id)
@@ -917,6 +933,13 @@ class MainWindow(QMainWindow):
         menu.addAction(a.restore if self.filter_bar.showing_trash else a.delete)
         menu.exec(self.table.viewport().mapToGlobal(point))
         menu.deleteLater()
+
+    def show_user_guide(self) -> None:
+        if self._user_guide is None:
+            self._user_guide = UserGuide(self)
+        self._user_guide.show()
+        self._user_guide.raise_()
+        self._user_guide.activateWindow()
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.act.all(), self)
@@ -1080,12 +1103,14 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([side, width - side - detail, detail])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ops.busy and not self._stop_tasks():
+        from ui.runtime.shutdown import SHUTDOWN_WAIT_MS
+
+        if self.ops.busy and not self._stop_tasks(SHUTDOWN_WAIT_MS):
             event.ignore()
             return
         self.save_pending_work()
         self.close_project()
-        self.ops.wait()
+        self.ops.wait(SHUTDOWN_WAIT_MS)
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -55,7 +55,7 @@ def build_menus(window: QMainWindow, a: Actions) -> Menus:
         group.addAction(action)
         theme_menu.addAction(action)
     help_menu = bar.addMenu("&Help")
-    help_menu.addActions([a.shortcuts, a.about])
+    help_menu.addActions([a.user_guide, a.shortcuts, a.about])
     window.addActions(a.all())
     return Menus(recent=recent, columns=columns, toolbar=build_toolbar(window, a))
 

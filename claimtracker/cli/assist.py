@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimtracker.cli.context import db_option, echo_json, json_option
+from claimtracker.cli.context import db_option, echo_json, json_option, progress_bar
 from claimtracker.cli.output import echo
 from claimtracker.errors import NotFoundError
 from claimtracker.store import Store
@@ -61,9 +61,10 @@ def suggest_command(
 
     Each suggestion gives the sentence, its quote, offsets, speaker, attribution code, the
     verbatim attribution phrase, the cue, and the suggestions it counters. Offline and
-    deterministic.
+    deterministic. A long text is read in chunks (with a progress bar on a terminal); one of
+    more than two million characters is declined.
     """
-    from claimtracker.assistant import suggest
+    from claimtracker.assistant.chunked import suggest_in_chunks
 
     source_id: int | None = None
     path = Path(target)
@@ -81,7 +82,8 @@ def suggest_command(
 
         article = read_article(path)
         text = article.text
-    suggestions = suggest(text)
+    with progress_bar("Reading") as advance:
+        suggestions = suggest_in_chunks(text, advance)
     chosen = _parse_indices(accept, len(suggestions))
     wordings = _parse_wordings(rewordings)
     if wordings and chosen is None:

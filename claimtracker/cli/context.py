@@ -16,6 +16,7 @@ import click
 from claimtracker.errors import NotFoundError
 from claimtracker.query import ClaimFilter
 from claimtracker.query.filters import DATE_FIELDS
+from claimtracker.safety.presence import Presence
 from claimtracker.store import Store
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 
@@ -28,6 +29,7 @@ class AppState:
     def __init__(self, db: str | None) -> None:
         self.db = db
         self._store: Store | None = None
+        self._presence: Presence | None = None
 
     def store(self, db: str | None = None) -> Store:
         if self._store is None:
@@ -38,9 +40,16 @@ class AppState:
                 warning = location_warning(self._store.path)
                 if warning:
                     click.echo(f"claimtracker: warning: {warning}", err=True)
+                # An open app window lists this command while it runs (issue 9).
+                context = click.get_current_context(silent=True)
+                command = (context.info_name or "") if context is not None else ""
+                self._presence = Presence.register(self._store.path, "cli", command)
         return self._store
 
     def close(self) -> None:
+        if self._presence is not None:
+            self._presence.close()
+            self._presence = None
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QKeyCombination, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import activate
+from ui.help_dialogs import PANE_SHORTCUTS
 from ui.main_window import MainWindow
 
 
@@ -113,3 +114,37 @@ def test_history_times_are_to_the_second(qtbot: QtBot, window: MainWindow) -> No
     page = load_history(project.store, "claim", 1)
     assert page.rows
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", row.when) for row in page.rows)
+
+
+def test_f1_opens_the_user_guide_whose_keys_are_the_apps(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)
+    guide = window._user_guide
+    assert guide is not None
+    qtbot.waitUntil(guide.isVisible)
+    text = guide.browser.toPlainText()
+    assert "Finding claims" in text and "Keeping the work safe" in text
+    native = QKeySequence.SequenceFormat.NativeText
+    known = {key.toString(native) for action in window.act.all() for key in action.shortcuts()} | {
+        keys for _, both in PANE_SHORTCUTS for keys in both.split(" / ")
+    }
+    table = text[text.index("The keyboard") :]
+    for keys in re.findall(r"\b((?:Ctrl\+)(?:Shift\+)?(?:Return|[A-Z0-9/]))\b", table):
+        assert keys in known, keys
+
+
+def test_triage_sets_the_status_with_one_key_and_moves_on(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_claim(5)
+    window.act.side_by_side.trigger()
+    view = window.side_by_side
+    qtbot.waitUntil(lambda: view.isVisible() and len(view.dispute_ids) > 1)
+    activate(qtbot, view)
+    first = view.claim_id
+    assert view.verdict_actions[view.dispute.claim.status].isChecked()  # type: ignore[union-attr]
+    qtbot.keyClick(view, Qt.Key.Key_V)
+    assert window.undo_stack.undoText() == f"Set status of #{first} to Verified"
+    qtbot.waitUntil(lambda: view.claim_id != first)
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    view.show_claim(first)
+    assert view.dispute is not None and view.dispute.claim.status == "verified"
+    assert view.verdict_actions["verified"].isChecked()

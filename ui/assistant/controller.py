@@ -22,7 +22,7 @@ from ui.assistant.review_state import ReviewState
 from ui.assistant.suggestions_model import DONE, OPEN, SuggestionsModel
 from ui.claims.editing import Editing
 from ui.runtime.hub import Hub
-from ui.runtime.ops import OpContext, Runner, WriteOp
+from ui.runtime.ops import Cancelled, OpContext, Runner, WriteOp
 from ui.runtime.project import Project
 
 if TYPE_CHECKING:
@@ -44,11 +44,18 @@ class Proposed:
 
 
 def suggest_work(source_id: int, title: str, text: str) -> Callable[[OpContext], Proposed]:
+    """Read ``text`` in chunks, reporting progress in characters; Cancel stops between chunks."""
+
     def work(context: OpContext) -> Proposed:
-        from claimtracker.assistant import suggest  # its patterns load on this thread
+        # The assistant's patterns load on this thread.
+        from claimtracker.assistant.chunked import SuggestCancelled, suggest_in_chunks
 
         context.check()
-        return Proposed(source_id, title, text, tuple(suggest(text)))
+        try:
+            found = suggest_in_chunks(text, lambda done, total: context.progress(done, total))
+        except SuggestCancelled:
+            raise Cancelled from None
+        return Proposed(source_id, title, text, tuple(found))
 
     return work
 
@@ -103,6 +110,8 @@ class AssistantController(QObject):
             panel.restoreRequested.connect(self.restore)
             panel.currentSuggestionChanged.connect(self._on_current_suggestion)
             panel.claimRequested.connect(self.claimRequested)
+            panel.progress.cancelRequested.connect(self._cancel_by_user)
+            panel.progress.restartRequested.connect(self._restart)
             self._panel = panel
         return self._panel
 
@@ -116,6 +125,7 @@ class AssistantController(QObject):
         if active:
             self._show_current()
         else:
+            self.cancel()  # nobody is looking: stop reading
             self.highlightCleared.emit()
 
     def follow(self, source: SourceText | None) -> None:
@@ -160,19 +170,49 @@ class AssistantController(QObject):
             self._show_state(state)
             return
         self.model.set_review(None, {})
-        panel.set_message("Reading the article…")
         self._start(source)
 
     def _start(self, source: SourceText) -> None:
-        if self._running is not None:
-            self._running.cancel()
+        self.cancel()
         task = WriteOp(
             "Suggesting claims…", suggest_work(source.id, _title_of(source), source.text)
         )
         task.signals.succeeded.connect(self._on_suggested)
         task.signals.failed.connect(self._on_failed)
+        task.signals.progressed.connect(
+            lambda done, total, _text: self._on_progress(task, done, total)
+        )
+        task.signals.cancelled.connect(lambda: self._on_cancelled(task))
         self._running = task
+        self.panel.show_progress(0, len(source.text))
         self._tasks.start(task)
+
+    def cancel(self) -> None:
+        """Stop reading the article (Cancel, the panel closed, the project closing)."""
+        running, self._running = self._running, None
+        if running is not None:
+            running.cancel()
+
+    @Slot()
+    def _cancel_by_user(self) -> None:
+        if self._running is not None:
+            self.cancel()
+            self.panel.show_stopped()
+
+    @Slot()
+    def _restart(self) -> None:
+        if self._active and self._source is not None:
+            self._show_current()
+
+    def _on_progress(self, task: WriteOp, done: int, total: int) -> None:
+        if task is self._running and self._panel is not None and self._active:
+            self.panel.show_progress(done, total)
+
+    def _on_cancelled(self, task: WriteOp) -> None:
+        if task is self._running:  # stopped from elsewhere (the pool shutting down)
+            self._running = None
+            if self._panel is not None:
+                self.panel.show_stopped()
 
     @Slot(object)
     def _on_suggested(self, proposed: Proposed) -> None:
@@ -198,6 +238,12 @@ class AssistantController(QObject):
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         self._running = None
+        from claimtracker.assistant.chunked import TextTooLong
+
+        if isinstance(error, TextTooLong):
+            if self._panel is not None:
+                self.panel.set_message(str(error))
+            return
         log.error(
             "The assistant failed", exc_info=error if isinstance(error, BaseException) else None
         )
@@ -218,9 +264,9 @@ class AssistantController(QObject):
             if first is not None:
                 panel.select_suggestion(first)
 
-    def wait(self) -> bool:
-        """Until the running suggestion task is done (tests)."""
-        return self._tasks.wait()
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Until the running suggestion task is done (tests, quitting)."""
+        return self._tasks.wait(msecs)
 
     @property
     def busy(self) -> bool:
@@ -362,9 +408,7 @@ class AssistantController(QObject):
 
     @Slot(object)
     def _reset(self, _project: object = None) -> None:
-        if self._running is not None:
-            self._running.cancel()
-            self._running = None
+        self.cancel()
         self._states.clear()
         self._source = None
         self.model.set_review(None, {})

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.assistant.reading_progress import ReadingProgress
 from ui.assistant.suggestion_card import SuggestionCardDelegate, toggle
 from ui.assistant.suggestions_model import (
     ACCEPTED_CLAIM_ROLE,
@@ -114,9 +115,11 @@ class AssistantPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setContentsMargins(18, 18, 18, 18)
+        self.progress = ReadingProgress()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.list)
+        self.stack.addWidget(self.progress)
 
         self.accept_action = QAction(icon("new-claim"), "Accept", self)
         self.accept_action.setShortcut(ACCEPT_SHORTCUT)
@@ -204,6 +207,19 @@ class AssistantPanel(QWidget):
         """Show ``text`` instead of the list (nothing to show yet, or reading the article)."""
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
+        self.update_controls()
+
+    def show_progress(self, done: int, total: int) -> None:
+        """The article is being read: ``done`` of ``total`` characters, with Cancel."""
+        self.progress.show_reading(done, total)
+        if self.stack.currentWidget() is not self.progress:
+            self.stack.setCurrentWidget(self.progress)
+            self.update_controls()
+
+    def show_stopped(self) -> None:
+        """Reading was cancelled: offer to start again."""
+        self.progress.show_stopped()
+        self.stack.setCurrentWidget(self.progress)
         self.update_controls()
 
     def show_list(self) -> None:

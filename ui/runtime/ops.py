@@ -55,6 +55,8 @@ class OpContext:
     def __init__(self, signals: OpSignals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        #: The last progress reported: (done, total, text).
+        self.last_progress: tuple[int, int, str] = (0, 0, "")
 
     @property
     def cancelled(self) -> bool:
@@ -69,17 +71,25 @@ class OpContext:
 
     def progress(self, done: int, total: int, text: str = "") -> bool:
         """Report progress; returns False once the user asked to cancel (for core callbacks)."""
+        self.last_progress = (int(done), int(total), text)
         self._signals.progressed.emit(int(done), int(total), text)
         return not self._cancel.is_set()
 
 
 class WriteOp(QRunnable):
-    """``work(context)`` on a worker thread; its return value arrives in ``succeeded``."""
+    """``work(context)`` on a worker thread; its return value arrives in ``succeeded``.
 
-    def __init__(self, title: str, work: Callable[[OpContext], Any]) -> None:
+    ``if_cancelled`` tells the user what a cancel keeps and what it drops (asked when the
+    window closes while the op runs).
+    """
+
+    def __init__(
+        self, title: str, work: Callable[[OpContext], Any], *, if_cancelled: str = ""
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.title = title
+        self.if_cancelled = if_cancelled
         self.signals = OpSignals()
         self.context = OpContext(self.signals)
         self._work = work
@@ -314,6 +324,9 @@ class Runner(QObject):
         """Cancel the running write ops (reads: :meth:`cancel_queries`)."""
         for op in self._running:
             op.cancel()
+
+    def running(self) -> list[WriteOp]:
+        return list(self._running)
 
     # -- read ops ---------------------------------------------------------------------------
 

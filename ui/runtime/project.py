@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: How long closing waits for a Store that is still being opened (seconds).
+LOADER_WAIT_SECONDS = 10.0
 
 
 def connect_reader(path: Path) -> sqlite3.Connection:
@@ -76,6 +78,8 @@ class Project:
         self.announce: Callable[[ChangeSet, object], None] | None = None
         #: The journal entries this window wrote (the watcher skips them).
         self.own_entries = OwnEntries()
+        self._closing = threading.Lock()
+        self._closed = False
         if store is not None:
             self._store_ready.set()
 
@@ -172,7 +176,12 @@ class Project:
         try:
             from claimtracker.store import Store
 
-            self._store = Store.open(self.path)
+            store = Store.open(self.path)
+            with self._closing:
+                if self._closed:  # the window let go of it while the file was checked
+                    store.close()
+                    return
+                self._store = store
         except BaseException as exc:  # handed to whoever asks for the store
             self._store_error = exc
         finally:
@@ -224,9 +233,14 @@ class Project:
     def display_name(self) -> str:
         return self.path.name
 
-    def close(self) -> None:
+    def close(self, *, wait_for_loader: float = LOADER_WAIT_SECONDS) -> None:
+        """Close the Store and the reader. A Store still being opened (the check of a large
+        file after an unclean shutdown) is waited for ``wait_for_loader`` seconds at most;
+        after that its thread closes it when it is done (it does not keep the app running)."""
         if self._loader is not None:
-            self._loader.join()
+            self._loader.join(timeout=wait_for_loader)
+            with self._closing:
+                self._closed = True
             self._loader = None
         if self._store is not None:
             self._store.close()

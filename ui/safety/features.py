@@ -1,7 +1,8 @@
 """What the main window shows of data safety (issue 5), installed with one call.
 
 - History of a claim (with its links), a source or an actor, with "Restore this value".
-- Changes made elsewhere (the CLI, a second window) noticed and shown.
+- Changes made elsewhere (the CLI, a second window) noticed and shown; a bar says who else
+  has the project open.
 - A stale edit asks "Keep theirs" or "Use mine"; a full or read-only disk keeps the change to
   try again.
 - A damaged database on open offers the newest good backup.
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from claimtracker.errors import DatabaseDamagedError
 from ui.actions import _action
@@ -37,6 +38,7 @@ from ui.safety.damaged_database import DamagedDatabaseRecovery
 from ui.safety.external_changes import ExternalChanges
 from ui.safety.history.history_windows import HistoryWindows
 from ui.safety.pending_changes import PendingChanges, SaveProblemBar
+from ui.safety.presence_notice import PresenceNotice
 from ui.safety.recovery import EditRecovery
 from ui.safety.trash.emptying import TrashEmptier
 from ui.safety.trash.trash_window import TrashWindow
@@ -90,6 +92,8 @@ class SafetyParts:
     claims: ClaimsTableModel
     table: ClaimsView
     detail: DetailPane
+    #: Shows a notice bar above the table (another program has the project open).
+    add_notice: Callable[[QWidget], None]
     #: The reader's text while the reader is shown (its place is kept across a reload).
     reader_text: Callable[[], QPlainTextEdit | None]
     #: The menu entries the safety actions are placed beside.
@@ -114,6 +118,8 @@ class SafetyFeatures(QObject):
         parts.detail.add_notice(self.save_problem_bar)
         parts.editing.recovery = EditRecovery(project, hub, self.pending, window)
 
+        self.presence = PresenceNotice(hub, self)
+        parts.add_notice(self.presence.bar)
         self.keeper = ViewKeeper(parts.table, parts.reader_text)
         self.external = ExternalChanges(hub, parts.ops, project, parts.claims, self.keeper, self)
         self.history = HistoryWindows(window, parts.editing, hub, project)

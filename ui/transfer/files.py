@@ -72,9 +72,13 @@ class ArticleImportResult:
 
 
 def import_articles_work(
-    project: Project, paths: list[Path]
+    project: Project, paths: list[Path], result: ArticleImportResult | None = None
 ) -> Callable[[OpContext], ArticleImportResult]:
     """The task body: read each file (parsing off the GUI thread), store it in one transaction.
+
+    Cancel stops before the next file, after reading a file, and before its transaction
+    commits: each file is imported whole or not at all. ``result`` (filled as files are
+    imported) tells a cancelled import's caller what was kept.
 
     A different text at the URL of a known article is its corrected version: it replaces that
     source's text and the claims are placed again (``import_article_version``). The text and
@@ -89,12 +93,13 @@ def import_articles_work(
             text_version,
         )
 
-        result = ArticleImportResult()
+        done_so_far = result if result is not None else ArticleImportResult()
         for number, path in enumerate(paths):
             context.check()
             context.progress(number, len(paths), f"Importing {path.name}…")
             try:
                 article = read_article(path)
+                context.check()
                 with project.write() as session:
                     earlier = find_earlier_version(
                         session=session, url=article.url, text=article.text
@@ -117,19 +122,20 @@ def import_articles_work(
                             placed=dict(done.report.placed),
                             orphans=dict(done.report.orphans),
                         )
+                    context.check()  # raising here rolls this file's transaction back
             except ClaimTrackerError as error:
-                result.failed.append((path.name, str(error)))
+                done_so_far.failed.append((path.name, str(error)))
                 continue
             except OSError as error:
-                result.failed.append((path.name, error.strerror or str(error)))
+                done_so_far.failed.append((path.name, error.strerror or str(error)))
                 continue
             title = article.title or path.stem
             created = done.outcome == "new"
-            result.imported.append(ImportedArticle(source_id, created, title, path.name))
+            done_so_far.imported.append(ImportedArticle(source_id, created, title, path.name))
             if corrected is not None:
-                result.corrected.append(corrected)
+                done_so_far.corrected.append(corrected)
         context.progress(len(paths), len(paths), "Imported")
-        return result
+        return done_so_far
 
     return work
 
@@ -242,18 +248,35 @@ class FileOperations(QObject):
             if len(paths) == 1
             else f"Importing {len(paths)} articles…"
         )
-        task = WriteOp(title, import_articles_work(project, paths))
+        kept = ArticleImportResult()
+        task = WriteOp(
+            title,
+            import_articles_work(project, paths, kept),
+            if_cancelled="Articles already imported stay in the project (Undo removes them); "
+            "the article being read is not saved.",
+        )
         task.signals.succeeded.connect(lambda result: self._articles_done(project, result))
         task.signals.failed.connect(lambda error: self._fail(error, "Importing articles"))
-        task.signals.cancelled.connect(
-            lambda: self._hub.statusMessage.emit(
-                "Import cancelled; the articles already read are kept", 6000
-            )
-        )
+        task.signals.cancelled.connect(lambda: self._articles_done(project, kept, cancelled=True))
         return self._tasks.start(task)
 
-    def _articles_done(self, project: Project, result: ArticleImportResult) -> None:
+    def _articles_done(
+        self, project: Project, result: ArticleImportResult, *, cancelled: bool = False
+    ) -> None:
         if project is not self._project():
+            return
+        if cancelled:
+            kept = len(result.imported)
+            self._hub.statusMessage.emit(
+                f"Import cancelled; {kept} article{'s' if kept != 1 else ''} imported before "
+                "it stopped are kept",
+                10000,
+            )
+            if not kept:
+                return
+            self._record_articles(result)
+            self.articlesImported.emit(result.imported[-1].source_id)
+            self.importFinished.emit(result)
             return
         self._record_articles(result)
         created = len(result.created)
@@ -362,7 +385,7 @@ class FileOperations(QObject):
                 raise Cancelled from None
             return result.rows, request.path
 
-        task = WriteOp(f"Exporting {request.path.name}…", work)
+        task = WriteOp(f"Exporting {request.path.name}…", work, if_cancelled="No file is written.")
         task.signals.succeeded.connect(lambda result: self._exported(*result))
         task.signals.failed.connect(lambda error: self._fail(error, "Exporting CSV"))
         task.signals.cancelled.connect(
@@ -420,7 +443,9 @@ class FileOperations(QObject):
             except ImportCancelled:
                 raise Cancelled from None
 
-        task = WriteOp(f"Importing {path.name}…", work)
+        task = WriteOp(
+            f"Importing {path.name}…", work, if_cancelled="Nothing from the CSV file is saved."
+        )
         task.signals.succeeded.connect(lambda summary: self._csv_done(project, path, summary))
         task.signals.failed.connect(lambda error: self._fail(error, f"Importing {path.name}"))
         task.signals.cancelled.connect(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.disputes import disputed_ids
+from claimtracker.vocabulary import STATUSES
 from ui.claims.side_by_side.claim_card import ClaimCard
 from ui.claims.side_by_side.comparison import Dispute, load_dispute
 from ui.common.screen_fit import fit_on_screen
@@ -51,11 +52,24 @@ def _column(title: str) -> tuple[QWidget, QVBoxLayout, QLabel]:
     return holder, layout, heading
 
 
+#: The verdict keys of triage, one per status.
+VERDICT_KEYS = {
+    "verified": "V",
+    "false": "F",
+    "misleading": "M",
+    "disputed": "D",
+    "in_progress": "P",
+    "unstarted": "U",
+}
+
+
 class SideBySideWindow(QWidget):
     #: Select this claim in the main window's table.
     claimRequested = Signal(int)
     #: Export the pairs of these claims as CSV (a ClaimFilter, a suggested file name).
     exportRequested = Signal(object, str)
+    #: The analyst gave the shown claim a verdict (claim id, status code).
+    statusRequested = Signal(int, str)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -88,6 +102,19 @@ class SideBySideWindow(QWidget):
         )
         self.close_action.triggered.connect(self.close)
         self.addActions([self.previous_action, self.next_action, self.close_action])
+        # Triage: one key per verdict sets the shown claim's status and goes on to the next.
+        self.verdict_actions: dict[str, QAction] = {}
+        for code, key in VERDICT_KEYS.items():
+            action = QAction(f"{STATUSES.label(code)} ({key})", self)
+            action.setShortcut(QKeySequence(key))
+            action.setCheckable(True)
+            action.setToolTip(
+                f"Set the status of this claim to {STATUSES.label(code)} and go on to the "
+                f"next dispute ({key})"
+            )
+            action.triggered.connect(lambda _checked=False, c=code: self.give_verdict(c))
+            self.verdict_actions[code] = action
+        self.addActions(list(self.verdict_actions.values()))
 
         self.title = QLabel()
         self.title.setObjectName("PaneTitle")
@@ -153,7 +180,20 @@ class SideBySideWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        verdicts = QHBoxLayout()
+        verdicts.setContentsMargins(12, 0, 12, 8)
+        verdicts.setSpacing(4)
+        verdict_label = QLabel("Status:")
+        verdict_label.setObjectName("FieldHint")
+        verdicts.addWidget(verdict_label)
+        for action in self.verdict_actions.values():
+            button = QToolButton()
+            button.setObjectName("VerdictButton")
+            button.setDefaultAction(action)
+            verdicts.addWidget(button)
+        verdicts.addStretch(1)
         layout.addLayout(toolbar)
+        layout.addLayout(verdicts)
         layout.addWidget(line)
         layout.addWidget(self.splitter, 1)
         settings.restore_geometry("side_by_side", self)
@@ -250,6 +290,25 @@ class SideBySideWindow(QWidget):
         self._dispute = load_dispute(self._project.reader, claim_id)
         self._fill()
         self._update_actions()
+        self._show_verdict()
+
+    def give_verdict(self, status: str) -> None:
+        """Ask for the shown claim's status to be ``status``, then show the next dispute."""
+        dispute = self._dispute
+        if dispute is None or not self._claim_id:
+            return
+        if dispute.claim.status != status:
+            self.statusRequested.emit(self._claim_id, status)
+        if self._position + 1 < len(self._ids):
+            self.next()
+        else:
+            self.refresh()
+
+    def _show_verdict(self) -> None:
+        current = self._dispute.claim.status if self._dispute is not None else None
+        for code, action in self.verdict_actions.items():
+            action.setEnabled(self._dispute is not None)
+            action.setChecked(code == current)
 
     def _show_in_table(self) -> None:
         if self._claim_id:
