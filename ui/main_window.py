@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         self._reader: SourceReader | None = None
         self._side_by_side: SideBySideWindow | None = None
         self._user_guide: UserGuide | None = None
+        #: The filter changed and its query has not finished yet.
+        self._filter_just_changed = False
         self._history: QDockWidget | None = None
         self.status = StatusBar(self.tasks)
         self.setStatusBar(self.status)
@@ -451,6 +453,7 @@ class MainWindow(QMainWindow):
     # == Reactions =============================================================================
 
     def _on_filter_changed(self, claim_filter: ClaimFilter) -> None:
+        self._filter_just_changed = True
         self.claims.set_query(claim_filter)
         self._restore_sidebar_selection()
         self._update_actions()
@@ -499,10 +502,16 @@ class MainWindow(QMainWindow):
         if self._waiting_for_ids is not None and self._waiting_for_ids is self.project:
             QTimer.singleShot(0, self._after_first_ids)
         claim_id = self.detail.claim_id
-        if claim_id and self.table.current_claim_id() != claim_id:
+        if claim_id and self.claims.row_of(claim_id) is None and self._filter_just_changed:
+            # The filter now hides the claim the panel showed: the panel follows the table
+            # (what was typed in it is saved first).
+            self.detail.flush()
+            self.detail.show_selection([])
+        elif claim_id and self.table.current_claim_id() != claim_id:
             self.table.blockSignals(True)
             self.table.select_claim(claim_id)
             self.table.blockSignals(False)
+        self._filter_just_changed = False
         self._update_matches()
 
     def _on_query_failed(self, error: object) -> None:

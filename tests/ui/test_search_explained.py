@@ -78,3 +78,20 @@ def test_a_russian_word_finds_its_other_cases_in_the_app(qtbot: QtBot, window: M
     spans = window.claims.index(0, TEXT).data(MATCH_SPANS_ROLE)
     assert spans == ()  # found in the notes, not the claim
     assert window.claims.index(0, TEXT).data(MATCHED_ELSEWHERE_ROLE) == "notes"
+
+
+def test_the_claim_panel_follows_a_filter_that_hides_its_claim(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.select_claim(4)  # "Russia is very concerned by the U.S. threat"
+    assert window.detail.claim_id == 4
+    window.filter_bar.search.setText("Bolton")
+    qtbot.waitUntil(lambda: window.detail.claim_id == 0, timeout=5000)
+    assert window.claims.row_of(4) is None
+    window.filter_bar.search.setText("")
+    wait_loaded(qtbot, window)
+    window.select_claim(3)  # "Bolton told Patrushev …" stays when the filter keeps it
+    window.filter_bar.search.setText("Bolton")
+    qtbot.waitUntil(lambda: not window.claims.loading, timeout=5000)
+    qtbot.wait(400)
+    assert window.detail.claim_id == 3
