@@ -455,6 +455,8 @@ class MainWindow(QMainWindow):
     def _on_filter_changed(self, claim_filter: ClaimFilter) -> None:
         self._filter_just_changed = True
         self.claims.set_query(claim_filter)
+        if self._reader is not None:
+            self._reader.set_search(self.claims.search_marks)
         self._restore_sidebar_selection()
         self._update_actions()
 
@@ -727,6 +729,7 @@ class MainWindow(QMainWindow):
 
             reader = SourceReader()
             reader.set_project(self.project)
+            reader.set_search(self.claims.search_marks)
             reader.claimClicked.connect(self.select_claim)
             reader.createClaimRequested.connect(self.create_claim_at)
             reader.closeRequested.connect(lambda: self.act.show_reader.setChecked(False))

@@ -3,6 +3,7 @@ another field says which, and a word finds its other forms (English and Russian)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from claimtracker.query import ClaimFilter
 from tests.ui.conftest import wait_loaded
+from ui.delegates.text import match_colour
 from ui.main_window import MainWindow
 from ui.models.columns import COLUMNS
 from ui.models.roles import MATCH_SPANS_ROLE, MATCHED_ELSEWHERE_ROLE
@@ -95,3 +97,23 @@ def test_the_claim_panel_follows_a_filter_that_hides_its_claim(
     qtbot.waitUntil(lambda: not window.claims.loading, timeout=5000)
     qtbot.wait(400)
     assert window.detail.claim_id == 3
+
+
+def test_the_reader_marks_the_searched_words(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_reader(1)
+    reader = window.reader
+    window.filter_bar.search.setText("chemical")
+    qtbot.waitUntil(lambda: not window.claims.loading, timeout=5000)
+    qtbot.waitUntil(lambda: bool(reader._marks), timeout=5000)
+    amber = match_colour(reader.text.palette())
+    marked = [
+        s.cursor.selectedText()
+        for s in reader.text.extraSelections()
+        if s.format.background().color() == amber
+    ]
+    shown = reader.text.toPlainText()
+    expected = re.findall(r"\bchemicals?\b", shown, flags=re.IGNORECASE)
+    assert marked and sorted(m.lower() for m in marked) == sorted(e.lower() for e in expected)
+    window.filter_bar.search.setText("")
+    qtbot.waitUntil(lambda: not reader._marks, timeout=5000)
+    assert not any(s.format.background().color() == amber for s in reader.text.extraSelections())
