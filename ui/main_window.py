@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         self._reader: SourceReader | None = None
         self._side_by_side: SideBySideWindow | None = None
         self._user_guide: UserGuide | None = None
+        #: The filter changed and its query has not finished yet.
+        self._filter_just_changed = False
         self._history: QDockWidget | None = None
         self.status = StatusBar(self.ops)
         self.setStatusBar(self.status)
@@ -494,7 +496,10 @@ class MainWindow(QMainWindow):
     # == Reactions =============================================================================
 
     def _on_filter_changed(self, claim_filter: ClaimFilter) -> None:
+        self._filter_just_changed = True
         self.claims.set_query(claim_filter)
+        if self._reader is not None:
+            self._reader.set_search(self.claims.search_marks)
         self._restore_sidebar_selection()
         self._update_actions()
 
@@ -542,10 +547,16 @@ class MainWindow(QMainWindow):
         if self._waiting_for_ids is not None and self._waiting_for_ids is self.project:
             QTimer.singleShot(0, self._after_first_ids)
         claim_id = self.detail.claim_id
-        if claim_id and self.table.current_claim_id() != claim_id:
+        if claim_id and self.claims.row_of(claim_id) is None and self._filter_just_changed:
+            # The filter now hides the claim the panel showed: the panel follows the table
+            # (what was typed in it is saved first).
+            self.detail.flush()
+            self.detail.show_selection([])
+        elif claim_id and self.table.current_claim_id() != claim_id:
             self.table.blockSignals(True)
             self.table.select_claim(claim_id)
             self.table.blockSignals(False)
+        self._filter_just_changed = False
         self._update_matches()
 
     def _on_query_failed(self, error: object) -> None:
@@ -770,6 +781,7 @@ class MainWindow(QMainWindow):
 
             reader = SourceReader()
             reader.set_project(self.project)
+            reader.set_search(self.claims.search_marks)
             reader.claimClicked.connect(self.select_claim)
             reader.createClaimRequested.connect(self.create_claim_at)
             reader.closeRequested.connect(lambda: self.act.show_reader.setChecked(False))

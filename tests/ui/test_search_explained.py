@@ -3,6 +3,7 @@ another field says which, and a word finds its other forms (English and Russian)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from claimtracker.query import ClaimFilter
 from tests.ui.conftest import wait_loaded
 from ui.claims.columns import COLUMNS
 from ui.common.roles import MATCH_SPANS_ROLE, MATCHED_ELSEWHERE_ROLE
+from ui.common.text_delegate import match_colour
 from ui.main_window import MainWindow
 
 TEXT = next(i for i, c in enumerate(COLUMNS) if c.key == "text")
@@ -78,3 +80,40 @@ def test_a_russian_word_finds_its_other_cases_in_the_app(qtbot: QtBot, window: M
     spans = window.claims.index(0, TEXT).data(MATCH_SPANS_ROLE)
     assert spans == ()  # found in the notes, not the claim
     assert window.claims.index(0, TEXT).data(MATCHED_ELSEWHERE_ROLE) == "notes"
+
+
+def test_the_claim_panel_follows_a_filter_that_hides_its_claim(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.select_claim(4)  # "Russia is very concerned by the U.S. threat"
+    assert window.detail.claim_id == 4
+    window.filter_bar.search.setText("Bolton")
+    qtbot.waitUntil(lambda: window.detail.claim_id == 0, timeout=5000)
+    assert window.claims.row_of(4) is None
+    window.filter_bar.search.setText("")
+    wait_loaded(qtbot, window)
+    window.select_claim(3)  # "Bolton told Patrushev …" stays when the filter keeps it
+    window.filter_bar.search.setText("Bolton")
+    qtbot.waitUntil(lambda: not window.claims.loading, timeout=5000)
+    qtbot.wait(400)
+    assert window.detail.claim_id == 3
+
+
+def test_the_reader_marks_the_searched_words(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_reader(1)
+    reader = window.reader
+    window.filter_bar.search.setText("chemical")
+    qtbot.waitUntil(lambda: not window.claims.loading, timeout=5000)
+    qtbot.waitUntil(lambda: bool(reader._marks), timeout=5000)
+    amber = match_colour(reader.text.palette())
+    marked = [
+        s.cursor.selectedText()
+        for s in reader.text.extraSelections()
+        if s.format.background().color() == amber
+    ]
+    shown = reader.text.toPlainText()
+    expected = re.findall(r"\bchemicals?\b", shown, flags=re.IGNORECASE)
+    assert marked and sorted(m.lower() for m in marked) == sorted(e.lower() for e in expected)
+    window.filter_bar.search.setText("")
+    qtbot.waitUntil(lambda: not reader._marks, timeout=5000)
+    assert not any(s.format.background().color() == amber for s in reader.text.extraSelections())

@@ -215,6 +215,11 @@ class ClaimsTableModel(QAbstractTableModel):
         return self._order
 
     @property
+    def search_marks(self) -> Highlighter:
+        """The words the current search asked for (what views mark as found)."""
+        return self._marks
+
+    @property
     def loading(self) -> bool:
         return self._loading
 

@@ -39,6 +39,10 @@ class TextOffsets:
         """The Python index just after the character before ``position`` (a range's end)."""
         return self.to_python(position)
 
+    def shown_to_qt(self, index: int) -> int:
+        """The Qt position of a position in the text as shown (here, the text itself)."""
+        return self.to_qt(index)
+
 
 class ReaderOffsets:
     """Between stored offsets (what anchors use) and Qt positions in the text as shown.

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from claimtracker.articles.formats import MARKDOWN
 from claimtracker.articles.readable import readable_markdown
 from claimtracker.errors import NotFoundError
+from claimtracker.query.explain import Highlighter
 from claimtracker.query.reading import (
     AnchoredClaim,
     OrphanedClaim,
@@ -63,6 +64,7 @@ from claimtracker.query.reading import (
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
 from ui.common.flow_layout import FlowLayout
+from ui.common.text_delegate import match_colour
 from ui.icons import icon
 from ui.runtime.project import Project
 from ui.sources.reader.markdown_styles import apply_styles
@@ -242,6 +244,9 @@ class SourceReader(QWidget):
         self._project: Project | None = None
         self._source: SourceText | None = None
         self._offsets: TextOffsets | ReaderOffsets = TextOffsets("")
+        #: The text as shown, and the words of the table's search to mark in it.
+        self._shown = ""
+        self._marks = Highlighter()
         self._claims: list[AnchoredClaim] = []
         self._current_claim = 0
         #: The assistant's current suggestion: (start, end, attribution) in Python offsets.
@@ -381,6 +386,7 @@ class SourceReader(QWidget):
         self._source = None
         self._claims = []
         self._suggestion = None
+        self._shown = ""
         self.text.setPlainText("")
         self.notice_bar.hide()
         self.orphan_bar.set_orphans([])
@@ -417,6 +423,7 @@ class SourceReader(QWidget):
         if source.deleted:
             meta.insert(0, "In the trash")
         self.meta.setText("  ·  ".join(meta))
+        self._shown = shown
         self.text.setPlainText(shown)  # plain text: never HTML, never the network
         if isinstance(self._offsets, ReaderOffsets):
             apply_styles(self.text.document(), self._offsets)
@@ -508,7 +515,31 @@ class SourceReader(QWidget):
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
+        selections += self._match_selections()
         self.text.setExtraSelections(selections)
+
+    def set_search(self, marks: Highlighter) -> None:
+        """Mark the words of the table's search in the text (amber, as in the table)."""
+        if marks != self._marks:
+            self._marks = marks
+            self._paint_highlights()
+
+    def _match_selections(self) -> list[QTextEdit.ExtraSelection]:
+        if not self._marks or self._source is None:
+            return []
+        fmt = QTextCharFormat()
+        fmt.setBackground(match_colour(self.text.palette()))
+        document = self.text.document()
+        selections = []
+        for start, end in self._marks.spans(self._shown):
+            cursor = QTextCursor(document)
+            cursor.setPosition(self._offsets.shown_to_qt(start))
+            cursor.setPosition(self._offsets.shown_to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        return selections
 
     # -- the assistant's suggestion, claims that lost their place -------------------------
 
