@@ -9,7 +9,6 @@ when the view paints them. Filtering and sorting are new database queries (see
 from __future__ import annotations
 
 import logging
-import sqlite3
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -27,6 +26,7 @@ from PySide6.QtCore import (
 
 from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, search_ids
 from claimtracker.query.explain import Highlighter, highlighter, match_reasons
+from claimtracker.query.opening import DatabaseError
 from claimtracker.query.streaming import stream_ids
 from ui import theme
 from ui.claims.columns import COLUMNS, Column
@@ -285,7 +285,7 @@ class ClaimsTableModel(QAbstractTableModel):
         if self._project is not None:
             try:
                 found = {row.id: row for row in fetch_rows(self._project.reader, wanted)}
-            except sqlite3.Error:
+            except DatabaseError:
                 # Shown as disabled rows rather than taking the table down; logged once a page.
                 log.exception("Cannot load claims %s–%s", wanted[0], wanted[-1])
             if self._marks and found:
@@ -364,7 +364,7 @@ class ClaimsTableModel(QAbstractTableModel):
         try:
             ids = stream_ids(connection, self._filter, self._order)
             return id_array(islice(ids, 256))
-        except sqlite3.OperationalError:
+        except DatabaseError:
             return None  # over budget (an unindexed sort): the worker will do it
         finally:
             connection.set_progress_handler(None, 0)
@@ -434,7 +434,7 @@ class ClaimsTableModel(QAbstractTableModel):
                         self._project.reader, [self._ids[start + o] for o in hits]
                     )
                 }
-            except sqlite3.Error:
+            except DatabaseError:
                 log.exception("Cannot reload claims")
                 fresh = {}
             for offset in hits:

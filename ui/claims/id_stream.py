@@ -12,7 +12,6 @@ starts at once on a warm page cache instead of opening the file again.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 from collections.abc import Callable, Generator, Iterator
 from itertools import islice
@@ -20,6 +19,7 @@ from itertools import islice
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from claimtracker.query import ClaimFilter, ClaimOrder
+from claimtracker.query.opening import Connection
 from claimtracker.query.streaming import stream_ids
 from ui.claims.ids import id_array
 from ui.runtime.ops import InterruptibleJob
@@ -44,10 +44,10 @@ class _WorkerConnection:
     """The worker thread's connection, opened on first use and reopened for another project."""
 
     def __init__(self) -> None:
-        self._connect: Callable[[], sqlite3.Connection] | None = None
-        self.connection: sqlite3.Connection | None = None
+        self._connect: Callable[[], Connection] | None = None
+        self.connection: Connection | None = None
 
-    def get(self, connect: Callable[[], sqlite3.Connection]) -> sqlite3.Connection:
+    def get(self, connect: Callable[[], Connection]) -> Connection:
         if self.connection is None or connect is not self._connect:
             self.close()
             self.connection = connect()
@@ -65,7 +65,7 @@ class _StreamJob(InterruptibleJob):
     def __init__(
         self,
         generation: int,
-        connect: Callable[[], sqlite3.Connection],
+        connect: Callable[[], Connection],
         claim_filter: ClaimFilter,
         order: ClaimOrder,
         signals: _Signals,
@@ -96,7 +96,7 @@ class _StreamJob(InterruptibleJob):
         finally:
             self._signals.released.emit(self)
 
-    def _stream(self, connection: sqlite3.Connection) -> None:
+    def _stream(self, connection: Connection) -> None:
         ids = stream_ids(connection, self._filter, self._order)
         try:
             self._read(ids)
@@ -161,7 +161,7 @@ class IdStream(QObject):
 
     def start(
         self,
-        connect: Callable[[], sqlite3.Connection],
+        connect: Callable[[], Connection],
         claim_filter: ClaimFilter,
         order: ClaimOrder,
     ) -> int:

@@ -8,13 +8,13 @@ and are read again, at most every few hundred milliseconds, when claims change.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from claimtracker.query import ClaimFilter, count_claims
 from claimtracker.query.choices import actor_choices, claim_counts, live_totals, source_choices
+from claimtracker.query.opening import Connection
 from ui.claims.library import LibraryEntry, LibraryModel
 from ui.runtime.ops import Runner
 from ui.runtime.project import Project
@@ -68,7 +68,7 @@ class LibraryLoader(QObject):
             return
         text = self._search_text()
 
-        def lists(connection: sqlite3.Connection) -> _Lists:
+        def lists(connection: Connection) -> _Lists:
             sources = [
                 LibraryEntry("source", c.id, c.label, c.detail or "")
                 for c in source_choices(connection, text, limit=SIDEBAR_LIMIT)
@@ -95,7 +95,7 @@ class LibraryLoader(QObject):
         if project is None:
             return
 
-        def totals(connection: sqlite3.Connection) -> tuple[int, int]:
+        def totals(connection: Connection) -> tuple[int, int]:
             return (
                 count_claims(connection, ClaimFilter()),
                 count_claims(connection, ClaimFilter(trash="trash")),
@@ -105,7 +105,7 @@ class LibraryLoader(QObject):
         sources = [e.key for e in self._model.entries("source")]
         actors = [e.key for e in self._model.entries("actor")]
 
-        def per_entry(connection: sqlite3.Connection) -> tuple[dict[int, int], dict[int, int]]:
+        def per_entry(connection: Connection) -> tuple[dict[int, int], dict[int, int]]:
             return (
                 claim_counts(connection, "source", sources),
                 claim_counts(connection, "speaker", actors),

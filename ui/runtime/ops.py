@@ -20,7 +20,6 @@ ever touched on the GUI thread.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,9 +28,11 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from claimtracker.query.opening import Connection
+
 log = logging.getLogger(__name__)
 
-Connect = Callable[[], sqlite3.Connection]
+Connect = Callable[[], Connection]
 
 
 class Cancelled(Exception):
@@ -130,7 +131,7 @@ class InterruptibleJob(QRunnable):
         super().__init__()
         self.setAutoDelete(False)
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
+        self._connection: Connection | None = None
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -144,7 +145,7 @@ class InterruptibleJob(QRunnable):
         return self._cancelled
 
     @contextmanager
-    def using(self, connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    def using(self, connection: Connection) -> Iterator[Connection]:
         """The block's statements on ``connection`` are the ones ``cancel`` interrupts."""
         with self._lock:
             self._connection = connection
@@ -168,7 +169,7 @@ class QueryOp(InterruptibleJob):
         self,
         ticket: int,
         connect: Connect,
-        work: Callable[[sqlite3.Connection], Any],
+        work: Callable[[Connection], Any],
         signals: _QuerySignals,
     ) -> None:
         super().__init__()
@@ -334,7 +335,7 @@ class Runner(QObject):
         self,
         key: str,
         connect: Connect,
-        work: Callable[[sqlite3.Connection], Any],
+        work: Callable[[Connection], Any],
         on_result: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:

@@ -15,18 +15,21 @@ the extra third of a second).
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError, StorageError
+from claimtracker.errors import ClaimTrackerError, StorageError
 from claimtracker.journal.changes import ChangeSet, OwnEntries
-from claimtracker.safety.pragmas import BUSY_TIMEOUT_MS
-from claimtracker.store.errors import storage_error
-from claimtracker.store.version import SCHEMA_HEAD, sqlite_schema_revision
+from claimtracker.query.opening import (
+    Connection,
+    DatabaseError,
+    connect_reader,
+    open_reader,
+    translated,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -35,39 +38,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 #: How long closing waits for a Store that is still being opened (seconds).
 LOADER_WAIT_SECONDS = 10.0
-
-
-def connect_reader(path: Path) -> sqlite3.Connection:
-    """A read-only connection for views: never writes, waits for a busy writer.
-
-    The safety pragmas that matter for writing (WAL, synchronous) are the Store's business;
-    this connection only reads, and ``query_only`` makes sure of it.
-    """
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("PRAGMA query_only = ON")
-        # Lets SQLite sort a large result with helper threads (sorting by a column).
-        connection.execute("PRAGMA threads = 2")
-    except sqlite3.Error:
-        connection.close()
-        raise
-    return connection
-
-
-def _looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
 
 
 class Project:
     """One open database: a reader for the GUI thread, fresh readers for workers, the Store."""
 
-    def __init__(self, path: Path, reader: sqlite3.Connection, store: Store | None = None) -> None:
+    def __init__(self, path: Path, reader: Connection, store: Store | None = None) -> None:
         self.path = path
         self.reader = reader
         self._store = store
@@ -97,47 +75,8 @@ class Project:
             raise StorageError(f"{path} is a folder, not a ClaimTracker database file.")
         if not path.exists() or path.stat().st_size == 0:
             return cls._open_through_store(path)
-        try:
-            if not _looks_like_sqlite(path):
-                from claimtracker.safety.integrity import damaged_error, header_problem
-
-                # Names the problem (a zeroed header, a text file) and the newest good backup.
-                raise damaged_error(path, header_problem(path) or "it is not an SQLite file")
-            reader = connect_reader(path)
-        except OSError as exc:
-            raise StorageError(f"{path} cannot be read: {exc.strerror}.") from exc
-        except sqlite3.Error as exc:
-            raise cls._translated(exc, path) from exc
-        try:
-            revision = sqlite_schema_revision(reader)
-            if revision == SCHEMA_HEAD:
-                return cls(path, reader)
-            if revision is None and cls._has_tables(reader):
-                raise DatabaseDamagedError(
-                    f"{path} is an SQLite database but not a ClaimTracker one "
-                    "(it has tables, but no ClaimTracker schema)."
-                )
-        except sqlite3.Error as exc:
-            reader.close()
-            raise cls._translated(exc, path) from exc
-        except ClaimTrackerError:
-            reader.close()
-            raise
-        reader.close()
-        return cls._open_through_store(path)
-
-    @staticmethod
-    def _has_tables(connection: sqlite3.Connection) -> bool:
-        return (
-            connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            ).fetchone()
-            is not None
-        )
-
-    @staticmethod
-    def _translated(exc: BaseException, path: Path) -> ClaimTrackerError:
-        return storage_error(exc, path) or StorageError(f"{path} cannot be opened ({exc}).")
+        reader = open_reader(path)
+        return cls(path, reader) if reader is not None else cls._open_through_store(path)
 
     @classmethod
     def _open_through_store(cls, path: Path) -> Project:
@@ -147,9 +86,9 @@ class Project:
         store = Store.open(path)
         try:
             reader = connect_reader(path)
-        except sqlite3.Error as exc:
+        except DatabaseError as exc:
             store.close()
-            raise cls._translated(exc, path) from exc
+            raise translated(exc, path) from exc
         return cls(path, reader, store)
 
     # -- the Store, loaded in the background -----------------------------------------------
@@ -225,7 +164,7 @@ class Project:
 
     # -- connections for workers ----------------------------------------------------------
 
-    def connect(self) -> sqlite3.Connection:
+    def connect(self) -> Connection:
         """A new read-only connection, for a worker thread."""
         return connect_reader(self.path)
 

@@ -16,13 +16,13 @@ change sets to :meth:`ExternalChanges.announce`.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
+from claimtracker.query.opening import Connection
 from ui.claims.claims_table import ClaimsTableModel
 from ui.runtime.hub import Hub
 from ui.runtime.ops import Runner
@@ -109,7 +109,7 @@ class ExternalChanges(QObject):
         after = self._seen
         own = project.own_entries
 
-        def look(connection: sqlite3.Connection) -> _Result:
+        def look(connection: Connection) -> _Result:
             from claimtracker.journal.changes import read_changes, sqlite_execute
             from claimtracker.journal.reading import last_change_id
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from claimtracker.query import ClaimRow, LinkRow, fetch_rows, links_of
+from claimtracker.query.opening import Connection
 from claimtracker.query.reading import QuoteInContext, quote_in_context
 
 #: The fields shown for each claim, in order, and compared between a claim and its counter.
@@ -55,7 +55,7 @@ class Dispute:
     counters: tuple[Counter, ...]
 
 
-def load_dispute(connection: sqlite3.Connection, claim_id: int) -> Dispute | None:
+def load_dispute(connection: Connection, claim_id: int) -> Dispute | None:
     """A claim with every claim linked to it (opposing relations first)."""
     rows = fetch_rows(connection, [claim_id])
     if not rows:
