@@ -362,7 +362,6 @@ def working_together_shots(
         source, _ = import_article(
             session=session, article=read_article(long_path), origin=long_path
         )
-    window.hub.sourcesChanged.emit()
     window.open_reader(source.id)
     settle(500)
     window.source_tools.suggest_claims()
