@@ -653,8 +653,7 @@ class MainWindow(QMainWindow):
             self.status.showMessage(
                 f"Claim #{claim_id} was created; the current filter hides it in the table", 8000
             )
-        self.detail.editor.text.setFocus()
-        self.detail.editor.text.selectAll()
+        self.detail.focus_claim_text()
 
     def create_claim_at(self, source_id: int, start: int, end: int, quote: str) -> int | None:
         """A claim anchored at ``start``–``end`` of a source (from the reader's selection)."""

@@ -148,3 +148,30 @@ def test_triage_sets_the_status_with_one_key_and_moves_on(qtbot: QtBot, window: 
     view.show_claim(first)
     assert view.dispute is not None and view.dispute.claim.status == "verified"
     assert view.verdict_actions["verified"].isChecked()
+
+
+def test_claim_boxes_grow_with_their_text(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_claim(5)
+    notes = window.detail.editor.notes
+    short = notes.height()
+    assert not notes.verticalScrollBar().isVisible()
+    notes.setPlainText("\n".join(f"line {n}" for n in range(8)))
+    qtbot.waitUntil(lambda: notes.height() > short and not notes.verticalScrollBar().isVisible())
+    notes.setPlainText("\n".join(f"line {n}" for n in range(40)))
+    capped = notes.fontMetrics().lineSpacing() * notes.MAX_LINES
+    qtbot.waitUntil(lambda: notes.height() >= capped)
+    assert notes.height() < capped + 4 * notes.fontMetrics().lineSpacing()
+
+
+def test_a_new_claims_text_is_focused_and_in_view(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1280, 700)
+    window.select_claim(5)
+    pane = window.detail
+    pane.scroll_area.verticalScrollBar().setValue(pane.scroll_area.verticalScrollBar().maximum())
+    window.act.new_claim.trigger()
+    text = pane.editor.text
+    qtbot.waitUntil(text.hasFocus)
+    qtbot.wait(50)
+    top_left = text.mapTo(pane.scroll_area.viewport(), text.rect().topLeft())
+    assert 0 <= top_left.y() < pane.scroll_area.viewport().height()
+    assert text.textCursor().selectedText() == "New claim"

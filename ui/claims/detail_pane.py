@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -208,6 +208,15 @@ class DetailPane(QWidget):
             ]
         )
         self.refresh_links()
+
+    def focus_claim_text(self) -> None:
+        """Put the cursor in the claim's text, selected, and bring it into view."""
+        text = self.editor.text
+        text.setFocus()
+        text.selectAll()
+        self.scroll_area.verticalScrollBar().setValue(0)
+        # After the panel has laid out the newly shown claim.
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(text, 0, 24))
 
     def flush(self) -> None:
         self.editor.flush()

@@ -13,14 +13,16 @@ import re
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -188,26 +190,64 @@ class DateField(QWidget):
 
 
 class AutoSaveTextEdit(QPlainTextEdit):
-    """Multi-line text that commits when the user pauses typing or leaves the field."""
+    """Multi-line text that commits when the user pauses typing or leaves the field.
+
+    It grows with its text from ``lines`` lines up to ``MAX_LINES``, so a claim or a quote is
+    read whole in the panel (which scrolls) instead of in a small box with its own scroll bar.
+    """
 
     textCommitted = Signal(str)
+    MAX_LINES = 14
 
     def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self._saved = ""
+        self._min_lines = lines
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.commit)
         self.textChanged.connect(self._on_changed)
+        self.textChanged.connect(self._fit_height)
         self.set_lines(lines)
 
     def set_lines(self, lines: int) -> None:
+        """Show at least ``lines`` lines."""
+        self._min_lines = lines
+        self._fit_height()
+
+    def _wrapped_lines(self) -> int:
+        """How many lines the text takes at the field's width (the layout is lazy, so ask the
+        font: it wraps at word boundaries as the field does)."""
+        width = self.viewport().width() - int(self.document().documentMargin() * 2)
+        if width <= 0 or not self.toPlainText():
+            return 1
         metrics = self.fontMetrics()
-        margins = self.contentsMargins()
-        frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
-        self.setFixedHeight(metrics.lineSpacing() * lines + frame + 4)
+        box = metrics.boundingRect(
+            QRect(0, 0, width, 1_000_000),
+            int(Qt.TextFlag.TextWordWrap),
+            self.toPlainText(),
+        )
+        return max(1, -(-box.height() // metrics.lineSpacing()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        lines = max(self._min_lines, min(self._wrapped_lines(), self.MAX_LINES))
+        # Frame, style sheet border and padding: whatever lies between the field and its text.
+        chrome = max(self.height() - self.viewport().height(), 0)
+        margin = int(self.document().documentMargin() * 2)
+        height = self.fontMetrics().lineSpacing() * lines + margin + chrome + 2
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     @property
     def dirty(self) -> bool:
@@ -221,6 +261,7 @@ class AutoSaveTextEdit(QPlainTextEdit):
             self.blockSignals(True)
             self.setPlainText(text)
             self.blockSignals(False)
+            self._fit_height()
 
     def commit(self) -> None:
         self._timer.stop()
@@ -234,6 +275,7 @@ class AutoSaveTextEdit(QPlainTextEdit):
         self.blockSignals(True)
         self.setPlainText(self._saved)
         self.blockSignals(False)
+        self._fit_height()
 
     def _on_changed(self) -> None:
         self._timer.start()

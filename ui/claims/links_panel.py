@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QBrush
+from PySide6.QtGui import QAction, QBrush, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -56,7 +56,9 @@ class LinksPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # The speaker takes at most a quarter of the width, so the claim is never squeezed
+        # to "…" by a long described source ("four people familiar with the discussions").
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.list.itemActivated.connect(self._on_activated)
         self.list.customContextMenuRequested.connect(self._on_menu)
         self.empty = QLabel("No links yet. Link a counter-claim to compare them side by side.")
@@ -90,6 +92,7 @@ class LinksPanel(QWidget):
             if link.opposing:
                 item.setForeground(0, QBrush(theme.accent("status", "false")))
             self.list.addTopLevelItem(item)
+        self._fit_speaker_column()
         self.title.setText(f"LINKS ({len(links)})" if links else "LINKS")
         self.list.setVisible(bool(links))
         self.empty.setVisible(not links)
@@ -97,6 +100,16 @@ class LinksPanel(QWidget):
         self.list.setFixedHeight(
             self.list.header().height() + rows * (self.fontMetrics().height() + 10) + 6
         )
+
+    def _fit_speaker_column(self) -> None:
+        self.list.resizeColumnToContents(2)
+        widest = max(80, self.list.viewport().width() // 4)
+        if self.list.columnWidth(2) > widest:
+            self.list.setColumnWidth(2, widest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_speaker_column()
 
     def _link_at(self, item: QTreeWidgetItem | None) -> LinkRow | None:
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
