@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
@@ -23,6 +24,8 @@ from claimtracker.store.engine import make_engine, writing
 from claimtracker.store.errors import storage_error
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class Transaction:
@@ -123,6 +126,12 @@ class Store:
             raise self._translated(exc) from exc
         finally:
             session.close()
+
+    def reading(self, read: Callable[..., T], /, **arguments: Any) -> T:
+        """``read(session=..., **arguments)`` in a session that only looks (for callers that
+        need no session of their own, such as the app)."""
+        with self.read() as session:
+            return read(session=session, **arguments)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

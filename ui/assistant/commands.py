@@ -55,7 +55,7 @@ class AcceptSuggestionsCommand(ProjectCommand):
             self._trash(False)
             return
         from claimtracker.journal.entries import noted
-        from claimtracker.models import Claim
+        from claimtracker.services.records import versions_of
         from claimtracker.services.suggestions import accept_suggestions
 
         with self.write() as session, noted(session, HISTORY_NOTE):
@@ -67,11 +67,7 @@ class AcceptSuggestionsCommand(ProjectCommand):
                 wordings=self.wordings,
             )
             created = set(result.created_ids)
-            versions = {
-                claim_id: claim.version
-                for claim_id in created
-                if (claim := session.get(Claim, claim_id)) is not None
-            }
+            versions = versions_of(session=session, kind="claim", record_ids=created)
         self._made = True
         self.claims = dict(result.claims)
         self.claim_ids = list(result.created_ids)

@@ -122,8 +122,7 @@ def _last_change(project: Project, kind: str, record_id: int) -> str:
     from ui.common.local_time import local_time
 
     try:
-        with project.store.read() as session:
-            changes = history_of(session=session, kind=kind, record_id=record_id)
+        changes = project.store.reading(history_of, kind=kind, record_id=record_id)
     except Exception:  # the question is still worth asking without it
         return ""
     if not changes:

@@ -164,14 +164,14 @@ class PlaceClaimCommand(ProjectCommand):
     def apply(self) -> None:
         from claimtracker import services
         from claimtracker.journal.entries import noted
-        from claimtracker.models import Claim
         from claimtracker.schemas import ClaimUpdate
+        from claimtracker.services.records import record_of
         from claimtracker.services.revisions import anchor_state
 
         expected = self.version_to_check(self.context.expected_version(self.claim_id))
         with self.write() as session, noted(session, "placed by hand"):
             if self.before is None:
-                claim = session.get(Claim, self.claim_id)
+                claim = record_of(session=session, kind="claim", record_id=self.claim_id)
                 if claim is not None:
                     self.before = anchor_state(claim)
             claim, _ = services.update_claim(
@@ -233,16 +233,18 @@ class CorrectionsCommand(ProjectCommand):
 
     def _put(self, versions: list[TextVersion], note: str) -> None:
         from claimtracker.journal.entries import noted
-        from claimtracker.models import Source
+        from claimtracker.services.records import record_version
         from claimtracker.services.revisions import restore_text_version
 
         changed: dict[int, int] = {}
         with self.write() as session, noted(session, note):
             for version in versions:
                 changed.update(restore_text_version(session=session, version=version))
-                source = session.get(Source, version.source_id)
-                if source is not None:
-                    self.versions.set(version.source_id, source.version)
+                source_version = record_version(
+                    session=session, kind="source", record_id=version.source_id
+                )
+                if source_version is not None:
+                    self.versions.set(version.source_id, source_version)
         self.context.versions.update(changed)
 
     def apply(self) -> None:

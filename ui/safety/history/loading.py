@@ -9,21 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from claimtracker.vocabulary import RELATIONS
 from ui.common.local_time import local_time
 from ui.safety.history.values import (
-    references_in,
     shortened,
     value_text,
     what_was_done,
 )
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from claimtracker.journal.reading import Change
+    from claimtracker.services.records import RecordFacts
     from claimtracker.store import Store
 
 KIND_TITLES = {"claim": "Claim", "link": "Link", "source": "Source", "actor": "Actor"}
@@ -72,34 +70,22 @@ class HistoryPage:
 
 def load_history(store: Store, kind: str, record_id: int) -> HistoryPage:
     """The history of one claim (with its links), source or actor. Runs on a worker."""
-    from claimtracker.journal.reading import claim_history, history_of
+    from claimtracker.services.records import record_history
 
-    with store.read() as session:
-        if kind == "claim":
-            changes = claim_history(session=session, claim_id=record_id)
-        else:
-            changes = history_of(session=session, kind=kind, record_id=record_id)
-        record = _record(session, kind, record_id)
-        names = _names(session, changes)
-        links = {
-            change.record_id: _record(session, "link", change.record_id)
-            for change in changes
-            if change.kind == "link"
-        }
-        versions: dict[tuple[str, int], int] = {}
-        live: set[tuple[str, int]] = set()
-        for (key_kind, key_id), found in [((kind, record_id), record)] + [
-            (("link", link_id), link) for link_id, link in links.items()
-        ]:
-            if found is not None:
-                versions[(key_kind, key_id)] = int(found.version)
-                if found.deleted_at is None:
-                    live.add((key_kind, key_id))
-        rows = tuple(
-            _row(change, names, _subject(change, record_id, links), live)
-            for change in reversed(changes)
-        )
-        title, subtitle = _titles(kind, record_id, record)
+    history = store.reading(record_history, kind=kind, record_id=record_id)
+    record, links = history.record, history.links
+    names = {key: record_name(facts) for key, facts in history.named.items()}
+    versions = {
+        (facts.kind, facts.id): facts.version for facts in [record, *links.values()] if facts
+    }
+    live = {
+        (facts.kind, facts.id) for facts in [record, *links.values()] if facts and not facts.deleted
+    }
+    rows = tuple(
+        _row(change, names, _subject(change, record_id, links), live)
+        for change in reversed(history.changes)
+    )
+    title, subtitle = _titles(kind, record_id, record)
     return HistoryPage(kind, record_id, title, subtitle, rows, versions)
 
 
@@ -139,55 +125,34 @@ def _row(
     )
 
 
-def _model(kind: str) -> Any:
-    from claimtracker.models import Actor, Claim, Link, Source
-
-    return {"claim": Claim, "link": Link, "source": Source, "actor": Actor}[kind]
-
-
-def _record(session: Session, kind: str, record_id: int) -> Any:
-    return session.get(_model(kind), record_id)
-
-
-def _names(session: Session, changes: list[Change]) -> dict[tuple[str, int], str]:
-    wanted: set[tuple[str, int]] = set()
-    for change in changes:
-        wanted.update(references_in(change.kind, change.field, change.old_value, change.new_value))
-    names: dict[tuple[str, int], str] = {}
-    for kind, record_id in wanted:
-        record = _record(session, kind, record_id)
-        if record is not None:
-            names[(kind, record_id)] = record_name(kind, record)
-    return names
-
-
-def record_name(kind: str, record: Any) -> str:
+def record_name(facts: RecordFacts) -> str:
     """A record in a few words: a claim's text, a source's title, an actor's name."""
-    if kind == "claim":
-        return shortened(record.text, 120)
-    if kind == "source":
-        return shortened(record.title or record.url or f"Source #{record.id}", 120)
-    if kind == "actor":
-        return str(record.name)
-    return f"#{record.claim_b_id} {RELATIONS.label(record.relation).lower()} #{record.claim_a_id}"
+    if facts.kind == "claim":
+        return shortened(facts.text, 120)
+    if facts.kind == "source":
+        return shortened(facts.text or f"Source #{facts.id}", 120)
+    if facts.kind == "actor":
+        return facts.text
+    claim_a, claim_b = facts.ends or (0, 0)
+    return f"#{claim_b} {RELATIONS.label(facts.relation or '').lower()} #{claim_a}"
 
 
-def _subject(change: Change, claim_id: int, links: Mapping[int, Any]) -> str:
+def _subject(change: Change, claim_id: int, links: Mapping[int, RecordFacts]) -> str:
     """For a link's entry in a claim's history: which link."""
     if change.kind != "link":
         return ""
     link = links.get(change.record_id)
-    if link is None:
+    if link is None or link.ends is None:
         return f"Link #{change.record_id}"
-    other = link.claim_a_id if link.claim_b_id == claim_id else link.claim_b_id
-    return f"Link with #{other} ({RELATIONS.label(link.relation).lower()})"
+    claim_a, claim_b = link.ends
+    other = claim_a if claim_b == claim_id else claim_b
+    return f"Link with #{other} ({RELATIONS.label(link.relation or '').lower()})"
 
 
-def _titles(kind: str, record_id: int, record: Any) -> tuple[str, str]:
+def _titles(kind: str, record_id: int, record: RecordFacts | None) -> tuple[str, str]:
     title = f"{KIND_TITLES.get(kind, kind.capitalize())} #{record_id}"
     if record is None:
         return title, "Deleted for good; its history is kept."
-    subtitle = record_name(kind, record)
-    if record.deleted_at is not None:
+    if record.deleted:
         title += " (in the trash)"
-    return title, subtitle
+    return title, record_name(record)

@@ -14,7 +14,7 @@ from ui.runtime.commands import CommandContext, ProjectCommand, shorten
 from ui.safety.history.loading import HistoryRow
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
+    pass
 
 
 class RestoreValueCommand(ProjectCommand):
@@ -40,13 +40,11 @@ class RestoreValueCommand(ProjectCommand):
 
     def current_value(self) -> Any:
         """The field's value as saved now (for the question when it changed elsewhere)."""
-        from claimtracker import services
+        from claimtracker.services.records import field_value
 
-        with self.context.project.store.read() as session:
-            if self.kind == "claim" and self.field == "tags":
-                return services.claim_tags(session=session, claim_id=self.record_id)
-            record = _record(session, self.kind, self.record_id)
-            return getattr(record, self.field or "", None) if record is not None else None
+        return self.context.project.store.reading(
+            field_value, kind=self.kind, record_id=self.record_id, field=self.field
+        )
 
     def apply(self) -> None:
         self._restore(self.row.change_id)
@@ -56,35 +54,22 @@ class RestoreValueCommand(ProjectCommand):
             self._restore(self._recorded)
 
     def _restore(self, change_id: int) -> None:
+        from claimtracker.services.records import newest_field_change, record_version
         from claimtracker.services.restoring import restore_value
 
+        kind, record_id, field = self.kind, self.record_id, self.field
         with self.write() as session:
-            before = _newest_entry(session, self.kind, self.record_id, self.field)
+            before = newest_field_change(
+                session=session, kind=kind, record_id=record_id, field=field
+            )
             restore_value(
                 session=session, change_id=change_id, expected_version=self.version_to_check(None)
             )
-            session.flush()
-            after = _newest_entry(session, self.kind, self.record_id, self.field)
-            record = _record(session, self.kind, self.record_id)
-            version = int(record.version)
+            after = newest_field_change(
+                session=session, kind=kind, record_id=record_id, field=field
+            )
+            version = record_version(session=session, kind=kind, record_id=record_id) or 0
         self._recorded = after if after != before else None
         self.expect_version(version)  # undo and redo check the version this change left
         if self.kind == "claim":
             self.context.versions[self.record_id] = version
-
-
-def _record(session: Session, kind: str, record_id: int) -> Any:
-    from claimtracker.models import Actor, Claim, Link, Source
-
-    model = {"claim": Claim, "link": Link, "source": Source, "actor": Actor}[kind]
-    return session.get(model, record_id)
-
-
-def _newest_entry(session: Session, kind: str, record_id: int, field: str | None) -> int | None:
-    from claimtracker.journal.entries import CHANGED
-    from claimtracker.journal.reading import history_of
-
-    for change in reversed(history_of(session=session, kind=kind, record_id=record_id)):
-        if change.action == CHANGED and change.field == field:
-            return change.id
-    return None

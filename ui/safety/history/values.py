@@ -68,11 +68,3 @@ def shortened(text: str, limit: int = SHORT_LENGTH) -> str:
     """One line of at most ``limit`` characters (whitespace folded)."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def references_in(kind: str, field: str | None, *values: Any) -> list[tuple[str, int]]:
-    """The (kind, id) of records named by the values of ``field`` (to look their names up)."""
-    referenced = REFERENCES.get((kind, field or ""))
-    if referenced is None:
-        return []
-    return [(referenced, value) for value in values if isinstance(value, int)]

@@ -43,8 +43,7 @@ def describe_counts(counts: dict[str, int]) -> str:
 def _count(project: Project) -> dict[str, int]:
     from claimtracker.services.trash import trash_counts
 
-    with project.store.read() as session:
-        return trash_counts(session=session)
+    return project.store.reading(trash_counts)
 
 
 class TrashEmptier(QObject):

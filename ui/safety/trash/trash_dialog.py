@@ -37,8 +37,7 @@ if TYPE_CHECKING:
 def _read_trash(project: Project) -> list[TrashItem]:
     from claimtracker.services.trash import trash_items
 
-    with project.store.read() as session:
-        return trash_items(session=session)
+    return project.store.reading(trash_items)
 
 
 class TrashDialog(QDialog):
