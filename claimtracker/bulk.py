@@ -38,6 +38,7 @@ CLAIM_COLUMNS = (
     "reported_on",
     "event_on",
     "notes",
+    "tlp",
     "created_at",
     "updated_at",
     "version",

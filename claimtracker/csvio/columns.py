@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from claimtracker.csvio.formulas import sql_guard
 from claimtracker.errors import ValidationError
+from claimtracker.query.markings import in_force_sql
 
 #: How a link reads from its claim A's side: "B denies A" is "A denied_by B".
 INVERSE_RELATION_CODES = {
@@ -150,6 +151,12 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     ),
     Column("created_at", "c.created_at", "When the claim was recorded (UTC)", guard=False),
     Column("updated_at", "c.updated_at", "When it last changed (UTC)", guard=False),
+    Column(
+        "tlp",
+        in_force_sql("c", "s"),
+        "Marking in force (TLP 2.0): the claim's own or its source's, whichever is higher",
+        guard=False,
+    ),
 )
 
 #: The side-by-side view as rows: a claim, how its counter-claim relates, the counter-claim.
@@ -193,6 +200,13 @@ def _pair_columns() -> tuple[Column, ...]:
         ),
         Column("note", "l.note", "The analyst's note on the link"),
         Column("link_uuid", "l.uuid", "Stable identifier of the link"),
+        Column("claim_tlp", in_force_sql("a", "asrc"), "The claim's marking in force", guard=False),
+        Column(
+            "counter_claim_tlp",
+            in_force_sql("b", "bsrc"),
+            "The counter-claim's marking in force",
+            guard=False,
+        ),
     )
 
 

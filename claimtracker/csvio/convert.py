@@ -17,6 +17,7 @@ from claimtracker.vocabulary import (
     CONFIDENCES,
     CREDIBILITY,
     LIKELIHOODS,
+    MARKINGS,
     RELATIONS,
     RELIABILITY,
     STATUSES,
@@ -199,6 +200,7 @@ CONVERTERS: dict[str, Callable[[str], object]] = {
         Vocabulary("anchor status", [Term("ok", "Ok"), Term("orphan", "Orphan")])
     ),
     "created_at": _moment,
+    "tlp": _code(MARKINGS),
 }
 
 

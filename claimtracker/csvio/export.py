@@ -30,6 +30,7 @@ from claimtracker.csvio.writing import (
 )
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, count_claims, search_ids
+from claimtracker.query.markings import within_sql
 
 __all__ = ["ExportCancelled", "ExportResult", "export_csv", "write_report"]
 
@@ -69,6 +70,8 @@ def _pairs_query(
             " AND (l.claim_a_id IN (SELECT id FROM temp.export_ids)"
             " OR l.claim_b_id IN (SELECT id FROM temp.export_ids))"
         )
+    if claim_filter.max_tlp:  # both ends of a pair must be allowed to go
+        where += f" AND {within_sql(claim_filter.max_tlp, 'a')} AND {within_sql(claim_filter.max_tlp, 'b')}"
     return f"SELECT {select} FROM link l {_PAIR_JOINS} WHERE {where} ORDER BY a.id, b.id", ()
 
 

@@ -60,6 +60,7 @@ _CLAIM_FIELDS = {
     "anchor_prefix": "anchor_prefix",
     "anchor_suffix": "anchor_suffix",
     "anchor_status": "anchor_status",
+    "tlp": "tlp",
 }
 _UPDATABLE = (*_CLAIM_FIELDS.values(), "speaker_id", "source_id")
 

@@ -47,6 +47,7 @@ FIELDS = {
     "anchor_suffix": "text after the anchor",
     "anchor_status": "ok or orphan",
     "created_at": "when the claim was recorded",
+    "tlp": "marking (TLP 2.0): clear, green, amber, amber+strict or red",
     "ignore": "skip this column",
 }
 #: Export columns the importer reads back as nothing (derived or database-local values).
@@ -94,6 +95,7 @@ _SYNONYMS = {
     "links": ["links"],
     "notes": ["notes", "note", "comment", "comments", "remarks", "analyst_notes"],
     "uuid": ["uuid", "guid", "claim_uuid"],
+    "tlp": ["tlp", "marking", "tlp_marking", "traffic_light_protocol"],
 }
 _BY_NAME: dict[str, str] = {}
 for _field, _names in _SYNONYMS.items():
