@@ -16,6 +16,7 @@ from claimtracker.cli.context import (
     progress_bar,
 )
 from claimtracker.csvio import FIELDS, REPORTS, CsvImportOptions, export_csv, import_csv
+from claimtracker.csvio.columns import PRESETS, preset_columns
 from claimtracker.safety.backup import backup_before_import
 from claimtracker.store import Store
 
@@ -39,6 +40,13 @@ def export() -> None:
     help="claims: one row per claim; pairs: one row per claim and counter-claim.",
 )
 @click.option("--columns", help="Comma-separated column names to include, in order.")
+@click.option(
+    "--preset",
+    type=click.Choice(sorted(PRESETS)),
+    help="A column set: reading puts the claim, speaker, attribution, status, rating, source "
+    "and counter-claims first and leaves out ids and anchors (the default is the full, stable "
+    "exchange format).",
+)
 @click.option("--list-columns", is_flag=True, help="Print the report's columns and exit.")
 @click.option(
     "--no-bom",
@@ -46,13 +54,14 @@ def export() -> None:
     help="Leave out the UTF-8 byte-order mark (Excel needs it for Cyrillic).",
 )
 @click.option("--query", "text", default="", help="Only claims matching this full-text query.")
-@filter_options
+@filter_options(export=True)
 @db_option
 def export_csv_command(
     store: Store,
     out: Path | None,
     report: str,
     columns: str | None,
+    preset: str | None,
     list_columns: bool,
     no_bom: bool,
     text: str,
@@ -64,6 +73,8 @@ def export_csv_command(
             click.echo(f"{column.name:<22}{column.description}")
         return
     chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    if preset and not chosen:
+        chosen = preset_columns(report, preset)
     claim_filter = build_filter(store, text, **filters)
     with store.raw() as connection:
         if out is None:

@@ -214,6 +214,70 @@ PAIR_COLUMNS = _pair_columns()
 
 REPORTS = {"claims": CLAIM_COLUMNS, "pairs": PAIR_COLUMNS}
 
+#: Column presets per report. "reading" puts what a colleague reads first (the claim, speaker,
+#: attribution, status, rating, source and counter-claims) and leaves the technical columns
+#: (UUIDs, anchors, timestamps) out but for the claim's number, last. The default columns (no
+#: preset) stay as they are: they are the exchange format the importer reads back.
+PRESETS: dict[str, dict[str, tuple[str, ...]]] = {
+    "reading": {
+        "claims": (
+            "claim",
+            "speaker",
+            "attribution",
+            "descriptor",
+            "status",
+            "rating",
+            "source_title",
+            "outlet",
+            "url",
+            "counter_claims",
+            "quote",
+            "said_on",
+            "reported_on",
+            "event_on",
+            "likelihood",
+            "confidence",
+            "tags",
+            "notes",
+            "tlp",
+            "claim_id",
+        ),
+        "pairs": (
+            "claim",
+            "claim_speaker",
+            "relation",
+            "counter_claim",
+            "counter_speaker",
+            "claim_attribution",
+            "counter_attribution",
+            "claim_status",
+            "counter_status",
+            "claim_rating",
+            "counter_rating",
+            "claim_source",
+            "counter_source",
+            "claim_date",
+            "counter_date",
+            "claim_quote",
+            "counter_quote",
+            "note",
+            "claim_tlp",
+            "counter_claim_tlp",
+            "claim_id",
+            "counter_claim_id",
+        ),
+    }
+}
+
+
+def preset_columns(report: str, preset: str) -> list[str]:
+    """The column names of ``preset`` for ``report``."""
+    if preset not in PRESETS:
+        raise ValidationError(
+            f"Unknown column preset {preset!r} (one of: {', '.join(PRESETS)})", field="preset"
+        )
+    return list(PRESETS[preset][report])
+
 
 def choose_columns(report: str, names: list[str] | None) -> tuple[Column, ...]:
     """The columns of ``report``, or those of ``names`` in the order given."""

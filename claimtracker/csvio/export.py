@@ -53,7 +53,7 @@ _PAIR_JOINS = """
 """
 
 
-def _pairs_query(
+def pairs_query(
     connection: sqlite3.Connection, claim_filter: ClaimFilter, columns: Sequence[Column]
 ) -> tuple[str, tuple[object, ...]]:
     """Links whose claim or counter-claim matches the filter."""
@@ -99,7 +99,7 @@ def write_report(
     writer = csv_writer(stream)
     writer.writerow([column.name for column in chosen])
     if report != "claims":
-        sql, params = _pairs_query(connection, claim_filter, chosen)
+        sql, params = pairs_query(connection, claim_filter, chosen)
         return write_rows(connection.execute(sql, params), writer, progress=progress)
     total = count_claims(connection, claim_filter) if progress or spill_dir else 0
     database = parallel.database_to_split(connection, stream, order, total) if spill_dir else None
