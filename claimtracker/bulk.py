@@ -39,6 +39,7 @@ CLAIM_COLUMNS = (
     "event_on",
     "notes",
     "tlp",
+    "external_id",
     "created_at",
     "updated_at",
     "version",

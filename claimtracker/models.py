@@ -131,6 +131,8 @@ class Claim(Tracked, table=True):
     notes: str | None = Field(default=None, sa_type=Text)
     #: The claim's own marking; the one in force is the higher of this and its source's.
     tlp: str | None = Field(default=None, max_length=16)
+    #: The row id a foreign dataset gave it, kept from an import.
+    external_id: str | None = Field(default=None)
 
 
 class Tag(SQLModel, table=True):

@@ -112,6 +112,20 @@ def export_csv_command(
 @click.option("--encoding", help="The file's encoding, e.g. cp1251 (default: detected).")
 @click.option("--delimiter", help="Field delimiter (default: sniffed; use 'tab' for TSV).")
 @click.option(
+    "--quoting",
+    type=click.Choice(["csv", "none"]),
+    help="csv: double quotes enclose cells; none: quotes are text (default: csv, but none for "
+    "a tab-separated file that is not clearly CSV-quoted).",
+)
+@click.option(
+    "--value",
+    "values",
+    multiple=True,
+    metavar="FIELD:VALUE=REPLACEMENT",
+    help="Read VALUE in FIELD's column as REPLACEMENT, e.g. status:half-true=misleading. "
+    "Repeatable.",
+)
+@click.option(
     "--header/--no-header",
     "has_header",
     default=None,
@@ -129,6 +143,8 @@ def import_csv_command(
     mapping: tuple[str, ...],
     encoding: str | None,
     delimiter: str | None,
+    quoting: str | None,
+    values: tuple[str, ...],
     has_header: bool | None,
     dry_run: bool,
     list_fields: bool,
@@ -140,7 +156,12 @@ def import_csv_command(
             click.echo(f"{name:<22}{meaning}")
         return
     options = CsvImportOptions(
-        encoding=encoding, delimiter=delimiter, has_header=has_header, mapping=mapping
+        encoding=encoding,
+        delimiter=delimiter,
+        has_header=has_header,
+        mapping=mapping,
+        quoting=quoting,
+        values=values,
     )
     if not dry_run and store.path is not None:
         made = backup_before_import(store)
@@ -163,6 +184,7 @@ def import_csv_command(
                 "new_actors": summary.new_actors,
                 "new_sources": summary.new_sources,
                 "links": summary.links,
+                "repeated": summary.repeated,
                 "warnings": summary.warnings,
             }
         )

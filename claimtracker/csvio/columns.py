@@ -157,6 +157,7 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
         "Marking in force (TLP 2.0): the claim's own or its source's, whichever is higher",
         guard=False,
     ),
+    Column("external_id", "c.external_id", "The row id of the dataset it was imported from"),
 )
 
 #: The side-by-side view as rows: a claim, how its counter-claim relates, the counter-claim.

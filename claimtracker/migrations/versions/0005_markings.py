@@ -1,9 +1,12 @@
-"""Markings (FIRST Traffic Light Protocol 2.0) on sources and claims.
+"""Markings (FIRST Traffic Light Protocol 2.0) on sources and claims; a claim's external id.
 
 A nullable ``tlp`` code on each: clear, green, amber, amber+strict or red. A claim's marking
 in force is the higher of its own and its source's (``vocabulary.highest_marking``); no marking
 counts as TLP:CLEAR. The checks are spelled as comparisons, as migration 0004 explains. Adding
 a column leaves the full-text triggers alone: they name the columns they watch.
+
+``claim.external_id`` keeps the row id a foreign dataset gave a claim (``import-csv --map
+id=external_id``), so that importing the dataset again updates those claims.
 
 Revision ID: 0005
 Revises: 0004
@@ -29,6 +32,7 @@ def _column_sql() -> str:
 
 
 def upgrade() -> None:
+    op.execute("ALTER TABLE claim ADD COLUMN external_id VARCHAR")
     for table in TABLES:
         if op.get_bind().dialect.name == "sqlite":
             op.execute(f"ALTER TABLE {table} ADD COLUMN {_column_sql()}")
@@ -41,3 +45,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in TABLES:
         op.drop_column(table, "tlp")
+    op.drop_column("claim", "external_id")
