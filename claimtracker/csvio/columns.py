@@ -6,11 +6,11 @@ them, so they never change meaning. New columns may be added at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimtracker.csvio.formulas import sql_guard
 from claimtracker.errors import ValidationError
-from claimtracker.query.markings import in_force_sql
+from claimtracker.query.markings import in_force_sql, within_sql
 
 #: How a link reads from its claim A's side: "B denies A" is "A denied_by B".
 INVERSE_RELATION_CODES = {
@@ -42,6 +42,9 @@ class Column:
         return sql_guard(self.sql) if self.guard else self.sql
 
 
+#: The condition on a claim's other end ``o`` in the linked-claims columns; a marking limit
+#: extends it (:func:`within_marking`).
+_OTHER_END_LIVE = "l.deleted_at IS NULL AND o.deleted_at IS NULL"
 _RATING = "coalesce(coalesce(sp.reliability, ol.reliability), '') || coalesce(c.credibility, '')"
 _LINKS = f"""(
     SELECT group_concat(
@@ -50,7 +53,7 @@ _LINKS = f"""(
     FROM link l JOIN claim o
       ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
     WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
-      AND l.deleted_at IS NULL AND o.deleted_at IS NULL)"""
+      AND {_OTHER_END_LIVE})"""
 _READABLE_LABELS = {
     "contradicts": "Contradicts",
     "denies": "Denies",
@@ -76,7 +79,7 @@ _COUNTER_CLAIMS = f"""(
     FROM link l JOIN claim o
       ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
     WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
-      AND l.deleted_at IS NULL AND o.deleted_at IS NULL)"""
+      AND {_OTHER_END_LIVE})"""
 # The guard sits inside the subquery, where the aggregate is computed once.
 _TAGS = f"""(
     SELECT {sql_guard("group_concat(name, '; ')")} FROM (
@@ -278,6 +281,15 @@ def preset_columns(report: str, preset: str) -> list[str]:
             f"Unknown column preset {preset!r} (one of: {', '.join(PRESETS)})", field="preset"
         )
     return list(PRESETS[preset][report])
+
+
+def within_marking(columns: tuple[Column, ...], max_tlp: str | None) -> tuple[Column, ...]:
+    """``columns`` whose linked claims leave out those marked above ``max_tlp``: a claim
+    allowed out must not carry a withheld counter-claim's words in its own row."""
+    if not max_tlp:
+        return columns
+    limited = f"{_OTHER_END_LIVE} AND {within_sql(max_tlp, 'o')}"
+    return tuple(replace(c, sql=c.sql.replace(_OTHER_END_LIVE, limited)) for c in columns)
 
 
 def choose_columns(report: str, names: list[str] | None) -> tuple[Column, ...]:

@@ -156,7 +156,9 @@ def looks_csv_quoted(path: Path, encoding: str, delimiter: str) -> bool:
     quoting writes them (and at least one does); a quote inside text reads as text."""
     with path.open(encoding=encoding, newline="") as handle:
         sample = handle.read(SNIFF_BYTES)
-    lines = sample.splitlines()[:-1] or sample.splitlines()
+    lines = sample.splitlines()
+    if len(sample) == SNIFF_BYTES:
+        lines = lines[:-1]  # cut short: its last cell may not be closed yet
     opened = 0
     for line in lines:
         for cell in line.split(delimiter):
