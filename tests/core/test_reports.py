@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from claimtracker import services
 from claimtracker.cli import main
-from claimtracker.schemas import ClaimUpdate, LinkCreate, SourceUpdate
+from claimtracker.schemas import LinkCreate, SourceUpdate
 from claimtracker.store import Store
 from tests.core.helpers import add_claim, add_source, database_at_revision
 
