@@ -1,4 +1,4 @@
-"""Compact coloured badges for status, attribution and the Admiralty rating.
+"""Compact coloured badges for status, attribution, the Admiralty rating and the marking.
 
 A badge is a rounded pill with a short label; the full label is in the tooltip. The colours come
 from ``ui.theme`` so the table, the editor and the side-by-side view agree. A table repaints a
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
+from claimtracker.vocabulary import ATTRIBUTIONS, MARKINGS, STATUSES
 from ui import theme
 from ui.models.roles import BADGE_CODE_ROLE
 
@@ -40,6 +40,8 @@ def badge_text(kind: str, code: str | None, display: str = "") -> str:
         return SHORT_ATTRIBUTION.get(code or "", ATTRIBUTIONS.label(code))
     if kind == "status":
         return STATUSES.label(code)
+    if kind == "marking":
+        return MARKINGS.label(code).removeprefix("TLP:")
     return display
 
 
@@ -107,8 +109,16 @@ class BadgeDelegate(QStyledItemDelegate):
             self._metrics = QFontMetrics(self._font)
         return self._font
 
-    def _pixmap(self, kind: str, code: str | None, text: str, width: int, height: int,
-                dpr: float, base: QFont) -> QPixmap:
+    def _pixmap(
+        self,
+        kind: str,
+        code: str | None,
+        text: str,
+        width: int,
+        height: int,
+        dpr: float,
+        base: QFont,
+    ) -> QPixmap:
         key = (kind, code, text, width, height, dpr, theme.is_dark(), self._font_key)
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
@@ -118,7 +128,9 @@ class BadgeDelegate(QStyledItemDelegate):
             pixmap.setDevicePixelRatio(dpr)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            paint_badge(painter, QRect(0, 0, width, height), kind, code, text, self._badge_font(base))
+            paint_badge(
+                painter, QRect(0, 0, width, height), kind, code, text, self._badge_font(base)
+            )
             painter.end()
             self._pixmaps[key] = pixmap
         return pixmap

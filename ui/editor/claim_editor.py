@@ -36,7 +36,7 @@ from claimtracker.query.choices import (
     source_outlet_id,
     tag_choices,
 )
-from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, STATUSES
+from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, MARKINGS, STATUSES
 from ui.editing import Editing
 from ui.editor.fields import (
     AutoSaveLineEdit,
@@ -110,6 +110,10 @@ class ClaimEditor(QWidget):
         self.rating = RatingField()
         self.likelihood = VocabularyCombo(LIKELIHOODS, optional=True)
         self.confidence = VocabularyCombo(CONFIDENCES, optional=True)
+        self.tlp = VocabularyCombo(MARKINGS, optional=True)
+        self.tlp.setToolTip(
+            "Who may see it (TLP 2.0). The claim keeps its source's marking if that is higher."
+        )
 
         self.said_on = DateField()
         self.reported_on = DateField()
@@ -170,6 +174,7 @@ class ClaimEditor(QWidget):
         form.addRow("Rating", self.rating)
         form.addRow("Likelihood", self.likelihood)
         form.addRow("Confidence", self.confidence)
+        form.addRow("Marking", self.tlp)
 
         form.addRow(_section("Dates"))
         form.addRow("Said on", self.said_on)
@@ -196,6 +201,7 @@ class ClaimEditor(QWidget):
         self.status.codeChosen.connect(lambda c: self._save({"status": c}))
         self.likelihood.codeChosen.connect(lambda c: self._save({"likelihood": c}))
         self.confidence.codeChosen.connect(lambda c: self._save({"confidence": c}))
+        self.tlp.codeChosen.connect(lambda c: self._save({"tlp": c}))
         self.source_count.countEdited.connect(lambda n: self._save({"source_count": n}))
         self.rating.credibilityChosen.connect(lambda n: self._save({"credibility": n}))
         self.rating.reliabilityChosen.connect(self._save_reliability)
@@ -260,12 +266,16 @@ class ClaimEditor(QWidget):
         def keep(widget: QWidget) -> bool:
             return keep_focused and widget.hasFocus() and bool(getattr(widget, "dirty", False))
 
-        values: dict[str, Any] = {} if row is None else {
-            "text": row.text,
-            "quote": row.quote or "",
-            "descriptor": row.descriptor or "",
-            "notes": row.notes or "",
-        }
+        values: dict[str, Any] = (
+            {}
+            if row is None
+            else {
+                "text": row.text,
+                "quote": row.quote or "",
+                "descriptor": row.descriptor or "",
+                "notes": row.notes or "",
+            }
+        )
         for name in ("text", "quote", "notes", "descriptor"):
             widget = getattr(self, name)
             if not keep(widget):
@@ -278,6 +288,7 @@ class ClaimEditor(QWidget):
         self.status.set_code(row.status if row else "unstarted")
         self.likelihood.set_code(row.likelihood if row else None)
         self.confidence.set_code(row.confidence if row else None)
+        self.tlp.set_code(row.tlp if row else None)
         self.source_count.set_count(row.source_count if row else None)
         for name in ("said_on", "reported_on", "event_on"):
             value = getattr(row, name) if row else None
