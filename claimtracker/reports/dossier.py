@@ -65,6 +65,8 @@ class Dossier:
     #: Claims (and counter-claims) marked above ``max_tlp``, left out.
     left_out: int = 0
     source_numbers: dict[int, int] = field(default_factory=dict, repr=False)
+    #: Rendered for Qt's rich text (the app's preview) rather than for a browser or WeasyPrint.
+    for_qt: bool = False
 
     @property
     def marking(self) -> str | None:

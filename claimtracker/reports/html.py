@@ -6,6 +6,7 @@ page, page numbers, a claim and its counter-claims kept together) and what the a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from claimtracker.query import ClaimRow
@@ -34,11 +35,11 @@ _STATUS_COLOURS = {
 
 def _marking_css() -> str:
     rules = [
-        f".tlp-{code.replace('+', '-')} {{ color: {colour}; background: #000000; }}"
+        f".tlp-{code.replace('+', '-')} {{ color: {colour}; background-color: #000000; }}"
         for code, colour in MARKING_COLOURS.items()
     ]
     rules += [
-        f".status-{code} {{ color: {fg}; background: {bg}; }}"
+        f".status-{code} {{ color: {fg}; background-color: {bg}; }}"
         for code, (fg, bg) in _STATUS_COLOURS.items()
     ]
     return "\n".join(rules)
@@ -97,11 +98,9 @@ td.gap { width: 3%; }
          font-weight: bold; margin: 0 0 4pt 0; }
 .quote { margin: 0 0 5pt 0; padding: 3pt 0 3pt 7pt; border-left: 2px solid #cccccc;
          color: #333333; }
-.quote .exact { background: #fff2b3; color: #000000; }
-table.fields { width: 100%; font-size: 8.5pt; }
-table.fields th { text-align: left; font-weight: normal; color: #666666; width: 26%;
-                  padding: 1pt 6pt 1pt 0; vertical-align: top; }
-table.fields td { padding: 1pt 0; vertical-align: top; }
+.exact { background-color: #fff2b3; color: #000000; }
+.facts { font-size: 8.5pt; margin: 0; line-height: 1.45; }
+.key { color: #666666; font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.04em; }
 .badge { font-size: 7.5pt; font-weight: bold; padding: 0 3pt; }
 .none { color: #777777; font-style: italic; margin: 0; }
 .note { font-size: 8.5pt; color: #444444; margin: 3pt 0 0 0; }
@@ -179,38 +178,49 @@ def _fields(row: ClaimRow, dossier: Dossier) -> str:
         ("Source", source),
         ("Tags", ", ".join(row.tags)),
     ]
-    cells = "".join(
-        f"<tr><th>{label}</th><td>{escape(value)}</td></tr>" for label, value in rows if value
+    # Lines of text rather than a nested table: a third of the layout time at 1,000 claims.
+    lines = "<br>".join(
+        f'<span class="key">{label}</span> {escape(value)}' for label, value in rows if value
     )
-    return f'<table class="fields">{cells}</table>'
+    return f'<p class="facts">{lines}</p>'
 
 
-def _card(row: ClaimRow, context: QuoteInContext, dossier: Dossier, kind: str, head: str) -> str:
+#: Qt's rich text (the app's preview) draws no borders around blocks: there a card is a
+#: one-cell table, which it does draw. WeasyPrint lays out a bordered block much faster.
+_QT_CARD = (
+    '<table width="100%" cellspacing="0" cellpadding="7" border="1" '
+    'style="border-color: {colour}; border-style: solid; margin-bottom: 8px;"><tr>'
+    '<td style="padding: 7px;">'
+)
+_QT_CARD_COLOURS = {"": "#1a1a1a", "counter": "#9b1c1c", "related": "#777777"}
+
+
+def _card(
+    row: ClaimRow,
+    context: QuoteInContext,
+    dossier: Dossier,
+    kind: str,
+    head: str,
+    *,
+    note: str | None = None,
+) -> str:
     notes = f'<p class="note">Note: {escape(row.notes)}</p>' if row.notes else ""
-    return (
-        f'<div class="card {kind}">'
+    if note:
+        notes += f'<p class="note">Link note: {escape(note)}</p>'
+    content = (
         f'<p class="head">{head} Claim #{row.id} {_status(row.status)} {_badge(row.marking)}</p>'
         f'<p class="claim">{escape(row.text)}</p>'
-        f"{_quote(context)}{_fields(row, dossier)}"
-        f"{notes}"
-        "</div>"
+        f"{_quote(context)}{_fields(row, dossier)}{notes}"
     )
+    if dossier.for_qt:
+        return _QT_CARD.format(colour=_QT_CARD_COLOURS[kind]) + content + "</td></tr></table>"
+    return f'<div class="card {kind}">{content}</div>'
 
 
 def _counter(counter: CounterClaim, dossier: Dossier) -> str:
     head = f'<span class="relation">{escape(counter.relation)}</span> ·'
-    card = _card(
-        counter.row,
-        counter.context,
-        dossier,
-        "counter" if counter.opposing else "related",
-        head,
-    )
-    if counter.note:
-        card = card.replace(
-            "</div>", f'<p class="note">Link note: {escape(counter.note)}</p></div>', 1
-        )
-    return card
+    kind = "counter" if counter.opposing else "related"
+    return _card(counter.row, counter.context, dossier, kind, head, note=counter.note)
 
 
 def _entry(entry: DossierEntry, dossier: Dossier) -> str:
@@ -282,8 +292,10 @@ def _cover(dossier: Dossier) -> str:
     )
 
 
-def render_html(dossier: Dossier) -> str:
-    """The dossier as a complete HTML document."""
+def render_html(dossier: Dossier, *, for_qt: bool = False) -> str:
+    """The dossier as a complete HTML document (``for_qt``: as Qt's rich text draws it best,
+    for the app's preview and its printing)."""
+    dossier = replace(dossier, for_qt=for_qt) if for_qt != dossier.for_qt else dossier
     body = "".join(_entry(entry, dossier) for entry in dossier.entries)
     if not dossier.entries:
         body = '<p class="none">No claims to report.</p>'
@@ -292,6 +304,7 @@ def render_html(dossier: Dossier) -> str:
         '<html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(dossier.title)}</title>"
         '<meta name="generator" content="ClaimTracker">'
-        f"<style>{_page_css(dossier.marking)}{STYLE}{_marking_css()}</style>"
+        # Qt's rich text drops a whole style sheet that holds paged-media rules.
+        f"<style>{'' if for_qt else _page_css(dossier.marking)}{STYLE}{_marking_css()}</style>"
         f"</head><body>{_cover(dossier)}{body}{_sources(dossier)}</body></html>\n"
     )

@@ -74,6 +74,26 @@ def _width(name: str) -> int:
     return 16
 
 
+#: Points per line of wrapped text (Calibri 11), and the tallest row a spreadsheet allows.
+LINE_HEIGHT = 15.0
+MAX_ROW_HEIGHT = 409.0
+#: Columns printed, on A4 landscape fitted to the width: those up to the counter-claims; the
+#: others are there on screen.
+PRINTED_UP_TO = {"claims": "counter_claims", "pairs": "counter_speaker"}
+
+
+def _row_height(values: list[Any], widths: list[int]) -> float | None:
+    """A height that shows every wrapped cell whole (None: one line is enough)."""
+    lines = 1
+    for value, width in zip(values, widths, strict=True):
+        if isinstance(value, str) and value:
+            per_line = max(1.0, width * 1.15)  # characters of average text per column unit
+            lines = max(
+                lines, sum(-(-len(part) // int(per_line)) or 1 for part in value.split("\n"))
+            )
+    return None if lines == 1 else min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
+
+
 def _heading(name: str) -> str:
     return _HEADINGS.get(name) or name.replace("_", " ").capitalize()
 
@@ -136,8 +156,9 @@ def render_xlsx(
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Claims" if report == "claims" else "Claim pairs")
     names = [column.name for column in chosen]
-    for index, name in enumerate(names, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = _width(name)
+    widths = [_width(name) for name in names]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "B2" if names and names[0] in _WIDE else "A2"
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
@@ -149,6 +170,8 @@ def render_xlsx(
         sheet.oddHeader.right.text = MARKINGS.label(marking)
         sheet.oddHeader.right.font = "Arial,Bold"
     sheet.oddFooter.center.text = "Page &P of &N"
+    last_printed = PRINTED_UP_TO[report]
+    printed = names.index(last_printed) + 1 if last_printed in names else len(names)
 
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor="1F3A5F")
@@ -162,9 +185,15 @@ def render_xlsx(
     labellers = [_labeller(name) for name in names]
     rows = 0
     for record in connection.execute(sql, params):
+        shown_values = [
+            labeller(value) if labeller else value
+            for value, labeller in zip(record, labellers, strict=True)
+        ]
+        height = _row_height(shown_values, widths)
+        if height is not None:
+            sheet.row_dimensions[rows + 2].height = height
         cells = []
-        for value, labeller in zip(record, labellers, strict=True):
-            shown = labeller(value) if labeller else value
+        for shown in shown_values:
             cell = WriteOnlyCell(sheet, value=shown)
             if isinstance(shown, str):
                 cell.data_type = "s"  # never a formula, whatever it begins with
@@ -174,6 +203,7 @@ def render_xlsx(
         rows += 1
     if names:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{rows + 1}"
+        sheet.print_area = f"A1:{get_column_letter(max(printed, 1))}{rows + 1}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue(), rows

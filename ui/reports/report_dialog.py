@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -46,8 +45,8 @@ log = logging.getLogger(__name__)
 
 SCOPES = {
     "filter": "The claims of the current filter",
-    "claim": "The selected claim and the claims linked to it",
-    "dispute": "The selected claim and the claims that dispute it",
+    "claim": "The selected claim and its linked claims",
+    "dispute": "The selected claim and its dispute",
 }
 #: The level recipients may see, remembered between reports.
 LEVEL_KEY = "reports/recipients_level"
@@ -96,8 +95,9 @@ class ReportDialog(QDialog):
         self._button(start).setChecked(True)
 
         self.level = QComboBox()
-        for term in MARKINGS:
-            self.level.addItem(f"{term.label} — {term.description}", term.code)
+        for number, term in enumerate(MARKINGS):
+            self.level.addItem(term.label, term.code)
+            self.level.setItemData(number, term.description, Qt.ItemDataRole.ToolTipRole)
         remembered = settings.text(LEVEL_KEY, DEFAULT_LEVEL)
         self.level.setCurrentIndex(max(0, self.level.findData(remembered)))
         self.leave_out = QCheckBox("Leave out what they may not see")
@@ -117,24 +117,30 @@ class ReportDialog(QDialog):
         for push in (self.save_html_button, self.save_pdf_button, self.print_button):
             push.setEnabled(False)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Covers", scope_box)
-        form.addRow("Recipients may see", self.level)
-        form.addRow("", self.leave_out)
+        self.level_hint = QLabel()
+        self.level_hint.setObjectName("FieldHint")
+        self.level_hint.setWordWrap(True)
         side = QVBoxLayout()
-        side.addLayout(form)
+        side.addWidget(_heading("Covers"))
+        side.addLayout(scope_box)
+        side.addSpacing(10)
+        side.addWidget(_heading("Recipients may see"))
+        side.addWidget(self.level)
+        side.addWidget(self.level_hint)
+        side.addWidget(self.leave_out)
+        side.addSpacing(10)
         side.addWidget(self.summary)
         side.addStretch(1)
         for push in (self.save_html_button, self.save_pdf_button, self.print_button, close):
             side.addWidget(push)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(380)
+        side_widget.setFixedWidth(340)
         layout = QHBoxLayout(self)
         layout.addWidget(side_widget)
         layout.addWidget(self.preview, 1)
 
+        self._describe_level()
         self.scope_buttons.buttonToggled.connect(self._on_scope_toggled)
         self.level.currentIndexChanged.connect(self._on_level_changed)
         self.leave_out.toggled.connect(lambda _checked: self.refresh())
@@ -176,7 +182,12 @@ class ReportDialog(QDialog):
     @Slot(int)
     def _on_level_changed(self, _index: int) -> None:
         self._settings.set_text(LEVEL_KEY, self.recipients_level)
+        self._describe_level()
         self.refresh()
+
+    def _describe_level(self) -> None:
+        term = next(t for t in MARKINGS if t.code == self.recipients_level)
+        self.level_hint.setText(f"{term.description}.")
 
     # -- gathering the dossier -------------------------------------------------------------
 
@@ -203,7 +214,7 @@ class ReportDialog(QDialog):
     def _show(self, dossier: object) -> None:
         assert isinstance(dossier, Dossier)
         self.dossier, self.failure = dossier, ""
-        self.preview.setHtml(render_html(dossier))
+        self.preview.setHtml(render_html(dossier, for_qt=True))
         marking = MARKINGS.label(dossier.marking) if dossier.marking else "not marked"
         text = (
             f"{dossier.claim_count} claim(s) from {len(dossier.sources)} source(s); "
@@ -311,8 +322,16 @@ class ReportDialog(QDialog):
         if self.dossier is None:
             return
         document = QTextDocument()
-        document.setHtml(render_html(self.dossier))
+        document.setHtml(render_html(self.dossier, for_qt=True))
         document.print_(printer)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 def open_report_dialog(
