@@ -103,3 +103,16 @@ def test_the_report_prints(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> 
     )
     assert "Assad may be planning a chemical attack in Idlib province" in printed
     dialog.close()
+
+
+def test_closing_the_dialog_while_it_gathers_is_safe(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = _open(qtbot, window, 2)
+    dialog.choose(scope="filter", level="red")  # a new report is being gathered ...
+    dialog.close()  # ... and the dialog goes away before it arrives
+    qtbot.waitUntil(lambda: not window.queries.busy, timeout=10_000)
+    window.select_claim(3)
+    window.act.export_report.trigger()
+    again = window.report_dialog
+    qtbot.waitUntil(lambda: again.dossier is not None, timeout=10_000)
+    assert again.dossier is not None and "Bolton told Patrushev" in again.dossier.title
+    again.close()

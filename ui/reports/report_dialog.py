@@ -81,6 +81,9 @@ class ReportDialog(QDialog):
         self._claim_id = current_claim_id
         self.dossier: Dossier | None = None
         self.failure = ""
+        #: False once closed: a worker's answer may still arrive, and must find no widgets.
+        self._open = True
+        self._window = parent
 
         self.scope_buttons = QButtonGroup(self)
         scope_box = QVBoxLayout()
@@ -211,7 +214,13 @@ class ReportDialog(QDialog):
 
         self._runner.submit("report", self._connect, work, self._show, self._failed)
 
+    def done(self, result: int) -> None:
+        self._open = False
+        super().done(result)
+
     def _show(self, dossier: object) -> None:
+        if not self._open:
+            return
         assert isinstance(dossier, Dossier)
         self.dossier, self.failure = dossier, ""
         self.preview.setHtml(render_html(dossier, for_qt=True))
@@ -227,6 +236,8 @@ class ReportDialog(QDialog):
             button.setEnabled(bool(dossier.entries))
 
     def _failed(self, error: BaseException) -> None:
+        if not self._open:
+            return
         self.dossier = None
         self.failure = str(error)
         self.preview.clear()
@@ -301,10 +312,15 @@ class ReportDialog(QDialog):
         self._runner.submit(f"report-{kind}", self._connect, work, self._saved, self._not_saved)
 
     def _saved(self, path: object) -> None:
+        if not self._open:
+            return
         self.summary.setText(f"Saved {Path(str(path)).name}.")
         self.reportSaved.emit(str(path))
 
     def _not_saved(self, error: BaseException) -> None:
+        if not self._open:
+            QMessageBox.warning(self._window, "Report not saved", str(error))
+            return
         self.summary.setText(f"Not saved: {error}")
         QMessageBox.warning(self, "Report not saved", str(error))
 
