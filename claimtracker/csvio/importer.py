@@ -34,7 +34,7 @@ from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.safety.history import BulkJournal
 from claimtracker.services.claims import normalise_tags
 from claimtracker.store import Store
-from claimtracker.vocabulary import SYMMETRIC_RELATIONS
+from claimtracker.vocabulary import SYMMETRIC_RELATIONS, marking_rank
 
 #: progress(rows done, lines in the file) → False to cancel.
 Progress = Callable[[int, int], bool]
@@ -167,6 +167,7 @@ class _Resolver:
         self.sources_by_url: dict[str, int] = {}
         self.sources_by_title: dict[str, int] = {}
         self.source_texts: dict[int, str | None] = {}
+        self.source_markings: dict[int, str | None] = {}
         for source_id, source_uuid, url, title in connection.execute(
             "SELECT id, uuid, url, title FROM source WHERE deleted_at IS NULL ORDER BY id"
         ):
@@ -278,6 +279,16 @@ class _Resolver:
             self.sources_by_title[str(title).casefold()] = source_id
         return source_id
 
+    def source_marking(self, source_id: int) -> str | None:
+        if source_id < 0:
+            return None
+        if source_id not in self.source_markings:
+            row = self.connection.execute(
+                "SELECT tlp FROM source WHERE id = ?", (source_id,)
+            ).fetchone()
+            self.source_markings[source_id] = row[0] if row else None
+        return self.source_markings[source_id]
+
     def source_text(self, source_id: int) -> str | None:
         if source_id < 0:
             return None
@@ -351,6 +362,12 @@ def _claim_values(
     source_id = resolver.source(values, row.line)
     if source_id is not None:
         claim["source_id"] = source_id
+        if "tlp" in claim and marking_rank(claim["tlp"]) <= marking_rank(  # type: ignore[arg-type]
+            resolver.source_marking(source_id)
+        ):
+            # Our reports give the marking in force; what the source already imposes is not
+            # the claim's own, and stays the source's (a round trip changes nothing).
+            claim["tlp"] = None
         problem = _anchor(row, claim, resolver.source_text(source_id))
         if problem:
             row.problems.append(("anchor_start", problem))

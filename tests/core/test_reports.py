@@ -345,3 +345,18 @@ def test_a_fact_checkers_claimreview_is_read_with_its_verdict_words(
         "false",
         "R. Example",
     )
+
+
+def test_a_csv_report_with_markings_reads_back_unchanged(
+    harbour: dict[str, int], db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "claims.csv"
+    run(db_path, "export", "csv", "--out", str(out), capsys=capsys)
+    summary = run(db_path, "import-csv", str(out), capsys=capsys)
+    assert "0 new claims, 0 updated, 3 unchanged" in summary
+    with Store.open(db_path) as store, store.raw() as connection:
+        assert dict(connection.execute("SELECT text, tlp FROM claim")) == {
+            OPEN: None,  # the source's GREEN is in force, not the claim's own
+            SECRET: "red",
+            DENIAL: None,
+        }
