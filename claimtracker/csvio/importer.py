@@ -279,25 +279,24 @@ class _Resolver:
             self.sources_by_title[str(title).casefold()] = source_id
         return source_id
 
-    def source_marking(self, source_id: int) -> str | None:
+    def _source_value(
+        self, source_id: int, column: str, cache: dict[int, str | None]
+    ) -> str | None:
+        """A source's ``column`` (looked up once per import); nothing for a dry run's sources."""
         if source_id < 0:
             return None
-        if source_id not in self.source_markings:
+        if source_id not in cache:
             row = self.connection.execute(
-                "SELECT tlp FROM source WHERE id = ?", (source_id,)
+                f"SELECT {column} FROM source WHERE id = ?", (source_id,)
             ).fetchone()
-            self.source_markings[source_id] = row[0] if row else None
-        return self.source_markings[source_id]
+            cache[source_id] = row[0] if row and row[0] else None
+        return cache[source_id]
+
+    def source_marking(self, source_id: int) -> str | None:
+        return self._source_value(source_id, "tlp", self.source_markings)
 
     def source_text(self, source_id: int) -> str | None:
-        if source_id < 0:
-            return None
-        if source_id not in self.source_texts:
-            row = self.connection.execute(
-                "SELECT text FROM source WHERE id = ?", (source_id,)
-            ).fetchone()
-            self.source_texts[source_id] = row[0] if row and row[0] else None
-        return self.source_texts[source_id]
+        return self._source_value(source_id, "text", self.source_texts)
 
 
 def _iso(value: object) -> object:

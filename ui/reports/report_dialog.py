@@ -266,29 +266,25 @@ class ReportDialog(QDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _suggested(self, suffix: str) -> str:
-        folder = Path(self._settings.text("reports/folder", str(Path.home())))
-        return str(folder / f"claims-report-{date.today().isoformat()}.{suffix}")
-
     @Slot()
     def choose_html(self) -> None:
-        if not self.may_go_out():
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save report as HTML", self._suggested("html"), "HTML (*.html)"
-        )
-        if path:
-            self.save(Path(path), "html")
+        self._choose_file("html")
 
     @Slot()
     def choose_pdf(self) -> None:
+        self._choose_file("pdf")
+
+    def _choose_file(self, kind: str) -> None:
+        """Ask (above the level), then where to save the report as ``kind`` (html or pdf)."""
         if not self.may_go_out():
             return
+        folder = Path(self._settings.text("reports/folder", str(Path.home())))
+        suggested = folder / f"claims-report-{date.today().isoformat()}.{kind}"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save report as PDF", self._suggested("pdf"), "PDF (*.pdf)"
+            self, f"Save report as {kind.upper()}", str(suggested), f"{kind.upper()} (*.{kind})"
         )
         if path:
-            self.save(Path(path), "pdf")
+            self.save(Path(path), kind)
 
     def save(self, path: Path, kind: str) -> None:
         """Write the previewed report to ``path`` (html or pdf) on a worker."""
