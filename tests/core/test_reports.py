@@ -7,6 +7,7 @@ import io
 import json
 import re
 import sqlite3
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -360,3 +361,40 @@ def test_a_csv_report_with_markings_reads_back_unchanged(
             SECRET: "red",
             DENIAL: None,
         }
+
+
+def test_a_dossier_of_a_claim_above_the_limit_is_refused_in_one_line(
+    harbour: dict[str, int], db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "export",
+            "html",
+            "--claim",
+            str(harbour["secret"]),
+            "--max-tlp",
+            "amber",
+            "--db",
+            str(db_path),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip() == (
+        f"claimtracker: error: Claim #{harbour['secret']} is marked above TLP:AMBER: nothing to report"
+    )
+
+
+def test_without_weasyprint_the_pdf_command_says_how_to_install_it(
+    harbour: dict[str, int],
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if it were not installed
+    code = main(["export", "pdf", "--out", str(tmp_path / "r.pdf"), "--db", str(db_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "pip install 'claimtracker[reports]'" in err and "export html" in err
+    assert not (tmp_path / "r.pdf").exists()
