@@ -266,16 +266,12 @@ class ClaimEditor(QWidget):
         def keep(widget: QWidget) -> bool:
             return keep_focused and widget.hasFocus() and bool(getattr(widget, "dirty", False))
 
-        values: dict[str, Any] = (
-            {}
-            if row is None
-            else {
-                "text": row.text,
-                "quote": row.quote or "",
-                "descriptor": row.descriptor or "",
-                "notes": row.notes or "",
-            }
-        )
+        values: dict[str, Any] = {} if row is None else {
+            "text": row.text,
+            "quote": row.quote or "",
+            "descriptor": row.descriptor or "",
+            "notes": row.notes or "",
+        }
         for name in ("text", "quote", "notes", "descriptor"):
             widget = getattr(self, name)
             if not keep(widget):
@@ -288,11 +284,11 @@ class ClaimEditor(QWidget):
         self.status.set_code(row.status if row else "unstarted")
         self.likelihood.set_code(row.likelihood if row else None)
         self.confidence.set_code(row.confidence if row else None)
-        self.tlp.set_code(row.tlp if row else None)
         self.source_count.set_count(row.source_count if row else None)
         for name in ("said_on", "reported_on", "event_on"):
             value = getattr(row, name) if row else None
             getattr(self, name).set_date(date.fromisoformat(value[:10]) if value else None)
+        self.tlp.set_code(row.tlp if row else None)
         owner = self._reliability_owner(row)
         self.rating.set_rating(
             row.reliability if row else None,
