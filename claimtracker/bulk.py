@@ -38,6 +38,8 @@ CLAIM_COLUMNS = (
     "reported_on",
     "event_on",
     "notes",
+    "tlp",
+    "external_id",
     "created_at",
     "updated_at",
     "version",

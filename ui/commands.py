@@ -21,6 +21,7 @@ from claimtracker.vocabulary import (
     ATTRIBUTIONS,
     CONFIDENCES,
     LIKELIHOODS,
+    MARKINGS,
     RELATIONS,
     STATUSES,
 )
@@ -48,6 +49,7 @@ FIELD_NAMES = {
     "reported_on": "date reported",
     "event_on": "event date",
     "notes": "notes",
+    "tlp": "marking",
     "tags": "tags",
 }
 _CODED_LABELS = {
@@ -55,6 +57,7 @@ _CODED_LABELS = {
     "status": STATUSES,
     "likelihood": LIKELIHOODS,
     "confidence": CONFIDENCES,
+    "tlp": MARKINGS,
 }
 #: Fields whose successive edits merge into one undo step (typing, not choosing).
 TYPED_FIELDS = frozenset({"text", "quote", "descriptor", "notes"})

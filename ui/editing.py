@@ -66,6 +66,7 @@ def claim_values(row: ClaimRow) -> dict[str, Any]:
         "likelihood": row.likelihood,
         "confidence": row.confidence,
         "notes": row.notes,
+        "tlp": row.tlp,
         "tags": list(row.tags),
     }
     for name in DATE_FIELDS:

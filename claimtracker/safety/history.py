@@ -52,12 +52,22 @@ RESTORABLE = {
             "reported_on",
             "event_on",
             "notes",
+            "tlp",
             "tags",
         }
     ),
     "actor": frozenset({"name", "kind", "affiliation", "country", "reliability", "notes"}),
     "source": frozenset(
-        {"title", "outlet_id", "byline", "url", "published_on", "retrieved_at", "language"}
+        {
+            "title",
+            "outlet_id",
+            "byline",
+            "url",
+            "published_on",
+            "retrieved_at",
+            "language",
+            "tlp",
+        }
     ),
     "link": frozenset({"relation", "note"}),
 }

@@ -24,13 +24,14 @@ from claimtracker.services.common import (
     take_from_trash,
     touch,
 )
-from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, STATUSES
+from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, MARKINGS, STATUSES
 
 _CODED = {
     "attribution": ATTRIBUTIONS,
     "status": STATUSES,
     "likelihood": LIKELIHOODS,
     "confidence": CONFIDENCES,
+    "tlp": MARKINGS,
 }
 _REQUIRED_CODES = {"attribution": "unknown", "status": "unstarted"}
 _ANCHOR_INPUTS = {"quote", "source_id", "anchor_start", "anchor_end"}
