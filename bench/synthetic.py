@@ -85,6 +85,8 @@ def _claim_rows(
             day,
             None,
             _sentence(rng, WORDS_EN, 5, 20) if rng.random() < 0.3 else None,
+            None,
+            None,
             now,
             now,
             1,

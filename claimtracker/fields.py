@@ -19,6 +19,7 @@ from claimtracker.vocabulary import (
     ATTRIBUTIONS,
     CONFIDENCES,
     LIKELIHOODS,
+    MARKINGS,
     RELATIONS,
     RELIABILITY,
     STATUSES,
@@ -88,6 +89,8 @@ CLAIM: tuple[Field, ...] = (
     _claim("reported_on", "Reported on", "date reported", is_date=True),
     _claim("event_on", "Event on", "event date", is_date=True),
     _claim("notes", "Notes", typed=True),
+    # Who may see it (TLP 2.0); the CSV column says the marking in force (the source's if higher).
+    _claim("tlp", "Marking", vocabulary=MARKINGS),
     _claim("tags", "Tags", stored=False),
     _derived("claim", "anchor_start", "Anchor start", csv="anchor_start"),
     _derived("claim", "anchor_end", "Anchor end", csv="anchor_end"),
@@ -95,6 +98,8 @@ CLAIM: tuple[Field, ...] = (
     _derived("claim", "anchor_prefix", "Words before the anchor", csv="anchor_prefix"),
     _derived("claim", "anchor_suffix", "Words after the anchor", csv="anchor_suffix"),
     _derived("claim", "anchor_status", "Anchor status", csv="anchor_status"),
+    # The row id of the dataset a claim was imported from (set by the CSV importer only).
+    _derived("claim", "external_id", "External id", csv="external_id"),
 )
 LINK: tuple[Field, ...] = (
     Field("link", "relation", "Relation", "relation", vocabulary=RELATIONS, csv_column="relation"),
@@ -108,6 +113,7 @@ SOURCE: tuple[Field, ...] = (
     Field("source", "published_on", "Published on", "date published", csv_column="published_on"),
     Field("source", "retrieved_at", "Retrieved at", "date retrieved"),
     Field("source", "language", "Language", "language"),
+    Field("source", "tlp", "Marking", "marking", vocabulary=MARKINGS),
     _derived("source", "text", "Text"),
 )
 ACTOR: tuple[Field, ...] = (

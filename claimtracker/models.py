@@ -91,6 +91,8 @@ class Source(Tracked, table=True):
     # until its article is imported.
     text: str = Field(default="", sa_type=Text)
     sha256: str | None = Field(default=None, max_length=64, unique=True)
+    #: Who may see it: a TLP 2.0 code (``vocabulary.MARKINGS``); None is unmarked (CLEAR).
+    tlp: str | None = Field(default=None, max_length=16)
 
 
 class Claim(Tracked, table=True):
@@ -127,6 +129,10 @@ class Claim(Tracked, table=True):
     reported_on: date | None = Field(default=None, index=True)
     event_on: date | None = Field(default=None, index=True)
     notes: str | None = Field(default=None, sa_type=Text)
+    #: The claim's own marking; the one in force is the higher of this and its source's.
+    tlp: str | None = Field(default=None, max_length=16)
+    #: The row id a foreign dataset gave it, kept from an import.
+    external_id: str | None = Field(default=None)
 
 
 class Tag(SQLModel, table=True):

@@ -43,6 +43,7 @@ class SourceCreate(SQLModel):
     language: str | None = None
     format: str = "text"
     origin: str | None = None
+    tlp: str | None = None
     uuid: str | None = None
 
 
@@ -54,6 +55,7 @@ class SourceUpdate(SQLModel):
     published_on: date | None = None
     retrieved_at: datetime | None = None
     language: str | None = None
+    tlp: str | None = None
 
 
 class ClaimFields(SQLModel):
@@ -76,6 +78,7 @@ class ClaimFields(SQLModel):
     reported_on: date | None = None
     event_on: date | None = None
     notes: str | None = None
+    tlp: str | None = None
     tags: list[str] | None = None
 
 

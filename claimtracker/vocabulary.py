@@ -173,6 +173,29 @@ RELATIONS = Vocabulary(
     ],
 )
 
+MARKINGS = Vocabulary(
+    "marking",
+    [
+        Term("clear", "TLP:CLEAR", "No limit on disclosure"),
+        Term("green", "TLP:GREEN", "The community, not public channels"),
+        Term("amber", "TLP:AMBER", "The organisation and its clients, on a need-to-know basis"),
+        Term("amber+strict", "TLP:AMBER+STRICT", "The organisation only"),
+        Term("red", "TLP:RED", "The named recipients only"),
+    ],
+)
+
+
+def marking_rank(code: str | None) -> int:
+    """How restrictive a marking is: 0 for TLP:CLEAR (and for no marking) up to 4 for RED."""
+    return MARKINGS.codes.index(code) if code in MARKINGS else 0
+
+
+def highest_marking(*codes: str | None) -> str | None:
+    """The most restrictive of the markings given (None when none is marked)."""
+    marked = [code for code in codes if code in MARKINGS]
+    return max(marked, key=marking_rank) if marked else None
+
+
 SYMMETRIC_RELATIONS = frozenset({"contradicts", "repeats"})
 
 #: Relations that put two claims in dispute: what the side-by-side view steps through.

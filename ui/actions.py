@@ -51,6 +51,7 @@ class Actions:
     import_articles: QAction
     import_csv: QAction
     export_csv: QAction
+    export_report: QAction
     backups: QAction
     quit: QAction
     undo: QAction
@@ -126,6 +127,14 @@ class Actions:
                 shortcut="Ctrl+E",
                 icon_text="Export",
                 tip="Export claims or claim pairs as CSV",
+            ),
+            export_report=a(
+                parent,
+                "Export &Report…",
+                icon_name="export",
+                shortcut="Ctrl+Shift+E",
+                tip="A report to read (HTML or PDF, or printed): claims beside "
+                "their counter-claims, with quotes, sources and markings",
             ),
             backups=a(
                 parent,

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         a.import_articles.triggered.connect(self.files.choose_articles)
         a.import_csv.triggered.connect(self.files.choose_csv)
         a.export_csv.triggered.connect(self.export_csv)
+        a.export_report.triggered.connect(self.export_report)
         a.backups.triggered.connect(self.show_backups)
         self.backups.backedUp.connect(
             lambda name: self.status.showMessage(f"Backed up ({name})", 5000)
@@ -721,6 +722,21 @@ class MainWindow(QMainWindow):
             total=self.library.total_live,
         )
 
+    def export_report(self) -> None:
+        from ui.transfer.report_dialog import open_report_dialog
+
+        if self.project is None:
+            return
+        self.report_dialog = open_report_dialog(
+            self,
+            connect=self.project.connect,
+            runner=self.ops,
+            settings=self.settings,
+            claim_filter=self.claims.claim_filter,
+            order=self.claims.order,
+            current_claim_id=self.table.current_claim_id() or None,
+        )
+
     def export_pairs(self, claim_filter: ClaimFilter, suggested_name: str) -> None:
         self.files.export_csv(
             claim_filter,
@@ -969,7 +985,7 @@ class MainWindow(QMainWindow):
         selected = self.table.selected_ids() if has_project else []
         trash = self.filter_bar.showing_trash
         busy = self.ops.busy
-        for action in (a.import_articles, a.import_csv, a.new_claim, a.export_csv):
+        for action in (a.import_articles, a.import_csv, a.new_claim, a.export_csv, a.export_report):
             action.setEnabled(has_project and not busy)
         a.find.setEnabled(has_project)
         a.clear_filters.setEnabled(has_project and self.filter_bar.is_filtering())

@@ -26,7 +26,7 @@ def build_menus(window: QMainWindow, a: Actions) -> Menus:
     recent = file_menu.addMenu(icon("history"), "Open &Recent")
     file_menu.addAction(a.open_sample)
     file_menu.addSeparator()
-    file_menu.addActions([a.import_articles, a.import_csv, a.export_csv])
+    file_menu.addActions([a.import_articles, a.import_csv, a.export_csv, a.export_report])
     file_menu.addSeparator()
     file_menu.addAction(a.backups)
     file_menu.addSeparator()

@@ -46,8 +46,17 @@ CREDIBILITY_ACCENTS = {
     "5": "#cf222e",
     "6": "#8c959f",
 }
+#: TLP 2.0 markings, after FIRST's colours (toned for a light or dark table).
+MARKING_ACCENTS = {
+    "clear": "#57606a",
+    "green": "#1a7f37",
+    "amber": "#b35c00",
+    "amber+strict": "#9a4700",
+    "red": "#cf222e",
+}
 NEUTRAL_ACCENT = "#8c959f"
 ACCENTS = {
+    "marking": MARKING_ACCENTS,
     "status": STATUS_ACCENTS,
     "attribution": ATTRIBUTION_ACCENTS,
     "credibility": CREDIBILITY_ACCENTS,

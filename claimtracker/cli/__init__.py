@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import click
 
 from claimtracker import __version__
-from claimtracker.cli import assist, claims, csv_commands, library, safety
+from claimtracker.cli import assist, claims, csv_commands, library, reports, safety
 from claimtracker.cli.context import AppState
 from claimtracker.errors import ClaimTrackerError
 
@@ -46,6 +46,7 @@ for command in [
     *csv_commands.COMMANDS,
     *assist.COMMANDS,
     *safety.COMMANDS,
+    *reports.register(csv_commands.export),
 ]:
     cli.add_command(command)
 

@@ -28,6 +28,7 @@ from claimtracker.vocabulary import (
     ATTRIBUTIONS,
     CONFIDENCES,
     LIKELIHOODS,
+    MARKINGS,
     RELATIONS,
     STATUSES,
     parse_rating,
@@ -70,6 +71,11 @@ def claim_field_options(command: F) -> F:
         date_option("--event-on", "The date of the event it is about.", "event_on"),
         click.option("--tag", "tags", multiple=True, help="A tag (repeat for several)."),
         click.option("--notes"),
+        click.option(
+            "--tlp",
+            type=click.Choice([*MARKINGS.codes, ""]),
+            help="Marking (TLP 2.0); the claim keeps its source's if that is higher; '' clears.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -155,7 +161,7 @@ def edit_claim(
     """Change fields of a claim (only the options given; an empty value clears a field)."""
     with store.write() as session:
         values, letter = _claim_values(session, options)
-        for field in ("quote", "descriptor", "notes"):
+        for field in ("quote", "descriptor", "notes", "tlp"):
             if options.get(field) == "":
                 values[field] = None
         claim, changes = services.update_claim(

@@ -18,7 +18,7 @@ from claimtracker.query import ClaimFilter
 from claimtracker.query.filters import DATE_FIELDS
 from claimtracker.safety.presence import Presence
 from claimtracker.store import Store
-from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
+from claimtracker.vocabulary import ATTRIBUTIONS, MARKINGS, STATUSES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,8 +106,10 @@ def date_option(name: str, help_text: str, dest: str | None = None) -> Callable[
     return click.option(*names, metavar="YYYY-MM-DD", callback=parse_day, help=help_text)
 
 
-def filter_options(command: F) -> F:
-    """The claim filters shared by list, search and export."""
+def filter_options(command: F | None = None, *, export: bool = False) -> Any:
+    """The claim filters shared by list, search and export (exports also take --max-tlp)."""
+    if command is None:
+        return functools.partial(filter_options, export=export)
     options = [
         click.option("--speaker", multiple=True, help="Only claims by this actor (name or alias)."),
         click.option(
@@ -141,6 +143,14 @@ def filter_options(command: F) -> F:
         ),
         click.option("--trash", is_flag=True, help="Show the claims in the trash instead."),
     ]
+    if export:
+        options.append(
+            click.option(
+                "--max-tlp",
+                type=click.Choice(MARKINGS.codes),
+                help="Leave out what is marked above this TLP level (a claim or its source).",
+            )
+        )
     for option in reversed(options):
         command = option(command)
     return command
@@ -169,6 +179,7 @@ def build_filter(store: Store, text: str = "", **options: Any) -> ClaimFilter:
         date_to=options.get("date_to"),
         date_field=options.get("date_field") or "reported_on",
         trash="trash" if options.get("trash") else "live",
+        max_tlp=options.get("max_tlp"),
     )
 
 

@@ -16,6 +16,7 @@ from claimtracker.cli.context import (
     progress_bar,
 )
 from claimtracker.csvio import FIELDS, REPORTS, CsvImportOptions, export_csv, import_csv
+from claimtracker.csvio.columns import PRESETS, preset_columns
 from claimtracker.safety.backup import backup_before_import
 from claimtracker.store import Store
 
@@ -39,6 +40,13 @@ def export() -> None:
     help="claims: one row per claim; pairs: one row per claim and counter-claim.",
 )
 @click.option("--columns", help="Comma-separated column names to include, in order.")
+@click.option(
+    "--preset",
+    type=click.Choice(sorted(PRESETS)),
+    help="A column set: reading puts the claim, speaker, attribution, status, rating, source "
+    "and counter-claims first and leaves out ids and anchors (the default is the full, stable "
+    "exchange format).",
+)
 @click.option("--list-columns", is_flag=True, help="Print the report's columns and exit.")
 @click.option(
     "--no-bom",
@@ -46,13 +54,14 @@ def export() -> None:
     help="Leave out the UTF-8 byte-order mark (Excel needs it for Cyrillic).",
 )
 @click.option("--query", "text", default="", help="Only claims matching this full-text query.")
-@filter_options
+@filter_options(export=True)
 @db_option
 def export_csv_command(
     store: Store,
     out: Path | None,
     report: str,
     columns: str | None,
+    preset: str | None,
     list_columns: bool,
     no_bom: bool,
     text: str,
@@ -64,6 +73,8 @@ def export_csv_command(
             click.echo(f"{column.name:<22}{column.description}")
         return
     chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    if preset and not chosen:
+        chosen = preset_columns(report, preset)
     claim_filter = build_filter(store, text, **filters)
     with store.raw() as connection:
         if out is None:
@@ -101,6 +112,20 @@ def export_csv_command(
 @click.option("--encoding", help="The file's encoding, e.g. cp1251 (default: detected).")
 @click.option("--delimiter", help="Field delimiter (default: sniffed; use 'tab' for TSV).")
 @click.option(
+    "--quoting",
+    type=click.Choice(["csv", "none"]),
+    help="csv: double quotes enclose cells; none: quotes are text (default: csv, but none for "
+    "a tab-separated file that is not clearly CSV-quoted).",
+)
+@click.option(
+    "--value",
+    "values",
+    multiple=True,
+    metavar="FIELD:VALUE=REPLACEMENT",
+    help="Read VALUE in FIELD's column as REPLACEMENT, e.g. status:half-true=misleading. "
+    "Repeatable.",
+)
+@click.option(
     "--header/--no-header",
     "has_header",
     default=None,
@@ -118,6 +143,8 @@ def import_csv_command(
     mapping: tuple[str, ...],
     encoding: str | None,
     delimiter: str | None,
+    quoting: str | None,
+    values: tuple[str, ...],
     has_header: bool | None,
     dry_run: bool,
     list_fields: bool,
@@ -129,7 +156,12 @@ def import_csv_command(
             click.echo(f"{name:<22}{meaning}")
         return
     options = CsvImportOptions(
-        encoding=encoding, delimiter=delimiter, has_header=has_header, mapping=mapping
+        encoding=encoding,
+        delimiter=delimiter,
+        has_header=has_header,
+        mapping=mapping,
+        quoting=quoting,
+        values=values,
     )
     if not dry_run and store.path is not None:
         made = backup_before_import(store)
@@ -152,6 +184,7 @@ def import_csv_command(
                 "new_actors": summary.new_actors,
                 "new_sources": summary.new_sources,
                 "links": summary.links,
+                "repeated": summary.repeated,
                 "warnings": summary.warnings,
             }
         )

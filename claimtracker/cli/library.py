@@ -21,7 +21,7 @@ from claimtracker.errors import ClaimTrackerError, NotFoundError
 from claimtracker.query.library import actor_summaries, source_summaries
 from claimtracker.schemas import ActorUpdate, SourceUpdate
 from claimtracker.store import Store
-from claimtracker.vocabulary import ACTOR_KINDS, RELIABILITY
+from claimtracker.vocabulary import ACTOR_KINDS, MARKINGS, RELIABILITY
 
 
 @click.command("init")
@@ -181,10 +181,17 @@ def show_source(store: Store, source_id: int, with_text: bool, as_json: bool) ->
 @click.option("--url")
 @date_option("--published-on", "Publication date.", "published_on")
 @click.option("--language", help="ISO 639-1 code, e.g. en, ru.")
+@click.option(
+    "--tlp",
+    type=click.Choice([*MARKINGS.codes, ""]),
+    help="Marking (TLP 2.0) of the source, which its claims inherit; '' clears.",
+)
 @db_option
 def edit_source(store: Store, source_id: int, outlet: str | None, **options: Any) -> None:
     """Correct a source's metadata (its text never changes)."""
     values = {k: v for k, v in options.items() if v is not None}
+    if values.get("tlp") == "":
+        values["tlp"] = None
     with store.write() as session:
         if outlet:
             values["outlet_id"] = services.resolve_actor(

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 import click
 
 from claimtracker.query import ClaimDetail, ClaimRow
-from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, STATUSES
+from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, MARKINGS, STATUSES
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -81,6 +81,7 @@ def echo_detail(detail: ClaimDetail) -> None:
         ("URL", row.url),
         ("Tags", ", ".join(row.tags) or None),
         ("Notes", row.notes),
+        ("Marking", MARKINGS.label(row.marking) if row.marking else None),
         ("UUID", row.uuid),
         ("Version", f"{row.version} (updated {row.updated_at[:19]})"),
         ("In trash", row.deleted_at[:19] if row.deleted_at else None),

@@ -6,10 +6,11 @@ them, so they never change meaning. New columns may be added at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimtracker.csvio.formulas import sql_guard
 from claimtracker.errors import ValidationError
+from claimtracker.query.markings import in_force_sql, within_sql
 
 #: How a link reads from its claim A's side: "B denies A" is "A denied_by B".
 INVERSE_RELATION_CODES = {
@@ -41,6 +42,9 @@ class Column:
         return sql_guard(self.sql) if self.guard else self.sql
 
 
+#: The condition on a claim's other end ``o`` in the linked-claims columns; a marking limit
+#: extends it (:func:`within_marking`).
+_OTHER_END_LIVE = "l.deleted_at IS NULL AND o.deleted_at IS NULL"
 _RATING = "coalesce(coalesce(sp.reliability, ol.reliability), '') || coalesce(c.credibility, '')"
 _LINKS = f"""(
     SELECT group_concat(
@@ -49,7 +53,7 @@ _LINKS = f"""(
     FROM link l JOIN claim o
       ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
     WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
-      AND l.deleted_at IS NULL AND o.deleted_at IS NULL)"""
+      AND {_OTHER_END_LIVE})"""
 _READABLE_LABELS = {
     "contradicts": "Contradicts",
     "denies": "Denies",
@@ -75,7 +79,7 @@ _COUNTER_CLAIMS = f"""(
     FROM link l JOIN claim o
       ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
     WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
-      AND l.deleted_at IS NULL AND o.deleted_at IS NULL)"""
+      AND {_OTHER_END_LIVE})"""
 # The guard sits inside the subquery, where the aggregate is computed once.
 _TAGS = f"""(
     SELECT {sql_guard("group_concat(name, '; ')")} FROM (
@@ -150,6 +154,13 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     ),
     Column("created_at", "c.created_at", "When the claim was recorded (UTC)", guard=False),
     Column("updated_at", "c.updated_at", "When it last changed (UTC)", guard=False),
+    Column(
+        "tlp",
+        in_force_sql("c", "s"),
+        "Marking in force (TLP 2.0): the claim's own or its source's, whichever is higher",
+        guard=False,
+    ),
+    Column("external_id", "c.external_id", "The row id of the dataset it was imported from"),
 )
 
 #: The side-by-side view as rows: a claim, how its counter-claim relates, the counter-claim.
@@ -193,12 +204,92 @@ def _pair_columns() -> tuple[Column, ...]:
         ),
         Column("note", "l.note", "The analyst's note on the link"),
         Column("link_uuid", "l.uuid", "Stable identifier of the link"),
+        Column("claim_tlp", in_force_sql("a", "asrc"), "The claim's marking in force", guard=False),
+        Column(
+            "counter_claim_tlp",
+            in_force_sql("b", "bsrc"),
+            "The counter-claim's marking in force",
+            guard=False,
+        ),
     )
 
 
 PAIR_COLUMNS = _pair_columns()
 
 REPORTS = {"claims": CLAIM_COLUMNS, "pairs": PAIR_COLUMNS}
+
+#: Column presets per report. "reading" puts what a colleague reads first (the claim, speaker,
+#: attribution, status, rating, source and counter-claims) and leaves the technical columns
+#: (UUIDs, anchors, timestamps) out but for the claim's number, last. The default columns (no
+#: preset) stay as they are: they are the exchange format the importer reads back.
+PRESETS: dict[str, dict[str, tuple[str, ...]]] = {
+    "reading": {
+        "claims": (
+            "claim",
+            "speaker",
+            "attribution",
+            "descriptor",
+            "status",
+            "rating",
+            "source_title",
+            "outlet",
+            "url",
+            "counter_claims",
+            "quote",
+            "said_on",
+            "reported_on",
+            "event_on",
+            "likelihood",
+            "confidence",
+            "tags",
+            "notes",
+            "tlp",
+            "claim_id",
+        ),
+        "pairs": (
+            "claim",
+            "claim_speaker",
+            "relation",
+            "counter_claim",
+            "counter_speaker",
+            "claim_attribution",
+            "counter_attribution",
+            "claim_status",
+            "counter_status",
+            "claim_rating",
+            "counter_rating",
+            "claim_source",
+            "counter_source",
+            "claim_date",
+            "counter_date",
+            "claim_quote",
+            "counter_quote",
+            "note",
+            "claim_tlp",
+            "counter_claim_tlp",
+            "claim_id",
+            "counter_claim_id",
+        ),
+    }
+}
+
+
+def preset_columns(report: str, preset: str) -> list[str]:
+    """The column names of ``preset`` for ``report``."""
+    if preset not in PRESETS:
+        raise ValidationError(
+            f"Unknown column preset {preset!r} (one of: {', '.join(PRESETS)})", field="preset"
+        )
+    return list(PRESETS[preset][report])
+
+
+def within_marking(columns: tuple[Column, ...], max_tlp: str | None) -> tuple[Column, ...]:
+    """``columns`` whose linked claims leave out those marked above ``max_tlp``: a claim
+    allowed out must not carry a withheld counter-claim's words in its own row."""
+    if not max_tlp:
+        return columns
+    limited = f"{_OTHER_END_LIVE} AND {within_sql(max_tlp, 'o')}"
+    return tuple(replace(c, sql=c.sql.replace(_OTHER_END_LIVE, limited)) for c in columns)
 
 
 def choose_columns(report: str, names: list[str] | None) -> tuple[Column, ...]:

@@ -17,6 +17,7 @@ from claimtracker.vocabulary import (
     CONFIDENCES,
     CREDIBILITY,
     LIKELIHOODS,
+    MARKINGS,
     RELATIONS,
     RELIABILITY,
     STATUSES,
@@ -199,6 +200,10 @@ CONVERTERS: dict[str, Callable[[str], object]] = {
         Vocabulary("anchor status", [Term("ok", "Ok"), Term("orphan", "Orphan")])
     ),
     "created_at": _moment,
+    "tlp": _code(MARKINGS),
+    "external_id": str.strip,
+    "context": str.strip,
+    "speaker_affiliation": str.strip,
 }
 
 
@@ -213,7 +218,11 @@ class ParsedRow:
 class RowParser:
     """Converts records for one column mapping (the per-column work is decided once)."""
 
-    def __init__(self, mapping: ColumnMapping) -> None:
+    def __init__(
+        self, mapping: ColumnMapping, value_maps: dict[str, dict[str, str]] | None = None
+    ) -> None:
+        #: field → {the file's value, case-folded: the value to read instead} (``--value``)
+        self.value_maps = value_maps or {}
         self.width = len(mapping.fields)
         self.plan = [
             (
@@ -239,6 +248,10 @@ class RowParser:
                 continue
             if raw[0] == "'":
                 raw = restore(raw)
+            if field_name in self.value_maps:
+                raw = self.value_maps[field_name].get(raw.strip().casefold(), raw)
+                if not raw:
+                    continue
             if convert is None:  # free text, kept as written
                 values[field_name] = raw
                 continue

@@ -30,6 +30,7 @@ from claimtracker.csvio.writing import (
 )
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, count_claims, search_ids
+from claimtracker.query.markings import within_sql
 
 __all__ = ["ExportCancelled", "ExportResult", "export_csv", "write_report"]
 
@@ -52,7 +53,7 @@ _PAIR_JOINS = """
 """
 
 
-def _pairs_query(
+def pairs_query(
     connection: sqlite3.Connection, claim_filter: ClaimFilter, columns: Sequence[Column]
 ) -> tuple[str, tuple[object, ...]]:
     """Links whose claim or counter-claim matches the filter."""
@@ -69,6 +70,8 @@ def _pairs_query(
             " AND (l.claim_a_id IN (SELECT id FROM temp.export_ids)"
             " OR l.claim_b_id IN (SELECT id FROM temp.export_ids))"
         )
+    if claim_filter.max_tlp:  # both ends of a pair must be allowed to go
+        where += f" AND {within_sql(claim_filter.max_tlp, 'a')} AND {within_sql(claim_filter.max_tlp, 'b')}"
     return f"SELECT {select} FROM link l {_PAIR_JOINS} WHERE {where} ORDER BY a.id, b.id", ()
 
 
@@ -96,7 +99,7 @@ def write_report(
     writer = csv_writer(stream)
     writer.writerow([column.name for column in chosen])
     if report != "claims":
-        sql, params = _pairs_query(connection, claim_filter, chosen)
+        sql, params = pairs_query(connection, claim_filter, chosen)
         return write_rows(connection.execute(sql, params), writer, progress=progress)
     total = count_claims(connection, claim_filter) if progress or spill_dir else 0
     database = parallel.database_to_split(connection, stream, order, total) if spill_dir else None

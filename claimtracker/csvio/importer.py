@@ -21,7 +21,12 @@ from typing import cast
 
 from claimtracker import bulk, fields
 from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
-from claimtracker.csvio.mapping import ColumnMapping, build_mapping, parse_overrides
+from claimtracker.csvio.mapping import (
+    ColumnMapping,
+    build_mapping,
+    parse_overrides,
+    parse_value_maps,
+)
 from claimtracker.csvio.reading import CsvShape, records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
 from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, sqlite_execute
@@ -30,7 +35,7 @@ from claimtracker.models import new_uuid
 from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.services.claims import normalise_tags
 from claimtracker.store import Store
-from claimtracker.vocabulary import SYMMETRIC_RELATIONS
+from claimtracker.vocabulary import SYMMETRIC_RELATIONS, marking_rank
 
 #: progress(rows done, lines in the file) → False to cancel.
 Progress = Callable[[int, int], bool]
@@ -54,6 +59,10 @@ class CsvImportOptions:
     delimiter: str | None = None
     has_header: bool | None = None
     mapping: tuple[str, ...] = ()
+    #: "csv" or "none" (default: detected; a tab-separated file reads quotes as text).
+    quoting: str | None = None
+    #: ``FIELD:VALUE=REPLACEMENT`` items: read VALUE in FIELD's column as REPLACEMENT.
+    values: tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,6 +79,9 @@ class ImportSummary:
     new_actors: list[str] = field(default_factory=list)
     new_sources: int = 0
     links: int = 0
+    #: Rows that repeat a claim of an earlier row (same words, same speaker, same source):
+    #: one claim seen again, its context kept.
+    repeated: int = 0
     warnings: list[str] = field(default_factory=list)
     preview: list[list[str]] = field(default_factory=list)
     #: What the import wrote, read from the journal in its transaction (empty for a dry run).
@@ -84,10 +96,11 @@ class ImportSummary:
 
     def describe(self) -> str:
         verb = "Would import" if self.dry_run else "Imported"
+        repeated = f", {self.repeated} repeated rows merged" if self.repeated else ""
         return (
             f"{verb} {self.rows} rows from {self.path.name}: {self.created} new claims, "
             f"{self.updated} updated, {self.unchanged} unchanged, {len(self.new_actors)} new actors, "
-            f"{self.new_sources} new sources, {self.links} new links"
+            f"{self.new_sources} new sources, {self.links} new links{repeated}"
         )
 
 
@@ -96,6 +109,21 @@ def _derived_uuid(row: ParsedRow) -> str:
         str(row.values.get(f, "")) for f in ("claim", "quote", "speaker", "source_title", "url")
     )
     return str(uuid_module.uuid5(_ROW_NAMESPACE, key))
+
+
+def _row_uuid(row: ParsedRow) -> str:
+    """The claim a row stands for: its uuid, else one derived from the dataset's own row id,
+    else one derived from its content (so a file imported again never duplicates)."""
+    if row.values.get("uuid"):
+        return str(row.values["uuid"])
+    if row.values.get("external_id"):
+        return str(uuid_module.uuid5(_ROW_NAMESPACE, f"external_id\x1f{row.values['external_id']}"))
+    return _derived_uuid(row)
+
+
+def _with_context(notes: object, context: str) -> str:
+    line = f"Context: {context}"
+    return f"{notes}\n{line}" if notes else line
 
 
 class _Resolver:
@@ -126,6 +154,7 @@ class _Resolver:
         self.sources_by_url: dict[str, int] = {}
         self.sources_by_title: dict[str, int] = {}
         self.source_texts: dict[int, str | None] = {}
+        self.source_markings: dict[int, str | None] = {}
         for source_id, source_uuid, url, title in connection.execute(
             "SELECT id, uuid, url, title FROM source WHERE deleted_at IS NULL ORDER BY id"
         ):
@@ -140,7 +169,14 @@ class _Resolver:
         self._fake_ids -= 1
         return self._fake_ids
 
-    def actor(self, name: str, kind: str | None, reliability: str | None, line: int) -> int:
+    def actor(
+        self,
+        name: str,
+        kind: str | None,
+        reliability: str | None,
+        line: int,
+        affiliation: str | None = None,
+    ) -> int:
         key = name.casefold()
         actor_id = self.actors.get(key)
         if actor_id is None:
@@ -149,9 +185,17 @@ class _Resolver:
                 actor_id = self._fake_id()
             else:
                 actor_id = self.connection.execute(
-                    "INSERT INTO actor (name, kind, reliability, uuid, created_at, updated_at, version)"
-                    " VALUES (?, ?, ?, ?, ?, ?, 1)",
-                    (name, kind or "unknown", reliability, new_uuid(), self.now, self.now),
+                    "INSERT INTO actor (name, kind, reliability, affiliation, uuid, created_at,"
+                    " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                    (
+                        name,
+                        kind or "unknown",
+                        reliability,
+                        affiliation,
+                        new_uuid(),
+                        self.now,
+                        self.now,
+                    ),
                 ).lastrowid
             assert actor_id is not None
             self.actors[key] = actor_id
@@ -222,15 +266,24 @@ class _Resolver:
             self.sources_by_title[str(title).casefold()] = source_id
         return source_id
 
-    def source_text(self, source_id: int) -> str | None:
+    def _source_value(
+        self, source_id: int, column: str, cache: dict[int, str | None]
+    ) -> str | None:
+        """A source's ``column`` (looked up once per import); nothing for a dry run's sources."""
         if source_id < 0:
             return None
-        if source_id not in self.source_texts:
+        if source_id not in cache:
             row = self.connection.execute(
-                "SELECT text FROM source WHERE id = ?", (source_id,)
+                f"SELECT {column} FROM source WHERE id = ?", (source_id,)
             ).fetchone()
-            self.source_texts[source_id] = row[0] if row and row[0] else None
-        return self.source_texts[source_id]
+            cache[source_id] = row[0] if row and row[0] else None
+        return cache[source_id]
+
+    def source_marking(self, source_id: int) -> str | None:
+        return self._source_value(source_id, "tlp", self.source_markings)
+
+    def source_text(self, source_id: int) -> str | None:
+        return self._source_value(source_id, "text", self.source_texts)
 
 
 def _iso(value: object) -> object:
@@ -275,6 +328,8 @@ def _claim_values(
     claim: dict[str, object] = {
         column: _iso(values[name]) for name, column in _CLAIM_FIELDS.items() if name in values
     }
+    if values.get("context"):
+        claim["notes"] = _with_context(claim.get("notes"), str(values["context"]))
     if "rating" in values:
         letter, digit = cast("tuple[str | None, int | None]", values["rating"])
         if digit is not None and "credibility" not in values:
@@ -288,10 +343,17 @@ def _claim_values(
             values.get("speaker_kind"),  # type: ignore[arg-type]
             values.get("speaker_reliability"),  # type: ignore[arg-type]
             row.line,
+            values.get("speaker_affiliation"),  # type: ignore[arg-type]
         )
     source_id = resolver.source(values, row.line)
     if source_id is not None:
         claim["source_id"] = source_id
+        if "tlp" in claim and marking_rank(claim["tlp"]) <= marking_rank(  # type: ignore[arg-type]
+            resolver.source_marking(source_id)
+        ):
+            # Our reports give the marking in force; what the source already imposes is not
+            # the claim's own, and stays the source's (a round trip changes nothing).
+            claim["tlp"] = None
         problem = _anchor(row, claim, resolver.source_text(source_id))
         if problem:
             row.problems.append(("anchor_start", problem))
@@ -326,6 +388,12 @@ class _Writer:
         self.problems = problems
         self.pending: list[tuple[str, dict[str, object], list[str] | None]] = []
         self.pending_lines: dict[str, int] = {}
+        #: The claims of the batch being gathered, by uuid (repeated rows merge into them).
+        self.pending_claims: dict[str, dict[str, object]] = {}
+        #: Contexts of repeated rows whose claim was already written: added at the end.
+        self.late_contexts: list[tuple[str, str]] = []
+        #: content-derived uuid → the uuid of the claim first seen with that content
+        self.by_content: dict[str, str] = {}
         self.links: list[tuple[str, str, str, int]] = []
         self.seen_uuids: set[str] = set()
         self.tag_ids: dict[str, int] = {}
@@ -337,6 +405,7 @@ class _Writer:
     ) -> None:
         self.pending.append((claim_uuid, claim, tags))
         self.pending_lines[claim_uuid] = line
+        self.pending_claims[claim_uuid] = claim
         if len(self.pending) >= BATCH:
             self.flush()
 
@@ -345,6 +414,7 @@ class _Writer:
             return
         batch, self.pending = self.pending, []
         lines, self.pending_lines = self.pending_lines, {}
+        self.pending_claims = {}
         existing = self._existing({u for u, _, _ in batch})
         inserts: list[tuple[str, dict[str, object], list[str] | None]] = []
         updates: list[tuple[int, dict[str, object], list[str] | None]] = []
@@ -383,6 +453,45 @@ class _Writer:
             return
         self._insert(inserts)
         self._update(updates)
+
+    def repeat(self, claim_uuid: str, context: object) -> None:
+        """A later row holds the claim ``claim_uuid`` again: keep its context."""
+        self.summary.repeated += 1
+        if not context:
+            return
+        claim = self.pending_claims.get(claim_uuid)
+        if claim is not None:
+            if f"Context: {context}" not in str(claim.get("notes") or "").splitlines():
+                claim["notes"] = _with_context(claim.get("notes"), str(context))
+        else:
+            self.late_contexts.append((claim_uuid, str(context)))
+
+    def write_late_contexts(self) -> None:
+        if self.dry_run or not self.late_contexts:
+            return
+        ids = dict(
+            select_in(
+                self.connection,
+                f"SELECT uuid, id FROM claim WHERE uuid IN ({MARKS})",
+                {claim_uuid for claim_uuid, _ in self.late_contexts},
+            )
+        )
+        with bulk.claims_reindexed(self.connection, ids.values()):
+            for claim_uuid, context in self.late_contexts:
+                notes = self.connection.execute(
+                    "SELECT notes FROM claim WHERE id = ?", (ids[claim_uuid],)
+                ).fetchone()[0]
+                if f"Context: {context}" in (notes or "").splitlines():
+                    continue
+                if self.journal is not None:
+                    self.journal.changed(
+                        "claim", ids[claim_uuid], {"notes": (notes, _with_context(notes, context))}
+                    )
+                self.connection.execute(
+                    "UPDATE claim SET notes = ?, updated_at = ?, version = version + 1"
+                    " WHERE id = ?",
+                    (_with_context(notes, context), self.now, ids[claim_uuid]),
+                )
 
     def _existing(self, uuids: set[str]) -> dict[str, _Stored]:
         found: dict[str, _Stored] = {}
@@ -517,7 +626,26 @@ def import_note(path: Path) -> str:
     return f"CSV import of {path.name}"
 
 
+def _grouped(problems: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """One entry per distinct problem (column and reason), with how many rows have it: an
+    unknown value is reported once with its count, not once per line."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for line, column, reason in problems:
+        counts.setdefault((column, reason), []).append(line)
+    return [
+        (
+            lines[0],
+            column,
+            reason
+            if len(lines) == 1
+            else f"{reason} ({len(lines)} rows, first on line {lines[0]})",
+        )
+        for (column, reason), lines in counts.items()
+    ]
+
+
 def _problems_error(path: Path, problems: list[tuple[int, str, str]]) -> CsvImportError:
+    problems = _grouped(problems)
     line, column, reason = problems[0]
     more = len(problems) - 1
     suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
@@ -540,9 +668,12 @@ def import_csv(
 ) -> ImportSummary:
     """Import (or with ``dry_run``, only check) a CSV file of claims: all rows or none."""
     path = Path(path)
-    shape = shape_of(path, encoding=options.encoding, delimiter=options.delimiter)
+    shape = shape_of(
+        path, encoding=options.encoding, delimiter=options.delimiter, quoting=options.quoting
+    )
     try:
         overrides = parse_overrides(options.mapping)
+        value_maps = parse_value_maps(options.values)
     except CsvImportError as error:
         raise CsvImportError(error.reason, path=path) from None
     stream = records(path, shape)
@@ -559,7 +690,7 @@ def import_csv(
     body: Iterator = stream if has_header else _chain(first, stream)
     # A dry run only reads, so it needs no write lock and leaves the index triggers alone.
     with store.raw(write=not dry_run) as connection:
-        problems = _run(connection, body, mapping, summary, dry_run, progress)
+        problems = _run(connection, body, mapping, summary, dry_run, progress, value_maps)
         if problems:
             raise _problems_error(path, problems)
     return summary
@@ -577,13 +708,14 @@ def _run(
     summary: ImportSummary,
     dry_run: bool,
     progress: Progress | None,
+    value_maps: dict[str, dict[str, str]] | None = None,
 ) -> list[tuple[int, str, str]]:
     journal = None if dry_run else BulkJournal(connection, note=import_note(summary.path))
     mark = journal_mark(sqlite_execute(connection))
     resolver = _Resolver(connection, summary, dry_run, journal)
     problems: list[tuple[int, str, str]] = []
     writer = _Writer(connection, summary, dry_run, journal, problems)
-    parser = RowParser(mapping)
+    parser = RowParser(mapping, value_maps)
     has_tags = "tags" in mapping.fields
     rating_rates_speaker = "speaker_reliability" not in mapping.fields
     lines = summary.shape.lines
@@ -600,12 +732,17 @@ def _run(
             claim = _claim_values(row, resolver, rating_rates_speaker) if not row.problems else {}
             if row.problems:
                 problems.extend((row.line, column, reason) for column, reason in row.problems)
-                if len(problems) >= MAX_REPORTED_PROBLEMS:
+                if len({(c, r) for _, c, r in problems}) >= MAX_REPORTED_PROBLEMS:
                     break
                 continue
             if problems:
                 continue  # keep checking the rest for the report, but write nothing more
-            claim_uuid = str(row.values.get("uuid") or _derived_uuid(row))
+            claim_uuid = _row_uuid(row)
+            if "uuid" not in row.values:
+                first = writer.by_content.setdefault(_derived_uuid(row), claim_uuid)
+                if first in writer.seen_uuids:
+                    writer.repeat(first, row.values.get("context"))
+                    continue
             if claim_uuid in writer.seen_uuids:
                 problems.append((row.line, "uuid", f"claim {claim_uuid} appears twice in the file"))
                 continue
@@ -628,6 +765,7 @@ def _run(
             return problems
         if not dry_run:
             bulk.index_claims_after(connection, writer.first_new_id)
+        writer.write_late_contexts()
         writer.write_links()
         if journal is not None:
             journal.finish()

@@ -47,6 +47,10 @@ FIELDS = {
     "anchor_suffix": "text after the anchor",
     "anchor_status": "ok or orphan",
     "created_at": "when the claim was recorded",
+    "tlp": "marking (TLP 2.0): clear, green, amber, amber+strict or red",
+    "external_id": "the file's own row id, kept; importing the file again updates those claims",
+    "context": "where or how it was said (kept in the notes; repeated rows keep each one)",
+    "speaker_affiliation": "party or affiliation of a new speaker",
     "ignore": "skip this column",
 }
 #: Export columns the importer reads back as nothing (derived or database-local values).
@@ -75,7 +79,11 @@ _SYNONYMS = {
         "verification_status",
         "verdict",
         "rating_status",
-        "state",
+        "label",
+        "ruling",
+        "truth_rating",
+        "fact_check_rating",
+        "textual_rating",
     ],
     "rating": ["rating", "admiralty", "admiralty_rating", "admiralty_code", "nato_rating"],
     "credibility": ["credibility", "information_credibility"],
@@ -90,10 +98,26 @@ _SYNONYMS = {
     "url": ["url", "link", "source_url", "article_url", "address"],
     "published_on": ["published_on", "publication_date", "published", "date_published"],
     "source_uuid": ["source_uuid"],
-    "tags": ["tags", "tag", "labels", "keywords", "topics", "categories"],
+    "tags": [
+        "tags",
+        "tag",
+        "labels",
+        "keywords",
+        "topics",
+        "categories",
+        "subject",
+        "subjects",
+    ],
     "links": ["links"],
     "notes": ["notes", "note", "comment", "comments", "remarks", "analyst_notes"],
     "uuid": ["uuid", "guid", "claim_uuid"],
+    "tlp": ["tlp", "marking", "tlp_marking", "traffic_light_protocol"],
+    "external_id": ["external_id", "row_id", "dataset_id", "statement_id"],
+    "context": ["context", "venue", "setting"],
+    "speaker_affiliation": ["party", "party_affiliation", "affiliation", "speaker_party"],
+    # Recognised and left alone: a US state is not a verification status, a job title is not
+    # an affiliation.
+    "ignore": ["state", "state_info", "job_title", "speaker_job_title", "title_of_speaker"],
 }
 _BY_NAME: dict[str, str] = {}
 for _field, _names in _SYNONYMS.items():
@@ -125,6 +149,25 @@ class ColumnMapping:
 
     def describe(self) -> list[tuple[str, str]]:
         return [(h, f or "ignore") for h, f in zip(self.headers, self.fields, strict=True)]
+
+
+def parse_value_maps(items: list[str] | tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """``["status:half-true=misleading"]`` → ``{"status": {"half-true": "misleading"}}``
+    (the file's values matched without regard to case)."""
+    maps: dict[str, dict[str, str]] = {}
+    for item in items:
+        target, sep, value = item.partition(":")
+        raw, eq, replacement = value.rpartition("=")
+        if not sep or not eq or not raw.strip():
+            raise CsvImportError(
+                f"--value {item!r}: expected FIELD:VALUE=REPLACEMENT, e.g. status:half-true=misleading"
+            )
+        if target.strip() not in FIELDS or target.strip() == "ignore":
+            raise CsvImportError(
+                f"--value {item!r}: unknown field {target.strip()!r} (one of: {', '.join(FIELDS)})"
+            )
+        maps.setdefault(target.strip(), {})[raw.strip().casefold()] = replacement.strip()
+    return maps
 
 
 def parse_overrides(items: list[str] | tuple[str, ...]) -> dict[str, str]:

@@ -32,6 +32,9 @@ class CsvShape:
     delimiter: str
     #: Lines in the file: an upper bound on its rows, for progress bars.
     lines: int
+    #: Whether double quotes enclose cells (RFC 4180). A tab-separated file has no quoting
+    #: (IANA text/tab-separated-values): its quotes are text, unless it is clearly CSV-quoted.
+    quoted: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,20 +148,57 @@ def sniff_delimiter(path: Path, encoding: str, given: str | None) -> str:
         return best if counts[best] else ","
 
 
-def shape_of(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> CsvShape:
+QUOTINGS = ("csv", "none")
+
+
+def looks_csv_quoted(path: Path, encoding: str, delimiter: str) -> bool:
+    """True when the cells that begin with a double quote all end with one, as RFC 4180
+    quoting writes them (and at least one does); a quote inside text reads as text."""
+    with path.open(encoding=encoding, newline="") as handle:
+        sample = handle.read(SNIFF_BYTES)
+    lines = sample.splitlines()
+    if len(sample) == SNIFF_BYTES:
+        lines = lines[:-1]  # cut short: its last cell may not be closed yet
+    opened = 0
+    for line in lines:
+        for cell in line.split(delimiter):
+            if cell.startswith('"'):
+                if len(cell) < 2 or not cell.endswith('"'):
+                    return False
+                opened += 1
+    return opened > 0
+
+
+def shape_of(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    quoting: str | None = None,
+) -> CsvShape:
+    """Encoding, delimiter and quoting of a file (each detected unless given)."""
     if not path.is_file():
         raise CsvImportError("no such file", path=path)
+    if quoting is not None and quoting not in QUOTINGS:
+        raise CsvImportError(f"--quoting {quoting!r}: expected csv or none", path=path)
     chosen = detect_encoding(path, encoding)
     lines = check_decodes(path, chosen)
-    return CsvShape(
-        encoding=chosen, delimiter=sniff_delimiter(path, chosen, delimiter), lines=lines
-    )
+    separator = sniff_delimiter(path, chosen, delimiter)
+    if quoting is None:
+        quoted = separator != "\t" or looks_csv_quoted(path, chosen, separator)
+    else:
+        quoted = quoting == "csv"
+    return CsvShape(encoding=chosen, delimiter=separator, lines=lines, quoted=quoted)
 
 
 def records(path: Path, shape: CsvShape) -> Iterator[Record]:
     """The file's records with the line each starts on; blank lines are skipped."""
     with path.open(encoding=shape.encoding, newline="") as handle:
-        reader = csv.reader(handle, delimiter=shape.delimiter, strict=True)
+        reader = (
+            csv.reader(handle, delimiter=shape.delimiter, strict=True)
+            if shape.quoted
+            else csv.reader(handle, delimiter=shape.delimiter, quoting=csv.QUOTE_NONE)
+        )
         line = 1
         try:
             for cells in reader:

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from claimtracker.csvio.columns import Column
+from claimtracker.csvio.columns import Column, within_marking
 from claimtracker.csvio.formulas import neutralise
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter
@@ -29,6 +29,7 @@ def claims_query(
 ) -> tuple[str, tuple[object, ...]]:
     """The claims report's SELECT; ``where`` adds a condition (with ``c`` the claim)."""
     compiled = compile_filter(claim_filter)
+    columns = within_marking(tuple(columns), claim_filter.max_tlp)
     select = ", ".join(column.select_sql() for column in columns)
     sql = (
         f"SELECT {select} FROM {compiled.source} {ROW_JOINS} WHERE {compiled.where}"

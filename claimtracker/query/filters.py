@@ -15,6 +15,7 @@ from datetime import date
 from typing import Literal
 
 from claimtracker.query.fulltext import to_fts_query
+from claimtracker.query.markings import within_sql
 from claimtracker.query.word_forms import word_forms
 
 DATE_FIELDS = ("reported_on", "said_on", "event_on")
@@ -33,6 +34,8 @@ class ClaimFilter:
     date_to: date | None = None
     date_field: str = "reported_on"
     trash: Trash = "live"
+    #: Leave out claims marked (or whose source is marked) above this TLP code.
+    max_tlp: str | None = None
     #: Treat the last word of ``text`` as a prefix (search-as-you-type).
     prefix_last: bool = False
     ids: tuple[int, ...] | None = field(default=None, repr=False)
@@ -110,6 +113,8 @@ def compile_filter(claim_filter: ClaimFilter) -> CompiledFilter:
         if claim_filter.date_to:
             conditions.append(f"{column} <= ?")
             params.append(claim_filter.date_to.isoformat())
+    if claim_filter.max_tlp:
+        conditions.append(within_sql(claim_filter.max_tlp))
     if claim_filter.ids is not None:
         sql, more = _in("c.id", claim_filter.ids)
         conditions.append(sql)

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from claimtracker.query.chunks import MARKS, select_in
-from claimtracker.vocabulary import format_rating
+from claimtracker.vocabulary import format_rating, highest_marking
 
 TAG_SEPARATOR = "\x1f"
 
@@ -21,7 +21,7 @@ ROW_COLUMNS = """
     c.source_count, c.status, COALESCE(sp.reliability, ol.reliability), c.credibility,
     c.likelihood, c.confidence, c.said_on, c.reported_on, c.event_on, c.source_id, s.title,
     ol.name, s.url, c.notes, c.anchor_start, c.anchor_end, c.anchor_status, c.created_at,
-    c.updated_at, c.version, c.deleted_at,
+    c.updated_at, c.version, c.deleted_at, c.tlp, s.tlp,
     (SELECT group_concat(t.name, char(31)) FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
      WHERE ct.claim_id = c.id)
 """
@@ -65,16 +65,25 @@ class ClaimRow:
     updated_at: str
     version: int
     deleted_at: str | None
+    #: The claim's own marking (TLP code) and its source's; see :attr:`marking`.
+    tlp: str | None
+    source_tlp: str | None
     tags: tuple[str, ...]
 
     @property
     def rating(self) -> str:
         return format_rating(self.reliability, self.credibility)
 
+    @property
+    def marking(self) -> str | None:
+        """The marking in force: the higher of the claim's own and its source's."""
+        return highest_marking(self.tlp, self.source_tlp)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["tags"] = list(self.tags)
         data["rating"] = self.rating
+        data["marking"] = self.marking
         return data
 
 

@@ -24,6 +24,7 @@ from claimtracker.services.common import (
     touch,
 )
 from claimtracker.services.reanchoring import reanchor_claims
+from claimtracker.vocabulary import MARKINGS
 
 if TYPE_CHECKING:
     from claimtracker.articles import ParsedArticle
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _marking(value: str | None) -> str | None:
+    return MARKINGS.parse(value, field="tlp") if value else None
 
 
 def find_source_by_text(*, session: Session, text: str) -> Source | None:
@@ -52,6 +57,7 @@ def create_source(*, session: Session, source_in: SourceCreate) -> tuple[Source,
     """
     values = source_in.model_dump(exclude={"uuid"})
     values["title"] = clean_text(values["title"], field="title") or ""
+    values["tlp"] = _marking(values.get("tlp"))
     text = source_in.text
     if text:
         existing = find_source_by_text(session=session, text=text)
@@ -128,6 +134,8 @@ def update_source(
     values = changes.model_dump(exclude_unset=True)
     if "title" in values:
         values["title"] = clean_text(values["title"], field="title") or ""
+    if "tlp" in values:
+        values["tlp"] = _marking(values["tlp"])
     if values.get("outlet_id") is not None:
         from claimtracker.models import Actor
 

@@ -11,6 +11,7 @@ from claimtracker.vocabulary import (
     CONFIDENCES,
     CREDIBILITY,
     LIKELIHOODS,
+    MARKINGS,
     RELIABILITY,
     STATUSES,
 )
@@ -115,6 +116,23 @@ COLUMNS: tuple[Column, ...] = (
         badge="credibility",
         code=lambda r: str(r.credibility) if r.credibility is not None else None,
         tooltip=_rating_tooltip,
+    ),
+    Column(
+        "marking",
+        "Marking",
+        None,
+        lambda r: MARKINGS.label(r.marking).removeprefix("TLP:"),
+        width=104,
+        visible=True,
+        badge="marking",
+        code=lambda r: r.marking,
+        tooltip=lambda r: (
+            f"{MARKINGS.label(r.marking)}: "
+            + next(t.description for t in MARKINGS if t.code == r.marking)
+            + ("" if r.tlp == r.marking else " (from its source)")
+            if r.marking
+            else "Not marked"
+        ),
     ),
     Column(
         "reported_on",

@@ -37,7 +37,7 @@ from claimtracker.query.choices import (
     source_outlet_id,
     tag_choices,
 )
-from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, STATUSES
+from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, MARKINGS, STATUSES
 from ui.claims.editing import Editing
 from ui.claims.editor_fields import (
     AutoSaveLineEdit,
@@ -111,6 +111,10 @@ class ClaimEditor(QWidget):
         self.rating = RatingField()
         self.likelihood = VocabularyCombo(LIKELIHOODS, optional=True)
         self.confidence = VocabularyCombo(CONFIDENCES, optional=True)
+        self.tlp = VocabularyCombo(MARKINGS, optional=True)
+        self.tlp.setToolTip(
+            "Who may see it (TLP 2.0). The claim keeps its source's marking if that is higher."
+        )
 
         self.said_on = DateField()
         self.reported_on = DateField()
@@ -171,6 +175,7 @@ class ClaimEditor(QWidget):
         form.addRow("Rating", self.rating)
         form.addRow("Likelihood", self.likelihood)
         form.addRow("Confidence", self.confidence)
+        form.addRow("Marking", self.tlp)
 
         form.addRow(_section("Dates"))
         form.addRow("Said on", self.said_on)
@@ -197,6 +202,7 @@ class ClaimEditor(QWidget):
         self.status.codeChosen.connect(lambda c: self._save({"status": c}))
         self.likelihood.codeChosen.connect(lambda c: self._save({"likelihood": c}))
         self.confidence.codeChosen.connect(lambda c: self._save({"confidence": c}))
+        self.tlp.codeChosen.connect(lambda c: self._save({"tlp": c}))
         self.source_count.countEdited.connect(lambda n: self._save({"source_count": n}))
         self.rating.credibilityChosen.connect(lambda n: self._save({"credibility": n}))
         self.rating.reliabilityChosen.connect(self._save_reliability)
@@ -294,6 +300,7 @@ class ClaimEditor(QWidget):
         for name in fields.CLAIM_DATES:
             value = getattr(row, name) if row else None
             getattr(self, name).set_date(date.fromisoformat(value[:10]) if value else None)
+        self.tlp.set_code(row.tlp if row else None)
         self._fill_derived(row)
 
     def _fill_derived(self, row: ClaimRow | None) -> None:

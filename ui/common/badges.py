@@ -1,4 +1,4 @@
-"""Compact coloured badges for status, attribution and the Admiralty rating.
+"""Compact coloured badges for status, attribution, the Admiralty rating and the marking.
 
 A badge is a rounded pill with a short label; the full label is in the tooltip. The colours come
 from ``ui.theme`` so the table, the editor and the side-by-side view agree. A table repaints a
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
+from claimtracker.vocabulary import ATTRIBUTIONS, MARKINGS, STATUSES
 from ui import theme
 from ui.common.roles import BADGE_CODE_ROLE
 
@@ -40,6 +40,8 @@ def badge_text(kind: str, code: str | None, display: str = "") -> str:
         return SHORT_ATTRIBUTION.get(code or "", ATTRIBUTIONS.label(code))
     if kind == "status":
         return STATUSES.label(code)
+    if kind == "marking":
+        return MARKINGS.label(code).removeprefix("TLP:")
     return display
 
 
