@@ -73,10 +73,18 @@ def _derived(kind: str, name: str, label: str, *, csv: str | None = None) -> Fie
     return Field(kind, name, label, label.lower(), editable=False, restorable=False, csv_column=csv)
 
 
+#: A claim's fields in the order of the claim table's columns (the bulk path writes rows laid
+#: out so); the editor and the history name them by their labels.
 CLAIM: tuple[Field, ...] = (
     _claim("text", "Claim text", csv="claim", typed=True),
     _claim("quote", "Quote", typed=True),
     _claim("source_id", "Source", csv=None, references="source"),
+    _derived("claim", "anchor_start", "Anchor start", csv="anchor_start"),
+    _derived("claim", "anchor_end", "Anchor end", csv="anchor_end"),
+    _derived("claim", "anchor_exact", "Anchored words", csv="anchor_exact"),
+    _derived("claim", "anchor_prefix", "Words before the anchor", csv="anchor_prefix"),
+    _derived("claim", "anchor_suffix", "Words after the anchor", csv="anchor_suffix"),
+    _derived("claim", "anchor_status", "Anchor status", csv="anchor_status"),
     _claim("speaker_id", "Speaker", csv=None, references="actor"),
     _claim("attribution", "Attribution", vocabulary=ATTRIBUTIONS),
     _claim("descriptor", "Descriptor", typed=True),
@@ -91,15 +99,9 @@ CLAIM: tuple[Field, ...] = (
     _claim("notes", "Notes", typed=True),
     # Who may see it (TLP 2.0); the CSV column says the marking in force (the source's if higher).
     _claim("tlp", "Marking", vocabulary=MARKINGS),
-    _claim("tags", "Tags", stored=False),
-    _derived("claim", "anchor_start", "Anchor start", csv="anchor_start"),
-    _derived("claim", "anchor_end", "Anchor end", csv="anchor_end"),
-    _derived("claim", "anchor_exact", "Anchored words", csv="anchor_exact"),
-    _derived("claim", "anchor_prefix", "Words before the anchor", csv="anchor_prefix"),
-    _derived("claim", "anchor_suffix", "Words after the anchor", csv="anchor_suffix"),
-    _derived("claim", "anchor_status", "Anchor status", csv="anchor_status"),
     # The row id of the dataset a claim was imported from (set by the CSV importer only).
     _derived("claim", "external_id", "External id", csv="external_id"),
+    _claim("tags", "Tags", stored=False),
 )
 LINK: tuple[Field, ...] = (
     Field("link", "relation", "Relation", "relation", vocabulary=RELATIONS, csv_column="relation"),

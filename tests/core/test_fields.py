@@ -24,6 +24,13 @@ def test_every_field_is_a_column_of_its_table(store: Store, db_path: Path) -> No
         connection.close()
 
 
+def test_bulk_rows_keep_their_layout() -> None:
+    """Callers build bulk rows by position (bench/synthetic.py): the registry's order is it."""
+    assert bulk.CLAIM_COLUMNS[:4] == ("uuid", "text", "quote", "source_id")
+    assert bulk.CLAIM_COLUMNS.index("speaker_id") == 10
+    assert bulk.CLAIM_COLUMNS[-5:] == ("tlp", "external_id", "created_at", "updated_at", "version")
+
+
 def test_the_editable_fields_are_those_the_schemas_take() -> None:
     anchor_inputs = {"anchor_start", "anchor_end"}  # offsets a caller may give with a quote
     assert set(fields.CLAIM_EDITABLE) == set(ClaimFields.model_fields) - anchor_inputs
