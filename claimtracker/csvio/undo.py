@@ -54,12 +54,7 @@ def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
         mark = journal_mark(execute)
         fields = _changed_fields(connection, done.changes)
         now, analyst = bulk.timestamp(), analyst_name()
-        entries: list[tuple[object, ...]] = []
-        for (kind, record_id, name), (before, after) in fields.items():
-            _set_field(connection, kind, record_id, name, before, now)
-            entries.append(
-                (now, analyst, kind, record_id, CHANGED, name, encode(after), encode(before), note)
-            )
+        entries = _put_fields_back(connection, fields, now, analyst, note)
         removed = _remove_created(connection, done)
         for kind in reversed(_RESTORE_ORDER):
             entries.extend(
@@ -88,11 +83,7 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
                 (now, analyst, kind, row[columns.index("id")], CREATED, None, None, None, note)
                 for row in removed.rows.get(kind, [])
             )
-        for (kind, record_id, name), (before, after) in fields.items():
-            _set_field(connection, kind, record_id, name, before, now)
-            entries.append(
-                (now, analyst, kind, record_id, CHANGED, name, encode(after), encode(before), note)
-            )
+        entries.extend(_put_fields_back(connection, fields, now, analyst, note))
         record_rows(connection, entries)
         changes = read_changes(execute, mark)
     return ImportStep(changes, undone.new_tag_ids)
@@ -130,6 +121,23 @@ def _changed_fields(
         before = fields[key][0] if key in fields else decode(old)
         fields[key] = (before, decode(new))
     return fields
+
+
+def _put_fields_back(
+    connection: sqlite3.Connection,
+    fields: dict[tuple[str, int, str], tuple[Any, Any]],
+    now: str,
+    analyst: str,
+    note: str,
+) -> list[tuple[object, ...]]:
+    """Give each field its value from before the step; the journal entries that say so."""
+    entries: list[tuple[object, ...]] = []
+    for (kind, record_id, name), (before, after) in fields.items():
+        _set_field(connection, kind, record_id, name, before, now)
+        entries.append(
+            (now, analyst, kind, record_id, CHANGED, name, encode(after), encode(before), note)
+        )
+    return entries
 
 
 def _set_field(
