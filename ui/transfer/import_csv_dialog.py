@@ -8,12 +8,14 @@ only when it found no problem. The import itself is all-or-nothing (the core's p
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +38,7 @@ from claimtracker.csvio.mapping import guess_field, looks_like_header
 from claimtracker.csvio.reading import records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
 from ui.common.screen_fit import fit_on_screen
+from ui.runtime.ops import call_in_background
 from ui.runtime.project import Project
 
 log = logging.getLogger(__name__)
@@ -70,27 +73,19 @@ class DryRun:
     error: ClaimTrackerError | None
 
 
-class _Signals(QObject):
-    probed = Signal(int, object)
-    checked = Signal(int, object)
+def _answer(work: Callable[[], Any]) -> Callable[[], object]:
+    """``work`` whose failure is an answer for the dialog to show, not an error on a thread."""
 
-
-class _Job(QRunnable):
-    def __init__(self, ticket: int, work: Any, signal: Any) -> None:
-        super().__init__()
-        self.ticket = ticket
-        self._work = work
-        self._signal = signal
-
-    def run(self) -> None:
+    def answered() -> object:
         try:
-            result = self._work()
+            return work()
         except ClaimTrackerError as error:
-            result = error
+            return error
         except Exception as error:  # shown in the dialog rather than lost on a thread
             log.exception("CSV check failed")
-            result = ClaimTrackerError(f"The file cannot be read ({error})")
-        self._signal.emit(self.ticket, result)
+            return ClaimTrackerError(f"The file cannot be read ({error})")
+
+    return answered
 
 
 class ImportCsvDialog(QDialog):
@@ -100,11 +95,8 @@ class ImportCsvDialog(QDialog):
         fit_on_screen(self, 980, 680)
         self._project = project
         self.path = path
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.probed.connect(self._on_probed)
-        self._signals.checked.connect(self._on_checked)
+        #: One event per read this dialog started, set when it is done (see :meth:`wait`).
+        self._reads: list[threading.Event] = []
         self._ticket = 0
         self._probe: Probe | None = None
         self._summary: ImportSummary | None = None
@@ -224,7 +216,7 @@ class ImportCsvDialog(QDialog):
                 rows=rows, lines=shape.lines, delimiter=shape.delimiter, encoding=shape.encoding
             )
 
-        self._pool.start(_Job(self._ticket, work, self._signals.probed))
+        self._read(work, self._on_probed)
 
     def _on_probed(self, ticket: int, result: object) -> None:
         if ticket != self._ticket:
@@ -289,13 +281,7 @@ class ImportCsvDialog(QDialog):
         self.status.setText("Checking every row…")
         store = self._project.store
         path, options = self.path, self.options()
-        self._pool.start(
-            _Job(
-                self._ticket,
-                lambda: import_csv(store, path, options, dry_run=True),
-                self._signals.checked,
-            )
-        )
+        self._read(lambda: import_csv(store, path, options, dry_run=True), self._on_checked)
 
     def _on_checked(self, ticket: int, result: object) -> None:
         if ticket != self._ticket:
@@ -359,10 +345,27 @@ class ImportCsvDialog(QDialog):
     def summary(self) -> ImportSummary | None:
         return self._summary
 
+    def _read(self, work: Callable[[], Any], answer: Callable[[int, object], None]) -> None:
+        """Run ``work`` off the GUI thread (``ui.runtime.ops``); its answer comes back under the
+        ticket it was asked with, so an answer to an older question is ignored."""
+        ticket, done = self._ticket, threading.Event()
+        self._reads = [event for event in self._reads if not event.is_set()] + [done]
+        answered = _answer(work)
+
+        def read() -> object:
+            try:
+                return answered()
+            finally:
+                done.set()
+
+        call_in_background(self, read, lambda result: answer(ticket, result))
+
     def wait(self) -> None:
-        self._pool.waitForDone()
+        """Until the reads this dialog started are done."""
+        for event in self._reads:
+            event.wait()
 
     def done(self, result: int) -> None:
         self._ticket += 1  # late answers are ignored
-        self._pool.waitForDone()
+        self.wait()
         super().done(result)
