@@ -34,6 +34,7 @@ from claimtracker.errors import (
 )
 from claimtracker.paths import user_data_dir
 from claimtracker.safety import locks
+from claimtracker.store import live_files
 from claimtracker.store.pragmas import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -180,20 +181,20 @@ def backup_if_changed(database: Store | Path | str, *, reason: str = "timer") ->
 
 
 def _connect_source(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    connection = live_files.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return connection
 
 
 def _connect_backup(path: Path) -> sqlite3.Connection:
     # immutable: a backup is a finished single file; no locks, no -wal or -shm beside it.
-    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    return live_files.connect(f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
 def _copy_checked(source_path: Path, target_path: Path) -> None:
     source = _connect_source(source_path)
     try:
-        target = sqlite3.connect(target_path, isolation_level=None)
+        target = live_files.connect(target_path, isolation_level=None)
         try:
             source.execute("BEGIN")  # one snapshot for the counts and the copy
             try:
@@ -399,6 +400,10 @@ def restore_backup(database: Store | Path | str, backup: str | Path) -> Restored
     problem = backup_problem(chosen)
     if problem is not None:
         raise BackupError(f"The backup {chosen} cannot be restored: {problem}")
+    if live_files.held(target):
+        raise DatabaseInUseError(
+            f"{target} is still open in this program; close it there, then restore."
+        )
     if locks.open_elsewhere(target):
         raise DatabaseInUseError(
             f"{target} is open in another program (the app or another command); "

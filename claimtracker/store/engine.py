@@ -19,6 +19,7 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from claimtracker.paths import is_url
+from claimtracker.store.live_files import TrackedConnection
 from claimtracker.store.pragmas import configure_sqlite_connection
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,10 @@ def database_url(target: str) -> str:
 
 def make_engine(target: str, **engine_args: Any) -> Engine:
     url = database_url(target)
+    if url.startswith("sqlite"):
+        # Counted while open, so that nothing reads the file with ordinary calls meanwhile.
+        connect_args = {"factory": TrackedConnection, **engine_args.pop("connect_args", {})}
+        engine_args["connect_args"] = connect_args
     engine = create_engine(url, **engine_args)
     if engine.dialect.name == "sqlite":
         _install_sqlite_hooks(engine)
