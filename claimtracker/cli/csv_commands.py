@@ -16,6 +16,7 @@ from claimtracker.cli.context import (
     progress_bar,
 )
 from claimtracker.csvio import FIELDS, REPORTS, CsvImportOptions, export_csv, import_csv
+from claimtracker.csvio.reading import check_readable
 from claimtracker.safety.backup import backup_before_import
 from claimtracker.store import Store
 
@@ -132,6 +133,7 @@ def import_csv_command(
         encoding=encoding, delimiter=delimiter, has_header=has_header, mapping=mapping
     )
     if not dry_run and store.path is not None:
+        check_readable(file, encoding)  # a file that cannot be read needs no backup first
         made = backup_before_import(store)
         click.echo(f"Backed up the database first: {made.name}", err=True)
     with progress_bar("Importing") as progress:

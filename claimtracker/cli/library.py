@@ -10,13 +10,14 @@ import click
 
 from claimtracker import services
 from claimtracker.cli.context import (
+    WHOLE_NUMBER,
     date_option,
     db_option,
     echo_json,
     json_option,
     progress_enabled,
 )
-from claimtracker.cli.output import echo
+from claimtracker.cli.output import echo, one_line
 from claimtracker.errors import ClaimTrackerError, NotFoundError
 from claimtracker.query.library import actor_summaries, source_summaries
 from claimtracker.schemas import ActorUpdate, SourceUpdate
@@ -49,7 +50,7 @@ def init(store: Store, sample: bool) -> None:
 @click.option(
     "--replace",
     "replaces",
-    type=int,
+    type=WHOLE_NUMBER,
     metavar="SOURCE_ID",
     help="The file is a corrected version of this source: replace its text, re-anchor its claims.",
 )
@@ -111,7 +112,7 @@ def import_article(
             except ClaimTrackerError as error:
                 results.append({"file": str(path), "error": str(error)})
                 if not as_json:
-                    echo(f"claimtracker: error: {error}", err=True)
+                    echo(f"claimtracker: error: {one_line(str(error))}", err=True)
     if as_json:
         echo_json(results)
     else:
@@ -149,7 +150,7 @@ def sources(store: Store, as_json: bool) -> None:
 
 
 @click.command("show-source")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=WHOLE_NUMBER)
 @click.option("--text", "with_text", is_flag=True, help="Print the stored text too.")
 @json_option
 @db_option
@@ -174,7 +175,7 @@ def show_source(store: Store, source_id: int, with_text: bool, as_json: bool) ->
 
 
 @click.command("edit-source")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=WHOLE_NUMBER)
 @click.option("--title")
 @click.option("--outlet", help="The outlet's name (an actor; created if new).")
 @click.option("--byline")
@@ -214,7 +215,7 @@ def actors(store: Store, as_json: bool) -> None:
 
 
 @click.command("edit-actor")
-@click.argument("actor_id", type=int)
+@click.argument("actor_id", type=WHOLE_NUMBER)
 @click.option("--name")
 @click.option("--kind", type=click.Choice(ACTOR_KINDS.codes))
 @click.option("--affiliation")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimtracker.errors import CsvImportError
+from claimtracker.input_files import PIPE, kind_problem
+from claimtracker.text_codecs import canonical_codec, codec_refusal
 
 SNIFF_BYTES = 64 * 1024
 _BOMS = (
@@ -47,10 +49,10 @@ def detect_encoding(path: Path, given: str | None) -> str:
         if head.startswith(bom):
             return name
     if given:
-        try:
-            return codecs.lookup(given).name
-        except LookupError:
-            raise CsvImportError(f"Unknown encoding {given!r}", path=path) from None
+        codec = canonical_codec(given)
+        if codec is None:
+            raise CsvImportError(codec_refusal(given), path=path)
+        return codec
     return "utf-8"
 
 
@@ -145,10 +147,20 @@ def sniff_delimiter(path: Path, encoding: str, given: str | None) -> str:
         return best if counts[best] else ","
 
 
+def check_readable(path: Path, encoding: str | None = None) -> str:
+    """The encoding to read ``path`` with, once it is known to be a file that can be read
+    (quick: nothing but its first bytes is read); a CsvImportError otherwise."""
+    problem = kind_problem(path)
+    if problem == PIPE:
+        # The file is read several times (encoding, delimiter, rows): a pipe can be read once.
+        problem += ": save what it carries to a file and import that"
+    if problem is not None:
+        raise CsvImportError(problem, path=path)
+    return detect_encoding(path, encoding)
+
+
 def shape_of(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> CsvShape:
-    if not path.is_file():
-        raise CsvImportError("no such file", path=path)
-    chosen = detect_encoding(path, encoding)
+    chosen = check_readable(path, encoding)
     lines = check_decodes(path, chosen)
     return CsvShape(
         encoding=chosen, delimiter=sniff_delimiter(path, chosen, delimiter), lines=lines
