@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,6 +32,12 @@ from claimtracker.errors import (
     ClaimTrackerError,
     DatabaseInUseError,
     UnsupportedDatabaseError,
+)
+from claimtracker.output_files import (
+    create_with_mode,
+    glob_escape,
+    partial_prefix,
+    remove_leftovers,
 )
 from claimtracker.paths import user_data_dir
 from claimtracker.safety import locks
@@ -134,9 +141,13 @@ def make_backup(database: Store | Path | str, *, reason: str = "manual") -> Back
     folder = backup_dir(source)
     created = datetime.now(UTC)
     final = folder / f"{source.stem}-{created.strftime(_STAMP)}Z-{reason}.db"
-    partial = folder / f".{final.name}.partial"
+    partial = folder / f"{partial_prefix(final.name)}partial"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _private_folder(folder)
+        remove_leftovers(folder, ".*.pid*.partial*")  # of a backup killed half-way
+        # Made before SQLite writes into it, with the database's own permission bits: a
+        # private database never has a readable copy, not even for a moment.
+        create_with_mode(partial, _mode_of(source))
         _copy_checked(source, partial)
         _fsync(partial)
         partial.replace(final)
@@ -153,6 +164,18 @@ def make_backup(database: Store | Path | str, *, reason: str = "manual") -> Back
     info = BackupInfo(path=final, created_at=created, reason=reason, size=final.stat().st_size)
     rotate_backups(source)
     return info
+
+
+def _mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode) & 0o666
+
+
+def _private_folder(folder: Path) -> None:
+    """The backup folders, readable by their owner only (each holds whole databases)."""
+    for level in (backups_root(), folder):
+        level.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name != "nt" and stat.S_IMODE(level.stat().st_mode) != 0o700:
+            level.chmod(0o700)
 
 
 def backup_before_upgrade(store: Store, revision: str | None) -> None:
@@ -409,9 +432,14 @@ def restore_backup(database: Store | Path | str, backup: str | Path) -> Restored
             f"{target} is open in another program (the app or another command); "
             "close it there, then restore."
         )
-    partial = target.with_name(f".{target.name}.restoring")
+    partial = target.with_name(f"{partial_prefix(target.name)}restoring")
+    remove_leftovers(target.parent, f".{glob_escape(target.name)}.pid*.restoring")
     kept_aside: Path | None = None
     try:
+        # The restored file keeps the permission bits of the one it replaces (a private
+        # database stays private), or the backup's own when there is none.
+        mode = _mode_of(target if target.exists() else chosen)
+        create_with_mode(partial, mode)
         shutil.copyfile(chosen, partial)
         _fsync(partial)
         if target.exists():

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-_lock = threading.Lock()
+# Re-entrant: the audit hook of forbid_plain_io asks held() from inside read_start.
+_lock = threading.RLock()
 #: Open connections per database file (its real path).
 _open: dict[str, int] = {}
 #: A descriptor of a held database's ``-shm``, kept open until its last connection closes, for
@@ -64,8 +65,23 @@ def _database_of(database: object, uri: bool) -> str | None:
 
 
 def _acquire(key: str) -> None:
+    _release_collected()
     with _lock:
         _open[key] = _open.get(key, 0) + 1
+
+
+#: Connections collected without close(): released at the next look here (a finalizer runs
+#: whenever the garbage collector does, maybe in the middle of this module's own work).
+_collected: list[str] = []
+
+
+def _collected_without_close(key: str) -> None:
+    _collected.append(key)
+
+
+def _release_collected() -> None:
+    while _collected:
+        _release(_collected.pop())
 
 
 def _release(key: str) -> None:
@@ -96,12 +112,14 @@ class TrackedConnection(sqlite3.Connection):
             if key:
                 _release(key)
             raise
-        self._release = weakref.finalize(self, _release, key) if key else None
+        self._key = key
+        self._finalizer = weakref.finalize(self, _collected_without_close, key) if key else None
 
     def close(self) -> None:
         super().close()
-        if self._release is not None:
-            self._release()  # once only, also if the connection is later collected
+        finalizer, self._finalizer = getattr(self, "_finalizer", None), None
+        if finalizer is not None and finalizer.detach() is not None and self._key:
+            _release(self._key)
 
 
 def connect(database: str | os.PathLike[str], **kwargs: Any) -> sqlite3.Connection:
@@ -112,6 +130,7 @@ def connect(database: str | os.PathLike[str], **kwargs: Any) -> sqlite3.Connecti
 def held(path: str | os.PathLike[str]) -> bool:
     """Whether this process has a connection open to the database ``path`` (or ``path`` is the
     ``-wal``, ``-shm`` or ``-journal`` of one)."""
+    _release_collected()
     if not _open:
         return False
     key = file_key(path)
@@ -126,12 +145,14 @@ def _held_locked(key: str) -> bool:
 
 
 def held_files() -> list[Path]:
+    _release_collected()
     with _lock:
         return [Path(key) for key in _open]
 
 
 def read_start(path: Path, size: int) -> bytes:
     """The first ``size`` bytes of a file this process does not hold open."""
+    _release_collected()
     # Under the lock: no connection of this process can open the file while it is read.
     with _lock:
         if _held_locked(file_key(path)):
