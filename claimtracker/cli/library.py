@@ -79,6 +79,7 @@ def import_article(
 
     if replaces is not None and len(files) != 1:
         raise click.UsageError("--replace takes exactly one file")
+    backed_up = store.path is None
     results: list[dict[str, Any]] = []
     with click.progressbar(
         files, label="Importing", file=sys.stderr, hidden=not progress_enabled() or len(files) < 3
@@ -86,6 +87,8 @@ def import_article(
         for path in bar:
             try:
                 article = read_article(path, encoding=encoding)
+                if not backed_up:  # before the first change, if anything changed since the last
+                    backed_up = _back_up_before_import(store)
                 with store.write() as session:
                     done = import_article_version(
                         session=session,
@@ -131,6 +134,16 @@ def import_article(
                     echo(f"  claim #{claim_id} is an orphan: {reason}; place it by hand")
     if any("error" in item for item in results):
         raise click.exceptions.Exit(1)
+
+
+def _back_up_before_import(store: Store) -> bool:
+    from claimtracker.safety.backup import backup_if_changed
+
+    assert store.path is not None
+    made = backup_if_changed(store.path, reason="before-import")
+    if made is not None:
+        echo(f"Backed up the database first: {made.name}", err=True)
+    return True
 
 
 @click.command("sources")

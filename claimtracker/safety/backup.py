@@ -194,7 +194,14 @@ def backup_if_changed(database: Store | Path | str, *, reason: str = "timer") ->
     source = database_file(database)
     if not source.is_file():
         return None
-    current = _last_change(source)
+    try:
+        current = _last_change(source)
+    except sqlite3.Error as exc:
+        # The database cannot tell what changed: that is no reason to skip the backup (a
+        # session that hit "disk I/O error" used to end with no backup at all, silently).
+        # The attempt says clearly what is wrong if the copy cannot be made either.
+        log.warning("%s: cannot tell whether anything changed (%s); backing up", source, exc)
+        return make_backup(source, reason=reason)
     newest = next(iter(list_backups(source)), None)
     if newest is None:
         changed = current is not None and (current > 0 or _holds_records(source))
@@ -269,15 +276,20 @@ def quick_check(connection: sqlite3.Connection, limit: int = 10) -> list[str]:
 
 
 def _last_change(path: Path, *, immutable: bool = False) -> int | None:
-    """The newest history entry's id in a database file (None: it has no history table)."""
+    """The newest history entry's id in a database file (None: it has no history table).
+
+    A database that cannot be read raises sqlite3.Error; a backup that cannot be read is None.
+    """
     try:
         connection = _connect_backup(path) if immutable else _connect_source(path)
         try:
             row = connection.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
         finally:
             connection.close()
-    except sqlite3.Error:
-        return None
+    except sqlite3.Error as exc:
+        if immutable or "no such table" in str(exc):
+            return None
+        raise
     return int(row[0])
 
 
