@@ -133,3 +133,20 @@ def test_a_held_file_is_never_read_with_ordinary_file_calls(tmp_path: Path) -> N
     store.close()
     assert not held(db)
     assert read_start(db, 16) == b"SQLite format 3\x00"
+
+
+def test_every_connection_of_the_core_and_the_app_is_counted() -> None:
+    """A connection made with sqlite3.connect directly would not be known as holding its
+    file, and the header check could then read it with ordinary calls."""
+    root = Path(__file__).resolve().parents[2]
+    direct = {
+        str(path.relative_to(root))
+        for folder in ("claimtracker", "ui")
+        for path in sorted((root / folder).rglob("*.py"))
+        if path.name != "live_files.py"
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "sqlite3.connect(" in line or "create_engine(" in line
+    }
+    assert direct == {"claimtracker/store/engine.py"}  # gives TrackedConnection as the factory
+    engine = (root / "claimtracker/store/engine.py").read_text(encoding="utf-8")
+    assert '"factory": TrackedConnection' in engine
