@@ -319,8 +319,10 @@ def main() -> int:
     app_edits = acknowledged(ack)
     connection = sqlite3.connect(db)
     try:
-        texts = {row[0] for row in connection.execute("SELECT text FROM claim")}
         integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        texts = {row[0] for row in connection.execute("SELECT text FROM claim")}
+    except sqlite3.DatabaseError as exc:
+        integrity, texts = f"damaged ({exc})", set()  # nothing acknowledged can be found
     finally:
         connection.close()
     lost_app = [edit for edit in app_edits if edit not in texts]
