@@ -75,9 +75,7 @@ def database_to_open(explicit: str | None, settings: Settings) -> Path:
     return default_database_path()
 
 
-def launch(
-    app: QApplication, database: str | None = None, *, settings: Settings | None = None
-) -> MainWindow:
+def launch(app: QApplication, database: str | None = None, *, settings: Settings | None = None) -> MainWindow:
     """Build the main window, open the database and show it."""
     from ui.icons import app_icon
     from ui.main_window import MainWindow

@@ -157,7 +157,9 @@ class Editing(QObject):
         before = {k: before_all.get(k) for k in after}
         # The row the editor shows may predate our own last change to it.
         expected = max(row.version, self.context.versions.get(row.id, 0))
-        command = EditClaimCommand(self.context, row.id, before, after, expected_version=expected)
+        command = EditClaimCommand(
+            self.context, row.id, before, after, expected_version=expected
+        )
         return self.run(command)
 
     def set_speaker(self, row: ClaimRow, name: str | None, *, new_actor_kind: str | None) -> bool:
@@ -229,9 +231,7 @@ class Editing(QObject):
         if self._context is None:
             return False
         text = f"Remove link “{link.label}” between #{link.claim_id} and #{link.other_id}"
-        return self.run(
-            UnlinkCommand(self.context, link.link_id, (link.claim_id, link.other_id), text)
-        )
+        return self.run(UnlinkCommand(self.context, link.link_id, (link.claim_id, link.other_id), text))
 
     def change_relation(self, link: LinkRow, relation: str) -> bool:
         if self._context is None or relation == link.relation:

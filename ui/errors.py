@@ -78,7 +78,7 @@ def show_error(parent: QWidget | None, error: BaseException, *, action: str = ""
 
 
 class CrashDialog(QDialog):
-    """ "Something went wrong", with the details to copy and the reassurance that work is safe."""
+    """"Something went wrong", with the details to copy and the reassurance that work is safe."""
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,9 +175,7 @@ class ExceptHook:
         except Exception:
             log.exception("Saving pending work after an error failed")
         if isinstance(value, core_errors.ClaimTrackerError):
-            QTimer.singleShot(
-                0, lambda: show_error(self._parent() if self._parent else None, value)
-            )
+            QTimer.singleShot(0, lambda: show_error(self._parent() if self._parent else None, value))
             return
         if self._showing or not self._show_dialog or QApplication.instance() is None:
             return

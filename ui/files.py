@@ -42,7 +42,7 @@ SAMPLE_DATABASE_NAME = "Sample project.db"
 
 
 def kind_of(path: Path) -> str | None:
-    """ "database", "article" or "csv" by a dropped file's name."""
+    """"database", "article" or "csv" by a dropped file's name."""
     suffix = path.suffix.lower()
     if suffix in DATABASE_SUFFIXES:
         return "database"
@@ -69,9 +69,7 @@ class ArticleImportResult:
         return [item for item in self.imported if item.created]
 
 
-def import_articles_work(
-    project: Project, paths: list[Path]
-) -> Callable[[TaskContext], ArticleImportResult]:
+def import_articles_work(project: Project, paths: list[Path]) -> Callable[[TaskContext], ArticleImportResult]:
     """The task body: read each file (parsing off the GUI thread), store it in one transaction.
 
     A different text at the URL of a known article is its corrected version: it replaces that
@@ -239,18 +237,12 @@ class FileOperations(QObject):
         project = self._project()
         if project is None or not paths:
             return None
-        title = (
-            f"Importing {paths[0].name}…"
-            if len(paths) == 1
-            else f"Importing {len(paths)} articles…"
-        )
+        title = f"Importing {paths[0].name}…" if len(paths) == 1 else f"Importing {len(paths)} articles…"
         task = Task(title, import_articles_work(project, paths))
         task.signals.succeeded.connect(lambda result: self._articles_done(project, result))
         task.signals.failed.connect(lambda error: self._fail(error, "Importing articles"))
         task.signals.cancelled.connect(
-            lambda: self._hub.statusMessage.emit(
-                "Import cancelled; the articles already read are kept", 6000
-            )
+            lambda: self._hub.statusMessage.emit("Import cancelled; the articles already read are kept", 6000)
         )
         return self._tasks.start(task)
 
@@ -377,10 +369,7 @@ class FileOperations(QObject):
 
     def choose_csv(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._window,
-            "Import CSV",
-            self._folder(),
-            "CSV files (*.csv *.tsv *.txt);;All files (*)",
+            self._window, "Import CSV", self._folder(), "CSV files (*.csv *.tsv *.txt);;All files (*)"
         )
         if path:
             self._settings.last_folder = str(Path(path).parent)
@@ -413,7 +402,9 @@ class FileOperations(QObject):
             backup_before_import(project.store)
             context.progress(0, 0, f"Importing {path.name}…")
             try:
-                summary = import_csv(project.store, path, options, progress=context.progress)
+                summary = import_csv(
+                    project.store, path, options, progress=context.progress
+                )
             except ImportCancelled:
                 raise Cancelled from None
             with project.store.raw() as connection:

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+
 class MainWindow(QMainWindow):
     #: The first rows of a project are on screen (work that can wait starts after it).
     firstRowsShown = Signal()
@@ -103,11 +104,8 @@ class MainWindow(QMainWindow):
         self.table = ClaimsView(self.claims)
         self.sidebar = Sidebar()
         self.library = LibraryLoader(
-            self.sidebar.model,
-            self.queries,
-            lambda: self.project,
-            lambda: self.sidebar.search_text,
-            self,
+            self.sidebar.model, self.queries, lambda: self.project,
+            lambda: self.sidebar.search_text, self,
         )
         self.detail = DetailPane(
             self.editing,
@@ -130,9 +128,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         menus = build_menus(self, self.act)
         self.recent_menu, self.columns_menu, self.toolbar = (
-            menus.recent,
-            menus.columns,
-            menus.toolbar,
+            menus.recent, menus.columns, menus.toolbar
         )
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.columns_menu.aboutToShow.connect(
@@ -222,9 +218,7 @@ class MainWindow(QMainWindow):
         a.open_reader.triggered.connect(self.open_current_in_reader)
         a.link_counter.triggered.connect(self.link_counter_claim)
         a.side_by_side.triggered.connect(self.show_side_by_side)
-        self.editing.errorRaised.connect(
-            lambda error, action: show_error(self, error, action=action)
-        )
+        self.editing.errorRaised.connect(lambda error, action: show_error(self, error, action=action))
         # Data safety: history, changes made elsewhere, stale edits, trash, checks (ui.safety)
         self.safety = install_safety(self)
         # View
@@ -367,11 +361,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_flag(key, True)
         box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "A risky place for a database",
-            message,
-            QMessageBox.StandardButton.Ok,
-            self,
+            QMessageBox.Icon.Warning, "A risky place for a database", message,
+            QMessageBox.StandardButton.Ok, self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -693,11 +684,7 @@ class MainWindow(QMainWindow):
             return
         QApplication.restoreOverrideCursor()
         self.open_project(str(path))
-        aside = (
-            f"; the replaced file is kept as {restored.kept_aside.name}"
-            if restored.kept_aside
-            else ""
-        )
+        aside = f"; the replaced file is kept as {restored.kept_aside.name}" if restored.kept_aside else ""
         self.status.showMessage(f"Restored the backup {backup.name}{aside}", 15000)
 
     # -- the reader -----------------------------------------------------------------------
@@ -741,9 +728,7 @@ class MainWindow(QMainWindow):
                 self.open_reader(row.source_id, row.id)
                 return
             self.act.show_reader.setChecked(False)
-            self.status.showMessage(
-                "Choose a claim with a source, or a source in the sidebar", 5000
-            )
+            self.status.showMessage("Choose a claim with a source, or a source in the sidebar", 5000)
             return
         self.reader_area.setVisible(visible)
         if self.act.show_reader.isChecked() != visible:
@@ -832,10 +817,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings.theme, self)
-        if (
-            dialog.exec() == QDialog.DialogCode.Accepted
-            and dialog.theme_mode() != self.settings.theme
-        ):
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.theme_mode() != self.settings.theme:
             self.set_theme(dialog.theme_mode())
         dialog.deleteLater()
 

@@ -111,9 +111,8 @@ def _palette(colours: dict[QPalette.ColorRole, str], dark: bool) -> QPalette:
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled_text)
     palette.setColor(
-        QPalette.ColorGroup.Disabled,
-        QPalette.ColorRole.Highlight,
-        QColor(colours[QPalette.ColorRole.Mid]),
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, QColor(colours[
+            QPalette.ColorRole.Mid])
     )
     palette.setColor(
         QPalette.ColorGroup.Inactive,

@@ -167,7 +167,9 @@ class AssistantController(QObject):
     def _start(self, source: SourceText) -> None:
         if self._running is not None:
             self._running.cancel()
-        task = Task("Suggesting claims…", suggest_work(source.id, _title_of(source), source.text))
+        task = Task(
+            "Suggesting claims…", suggest_work(source.id, _title_of(source), source.text)
+        )
         task.signals.succeeded.connect(self._on_suggested)
         task.signals.failed.connect(self._on_failed)
         self._running = task
@@ -183,23 +185,15 @@ class AssistantController(QObject):
             )
             self._states[proposed.source_id] = state
         source = self._source
-        if (
-            self._active
-            and source is not None
-            and (source.id, source.text)
-            == (
-                proposed.source_id,
-                proposed.text,
-            )
+        if self._active and source is not None and (source.id, source.text) == (
+            proposed.source_id, proposed.text,
         ):
             self._show_state(state)
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         self._running = None
-        log.error(
-            "The assistant failed", exc_info=error if isinstance(error, BaseException) else None
-        )
+        log.error("The assistant failed", exc_info=error if isinstance(error, BaseException) else None)
         if self._panel is not None:
             self.panel.set_message(f"The assistant could not read this source: {error}")
 
@@ -211,9 +205,7 @@ class AssistantController(QObject):
             return
         panel.show_list()
         if self.model.rowCount():
-            first = next(
-                (n for n in self.model.numbers(OPEN) if self.model.row_of(n) is not None), None
-            )
+            first = next((n for n in self.model.numbers(OPEN) if self.model.row_of(n) is not None), None)
             if first is not None:
                 panel.select_suggestion(first)
 

@@ -161,7 +161,9 @@ class SuggestionEditDialog(QDialog):
     def _on_speaker_changed(self, text: str) -> None:
         name = " ".join(text.split())
         new = bool(name) and not self._is_known(name)
-        self.new_actor_hint.setText("A new actor: accepting creates it as" if new else "")
+        self.new_actor_hint.setText(
+            "A new actor: accepting creates it as" if new else ""
+        )
         if new and not self._kind_chosen:
             same = name == (self._original.speaker or "")
             self.kind.set_code(self._original.speaker_kind if same else guess_kind(name))

@@ -159,12 +159,7 @@ class AssistantPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.reject_button)
-        for button in (
-            self.accept_button,
-            self.accept_all_button,
-            self.edit_button,
-            self.reject_button,
-        ):
+        for button in (self.accept_button, self.accept_all_button, self.edit_button, self.reject_button):
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         layout = QVBoxLayout(self)
@@ -186,10 +181,7 @@ class AssistantPanel(QWidget):
         self.list.rejectRequested.connect(self._reject_or_restore)
         self.list.editRequested.connect(self._edit)
         for signal in (
-            model.modelReset,
-            model.rowsInserted,
-            model.rowsRemoved,
-            model.dataChanged,
+            model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged,
         ):
             signal.connect(lambda *_: self.update_controls())
         self.set_message("Open a source in the reader, then ask for suggestions.")

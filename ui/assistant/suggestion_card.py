@@ -91,9 +91,7 @@ def card_fonts(base: QFont) -> CardFonts:
     small.setPointSizeF(max(7.5, base.pointSizeF() * 0.92))
     small_bold = QFont(small)
     small_bold.setWeight(QFont.Weight.DemiBold)
-    return CardFonts(
-        wording=QFont(base), small=small, small_bold=small_bold, badge=badge_font(base)
-    )
+    return CardFonts(wording=QFont(base), small=small, small_bold=small_bold, badge=badge_font(base))
 
 
 class SuggestionCardDelegate(QStyledItemDelegate):
@@ -170,10 +168,8 @@ class SuggestionCardDelegate(QStyledItemDelegate):
         fill = theme.blend(highlight, base, 0.14) if selected else base
         if state == DONE and not selected:
             fill = theme.blend(QColor(theme.STATUS_ACCENTS["verified"]), base, 0.06)
-        border = (
-            highlight
-            if selected
-            else palette.color(QPalette.ColorRole.Dark if hovered else QPalette.ColorRole.Mid)
+        border = highlight if selected else palette.color(
+            QPalette.ColorRole.Dark if hovered else QPalette.ColorRole.Mid
         )
         painter.setPen(QPen(border, 1.5 if selected else 1))
         painter.setBrush(fill)
@@ -205,9 +201,7 @@ class SuggestionCardDelegate(QStyledItemDelegate):
         painter.setFont(fonts.small)
         painter.setPen(muted)
         number_rect = QRect(check.left() - 4, check.bottom() + 4, check.width() + 8, 16)
-        painter.drawText(
-            number_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), str(number)
-        )
+        painter.drawText(number_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), str(number))
         painter.restore()
 
         left = self._text_left(card, widget)
@@ -222,9 +216,7 @@ class SuggestionCardDelegate(QStyledItemDelegate):
             wording_font.setStrikeOut(True)
         painter.setFont(wording_font)
         painter.setPen(muted if state in (DONE, REJECTED) else text_colour)
-        lines = self._wording_lines(
-            str(index.data() or ""), fonts.wording, self._text_width(option)
-        )
+        lines = self._wording_lines(str(index.data() or ""), fonts.wording, self._text_width(option))
         for line in lines:
             painter.drawText(
                 QRect(left, y, width, wording_metrics.lineSpacing()),
@@ -281,11 +273,7 @@ class SuggestionCardDelegate(QStyledItemDelegate):
             counted = f"{count} source{'s' if count != 1 else ''}" if count else ""
             tail = f" · {counted}" if descriptor and counted else counted
             room = width - small.horizontalAdvance(tail)
-            shown = (
-                small.elidedText(f"“{descriptor}”", Qt.TextElideMode.ElideRight, room)
-                if descriptor
-                else ""
-            )
+            shown = small.elidedText(f"“{descriptor}”", Qt.TextElideMode.ElideRight, room) if descriptor else ""
             painter.drawText(
                 QRect(left, y, width, small.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -333,9 +321,7 @@ class SuggestionCardDelegate(QStyledItemDelegate):
 
     # -- the tick box ---------------------------------------------------------------------
 
-    def editorEvent(
-        self, event: QEvent, model: object, option: QStyleOptionViewItem, index: Index
-    ) -> bool:
+    def editorEvent(self, event: QEvent, model: object, option: QStyleOptionViewItem, index: Index) -> bool:
         if not (index.flags() & Qt.ItemFlag.ItemIsUserCheckable):
             return False
         if event.type() in (
@@ -344,9 +330,7 @@ class SuggestionCardDelegate(QStyledItemDelegate):
             QEvent.Type.MouseButtonDblClick,
         ) and isinstance(event, QMouseEvent):
             hit = self.check_rect(option).adjusted(-4, -4, 4, 4)
-            if event.button() != Qt.MouseButton.LeftButton or not hit.contains(
-                event.position().toPoint()
-            ):
+            if event.button() != Qt.MouseButton.LeftButton or not hit.contains(event.position().toPoint()):
                 return False
             if event.type() == QEvent.Type.MouseButtonRelease:
                 toggle(index)

@@ -108,7 +108,11 @@ class SuggestionsModel(QAbstractListModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         state = self._state
-        if state is None or role != Qt.ItemDataRole.CheckStateRole or not self._valid(index):
+        if (
+            state is None
+            or role != Qt.ItemDataRole.CheckStateRole
+            or not self._valid(index)
+        ):
             return False
         number = self._rows[index.row()]
         if self.review_state(number) != OPEN:

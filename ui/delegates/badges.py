@@ -107,16 +107,8 @@ class BadgeDelegate(QStyledItemDelegate):
             self._metrics = QFontMetrics(self._font)
         return self._font
 
-    def _pixmap(
-        self,
-        kind: str,
-        code: str | None,
-        text: str,
-        width: int,
-        height: int,
-        dpr: float,
-        base: QFont,
-    ) -> QPixmap:
+    def _pixmap(self, kind: str, code: str | None, text: str, width: int, height: int,
+                dpr: float, base: QFont) -> QPixmap:
         key = (kind, code, text, width, height, dpr, theme.is_dark(), self._font_key)
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
@@ -126,9 +118,7 @@ class BadgeDelegate(QStyledItemDelegate):
             pixmap.setDevicePixelRatio(dpr)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            paint_badge(
-                painter, QRect(0, 0, width, height), kind, code, text, self._badge_font(base)
-            )
+            paint_badge(painter, QRect(0, 0, width, height), kind, code, text, self._badge_font(base))
             painter.end()
             self._pixmaps[key] = pixmap
         return pixmap

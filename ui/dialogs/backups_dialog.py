@@ -91,9 +91,7 @@ class BackupsDialog(QDialog):
             made.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             made.setToolTip(str(backup.path))
             self.table.setItem(number, 0, made)
-            self.table.setItem(
-                number, 1, QTableWidgetItem(REASONS.get(backup.reason, backup.reason))
-            )
+            self.table.setItem(number, 1, QTableWidgetItem(REASONS.get(backup.reason, backup.reason)))
             size = QTableWidgetItem(human_size(backup.size))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(number, 2, size)

@@ -164,9 +164,7 @@ class ExportDialog(QDialog):
             item = QListWidgetItem(f"{name}  —  {available[name].description}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(available[name].description)
-            item.setFlags(
-                item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
-            )
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             checked = chosen is None or name in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.columns.addItem(item)

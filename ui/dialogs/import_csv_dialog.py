@@ -40,15 +40,9 @@ from ui.project import Project
 log = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 8
-ENCODINGS = [
-    ("Automatic (UTF-8 unless marked)", ""),
-    ("UTF-8", "utf-8"),
-    ("Windows Cyrillic (cp1251)", "cp1251"),
-    ("Windows Western (cp1252)", "cp1252"),
-    ("Latin-1", "latin-1"),
-    ("UTF-16", "utf-16"),
-    ("KOI8-R", "koi8-r"),
-]
+ENCODINGS = [("Automatic (UTF-8 unless marked)", ""), ("UTF-8", "utf-8"),
+             ("Windows Cyrillic (cp1251)", "cp1251"), ("Windows Western (cp1252)", "cp1252"),
+             ("Latin-1", "latin-1"), ("UTF-16", "utf-16"), ("KOI8-R", "koi8-r")]
 DELIMITERS = [("Automatic", ""), ("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"), ("Bar |", "|")]
 HEADERS = [("Automatic", None), ("Yes", True), ("No", False)]
 
@@ -131,9 +125,7 @@ class ImportCsvDialog(QDialog):
         options.addStretch(1)
 
         self.mapping = QTableWidget(0, 3)
-        self.mapping.setHorizontalHeaderLabels(
-            ["Column in the file", "First values", "Imports into"]
-        )
+        self.mapping.setHorizontalHeaderLabels(["Column in the file", "First values", "Imports into"])
         self.mapping.verticalHeader().hide()
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -219,9 +211,7 @@ class ImportCsvDialog(QDialog):
         def work() -> Probe:
             shape = shape_of(path, encoding=encoding, delimiter=delimiter)
             rows = [record.cells for record in islice(records(path, shape), PREVIEW_ROWS + 1)]
-            return Probe(
-                rows=rows, lines=shape.lines, delimiter=shape.delimiter, encoding=shape.encoding
-            )
+            return Probe(rows=rows, lines=shape.lines, delimiter=shape.delimiter, encoding=shape.encoding)
 
         self._pool.start(_Job(self._ticket, work, self._signals.probed))
 
@@ -289,11 +279,7 @@ class ImportCsvDialog(QDialog):
         store = self._project.store
         path, options = self.path, self.options()
         self._pool.start(
-            _Job(
-                self._ticket,
-                lambda: import_csv(store, path, options, dry_run=True),
-                self._signals.checked,
-            )
+            _Job(self._ticket, lambda: import_csv(store, path, options, dry_run=True), self._signals.checked)
         )
 
     def _on_checked(self, ticket: int, result: object) -> None:
@@ -318,9 +304,7 @@ class ImportCsvDialog(QDialog):
 
     def _show_problems(self, error: ClaimTrackerError) -> None:
         problems: list[tuple[Any, Any, str]] = (
-            list(error.problems)
-            if isinstance(error, CsvImportError)
-            else [(None, None, str(error))]
+            list(error.problems) if isinstance(error, CsvImportError) else [(None, None, str(error))]
         )
         self.problems.setRowCount(len(problems))
         for row, (line, column, reason) in enumerate(problems):

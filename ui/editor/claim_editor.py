@@ -260,16 +260,12 @@ class ClaimEditor(QWidget):
         def keep(widget: QWidget) -> bool:
             return keep_focused and widget.hasFocus() and bool(getattr(widget, "dirty", False))
 
-        values: dict[str, Any] = (
-            {}
-            if row is None
-            else {
-                "text": row.text,
-                "quote": row.quote or "",
-                "descriptor": row.descriptor or "",
-                "notes": row.notes or "",
-            }
-        )
+        values: dict[str, Any] = {} if row is None else {
+            "text": row.text,
+            "quote": row.quote or "",
+            "descriptor": row.descriptor or "",
+            "notes": row.notes or "",
+        }
         for name in ("text", "quote", "notes", "descriptor"):
             widget = getattr(self, name)
             if not keep(widget):

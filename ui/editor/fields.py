@@ -52,11 +52,7 @@ class VocabularyCombo(QComboBox):
     codeChosen = Signal(object)
 
     def __init__(
-        self,
-        vocabulary: Vocabulary,
-        *,
-        optional: bool = False,
-        parent: QWidget | None = None,
+        self, vocabulary: Vocabulary, *, optional: bool = False, parent: QWidget | None = None,
         show_codes: bool = False,
     ) -> None:
         super().__init__(parent)
@@ -153,7 +149,9 @@ class DateField(QWidget):
         if self._calendar is None:
             calendar = QCalendarWidget(self._menu)
             calendar.setGridVisible(False)
-            calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+            calendar.setVerticalHeaderFormat(
+                QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader
+            )
             action = QWidgetAction(self._menu)
             action.setDefaultWidget(calendar)
             self._menu.addAction(action)

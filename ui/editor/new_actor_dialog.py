@@ -26,7 +26,9 @@ class NewActorDialog(QDialog):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New speaker")
-        message = QLabel(f"“{name}” is not an actor of this project yet. Create it as a new actor?")
+        message = QLabel(
+            f"“{name}” is not an actor of this project yet. Create it as a new actor?"
+        )
         message.setWordWrap(True)
         self.kind = VocabularyCombo(ACTOR_KINDS)
         self.kind.set_code(guess_kind(name))

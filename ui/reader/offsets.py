@@ -13,9 +13,7 @@ from bisect import bisect_left, bisect_right
 class TextOffsets:
     def __init__(self, text: str) -> None:
         #: Python indices of characters that take two UTF-16 units.
-        self._wide = (
-            [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
-        )
+        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
         #: Their Qt positions (the first unit of each pair).
         self._wide_qt = [i + n for n, i in enumerate(self._wide)]
 

@@ -118,7 +118,9 @@ class OrphanBar(QFrame):
             f"{count} claim{'s' if count != 1 else ''} lost {'its' if count == 1 else 'their'} "
             "place when the text was corrected."
         )
-        self.list.setFixedHeight(min(5, max(1, count)) * (self.list.fontMetrics().height() + 8) + 6)
+        self.list.setFixedHeight(
+            min(5, max(1, count)) * (self.list.fontMetrics().height() + 8) + 6
+        )
         if not self.select_orphan(chosen) and orphans:
             self.list.setCurrentRow(0)
         self.setVisible(bool(orphans))
@@ -146,9 +148,7 @@ class OrphanBar(QFrame):
 
     def _update(self) -> None:
         claim_id = self.current_claim_id()
-        self.place_button.setText(
-            f"Place claim #{claim_id} here" if claim_id else "Place claim here"
-        )
+        self.place_button.setText(f"Place claim #{claim_id} here" if claim_id else "Place claim here")
         self.place_button.setEnabled(bool(claim_id) and self._can_place)
         self.hint.setText(
             "Now place it at the selected words."

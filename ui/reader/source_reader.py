@@ -250,7 +250,9 @@ class SourceReader(QWidget):
         self.meta.setWordWrap(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # One swatch per widget, so that the legend can wrap in a narrow reader.
-        self.legend = [AttributionLegend([t.code]) for t in ATTRIBUTIONS if t.code != "unknown"]
+        self.legend = [
+            AttributionLegend([t.code]) for t in ATTRIBUTIONS if t.code != "unknown"
+        ]
         self.claims_label = QLabel()
         self.claims_label.setObjectName("FieldHint")
         self.claims_label.setContentsMargins(0, 0, 10, 0)
@@ -626,9 +628,7 @@ class SourceReader(QWidget):
             for orphan in self.orphan_bar.orphans[:12]:
                 words = " ".join((orphan.exact or orphan.quote or orphan.text).split())
                 words = words if len(words) <= 40 else words[:39] + "…"
-                place = QAction(
-                    icon("place"), f"Place claim #{orphan.claim_id} here (was “{words}”)", menu
-                )
+                place = QAction(icon("place"), f"Place claim #{orphan.claim_id} here (was “{words}”)", menu)
                 place.triggered.connect(lambda _c=False, i=orphan.claim_id: self.place_claim(i))
                 extra.append(place)
         hits = self.claims_at(qt_position)

@@ -72,13 +72,9 @@ def describe_conflict(
                 )
                 for name, mine in command.after.items()
             ]
-            adopt = partial(
-                setattr, command, "before", {name: now.get(name) for name in command.after}
-            )
+            adopt = partial(setattr, command, "before", {name: now.get(name) for name in command.after})
         else:
-            values = [
-                ConflictingValue("Speaker", row.speaker or NO_VALUE, command.name or NO_VALUE)
-            ]
+            values = [ConflictingValue("Speaker", row.speaker or NO_VALUE, command.name or NO_VALUE)]
             adopt = partial(setattr, command, "old_speaker_id", row.speaker_id)
         return Conflict(
             record=f"claim #{command.claim_id}",
@@ -116,7 +112,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def _last_change(project: Project, kind: str, record_id: int) -> str:
-    """ "by Jane on 2026-11-26 18:24": who made the newest change, as the history says."""
+    """"by Jane on 2026-11-26 18:24": who made the newest change, as the history says."""
     from claimtracker.safety.history import history_of
     from ui.history.loading import local_time
 
@@ -132,7 +128,7 @@ def _last_change(project: Project, kind: str, record_id: int) -> str:
 
 
 class ConflictDialog(QDialog):
-    """ "Changed elsewhere": both values, "Keep theirs" or "Use mine"."""
+    """"Changed elsewhere": both values, "Keep theirs" or "Use mine"."""
 
     def __init__(self, conflict: Conflict, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -42,24 +42,17 @@ if TYPE_CHECKING:
 class SafetyActions:
     def __init__(self, parent: QObject) -> None:
         self.claim_history = _action(
-            parent,
-            "Claim &History…",
-            icon_name="history",
-            shortcut="Ctrl+Shift+H",
+            parent, "Claim &History…", icon_name="history", shortcut="Ctrl+Shift+H",
             icon_text="History",
             tip="Who changed this claim and its links, when, from what to what; restore an "
-            "earlier value",
+                "earlier value",
         )
         self.trash = _action(
-            parent,
-            "&Trash…",
-            icon_name="trash",
+            parent, "&Trash…", icon_name="trash",
             tip="Everything in the trash — claims, links, sources, actors — to restore or empty",
         )
         self.check_database = _action(
-            parent,
-            "&Check Database…",
-            icon_name="info",
+            parent, "&Check Database…", icon_name="info",
             tip="Check the database file, its references and its search index",
         )
 
@@ -214,7 +207,8 @@ class SafetyFeatures(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Changes not saved",
-            f"{count} change{'s' if count != 1 else ''} could not be saved: {self.pending.error}",
+            f"{count} change{'s' if count != 1 else ''} could not be saved: "
+            f"{self.pending.error}",
             parent=self.window,
         )
         box.setInformativeText("Try again now, or close and lose them?")
@@ -260,3 +254,4 @@ def _insert_before(anchor: QAction, action: QAction) -> None:
 
 def install_safety(window: MainWindow) -> SafetyFeatures:
     return SafetyFeatures(window)
+

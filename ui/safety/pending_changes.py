@@ -102,7 +102,7 @@ class PendingChanges(QObject):
 
 
 class SaveProblemBar(QFrame):
-    """ "Not saved: <what happened>", with Try again and Discard; hidden while nothing waits."""
+    """"Not saved: <what happened>", with Try again and Discard; hidden while nothing waits."""
 
     def __init__(self, pending: PendingChanges, parent: QWidget | None = None) -> None:
         super().__init__(parent)

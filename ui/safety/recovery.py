@@ -76,7 +76,7 @@ class EditRecovery:
             dialog.deleteLater()
 
     def _show_theirs(self, command: ProjectCommand) -> None:
-        """ "Keep theirs": every view reads the record again."""
+        """"Keep theirs": every view reads the record again."""
         from ui.history.restore_command import RestoreValueCommand
 
         if isinstance(command, EditClaimCommand | SetSpeakerCommand):

@@ -75,9 +75,7 @@ class ViewKeeper:
         current = model.row_of(state.current) if state.current else None
         if current is not None and table.currentIndex().row() != current:
             selection_model.setCurrentIndex(
-                model.index(
-                    current, table.currentIndex().column() if table.currentIndex().isValid() else 0
-                ),
+                model.index(current, table.currentIndex().column() if table.currentIndex().isValid() else 0),
                 QItemSelectionModel.SelectionFlag.NoUpdate,
             )
         table.verticalScrollBar().setValue(state.table_scroll[0])

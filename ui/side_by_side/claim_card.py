@@ -38,7 +38,9 @@ _FIELD_LABELS = {
 def quote_html(quote: QuoteInContext) -> str:
     if quote.is_empty:
         return "<i>No quote recorded.</i>"
-    return f"{html.escape(quote.before)}<b>{html.escape(quote.exact)}</b>{html.escape(quote.after)}"
+    return (
+        f"{html.escape(quote.before)}<b>{html.escape(quote.exact)}</b>{html.escape(quote.after)}"
+    )
 
 
 def _rating_text(row: ClaimRow) -> str:

@@ -61,9 +61,7 @@ def load_dispute(connection: sqlite3.Connection, claim_id: int) -> Dispute | Non
     if not rows:
         return None
     claim = rows[0]
-    links = sorted(
-        links_of(connection, claim_id), key=lambda link: (not link.opposing, link.link_id)
-    )
+    links = sorted(links_of(connection, claim_id), key=lambda link: (not link.opposing, link.link_id))
     others = {row.id: row for row in fetch_rows(connection, [link.other_id for link in links])}
     counters = tuple(
         Counter(

@@ -273,11 +273,7 @@ class SideBySideWindow(QWidget):
         opposing = sum(1 for counter in dispute.counters if counter.link.opposing)
         self.right_heading.setText(
             f"COUNTER-CLAIMS ({opposing})"
-            + (
-                f" AND {len(dispute.counters) - opposing} OTHER LINKS"
-                if len(dispute.counters) > opposing
-                else ""
-            )
+            + (f" AND {len(dispute.counters) - opposing} OTHER LINKS" if len(dispute.counters) > opposing else "")
         )
         if not dispute.counters:
             empty = QLabel(

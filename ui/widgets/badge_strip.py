@@ -18,9 +18,7 @@ class BadgeStrip(QWidget):
     def set_badges(self, badges: list[tuple[str, str | None, str]]) -> None:
         """``(kind, code, text)`` per badge; an empty text uses the vocabulary's short label."""
         self._badges = [
-            (kind, code, text or badge_text(kind, code))
-            for kind, code, text in badges
-            if code or text
+            (kind, code, text or badge_text(kind, code)) for kind, code, text in badges if code or text
         ]
         self.updateGeometry()
         self.update()

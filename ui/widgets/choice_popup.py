@@ -126,16 +126,16 @@ class ChoicePopup(QFrame):
             entries = self._fetch(text)
         else:
             folded = text.casefold()
-            entries = [e for e in self._fixed or [] if not folded or folded in e.label.casefold()]
+            entries = [
+                e for e in self._fixed or [] if not folded or folded in e.label.casefold()
+            ]
         # Checked entries first, so a choice stays visible whatever is typed.
         keys = {entry.key for entry in entries}
         shown = [e for e in self._checked.values() if e.key not in keys and not text] + entries
         self.list.blockSignals(True)
         self.list.clear()
         for entry in shown:
-            item = QListWidgetItem(
-                entry.label if not entry.detail else f"{entry.label}   ·  {entry.detail}"
-            )
+            item = QListWidgetItem(entry.label if not entry.detail else f"{entry.label}   ·  {entry.detail}")
             item.setData(Qt.ItemDataRole.UserRole, entry)
             item.setToolTip(entry.label)
             if self._multi:
@@ -147,9 +147,7 @@ class ChoicePopup(QFrame):
         if shown and not self._multi:
             self.list.setCurrentRow(0)
         self.count_label.setText(
-            "No matches"
-            if not shown
-            else f"{len(shown)} shown"
+            "No matches" if not shown else f"{len(shown)} shown"
             + (f" · {len(self._checked)} chosen" if self._checked else "")
         )
 
@@ -172,8 +170,7 @@ class ChoicePopup(QFrame):
             self._checked.pop(entry.key, None)
         self.checkedChanged.emit(self.checked())
         self.count_label.setText(
-            f"{self.list.count()} shown"
-            + (f" · {len(self._checked)} chosen" if self._checked else "")
+            f"{self.list.count()} shown" + (f" · {len(self._checked)} chosen" if self._checked else "")
         )
 
     def _on_item_clicked(self, item: QListWidgetItem) -> None:

@@ -141,7 +141,7 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setToolTip(
-            'Words match anywhere; "quoted phrases" match exactly; -word excludes;\n'
+            "Words match anywhere; \"quoted phrases\" match exactly; -word excludes;\n"
             "speaker:name, source:title, quote:word search one field."
         )
         self.search.setMinimumWidth(160)
@@ -152,8 +152,7 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
 
         self.buttons = {
-            kind: FilterButton(title, icon_name, self)
-            for kind, (title, icon_name) in _KINDS.items()
+            kind: FilterButton(title, icon_name, self) for kind, (title, icon_name) in _KINDS.items()
         }
         self.date_button = FilterButton("Dates", "calendar", self)
         self.clear_button = QToolButton(self)
@@ -191,13 +190,8 @@ class FilterBar(QWidget):
     def popup(self, kind: str) -> ChoicePopup:
         found = self._popups.get(kind)
         if found is None:
-            title = {
-                "speaker": "Speakers",
-                "attribution": "Attributions",
-                "status": "Statuses",
-                "tag": "Tags",
-                "source": "Sources",
-            }[kind]
+            title = {"speaker": "Speakers", "attribution": "Attributions", "status": "Statuses",
+                     "tag": "Tags", "source": "Sources"}[kind]
             if kind == "attribution":
                 found = ChoicePopup(
                     title, entries=[Entry(t.code, t.label) for t in ATTRIBUTIONS], parent=self

@@ -29,9 +29,7 @@ class LinksPanel(QWidget):
     removeRequested = Signal(object)  # LinkRow
     relationChangeRequested = Signal(object, str)  # LinkRow, new relation code
 
-    def __init__(
-        self, link_action: QAction, compare_action: QAction, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, link_action: QAction, compare_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._links: list[LinkRow] = []
         self.title = QLabel("LINKS")
@@ -78,13 +76,11 @@ class LinksPanel(QWidget):
         self._links = list(links)
         self.list.clear()
         for link in sorted(self._links, key=lambda link: (not link.opposing, link.link_id)):
-            item = QTreeWidgetItem(
-                [
-                    link.label,
-                    f"#{link.other_id}  {' '.join(link.other_text.split())}",
-                    link.other_speaker or "",
-                ]
-            )
+            item = QTreeWidgetItem([
+                link.label,
+                f"#{link.other_id}  {' '.join(link.other_text.split())}",
+                link.other_speaker or "",
+            ])
             item.setData(0, Qt.ItemDataRole.UserRole, link)
             item.setToolTip(1, link.other_text + (f"\n\nNote: {link.note}" if link.note else ""))
             if link.opposing:
@@ -94,9 +90,7 @@ class LinksPanel(QWidget):
         self.list.setVisible(bool(links))
         self.empty.setVisible(not links)
         rows = max(1, min(len(links), 6))
-        self.list.setFixedHeight(
-            self.list.header().height() + rows * (self.fontMetrics().height() + 10) + 6
-        )
+        self.list.setFixedHeight(self.list.header().height() + rows * (self.fontMetrics().height() + 10) + 6)
 
     def _link_at(self, item: QTreeWidgetItem | None) -> LinkRow | None:
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
