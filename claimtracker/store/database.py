@@ -16,7 +16,7 @@ from claimtracker.errors import ClaimTrackerError, StorageError
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
-from claimtracker.store import migrate
+from claimtracker.store import live_files, migrate
 from claimtracker.store.engine import make_engine, writing
 from claimtracker.store.errors import storage_error
 from claimtracker.store.pragmas import configure_sqlite_connection
@@ -139,7 +139,7 @@ class Store:
             from claimtracker.errors import UnsupportedDatabaseError
 
             raise UnsupportedDatabaseError("Bulk operations need an SQLite database file")
-        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        connection = live_files.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
             configure_sqlite_connection(connection)
             if write:
