@@ -34,7 +34,9 @@ _ADVERBIAL_STARTERS = words(
     this since while as when despite following responding writing by for from with without under
     over through amid among upon once until within across also still yet but and so then now
     today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
-    ранее в на по после при однако между кроме позднее также
+    ранее в на по после при однако между кроме позднее также moreover furthermore indeed
+    additionally likewise similarly ultimately finally first second third notably besides
+    again too though although because if unlike like even
     """
 )
 _RELATIVE_STARTERS = words(
@@ -85,6 +87,7 @@ _QUOTED_AS = re.compile(
     r"\s(?:is|was|were|are|has been|had been|have been)\s+(?:quoted|cited)\b[^.;:]*?\bas\s+$"
 )
 _MAX_SUBJECT_WORDS = 16
+_MAX_ADVERBIAL_WORDS = 5
 _MAX_TAIL_WORDS = 14
 
 
@@ -186,7 +189,10 @@ def _is_adverbial(masked: str, start: int, end: int) -> bool:
     first = words[0].lower()
     if first in _ADVERBIAL_STARTERS:
         return True
-    return first.endswith("ing") and len(words) > 1 and words[0][0].isupper()
+    if len(words) == 1 and first.endswith("ly"):
+        return True  # "Separately, ...", "Notably, ..."
+    # "Speaking to reporters, ...", "Alarmed by the unrest, ...", "Asked about it, ...".
+    return first.endswith(("ing", "ed")) and len(words) > 1 and words[0][0].isupper()
 
 
 def _is_relative(masked: str, start: int, end: int) -> bool:
@@ -230,8 +236,8 @@ def _looks_like_subject(masked: str, start: int, end: int) -> bool:
         ):
             return False
     for k, word in enumerate(lowered):
-        if word in _FINITE_NON_REPORTING:
-            return False
+        if word in _FINITE_NON_REPORTING and not words[k][0].isupper():
+            return False  # "Will Rogers" is a name
         if word in ("that", "что") and k > 0:
             return False
         if (
@@ -272,9 +278,16 @@ def _subject_before(
         for c in chunks
         if not _is_quoted_only(masked, *c) and not masked[c[0] : c[1]].strip().isdigit()
     ]
-    # Relative clauses and participle phrases right before the verb belong to the subject.
+    # Relative clauses, participle phrases and short adverbials right before the verb belong
+    # to the subject: "X, who ..., said", "X, for example, said", "X, in a statement, said".
     while len(chunks) > 1 and (
-        _is_relative(masked, *chunks[-1]) or _is_participle(masked, *chunks[-1])
+        _is_relative(masked, *chunks[-1])
+        or _is_participle(masked, *chunks[-1])
+        or (
+            len(_words(masked, *chunks[-1])) <= _MAX_ADVERBIAL_WORDS
+            and _is_adverbial(masked, *chunks[-1])
+            and masked[chunks[-1][0]].islower()
+        )
     ):
         chunks.pop()
     if not chunks:
@@ -399,8 +412,8 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, False  # "the company's report"
     if previous in cues.BE_FORMS or previous in ("being", "getting"):
         return False, True
-    if previous == "to" or previous in _NOUN_MARKERS:
-        return False, False
+    if previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS:
+        return False, False  # "to say", "the report", "one tweet"
     return True, False
 
 

@@ -98,7 +98,8 @@ DESCRIPTIVE_PARTICIPLES: frozenset[str] = words(
     briefed involved informed acquainted based linked affiliated allied tasked named authorized
     authorised assigned connected concerned appointed elected backed supported sanctioned
     published released unsealed issued leaked obtained seen reviewed filed cited quoted
-    conducted commissioned funded run owned state-run state-owned
+    conducted commissioned funded run owned state-run state-owned polled surveyed questioned
+    interviewed asked registered likely
     """
 )
 

@@ -1,0 +1,68 @@
+"""Reporting grammar of real news copy, on short passages written for these tests.
+
+Each case is a pattern that news articles use and that the assistant must read as an
+attribution: who speaks, by which cue, and on what attribution.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtracker.assistant import Suggestion, suggest
+from claimtracker.assistant.quotes import find_quotes
+
+
+def only(text: str) -> Suggestion:
+    found = suggest(text)
+    assert len(found) == 1, [(s.text, s.speaker) for s in found]
+    return found[0]
+
+
+def test_doubled_apostrophes_quote_like_double_quotes():
+    text = "''We are ready to talk,'' Ms. Varga said. ''Nobody else is.''"
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "We are ready to talk,",
+        "Nobody else is.",
+    ]
+    first, second = suggest(text)
+    assert first.quote == "We are ready to talk"
+    assert (second.speaker, second.attribution) == (first.speaker, "on_record")
+    assert second.quote == "Nobody else is."
+
+
+def test_an_apostrophe_pair_inside_words_is_not_a_quote():
+    text = "The ''best'' plan isn''t ready."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["best"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # a short adverbial between the subject and its verb
+        (
+            "Harbor County Chairman Will Ostrander, for example, said the rally would draw "
+            "thousands.",
+            "Will Ostrander",
+            "said",
+        ),
+        # a participle phrase in front of the subject
+        (
+            "Worried by the delays, Senator Ada Kowal, the committee chair, said that the vote "
+            "would slip.",
+            "Ada Kowal",
+            "said",
+        ),
+        # a sentence adverb in front
+        (
+            "Moreover, Paul Ngata, director of the Lakeside Institute, noted this week that the "
+            "plans stop in 2030.",
+            "Paul Ngata",
+            "noted",
+        ),
+        # "In one post Friday" is an adverbial, "post" after "one" a noun
+        ("In one tweet Friday, Ostrander said the count was wrong.", "Ostrander", "said"),
+    ],
+)
+def test_subjects_behind_adverbials(text: str, speaker: str, cue: str):
+    s = only(text)
+    assert (s.speaker, s.cue, s.attribution) == (speaker, cue, "on_record")
