@@ -88,6 +88,7 @@ _QUOTED_AS = re.compile(
 )
 _MAX_SUBJECT_WORDS = 16
 _MAX_ADVERBIAL_WORDS = 5
+_MAX_PARENTHESIS_WORDS = 8
 _MAX_TAIL_WORDS = 14
 
 
@@ -100,7 +101,7 @@ class Attribution:
     descriptor_start: int
     descriptor_end: int
     cue: str
-    pattern: str  # according | trailing | leading | as | back | colon
+    pattern: str  # according | trailing | leading | parenthetical | as | back | colon
     content_start: int
     content_end: int
     statement: bool = False  # "said in a statement", "in a press release"
@@ -405,7 +406,7 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     if verb.lower.endswith("ing") and previous not in cues.BE_FORMS:
         # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
         # ", adding that ..." is handled by the caller.
-        return verb.lower in ("adding", "saying"), False
+        return verb.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, verb), False
     if verb.lower.endswith("ing"):
         return True, False  # "is saying": progressive, not passive
     if previous.endswith(("'s", "’s", "s'", "s’")):
@@ -433,7 +434,49 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
         found = _russian_as(text, start, masked)
     if found is None:
         found = _leading(text, start, masked, verbs)
+    if found is None:
+        found = _parenthetical(text, start, masked, verbs)
     return found
+
+
+_PARENTHESIS_CLOSE = re.compile(r"[^,;:.!?_]{0,40}?,")
+
+
+def _parenthetical(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "Many of the closures, he said, involved public courses": the speaker and the verb set
+    off by commas inside the sentence they attribute."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.lower.endswith("ing"):
+            continue
+        close = _PARENTHESIS_CLOSE.match(masked, verb.end)
+        if close is None or len(_words(masked, verb.end, close.end())) > _MAX_ADVERBIAL_WORDS:
+            continue
+        open_at = masked.rfind(",", 0, verb.start)
+        if open_at < 0 or len(_words(masked, 0, open_at)) < 2:
+            continue
+        if _is_adverbial(masked, *_chunks(masked, 0, open_at)[-1]):
+            continue  # "In a statement, the ministry said, ...": a leading attribution
+        s_start, s_end = _strip_span(masked, open_at + 1, verb.start)
+        words = _words(masked, s_start, s_end)
+        if not words or len(words) > _MAX_PARENTHESIS_WORDS:
+            continue
+        if not _looks_like_subject(masked, s_start, s_end):
+            continue
+        if words[0][0].islower() and not _lowercase_subject_ok(words[0].lower()):
+            continue
+        c_start, c_end = _strip_span(masked, 0, len(masked), " \t\n.!?")
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + s_start,
+            descriptor_end=base + close.end() - 1,
+            cue=verb.text,
+            pattern="parenthetical",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    return None
 
 
 def _statement_in(text: str, start: int, end: int) -> bool:
@@ -531,15 +574,20 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         ok, _ = _verb_ok(masked, verb)
         if not ok:
             continue
-        if verb.lower in ("adding", "saying") and masked[: verb.start].rstrip().endswith(","):
+        if verb.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, verb):
             continue  # "..., the ministry said, adding that ...": the attribution is before
         # The words after the verb: adjuncts, optionally followed by ", adding that ...".
         tail_end = end_of_sentence
-        for marker in (", adding", ", saying", " and added"):
+        # A dash closes the attribution: "..., the budget office reported on Tuesday -- a
+        # development that ...".
+        for marker in (" and added", " -- ", " — ", " – "):
             idx = masked.find(marker, verb.end, end_of_sentence)
             if idx >= 0:
                 tail_end = idx
                 break
+        participle = _PARTICIPLE_AFTER_COMMA.search(masked, verb.end, tail_end)
+        if participle is not None:
+            tail_end = participle.start()
         tail_end = _strip_span(masked, verb.end, tail_end)[1]
         before = masked[: verb.start].rstrip()
         inverted = before.endswith(tuple(_SEPARATORS)) or (
@@ -605,6 +653,15 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             statement=_statement_in(masked, verb.start, len(masked)),
         )
     return None
+
+
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    r",\s+(?:" + "|".join(sorted(cues.SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE
+)
+
+
+def _after_comma(masked: str, verb: _Verb) -> bool:
+    return masked[: verb.start].rstrip().endswith(",")
 
 
 def _content_end_before(masked: str, pos: int) -> int:
@@ -730,8 +787,14 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             cut = token.start
         if passive or not ok or token.previous is None:
             continue  # a verb that opens the sentence has no subject before it
+        if token.lower.endswith("ing") and token.previous in cues.BE_FORMS:
+            cut = _LAST_WORD_START.search(masked, 0, token.start).start()  # type: ignore[union-attr]
         # "X declined to comment ... but said": allow the subject to stop before the first verb.
-        subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
+        if token.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, token):
+            # "Trump called for a ban, saying ...": the subject of the main clause speaks.
+            subject = _main_subject(masked, local, token.start)
+        else:
+            subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
         if subject is None:
             if len(_words(masked, 0, token.start)) > _MAX_SUBJECT_WORDS + 10:
                 return None
@@ -759,6 +822,65 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             statement=_statement_in(masked, 0, len(masked)),
         )
     return None
+
+
+_LAST_WORD_START = re.compile(r"\S+\s*$")
+_SUBJECT_PRONOUNS = words("he she they we i it")
+_DEFINITE_ARTICLES = words("the a an")
+#: Past tenses without "-ed" that open a main clause: "Trump took aim at ..., saying".
+_IRREGULAR_PAST = words(
+    """
+    made took gave went came spoke wrote sent held met left led ran won lost put set kept brought
+    thought stood sought fought struck drew threw hit cut began became told said
+    """
+)
+_MAX_MAIN_SUBJECT_WORDS = 6
+
+
+def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | None:
+    """The subject of the sentence's main clause, when it is a name, a pronoun or a short noun
+    phrase with "the" right before a verb in the past tense or with an auxiliary."""
+    # The first chunk that opens with a subject and its verb: adverbials come before it ("Back
+    # in 1999, Mr. Trump expressed ...").
+    for chunk in _chunks(masked, 0, limit, text):
+        found = _subject_of_chunk([t for t in _tokens(masked[: chunk[1]]) if t.start >= chunk[0]])
+        if found is not None:
+            return found
+    return None
+
+
+def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.lower in _SUBJECT_PRONOUNS:
+        k = 1
+    elif first.lower in _DEFINITE_ARTICLES:
+        k = 1
+        while k < len(tokens) and not _past_or_auxiliary(tokens[k].text):
+            k += 1
+    else:
+        k = 0
+        while k < len(tokens) and (
+            tokens[k].text[0].isupper() or tokens[k].lower in cues.NAME_PARTICLES
+        ):
+            k += 1
+    if k == 0 or k >= len(tokens) or k > _MAX_MAIN_SUBJECT_WORDS:
+        return None
+    if not _past_or_auxiliary(tokens[k].text):
+        return None
+    return first.start, tokens[k - 1].end, first.start
+
+
+def _past_or_auxiliary(word: str) -> bool:
+    if not word.islower():
+        return False
+    return (
+        (word.endswith("ed") and word not in cues.DESCRIPTIVE_PARTICIPLES)
+        or word in _IRREGULAR_PAST
+        or word in cues.AUXILIARIES
+        or word in _FINITE_NON_REPORTING
+    )
 
 
 def _drop_conjunction(masked: str, verb_start: int) -> int:

@@ -39,8 +39,15 @@ REPORTING_VERBS: frozenset[str] = words(
     shows showed shown find finds found agree agrees agreed understand understands understood
     emphasise emphasises emphasised emphasize emphasizes emphasized underline underlines
     underlined calculate calculates calculated expect expects think thinks thought concede
-    concedes conceded called calls
+    concedes conceded called calls stating explaining declaring announcing acknowledging
+    admitting accusing predicting promising vowing complaining tweeting reiterating recalling
+    replying responding charging boasting
     """
+)
+
+#: Participles that report speech after a main clause: "X called for a ban, saying ...".
+SPEECH_PARTICIPLES: frozenset[str] = frozenset(
+    w for w in REPORTING_VERBS if w.endswith("ing") and w not in ("understanding", "finding")
 )
 
 #: Reporting verbs that mean the speaker denies or rejects something said before.

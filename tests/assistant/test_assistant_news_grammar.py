@@ -66,3 +66,56 @@ def test_an_apostrophe_pair_inside_words_is_not_a_quote():
 def test_subjects_behind_adverbials(text: str, speaker: str, cue: str):
     s = only(text)
     assert (s.speaker, s.cue, s.attribution) == (speaker, cue, "on_record")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # the speaker set off by commas inside the sentence
+        ("Most of the closed courses, Ostrander said, were public ones.", "Ostrander", "said"),
+        (
+            "If the rule was never tested in court, Kowal said on Monday, there is a simple "
+            "reason.",
+            "Kowal",
+            "said",
+        ),
+        # a dash ends the trailing attribution
+        (
+            "The deficit will grow again this year, the Lakeside Budget Office reported on "
+            "Tuesday -- a turn that upsets every plan.",
+            "Lakeside Budget Office",
+            "reported",
+        ),
+        # progressive
+        ("Ostrander is warning that the merger will cost jobs.", "Ostrander", "warning"),
+        # a participle after the main clause: its subject speaks
+        (
+            "Ostrander called for a pause on all imports, saying the deal was a disaster.",
+            "Ostrander",
+            "saying",
+        ),
+        (
+            "Back in 1999, Mr. Ostrander praised the mayor's skills, telling a radio host that he "
+            "wished he could campaign like that.",
+            "Ostrander",
+            "telling",
+        ),
+    ],
+)
+def test_parentheses_dashes_progressives_and_participles(text: str, speaker: str, cue: str):
+    s = only(text)
+    assert (s.speaker, s.cue) == (speaker, cue)
+    assert s.attribution in ("on_record", "official_statement")
+
+
+def test_a_participle_that_reports_nothing_attributes_nothing():
+    found = suggest("Voting ended at noon in 14 districts, leaving the count open for days.")
+    assert all(s.attribution == "unattributed" for s in found)
+
+
+def test_a_pronoun_subject_of_the_main_clause_is_resolved():
+    found = suggest(
+        "Mayor Ostrander said the vote was close. He took aim at the bank, arguing that it had failed 300 "
+        "families."
+    )
+    assert (found[-1].speaker, found[-1].cue) == ("Ostrander", "arguing")
