@@ -89,6 +89,8 @@ _QUOTED_AS = re.compile(
 _MAX_SUBJECT_WORDS = 16
 _MAX_ADVERBIAL_WORDS = 5
 _MAX_PARENTHESIS_WORDS = 8
+_MAX_LOWERCASE_SUBJECT_WORDS = 4
+_SUBORDINATORS = words("after before when since until because while if although though whether")
 _MAX_TAIL_WORDS = 14
 
 
@@ -239,6 +241,8 @@ def _looks_like_subject(masked: str, start: int, end: int) -> bool:
     for k, word in enumerate(lowered):
         if word in _FINITE_NON_REPORTING and not words[k][0].isupper():
             return False  # "Will Rogers" is a name
+        if word in _SUBORDINATORS and words[k][0].islower():
+            return False  # "two hours after outlets": a clause, not a subject
         if word in ("that", "что") and k > 0:
             return False
         if (
@@ -314,13 +318,22 @@ def _subject_before(
     s_start, s_end = subject
     s_start, s_end = _strip_span(masked, s_start, s_end)
     words = _words(masked, s_start, s_end)
-    if not words or (words[0][0].islower() and not _lowercase_subject_ok(words[0].lower())):
+    if not words or (words[0][0].islower() and not _lowercase_subject_ok(words[0].lower(), words)):
         return None
     return s_start, s_end, descriptor_start
 
 
-def _lowercase_subject_ok(word: str) -> bool:
-    """A subject may start in lower case with a determiner, a number or a source noun."""
+def _lowercase_subject_ok(word: str, words: list[str] | None = None) -> bool:
+    """A subject may start in lower case with a determiner, a number or a source noun, or be a
+    short phrase whose head is a source, body, document or outlet noun ("political analysts")."""
+    if (
+        words is not None
+        and len(words) <= _MAX_LOWERCASE_SUBJECT_WORDS
+        and word not in _ADVERBIAL_STARTERS
+    ):
+        head = words[-1].lower()
+        if head in cues.DESCRIBED_SOURCE_HEADS or head in cues.DOCUMENT_HEADS:
+            return True
     return (
         word in _SUBJECT_LOWERCASE_OK
         or word in cues.DESCRIBED_SOURCE_HEADS
@@ -336,7 +349,8 @@ _SUBJECT_LOWERCASE_OK = words(
     he she they we it the a an one two three four five six seven eight nine ten some several
     many most both another others officials sources people analysts traders experts diplomats
     insiders residents witnesses friends aides advisers lawmakers investors economists police
-    prosecutors local senior government state federal u.s
+    prosecutors local senior government state federal u.s more less about nearly almost just
+    over roughly all half three-quarters two-thirds
     """
 )
 
@@ -598,8 +612,11 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         )
         if inverted and _PUNCTUATION_NEXT.match(masked, verb.end):
             inverted = False  # "заявили, что ...": the verb has no subject after it
+        semicolon = masked.find(";", verb.end, tail_end)
+        if semicolon >= 0:
+            tail_end = _strip_span(masked, verb.end, semicolon)[1]
         checked_end = tail_end
-        if inverted:
+        if inverted or "_" in before:
             # "said the people, who asked not to be identified because ...", "said Khaled
             # Mansour, a shopkeeper who was wounded": only the name itself must be short.
             comma = masked.find(",", verb.end, tail_end)
@@ -636,7 +653,7 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             if subject is not None:
                 break
         if subject is None:
-            return None
+            continue  # "..., say some Democrats, who cringe as they recall": try the verb before
         s_start, s_end, d_start = subject
         content_end = _strip_span(masked, 0, _content_end_before(masked, d_start))[1]
         if len(_words(masked, 0, content_end)) < 3 and "_" not in masked[:content_end]:
@@ -795,6 +812,12 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             subject = _main_subject(masked, local, token.start)
         else:
             subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
+            if subject is None:
+                # A new clause after a dash, colon, semicolon or ", and": "Carson seems to know
+                # it — he told the AP that ...", "..., and more than 4 in 10 said ...".
+                boundary = _last_clause_boundary(masked, cut)
+                if boundary is not None:
+                    subject = _subject_before(masked, local, boundary, cut)
         if subject is None:
             if len(_words(masked, 0, token.start)) > _MAX_SUBJECT_WORDS + 10:
                 return None
@@ -824,6 +847,16 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
     return None
 
 
+_CLAUSE_BOUNDARY = re.compile(r"(?:[;:(]|\s--?\s|[—–]|,\s+(?:and|but|while|as)\s)")
+
+
+def _last_clause_boundary(masked: str, end: int) -> int | None:
+    last = None
+    for match in _CLAUSE_BOUNDARY.finditer(masked, 0, end):
+        last = match.end()
+    return last
+
+
 _LAST_WORD_START = re.compile(r"\S+\s*$")
 _SUBJECT_PRONOUNS = words("he she they we i it")
 _DEFINITE_ARTICLES = words("the a an")
@@ -834,7 +867,7 @@ _IRREGULAR_PAST = words(
     thought stood sought fought struck drew threw hit cut began became told said
     """
 )
-_MAX_MAIN_SUBJECT_WORDS = 6
+_MAX_MAIN_SUBJECT_WORDS = 8
 
 
 def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | None:

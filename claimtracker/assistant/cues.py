@@ -70,7 +70,7 @@ ESTIMATE_VERBS: frozenset[str] = words(
 #: Reporting verbs that may come before their subject: "..., said Wang Lin", "», — сказал Волков".
 INVERTED_VERBS: frozenset[str] = words(
     """
-    said says added adds wrote writes told tells continued noted insisted warned explained asked
+    said says say added adds wrote writes told tells continued noted insisted warned explained asked
     recalled replied responded conceded заявил заявила заявили заявило сказал сказала сказали
     сказало сообщил сообщила сообщили сообщило отметил отметила отметили отметило подчеркнул
     подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила

@@ -119,3 +119,45 @@ def test_a_pronoun_subject_of_the_main_clause_is_resolved():
         "families."
     )
     assert (found[-1].speaker, found[-1].cue) == ("Ostrander", "arguing")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # a new clause after a dash, a colon or ", and"
+        (
+            "Ostrander knows the problem — he told the Gazette that his task is to prove it.",
+            "he",
+            "told",
+        ),
+        (
+            "Half of the members were worried, and more than 4 in 10 said the fund would fail.",
+            "more than 4 in 10",
+            "said",
+        ),
+        # a short lower-case subject headed by a source noun, the tail ended by a semicolon
+        (
+            "Turnout must reach 60 percent, political analysts say; in 2012 it was 52 percent.",
+            "political analysts",
+            "say",
+        ),
+        # an inverted "say" with a relative clause after the speaker
+        (
+            "A quieter campaign may not be bad, say some Lakeside Democrats, who recall the last "
+            "race.",
+            "some Lakeside Democrats",
+            "say",
+        ),
+        # "two hours after outlets declared" is no subject: the speaker is before it
+        (
+            '"We will win again," Ostrander said at his party, two hours after outlets declared '
+            "him the victor.",
+            "Ostrander",
+            "said",
+        ),
+    ],
+)
+def test_clauses_and_lower_case_subjects(text: str, speaker: str, cue: str):
+    s = only(text)
+    assert (s.speaker, s.cue) == (speaker, cue)
+    assert s.attribution != "unattributed"
