@@ -90,6 +90,7 @@ _MAX_SUBJECT_WORDS = 16
 _MAX_ADVERBIAL_WORDS = 5
 _MAX_PARENTHESIS_WORDS = 8
 _MAX_LOWERCASE_SUBJECT_WORDS = 4
+_LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
 _SUBORDINATORS = words("after before when since until because while if although though whether")
 _MAX_TAIL_WORDS = 14
 
@@ -317,6 +318,12 @@ def _subject_before(
         return None
     s_start, s_end = subject
     s_start, s_end = _strip_span(masked, s_start, s_end)
+    lead_word = _WORD.match(masked, s_start)
+    if lead_word and lead_word.group().lower() in _LEADING_CONNECTIVES and lead_word.end() < s_end:
+        # "While only 7 percent said", "But most Clinton allies say": the connective is no part
+        # of the speaker.
+        s_start = _strip_span(masked, lead_word.end(), s_end)[0]
+        descriptor_start = max(descriptor_start, s_start)
     words = _words(masked, s_start, s_end)
     if not words or (words[0][0].islower() and not _lowercase_subject_ok(words[0].lower(), words)):
         return None
@@ -332,7 +339,7 @@ def _lowercase_subject_ok(word: str, words: list[str] | None = None) -> bool:
         and word not in _ADVERBIAL_STARTERS
     ):
         head = words[-1].lower()
-        if head in cues.DESCRIBED_SOURCE_HEADS or head in cues.DOCUMENT_HEADS:
+        if head in cues.DESCRIBED_SOURCE_HEADS or head in cues.DOCUMENT_HEADS or head == "percent":
             return True
     return (
         word in _SUBJECT_LOWERCASE_OK
@@ -350,7 +357,7 @@ _SUBJECT_LOWERCASE_OK = words(
     many most both another others officials sources people analysts traders experts diplomats
     insiders residents witnesses friends aides advisers lawmakers investors economists police
     prosecutors local senior government state federal u.s more less about nearly almost just
-    over roughly all half three-quarters two-thirds
+    over roughly all half three-quarters two-thirds only just
     """
 )
 

@@ -40,7 +40,7 @@ REPORTING_VERBS: frozenset[str] = words(
     emphasise emphasises emphasised emphasize emphasizes emphasized underline underlines
     underlined calculate calculates calculated expect expects think thinks thought concede
     concedes conceded called calls stating explaining declaring announcing acknowledging
-    admitting accusing predicting promising vowing complaining tweeting reiterating recalling
+    admitting accusing predicting promising vowing tweeting reiterating recalling
     replying responding charging boasting
     """
 )
@@ -494,6 +494,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 #: Heads and names that make a speaker a media outlet.
 MEDIA_HEADS: frozenset[str] = words(
     """
+    newspaper newspapers publication publications journalism outlets networks newsletter
     newspaper paper daily tabloid broadcaster network channel magazine website outlet radio
     television tv news agency's newswire wire times post telegraph guardian journal herald
     tribune gazette mail mirror sun express independent observer chronicle economist monitor
@@ -506,7 +507,8 @@ MEDIA_HEADS: frozenset[str] = words(
 GENERIC_MEDIA_HEADS: frozenset[str] = words(
     """
     television tv radio newspaper broadcaster broadcasters media channel daily tabloid magazine
-    website outlet newswire телевидение телеканал газета издание радио сми
+    website outlet newswire телевидение телеканал газета издание радио сми publication
+    publications newspapers outlets
     """
 )
 
@@ -528,7 +530,33 @@ MEDIA_NAMES: tuple[str, ...] = (
     "cbs",
     "abc",
     "fox news",
+    "fox",
     "msnbc",
+    "cnbc",
+    "pbs",
+    "c-span",
+    "new york times",
+    "washington post",
+    "wall street journal",
+    "usa today",
+    "los angeles times",
+    "sun-times",
+    "huffington post",
+    "huffpost",
+    "buzzfeed",
+    "propublica",
+    "the hill",
+    "the atlantic",
+    "new yorker",
+    "national review",
+    "weekly standard",
+    "breitbart",
+    "drudge report",
+    "daily caller",
+    "washington examiner",
+    "western journalism",
+    "vox",
+    "slate",
     "npr",
     "politico",
     "axios",
@@ -564,7 +592,11 @@ DOCUMENT_HEADS: frozenset[str] = words(
     filings indictment data figures statistics records emails cables transcript analysis
     assessment dossier investigation leaked paper papers review audit article articles footage
     video recording research census estimate estimates публикация публикации доклад доклада
-    данные отчет отчёт исследование
+    данные отчет отчёт исследование polls polling surveys studies memos letters analyses
+    projection projections forecast forecasts index indexes model models numbers results
+    statement statements release releases lawsuit lawsuit suit complaint ruling order
+    agreement regulations rules brief briefs affidavit testimony ad ads advertisement
+    commercial tweet tweets post posts website platform
     """
 )
 
@@ -687,6 +719,14 @@ NUMBER_WORDS: dict[str, int] = {
     "пять": 5,
     "пяти": 5,
 }
+
+#: Words that open a described group of unnamed people: "many Republicans", "most voters".
+GROUP_QUANTIFIERS: frozenset[str] = words(
+    """
+    many most some several few other others numerous various more fewer majority minority
+    half nearly almost about roughly just only some all
+    """
+)
 
 #: Quantity words that make an unattributed sentence a checkable claim.
 QUANTITY_WORDS: frozenset[str] = words(

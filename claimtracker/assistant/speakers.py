@@ -643,6 +643,47 @@ def _described_group(p: _Phrase) -> Speaker | None:
     )
 
 
+_SHARE = re.compile(
+    r"\d\s*%|\b(?:percent|per cent|majority|minority|half|third|quarter)\b|\d+\s+in\s+\d+"
+    r"|-(?:thirds|quarters|fifths|tenths)\b",
+    re.IGNORECASE,
+)
+
+
+def _people_by_quantity(p: _Phrase) -> Speaker | None:
+    """ "58 percent of voters", "two-thirds of caucus attendees", "many Republicans", "most",
+    "Election scholars", "GOP leaders": unnamed people described by a share, a quantifier or a
+    plural common noun."""
+    head_word = p.head_words[-1]
+    share = _SHARE.search(" ".join(p.head_words)) is not None
+    quantified = p.lead in cues.GROUP_QUANTIFIERS and (
+        len(p.head_words) == 1 or head_word.islower() or _plural(p.head)
+    )
+    plural_common = (
+        head_word.islower()
+        and _plural(p.head)
+        and p.head not in cues.DOCUMENT_HEADS
+        and p.head not in cues.MEDIA_HEADS
+        and not _head_in(p.head, cues.GOVERNMENT_HEADS)
+        and not _head_in(p.head, cues.ORGANISATION_HEADS)
+    )
+    if not (share or quantified or plural_common):
+        return None
+    return Speaker(
+        p.text,
+        "described_group",
+        count=p.count,
+        plural=True,
+        head=p.head,
+        anonymous=True,
+        affiliation=p.affiliation,
+    )
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _russian_body(p: _Phrase) -> Speaker | None:
     """Russian puts the head first: "пресс-службе «Газпрома»", "Министерство обороны России"."""
     if not (_is_cyrillic(p.lead) and p.words[0].islower()):
@@ -728,6 +769,7 @@ _RULES = (
     _document,
     _spokesperson,
     _described_group,
+    _people_by_quantity,
     _russian_body,
     _unnamed_individual,
     _person,

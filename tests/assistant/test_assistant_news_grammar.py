@@ -161,3 +161,39 @@ def test_clauses_and_lower_case_subjects(text: str, speaker: str, cue: str):
     s = only(text)
     assert (s.speaker, s.cue) == (speaker, cue)
     assert s.attribution != "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        # shares of a poll's respondents, quantified and plural groups are unnamed people
+        (
+            "Some 56 percent of Lakeside voters polled said the mayor should resign.",
+            None,
+            "anonymous",
+        ),
+        ("Two-thirds of caucus goers said the count was fair.", None, "anonymous"),
+        ("Most said the count was fair and quick.", "Most", "anonymous"),
+        (
+            "Election scholars caution that the count will be slow.",
+            "Election scholars",
+            "anonymous",
+        ),
+        ("Harbor County leaders said the bridge will close for a year.", None, "anonymous"),
+        # a connective is no part of the speaker
+        (
+            "While only 7 percent said the plan works, the rest disagreed.",
+            "only 7 percent",
+            "anonymous",
+        ),
+        # documents, statements, polls and publications report at second hand
+        ("The statement said the plan failed twice.", "The statement", "secondhand"),
+        ("Polls show the mayor ahead by 5 points.", "Polls", "secondhand"),
+        ("The conservative publication reported that the plan failed.", None, "secondhand"),
+    ],
+)
+def test_groups_documents_and_outlets_get_their_category(text: str, speaker: str | None, code: str):
+    s = only(text)
+    assert s.attribution == code
+    if speaker is not None:
+        assert s.speaker == speaker
