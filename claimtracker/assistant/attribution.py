@@ -78,6 +78,11 @@ _RUSSIAN_ADJUNCTS = words(
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’]*)\s*$")
 _PREPOSITION = re.compile(r"(?:at|to|by|in|as|from|with|for)\b")
 _PUNCTUATION_NEXT = re.compile(r"\s*[,:;]")
+_ADJUNCT_NEXT = re.compile(
+    r"\s+(?:in|on|at|during|after|before|last|this|on|to|from|with|while|when|earlier|later|"
+    r"recently|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 _RUSSIAN_PREPOSITION = re.compile(r"(?:в|во|на|у)\s+")
 _THAT = re.compile(r"\s*(?:that|что|,\s*что)\b")
 _CONJUNCTION_BEFORE = re.compile(r"\s(?:and|but|а|и)\s+$")
@@ -619,6 +624,9 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         )
         if inverted and _PUNCTUATION_NEXT.match(masked, verb.end):
             inverted = False  # "заявили, что ...": the verb has no subject after it
+        if inverted and _ADJUNCT_NEXT.match(masked, verb.end):
+            # "X, the campaign manager, said in an interview": the subject is before the verb.
+            inverted = False
         semicolon = masked.find(";", verb.end, tail_end)
         if semicolon >= 0:
             tail_end = _strip_span(masked, verb.end, semicolon)[1]

@@ -16,6 +16,7 @@ from claimtracker.assistant import attribution as attr
 from claimtracker.assistant import cues
 from claimtracker.assistant.classify import attribution_code, is_checkable
 from claimtracker.assistant.counters import ClaimView, find_counters
+from claimtracker.assistant.mentions import Mentions
 from claimtracker.assistant.quotes import QuoteSpan, quote_mask
 from claimtracker.assistant.sentences import Sentence, sentences
 from claimtracker.assistant.speakers import NameIndex, Speaker, SpeakerResolver, affiliation
@@ -78,7 +79,9 @@ def suggest(text: str) -> list[Suggestion]:
     """Suggested claims of an article (its stored text, verbatim), in document order."""
     prose = sentences(text)
     index = NameIndex("\n".join(text[s.start : s.end] for s in prose))
-    resolver = SpeakerResolver(index)
+    people = Mentions(text, index)
+    people.set_sentences([s.start for s in prose])
+    resolver = SpeakerResolver(index, people)
     drafts: list[_Draft] = []
     pending_colon: _Draft | None = None
     for sentence in prose:
@@ -121,7 +124,7 @@ def _draft(
     found = clause.attribution
     if found is not None:
         phrase = text[found.speaker_start : found.speaker_end]
-        speaker = resolver.resolve(phrase)
+        speaker = resolver.resolve(phrase, at=found.speaker_start)
         if (
             speaker.kind == "person"
             and speaker.pronoun is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Protocol
 
 from claimtracker.assistant import cues
 from claimtracker.assistant.cues import words
@@ -847,11 +848,20 @@ def _head_key(head: str | None) -> str | None:
     return _SAME_HEAD.get(head, head)
 
 
+class PeopleNamed(Protocol):
+    """Who the text names before a point (see :mod:`mentions`)."""
+
+    def named_before(self, at: int, pronoun: str) -> str | None: ...
+
+    def agrees(self, name: str | None, pronoun: str) -> bool: ...
+
+
 class SpeakerResolver:
     """Resolves he/she/they, "the official", "another" and surnames against earlier speakers."""
 
-    def __init__(self, index: NameIndex) -> None:
+    def __init__(self, index: NameIndex, people: PeopleNamed | None = None) -> None:
         self.index = index
+        self.people = people
         self.history: list[Speaker] = []
         self._described: dict[str, Speaker] = {}  # the same phrase recurs in an article
 
@@ -859,13 +869,21 @@ class SpeakerResolver:
         if speaker is not None and speaker.name is not None:
             self.history.append(speaker)
 
-    def resolve(self, phrase: str) -> Speaker:
+    def resolve(self, phrase: str, at: int | None = None) -> Speaker:
+        """The speaker ``phrase`` stands for; ``at`` is where the phrase is in the text, so that
+        "he" and "she" can go to a person named just before."""
         lowered = phrase.strip().lower()
         if lowered in cues.RUSSIAN_POSSESSIVES:
             return self._pronoun(cues.RUSSIAN_POSSESSIVES[lowered], phrase)
         speaker = self._described.get(phrase)
         if speaker is None:
             speaker = self._described[phrase] = describe(phrase, self.index)
+        if speaker.pronoun in ("he", "she") and at is not None and self.people is not None:
+            named = self.people.named_before(at, speaker.pronoun)
+            if named is not None:
+                surname = named.split()[-1]
+                earlier = next((h for h in reversed(self.history) if h.name == named), None)
+                return earlier or Speaker(named, "person", count=1, head=_bare(surname))
         if speaker.pronoun is not None:
             return self._pronoun(speaker.pronoun, phrase, speaker)
         bare = phrase.strip()
@@ -902,7 +920,12 @@ class SpeakerResolver:
 
     def _pronoun(self, pronoun: str, phrase: str, speaker: Speaker | None = None) -> Speaker:
         for earlier in reversed(self.history):
-            if pronoun in ("he", "she") and earlier.kind == "person" and not earlier.plural:
+            if (
+                pronoun in ("he", "she")
+                and earlier.kind == "person"
+                and not earlier.plural
+                and (self.people is None or self.people.agrees(earlier.name, pronoun))
+            ):
                 return earlier
             if pronoun == "they" and earlier.plural:
                 return earlier

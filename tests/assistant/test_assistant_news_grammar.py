@@ -197,3 +197,24 @@ def test_groups_documents_and_outlets_get_their_category(text: str, speaker: str
     assert s.attribution == code
     if speaker is not None:
         assert s.speaker == speaker
+
+
+def test_he_is_the_person_just_named_not_only_the_last_speaker():
+    found = suggest(
+        "Mayor Ostrander said the vote was close. Later, Paul Ngata toured the plant with his "
+        "staff. He said the jobs would stay.\n"
+    )
+    assert found[-1].speaker == "Paul Ngata"
+
+
+def test_she_skips_people_the_article_calls_he():
+    found = suggest(
+        "Mr. Ostrander said the vote was close, and he thanked his staff. Ada Kowal met "
+        "Mr. Ostrander later. She said the count was fair.\n"
+    )
+    assert found[-1].speaker == "Ada Kowal"
+
+
+def test_said_in_an_interview_keeps_the_speaker_before_the_verb():
+    s = only('"We will carry the state," Jeff Ngata, the campaign manager, said in an interview.')
+    assert (s.speaker, s.attribution) == ("Jeff Ngata", "on_record")

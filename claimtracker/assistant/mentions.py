@@ -1,0 +1,129 @@
+"""Where the article names people, and whether it calls each of them "he" or "she".
+
+A pronoun speaker ("he said") most often stands for a person the text has just named, not only
+for the last person quoted: "Trump attacked Kasich on Monday. He said ..." The mentions give the
+candidates, nearest sentence first and, within a sentence, the first named (the subject) first;
+the gender evidence rules out those the article calls by the other pronoun. The evidence is read
+from the article itself: a courtesy title ("Mr.", "Mrs.", "Ms.") before the name, and the
+personal pronoun that next follows a mention before any other name does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from claimtracker.assistant.speakers import NameIndex, person_name
+
+_RUN = re.compile(
+    r"(?<![\w'’])(?P<title>(?:Mr|Mrs|Ms|Miss|Sen|Rep|Gov|Dr)\.?\s+)?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*)"
+)
+_PRONOUN = re.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+_MALE_TITLES = frozenset(["Mr", "Mr."])
+_FEMALE_TITLES = frozenset(["Mrs", "Mrs.", "Ms", "Ms.", "Miss"])
+#: How far after a mention its pronoun may come.
+_PRONOUN_REACH = 160
+_SENTENCES_BACK = 3
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # the full name, as the article gives it at its fullest
+
+
+class Mentions:
+    """The people an article names, in text order, with what the article says of their gender."""
+
+    def __init__(self, text: str, index: NameIndex) -> None:
+        self.mentions: list[Mention] = []
+        votes: dict[str, Counter[str]] = {}
+        latest: dict[str, str] = {}  # surname → the full name last given with it
+        for match in _RUN.finditer(text):
+            words = [_POSSESSIVE.sub("", w) for w in match.group("name").split()]
+            name = _full_name(words, index, latest)
+            if name is None:
+                continue
+            latest[_key(name)] = name
+            mention = Mention(match.start("name"), match.end("name"), name)
+            self.mentions.append(mention)
+            tally = votes.setdefault(name, Counter())
+            title = (match.group("title") or "").strip()
+            if title in _MALE_TITLES:
+                tally["m"] += 2
+            elif title in _FEMALE_TITLES:
+                tally["f"] += 2
+        self._starts = [m.start for m in self.mentions]
+        self._sentence_starts: list[int] = [0]
+        for k, mention in enumerate(self.mentions):
+            limit = mention.end + _PRONOUN_REACH
+            if k + 1 < len(self.mentions):
+                limit = min(limit, self.mentions[k + 1].start)
+            pronoun = _PRONOUN.search(text, mention.end, limit)
+            if pronoun is not None:
+                votes[mention.name]["m" if pronoun.group("m") else "f"] += 1
+        self.gender: dict[str, str] = {}
+        by_surname: dict[str, Counter[str]] = {}
+        for name, tally in votes.items():
+            by_surname.setdefault(_key(name), Counter()).update(tally)
+            if tally["m"] != tally["f"]:
+                self.gender[name] = "m" if tally["m"] > tally["f"] else "f"
+        for surname, tally in by_surname.items():
+            if tally["m"] != tally["f"]:
+                self.gender.setdefault(surname, "m" if tally["m"] > tally["f"] else "f")
+
+    def set_sentences(self, starts: list[int]) -> None:
+        self._sentence_starts = starts
+
+    def named_before(self, at: int, pronoun: str) -> str | None:
+        """The person "he" or "she" at offset ``at`` most likely stands for, if any."""
+        for mention in self.candidates(at, self._sentence_starts):
+            if self.agrees(mention.name, pronoun):
+                return mention.name
+        return None
+
+    def candidates(self, at: int, sentence_starts: list[int]) -> list[Mention]:
+        """The people named before offset ``at``: in its own sentence, then in the two sentences
+        before, each sentence's names first to last."""
+        k = bisect_right(sentence_starts, at) - 1
+        bounds = (
+            [sentence_starts[j] for j in range(max(k - _SENTENCES_BACK + 1, 0), k + 1)]
+            if k >= 0
+            else [0]
+        )
+        ordered: list[Mention] = []
+        ends = [*bounds[1:], at]
+        for lo, hi in list(reversed(list(zip(bounds, ends, strict=True))))[:_SENTENCES_BACK]:
+            first = bisect_right(self._starts, lo - 1)
+            for mention in self.mentions[first:]:
+                if mention.start >= hi or mention.end > at:
+                    break
+                ordered.append(mention)
+        return ordered
+
+    def agrees(self, name: str | None, pronoun: str) -> bool:
+        """Whether the article could call ``name`` by ``pronoun`` (he or she)."""
+        if not name:
+            return True
+        gender = self.gender.get(name) or self.gender.get(_key(name))
+        return gender is None or gender == ("m" if pronoun == "he" else "f")
+
+
+def _key(name: str) -> str:
+    return _POSSESSIVE.sub("", name.split()[-1]).lower() if name.split() else ""
+
+
+def _full_name(words: list[str], index: NameIndex, latest: dict[str, str]) -> str | None:
+    if len(words) >= 2:
+        name = person_name(words)
+        if name is not None and len(name.split()) >= 2:
+            return name  # "Bill Clinton" stays Bill, even after "Hillary Clinton"
+    if words:
+        # A surname alone is the person last named in full with it.
+        return latest.get(words[-1].lower()) or index.person(words[-1])
+    return None
