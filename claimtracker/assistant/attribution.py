@@ -95,6 +95,7 @@ _MAX_SUBJECT_WORDS = 16
 _MAX_ADVERBIAL_WORDS = 5
 _MAX_PARENTHESIS_WORDS = 8
 _MAX_LOWERCASE_SUBJECT_WORDS = 4
+_NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
 _LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
 _SUBORDINATORS = words("after before when since until because while if although though whether")
 _MAX_TAIL_WORDS = 14
@@ -109,7 +110,7 @@ class Attribution:
     descriptor_start: int
     descriptor_end: int
     cue: str
-    pattern: str  # according | trailing | leading | parenthetical | as | back | colon
+    pattern: str  # according | trailing | leading | parenthetical | name-colon | as | back | colon
     content_start: int
     content_end: int
     statement: bool = False  # "said in a statement", "in a press release"
@@ -439,6 +440,8 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, False  # "the company's report"
     if previous in cues.BE_FORMS or previous in ("being", "getting"):
         return False, True
+    if previous in ("not", "never", "n't") and verb.lower in _NO_ANSWER_VERBS:
+        return False, False  # "did not respond", "never replied": no assertion
     if previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS:
         return False, False  # "to say", "the report", "one tweet"
     return True, False
@@ -452,6 +455,14 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     found = _according(text, start, masked)
     if found is not None:
         return found
+    found = _name_colon(text, start, masked)
+    if found is not None:
+        return found
+    return find_without_colon(text, start, end, masked)
+
+
+def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:
+    """:func:`find` without a leading "Name:" (the caller judged it no speaker)."""
     verbs = _verbs(masked)
     if not verbs:
         return _russian_as(text, start, masked)
@@ -503,6 +514,50 @@ def _parenthetical(text: str, base: int, masked: str, verbs: list[_Verb]) -> Att
             content_end=base + c_end,
         )
     return None
+
+
+#: "PENCE: We will ...", "Marco Rubio: I'm not interested ...", "Poll: Clinton leads ...":
+#: a speaker of up to four capitalised words, a colon, then what they say.
+_NAME_COLON = re.compile(r"(?P<speaker>[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,2}):[ \t]+(?=\S)")
+#: Words before a colon that label the page, not a speaker.
+_COLON_LABELS = words(
+    """
+    note update updated editor editors photo photos video watch related read source sources
+    correction clarification breaking exclusive analysis opinion also plus see click sign follow
+    transcript full partial here this that these there it what why how when where who q a
+    warning disclosure live caption credit image graphic chart map topics tags share summary
+    email e-mail phone contact remember latest stat
+    """
+)
+_MIN_COLON_CONTENT_WORDS = 3
+
+
+def _name_colon(text: str, base: int, masked: str) -> Attribution | None:
+    match = _NAME_COLON.match(masked)
+    if match is None:
+        return None
+    speaker = match.group("speaker")
+    first = speaker.split()[0].lower().rstrip(".'’")
+    if (
+        first in _COLON_LABELS
+        or first in _ADVERBIAL_STARTERS
+        or first in _NOUN_MARKERS
+        or first in cues.REPORTING_VERBS
+    ):
+        return None
+    c_start, c_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
+    if len(_words(text[base : base + len(masked)], c_start, c_end)) < _MIN_COLON_CONTENT_WORDS:
+        return None
+    return Attribution(
+        speaker_start=base + match.start("speaker"),
+        speaker_end=base + match.end("speaker"),
+        descriptor_start=base + match.start("speaker"),
+        descriptor_end=base + match.end("speaker") + 1,
+        cue=":",
+        pattern="name-colon",
+        content_start=base + c_start,
+        content_end=base + c_end,
+    )
 
 
 def _statement_in(text: str, start: int, end: int) -> bool:

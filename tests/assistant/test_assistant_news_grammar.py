@@ -218,3 +218,50 @@ def test_she_skips_people_the_article_calls_he():
 def test_said_in_an_interview_keeps_the_speaker_before_the_verb():
     s = only('"We will carry the state," Jeff Ngata, the campaign manager, said in an interview.')
     assert (s.speaker, s.attribution) == ("Jeff Ngata", "on_record")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a transcript names its speakers in capitals
+        ("OSTRANDER: The council never voted on the bridge.", "OSTRANDER", "person"),
+        # a headline names a person the article names in full
+        (
+            "Ada Kowal: I Am Not Running For Mayor.\n\nKowal said on Monday that she would "
+            "stay in the council.",
+            "Ada Kowal",
+            "person",
+        ),
+        ("Poll: Ostrander leads Kowal by 5 points.", "Poll", "unknown"),
+    ],
+)
+def test_a_speaker_before_a_colon(text: str, speaker: str, kind: str):
+    s = suggest(text)[0]
+    assert (s.speaker, s.speaker_kind, s.cue) == (speaker, kind, ":")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegate Update: The latest count in the council race.",
+        "New Hampshire: Ada Kowal, Paul Ngata, Jeff Ostrander and 40 others.",
+        "The Latest: Ostrander wins 66 delegates after the vote.",
+    ],
+)
+def test_a_rubric_or_a_place_before_a_colon_is_no_speaker(text: str):
+    assert all(s.cue != ":" for s in suggest(text))
+
+
+def test_a_word_written_in_lower_case_elsewhere_is_no_speaker():
+    found = suggest("Don't believe them. Share and comment below on the 40 share offer.")
+    assert all(s.attribution == "unattributed" for s in found)
+
+
+def test_did_not_respond_asserts_nothing():
+    found = suggest("Mr. Ostrander, again, did not respond to 3 requests for comment.")
+    assert all(s.attribution == "unattributed" for s in found)
+
+
+def test_x_said_after_a_question_attributes_the_question():
+    found = suggest('"Are 40 jobs enough for a town of 9,000?" Ostrander said.\n')
+    assert [(s.speaker, s.attribution) for s in found] == [("Ostrander", "on_record")]
