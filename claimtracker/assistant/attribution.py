@@ -93,6 +93,9 @@ _QUOTED_AS = re.compile(
 )
 _MAX_SUBJECT_WORDS = 16
 _MAX_ADVERBIAL_WORDS = 5
+_MAX_HEAD_WORDS = 8
+_MAX_PLACE_WORDS = 3
+_APPOSITION_STARTS = words("a an the his her their its whose one another")
 _MAX_PARENTHESIS_WORDS = 8
 _MAX_LOWERCASE_SUBJECT_WORDS = 4
 _NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
@@ -319,7 +322,12 @@ def _subject_before(
             descriptor_start = previous[0]
             lead = lead[:-1]
     if any(not _is_adverbial(masked, *c) for c in lead):
-        return None
+        head = _head_before_appositions(masked, text, chunks)
+        if head is None:
+            return None
+        subject, descriptor_start = chunks[head], chunks[head][0]
+        if any(not _is_adverbial(masked, *c) for c in chunks[:head]):
+            return None
     if not _looks_like_subject(masked, *subject):
         return None
     s_start, s_end = subject
@@ -334,6 +342,34 @@ def _subject_before(
     if not words or (words[0][0].islower() and not _lowercase_subject_ok(words[0].lower(), words)):
         return None
     return s_start, s_end, descriptor_start
+
+
+def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int]]) -> int | None:
+    """ "Rep. Lee Zeldin of New York, a Trump supporter, said", "Rachel Berg, a philanthropist
+    from Monsey, New York, said": the index of the named head that the chunks after it describe
+    (an apposition with an article, a place, an age)."""
+    k = len(chunks) - 1
+    seen_apposition = False
+    while k > 0:
+        words = _words(masked, *chunks[k])
+        if not words:
+            return None
+        first = words[0].lower()
+        if first in _APPOSITION_STARTS:
+            seen_apposition = True
+        elif not (
+            masked[chunks[k][0] : chunks[k][1]].strip().isdigit()
+            or (_is_name_chunk(text, *chunks[k]) and len(words) <= _MAX_PLACE_WORDS)
+        ):
+            break
+        k -= 1
+    if not seen_apposition or k == len(chunks) - 1:
+        return None
+    start, end = chunks[k]
+    words = _words(masked, start, end)
+    if not words or not words[0][0].isupper() or len(words) > _MAX_HEAD_WORDS:
+        return None
+    return k if _looks_like_subject(masked, start, end) else None
 
 
 def _lowercase_subject_ok(word: str, words: list[str] | None = None) -> bool:
@@ -703,6 +739,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             np = _speaker_after(text, base, masked, verb.end, tail_end)
             if np is None:
                 return None
+            if any(w in _IRREGULAR_PAST for w in _words(masked, np[0] - base, np[1] - base)):
+                return None  # "..., said the speeches led her to vote": a clause, not a name
             return Attribution(
                 speaker_start=np[0],
                 speaker_end=np[1],

@@ -62,7 +62,10 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             elif ch == "'" and use_single and prev in _OPENING_AFTER and _is_word_char(nxt):
                 open_at = i + 1
                 closer = "'"
-        elif ch == closer:
+        elif ch == closer or (
+            # Mixed marks in sloppy copy: “...," or "...” close all the same.
+            {ch, closer} == {'"', "”"} and not _is_word_char(nxt)
+        ):
             if closer in "'’" and _is_word_char(nxt):
                 continue  # an apostrophe inside a word (don't, Ashby's), not the end of the quote
             if closer == '"' and prev in _OPENING_AFTER and _is_word_char(nxt):

@@ -265,3 +265,27 @@ def test_did_not_respond_asserts_nothing():
 def test_x_said_after_a_question_attributes_the_question():
     found = suggest('"Are 40 jobs enough for a town of 9,000?" Ostrander said.\n')
     assert [(s.speaker, s.attribution) for s in found] == [("Ostrander", "on_record")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Harbor Rep. Lee Ostrander of Lakeside, a Kowal supporter, said it will help both "
+            "of them.",
+            "Lee Ostrander",
+        ),
+        (
+            "Rachel Ngata, a teacher from Monsey, New York, said the speeches led her to vote.",
+            "Rachel Ngata",
+        ),
+    ],
+)
+def test_a_named_head_before_its_appositions_speaks(text: str, speaker: str):
+    s = only(text)
+    assert (s.speaker, s.attribution) == (speaker, "on_record")
+
+
+def test_mixed_quotation_marks_still_close_a_quote():
+    s = only('“Our roads and bridges are crumbling," Kowal said of the 40 towns.')
+    assert (s.quote, s.speaker) == ("Our roads and bridges are crumbling", "Kowal")
