@@ -94,6 +94,7 @@ _QUOTED_AS = re.compile(
 _MAX_SUBJECT_WORDS = 16
 _MAX_ADVERBIAL_WORDS = 5
 _MAX_HEAD_WORDS = 8
+_MIN_WHO_CONTENT_WORDS = 3
 _MAX_PLACE_WORDS = 3
 _APPOSITION_STARTS = words("a an the his her their its whose one another")
 _MAX_PARENTHESIS_WORDS = 8
@@ -113,7 +114,9 @@ class Attribution:
     descriptor_start: int
     descriptor_end: int
     cue: str
-    pattern: str  # according | trailing | leading | parenthetical | name-colon | as | back | colon
+    pattern: (
+        str  # according | trailing | leading | parenthetical | who | name-colon | as | back | colon
+    )
     content_start: int
     content_end: int
     statement: bool = False  # "said in a statement", "in a press release"
@@ -399,7 +402,7 @@ _SUBJECT_LOWERCASE_OK = words(
     many most both another others officials sources people analysts traders experts diplomats
     insiders residents witnesses friends aides advisers lawmakers investors economists police
     prosecutors local senior government state federal u.s more less about nearly almost just
-    over roughly all half three-quarters two-thirds only just
+    over roughly all half three-quarters two-thirds only just those respondents voters
     """
 )
 
@@ -509,7 +512,44 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         found = _leading(text, start, masked, verbs)
     if found is None:
         found = _parenthetical(text, start, masked, verbs)
+    if found is None:
+        found = _who_said(text, start, masked, verbs)
     return found
+
+
+_NAME_BEFORE_WHO = re.compile(
+    r"((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)(?:\s*\([^)]*\))?,\s+who\s+"
+    r"(?:(?:also|later|has|had|have)\s+)*$"
+)
+
+
+def _who_said(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "... with help from Labor Secretary Thomas Perez, who said he expects ...": the name
+    before ", who" speaks what follows the verb."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.lower.endswith("ing"):
+            continue
+        name = _NAME_BEFORE_WHO.search(masked, 0, verb.start)
+        if name is None:
+            continue
+        c_start, c_end = _strip_span(masked, verb.end, len(masked), " \t\n.!?:,")
+        that = _THAT.match(masked, c_start)
+        if that:
+            c_start = _strip_span(masked, that.end(), c_end)[0]
+        if len(_words(masked, c_start, c_end)) < _MIN_WHO_CONTENT_WORDS:
+            continue
+        return Attribution(
+            speaker_start=base + name.start(1),
+            speaker_end=base + name.end(1),
+            descriptor_start=base + name.start(1),
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="who",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    return None
 
 
 _PARENTHESIS_CLOSE = re.compile(r"[^,;:.!?_]{0,40}?,")
@@ -920,6 +960,13 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             subject = _main_subject(masked, local, token.start)
         else:
             subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
+            if (
+                subject is None
+                and _AND_BEFORE.search(masked, 0, token.start)
+                and not token.lower.endswith("ing")
+            ):
+                # "Obama met survivors on Thursday and said ...": the main clause's subject.
+                subject = _main_subject(masked, local, token.start)
             if subject is None:
                 # A new clause after a dash, colon, semicolon or ", and": "Carson seems to know
                 # it — he told the AP that ...", "..., and more than 4 in 10 said ...".
@@ -966,6 +1013,7 @@ def _last_clause_boundary(masked: str, end: int) -> int | None:
 
 
 _LAST_WORD_START = re.compile(r"\S+\s*$")
+_AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
 _SUBJECT_PRONOUNS = words("he she they we i it")
 _DEFINITE_ARTICLES = words("the a an")
 #: Past tenses without "-ed" that open a main clause: "Trump took aim at ..., saying".

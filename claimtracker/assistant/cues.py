@@ -229,7 +229,8 @@ DESCRIBED_SOURCE_HEADS: frozenset[str] = words(
     someone others another insiders individuals individual participants participant negotiators
     negotiator источник источника источники источников собеседник собеседника собеседники
     собеседников эксперт эксперта эксперты экспертов аналитик аналитики аналитиков осведомленный
-    researchers researcher scientists scientist strategists strategist
+    researchers researcher scientists scientist strategists strategist respondents voters
+    critics opponents supporters delegates attendees pollsters activists organizers organisers
     """
 )
 

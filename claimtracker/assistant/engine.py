@@ -71,6 +71,16 @@ def _quote_text(text: str, quotes: tuple[QuoteSpan, ...], start: int, end: int) 
     return " … ".join(inside)
 
 
+_PARENTHESES = re.compile(r"\([^()\n]{0,120}\)")
+
+
+def _without_parentheses(masked: str) -> str:
+    """``masked`` with parenthesised asides blanked: "Kasich (who has 25 delegates) said"."""
+    if "(" not in masked:
+        return masked
+    return _PARENTHESES.sub(lambda m: " " * len(m.group()), masked)
+
+
 def _trim_dateline(text: str, sentence: Sentence) -> int:
     match = _DATELINE.match(text, sentence.start, sentence.end)
     return match.end() if match else sentence.start
@@ -88,7 +98,7 @@ def suggest(text: str) -> list[Suggestion]:
     for sentence in prose:
         start = _trim_dateline(text, sentence)
         end = sentence.end
-        masked = quote_mask(text, list(sentence.quotes), start, end)
+        masked = _without_parentheses(quote_mask(text, list(sentence.quotes), start, end))
         found = attr.find(text, start, end, masked)
         if (
             found is not None

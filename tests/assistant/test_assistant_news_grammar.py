@@ -289,3 +289,34 @@ def test_a_named_head_before_its_appositions_speaks(text: str, speaker: str):
 def test_mixed_quotation_marks_still_close_a_quote():
     s = only('“Our roads and bridges are crumbling," Kowal said of the 40 towns.')
     assert (s.quote, s.speaker) == ("Our roads and bridges are crumbling", "Kowal")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        # a parenthesised aside between the subject and its verb
+        (
+            "Ostrander (who has 25 delegates to date) said it is possible to win the vote.",
+            "Ostrander",
+            "on_record",
+        ),
+        # "who said": the name before it speaks
+        (
+            "The deal came with help from Labor Secretary Ada Kowal, who said she expects it to "
+            "hold.",
+            "Ada Kowal",
+            "on_record",
+        ),
+        # a second verb of the main clause
+        (
+            "Mayor Paul Ngata met the families on Thursday and said the town must act at once.",
+            "Paul Ngata",
+            "on_record",
+        ),
+        # poll respondents set off by commas
+        ("The top issues, respondents said, are roads and jobs.", "respondents", "anonymous"),
+    ],
+)
+def test_asides_relatives_and_coordinated_verbs(text: str, speaker: str, code: str):
+    s = only(text)
+    assert (s.speaker, s.attribution) == (speaker, code)
