@@ -256,6 +256,8 @@ def _looks_like_subject(masked: str, start: int, end: int) -> bool:
             return False  # "Will Rogers" is a name
         if word in _SUBORDINATORS and words[k][0].islower():
             return False  # "two hours after outlets": a clause, not a subject
+        if k > 0 and word in _IRREGULAR_PAST and word not in ("said", "told", "thought"):
+            return False  # "The deal came with help from X": a clause, not a subject
         if word in ("that", "что") and k > 0:
             return False
         if (
