@@ -285,8 +285,11 @@ def _subject_before(
     while True:
         a, b = _strip_span(masked, floor, end)
         match = _LAST_WORD.search(masked, a, b)
-        if match and match.group(1).lower() in cues.AUXILIARIES:
-            end = match.start(1)
+        if match and (
+            match.group(1).lower() in cues.AUXILIARIES
+            or (match.group(1).endswith("ly") and match.group(1).islower() and match.start(1) > a)
+        ):
+            end = match.start(1)  # "has also said", "officials subsequently told"
             continue
         break
     chunks = _chunks(masked, floor, end, text)

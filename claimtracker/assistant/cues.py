@@ -90,7 +90,8 @@ AUXILIARIES: frozenset[str] = words(
     """
     has have had will would could can may might should must shall did does do also previously
     later again earlier repeatedly separately further already had then now once still recently
-    publicly privately reportedly initially first last has've not never
+    publicly privately reportedly initially first last has've not never cannot can't won't
+    didn't doesn't don't
     """
 )
 
@@ -597,7 +598,8 @@ DOCUMENT_HEADS: frozenset[str] = words(
     projection projections forecast forecasts index indexes model models numbers results
     statement statements release releases lawsuit lawsuit suit complaint ruling order
     agreement regulations rules brief briefs affidavit testimony ad ads advertisement
-    commercial tweet tweets post posts website platform
+    commercial tweet tweets post posts website platform findings photos pictures images
+    videos filings
     """
 )
 
@@ -725,7 +727,7 @@ NUMBER_WORDS: dict[str, int] = {
 GROUP_QUANTIFIERS: frozenset[str] = words(
     """
     many most some several few other others numerous various more fewer majority minority
-    half nearly almost about roughly just only some all
+    half nearly almost about roughly just only some all those
     """
 )
 

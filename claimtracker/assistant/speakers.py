@@ -644,10 +644,10 @@ def _described_group(p: _Phrase) -> Speaker | None:
     )
 
 
+#: Lower case only: "Majority Leader Mitch McConnell" is no share of anybody.
 _SHARE = re.compile(
     r"\d\s*%|\b(?:percent|per cent|majority|minority|half|third|quarter)\b|\d+\s+in\s+\d+"
-    r"|-(?:thirds|quarters|fifths|tenths)\b",
-    re.IGNORECASE,
+    r"|-(?:thirds|quarters|fifths|tenths)\b|^(?:Percent|Half|Two-thirds|Three-quarters)\b"
 )
 
 

@@ -320,3 +320,22 @@ def test_mixed_quotation_marks_still_close_a_quote():
 def test_asides_relatives_and_coordinated_verbs(text: str, speaker: str, code: str):
     s = only(text)
     assert (s.speaker, s.attribution) == (speaker, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        # a title with "Majority" is no share of respondents
+        ("Majority Leader Ada Kowal agreed that the bill was dead.", "Ada Kowal", "on_record"),
+        # an adverb between the subject and its verb is no part of the speaker
+        (
+            "Harbor police officials subsequently told reporters that the man was armed.",
+            "Harbor police officials",
+            "anonymous",
+        ),
+        ("Findings show voters fear the new rules.", "Findings", "secondhand"),
+    ],
+)
+def test_titles_adverbs_and_findings(text: str, speaker: str, code: str):
+    s = only(text)
+    assert (s.speaker, s.attribution) == (speaker, code)
