@@ -94,11 +94,17 @@ _QUOTED_AS = re.compile(
 _MAX_SUBJECT_WORDS = 16
 _MAX_ADVERBIAL_WORDS = 5
 _MAX_HEAD_WORDS = 8
+#: "Kevin McCarthy, R-Calif., said": a party and state after a name, like an age.
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
 _MIN_WHO_CONTENT_WORDS = 3
 _MAX_PLACE_WORDS = 3
 _APPOSITION_STARTS = words("a an the his her their its whose one another")
 _MAX_PARENTHESIS_WORDS = 8
 _MAX_LOWERCASE_SUBJECT_WORDS = 4
+_PLACE_OR_TIME = re.compile(r"(?:in|at|from|during|on)\b")
+_ADJECTIVES_OF_NOUNS = words(
+    "new latest recent separate joint written original other previous annual"
+)
 _NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
 _LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
 _SUBORDINATORS = words("after before when since until because while if although though whether")
@@ -299,7 +305,9 @@ def _subject_before(
     chunks = [
         c
         for c in chunks
-        if not _is_quoted_only(masked, *c) and not masked[c[0] : c[1]].strip().isdigit()
+        if not _is_quoted_only(masked, *c)
+        and not masked[c[0] : c[1]].strip().isdigit()
+        and not _PARTY_STATE.fullmatch(masked[c[0] : c[1]].strip())
     ]
     # Relative clauses, participle phrases and short adverbials right before the verb belong
     # to the subject: "X, who ..., said", "X, for example, said", "X, in a statement, said".
@@ -486,6 +494,8 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, True
     if previous in ("not", "never", "n't") and verb.lower in _NO_ANSWER_VERBS:
         return False, False  # "did not respond", "never replied": no assertion
+    if previous in _ADJECTIVES_OF_NOUNS:
+        return False, False  # "a new report", "the original tweet", "other shows"
     if previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS:
         return False, False  # "to say", "the report", "one tweet"
     return True, False
@@ -993,11 +1003,22 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
         descriptor_start = d_start
         if d_start > 0 and _statement_in(masked, 0, d_start):
             descriptor_start = _strip_span(masked, 0, d_start)[0]
+        descriptor_end = token.end
+        if (
+            not that
+            and not colon
+            and _PLACE_OR_TIME.match(after.lstrip())
+            and _tail_is_adjunct(masked, token.end, c_end)
+        ):
+            # "Trump said to a crowd of about 500.": the sentence only says who spoke; what
+            # was said is the quote before it.
+            descriptor_end = c_end
+            c_start = c_end
         return Attribution(
             speaker_start=base + s_start,
             speaker_end=base + s_end,
             descriptor_start=base + descriptor_start,
-            descriptor_end=base + token.end,
+            descriptor_end=base + descriptor_end,
             cue=token.text,
             pattern="colon" if colon else "leading",
             content_start=base + c_start,

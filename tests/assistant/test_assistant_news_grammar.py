@@ -339,3 +339,24 @@ def test_asides_relatives_and_coordinated_verbs(text: str, speaker: str, code: s
 def test_titles_adverbs_and_findings(text: str, speaker: str, code: str):
     s = only(text)
     assert (s.speaker, s.attribution) == (speaker, code)
+
+
+def test_a_sentence_that_only_says_where_someone_spoke_makes_no_claim():
+    assert suggest("Kowal said at a rally in Harbor of about 500 people.") == []
+
+
+def test_a_party_and_state_after_a_name_are_no_speaker():
+    s = only("House Leader Kevin Ostrander, R-Calif., revealed that the vote would slip.")
+    assert s.speaker == "Kevin Ostrander"
+
+
+@pytest.mark.parametrize(
+    "text", ["A new report compares 10 surveys.", "Other shows did 3 times better."]
+)
+def test_a_reporting_word_after_an_adjective_is_a_noun(text: str):
+    assert all(s.attribution == "unattributed" for s in suggest(text))
+
+
+def test_pledged_to_stays_an_attribution():
+    s = only("More recently, Ostrander pledged to make the plant build 40 cars in this country.")
+    assert (s.speaker, s.cue) == ("Ostrander", "pledged")
