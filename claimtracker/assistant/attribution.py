@@ -1050,41 +1050,97 @@ _IRREGULAR_PAST = words(
     """
 )
 _MAX_MAIN_SUBJECT_WORDS = 8
+_MAIN_CLAUSE_ADVERBS = words("even also then again later still already once first just never")
 
 
 def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | None:
     """The subject of the sentence's main clause, when it is a name, a pronoun or a short noun
     phrase with "the" right before a verb in the past tense or with an auxiliary."""
     # The first chunk that opens with a subject and its verb: adverbials come before it ("Back
-    # in 1999, Mr. Trump expressed ...").
-    for chunk in _chunks(masked, 0, limit, text):
-        found = _subject_of_chunk([t for t in _tokens(masked[: chunk[1]]) if t.start >= chunk[0]])
+    # in 1999, Mr. Trump expressed ..."); appositions and relative clauses may stand between
+    # the subject and its verb ("Rahm Emanuel, his chief of staff, urged ...").
+    chunks = _chunks(masked, 0, limit, text)
+    for i, chunk in enumerate(chunks):
+        tokens = [t for t in _tokens(masked[: chunk[1]]) if t.start >= chunk[0]]
+        found = _subject_of_chunk(tokens)
         if found is not None:
             return found
+        k = _subject_length(tokens)
+        if k == 0 or k != len(tokens):
+            continue
+        j = i + 1
+        while j < len(chunks) and _describes(masked, text, chunks[j]):
+            j += 1
+        if i + 1 < j < len(chunks):
+            after = [t for t in _tokens(masked[: chunks[j][1]]) if t.start >= chunks[j][0]]
+            after = [t for t in after if not _is_adverb(t)]
+            if after and _past_or_auxiliary(after[0].text):
+                if _is_name_chunk(text, *chunks[i + 1]):
+                    # "The French minister of energy, Ada Royal, alluded": the name.
+                    name = _strip_span(masked, *chunks[i + 1])
+                    return name[0], name[1], tokens[0].start
+                return tokens[0].start, tokens[-1].end, tokens[0].start
     return None
 
 
-def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
+def _describes(masked: str, text: str, chunk: tuple[int, int]) -> bool:
+    """An apposition, a relative clause or a name in apposition ("his chief of staff", "who
+    currently hold a majority", "former Secretary of State Hillary Clinton")."""
+    words = _words(masked, *chunk)
+    if not words:
+        return False
+    first = words[0].lower()
+    return (
+        first in _APPOSITION_STARTS
+        or first in _RELATIVE_STARTERS
+        or first in ("former", "then", "now", "also")
+        or _is_name_chunk(text, *chunk)
+    )
+
+
+def _is_adverb(token: _Token) -> bool:
+    return token.text.islower() and (
+        token.lower.endswith("ly") or token.lower in _MAIN_CLAUSE_ADVERBS
+    )
+
+
+def _subject_length(tokens: list[_Token]) -> int:
+    """How many tokens the subject takes at the start of ``tokens`` (0: none there)."""
     if not tokens:
-        return None
+        return 0
     first = tokens[0]
     if first.lower in _SUBJECT_PRONOUNS:
-        k = 1
-    elif first.lower in _DEFINITE_ARTICLES:
+        return 1
+    if first.lower in _DEFINITE_ARTICLES:
         k = 1
         while k < len(tokens) and not _past_or_auxiliary(tokens[k].text):
             k += 1
-    else:
-        k = 0
-        while k < len(tokens) and (
-            tokens[k].text[0].isupper() or tokens[k].lower in cues.NAME_PARTICLES
-        ):
-            k += 1
+        return k
+    k = 0
+    while k < len(tokens) and (
+        tokens[k].text[0].isupper()
+        or tokens[k].lower in cues.NAME_PARTICLES
+        or (  # "Secretary of State Madeleine Albright"
+            tokens[k].lower == "of"
+            and k > 0
+            and k + 1 < len(tokens)
+            and tokens[k + 1].text[0].isupper()
+        )
+    ):
+        k += 1
+    return k
+
+
+def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
+    k = _subject_length(tokens)
     if k == 0 or k >= len(tokens) or k > _MAX_MAIN_SUBJECT_WORDS:
         return None
-    if not _past_or_auxiliary(tokens[k].text):
+    verb = k
+    while verb < len(tokens) - 1 and _is_adverb(tokens[verb]):
+        verb += 1  # "Mr. Trump even echoed", "Albright recently urged"
+    if not _past_or_auxiliary(tokens[verb].text):
         return None
-    return first.start, tokens[k - 1].end, first.start
+    return tokens[0].start, tokens[k - 1].end, tokens[0].start
 
 
 def _past_or_auxiliary(word: str) -> bool:

@@ -360,3 +360,33 @@ def test_a_reporting_word_after_an_adjective_is_a_noun(text: str):
 def test_pledged_to_stays_an_attribution():
     s = only("More recently, Ostrander pledged to make the plant build 40 cars in this country.")
     assert (s.speaker, s.cue) == ("Ostrander", "pledged")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The French minister of energy, Ada Royal, alluded to the vote on Monday, saying the "
+            "deal might be signed by then.",
+            "Ada Royal",
+        ),
+        (
+            "On Sunday, Mr. Ostrander even echoed the claim, saying most people in the region "
+            "wanted to leave.",
+            "Ostrander",
+        ),
+        (
+            "Former Secretary of State Ada Kowal recently urged women to vote, saying the race "
+            "was close.",
+            "Ada Kowal",
+        ),
+        (
+            "Rahm Ngata, his chief of staff, urged a strong stand, saying that otherwise they "
+            "would lose.",
+            "Rahm Ngata",
+        ),
+    ],
+)
+def test_the_main_subject_behind_appositions_and_adverbs_speaks(text: str, speaker: str):
+    s = only(text)
+    assert (s.speaker, s.cue) == (speaker, "saying")
