@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 
 from claimtracker.assistant.speakers import NameIndex, person_name
@@ -41,8 +40,19 @@ class Mentions:
     """The people an article names, in text order, with what the article says of their gender."""
 
     def __init__(self, text: str, index: NameIndex) -> None:
+        self._text = text
+        self._index = index
+        self._sentence_starts: list[int] = [0]
+        self._built = False
         self.mentions: list[Mention] = []
-        votes: dict[str, Counter[str]] = {}
+        self.gender: dict[str, str] = {}
+        self._starts: list[int] = []
+
+    def _build(self) -> None:
+        """Read the article once, when a pronoun first asks (many articles never do)."""
+        self._built = True
+        text, index = self._text, self._index
+        votes: dict[str, list[int]] = {}  # name → [he, she]
         latest: dict[str, str] = {}  # surname → the full name last given with it
         for match in _RUN.finditer(text):
             words = [_POSSESSIVE.sub("", w) for w in match.group("name").split()]
@@ -52,36 +62,40 @@ class Mentions:
             latest[_key(name)] = name
             mention = Mention(match.start("name"), match.end("name"), name)
             self.mentions.append(mention)
-            tally = votes.setdefault(name, Counter())
-            title = (match.group("title") or "").strip()
-            if title in _MALE_TITLES:
-                tally["m"] += 2
-            elif title in _FEMALE_TITLES:
-                tally["f"] += 2
+            tally = votes.setdefault(name, [0, 0])
+            title = match.group("title")
+            if title:
+                title = title.strip()
+                if title in _MALE_TITLES:
+                    tally[0] += 2
+                elif title in _FEMALE_TITLES:
+                    tally[1] += 2
         self._starts = [m.start for m in self.mentions]
-        self._sentence_starts: list[int] = [0]
         for k, mention in enumerate(self.mentions):
             limit = mention.end + _PRONOUN_REACH
             if k + 1 < len(self.mentions):
                 limit = min(limit, self.mentions[k + 1].start)
             pronoun = _PRONOUN.search(text, mention.end, limit)
             if pronoun is not None:
-                votes[mention.name]["m" if pronoun.group("m") else "f"] += 1
-        self.gender: dict[str, str] = {}
-        by_surname: dict[str, Counter[str]] = {}
-        for name, tally in votes.items():
-            by_surname.setdefault(_key(name), Counter()).update(tally)
-            if tally["m"] != tally["f"]:
-                self.gender[name] = "m" if tally["m"] > tally["f"] else "f"
-        for surname, tally in by_surname.items():
-            if tally["m"] != tally["f"]:
-                self.gender.setdefault(surname, "m" if tally["m"] > tally["f"] else "f")
+                votes[mention.name][0 if pronoun.group("m") else 1] += 1
+        by_surname: dict[str, list[int]] = {}
+        for name, (he, she) in votes.items():
+            both = by_surname.setdefault(_key(name), [0, 0])
+            both[0] += he
+            both[1] += she
+            if he != she:
+                self.gender[name] = "m" if he > she else "f"
+        for surname, (he, she) in by_surname.items():
+            if he != she:
+                self.gender.setdefault(surname, "m" if he > she else "f")
 
     def set_sentences(self, starts: list[int]) -> None:
         self._sentence_starts = starts
 
     def named_before(self, at: int, pronoun: str) -> str | None:
         """The person "he" or "she" at offset ``at`` most likely stands for, if any."""
+        if not self._built:
+            self._build()
         for mention in self.candidates(at, self._sentence_starts):
             if self.agrees(mention.name, pronoun):
                 return mention.name
@@ -110,6 +124,8 @@ class Mentions:
         """Whether the article could call ``name`` by ``pronoun`` (he or she)."""
         if not name:
             return True
+        if not self._built:
+            self._build()
         gender = self.gender.get(name) or self.gender.get(_key(name))
         return gender is None or gender == ("m" if pronoun == "he" else "f")
 
