@@ -103,8 +103,12 @@ _MAX_PARENTHESIS_WORDS = 8
 _MAX_LOWERCASE_SUBJECT_WORDS = 4
 _PLACE_OR_TIME = re.compile(r"(?:in|at|from|during|on)\b")
 _ADJECTIVES_OF_NOUNS = words(
-    "new latest recent separate joint written original other previous annual"
+    """
+    new latest recent separate joint written original other previous annual initial january
+    february march april june july august september october november december weekly monthly
+    """
 )
+_RESPONDED_TO = re.compile(r"\s+to\s+[^,;:.]{0,60}[.!?]?\s*$")
 _NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
 _LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
 _SUBORDINATORS = words("after before when since until because while if although though whether")
@@ -357,6 +361,8 @@ def _subject_before(
     words = _words(masked, s_start, s_end)
     if not words or (words[0][0].islower() and not _lowercase_subject_ok(words[0].lower(), words)):
         return None
+    if len(words) == 1 and words[0].lower() in ("there", "here"):
+        return None  # "There have been telling responses"
     return s_start, s_end, descriptor_start
 
 
@@ -492,8 +498,16 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, False  # "the company's report"
     if previous in cues.BE_FORMS or previous in ("being", "getting"):
         return False, True
-    if previous in ("not", "never", "n't") and verb.lower in _NO_ANSWER_VERBS:
-        return False, False  # "did not respond", "never replied": no assertion
+    if (previous in ("not", "never") or previous.endswith(("n't", "n’t"))) and (
+        verb.lower in _NO_ANSWER_VERBS
+    ):
+        return False, False  # "did not respond", "didn't reply": no assertion
+    if (
+        verb.lower in _NO_ANSWER_VERBS
+        and verb.next == "to"
+        and _RESPONDED_TO.match(masked, verb.end)
+    ):
+        return False, False  # "responded to Henry's tweet.": whom, not what
     if previous in _ADJECTIVES_OF_NOUNS:
         return False, False  # "a new report", "the original tweet", "other shows"
     if previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS:
@@ -639,6 +653,8 @@ def _name_colon(text: str, base: int, masked: str) -> Attribution | None:
     c_start, c_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
     if len(_words(text[base : base + len(masked)], c_start, c_end)) < _MIN_COLON_CONTENT_WORDS:
         return None
+    if masked.rstrip(" \t\n\"”’'").endswith("?"):
+        return None  # "Ted Cruz: Conservative or career politician?": a headline's question
     return Attribution(
         speaker_start=base + match.start("speaker"),
         speaker_end=base + match.end("speaker"),

@@ -41,7 +41,7 @@ REPORTING_VERBS: frozenset[str] = words(
     underlined calculate calculates calculated expect expects think thinks thought concede
     concedes conceded called calls stating explaining declaring announcing acknowledging
     admitting accusing predicting promising vowing tweeting reiterating recalling
-    replying responding charging boasting
+    charging boasting
     """
 )
 

@@ -71,6 +71,8 @@ def _quote_text(text: str, quotes: tuple[QuoteSpan, ...], start: int, end: int) 
     return " … ".join(inside)
 
 
+#: An embedded post's markup ("<tweet author=...>", "</tweet>"): no sentence of the writer's.
+_MARKUP = re.compile(r"</?[a-z]+(?:\s[^<>]*)?/?>")
 _PARENTHESES = re.compile(r"\([^()\n]{0,120}\)")
 
 
@@ -99,7 +101,7 @@ def suggest(text: str) -> list[Suggestion]:
         start = _trim_dateline(text, sentence)
         end = sentence.end
         masked = _without_parentheses(quote_mask(text, list(sentence.quotes), start, end))
-        found = attr.find(text, start, end, masked)
+        found = None if _MARKUP.search(text, start, end) else attr.find(text, start, end, masked)
         if (
             found is not None
             and found.pattern == "name-colon"

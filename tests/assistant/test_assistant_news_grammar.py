@@ -390,3 +390,24 @@ def test_pledged_to_stays_an_attribution():
 def test_the_main_subject_behind_appositions_and_adverbs_speaks(text: str, speaker: str):
     s = only(text)
     assert (s.speaker, s.cue) == (speaker, "saying")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Ngata responded to Kowal's tweet.",
+        "A spokesman for the 2016 campaign didn’t respond to 2 requests for comment.",
+        "Ada Kowal: Reformer or another career politician?",
+        "Within half an hour of initial reports, 40 people had gathered.",
+        "The October report exceeded expectations, with 271,000 new jobs.",
+        "There have already been telling responses from 3 countries.",
+        '<tweet author="@kowal">Turnout is 40 percent in Harbor, officials said.</tweet>',
+    ],
+)
+def test_no_attribution_in(text: str):
+    assert all(s.attribution == "unattributed" for s in suggest(text))
+
+
+def test_responded_by_saying_stays_an_attribution():
+    s = only("A Lakeside official responded by saying the town should be careful not to interfere.")
+    assert s.attribution != "unattributed"
