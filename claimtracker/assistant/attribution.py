@@ -28,7 +28,7 @@ _SEPARATORS = ",;:—–"
 _QUOTE_CLOSERS = "\"”’»'"
 
 #: Words that start an adverbial chunk in front of the subject ("In a statement Saturday, ...").
-_ADVERBIAL_STARTERS = words(
+ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     """
     in at on after before during speaking asked meanwhile however separately earlier later last
     this since while as when despite following responding writing by for from with without under

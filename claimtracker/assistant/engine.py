@@ -93,7 +93,9 @@ def suggest(text: str) -> list[Suggestion]:
     prose = sentences(text)
     index = NameIndex("\n".join(text[s.start : s.end] for s in prose))
     people = Mentions(text, index)
-    people.set_sentences([s.start for s in prose])
+    people.set_sentences(
+        [s.start for s in prose], [(q.start, q.end) for s in prose for q in s.quotes]
+    )
     resolver = SpeakerResolver(index, people)
     drafts: list[_Draft] = []
     pending_colon: _Draft | None = None

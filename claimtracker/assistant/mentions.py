@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.speakers import NameIndex, person_name
 
 _RUN = re.compile(
@@ -27,6 +28,8 @@ _FEMALE_TITLES = frozenset(["Mrs", "Mrs.", "Ms", "Ms.", "Miss"])
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: Capitalised at a sentence's start, never the first word of a name.
+_NOT_NAME_START = ADVERBIAL_STARTERS | frozenset(["the", "a", "an", "this", "that", "he", "she"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ class Mentions:
         self.mentions: list[Mention] = []
         self.gender: dict[str, str] = {}
         self._starts: list[int] = []
+        self._quoted: list[tuple[int, int]] = []
 
     def _build(self) -> None:
         """Read the article once, when a pronoun first asks (many articles never do)."""
@@ -70,6 +74,9 @@ class Mentions:
                     tally[0] += 2
                 elif title in _FEMALE_TITLES:
                     tally[1] += 2
+        if self._quoted:
+            quote_starts = [q[0] for q in self._quoted]
+            self.mentions = [m for m in self.mentions if not self._inside_quote(m, quote_starts)]
         self._starts = [m.start for m in self.mentions]
         for k, mention in enumerate(self.mentions):
             limit = mention.end + _PRONOUN_REACH
@@ -89,17 +96,29 @@ class Mentions:
             if he != she:
                 self.gender.setdefault(surname, "m" if he > she else "f")
 
-    def set_sentences(self, starts: list[int]) -> None:
+    def set_sentences(self, starts: list[int], quoted: list[tuple[int, int]] | None = None) -> None:
+        """Where the sentences start, and the quoted stretches: a person named inside a quote
+        is seldom the one a pronoun outside it stands for."""
         self._sentence_starts = starts
+        self._quoted = sorted(quoted or [])
 
-    def named_before(self, at: int, pronoun: str) -> str | None:
-        """The person "he" or "she" at offset ``at`` most likely stands for, if any."""
+    def _inside_quote(self, mention: Mention, quote_starts: list[int]) -> bool:
+        k = bisect_right(quote_starts, mention.start) - 1
+        return k >= 0 and self._quoted[k][0] <= mention.start < self._quoted[k][1]
+
+    def named_before(self, at: int, pronoun: str, last_speaker: str | None = None) -> str | None:
+        """The person "he" or "she" at offset ``at`` most likely stands for, if any: the last
+        person quoted, if the text has just named them, else the first person named."""
         if not self._built:
             self._build()
-        for mention in self.candidates(at, self._sentence_starts):
-            if self.agrees(mention.name, pronoun):
-                return mention.name
-        return None
+        agreeing = [
+            m.name
+            for m in self.candidates(at, self._sentence_starts)
+            if self.agrees(m.name, pronoun)
+        ]
+        if last_speaker is not None and last_speaker in agreeing:
+            return last_speaker
+        return agreeing[0] if agreeing else None
 
     def candidates(self, at: int, sentence_starts: list[int]) -> list[Mention]:
         """The people named before offset ``at``: in its own sentence, then in the two sentences
@@ -135,6 +154,8 @@ def _key(name: str) -> str:
 
 
 def _full_name(words: list[str], index: NameIndex, latest: dict[str, str]) -> str | None:
+    while words and words[0].lower() in _NOT_NAME_START:
+        words = words[1:]  # "Later Kowal", "The Kowal campaign"
     if len(words) >= 2:
         name = person_name(words)
         if name is not None and len(name.split()) >= 2:

@@ -851,7 +851,9 @@ def _head_key(head: str | None) -> str | None:
 class PeopleNamed(Protocol):
     """Who the text names before a point (see :mod:`mentions`)."""
 
-    def named_before(self, at: int, pronoun: str) -> str | None: ...
+    def named_before(
+        self, at: int, pronoun: str, last_speaker: str | None = None
+    ) -> str | None: ...
 
     def agrees(self, name: str | None, pronoun: str) -> bool: ...
 
@@ -879,7 +881,8 @@ class SpeakerResolver:
         if speaker is None:
             speaker = self._described[phrase] = describe(phrase, self.index)
         if speaker.pronoun in ("he", "she") and at is not None and self.people is not None:
-            named = self.people.named_before(at, speaker.pronoun)
+            last = next((h.name for h in reversed(self.history) if h.kind == "person"), None)
+            named = self.people.named_before(at, speaker.pronoun, last)
             if named is not None:
                 surname = named.split()[-1]
                 earlier = next((h for h in reversed(self.history) if h.name == named), None)

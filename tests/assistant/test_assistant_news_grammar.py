@@ -411,3 +411,19 @@ def test_no_attribution_in(text: str):
 def test_responded_by_saying_stays_an_attribution():
     s = only("A Lakeside official responded by saying the town should be careful not to interfere.")
     assert s.attribution != "unattributed"
+
+
+def test_he_after_a_quote_is_the_person_quoted_just_before_if_named_nearby():
+    found = suggest(
+        'Mayor Jeff Ostrander spoke first. "We agreed on 40 jobs," Ostrander said. Later Kowal '
+        "and Ngata left the hall. "
+        '"It was a fair deal for 3 towns," he said.\n'
+    )
+    assert found[-1].speaker == "Jeff Ostrander"
+
+
+def test_a_person_named_inside_a_quote_is_not_what_he_stands_for():
+    found = suggest(
+        'Mayor Paul Ostrander said the vote was close. "Ada Kowal never called me," he said.\n'
+    )
+    assert found[-1].speaker == "Paul Ostrander"
