@@ -557,6 +557,26 @@ MEDIA_NAMES: tuple[str, ...] = (
     "daily caller",
     "washington examiner",
     "western journalism",
+    "the blaze",
+    "business insider",
+    "forbes",
+    "the atlantic",
+    "realclearpolitics",
+    "fivethirtyeight",
+    "gallup",
+    "pew",
+    "pew research",
+    "pew research center",
+    "quinnipiac",
+    "rasmussen",
+    "monmouth",
+    "marist",
+    "ipsos",
+    "yougov",
+    "morning consult",
+    "public policy polling",
+    "edison research",
+    "cook political report",
     "vox",
     "slate",
     "npr",
@@ -599,7 +619,7 @@ DOCUMENT_HEADS: frozenset[str] = words(
     statement statements release releases lawsuit lawsuit suit complaint ruling order
     agreement regulations rules brief briefs affidavit testimony ad ads advertisement
     commercial tweet tweets post posts website platform findings photos pictures images
-    videos filings
+    videos filings average averages tally count counts
     """
 )
 

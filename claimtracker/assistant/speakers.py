@@ -711,10 +711,15 @@ def _unnamed_individual(p: _Phrase) -> Speaker | None:
     )
 
 
+_MEDIA_NAME_SET = frozenset(cues.MEDIA_NAMES)
+
+
 def _person(p: _Phrase) -> Speaker | None:
     """A personal name, titles dropped; a surname alone gets the full name given earlier."""
     if not _is_capitalised(p.head_words[-1]):
         return None
+    if p.lowered in _MEDIA_NAME_SET or p.lowered.removeprefix("the ") in _MEDIA_NAME_SET:
+        return None  # "The Hill", "The Atlantic": an outlet, not Mr. Hill
     name = person_name(p.head_words)
     if name is None:
         return None

@@ -427,3 +427,15 @@ def test_a_person_named_inside_a_quote_is_not_what_he_stands_for():
         'Mayor Paul Ostrander said the vote was close. "Ada Kowal never called me," he said.\n'
     )
     assert found[-1].speaker == "Paul Ostrander"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Hill reported that the bill was dead after 3 votes.", "The Hill"),
+        ("Gallup finds that 40 percent approve of the plan.", "Gallup"),
+    ],
+)
+def test_outlets_and_pollsters_report_at_second_hand(text: str, speaker: str):
+    s = only(text)
+    assert (s.speaker, s.attribution) == (speaker, "secondhand")
