@@ -53,3 +53,11 @@ def store(db_path: Path) -> Iterator[object]:
     opened = Store.open(db_path)
     yield opened
     opened.close()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Any ordinary open() of a database file this process holds in SQLite fails the test that
+    # did it: closing such a descriptor drops the process's locks (see live_files).
+    from claimtracker.safety.live_files import forbid_plain_io
+
+    forbid_plain_io()

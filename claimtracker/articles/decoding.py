@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimtracker.errors import ArticleImportError
+from claimtracker.text_codecs import canonical_codec, codec_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -64,25 +65,10 @@ def decode_article_bytes(
     return DecodedText(normalise_newlines(text), codec)
 
 
-def canonical_codec(name: str) -> str | None:
-    """Python's name for a text codec, or None when ``name`` is not one."""
-    try:
-        info = codecs.lookup(name.strip())
-    except (LookupError, ValueError):
-        return None
-    try:
-        b"a".decode(info.name)  # rejects bytes-to-bytes codecs such as "base64"
-    except LookupError:
-        return None
-    except UnicodeDecodeError:
-        pass  # a text codec that needs more bytes, such as UTF-16
-    return info.name
-
-
 def _explicit_codec(encoding: str, path: str | Path) -> str:
     codec = canonical_codec(encoding)
     if codec is None:
-        raise ArticleImportError(f"unknown text encoding {encoding!r}", path=path)
+        raise ArticleImportError(codec_refusal(encoding), path=path)
     return codec
 
 

@@ -24,6 +24,7 @@ from claimtracker.articles.model import ParsedArticle
 from claimtracker.articles.pdf import parse_pdf
 from claimtracker.articles.plaintext import parse_plaintext
 from claimtracker.errors import ArticleImportError
+from claimtracker.input_files import PIPE, kind_problem, read_pipe
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +35,20 @@ _HTML_SNIFF_BYTES = 4096
 def read_article(path: str | os.PathLike[str], *, encoding: str | None = None) -> ParsedArticle:
     """Read the article file at ``path``; every problem with the file is an ArticleImportError."""
     file_path = Path(path)
+    problem = kind_problem(file_path)
     try:
-        with file_path.open("rb") as stream:
-            data = stream.read(MAX_ARTICLE_BYTES + 1)
+        if problem == PIPE:  # `import-article <(curl …)`: read what the pipe carries
+            data = read_pipe(file_path, MAX_ARTICLE_BYTES)
+            if not data:
+                raise ArticleImportError(
+                    "this named pipe gave nothing to read (no program was writing to it)",
+                    path=file_path,
+                )
+        elif problem is not None:
+            raise ArticleImportError(problem, path=file_path)
+        else:
+            with file_path.open("rb") as stream:
+                data = stream.read(MAX_ARTICLE_BYTES + 1)
     except FileNotFoundError as exc:
         raise ArticleImportError("the file does not exist", path=file_path) from exc
     except IsADirectoryError as exc:

@@ -10,7 +10,10 @@ import datetime
 import io
 import logging
 import re
-from collections.abc import Callable
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,10 +41,55 @@ _FILENAME_TITLE = re.compile(r"\S+\.(?:docx?|odt|rtf|pdf|indd|txt|html?|pages|qx
 _PLACEHOLDER_TITLES = frozenset({"untitled", "untitled document", "title", "document", "pdf"})
 
 
+class _PypdfNotes(logging.Handler):
+    """pypdf's own warnings ("EOF marker not found"), kept from the terminal: they are logged
+    here at debug level, and the ones of the PDF being read go into its error message."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.local = threading.local()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        logger.debug("pypdf: %s", message)
+        notes: list[str] | None = getattr(self.local, "notes", None)
+        if notes is not None and message not in notes:
+            notes.append(message)
+
+    @contextmanager
+    def collecting(self) -> Iterator[list[str]]:
+        notes: list[str] = []
+        self.local.notes = notes
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # pypdf's PdfReadWarning, said in our words
+                yield notes
+        finally:
+            self.local.notes = None
+
+
+_NOTES = _PypdfNotes()
+
+
+def _quiet_pypdf() -> None:
+    pypdf_logger = logging.getLogger("pypdf")
+    if _NOTES not in pypdf_logger.handlers:
+        pypdf_logger.addHandler(_NOTES)
+        pypdf_logger.propagate = False
+
+
+def _damaged(exc: BaseException, *, path: str | Path) -> ArticleImportError:
+    notes: list[str] = getattr(_NOTES.local, "notes", None) or []
+    why = "; ".join([*notes[:2], str(exc)])
+    return ArticleImportError(f"the PDF is damaged and cannot be read ({why})", path=path)
+
+
 def parse_pdf(data: bytes, *, path: str | Path) -> ParsedArticle:
-    reader = _open(data, path=path)
-    text = _text_of(reader, path=path)
-    info = _document_information(reader)
+    _quiet_pypdf()
+    with _NOTES.collecting():
+        reader = _open(data, path=path)
+        text = _text_of(reader, path=path)
+        info = _document_information(reader)
     lines = plain_text_lines(text)
     title = info.title or title_of_first_line(lines)
     from_lines = read_line_metadata(lines, skip_title=title is not None)
@@ -71,9 +119,7 @@ def _open(data: bytes, *, path: str | Path) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
     except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise ArticleImportError(
-            f"the PDF is damaged and cannot be read ({exc})", path=path
-        ) from exc
+        raise _damaged(exc, path=path) from exc
     if not reader.is_encrypted:
         return reader
     try:
@@ -105,9 +151,7 @@ def _text_of(reader: PdfReader, *, path: str | Path) -> str:
             if page_text:
                 pages.append(page_text)
     except Exception as exc:  # damaged page trees, streams and fonts surface here
-        raise ArticleImportError(
-            f"the PDF is damaged and cannot be read ({exc})", path=path
-        ) from exc
+        raise _damaged(exc, path=path) from exc
     if not pages:
         raise ArticleImportError(
             "the PDF has no text layer (is it a scanned image?); run OCR on it first", path=path

@@ -28,13 +28,15 @@ _SEPARATORS = ",;:—–"
 _QUOTE_CLOSERS = "\"”’»'"
 
 #: Words that start an adverbial chunk in front of the subject ("In a statement Saturday, ...").
-_ADVERBIAL_STARTERS = words(
+ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     """
     in at on after before during speaking asked meanwhile however separately earlier later last
     this since while as when despite following responding writing by for from with without under
     over through amid among upon once until within across also still yet but and so then now
     today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
-    ранее в на по после при однако между кроме позднее также
+    ранее в на по после при однако между кроме позднее также moreover furthermore indeed
+    additionally likewise similarly ultimately finally first second third notably besides
+    again too though although because if unlike like even
     """
 )
 _RELATIVE_STARTERS = words(
@@ -76,6 +78,11 @@ _RUSSIAN_ADJUNCTS = words(
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’]*)\s*$")
 _PREPOSITION = re.compile(r"(?:at|to|by|in|as|from|with|for)\b")
 _PUNCTUATION_NEXT = re.compile(r"\s*[,:;]")
+_ADJUNCT_NEXT = re.compile(
+    r"\s+(?:in|on|at|during|after|before|last|this|on|to|from|with|while|when|earlier|later|"
+    r"recently|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 _RUSSIAN_PREPOSITION = re.compile(r"(?:в|во|на|у)\s+")
 _THAT = re.compile(r"\s*(?:that|что|,\s*что)\b")
 _CONJUNCTION_BEFORE = re.compile(r"\s(?:and|but|а|и)\s+$")
@@ -85,6 +92,26 @@ _QUOTED_AS = re.compile(
     r"\s(?:is|was|were|are|has been|had been|have been)\s+(?:quoted|cited)\b[^.;:]*?\bas\s+$"
 )
 _MAX_SUBJECT_WORDS = 16
+_MAX_ADVERBIAL_WORDS = 5
+_MAX_HEAD_WORDS = 8
+#: "Kevin McCarthy, R-Calif., said": a party and state after a name, like an age.
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
+_MIN_WHO_CONTENT_WORDS = 3
+_MAX_PLACE_WORDS = 3
+_APPOSITION_STARTS = words("a an the his her their its whose one another")
+_MAX_PARENTHESIS_WORDS = 8
+_MAX_LOWERCASE_SUBJECT_WORDS = 4
+_PLACE_OR_TIME = re.compile(r"(?:in|at|from|during|on)\b")
+_ADJECTIVES_OF_NOUNS = words(
+    """
+    new latest recent separate joint written original other previous annual initial january
+    february march april june july august september october november december weekly monthly
+    """
+)
+_RESPONDED_TO = re.compile(r"\s+to\s+[^,;:.]{0,60}[.!?]?\s*$")
+_NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
+_LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
+_SUBORDINATORS = words("after before when since until because while if although though whether")
 _MAX_TAIL_WORDS = 14
 
 
@@ -97,7 +124,9 @@ class Attribution:
     descriptor_start: int
     descriptor_end: int
     cue: str
-    pattern: str  # according | trailing | leading | as | back | colon
+    pattern: (
+        str  # according | trailing | leading | parenthetical | who | name-colon | as | back | colon
+    )
     content_start: int
     content_end: int
     statement: bool = False  # "said in a statement", "in a press release"
@@ -186,7 +215,10 @@ def _is_adverbial(masked: str, start: int, end: int) -> bool:
     first = words[0].lower()
     if first in _ADVERBIAL_STARTERS:
         return True
-    return first.endswith("ing") and len(words) > 1 and words[0][0].isupper()
+    if len(words) == 1 and first.endswith("ly"):
+        return True  # "Separately, ...", "Notably, ..."
+    # "Speaking to reporters, ...", "Alarmed by the unrest, ...", "Asked about it, ...".
+    return first.endswith(("ing", "ed")) and len(words) > 1 and words[0][0].isupper()
 
 
 def _is_relative(masked: str, start: int, end: int) -> bool:
@@ -230,8 +262,12 @@ def _looks_like_subject(masked: str, start: int, end: int) -> bool:
         ):
             return False
     for k, word in enumerate(lowered):
-        if word in _FINITE_NON_REPORTING:
-            return False
+        if word in _FINITE_NON_REPORTING and not words[k][0].isupper():
+            return False  # "Will Rogers" is a name
+        if word in _SUBORDINATORS and words[k][0].islower():
+            return False  # "two hours after outlets": a clause, not a subject
+        if k > 0 and word in _IRREGULAR_PAST and word not in ("said", "told", "thought"):
+            return False  # "The deal came with help from X": a clause, not a subject
         if word in ("that", "что") and k > 0:
             return False
         if (
@@ -259,8 +295,11 @@ def _subject_before(
     while True:
         a, b = _strip_span(masked, floor, end)
         match = _LAST_WORD.search(masked, a, b)
-        if match and match.group(1).lower() in cues.AUXILIARIES:
-            end = match.start(1)
+        if match and (
+            match.group(1).lower() in cues.AUXILIARIES
+            or (match.group(1).endswith("ly") and match.group(1).islower() and match.start(1) > a)
+        ):
+            end = match.start(1)  # "has also said", "officials subsequently told"
             continue
         break
     chunks = _chunks(masked, floor, end, text)
@@ -270,11 +309,20 @@ def _subject_before(
     chunks = [
         c
         for c in chunks
-        if not _is_quoted_only(masked, *c) and not masked[c[0] : c[1]].strip().isdigit()
+        if not _is_quoted_only(masked, *c)
+        and not masked[c[0] : c[1]].strip().isdigit()
+        and not _PARTY_STATE.fullmatch(masked[c[0] : c[1]].strip())
     ]
-    # Relative clauses and participle phrases right before the verb belong to the subject.
+    # Relative clauses, participle phrases and short adverbials right before the verb belong
+    # to the subject: "X, who ..., said", "X, for example, said", "X, in a statement, said".
     while len(chunks) > 1 and (
-        _is_relative(masked, *chunks[-1]) or _is_participle(masked, *chunks[-1])
+        _is_relative(masked, *chunks[-1])
+        or _is_participle(masked, *chunks[-1])
+        or (
+            len(_words(masked, *chunks[-1])) <= _MAX_ADVERBIAL_WORDS
+            and _is_adverbial(masked, *chunks[-1])
+            and masked[chunks[-1][0]].islower()
+        )
     ):
         chunks.pop()
     if not chunks:
@@ -294,19 +342,69 @@ def _subject_before(
             descriptor_start = previous[0]
             lead = lead[:-1]
     if any(not _is_adverbial(masked, *c) for c in lead):
-        return None
+        head = _head_before_appositions(masked, text, chunks)
+        if head is None:
+            return None
+        subject, descriptor_start = chunks[head], chunks[head][0]
+        if any(not _is_adverbial(masked, *c) for c in chunks[:head]):
+            return None
     if not _looks_like_subject(masked, *subject):
         return None
     s_start, s_end = subject
     s_start, s_end = _strip_span(masked, s_start, s_end)
+    lead_word = _WORD.match(masked, s_start)
+    if lead_word and lead_word.group().lower() in _LEADING_CONNECTIVES and lead_word.end() < s_end:
+        # "While only 7 percent said", "But most Clinton allies say": the connective is no part
+        # of the speaker.
+        s_start = _strip_span(masked, lead_word.end(), s_end)[0]
+        descriptor_start = max(descriptor_start, s_start)
     words = _words(masked, s_start, s_end)
-    if not words or (words[0][0].islower() and not _lowercase_subject_ok(words[0].lower())):
+    if not words or (words[0][0].islower() and not _lowercase_subject_ok(words[0].lower(), words)):
         return None
+    if len(words) == 1 and words[0].lower() in ("there", "here"):
+        return None  # "There have been telling responses"
     return s_start, s_end, descriptor_start
 
 
-def _lowercase_subject_ok(word: str) -> bool:
-    """A subject may start in lower case with a determiner, a number or a source noun."""
+def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int]]) -> int | None:
+    """ "Rep. Lee Zeldin of New York, a Trump supporter, said", "Rachel Berg, a philanthropist
+    from Monsey, New York, said": the index of the named head that the chunks after it describe
+    (an apposition with an article, a place, an age)."""
+    k = len(chunks) - 1
+    seen_apposition = False
+    while k > 0:
+        words = _words(masked, *chunks[k])
+        if not words:
+            return None
+        first = words[0].lower()
+        if first in _APPOSITION_STARTS:
+            seen_apposition = True
+        elif not (
+            masked[chunks[k][0] : chunks[k][1]].strip().isdigit()
+            or (_is_name_chunk(text, *chunks[k]) and len(words) <= _MAX_PLACE_WORDS)
+        ):
+            break
+        k -= 1
+    if not seen_apposition or k == len(chunks) - 1:
+        return None
+    start, end = chunks[k]
+    words = _words(masked, start, end)
+    if not words or not words[0][0].isupper() or len(words) > _MAX_HEAD_WORDS:
+        return None
+    return k if _looks_like_subject(masked, start, end) else None
+
+
+def _lowercase_subject_ok(word: str, words: list[str] | None = None) -> bool:
+    """A subject may start in lower case with a determiner, a number or a source noun, or be a
+    short phrase whose head is a source, body, document or outlet noun ("political analysts")."""
+    if (
+        words is not None
+        and len(words) <= _MAX_LOWERCASE_SUBJECT_WORDS
+        and word not in _ADVERBIAL_STARTERS
+    ):
+        head = words[-1].lower()
+        if head in cues.DESCRIBED_SOURCE_HEADS or head in cues.DOCUMENT_HEADS or head == "percent":
+            return True
     return (
         word in _SUBJECT_LOWERCASE_OK
         or word in cues.DESCRIBED_SOURCE_HEADS
@@ -322,7 +420,8 @@ _SUBJECT_LOWERCASE_OK = words(
     he she they we it the a an one two three four five six seven eight nine ten some several
     many most both another others officials sources people analysts traders experts diplomats
     insiders residents witnesses friends aides advisers lawmakers investors economists police
-    prosecutors local senior government state federal u.s
+    prosecutors local senior government state federal u.s more less about nearly almost just
+    over roughly all half three-quarters two-thirds only just those respondents voters
     """
 )
 
@@ -392,15 +491,27 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     if verb.lower.endswith("ing") and previous not in cues.BE_FORMS:
         # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
         # ", adding that ..." is handled by the caller.
-        return verb.lower in ("adding", "saying"), False
+        return verb.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, verb), False
     if verb.lower.endswith("ing"):
         return True, False  # "is saying": progressive, not passive
     if previous.endswith(("'s", "’s", "s'", "s’")):
         return False, False  # "the company's report"
     if previous in cues.BE_FORMS or previous in ("being", "getting"):
         return False, True
-    if previous == "to" or previous in _NOUN_MARKERS:
-        return False, False
+    if (previous in ("not", "never") or previous.endswith(("n't", "n’t"))) and (
+        verb.lower in _NO_ANSWER_VERBS
+    ):
+        return False, False  # "did not respond", "didn't reply": no assertion
+    if (
+        verb.lower in _NO_ANSWER_VERBS
+        and verb.next == "to"
+        and _RESPONDED_TO.match(masked, verb.end)
+    ):
+        return False, False  # "responded to Henry's tweet.": whom, not what
+    if previous in _ADJECTIVES_OF_NOUNS:
+        return False, False  # "a new report", "the original tweet", "other shows"
+    if previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS:
+        return False, False  # "to say", "the report", "one tweet"
     return True, False
 
 
@@ -412,6 +523,14 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     found = _according(text, start, masked)
     if found is not None:
         return found
+    found = _name_colon(text, start, masked)
+    if found is not None:
+        return found
+    return find_without_colon(text, start, end, masked)
+
+
+def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:
+    """:func:`find` without a leading "Name:" (the caller judged it no speaker)."""
     verbs = _verbs(masked)
     if not verbs:
         return _russian_as(text, start, masked)
@@ -420,7 +539,132 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
         found = _russian_as(text, start, masked)
     if found is None:
         found = _leading(text, start, masked, verbs)
+    if found is None:
+        found = _parenthetical(text, start, masked, verbs)
+    if found is None:
+        found = _who_said(text, start, masked, verbs)
     return found
+
+
+_NAME_BEFORE_WHO = re.compile(
+    r"((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)(?:\s*\([^)]*\))?,\s+who\s+"
+    r"(?:(?:also|later|has|had|have)\s+)*$"
+)
+
+
+def _who_said(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "... with help from Labor Secretary Thomas Perez, who said he expects ...": the name
+    before ", who" speaks what follows the verb."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.lower.endswith("ing"):
+            continue
+        name = _NAME_BEFORE_WHO.search(masked, 0, verb.start)
+        if name is None:
+            continue
+        c_start, c_end = _strip_span(masked, verb.end, len(masked), " \t\n.!?:,")
+        that = _THAT.match(masked, c_start)
+        if that:
+            c_start = _strip_span(masked, that.end(), c_end)[0]
+        if len(_words(masked, c_start, c_end)) < _MIN_WHO_CONTENT_WORDS:
+            continue
+        return Attribution(
+            speaker_start=base + name.start(1),
+            speaker_end=base + name.end(1),
+            descriptor_start=base + name.start(1),
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="who",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    return None
+
+
+_PARENTHESIS_CLOSE = re.compile(r"[^,;:.!?_]{0,40}?,")
+
+
+def _parenthetical(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "Many of the closures, he said, involved public courses": the speaker and the verb set
+    off by commas inside the sentence they attribute."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.lower.endswith("ing"):
+            continue
+        close = _PARENTHESIS_CLOSE.match(masked, verb.end)
+        if close is None or len(_words(masked, verb.end, close.end())) > _MAX_ADVERBIAL_WORDS:
+            continue
+        open_at = masked.rfind(",", 0, verb.start)
+        if open_at < 0 or len(_words(masked, 0, open_at)) < 2:
+            continue
+        if _is_adverbial(masked, *_chunks(masked, 0, open_at)[-1]):
+            continue  # "In a statement, the ministry said, ...": a leading attribution
+        s_start, s_end = _strip_span(masked, open_at + 1, verb.start)
+        words = _words(masked, s_start, s_end)
+        if not words or len(words) > _MAX_PARENTHESIS_WORDS:
+            continue
+        if not _looks_like_subject(masked, s_start, s_end):
+            continue
+        if words[0][0].islower() and not _lowercase_subject_ok(words[0].lower()):
+            continue
+        c_start, c_end = _strip_span(masked, 0, len(masked), " \t\n.!?")
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + s_start,
+            descriptor_end=base + close.end() - 1,
+            cue=verb.text,
+            pattern="parenthetical",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    return None
+
+
+#: "PENCE: We will ...", "Marco Rubio: I'm not interested ...", "Poll: Clinton leads ...":
+#: a speaker of up to four capitalised words, a colon, then what they say.
+_NAME_COLON = re.compile(r"(?P<speaker>[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,2}):[ \t]+(?=\S)")
+#: Words before a colon that label the page, not a speaker.
+_COLON_LABELS = words(
+    """
+    note update updated editor editors photo photos video watch related read source sources
+    correction clarification breaking exclusive analysis opinion also plus see click sign follow
+    transcript full partial here this that these there it what why how when where who q a
+    warning disclosure live caption credit image graphic chart map topics tags share summary
+    email e-mail phone contact remember latest stat
+    """
+)
+_MIN_COLON_CONTENT_WORDS = 3
+
+
+def _name_colon(text: str, base: int, masked: str) -> Attribution | None:
+    match = _NAME_COLON.match(masked)
+    if match is None:
+        return None
+    speaker = match.group("speaker")
+    first = speaker.split()[0].lower().rstrip(".'’")
+    if (
+        first in _COLON_LABELS
+        or first in _ADVERBIAL_STARTERS
+        or first in _NOUN_MARKERS
+        or first in cues.REPORTING_VERBS
+    ):
+        return None
+    c_start, c_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
+    if len(_words(text[base : base + len(masked)], c_start, c_end)) < _MIN_COLON_CONTENT_WORDS:
+        return None
+    if masked.rstrip(" \t\n\"”’'").endswith("?"):
+        return None  # "Ted Cruz: Conservative or career politician?": a headline's question
+    return Attribution(
+        speaker_start=base + match.start("speaker"),
+        speaker_end=base + match.end("speaker"),
+        descriptor_start=base + match.start("speaker"),
+        descriptor_end=base + match.end("speaker") + 1,
+        cue=":",
+        pattern="name-colon",
+        content_start=base + c_start,
+        content_end=base + c_end,
+    )
 
 
 def _statement_in(text: str, start: int, end: int) -> bool:
@@ -518,15 +762,20 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         ok, _ = _verb_ok(masked, verb)
         if not ok:
             continue
-        if verb.lower in ("adding", "saying") and masked[: verb.start].rstrip().endswith(","):
+        if verb.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, verb):
             continue  # "..., the ministry said, adding that ...": the attribution is before
         # The words after the verb: adjuncts, optionally followed by ", adding that ...".
         tail_end = end_of_sentence
-        for marker in (", adding", ", saying", " and added"):
+        # A dash closes the attribution: "..., the budget office reported on Tuesday -- a
+        # development that ...".
+        for marker in (" and added", " -- ", " — ", " – "):
             idx = masked.find(marker, verb.end, end_of_sentence)
             if idx >= 0:
                 tail_end = idx
                 break
+        participle = _PARTICIPLE_AFTER_COMMA.search(masked, verb.end, tail_end)
+        if participle is not None:
+            tail_end = participle.start()
         tail_end = _strip_span(masked, verb.end, tail_end)[1]
         before = masked[: verb.start].rstrip()
         inverted = before.endswith(tuple(_SEPARATORS)) or (
@@ -537,8 +786,14 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         )
         if inverted and _PUNCTUATION_NEXT.match(masked, verb.end):
             inverted = False  # "заявили, что ...": the verb has no subject after it
+        if inverted and _ADJUNCT_NEXT.match(masked, verb.end):
+            # "X, the campaign manager, said in an interview": the subject is before the verb.
+            inverted = False
+        semicolon = masked.find(";", verb.end, tail_end)
+        if semicolon >= 0:
+            tail_end = _strip_span(masked, verb.end, semicolon)[1]
         checked_end = tail_end
-        if inverted:
+        if inverted or "_" in before:
             # "said the people, who asked not to be identified because ...", "said Khaled
             # Mansour, a shopkeeper who was wounded": only the name itself must be short.
             comma = masked.find(",", verb.end, tail_end)
@@ -555,6 +810,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             np = _speaker_after(text, base, masked, verb.end, tail_end)
             if np is None:
                 return None
+            if any(w in _IRREGULAR_PAST for w in _words(masked, np[0] - base, np[1] - base)):
+                return None  # "..., said the speeches led her to vote": a clause, not a name
             return Attribution(
                 speaker_start=np[0],
                 speaker_end=np[1],
@@ -575,7 +832,7 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             if subject is not None:
                 break
         if subject is None:
-            return None
+            continue  # "..., say some Democrats, who cringe as they recall": try the verb before
         s_start, s_end, d_start = subject
         content_end = _strip_span(masked, 0, _content_end_before(masked, d_start))[1]
         if len(_words(masked, 0, content_end)) < 3 and "_" not in masked[:content_end]:
@@ -592,6 +849,15 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             statement=_statement_in(masked, verb.start, len(masked)),
         )
     return None
+
+
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    r",\s+(?:" + "|".join(sorted(cues.SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE
+)
+
+
+def _after_comma(masked: str, verb: _Verb) -> bool:
+    return masked[: verb.start].rstrip().endswith(",")
 
 
 def _content_end_before(masked: str, pos: int) -> int:
@@ -717,8 +983,27 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             cut = token.start
         if passive or not ok or token.previous is None:
             continue  # a verb that opens the sentence has no subject before it
+        if token.lower.endswith("ing") and token.previous in cues.BE_FORMS:
+            cut = _LAST_WORD_START.search(masked, 0, token.start).start()  # type: ignore[union-attr]
         # "X declined to comment ... but said": allow the subject to stop before the first verb.
-        subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
+        if token.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, token):
+            # "Trump called for a ban, saying ...": the subject of the main clause speaks.
+            subject = _main_subject(masked, local, token.start)
+        else:
+            subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
+            if (
+                subject is None
+                and _AND_BEFORE.search(masked, 0, token.start)
+                and not token.lower.endswith("ing")
+            ):
+                # "Obama met survivors on Thursday and said ...": the main clause's subject.
+                subject = _main_subject(masked, local, token.start)
+            if subject is None:
+                # A new clause after a dash, colon, semicolon or ", and": "Carson seems to know
+                # it — he told the AP that ...", "..., and more than 4 in 10 said ...".
+                boundary = _last_clause_boundary(masked, cut)
+                if boundary is not None:
+                    subject = _subject_before(masked, local, boundary, cut)
         if subject is None:
             if len(_words(masked, 0, token.start)) > _MAX_SUBJECT_WORDS + 10:
                 return None
@@ -734,11 +1019,22 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
         descriptor_start = d_start
         if d_start > 0 and _statement_in(masked, 0, d_start):
             descriptor_start = _strip_span(masked, 0, d_start)[0]
+        descriptor_end = token.end
+        if (
+            not that
+            and not colon
+            and _PLACE_OR_TIME.match(after.lstrip())
+            and _tail_is_adjunct(masked, token.end, c_end)
+        ):
+            # "Trump said to a crowd of about 500.": the sentence only says who spoke; what
+            # was said is the quote before it.
+            descriptor_end = c_end
+            c_start = c_end
         return Attribution(
             speaker_start=base + s_start,
             speaker_end=base + s_end,
             descriptor_start=base + descriptor_start,
-            descriptor_end=base + token.end,
+            descriptor_end=base + descriptor_end,
             cue=token.text,
             pattern="colon" if colon else "leading",
             content_start=base + c_start,
@@ -746,6 +1042,132 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             statement=_statement_in(masked, 0, len(masked)),
         )
     return None
+
+
+_CLAUSE_BOUNDARY = re.compile(r"(?:[;:(]|\s--?\s|[—–]|,\s+(?:and|but|while|as)\s)")
+
+
+def _last_clause_boundary(masked: str, end: int) -> int | None:
+    last = None
+    for match in _CLAUSE_BOUNDARY.finditer(masked, 0, end):
+        last = match.end()
+    return last
+
+
+_LAST_WORD_START = re.compile(r"\S+\s*$")
+_AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
+_SUBJECT_PRONOUNS = words("he she they we i it")
+_DEFINITE_ARTICLES = words("the a an")
+#: Past tenses without "-ed" that open a main clause: "Trump took aim at ..., saying".
+_IRREGULAR_PAST = words(
+    """
+    made took gave went came spoke wrote sent held met left led ran won lost put set kept brought
+    thought stood sought fought struck drew threw hit cut began became told said
+    """
+)
+_MAX_MAIN_SUBJECT_WORDS = 8
+_MAIN_CLAUSE_ADVERBS = words("even also then again later still already once first just never")
+
+
+def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | None:
+    """The subject of the sentence's main clause, when it is a name, a pronoun or a short noun
+    phrase with "the" right before a verb in the past tense or with an auxiliary."""
+    # The first chunk that opens with a subject and its verb: adverbials come before it ("Back
+    # in 1999, Mr. Trump expressed ..."); appositions and relative clauses may stand between
+    # the subject and its verb ("Rahm Emanuel, his chief of staff, urged ...").
+    chunks = _chunks(masked, 0, limit, text)
+    for i, chunk in enumerate(chunks):
+        tokens = [t for t in _tokens(masked[: chunk[1]]) if t.start >= chunk[0]]
+        found = _subject_of_chunk(tokens)
+        if found is not None:
+            return found
+        k = _subject_length(tokens)
+        if k == 0 or k != len(tokens):
+            continue
+        j = i + 1
+        while j < len(chunks) and _describes(masked, text, chunks[j]):
+            j += 1
+        if i + 1 < j < len(chunks):
+            after = [t for t in _tokens(masked[: chunks[j][1]]) if t.start >= chunks[j][0]]
+            after = [t for t in after if not _is_adverb(t)]
+            if after and _past_or_auxiliary(after[0].text):
+                if _is_name_chunk(text, *chunks[i + 1]):
+                    # "The French minister of energy, Ada Royal, alluded": the name.
+                    name = _strip_span(masked, *chunks[i + 1])
+                    return name[0], name[1], tokens[0].start
+                return tokens[0].start, tokens[-1].end, tokens[0].start
+    return None
+
+
+def _describes(masked: str, text: str, chunk: tuple[int, int]) -> bool:
+    """An apposition, a relative clause or a name in apposition ("his chief of staff", "who
+    currently hold a majority", "former Secretary of State Hillary Clinton")."""
+    words = _words(masked, *chunk)
+    if not words:
+        return False
+    first = words[0].lower()
+    return (
+        first in _APPOSITION_STARTS
+        or first in _RELATIVE_STARTERS
+        or first in ("former", "then", "now", "also")
+        or _is_name_chunk(text, *chunk)
+    )
+
+
+def _is_adverb(token: _Token) -> bool:
+    return token.text.islower() and (
+        token.lower.endswith("ly") or token.lower in _MAIN_CLAUSE_ADVERBS
+    )
+
+
+def _subject_length(tokens: list[_Token]) -> int:
+    """How many tokens the subject takes at the start of ``tokens`` (0: none there)."""
+    if not tokens:
+        return 0
+    first = tokens[0]
+    if first.lower in _SUBJECT_PRONOUNS:
+        return 1
+    if first.lower in _DEFINITE_ARTICLES:
+        k = 1
+        while k < len(tokens) and not _past_or_auxiliary(tokens[k].text):
+            k += 1
+        return k
+    k = 0
+    while k < len(tokens) and (
+        tokens[k].text[0].isupper()
+        or tokens[k].lower in cues.NAME_PARTICLES
+        or (  # "Secretary of State Madeleine Albright"
+            tokens[k].lower == "of"
+            and k > 0
+            and k + 1 < len(tokens)
+            and tokens[k + 1].text[0].isupper()
+        )
+    ):
+        k += 1
+    return k
+
+
+def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
+    k = _subject_length(tokens)
+    if k == 0 or k >= len(tokens) or k > _MAX_MAIN_SUBJECT_WORDS:
+        return None
+    verb = k
+    while verb < len(tokens) - 1 and _is_adverb(tokens[verb]):
+        verb += 1  # "Mr. Trump even echoed", "Albright recently urged"
+    if not _past_or_auxiliary(tokens[verb].text):
+        return None
+    return tokens[0].start, tokens[k - 1].end, tokens[0].start
+
+
+def _past_or_auxiliary(word: str) -> bool:
+    if not word.islower():
+        return False
+    return (
+        (word.endswith("ed") and word not in cues.DESCRIPTIVE_PARTICIPLES)
+        or word in _IRREGULAR_PAST
+        or word in cues.AUXILIARIES
+        or word in _FINITE_NON_REPORTING
+    )
 
 
 def _drop_conjunction(masked: str, verb_start: int) -> int:

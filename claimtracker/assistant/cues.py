@@ -39,8 +39,15 @@ REPORTING_VERBS: frozenset[str] = words(
     shows showed shown find finds found agree agrees agreed understand understands understood
     emphasise emphasises emphasised emphasize emphasizes emphasized underline underlines
     underlined calculate calculates calculated expect expects think thinks thought concede
-    concedes conceded called calls
+    concedes conceded called calls stating explaining declaring announcing acknowledging
+    admitting accusing predicting promising vowing tweeting reiterating recalling
+    charging boasting
     """
+)
+
+#: Participles that report speech after a main clause: "X called for a ban, saying ...".
+SPEECH_PARTICIPLES: frozenset[str] = frozenset(
+    w for w in REPORTING_VERBS if w.endswith("ing") and w not in ("understanding", "finding")
 )
 
 #: Reporting verbs that mean the speaker denies or rejects something said before.
@@ -63,7 +70,7 @@ ESTIMATE_VERBS: frozenset[str] = words(
 #: Reporting verbs that may come before their subject: "..., said Wang Lin", "», — сказал Волков".
 INVERTED_VERBS: frozenset[str] = words(
     """
-    said says added adds wrote writes told tells continued noted insisted warned explained asked
+    said says say added adds wrote writes told tells continued noted insisted warned explained asked
     recalled replied responded conceded заявил заявила заявили заявило сказал сказала сказали
     сказало сообщил сообщила сообщили сообщило отметил отметила отметили отметило подчеркнул
     подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила
@@ -83,7 +90,8 @@ AUXILIARIES: frozenset[str] = words(
     """
     has have had will would could can may might should must shall did does do also previously
     later again earlier repeatedly separately further already had then now once still recently
-    publicly privately reportedly initially first last has've not never
+    publicly privately reportedly initially first last has've not never cannot can't won't
+    didn't doesn't don't
     """
 )
 
@@ -98,7 +106,8 @@ DESCRIPTIVE_PARTICIPLES: frozenset[str] = words(
     briefed involved informed acquainted based linked affiliated allied tasked named authorized
     authorised assigned connected concerned appointed elected backed supported sanctioned
     published released unsealed issued leaked obtained seen reviewed filed cited quoted
-    conducted commissioned funded run owned state-run state-owned
+    conducted commissioned funded run owned state-run state-owned polled surveyed questioned
+    interviewed asked registered likely
     """
 )
 
@@ -221,7 +230,8 @@ DESCRIBED_SOURCE_HEADS: frozenset[str] = words(
     someone others another insiders individuals individual participants participant negotiators
     negotiator источник источника источники источников собеседник собеседника собеседники
     собеседников эксперт эксперта эксперты экспертов аналитик аналитики аналитиков осведомленный
-    researchers researcher scientists scientist strategists strategist
+    researchers researcher scientists scientist strategists strategist respondents voters
+    critics opponents supporters delegates attendees pollsters activists organizers organisers
     """
 )
 
@@ -486,6 +496,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 #: Heads and names that make a speaker a media outlet.
 MEDIA_HEADS: frozenset[str] = words(
     """
+    newspaper newspapers publication publications journalism outlets networks newsletter
     newspaper paper daily tabloid broadcaster network channel magazine website outlet radio
     television tv news agency's newswire wire times post telegraph guardian journal herald
     tribune gazette mail mirror sun express independent observer chronicle economist monitor
@@ -498,7 +509,8 @@ MEDIA_HEADS: frozenset[str] = words(
 GENERIC_MEDIA_HEADS: frozenset[str] = words(
     """
     television tv radio newspaper broadcaster broadcasters media channel daily tabloid magazine
-    website outlet newswire телевидение телеканал газета издание радио сми
+    website outlet newswire телевидение телеканал газета издание радио сми publication
+    publications newspapers outlets
     """
 )
 
@@ -520,7 +532,53 @@ MEDIA_NAMES: tuple[str, ...] = (
     "cbs",
     "abc",
     "fox news",
+    "fox",
     "msnbc",
+    "cnbc",
+    "pbs",
+    "c-span",
+    "new york times",
+    "washington post",
+    "wall street journal",
+    "usa today",
+    "los angeles times",
+    "sun-times",
+    "huffington post",
+    "huffpost",
+    "buzzfeed",
+    "propublica",
+    "the hill",
+    "the atlantic",
+    "new yorker",
+    "national review",
+    "weekly standard",
+    "breitbart",
+    "drudge report",
+    "daily caller",
+    "washington examiner",
+    "western journalism",
+    "the blaze",
+    "business insider",
+    "forbes",
+    "the atlantic",
+    "realclearpolitics",
+    "fivethirtyeight",
+    "gallup",
+    "pew",
+    "pew research",
+    "pew research center",
+    "quinnipiac",
+    "rasmussen",
+    "monmouth",
+    "marist",
+    "ipsos",
+    "yougov",
+    "morning consult",
+    "public policy polling",
+    "edison research",
+    "cook political report",
+    "vox",
+    "slate",
     "npr",
     "politico",
     "axios",
@@ -556,7 +614,12 @@ DOCUMENT_HEADS: frozenset[str] = words(
     filings indictment data figures statistics records emails cables transcript analysis
     assessment dossier investigation leaked paper papers review audit article articles footage
     video recording research census estimate estimates публикация публикации доклад доклада
-    данные отчет отчёт исследование
+    данные отчет отчёт исследование polls polling surveys studies memos letters analyses
+    projection projections forecast forecasts index indexes model models numbers results
+    statement statements release releases lawsuit lawsuit suit complaint ruling order
+    agreement regulations rules brief briefs affidavit testimony ad ads advertisement
+    commercial tweet tweets post posts website platform findings photos pictures images
+    videos filings average averages tally count counts
     """
 )
 
@@ -679,6 +742,14 @@ NUMBER_WORDS: dict[str, int] = {
     "пять": 5,
     "пяти": 5,
 }
+
+#: Words that open a described group of unnamed people: "many Republicans", "most voters".
+GROUP_QUANTIFIERS: frozenset[str] = words(
+    """
+    many most some several few other others numerous various more fewer majority minority
+    half nearly almost about roughly just only some all those
+    """
+)
 
 #: Quantity words that make an unattributed sentence a checkable claim.
 QUANTITY_WORDS: frozenset[str] = words(

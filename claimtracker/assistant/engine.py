@@ -16,6 +16,7 @@ from claimtracker.assistant import attribution as attr
 from claimtracker.assistant import cues
 from claimtracker.assistant.classify import attribution_code, is_checkable
 from claimtracker.assistant.counters import ClaimView, find_counters
+from claimtracker.assistant.mentions import Mentions
 from claimtracker.assistant.quotes import QuoteSpan, quote_mask
 from claimtracker.assistant.sentences import Sentence, sentences
 from claimtracker.assistant.speakers import NameIndex, Speaker, SpeakerResolver, affiliation
@@ -36,6 +37,7 @@ _APPOSITION_END = re.compile(
 )
 _FIRST_WORD = re.compile(r"[\w'’]+")
 _WHICH = re.compile(r"\s*,\s*which\b")
+_MAX_ACRONYM = 5  # "NATO", "OPEC": longer words in capitals before a colon are names
 _QUOTE_ONLY_JUNK = " \t\n.,;:!?\"“”«»‘’'—–-_"
 
 
@@ -69,6 +71,18 @@ def _quote_text(text: str, quotes: tuple[QuoteSpan, ...], start: int, end: int) 
     return " … ".join(inside)
 
 
+#: An embedded post's markup ("<tweet author=...>", "</tweet>"): no sentence of the writer's.
+_MARKUP = re.compile(r"</?[a-z]+(?:\s[^<>]*)?/?>")
+_PARENTHESES = re.compile(r"\([^()\n]{0,120}\)")
+
+
+def _without_parentheses(masked: str) -> str:
+    """``masked`` with parenthesised asides blanked: "Kasich (who has 25 delegates) said"."""
+    if "(" not in masked:
+        return masked
+    return _PARENTHESES.sub(lambda m: " " * len(m.group()), masked)
+
+
 def _trim_dateline(text: str, sentence: Sentence) -> int:
     match = _DATELINE.match(text, sentence.start, sentence.end)
     return match.end() if match else sentence.start
@@ -78,14 +92,33 @@ def suggest(text: str) -> list[Suggestion]:
     """Suggested claims of an article (its stored text, verbatim), in document order."""
     prose = sentences(text)
     index = NameIndex("\n".join(text[s.start : s.end] for s in prose))
-    resolver = SpeakerResolver(index)
+    people = Mentions(text, index)
+    people.set_sentences(
+        [s.start for s in prose], [(q.start, q.end) for s in prose for q in s.quotes]
+    )
+    resolver = SpeakerResolver(index, people)
     drafts: list[_Draft] = []
     pending_colon: _Draft | None = None
     for sentence in prose:
         start = _trim_dateline(text, sentence)
         end = sentence.end
-        masked = quote_mask(text, list(sentence.quotes), start, end)
-        found = attr.find(text, start, end, masked)
+        masked = _without_parentheses(quote_mask(text, list(sentence.quotes), start, end))
+        found = None if _MARKUP.search(text, start, end) else attr.find(text, start, end, masked)
+        if (
+            found is not None
+            and found.pattern == "name-colon"
+            and not _colon_speaker(text[found.speaker_start : found.speaker_end], index, text)
+        ):
+            found = attr.find_without_colon(text, start, end, masked)
+        if found is not None and found.pattern in ("leading", "trailing"):
+            if _speaker_unknown(text, found, sentence, index):
+                found = None  # "Don't believe them.", "Share and comment below."
+            elif not _FIRST_WORD.search(text, found.descriptor_end, end) and (
+                len(_FIRST_WORD.findall(text, found.content_start, found.content_end)) < 2
+            ):
+                # "Trump said." after a quote that ended in "?" or "!": it attributes that quote.
+                _attribute_back(text, drafts, sentence, found, resolver)
+                continue
         if found is not None and found.pattern == "back":
             _attribute_back(text, drafts, sentence, found, resolver)
             continue
@@ -102,6 +135,61 @@ def suggest(text: str) -> list[Suggestion]:
             if draft.keep:
                 resolver.remember(draft.speaker)
     return _finish(text, [d for d in drafts if d.keep])
+
+
+def _speaker_unknown(
+    text: str, found: attr.Attribution, sentence: Sentence, index: NameIndex
+) -> bool:
+    """A one-word speaker capitalised only because it opens the sentence ("Share", "Don't",
+    "Similar"), a word the article also writes in lower case, is no name."""
+    phrase = text[found.speaker_start : found.speaker_end]
+    if " " in phrase or phrase.isupper() or found.speaker_start != sentence.start:
+        return False
+    lowered = phrase.lower()
+    if (
+        lowered in cues.PERSONAL_PRONOUNS
+        or lowered in cues.PLURAL_PRONOUNS
+        or lowered in cues.BODY_PRONOUNS
+        or index.person(phrase) is not None
+        or index.organisation(phrase) is not None
+        or lowered in cues.DESCRIBED_SOURCE_HEADS
+        or lowered in cues.DOCUMENT_HEADS
+        or lowered in cues.COUNTRY_ALIASES
+        or lowered in cues.GROUP_QUANTIFIERS
+        or lowered in ("we", "i", "you")
+    ):
+        return False
+    if lowered.endswith(("n't", "n’t")):
+        return True
+    # A name is not written in lower case; "share", "similar", "depending" are.
+    return re.search(r"(?<![\w'’])" + re.escape(lowered) + r"(?![\w'’])", text) is not None
+
+
+def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
+    """Whether the words before a leading colon name a speaker: a transcript's "PENCE", a
+    person the article names ("Marco Rubio", "Rubio" after "Marco Rubio"), or a source noun
+    ("Poll", "Insiders"); not a rubric ("Delegate Update") or a place ("New Hampshire")."""
+    words = phrase.split()
+    if all(w.isupper() for w in words) and len(words) <= 2:
+        return True
+    bare = phrase.lower()
+    if bare in cues.COUNTRY_ALIASES:
+        return False
+    if len(words) == 1 and (
+        bare in cues.DESCRIBED_SOURCE_HEADS
+        or bare in cues.DOCUMENT_HEADS
+        or bare in cues.GENERIC_MEDIA_HEADS
+    ):
+        return True
+    full = index.person(words[-1])
+    if full is None:
+        return False
+    if len(words) == 1:
+        return True
+    # A person is also called by the surname alone ("Rubio said"); "New Hampshire" and
+    # "Delegate Update" never are.
+    alone = re.compile(r"(?<!" + re.escape(words[0]) + r" )\b" + re.escape(words[-1]) + r"\b")
+    return full.split()[0] == words[0] and alone.search(text) is not None
 
 
 def _draft(
@@ -121,7 +209,7 @@ def _draft(
     found = clause.attribution
     if found is not None:
         phrase = text[found.speaker_start : found.speaker_end]
-        speaker = resolver.resolve(phrase)
+        speaker = resolver.resolve(phrase, at=found.speaker_start)
         if (
             speaker.kind == "person"
             and speaker.pronoun is None
@@ -130,6 +218,14 @@ def _draft(
         ):
             # "Bayer, which makes ...": "which" is said of things, not people.
             speaker = replace(speaker, kind="organisation", count=None)
+        if (
+            found.pattern == "name-colon"
+            and speaker.kind == "organisation"
+            and phrase.isupper()
+            and len(phrase) > _MAX_ACRONYM
+        ):
+            # "BENENSON: ...": a transcript names its speakers in capitals.
+            speaker = replace(speaker, kind="person", count=1)
         if speaker.pronoun is None:
             # "said Wang Lin, a spokesman for the Chinese commerce ministry": the apposition
             # tells which side the speaker is on; whom they cite or what a relative clause says

@@ -1,7 +1,7 @@
 """Quotation marks: where quoted words start and end in a stretch of prose.
 
 Handles straight double quotes, curly quotes (“ ” and ‘ ’), guillemets (« », Russian style with
-„ “ inside) and, in a paragraph without double quotes, straight single quotes used as in British
+„ “ inside), the doubled apostrophes of some newspapers' archives (''like this'' and ``this'') and, in a paragraph without double quotes, straight single quotes used as in British
 tabloids ('We will not back down,' he said). A quote left open at the end of a paragraph runs to
 its end: newspapers open every paragraph of a long quote and close only the last.
 """
@@ -27,7 +27,7 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-_MARKS = re.compile("[\"“”«»„‘’']")
+_MARKS = re.compile("''|``|[\"“”«»„‘’']")
 
 
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
@@ -35,14 +35,26 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     stop = len(text) if end is None else end
     spans: list[QuoteSpan] = []
     segment = text[start:stop]
-    use_single = '"' not in segment and "“" not in segment and "«" not in segment
+    doubled = "''" in segment or "``" in segment
+    use_single = not doubled and '"' not in segment and "“" not in segment and "«" not in segment
     open_at = -1
     closer = ""
     for mark in _MARKS.finditer(text, start, stop):
         i = mark.start()
-        ch = text[i]
+        ch = mark.group()
         prev = text[i - 1] if i > start else " "
-        nxt = text[i + 1] if i + 1 < stop else " "
+        nxt = text[mark.end()] if mark.end() < stop else " "
+        if len(ch) == 2:
+            # ''Doubled apostrophes'' (or ``these'') work as straight double quotes.
+            if not doubled or (ch == "''" and _is_word_char(prev) and _is_word_char(nxt)):
+                continue
+            if open_at < 0:
+                open_at = mark.end()
+                closer = "''"
+            elif closer == "''":
+                spans.append(QuoteSpan(open_at, i))
+                open_at = -1
+            continue
         if open_at < 0:
             if ch == '"' or (ch in _PAIRED and (ch != "‘" or not _is_word_char(prev))):
                 open_at = i + 1
@@ -50,7 +62,10 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             elif ch == "'" and use_single and prev in _OPENING_AFTER and _is_word_char(nxt):
                 open_at = i + 1
                 closer = "'"
-        elif ch == closer:
+        elif ch == closer or (
+            # Mixed marks in sloppy copy: “...," or "...” close all the same.
+            {ch, closer} == {'"', "”"} and not _is_word_char(nxt)
+        ):
             if closer in "'’" and _is_word_char(nxt):
                 continue  # an apostrophe inside a word (don't, Ashby's), not the end of the quote
             if closer == '"' and prev in _OPENING_AFTER and _is_word_char(nxt):

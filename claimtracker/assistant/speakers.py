@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Protocol
 
 from claimtracker.assistant import cues
 from claimtracker.assistant.cues import words
@@ -643,6 +644,47 @@ def _described_group(p: _Phrase) -> Speaker | None:
     )
 
 
+#: Lower case only: "Majority Leader Mitch McConnell" is no share of anybody.
+_SHARE = re.compile(
+    r"\d\s*%|\b(?:percent|per cent|majority|minority|half|third|quarter)\b|\d+\s+in\s+\d+"
+    r"|-(?:thirds|quarters|fifths|tenths)\b|^(?:Percent|Half|Two-thirds|Three-quarters)\b"
+)
+
+
+def _people_by_quantity(p: _Phrase) -> Speaker | None:
+    """ "58 percent of voters", "two-thirds of caucus attendees", "many Republicans", "most",
+    "Election scholars", "GOP leaders": unnamed people described by a share, a quantifier or a
+    plural common noun."""
+    head_word = p.head_words[-1]
+    share = _SHARE.search(" ".join(p.head_words)) is not None
+    quantified = p.lead in cues.GROUP_QUANTIFIERS and (
+        len(p.head_words) == 1 or head_word.islower() or _plural(p.head)
+    )
+    plural_common = (
+        head_word.islower()
+        and _plural(p.head)
+        and p.head not in cues.DOCUMENT_HEADS
+        and p.head not in cues.MEDIA_HEADS
+        and not _head_in(p.head, cues.GOVERNMENT_HEADS)
+        and not _head_in(p.head, cues.ORGANISATION_HEADS)
+    )
+    if not (share or quantified or plural_common):
+        return None
+    return Speaker(
+        p.text,
+        "described_group",
+        count=p.count,
+        plural=True,
+        head=p.head,
+        anonymous=True,
+        affiliation=p.affiliation,
+    )
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _russian_body(p: _Phrase) -> Speaker | None:
     """Russian puts the head first: "пресс-службе «Газпрома»", "Министерство обороны России"."""
     if not (_is_cyrillic(p.lead) and p.words[0].islower()):
@@ -669,10 +711,15 @@ def _unnamed_individual(p: _Phrase) -> Speaker | None:
     )
 
 
+_MEDIA_NAME_SET = frozenset(cues.MEDIA_NAMES)
+
+
 def _person(p: _Phrase) -> Speaker | None:
     """A personal name, titles dropped; a surname alone gets the full name given earlier."""
     if not _is_capitalised(p.head_words[-1]):
         return None
+    if p.lowered in _MEDIA_NAME_SET or p.lowered.removeprefix("the ") in _MEDIA_NAME_SET:
+        return None  # "The Hill", "The Atlantic": an outlet, not Mr. Hill
     name = person_name(p.head_words)
     if name is None:
         return None
@@ -728,6 +775,7 @@ _RULES = (
     _document,
     _spokesperson,
     _described_group,
+    _people_by_quantity,
     _russian_body,
     _unnamed_individual,
     _person,
@@ -805,11 +853,22 @@ def _head_key(head: str | None) -> str | None:
     return _SAME_HEAD.get(head, head)
 
 
+class PeopleNamed(Protocol):
+    """Who the text names before a point (see :mod:`mentions`)."""
+
+    def named_before(
+        self, at: int, pronoun: str, last_speaker: str | None = None
+    ) -> str | None: ...
+
+    def agrees(self, name: str | None, pronoun: str) -> bool: ...
+
+
 class SpeakerResolver:
     """Resolves he/she/they, "the official", "another" and surnames against earlier speakers."""
 
-    def __init__(self, index: NameIndex) -> None:
+    def __init__(self, index: NameIndex, people: PeopleNamed | None = None) -> None:
         self.index = index
+        self.people = people
         self.history: list[Speaker] = []
         self._described: dict[str, Speaker] = {}  # the same phrase recurs in an article
 
@@ -817,13 +876,22 @@ class SpeakerResolver:
         if speaker is not None and speaker.name is not None:
             self.history.append(speaker)
 
-    def resolve(self, phrase: str) -> Speaker:
+    def resolve(self, phrase: str, at: int | None = None) -> Speaker:
+        """The speaker ``phrase`` stands for; ``at`` is where the phrase is in the text, so that
+        "he" and "she" can go to a person named just before."""
         lowered = phrase.strip().lower()
         if lowered in cues.RUSSIAN_POSSESSIVES:
             return self._pronoun(cues.RUSSIAN_POSSESSIVES[lowered], phrase)
         speaker = self._described.get(phrase)
         if speaker is None:
             speaker = self._described[phrase] = describe(phrase, self.index)
+        if speaker.pronoun in ("he", "she") and at is not None and self.people is not None:
+            last = next((h.name for h in reversed(self.history) if h.kind == "person"), None)
+            named = self.people.named_before(at, speaker.pronoun, last)
+            if named is not None:
+                surname = named.split()[-1]
+                earlier = next((h for h in reversed(self.history) if h.name == named), None)
+                return earlier or Speaker(named, "person", count=1, head=_bare(surname))
         if speaker.pronoun is not None:
             return self._pronoun(speaker.pronoun, phrase, speaker)
         bare = phrase.strip()
@@ -860,7 +928,12 @@ class SpeakerResolver:
 
     def _pronoun(self, pronoun: str, phrase: str, speaker: Speaker | None = None) -> Speaker:
         for earlier in reversed(self.history):
-            if pronoun in ("he", "she") and earlier.kind == "person" and not earlier.plural:
+            if (
+                pronoun in ("he", "she")
+                and earlier.kind == "person"
+                and not earlier.plural
+                and (self.people is None or self.people.agrees(earlier.name, pronoun))
+            ):
                 return earlier
             if pronoun == "they" and earlier.plural:
                 return earlier

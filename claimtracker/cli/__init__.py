@@ -13,6 +13,7 @@ import click
 from claimtracker import __version__
 from claimtracker.cli import assist, claims, csv_commands, library, reports, safety
 from claimtracker.cli.context import AppState
+from claimtracker.cli.output import one_line
 from claimtracker.errors import ClaimTrackerError
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch_app([])
     try:
         result = cli.main(args=args, prog_name="claimtracker", standalone_mode=False)
+    except click.exceptions.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "claimtracker"
+        click.echo(
+            f"{command}: error: {one_line(error.format_message())} (`{command} --help` tells more)",
+            err=True,
+        )
+        return error.exit_code
     except click.exceptions.ClickException as error:
-        error.show()
+        click.echo(f"claimtracker: error: {one_line(error.format_message())}", err=True)
         return error.exit_code
     except click.exceptions.Exit as exit_:
         return exit_.exit_code
@@ -77,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("claimtracker: aborted", err=True)
         return 1
     except ClaimTrackerError as error:
-        click.echo(f"claimtracker: error: {' '.join(str(error).split())}", err=True)
+        click.echo(f"claimtracker: error: {one_line(str(error))}", err=True)
         return 1
     except KeyboardInterrupt:
         click.echo(
@@ -89,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         log.exception("internal error")
         click.echo(
-            f"claimtracker: internal error: {type(error).__name__}: {' '.join(str(error).split())} "
+            f"claimtracker: internal error: {type(error).__name__}: {one_line(str(error))} "
             "(a bug: please report it; set CLAIMTRACKER_DEBUG=1 for the traceback)",
             err=True,
         )

@@ -9,6 +9,9 @@ import click
 
 from claimtracker import services
 from claimtracker.cli.context import (
+    COUNT,
+    POSITIVE,
+    WHOLE_NUMBER,
     build_filter,
     date_option,
     db_option,
@@ -20,6 +23,7 @@ from claimtracker.cli.output import echo_detail, echo_rows
 from claimtracker.errors import ValidationError
 from claimtracker.query import ClaimOrder, claim_detail, count_claims, search_rows
 from claimtracker.query.explain import highlighter, match_reasons
+from claimtracker.query.fulltext import to_fts_query
 from claimtracker.query.search import SORT_KEYS
 from claimtracker.schemas import ActorUpdate, ClaimCreate, ClaimUpdate, LinkCreate
 from claimtracker.store import Store
@@ -42,9 +46,13 @@ def claim_field_options(command: F) -> F:
     options = [
         click.option("--text", help="The claim as you phrase it (default: the quote)."),
         click.option("--quote", help="The verbatim words in the source."),
-        click.option("--source", "source_id", type=int, help="Id of the source it comes from."),
-        click.option("--start", "anchor_start", type=int, help="Start offset of the passage."),
-        click.option("--end", "anchor_end", type=int, help="End offset of the passage."),
+        click.option(
+            "--source", "source_id", type=WHOLE_NUMBER, help="Id of the source it comes from."
+        ),
+        click.option(
+            "--start", "anchor_start", type=WHOLE_NUMBER, help="Start offset of the passage."
+        ),
+        click.option("--end", "anchor_end", type=WHOLE_NUMBER, help="End offset of the passage."),
         click.option("--speaker", help="Who asserts it (an actor's name or alias)."),
         click.option(
             "--speaker-kind",
@@ -53,9 +61,7 @@ def claim_field_options(command: F) -> F:
         ),
         click.option("--attribution", type=click.Choice(ATTRIBUTIONS.codes)),
         click.option("--descriptor", help='The attribution as written ("U.S. officials say").'),
-        click.option(
-            "--sources", "source_count", type=click.IntRange(min=0), help="Number of sources."
-        ),
+        click.option("--sources", "source_count", type=COUNT, help="Number of sources."),
         click.option("--status", type=click.Choice(STATUSES.codes)),
         click.option(
             "--rating",
@@ -85,12 +91,14 @@ def claim_field_options(command: F) -> F:
 def _claim_values(session: Any, options: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     """Field values for a claim schema from the options; resolves speaker and rating.
 
-    Returns the values and the reliability letter of the rating (it rates the speaker).
+    Returns the values and the reliability letter of the rating (it rates the speaker). A new
+    speaker is noted in ``options["created_actor"]``, to be told once the action committed (a
+    refused claim creates no actor, and says nothing about one).
     """
     values = {
         k: v
         for k, v in options.items()
-        if v is not None and k not in ("speaker", "speaker_kind", "rating", "tags")
+        if v is not None and k not in ("speaker", "speaker_kind", "rating", "tags", "created_actor")
     }
     if options.get("tags"):
         values["tags"] = list(options["tags"])
@@ -105,7 +113,7 @@ def _claim_values(session: Any, options: dict[str, Any]) -> tuple[dict[str, Any]
             actor = services.resolve_actor(
                 session=session, name=options["speaker"], kind=options.get("speaker_kind")
             )
-            click.echo(f"Created actor #{actor.id} {actor.name} ({actor.kind})", err=True)
+            options["created_actor"] = f"Created actor #{actor.id} {actor.name} ({actor.kind})"
         values["speaker_id"] = actor.id
     return values, letter
 
@@ -141,16 +149,17 @@ def add_claim(store: Store, as_json: bool, **options: Any) -> None:
         _rate_speaker(session, claim.speaker_id, letter)
         claim_id = claim.id
     assert claim_id is not None
+    _tell_created_actor(options)
     _report(store, claim_id, as_json, f"Added claim #{claim_id}")
 
 
 @click.command("edit-claim")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=WHOLE_NUMBER)
 @claim_field_options
 @click.option(
     "--version",
     "expected_version",
-    type=int,
+    type=WHOLE_NUMBER,
     help="Refuse the edit if the claim is no longer at this version.",
 )
 @json_option
@@ -171,12 +180,18 @@ def edit_claim(
             expected_version=expected_version,
         )
         _rate_speaker(session, claim.speaker_id, letter)
+    _tell_created_actor(options)
     message = (
         f"Claim #{claim_id}: changed {', '.join(changes)}"
         if changes
         else f"Claim #{claim_id}: nothing to change"
     )
     _report(store, claim_id, as_json, message)
+
+
+def _tell_created_actor(options: dict[str, Any]) -> None:
+    if options.get("created_actor"):
+        click.echo(options["created_actor"], err=True)
 
 
 def _report(store: Store, claim_id: int, as_json: bool, message: str) -> None:
@@ -190,8 +205,8 @@ def _report(store: Store, claim_id: int, as_json: bool, message: str) -> None:
 
 
 @click.command("link")
-@click.argument("claim_id", type=int)
-@click.argument("counter_id", type=int)
+@click.argument("claim_id", type=WHOLE_NUMBER)
+@click.argument("counter_id", type=WHOLE_NUMBER)
 @click.option(
     "--relation",
     type=click.Choice(RELATIONS.codes),
@@ -220,7 +235,7 @@ def link(store: Store, claim_id: int, counter_id: int, relation: str, note: str 
 
 
 @click.command("unlink")
-@click.argument("link_id", type=int)
+@click.argument("link_id", type=WHOLE_NUMBER)
 @db_option
 def unlink(store: Store, link_id: int) -> None:
     """Move a link to the trash."""
@@ -235,8 +250,8 @@ def unlink(store: Store, link_id: int) -> None:
     "--sort", type=click.Choice(sorted(set(SORT_KEYS) - {"rank"})), default="id", show_default=True
 )
 @click.option("--desc", is_flag=True, help="Sort in descending order.")
-@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
-@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--limit", type=POSITIVE, default=200, show_default=True)
+@click.option("--offset", type=COUNT, default=0)
 @json_option
 @db_option
 def list_claims(
@@ -250,8 +265,8 @@ def list_claims(
 @click.argument("query")
 @filter_options
 @click.option("--rank", is_flag=True, help="Order by relevance instead of newest first.")
-@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
-@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--limit", type=POSITIVE, default=200, show_default=True)
+@click.option("--offset", type=COUNT, default=0)
 @json_option
 @db_option
 def search(
@@ -265,6 +280,12 @@ def search(
     finds its other forms in English and Russian (warns: warned, warning). A claim
     that matched outside its own text says where (e.g. "in the source title").
     """
+    if to_fts_query(query) is None:
+        raise ValidationError(
+            f"The search {query!r} holds no word to look for (quotes, *, - and NOT alone match "
+            "nothing); give a word, or use `claimtracker list` for every claim",
+            field="query",
+        )
     order = ClaimOrder("rank") if rank else ClaimOrder("id", descending=True)
     _print_page(store, query, order, limit, offset, as_json, filters)
 
@@ -301,7 +322,7 @@ def _print_page(
 
 
 @click.command("show")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=WHOLE_NUMBER)
 @json_option
 @db_option
 def show(store: Store, claim_id: int, as_json: bool) -> None:
@@ -315,7 +336,7 @@ def show(store: Store, claim_id: int, as_json: bool) -> None:
 
 
 @click.command("delete")
-@click.argument("claim_ids", type=int, nargs=-1, required=True)
+@click.argument("claim_ids", type=WHOLE_NUMBER, nargs=-1, required=True)
 @db_option
 def delete(store: Store, claim_ids: tuple[int, ...]) -> None:
     """Move claims to the trash (see `restore` and `trash`)."""
@@ -326,7 +347,7 @@ def delete(store: Store, claim_ids: tuple[int, ...]) -> None:
 
 
 @click.command("restore-claim")
-@click.argument("claim_ids", type=int, nargs=-1, required=True)
+@click.argument("claim_ids", type=WHOLE_NUMBER, nargs=-1, required=True)
 @db_option
 def restore_claim(store: Store, claim_ids: tuple[int, ...]) -> None:
     """Bring claims back from the trash."""

@@ -23,6 +23,47 @@ from claimtracker.vocabulary import ATTRIBUTIONS, MARKINGS, STATUSES
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: The largest whole number SQLite stores: no id or offset can be larger.
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
+class WholeNumber(click.ParamType):
+    """An id, offset or count: a whole number SQLite can hold, from ``smallest`` on.
+
+    A larger one is refused here, in one line, instead of overflowing deep in the driver.
+    """
+
+    name = "integer"
+
+    def __init__(self, smallest: int = -SQLITE_MAX_INTEGER - 1) -> None:
+        self.smallest = smallest
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a whole number", param, ctx)
+        if number > SQLITE_MAX_INTEGER:
+            self.fail(
+                f"{number} is too large: no record has it (SQLite keeps whole numbers up to "
+                f"{SQLITE_MAX_INTEGER})",
+                param,
+                ctx,
+            )
+        if number < self.smallest:
+            self.fail(f"{number} is not allowed: the smallest is {self.smallest}", param, ctx)
+        return number
+
+
+#: Record ids, offsets and counts on the command line.
+WHOLE_NUMBER = WholeNumber()
+COUNT = WholeNumber(0)
+POSITIVE = WholeNumber(1)
+
+
 class AppState:
     """The group's options, and the store opened on first use and closed at exit."""
 
@@ -129,7 +170,7 @@ def filter_options(command: F | None = None, *, export: bool = False) -> Any:
             "--source",
             "source_ids",
             multiple=True,
-            type=int,
+            type=WHOLE_NUMBER,
             help="Only claims from this source id.",
         ),
         date_option("--from", "From this date on (see --date-field).", "date_from"),

@@ -17,6 +17,7 @@ from claimtracker.cli.context import (
 )
 from claimtracker.csvio import FIELDS, REPORTS, CsvImportOptions, export_csv, import_csv
 from claimtracker.csvio.columns import PRESETS, preset_columns
+from claimtracker.csvio.reading import check_readable
 from claimtracker.safety.backup import backup_before_import
 from claimtracker.store import Store
 
@@ -164,6 +165,7 @@ def import_csv_command(
         values=values,
     )
     if not dry_run and store.path is not None:
+        check_readable(file, encoding)  # a file that cannot be read needs no backup first
         made = backup_before_import(store)
         click.echo(f"Backed up the database first: {made.name}", err=True)
     with progress_bar("Importing") as progress:

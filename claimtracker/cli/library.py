@@ -10,13 +10,14 @@ import click
 
 from claimtracker import services
 from claimtracker.cli.context import (
+    WHOLE_NUMBER,
     date_option,
     db_option,
     echo_json,
     json_option,
     progress_enabled,
 )
-from claimtracker.cli.output import echo
+from claimtracker.cli.output import echo, one_line
 from claimtracker.errors import ClaimTrackerError, NotFoundError
 from claimtracker.query.library import actor_summaries, source_summaries
 from claimtracker.schemas import ActorUpdate, SourceUpdate
@@ -49,7 +50,7 @@ def init(store: Store, sample: bool) -> None:
 @click.option(
     "--replace",
     "replaces",
-    type=int,
+    type=WHOLE_NUMBER,
     metavar="SOURCE_ID",
     help="The file is a corrected version of this source: replace its text, re-anchor its claims.",
 )
@@ -78,6 +79,7 @@ def import_article(
 
     if replaces is not None and len(files) != 1:
         raise click.UsageError("--replace takes exactly one file")
+    backed_up = store.path is None
     results: list[dict[str, Any]] = []
     with click.progressbar(
         files, label="Importing", file=sys.stderr, hidden=not progress_enabled() or len(files) < 3
@@ -85,6 +87,8 @@ def import_article(
         for path in bar:
             try:
                 article = read_article(path, encoding=encoding)
+                if not backed_up:  # before the first change, if anything changed since the last
+                    backed_up = _back_up_before_import(store)
                 with store.write() as session:
                     done = import_article_version(
                         session=session,
@@ -111,7 +115,7 @@ def import_article(
             except ClaimTrackerError as error:
                 results.append({"file": str(path), "error": str(error)})
                 if not as_json:
-                    echo(f"claimtracker: error: {error}", err=True)
+                    echo(f"claimtracker: error: {one_line(str(error))}", err=True)
     if as_json:
         echo_json(results)
     else:
@@ -132,6 +136,16 @@ def import_article(
         raise click.exceptions.Exit(1)
 
 
+def _back_up_before_import(store: Store) -> bool:
+    from claimtracker.safety.backup import backup_if_changed
+
+    assert store.path is not None
+    made = backup_if_changed(store.path, reason="before-import")
+    if made is not None:
+        echo(f"Backed up the database first: {made.name}", err=True)
+    return True
+
+
 @click.command("sources")
 @json_option
 @db_option
@@ -149,7 +163,7 @@ def sources(store: Store, as_json: bool) -> None:
 
 
 @click.command("show-source")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=WHOLE_NUMBER)
 @click.option("--text", "with_text", is_flag=True, help="Print the stored text too.")
 @json_option
 @db_option
@@ -174,7 +188,7 @@ def show_source(store: Store, source_id: int, with_text: bool, as_json: bool) ->
 
 
 @click.command("edit-source")
-@click.argument("source_id", type=int)
+@click.argument("source_id", type=WHOLE_NUMBER)
 @click.option("--title")
 @click.option("--outlet", help="The outlet's name (an actor; created if new).")
 @click.option("--byline")
@@ -221,7 +235,7 @@ def actors(store: Store, as_json: bool) -> None:
 
 
 @click.command("edit-actor")
-@click.argument("actor_id", type=int)
+@click.argument("actor_id", type=WHOLE_NUMBER)
 @click.option("--name")
 @click.option("--kind", type=click.Choice(ACTOR_KINDS.codes))
 @click.option("--affiliation")

@@ -23,6 +23,15 @@ def terminal_safe(text: str) -> str:
     )
 
 
+_LINE_BREAKS = re.compile(r"[\t\n\r]")
+
+
+def one_line(text: str) -> str:
+    """A message as one terminal-safe line: every control character escaped, line breaks and
+    tabs too (they only come from names, such as a file name with a newline in it)."""
+    return terminal_safe(_LINE_BREAKS.sub(lambda m: f"\\x{ord(m[0]):02x}", text))
+
+
 def echo(text: str = "", *, err: bool = False) -> None:
     """Print a line of user data to the terminal, safely."""
     click.echo(terminal_safe(text), err=err)

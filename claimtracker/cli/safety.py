@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from claimtracker.cli.context import AppState, db_option, echo_json, json_option
+from claimtracker.cli.context import WHOLE_NUMBER, AppState, db_option, echo_json, json_option
 from claimtracker.errors import DatabaseDamagedError, UnsupportedDatabaseError
 from claimtracker.fields import KINDS
 from claimtracker.journal import analyst as preferences
@@ -152,7 +152,7 @@ def _advice(error: DatabaseDamagedError) -> str:
 
 
 @click.command("history")
-@click.argument("record_id", type=int)
+@click.argument("record_id", type=WHOLE_NUMBER)
 @click.option(
     "--kind",
     type=click.Choice(KINDS),
@@ -196,11 +196,11 @@ def _value(value: object, width: int = 60) -> str:
 
 
 @click.command("restore-value")
-@click.argument("change_id", type=int)
+@click.argument("change_id", type=WHOLE_NUMBER)
 @click.option(
     "--version",
     "expected_version",
-    type=int,
+    type=WHOLE_NUMBER,
     help="Refuse if the record is no longer at this version.",
 )
 @db_option
@@ -234,7 +234,7 @@ def trash_command(store: Store, as_json: bool) -> None:
 
 @click.command("untrash")
 @click.argument("kind", type=click.Choice(KINDS))
-@click.argument("record_ids", type=int, nargs=-1, required=True)
+@click.argument("record_ids", type=WHOLE_NUMBER, nargs=-1, required=True)
 @db_option
 def untrash_command(store: Store, kind: str, record_ids: tuple[int, ...]) -> None:
     """Bring records of KIND back from the trash."""

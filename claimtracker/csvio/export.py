@@ -3,17 +3,15 @@
 RFC 4180 (comma, CRLF, quotes doubled), UTF-8 with a byte-order mark by default so that Excel
 reads Cyrillic correctly. Rows stream from the database in batches, so memory stays flat
 however many claims there are. A report written to a file goes to a temporary file beside it
-first and replaces the target only when complete.
+first and replaces the target only when complete; a pipe or a device is written into (see
+:mod:`claimtracker.output_files`).
 """
 
 from __future__ import annotations
 
 import io
-import os
 import sqlite3
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -29,6 +27,7 @@ from claimtracker.csvio.writing import (
     write_rows,
 )
 from claimtracker.errors import ClaimTrackerError
+from claimtracker.output_files import target_kind, written_file
 from claimtracker.query import ClaimFilter, ClaimOrder, count_claims, search_ids
 from claimtracker.query.markings import within_sql
 
@@ -115,33 +114,6 @@ def write_report(
     return write_rows(connection.execute(sql, params), writer, total=total, progress=progress)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-@contextmanager
-def _atomic_text_file(path: Path, *, bom: bool) -> Iterator[IO[str]]:
-    """A text file that appears at ``path`` only if the block completes."""
-    path = path.expanduser()
-    directory = path.resolve().parent
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    try:
-        if hasattr(os, "fchmod"):  # mkstemp makes the file private; a report is not
-            os.fchmod(descriptor, 0o666 & ~_umask())
-        with os.fdopen(
-            descriptor, "w", encoding="utf-8-sig" if bom else "utf-8", newline=""
-        ) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def export_csv(
     connection: sqlite3.Connection,
     destination: Path | IO[bytes],
@@ -161,13 +133,15 @@ def export_csv(
         "order": order,
         "progress": progress,
     }
+    encoding = "utf-8-sig" if bom else "utf-8"
     if isinstance(destination, Path):
         try:
-            with _atomic_text_file(destination, bom=bom) as handle:
+            streamed = target_kind(destination.expanduser()) == "stream"
+            with written_file(destination, encoding=encoding) as handle:
                 rows = write_report(
                     connection,
                     handle,
-                    spill_dir=destination.expanduser().resolve().parent,
+                    spill_dir=None if streamed else destination.expanduser().absolute().parent,
                     **options,  # type: ignore[arg-type]
                 )
         except OSError as error:
@@ -178,7 +152,7 @@ def export_csv(
                 known or ClaimTrackerError(f"Cannot write {destination}: {error.strerror}")
             ) from error
         return ExportResult(rows=rows, path=destination)
-    text = io.TextIOWrapper(destination, encoding="utf-8-sig" if bom else "utf-8", newline="")
+    text = io.TextIOWrapper(destination, encoding=encoding, newline="")
     try:
         rows = write_report(connection, text, **options)  # type: ignore[arg-type]
     finally:

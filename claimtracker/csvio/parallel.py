@@ -31,6 +31,7 @@ import claimtracker
 from claimtracker.csvio.columns import Column
 from claimtracker.csvio.writing import Progress, claims_query, write_rows
 from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter
+from claimtracker.safety import live_files
 
 #: Below this many rows one core is fast enough and starting a helper is not worth it.
 PARALLEL_FROM_ROWS = 200_000
@@ -155,7 +156,7 @@ def write_in_two(
     progress: Progress | None,
 ) -> int:
     """Write the claims report's rows (the header is written) in two halves; returns rows."""
-    watcher = sqlite3.connect(split.database, isolation_level=None)
+    watcher = live_files.connect(split.database, isolation_level=None)
     try:
         before = _data_version(watcher)
         connection.execute("BEGIN")

@@ -8,16 +8,16 @@ read snapshot and says ``ready``, writes the rows as CSV without a byte-order ma
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
 from claimtracker.csvio.writing import csv_writer, register_guard, write_rows
+from claimtracker.safety import live_files
 
 
 def main() -> int:
     task = json.load(sys.stdin)
-    connection = sqlite3.connect(task["database"], isolation_level=None)
+    connection = live_files.connect(task["database"], isolation_level=None)
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(task['busy_timeout_ms'])}")
         register_guard(connection)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimtracker.errors import CsvImportError
+from claimtracker.input_files import PIPE, kind_problem
+from claimtracker.text_codecs import canonical_codec, codec_refusal
 
 SNIFF_BYTES = 64 * 1024
 _BOMS = (
@@ -50,10 +52,10 @@ def detect_encoding(path: Path, given: str | None) -> str:
         if head.startswith(bom):
             return name
     if given:
-        try:
-            return codecs.lookup(given).name
-        except LookupError:
-            raise CsvImportError(f"Unknown encoding {given!r}", path=path) from None
+        codec = canonical_codec(given)
+        if codec is None:
+            raise CsvImportError(codec_refusal(given), path=path)
+        return codec
     return "utf-8"
 
 
@@ -169,6 +171,18 @@ def looks_csv_quoted(path: Path, encoding: str, delimiter: str) -> bool:
     return opened > 0
 
 
+def check_readable(path: Path, encoding: str | None = None) -> str:
+    """The encoding to read ``path`` with, once it is known to be a file that can be read
+    (quick: nothing but its first bytes is read); a CsvImportError otherwise."""
+    problem = kind_problem(path)
+    if problem == PIPE:
+        # The file is read several times (encoding, delimiter, rows): a pipe can be read once.
+        problem += ": save what it carries to a file and import that"
+    if problem is not None:
+        raise CsvImportError(problem, path=path)
+    return detect_encoding(path, encoding)
+
+
 def shape_of(
     path: Path,
     *,
@@ -177,11 +191,9 @@ def shape_of(
     quoting: str | None = None,
 ) -> CsvShape:
     """Encoding, delimiter and quoting of a file (each detected unless given)."""
-    if not path.is_file():
-        raise CsvImportError("no such file", path=path)
     if quoting is not None and quoting not in QUOTINGS:
         raise CsvImportError(f"--quoting {quoting!r}: expected csv or none", path=path)
-    chosen = detect_encoding(path, encoding)
+    chosen = check_readable(path, encoding)
     lines = check_decodes(path, chosen)
     separator = sniff_delimiter(path, chosen, delimiter)
     if quoting is None:

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError, StorageError
+from claimtracker.safety import live_files
 from claimtracker.safety.pragmas import BUSY_TIMEOUT_MS
 from claimtracker.store.errors import storage_error
 from claimtracker.store.version import SCHEMA_HEAD, sqlite_schema_revision
@@ -26,7 +27,7 @@ def connect_reader(path: Path) -> Connection:
     The safety pragmas that matter for writing (WAL, synchronous) are the Store's business;
     this connection only reads, and ``query_only`` makes sure of it.
     """
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    connection = live_files.connect(path, isolation_level=None, check_same_thread=False)
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
@@ -82,8 +83,9 @@ def translated(exc: BaseException, path: Path) -> ClaimTrackerError:
 
 
 def _looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    if live_files.held(path):
+        return True  # another window of this process has it open (and checked it)
+    return live_files.read_start(path, len(SQLITE_MAGIC)) == SQLITE_MAGIC
 
 
 def _has_tables(connection: Connection) -> bool:

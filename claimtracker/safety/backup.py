@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,8 +33,14 @@ from claimtracker.errors import (
     DatabaseInUseError,
     UnsupportedDatabaseError,
 )
+from claimtracker.output_files import (
+    create_with_mode,
+    glob_escape,
+    partial_prefix,
+    remove_leftovers,
+)
 from claimtracker.paths import user_data_dir
-from claimtracker.safety import locks
+from claimtracker.safety import live_files, locks
 from claimtracker.safety.pragmas import BUSY_TIMEOUT_MS
 
 log = logging.getLogger(__name__)
@@ -141,9 +148,13 @@ def make_backup(database: Database, *, reason: str = "manual") -> BackupInfo:
     folder = backup_dir(source)
     created = datetime.now(UTC)
     final = folder / f"{source.stem}-{created.strftime(_STAMP)}Z-{reason}.db"
-    partial = folder / f".{final.name}.partial"
+    partial = folder / f"{partial_prefix(final.name)}partial"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _private_folder(folder)
+        remove_leftovers(folder, ".*.pid*.partial*")  # of a backup killed half-way
+        # Made before SQLite writes into it, with the database's own permission bits: a
+        # private database never has a readable copy, not even for a moment.
+        create_with_mode(partial, _mode_of(source))
         _copy_checked(source, partial)
         _fsync(partial)
         partial.replace(final)
@@ -162,6 +173,18 @@ def make_backup(database: Database, *, reason: str = "manual") -> BackupInfo:
     return info
 
 
+def _mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode) & 0o666
+
+
+def _private_folder(folder: Path) -> None:
+    """The backup folders, readable by their owner only (each holds whole databases)."""
+    for level in (backups_root(), folder):
+        level.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name != "nt" and stat.S_IMODE(level.stat().st_mode) != 0o700:
+            level.chmod(0o700)
+
+
 def backup_before_upgrade(store: DatabaseFile, revision: str | None) -> None:
     """The ``before_upgrade`` hook of ``Store.open``: no schema change without a backup."""
     make_backup(store, reason=f"before-upgrade-from-{revision or 'none'}".lower())
@@ -178,7 +201,14 @@ def backup_if_changed(database: Database, *, reason: str = "timer") -> BackupInf
     source = database_file(database)
     if not source.is_file():
         return None
-    current = _last_change(source)
+    try:
+        current = _last_change(source)
+    except sqlite3.Error as exc:
+        # The database cannot tell what changed: that is no reason to skip the backup (a
+        # session that hit "disk I/O error" used to end with no backup at all, silently).
+        # The attempt says clearly what is wrong if the copy cannot be made either.
+        log.warning("%s: cannot tell whether anything changed (%s); backing up", source, exc)
+        return make_backup(source, reason=reason)
     newest = next(iter(list_backups(source)), None)
     if newest is None:
         changed = current is not None and (current > 0 or _holds_records(source))
@@ -188,20 +218,20 @@ def backup_if_changed(database: Database, *, reason: str = "timer") -> BackupInf
 
 
 def _connect_source(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    connection = live_files.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return connection
 
 
 def _connect_backup(path: Path) -> sqlite3.Connection:
     # immutable: a backup is a finished single file; no locks, no -wal or -shm beside it.
-    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    return live_files.connect(f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
 def _copy_checked(source_path: Path, target_path: Path) -> None:
     source = _connect_source(source_path)
     try:
-        target = sqlite3.connect(target_path, isolation_level=None)
+        target = live_files.connect(target_path, isolation_level=None)
         try:
             source.execute("BEGIN")  # one snapshot for the counts and the copy
             try:
@@ -253,15 +283,20 @@ def quick_check(connection: sqlite3.Connection, limit: int = 10) -> list[str]:
 
 
 def _last_change(path: Path, *, immutable: bool = False) -> int | None:
-    """The newest history entry's id in a database file (None: it has no history table)."""
+    """The newest history entry's id in a database file (None: it has no history table).
+
+    A database that cannot be read raises sqlite3.Error; a backup that cannot be read is None.
+    """
     try:
         connection = _connect_backup(path) if immutable else _connect_source(path)
         try:
             row = connection.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
         finally:
             connection.close()
-    except sqlite3.Error:
-        return None
+    except sqlite3.Error as exc:
+        if immutable or "no such table" in str(exc):
+            return None
+        raise
     return int(row[0])
 
 
@@ -407,14 +442,23 @@ def restore_backup(database: Database, backup: str | Path) -> RestoredDatabase:
     problem = backup_problem(chosen)
     if problem is not None:
         raise BackupError(f"The backup {chosen} cannot be restored: {problem}")
+    if live_files.held(target):
+        raise DatabaseInUseError(
+            f"{target} is still open in this program; close it there, then restore."
+        )
     if locks.open_elsewhere(target):
         raise DatabaseInUseError(
             f"{target} is open in another program (the app or another command); "
             "close it there, then restore."
         )
-    partial = target.with_name(f".{target.name}.restoring")
+    partial = target.with_name(f"{partial_prefix(target.name)}restoring")
+    remove_leftovers(target.parent, f".{glob_escape(target.name)}.pid*.restoring")
     kept_aside: Path | None = None
     try:
+        # The restored file keeps the permission bits of the one it replaces (a private
+        # database stays private), or the backup's own when there is none.
+        mode = _mode_of(target if target.exists() else chosen)
+        create_with_mode(partial, mode)
         shutil.copyfile(chosen, partial)
         _fsync(partial)
         if target.exists():

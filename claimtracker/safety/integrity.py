@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from claimtracker import bulk
 from claimtracker.errors import DatabaseDamagedError, ReadOnlyDatabaseError, StorageError
-from claimtracker.safety import locks
+from claimtracker.safety import live_files, locks
 from claimtracker.safety.pragmas import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -43,13 +43,18 @@ def header_problem(path: Path) -> str | None:
     """What the first bytes and the size of ``path`` say is wrong with it, if anything.
 
     A file that cannot be read at all raises the matching :class:`StorageError` (permission
-    denied is not damage). An empty file is a new database, not a problem. The size check is skipped while a WAL is
-    beside the file: pages can then legitimately live in the WAL only.
+    denied is not damage). An empty file is a new database, not a problem. The size check is
+    skipped while a WAL is beside the file: pages can then legitimately live in the WAL only.
+
+    A file this process already has open is never read with ordinary file calls (closing them
+    would drop the process's SQLite locks, see :mod:`claimtracker.safety.live_files`): SQLite
+    itself is asked instead.
     """
+    if live_files.held(path):
+        return _problem_seen_by_sqlite(path)
     try:
         size = path.stat().st_size
-        with path.open("rb") as handle:
-            header = handle.read(HEADER_SIZE)
+        header = live_files.read_start(path, HEADER_SIZE)
     except FileNotFoundError:
         return None
     except PermissionError as exc:
@@ -87,8 +92,7 @@ def header_problem(path: Path) -> str | None:
 def _foreign_header(path: Path, header: bytes) -> str:
     if not header.strip(b"\x00"):
         return "its header is zeroed (the first bytes of the file were overwritten with zeros)"
-    with path.open("rb") as handle:
-        sample = handle.read(4096)
+    sample = live_files.read_start(path, 4096)
     try:
         text = sample.decode("utf-8")
     except UnicodeDecodeError:
@@ -96,6 +100,22 @@ def _foreign_header(path: Path, header: bytes) -> str:
     if text is not None and all(ch in string.printable or ch.isprintable() for ch in text):
         return "it is a text file, not a database"
     return "it is not an SQLite database (its header is not SQLite's)"
+
+
+def _problem_seen_by_sqlite(path: Path) -> str | None:
+    """What SQLite says is wrong with a file this process has open (its header was checked
+    when the process first opened it)."""
+    try:
+        connection = _connect_read_only(path)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            return "it is not an SQLite database (its header is not SQLite's)"
+        return f"a part of it cannot be read back (SQLite: {exc})"
+    return None
 
 
 def check_before_open(path: Path) -> None:
@@ -150,7 +170,7 @@ def _read_only_check(path: Path, pragma: str, limit: int = 10) -> list[str]:
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(
+    connection = live_files.connect(
         f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
     )
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -230,7 +250,7 @@ def _describe_reference(table: str, rowid: int, parent: str, _fkid: int) -> str:
 def _index_ok(path: Path) -> bool:
     # FTS5's own check is phrased as an INSERT, so it needs a connection that may write; it
     # runs in a transaction that is rolled back.
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    connection = live_files.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         connection.execute("BEGIN")
         try:

@@ -8,7 +8,9 @@ someone else does. That tells a live WAL (the app is running) from one left by a
 keeps a restore from pulling the file from under a running program.
 
 Locks held by this very process are invisible to the query (POSIX record locks are per
-process); callers treat their own connections as theirs to close.
+process); callers treat their own connections as theirs to close. While this process has the
+database open, the ``-shm`` is never opened and closed here (that would drop our own locks): a
+descriptor kept open until our last connection closes is asked instead.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import os
 import struct
 import sys
 from pathlib import Path
+
+from claimtracker.safety import live_files
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +51,12 @@ def open_elsewhere(database: Path) -> bool | None:
     layout = _FLOCK_LAYOUTS.get(sys.platform)
     if layout is None:
         return None
-    import fcntl
 
+    if live_files.held(database):
+        # Our own connections hold locks on the -shm: a descriptor of ours may be closed only
+        # with the last of them, so a long-lived one is asked.
+        held_fd = live_files.shm_descriptor(database)
+        return None if held_fd is None else _someone_else_locks(held_fd, layout, shm)
     try:
         fd = os.open(shm, os.O_RDONLY)
     except FileNotFoundError:
@@ -56,6 +64,15 @@ def open_elsewhere(database: Path) -> bool | None:
     except OSError as exc:
         log.debug("cannot open %s to look at its locks: %s", shm, exc)
         return None
+    try:
+        return _someone_else_locks(fd, layout, shm)
+    finally:
+        os.close(fd)
+
+
+def _someone_else_locks(fd: int, layout: str, shm: Path) -> bool | None:
+    import fcntl
+
     try:
         if sys.platform == "darwin":
             query = struct.pack(layout, SHM_DMS_OFFSET, 1, 0, fcntl.F_WRLCK, os.SEEK_SET)
@@ -68,8 +85,6 @@ def open_elsewhere(database: Path) -> bool | None:
     except OSError as exc:
         log.debug("cannot query the locks of %s: %s", shm, exc)
         return None
-    finally:
-        os.close(fd)
     return bool(lock_type != fcntl.F_UNLCK)
 
 
@@ -81,6 +96,8 @@ def left_by_crash(database: Path) -> bool:
     the locks cannot be read here, a non-empty WAL counts as left by a crash (checking then is
     only slower, never wrong).
     """
+    if live_files.held(database):
+        return False  # our own connections have it open: the WAL is live
     try:
         size = wal_path(database).stat().st_size
     except OSError:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from claimtracker.assistant import Suggestion
+from claimtracker.assistant.anchoring import claim_on_same_words, claim_span
 from claimtracker.errors import ValidationError
 from claimtracker.models import Claim, Source
 from claimtracker.schemas import ClaimCreate, LinkCreate
@@ -66,28 +67,20 @@ def phrase(text: str) -> str:
     return " ".join(text.split())
 
 
-def verbatim_quote(suggestion: Suggestion) -> str:
-    """The words to keep as the claim's quote: the quoted words when they are verbatim.
-
-    The assistant joins several quoted fragments of one sentence with " … "; such a quote is
-    not verbatim, so the longest fragment is kept (or the sentence, if none is found).
-    """
-    quote = suggestion.quote
-    if not quote:
-        return suggestion.text
-    if quote in suggestion.text:
-        return quote
-    fragments = [part.strip() for part in quote.split("…") if part.strip() in suggestion.text]
-    return max(fragments, key=len) if fragments else suggestion.text
-
-
-def _existing_claim(session: Session, source_id: int, suggestion: Suggestion) -> Claim | None:
+def _existing_claim(session: Session, source_id: int, span: tuple[int, int]) -> Claim | None:
+    """The live claim already made on the same words (see :mod:`claimtracker.assistant.anchoring`)."""
     statement = select(Claim).where(
         Claim.source_id == source_id,
-        Claim.anchor_start == suggestion.start,
-        Claim.anchor_end == suggestion.end,
+        Claim.deleted_at.is_(None),  # type: ignore[union-attr]
+        Claim.anchor_start < span[1],  # type: ignore[operator]
+        Claim.anchor_end > span[0],  # type: ignore[operator]
     )
-    return next((c for c in session.exec(statement) if c.deleted_at is None), None)
+    claims = {(c.anchor_start, c.anchor_end): c for c in session.exec(statement)}
+    found = claim_on_same_words(
+        span,
+        {anchor: c.id for anchor, c in claims.items() if c.id is not None},  # type: ignore[misc]
+    )
+    return next((c for c in claims.values() if c.id == found), None) if found else None
 
 
 def accept_suggestions(
@@ -104,7 +97,9 @@ def accept_suggestions(
     items); ``accepted`` the indices to keep; ``wordings`` the analyst's own phrasing of some
     of them (suggestion index → claim text; the quote stays the article's words). Speakers are matched to existing actors by name
     or alias and created otherwise. A counter pair becomes a link when both ends are accepted.
-    Accepting the same suggestion again finds the claim made the first time.
+    A claim is anchored on the suggestion's quoted words (else its sentence) and quotes exactly
+    those words. Accepting a suggestion whose words already carry a claim (the same suggestion
+    accepted before, or a claim made by hand on the same words) finds that claim.
     """
     source = get_live(session, Source, source_id, what="source")
     chosen = list(range(len(suggestions))) if accepted is None else sorted(set(accepted))
@@ -126,7 +121,8 @@ def accept_suggestions(
                 f"{suggestion.end}; suggest again from the source's current text",
                 field="text",
             )
-        existing = _existing_claim(session, source_id, suggestion)
+        start, end = claim_span(suggestion)
+        existing = _existing_claim(session, source_id, (start, end))
         if existing is not None and existing.id is not None:
             result.claims[index] = existing.id
             continue
@@ -145,10 +141,11 @@ def accept_suggestions(
             session=session,
             claim_in=ClaimCreate(
                 text=reworded.get(index) or phrase(suggestion.text),
-                quote=verbatim_quote(suggestion),
+                # The quote is exactly the words the reader highlights.
+                quote=source.text[start:end],
                 source_id=source_id,
-                anchor_start=suggestion.start,
-                anchor_end=suggestion.end,
+                anchor_start=start,
+                anchor_end=end,
                 speaker_id=speaker_id,
                 attribution=suggestion.attribution,
                 descriptor=suggestion.descriptor,

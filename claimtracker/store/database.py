@@ -16,6 +16,7 @@ from sqlmodel import Session
 from claimtracker.errors import ClaimTrackerError, StorageError
 from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, session_execute
 from claimtracker.paths import database_target, sqlite_path_of
+from claimtracker.safety import live_files
 from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
 from claimtracker.safety.pragmas import configure_sqlite_connection
@@ -168,7 +169,7 @@ class Store:
             from claimtracker.errors import UnsupportedDatabaseError
 
             raise UnsupportedDatabaseError("Bulk operations need an SQLite database file")
-        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        connection = live_files.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
             configure_sqlite_connection(connection)
             if write:

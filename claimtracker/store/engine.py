@@ -13,12 +13,15 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from claimtracker.errors import UnsupportedDatabaseError
 from claimtracker.paths import is_url
+from claimtracker.safety.live_files import TrackedConnection
 from claimtracker.safety.pragmas import configure_sqlite_connection
 
 log = logging.getLogger(__name__)
@@ -35,7 +38,39 @@ def database_url(target: str) -> str:
 
 
 def make_engine(target: str, **engine_args: Any) -> Engine:
+    """An engine for ``target``; a URL no installed driver can serve is a one-line
+    :class:`UnsupportedDatabaseError`, not a traceback."""
     url = database_url(target)
+    try:
+        return _make_engine(url, **engine_args)
+    except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+        raise UnsupportedDatabaseError(_no_driver(url, exc)) from exc
+
+
+def _no_driver(url: str, exc: BaseException) -> str:
+    scheme = url.split("://", 1)[0]
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        shown = f"{scheme}://…"
+    if isinstance(exc, ImportError):
+        missing = exc.name or str(exc)
+        why = f"its driver ({missing}) is not installed"
+    elif isinstance(exc, NoSuchModuleError):
+        why = f"no database driver knows the scheme {scheme!r}"
+    else:
+        why = "it is not a database URL"
+    return (
+        f"{shown} cannot be opened: {why}. ClaimTracker keeps its work in SQLite files: "
+        "give a file path (or sqlite:///path/to/file.db)."
+    )
+
+
+def _make_engine(url: str, **engine_args: Any) -> Engine:
+    if url.startswith("sqlite"):
+        # Counted while open, so that nothing reads the file with ordinary calls meanwhile.
+        connect_args = {"factory": TrackedConnection, **engine_args.pop("connect_args", {})}
+        engine_args["connect_args"] = connect_args
     engine = create_engine(url, **engine_args)
     if engine.dialect.name == "sqlite":
         _install_sqlite_hooks(engine)

@@ -115,9 +115,17 @@ def test_invalid_bytes_after_a_byte_order_mark_are_an_error() -> None:
     assert "byte-order mark" in str(caught.value)
 
 
-@pytest.mark.parametrize("name", ["no-such-codec", "base64", "rot13", ""])
-def test_unknown_encoding_name_is_an_error(name: str) -> None:
-    with pytest.raises(ArticleImportError, match="unknown text encoding"):
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("no-such-codec", "unknown text encoding 'no-such-codec'"),
+        ("", "unknown text encoding ''"),
+        ("base64", "'base64' is not a text encoding"),
+        ("rot13", "'rot13' is not a text encoding"),
+    ],
+)
+def test_unknown_encoding_name_is_an_error(name: str, message: str) -> None:
+    with pytest.raises(ArticleImportError, match=message):
         parse_article(b"hello", filename="note.txt", encoding=name)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimtracker.articles import read_article
-from claimtracker.assistant import suggest
+from claimtracker.assistant import Suggestion, suggest
 from claimtracker.query import ClaimFilter, claim_detail, search_rows
 from claimtracker.query.library import actor_summaries
 from claimtracker.services import import_article
@@ -39,11 +39,11 @@ def test_accepted_suggestions_become_anchored_claims_with_speakers(
         assert {r.attribution for r in rows} == {"on_record"}
         for row in rows:
             assert row.anchor_start is not None and row.anchor_end is not None
-            assert (
-                text[row.anchor_start : row.anchor_end]
-                == suggestions[
-                    next(i for i in ryabkov if suggestions[i].start == row.anchor_start)
-                ].text
+            # The quote is exactly the words the reader highlights, inside the suggestion's.
+            assert row.quote == text[row.anchor_start : row.anchor_end]
+            assert any(
+                suggestions[i].start <= row.anchor_start and row.anchor_end <= suggestions[i].end
+                for i in ryabkov
             )
         quoted = [
             r for r in rows if r.quote == "We caution Washington against another military escapade"
@@ -93,21 +93,57 @@ def test_a_corrected_version_at_the_same_url_replaces_the_text(
     assert again.outcome == "same"
 
 
-def test_a_joined_quote_keeps_its_longest_verbatim_fragment() -> None:
-    from claimtracker.assistant import Suggestion
-    from claimtracker.services.suggestions import verbatim_quote
-
-    text = 'He called it "a provocation" and "a lie told to the whole world", officials said.'
-    joined = Suggestion(
+def _suggestion(text: str, quote: str | None) -> Suggestion:
+    return Suggestion(
         text=text,
-        quote="a provocation … a lie told to the whole world",
+        quote=quote,
         start=0,
         end=len(text),
-        speaker=None,
-        speaker_kind="unknown",
+        speaker="officials",
+        speaker_kind="described_group",
         attribution="anonymous",
-        descriptor=None,
+        descriptor="officials said",
         cue="said",
         source_count=None,
     )
-    assert verbatim_quote(joined) == "a lie told to the whole world"
+
+
+def test_a_claim_quotes_exactly_the_words_its_highlight_covers(
+    store: Store, tmp_path: Path
+) -> None:
+    text = 'He called it "a provocation" and "a lie told to the whole world", officials said.\n'
+    path = tmp_path / "joined.txt"
+    path.write_text(text, encoding="utf-8")
+    source_id, stored = _import(store, path)
+    joined = _suggestion(stored.rstrip("\n"), "a provocation … a lie told to the whole world")
+    with store.write() as session:
+        result = accept_suggestions(session=session, source_id=source_id, suggestions=[joined])
+    with store.raw() as connection:
+        (row,) = search_rows(connection, ClaimFilter(source_ids=(source_id,)))
+    assert row.id == result.claims[0]
+    assert row.anchor_start is not None and row.anchor_end is not None
+    assert row.quote == stored[row.anchor_start : row.anchor_end]
+    assert row.quote == 'a provocation" and "a lie told to the whole world'
+
+
+def test_a_suggestion_on_the_words_of_a_claim_made_before_finds_that_claim(
+    store: Store, tmp_path: Path
+) -> None:
+    text = 'Officials said "the bridge will reopen in May" after the survey.\n'
+    path = tmp_path / "bridge.txt"
+    path.write_text(text, encoding="utf-8")
+    source_id, stored = _import(store, path)
+    sentence = stored.rstrip("\n")
+    with store.write() as session:
+        first = accept_suggestions(
+            session=session, source_id=source_id, suggestions=[_suggestion(sentence, None)]
+        )
+    # The assistant now proposes the same sentence with its quote: already a claim.
+    with store.write() as session:
+        again = accept_suggestions(
+            session=session,
+            source_id=source_id,
+            suggestions=[_suggestion(sentence, "the bridge will reopen in May")],
+        )
+    assert (first.created, again.created) == (1, 0)
+    assert again.claims[0] == first.claims[0]

@@ -17,7 +17,12 @@ from claimtracker.store import Store
 from claimtracker.store.engine import make_engine
 from claimtracker.store.migrate import upgrade
 from tests.core.helpers import database_at_revision
-from tests.safety.helpers import claim_count, held_open_elsewhere, sample_database
+from tests.safety.helpers import (
+    claim_count,
+    held_open_elsewhere,
+    overwrite_page,
+    sample_database,
+)
 
 
 def test_a_backup_is_a_checked_copy_of_what_is_committed(tmp_path: Path) -> None:
@@ -196,3 +201,24 @@ def test_an_unknown_or_broken_backup_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="cannot be restored"):
         backups.restore_backup(db, bogus)
     assert claim_count(db) == 14
+
+
+def test_a_database_that_cannot_tell_what_changed_is_backed_up_or_fails_loudly(
+    tmp_path: Path,
+) -> None:
+    """Once the history cannot be read (the session of issue 9 hit "disk I/O error"), the timer
+    and the quit used to skip their backup in silence."""
+    db = sample_database(tmp_path / "claims.db", extra_claims=200)
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.executemany(
+            "INSERT INTO history (changed_at, analyst, kind, record_id, action) VALUES (?, ?, ?, ?, ?)",
+            (("2020-01-01", "x" * 200, "claim", 1, "changed") for _ in range(200)),
+        )
+        page = connection.execute(
+            "SELECT max(pageno) FROM dbstat WHERE name = 'history' AND pagetype = 'leaf'"
+        ).fetchone()[0]
+    connection.close()  # the last connection: the WAL is folded into the file
+    overwrite_page(db, page)
+    with pytest.raises(BackupError, match=r"No backup of .* could be written.*malformed"):
+        backups.backup_if_changed(db, reason="close")

@@ -34,7 +34,8 @@ def test_a_long_article_shows_progress_and_cancel_stops_it(
     assert progress.bar.maximum() >= 30 * CHUNK_CHARS // 1000
     assert "Reading the article (" in progress.text.text()
     assert "characters), part by part" in progress.text.text()
-    assert progress.button.text() == "Cancel" and progress.button.isVisible()
+    assert progress.button.text() == "Cancel"
+    qtbot.waitUntil(progress.button.isVisible, timeout=10_000)
 
     progress.button.click()
     assert progress.stopped and progress.button.text() == "Suggest Again"

@@ -283,3 +283,24 @@ def test_the_panel_follows_the_reader_and_its_view_action(
     assert not panel.accept_all_button.isEnabled()
     window.open_reader(1)  # back: the review made before is still there
     assert panel.showing_list and assistant.model.counts()[DONE] >= 1
+
+
+def test_a_claim_made_from_the_same_words_marks_the_suggestion_already_a_claim(
+    qtbot: QtBot,
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    proposed = tuple(suggest(text))
+    model = SuggestionsModel()
+    tester = QAbstractItemModelTester(model, FATAL)
+    model.set_review(ReviewState(1, "Sample", text, proposed), {})
+    quoted = next(n for n, s in enumerate(proposed) if s.quote and len(s.quote) < len(s.text) / 2)
+    s = proposed[quoted]
+    inside = s.start + s.text.index(s.quote.split(" … ")[0])
+    # A claim made by hand on the quoted words only: the suggestion repeats it.
+    model.set_claims_at({(inside, inside + len(s.quote.split(" … ")[0])): 12})
+    assert model.index(model.row_of(quoted)).data(REVIEW_STATE_ROLE) == DONE
+    assert model.claim_of(quoted) == 12
+    # Words elsewhere in the article leave it open.
+    model.set_claims_at({(0, 5): 12})
+    assert model.index(model.row_of(quoted)).data(REVIEW_STATE_ROLE) == OPEN
+    del tester

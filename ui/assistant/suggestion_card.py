@@ -278,7 +278,9 @@ class SuggestionCardDelegate(QStyledItemDelegate):
         )
         right = row.right()
         claim_id = int(index.data(ACCEPTED_CLAIM_ROLE) or 0)
-        tag = f"Claim #{claim_id}" if claim_id else ("Rejected" if look.state == REJECTED else "")
+        # A claim sits on these words (accepted here, made by hand or by an earlier run); its
+        # number is in the tooltip, so that the speaker keeps its room.
+        tag = "Already a claim" if claim_id else ("Rejected" if look.state == REJECTED else "")
         if tag:
             kind, tag_code = ("status", "verified") if claim_id else ("status", "unstarted")
             tag_width = badge_metrics.horizontalAdvance(tag) + 2 * max(

@@ -1,6 +1,7 @@
 """The suggestions of one source as a list: one row per suggestion, checkable while it is open.
 
-A row is "open" (to review), "done" (a claim already sits on the same words) or "rejected"
+A row is "open" (to review), "done" (already a claim: one sits on the same words, see
+:mod:`claimtracker.assistant.anchoring`) or "rejected"
 (hidden unless the panel shows rejected ones). The model reads a :class:`ReviewState` (plain
 Python) and the anchors of the source's live claims; it holds no ORM object and no session.
 """
@@ -149,8 +150,12 @@ class SuggestionsModel(QAbstractListModel):
         """The claim already on suggestion ``number``'s words (0 for none)."""
         if self._state is None:
             return 0
+        # Imported here: the assistant package loads its patterns, which the first window
+        # does not need (suggestions exist only once the assistant has run).
+        from claimtracker.assistant.anchoring import claim_on_same_words
+
         suggestion = self._state.proposed[number]
-        return self._claims_at.get((suggestion.start, suggestion.end), 0)
+        return claim_on_same_words((suggestion.start, suggestion.end), self._claims_at)
 
     def number(self, row: int) -> int:
         return self._rows[row]
@@ -275,7 +280,7 @@ class SuggestionsModel(QAbstractListModel):
             lines.append(f"Cue: {suggestion.cue}")
         claim = self.claim_of(number)
         if claim:
-            lines.append(f"Accepted: claim #{claim}")
+            lines.append(f"Already a claim: claim #{claim} sits on the same words")
         return "\n".join(lines)
 
 

@@ -81,5 +81,6 @@ class Backups(QObject):
             made = backup_if_changed(project.path, reason=reason)
         except ClaimTrackerError as error:
             log.warning("No backup on close: %s", error)
+            self.failed.emit(str(error))
             return None
         return made.name if made is not None else None

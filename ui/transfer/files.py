@@ -87,6 +87,7 @@ def import_articles_work(
 
     def work(context: OpContext) -> ArticleImportResult:
         from claimtracker.articles import read_article
+        from claimtracker.safety.backup import backup_if_changed
         from claimtracker.services.revisions import (
             find_earlier_version,
             import_article_version,
@@ -94,12 +95,17 @@ def import_articles_work(
         )
 
         done_so_far = result if result is not None else ArticleImportResult()
+        backed_up = False
         for number, path in enumerate(paths):
             context.check()
             context.progress(number, len(paths), f"Importing {path.name}…")
             try:
                 article = read_article(path)
                 context.check()
+                if not backed_up:  # the backup promised before an import, once it will write
+                    context.progress(number, len(paths), "Backing up before the import…")
+                    backup_if_changed(project.path, reason="before-import")
+                    backed_up = True
                 with project.write() as session:
                     earlier = find_earlier_version(
                         session=session, url=article.url, text=article.text

@@ -1,0 +1,166 @@
+"""Where the article names people, and whether it calls each of them "he" or "she".
+
+A pronoun speaker ("he said") most often stands for a person the text has just named, not only
+for the last person quoted: "Trump attacked Kasich on Monday. He said ..." The mentions give the
+candidates, nearest sentence first and, within a sentence, the first named (the subject) first;
+the gender evidence rules out those the article calls by the other pronoun. The evidence is read
+from the article itself: a courtesy title ("Mr.", "Mrs.", "Ms.") before the name, and the
+personal pronoun that next follows a mention before any other name does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
+from claimtracker.assistant.speakers import NameIndex, person_name
+
+_RUN = re.compile(
+    r"(?<![\w'’])(?P<title>(?:Mr|Mrs|Ms|Miss|Sen|Rep|Gov|Dr)\.?\s+)?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*)"
+)
+_PRONOUN = re.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+_MALE_TITLES = frozenset(["Mr", "Mr."])
+_FEMALE_TITLES = frozenset(["Mrs", "Mrs.", "Ms", "Ms.", "Miss"])
+#: How far after a mention its pronoun may come.
+_PRONOUN_REACH = 160
+_SENTENCES_BACK = 3
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: Capitalised at a sentence's start, never the first word of a name.
+_NOT_NAME_START = ADVERBIAL_STARTERS | frozenset(["the", "a", "an", "this", "that", "he", "she"])
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # the full name, as the article gives it at its fullest
+
+
+class Mentions:
+    """The people an article names, in text order, with what the article says of their gender."""
+
+    def __init__(self, text: str, index: NameIndex) -> None:
+        self._text = text
+        self._index = index
+        self._sentence_starts: list[int] = [0]
+        self._built = False
+        self.mentions: list[Mention] = []
+        self.gender: dict[str, str] = {}
+        self._starts: list[int] = []
+        self._quoted: list[tuple[int, int]] = []
+
+    def _build(self) -> None:
+        """Read the article once, when a pronoun first asks (many articles never do)."""
+        self._built = True
+        text, index = self._text, self._index
+        votes: dict[str, list[int]] = {}  # name → [he, she]
+        latest: dict[str, str] = {}  # surname → the full name last given with it
+        for match in _RUN.finditer(text):
+            words = [_POSSESSIVE.sub("", w) for w in match.group("name").split()]
+            name = _full_name(words, index, latest)
+            if name is None:
+                continue
+            latest[_key(name)] = name
+            mention = Mention(match.start("name"), match.end("name"), name)
+            self.mentions.append(mention)
+            tally = votes.setdefault(name, [0, 0])
+            title = match.group("title")
+            if title:
+                title = title.strip()
+                if title in _MALE_TITLES:
+                    tally[0] += 2
+                elif title in _FEMALE_TITLES:
+                    tally[1] += 2
+        if self._quoted:
+            quote_starts = [q[0] for q in self._quoted]
+            self.mentions = [m for m in self.mentions if not self._inside_quote(m, quote_starts)]
+        self._starts = [m.start for m in self.mentions]
+        for k, mention in enumerate(self.mentions):
+            limit = mention.end + _PRONOUN_REACH
+            if k + 1 < len(self.mentions):
+                limit = min(limit, self.mentions[k + 1].start)
+            pronoun = _PRONOUN.search(text, mention.end, limit)
+            if pronoun is not None:
+                votes[mention.name][0 if pronoun.group("m") else 1] += 1
+        by_surname: dict[str, list[int]] = {}
+        for name, (he, she) in votes.items():
+            both = by_surname.setdefault(_key(name), [0, 0])
+            both[0] += he
+            both[1] += she
+            if he != she:
+                self.gender[name] = "m" if he > she else "f"
+        for surname, (he, she) in by_surname.items():
+            if he != she:
+                self.gender.setdefault(surname, "m" if he > she else "f")
+
+    def set_sentences(self, starts: list[int], quoted: list[tuple[int, int]] | None = None) -> None:
+        """Where the sentences start, and the quoted stretches: a person named inside a quote
+        is seldom the one a pronoun outside it stands for."""
+        self._sentence_starts = starts
+        self._quoted = sorted(quoted or [])
+
+    def _inside_quote(self, mention: Mention, quote_starts: list[int]) -> bool:
+        k = bisect_right(quote_starts, mention.start) - 1
+        return k >= 0 and self._quoted[k][0] <= mention.start < self._quoted[k][1]
+
+    def named_before(self, at: int, pronoun: str, last_speaker: str | None = None) -> str | None:
+        """The person "he" or "she" at offset ``at`` most likely stands for, if any: the last
+        person quoted, if the text has just named them, else the first person named."""
+        if not self._built:
+            self._build()
+        agreeing = [
+            m.name
+            for m in self.candidates(at, self._sentence_starts)
+            if self.agrees(m.name, pronoun)
+        ]
+        if last_speaker is not None and last_speaker in agreeing:
+            return last_speaker
+        return agreeing[0] if agreeing else None
+
+    def candidates(self, at: int, sentence_starts: list[int]) -> list[Mention]:
+        """The people named before offset ``at``: in its own sentence, then in the two sentences
+        before, each sentence's names first to last."""
+        k = bisect_right(sentence_starts, at) - 1
+        bounds = (
+            [sentence_starts[j] for j in range(max(k - _SENTENCES_BACK + 1, 0), k + 1)]
+            if k >= 0
+            else [0]
+        )
+        ordered: list[Mention] = []
+        ends = [*bounds[1:], at]
+        for lo, hi in list(reversed(list(zip(bounds, ends, strict=True))))[:_SENTENCES_BACK]:
+            first = bisect_right(self._starts, lo - 1)
+            for mention in self.mentions[first:]:
+                if mention.start >= hi or mention.end > at:
+                    break
+                ordered.append(mention)
+        return ordered
+
+    def agrees(self, name: str | None, pronoun: str) -> bool:
+        """Whether the article could call ``name`` by ``pronoun`` (he or she)."""
+        if not name:
+            return True
+        if not self._built:
+            self._build()
+        gender = self.gender.get(name) or self.gender.get(_key(name))
+        return gender is None or gender == ("m" if pronoun == "he" else "f")
+
+
+def _key(name: str) -> str:
+    return _POSSESSIVE.sub("", name.split()[-1]).lower() if name.split() else ""
+
+
+def _full_name(words: list[str], index: NameIndex, latest: dict[str, str]) -> str | None:
+    while words and words[0].lower() in _NOT_NAME_START:
+        words = words[1:]  # "Later Kowal", "The Kowal campaign"
+    if len(words) >= 2:
+        name = person_name(words)
+        if name is not None and len(name.split()) >= 2:
+            return name  # "Bill Clinton" stays Bill, even after "Hillary Clinton"
+    if words:
+        # A surname alone is the person last named in full with it.
+        return latest.get(words[-1].lower()) or index.person(words[-1])
+    return None
