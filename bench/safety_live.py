@@ -96,7 +96,6 @@ def run_app(database: str, ack_file: str, first: int, seed: int) -> None:
 def risky_path(window: object, rng: random.Random) -> None:
     """One of the things the app may do to its file while it has it open."""
     from claimtracker.journal.reading import claim_history
-
     from claimtracker.safety import locks
     from claimtracker.safety.backup import list_backups, newest_good_backup
     from claimtracker.safety.integrity import check_database

@@ -30,7 +30,6 @@ from ui.runtime.project import Project
 def exercise_paths(project: Project) -> None:
     """Everything that may touch the file while the app has it open."""
     from claimtracker.journal.reading import claim_history, last_change_id
-
     from claimtracker.safety import locks
     from claimtracker.safety.backup import (
         backup_if_changed,
