@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import click
 
 from claimtracker import __version__
-from claimtracker.cli import assist, claims, csv_commands, library, safety
+from claimtracker.cli import assist, claims, csv_commands, dispute, library, safety
 from claimtracker.cli.context import AppState
 from claimtracker.errors import ClaimTrackerError
 
@@ -46,8 +46,11 @@ for command in [
     *csv_commands.COMMANDS,
     *assist.COMMANDS,
     *safety.COMMANDS,
+    *dispute.COMMANDS,
 ]:
     cli.add_command(command)
+for command in dispute.EXPORTS:
+    csv_commands.export.add_command(command)
 
 
 def launch_app(argv: Sequence[str]) -> int:
