@@ -56,14 +56,20 @@ def shingles(text: str | None) -> set[bytes]:
     return {f"{a} {b}".encode() for a, b in itertools.pairwise(found)}
 
 
+#: Fixed odd multipliers that fold a band's values into one 64-bit key (stored, so never change).
+_FOLD = [
+    int.from_bytes(hashlib.blake2b(f"echo band {i}".encode(), digest_size=8).digest(), "little") | 1
+    for i in range(NUM_PERM)
+]
+
+
 def _band_keys(hashvalues: Sequence[int]) -> list[int]:
-    keys = []
-    for band in range(BANDS):
-        values = hashvalues[band * ROWS : (band + 1) * ROWS]
-        data = band.to_bytes(1, "little") + b"".join(int(v).to_bytes(8, "little") for v in values)
-        digest = hashlib.blake2b(data, digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "little", signed=True))
-    return keys
+    """One signed 64-bit key per band: its values folded with the band's own multipliers."""
+    import numpy as np
+
+    folded = (np.asarray(hashvalues, dtype=np.uint64) * np.asarray(_FOLD, dtype=np.uint64))
+    keys = folded.reshape(BANDS, ROWS).sum(axis=1, dtype=np.uint64)
+    return [int(key) for key in keys.view(np.int64)]
 
 
 def signature_keys(texts: Sequence[tuple[str | None, str | None]]) -> list[set[int]]:
