@@ -67,7 +67,7 @@ def _band_keys(hashvalues: Sequence[int]) -> list[int]:
     """One signed 64-bit key per band: its values folded with the band's own multipliers."""
     import numpy as np
 
-    folded = (np.asarray(hashvalues, dtype=np.uint64) * np.asarray(_FOLD, dtype=np.uint64))
+    folded = np.asarray(hashvalues, dtype=np.uint64) * np.asarray(_FOLD, dtype=np.uint64)
     keys = folded.reshape(BANDS, ROWS).sum(axis=1, dtype=np.uint64)
     return [int(key) for key in keys.view(np.int64)]
 

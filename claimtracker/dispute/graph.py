@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claimtracker.errors import StorageError
 from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.query.filters import ClaimFilter
 from claimtracker.query.search import search_ids
@@ -180,5 +181,7 @@ def write_graphml(network: ClaimNetwork, path: Path) -> None:
     try:
         nx.write_graphml(to_networkx(network), partial, named_key_ids=True)
         partial.replace(path)
+    except OSError as error:
+        raise StorageError(f"{path} could not be written ({error.strerror or error})") from error
     finally:
         partial.unlink(missing_ok=True)

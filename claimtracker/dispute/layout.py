@@ -14,9 +14,17 @@ from dataclasses import dataclass
 
 from claimtracker.dispute.graph import ClaimNetwork
 
-#: Distance between neighbouring claims, in scene units (a claim's disc is about 22 across).
-SPACING = 46.0
-#: Groups up to this size get a force-directed layout; larger ones a spiral.
+#: Distance between neighbouring claims, in scene units (a claim's mark is about 20 across):
+#: roomy enough for a claim's first words in a small network, tight in a large one.
+ROOMY_SPACING = 130.0
+TIGHT_SPACING = 46.0
+ROOMY_UP_TO = 400
+#: Scene units per character of a group's name (its title must fit over its disc).
+TITLE_CHAR = 8.0
+GAP = 36.0
+#: Groups up to RING_LIMIT claims sit on a circle, up to FORCE_LIMIT get a force-directed
+#: layout, larger ones a spiral.
+RING_LIMIT = 12
 FORCE_LIMIT = 150
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
@@ -35,20 +43,26 @@ class GroupBox:
 class NetworkLayout:
     positions: dict[int, tuple[float, float]]
     groups: list[GroupBox]
+    #: Distance between neighbouring claims: the view shows words once it is wide enough.
+    spacing: float = TIGHT_SPACING
 
 
-def _spiral(count: int) -> list[tuple[float, float]]:
+def spacing_for(count: int) -> float:
+    return ROOMY_SPACING if count <= ROOMY_UP_TO else TIGHT_SPACING
+
+
+def _spiral(count: int, spacing: float) -> list[tuple[float, float]]:
     return [
         (
-            SPACING * 0.62 * math.sqrt(i + 0.5) * math.cos(i * GOLDEN_ANGLE),
-            SPACING * 0.62 * math.sqrt(i + 0.5) * math.sin(i * GOLDEN_ANGLE),
+            spacing * 0.62 * math.sqrt(i + 0.5) * math.cos(i * GOLDEN_ANGLE),
+            spacing * 0.62 * math.sqrt(i + 0.5) * math.sin(i * GOLDEN_ANGLE),
         )
         for i in range(count)
     ]
 
 
 def _group_layout(
-    members: list[int], edges: list[tuple[int, int]]
+    members: list[int], edges: list[tuple[int, int]], spacing: float
 ) -> dict[int, tuple[float, float]]:
     """Positions around (0, 0) for one group's claims."""
     import networkx as nx
@@ -58,13 +72,42 @@ def _group_layout(
     graph.add_edges_from(edges)
     if len(members) == 1:
         return {members[0]: (0.0, 0.0)}
-    if len(members) <= FORCE_LIMIT and edges:
-        scale = SPACING * 0.5 * math.sqrt(len(members))
-        placed = nx.spring_layout(graph, seed=7, scale=scale, k=1.6 / math.sqrt(len(members)))
-        return {node: (float(x), float(y)) for node, (x, y) in placed.items()}
     order = [node for component in nx.connected_components(graph) for node in sorted(component)]
+    if len(members) <= RING_LIMIT:
+        return _ring(order, spacing)
+    if len(members) <= FORCE_LIMIT and edges:
+        scale = spacing * 0.5 * math.sqrt(len(members))
+        placed = nx.spring_layout(graph, seed=7, scale=scale, k=1.6 / math.sqrt(len(members)))
+        return _spread({node: (float(x), float(y)) for node, (x, y) in placed.items()}, spacing)
     order.sort(key=lambda node: -graph.degree(node))
-    return dict(zip(order, _spiral(len(order)), strict=True))
+    return dict(zip(order, _spiral(len(order), spacing), strict=True))
+
+
+def _ring(order: list[int], spacing: float) -> dict[int, tuple[float, float]]:
+    """A few claims on a circle, linked ones next to each other."""
+    radius = max(spacing * 0.55, spacing * len(order) / (2 * math.pi))
+    step = 2 * math.pi / len(order)
+    return {
+        node: (radius * math.cos(i * step - math.pi / 2), radius * math.sin(i * step - math.pi / 2))
+        for i, node in enumerate(order)
+    }
+
+
+def _spread(
+    placed: dict[int, tuple[float, float]], spacing: float
+) -> dict[int, tuple[float, float]]:
+    """Scale a force layout up until no two claims are closer than ``spacing`` (at most twice)."""
+    points = list(placed.values())
+    closest = min(
+        (
+            math.hypot(a[0] - b[0], a[1] - b[1])
+            for i, a in enumerate(points)
+            for b in points[i + 1 :]
+        ),
+        default=spacing,
+    )
+    factor = min(2.0, spacing / closest) if 0 < closest < spacing else 1.0
+    return {node: (x * factor, y * factor) for node, (x, y) in placed.items()}
 
 
 def layout_network(
@@ -95,11 +138,14 @@ def layout_network(
             between[pair] = between.get(pair, 0) + 1
     local: dict[str, dict[int, tuple[float, float]]] = {}
     radius: dict[str, float] = {}
+    spacing = spacing_for(len(network.nodes))
     for key, members in groups.items():
         if check is not None:
             check()
-        local[key] = placed = _group_layout(members, inside[key])
-        radius[key] = SPACING * 0.9 + max(math.hypot(x, y) for x, y in placed.values())
+        local[key] = placed = _group_layout(members, inside[key], spacing)
+        reach = spacing * 0.6 + max(math.hypot(x, y) for x, y in placed.values())
+        title = min(len(labels[key]), 40) * TITLE_CHAR / 2 + 12
+        radius[key] = max(reach, title)
     order = _group_order(list(groups), between, lambda key: len(groups[key]))
     centres = _pack(order, radius)
     positions: dict[int, tuple[float, float]] = {}
@@ -109,7 +155,7 @@ def layout_network(
         for claim_id, (x, y) in local[key].items():
             positions[claim_id] = (cx + x, cy + y)
         boxes.append(GroupBox(key, labels[key], cx, cy, radius[key], len(groups[key])))
-    return NetworkLayout(positions, boxes)
+    return NetworkLayout(positions, boxes, spacing)
 
 
 def _group_order(
@@ -136,17 +182,18 @@ def _group_order(
 
 
 def _pack(order: list[str], radius: dict[str, float]) -> dict[str, tuple[float, float]]:
-    """Discs in rows, left to right, about as wide as the whole is tall."""
-    area = sum((2 * radius[key]) ** 2 for key in order)
-    width = max(math.sqrt(area) * 1.25, max((2 * radius[key] for key in order), default=0))
+    """Discs in rows, left to right, about as wide as the whole is tall, with room between them
+    (and above each, for its name)."""
+    area = sum((2 * radius[key] + GAP) ** 2 for key in order)
+    width = max(math.sqrt(area) * 1.4, max((2 * radius[key] + GAP for key in order), default=0))
     centres: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for key in order:
-        diameter = 2 * radius[key]
+        diameter = 2 * radius[key] + GAP
         if x > 0 and x + diameter > width:
             y += row_height
             x = row_height = 0.0
-        centres[key] = (x + radius[key], y + radius[key])
+        centres[key] = (x + radius[key], y + radius[key] + GAP)
         x += diameter
-        row_height = max(row_height, diameter)
+        row_height = max(row_height, diameter + GAP)
     return centres
