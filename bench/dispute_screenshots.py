@@ -205,7 +205,7 @@ def main() -> None:
             dispute.resize(1400, 900)
             dispute.show_tab(NETWORK)
             seconds = wait_for(
-                lambda: dispute.network.network is not None and not dispute.network.loading
+                lambda d=dispute: d.network.network is not None and not d.network.loading
             )
             if label != "sample" and mode == "light":
                 started = time.perf_counter()
@@ -217,10 +217,10 @@ def main() -> None:
             grab(dispute, f"network-{label}-{mode}")
             if label == "sample":
                 dispute.network.set_grouping("source")
-                wait_for(lambda: not dispute.network.loading)
+                wait_for(lambda d=dispute: not d.network.loading)
                 grab(dispute, f"network-{label}-by-source-{mode}")
                 dispute.network.set_grouping("speaker")
-                wait_for(lambda: not dispute.network.loading)
+                wait_for(lambda d=dispute: not d.network.loading)
             else:
                 view = dispute.network.view
                 view.zoom_by(4.0)
@@ -228,15 +228,15 @@ def main() -> None:
                 view.fit()
             dispute.show_tab(TIMELINE)
             dispute.timeline.choose(lanes="side")
-            wait_for(lambda: dispute.timeline.timeline is not None and not dispute.timeline.loading)
+            wait_for(lambda d=dispute: d.timeline.timeline is not None and not d.timeline.loading)
             grab(dispute, f"timeline-{label}-by-side-{mode}")
             dispute.timeline.choose(lanes="speaker")
-            wait_for(lambda: not dispute.timeline.loading)
+            wait_for(lambda d=dispute: not d.timeline.loading)
             grab(dispute, f"timeline-{label}-by-speaker-{mode}")
             if label == "sample":
                 dispute.show_tab(ECHOES)
                 dispute.echoes.find_echoes()
-                wait_for(lambda: not dispute.echoes.busy)
+                wait_for(lambda d=dispute: not d.echoes.busy)
                 grab(dispute, f"echoes-{label}-{mode}")
                 window.select_claim(wire_claim)
                 settle(400)

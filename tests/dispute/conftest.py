@@ -69,6 +69,11 @@ def link(store: Store, a: int, b: int, relation: str) -> None:
 
 @pytest.fixture
 def dispute(store: Store) -> Dispute:
+    return build_dispute(store)
+
+
+def build_dispute(store: Store) -> Dispute:
+    """The wire story, its echo, the residents' account, the ministry's denial and prediction."""
     sources = {
         "northwire": _source(store, "northwire", "Northwire", "Northwire group"),
         "ledger": _source(store, "ledger", "Evening Ledger"),

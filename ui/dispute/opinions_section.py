@@ -40,19 +40,22 @@ class OpinionsSection(QWidget):
         self.others.setObjectName("OpinionLine")
         self.others.setTextFormat(Qt.TextFormat.RichText)
         self.others.setWordWrap(True)
+        self.you = QLabel("Yours")
+        self.you.setObjectName("FieldHint")
         self.mine = VocabularyCombo(OPINIONS, optional=True)
         self.mine.setToolTip("Your opinion of this claim (STIX 2.1 scale)")
         self.note = AutoSaveLineEdit()
         self.note.setPlaceholderText("Why you think so")
         row = QHBoxLayout()
         row.setSpacing(6)
-        row.addWidget(self.mine)
-        row.addWidget(self.note, 1)
+        row.addWidget(self.you)
+        row.addWidget(self.mine, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.others)
         layout.addLayout(row)
+        layout.addWidget(self.note)
         self.mine.codeChosen.connect(self._chosen)
         self.note.textCommitted.connect(self._noted)
 
@@ -77,6 +80,7 @@ class OpinionsSection(QWidget):
             self.note.set_text_quietly(self._mine.note or "" if self._mine else "")
         self.note.setEnabled(self._mine is not None)
         self.mine.setToolTip(f"Your opinion of this claim, recorded as {me}")
+        self.you.setText(f"Yours ({me})")
 
     def _current(self) -> OpinionValue | None:
         if self._mine is None:

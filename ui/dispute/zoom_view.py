@@ -106,7 +106,8 @@ class ZoomView(QGraphicsView):
         """The whole drawing as PNG or SVG (by the file's suffix)."""
         scene = self.scene()
         source = scene.sceneRect()
-        partial = path.with_name(path.name + ".part")
+        # Drawn beside the target and moved over it; the suffix tells Qt the format.
+        partial = path.with_name(f"{path.stem}.part{path.suffix or '.png'}")
         try:
             if path.suffix.lower() == ".svg":
                 from PySide6.QtSvg import QSvgGenerator
@@ -135,7 +136,7 @@ class ZoomView(QGraphicsView):
                 )
                 scene.render(painter, QRectF(image.rect()), source)
                 painter.end()
-                if not image.save(str(partial), b"PNG"):
+                if not image.save(str(partial)):
                     raise StorageError(f"{path} could not be written")
             partial.replace(path)
         except OSError as error:
