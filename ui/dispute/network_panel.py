@@ -7,23 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QGraphicsScene,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from claimtracker.dispute.graph import DEFAULT_LIMIT, ClaimNetwork, claim_network
 from claimtracker.dispute.layout import NetworkLayout, layout_network
 from ui.dispute.legend import Legend
 from ui.dispute.network_scene import ClaimItem, build_network_scene
-from ui.dispute.panel_base import LoadingPanel, ProjectGetter
-from ui.dispute.zoom_view import ZoomView
+from ui.dispute.panel_base import LoadingPanel, ProjectGetter, choice_box
 from ui.icons import icon
 from ui.project import Project
 from ui.tasks import TaskContext, TaskRunner
@@ -48,10 +38,8 @@ def describe(network: ClaimNetwork) -> str:
 
 
 class NetworkPanel(LoadingPanel):
-    claimClicked = Signal(int)
-    claimDoubleClicked = Signal(int)
-
     task_title = "Lay out the claim network"
+    image_name = "claim-network.png"
 
     def __init__(
         self,
@@ -61,47 +49,16 @@ class NetworkPanel(LoadingPanel):
         *,
         limit: int = DEFAULT_LIMIT,
     ) -> None:
-        super().__init__(tasks, project, parent)
+        super().__init__(tasks, project, parent, limit=limit)
         self.setObjectName("NetworkPanel")
-        self.limit = limit
         self.network: ClaimNetwork | None = None
-        self.items: dict[int, ClaimItem] = {}
-        self.scene = QGraphicsScene(self)
-        self.view = ZoomView(self.scene)
-        self.group_by = QComboBox()
-        for code, label in GROUPINGS:
-            self.group_by.addItem(label, code)
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("Show the whole network")
+        self.group_by = choice_box(GROUPINGS)
         self.graphml_button = QPushButton(icon("export"), "GraphML…")
         self.graphml_button.setToolTip("Export these claims and links for Gephi or yEd")
-        self.image_button = QPushButton("Image…")
-        self.image_button.setToolTip("Save the drawing as PNG or SVG")
         self.legend = Legend()
-
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(QLabel("Group by"))
-        bar.addWidget(self.group_by)
-        bar.addWidget(self.fit_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.summary, 1)
-        bar.addWidget(self.image_button)
-        bar.addWidget(self.graphml_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.legend)
-
+        self.lay_out([QLabel("Group by"), self.group_by], [self.graphml_button], self.legend)
         self.group_by.currentIndexChanged.connect(lambda _i: self.reload())
-        self.fit_button.clicked.connect(self.view.fit)
-        self.graphml_button.clicked.connect(self.export_graphml)
-        self.image_button.clicked.connect(self.export_image)
-        self.view.claimClicked.connect(self.claimClicked)
-        self.view.claimDoubleClicked.connect(self.claimDoubleClicked)
-        self._update_buttons()
+        self.graphml_button.clicked.connect(lambda: self.export_graphml())
 
     @property
     def grouping(self) -> str:
@@ -126,30 +83,18 @@ class NetworkPanel(LoadingPanel):
 
         return load
 
-    def show_result(self, result: object) -> None:
+    def show_result(self, result: object) -> dict[int, ClaimItem]:
         assert isinstance(result, LoadedNetwork)
         self.network = result.network
-        self.items = build_network_scene(self.scene, result.network, result.layout)
         self.summary.setText(describe(result.network))
-        self.view.fit()
-        self._update_buttons()
+        return build_network_scene(self.scene, result.network, result.layout)
 
     def clear(self) -> None:
         self.network = None
-        self.items = {}
-        self.scene.clear()
-        self.summary.setText("")
-        self._update_buttons()
 
-    def show_claim(self, claim_id: int) -> bool:
-        """Select and centre the claim if it is drawn."""
-        return self.view.center_on_claim(claim_id)
-
-    def _update_buttons(self) -> None:
-        has = self.network is not None and bool(self.network.nodes)
-        self.graphml_button.setEnabled(has)
-        self.image_button.setEnabled(has)
-        self.fit_button.setEnabled(has)
+    def update_buttons(self) -> None:
+        super().update_buttons()
+        self.graphml_button.setEnabled(bool(self.items))
 
     def export_graphml(self, path: str | None = None) -> None:
         network = self.network
@@ -169,20 +114,7 @@ class NetworkPanel(LoadingPanel):
             write_graphml(network, target)
             return target
 
-        self.run_in_background("Export GraphML", write, self._exported)
+        def written(_result: object) -> None:
+            self.summary.setText(f"{describe(network)} · Saved {target.name}")
 
-    def export_image(self, path: str | None = None) -> None:
-        chosen = path or self.ask_path(
-            "Save the network as an image",
-            "claim-network.png",
-            "PNG image (*.png);;SVG drawing (*.svg)",
-        )
-        if chosen:
-            target = Path(chosen)
-            self.view.export_image(target)
-            self._exported(target)
-
-    def _exported(self, target: object) -> None:
-        self.summary.setText(
-            f"{self.summary.text().split(' · Saved')[0]} · Saved {Path(str(target)).name}"
-        )
+        self.run_in_background("Export GraphML", write, written)

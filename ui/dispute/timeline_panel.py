@@ -4,25 +4,16 @@ of the event, in lanes by speaker or by side; zoom and pan; save as PNG or SVG."
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QComboBox,
-    QGraphicsScene,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsScene, QLabel, QWidget
 
 from claimtracker.dispute.graph import DEFAULT_LIMIT
 from claimtracker.dispute.timeline import Timeline, build_timeline
 from ui import theme
 from ui.dispute.network_scene import ClaimItem
-from ui.dispute.panel_base import LoadingPanel, ProjectGetter
+from ui.dispute.panel_base import LoadingPanel, ProjectGetter, choice_box
 from ui.dispute.timeline_scene import (
     LABEL_COLUMN,
     PREDICTION_COLOUR,
@@ -78,10 +69,9 @@ class TimelineView(ZoomView):
 
 
 class TimelinePanel(LoadingPanel):
-    claimClicked = Signal(int)
-    claimDoubleClicked = Signal(int)
-
     task_title = "Build the timeline"
+    image_name = "timeline.png"
+    view: TimelineView
 
     def __init__(
         self,
@@ -91,52 +81,20 @@ class TimelinePanel(LoadingPanel):
         *,
         limit: int = DEFAULT_LIMIT,
     ) -> None:
-        super().__init__(tasks, project, parent)
+        super().__init__(tasks, project, parent, view=TimelineView, limit=limit)
         self.setObjectName("TimelinePanel")
-        self.limit = limit
         self.timeline: Timeline | None = None
-        self.items: dict[int, ClaimItem] = {}
-        self.scene = QGraphicsScene(self)
-        self.view = TimelineView(self.scene)
-        self.date_field = QComboBox()
-        for code, label in DATE_CHOICES:
-            self.date_field.addItem(label, code)
-        self.lanes = QComboBox()
-        for code, label in LANE_CHOICES:
-            self.lanes.addItem(label, code)
-        self.fit_button = QPushButton("Fit")
-        self.image_button = QPushButton("Image…")
-        self.image_button.setToolTip("Save the timeline as PNG or SVG")
+        self.date_field = choice_box(DATE_CHOICES)
+        self.lanes = choice_box(LANE_CHOICES)
         key = QLabel(
             f"<span style='color:{PREDICTION_COLOUR}'>‒ ‒ ‒|</span> said before the event it "
             "is about (a prediction) · colours and shapes as in the network"
         )
         key.setObjectName("FieldHint")
-
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(QLabel("Date"))
-        bar.addWidget(self.date_field)
-        bar.addWidget(QLabel("Lanes"))
-        bar.addWidget(self.lanes)
-        bar.addWidget(self.fit_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.summary, 1)
-        bar.addWidget(self.image_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(key)
-
+        options: list[QWidget] = [QLabel("Date"), self.date_field, QLabel("Lanes"), self.lanes]
+        self.lay_out(options, [], key)
         self.date_field.currentIndexChanged.connect(lambda _i: self.reload())
         self.lanes.currentIndexChanged.connect(lambda _i: self.reload())
-        self.fit_button.clicked.connect(self.view.fit)
-        self.image_button.clicked.connect(self.export_image)
-        self.view.claimClicked.connect(self.claimClicked)
-        self.view.claimDoubleClicked.connect(self.claimDoubleClicked)
-        self._update_buttons()
 
     @property
     def chosen_date(self) -> str:
@@ -171,41 +129,16 @@ class TimelinePanel(LoadingPanel):
 
         return load
 
-    def show_result(self, result: object) -> None:
+    def show_result(self, result: object) -> dict[int, ClaimItem]:
         assert isinstance(result, Timeline)
         self.timeline = result
-        self.items, self.view.bands = build_timeline_scene(self.scene, result)
         self.summary.setText(describe(result))
-        self.view.fit()
-        self._update_buttons()
+        items, self.view.bands = build_timeline_scene(self.scene, result)
+        return items
 
     def clear(self) -> None:
         self.timeline = None
-        self.items = {}
         self.view.bands = []
-        self.scene.clear()
-        self.summary.setText("")
-        self._update_buttons()
-
-    def show_claim(self, claim_id: int) -> bool:
-        return self.view.center_on_claim(claim_id)
-
-    def _update_buttons(self) -> None:
-        has = self.timeline is not None and bool(self.timeline.items)
-        self.image_button.setEnabled(has)
-        self.fit_button.setEnabled(has)
-
-    def export_image(self, path: str | None = None) -> None:
-        chosen = path or self.ask_path(
-            "Save the timeline as an image",
-            "timeline.png",
-            "PNG image (*.png);;SVG drawing (*.svg)",
-        )
-        if chosen:
-            self.view.export_image(Path(chosen))
-            self.summary.setText(
-                f"{describe(self.timeline)} · Saved {Path(chosen).name}" if self.timeline else ""
-            )
 
 
 def describe(timeline: Timeline) -> str:

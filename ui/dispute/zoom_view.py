@@ -30,6 +30,7 @@ class ZoomView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self._pressed_claim: int | None = None
 
     @property
     def zoom(self) -> float:
@@ -67,12 +68,21 @@ class ZoomView(QGraphicsView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         claim_id = self.claim_at(event) if event.button() == Qt.MouseButton.LeftButton else None
+        self._pressed_claim = claim_id
         if claim_id is None:
             super().mousePressEvent(event)
             return
         self.select(claim_id)
         self.claimClicked.emit(claim_id)
         event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pressed_claim is not None:
+            # Not handed on: the hand-drag mode would clear the selection on a still click.
+            self._pressed_claim = None
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         claim_id = self.claim_at(event) if event.button() == Qt.MouseButton.LeftButton else None
