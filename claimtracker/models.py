@@ -242,6 +242,7 @@ class EchoKey(SQLModel, table=True):
     """One MinHash band key of a claim: claims that share a key are candidate echoes."""
 
     __tablename__ = "echo_key"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     key: int = Field(sa_column=Column(BigInteger, primary_key=True))
     claim_id: int = Field(

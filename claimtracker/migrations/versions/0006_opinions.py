@@ -102,6 +102,8 @@ def upgrade() -> None:
             primary_key=True,
             index=True,
         ),
+        # One B-tree ordered by key, instead of a rowid table plus an index on the key.
+        sqlite_with_rowid=False,
     )
     _rewrite_history_kinds(_KINDS_BEFORE, _KINDS_AFTER)
 
