@@ -319,10 +319,9 @@ def candidate_pairs(connection: sqlite3.Connection) -> set[tuple[int, int]]:
                 for second in members[i + 1 :]:
                     pairs.add((first, second))
 
-    cursor = connection.execute(
-        "SELECT key, claim_id FROM echo_key WHERE key IN "
-        "(SELECT key FROM echo_key GROUP BY key HAVING count(*) > 1) ORDER BY key"
-    )
+    # One pass in key order (the table is stored so): each run of one key is a bucket.
+    cursor = connection.execute("SELECT key, claim_id FROM echo_key ORDER BY key")
+    cursor.arraysize = 10_000
     for key, claim_id in cursor:
         if key != current:
             close()

@@ -37,6 +37,17 @@ class TimelineView(ZoomView):
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.bands: list[LaneBand] = []
 
+    def fit(self) -> None:
+        """The whole time axis across the width; many lanes scroll down."""
+        rect = self.scene().sceneRect()
+        if rect.isEmpty():
+            return
+        width = max(1, self.viewport().width() - 8)
+        target = min(1.6, width / rect.width())
+        self.zoom_by(target / self.zoom)
+        self.ensureVisible(QRectF(rect.left(), rect.top(), 1, 1), 0, 0)
+        self.zoomChanged.emit(self.zoom)
+
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
         if not self.bands or self.mapFromScene(LABEL_COLUMN, 0).x() >= 0:
