@@ -46,11 +46,9 @@ for command in [
     *csv_commands.COMMANDS,
     *assist.COMMANDS,
     *safety.COMMANDS,
-    *dispute.COMMANDS,
+    *dispute.register(csv_commands.export),
 ]:
     cli.add_command(command)
-for command in dispute.EXPORTS:
-    csv_commands.export.add_command(command)
 
 
 def launch_app(argv: Sequence[str]) -> int:

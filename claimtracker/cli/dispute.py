@@ -194,4 +194,9 @@ def export_graphml(store: Store, out: Path, text: str, limit: int | None, **filt
 
 
 COMMANDS = [opinion_command, echoes_command, independence_command]
-EXPORTS = [export_graphml]
+
+
+def register(export_group: click.Group) -> list[click.Command]:
+    """Add ``export graphml`` to the export group; the top-level commands to add."""
+    export_group.add_command(export_graphml)
+    return COMMANDS
