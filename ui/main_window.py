@@ -291,6 +291,10 @@ class MainWindow(QMainWindow):
         from ui.source_tools import install_source_tools
 
         self.source_tools = install_source_tools(self)
+        # The claim network, the timeline and echoes: wired in ui.dispute
+        from ui.dispute.features import install_dispute
+
+        self.dispute = install_dispute(self)
 
     # == The project ===========================================================================
 
