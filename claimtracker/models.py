@@ -17,6 +17,7 @@ import uuid as uuid_module
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     ForeignKey,
@@ -210,3 +211,51 @@ class HistoryEntry(SQLModel, table=True):
     old_value: str | None = Field(default=None, sa_type=Text)
     new_value: str | None = Field(default=None, sa_type=Text)
     note: str | None = Field(default=None, description="e.g. the file of a CSV import")
+
+
+class Opinion(Tracked, table=True):
+    """An analyst's opinion of a claim (STIX 2.1 ``opinion-enum``), one per analyst and claim."""
+
+    __tablename__ = "opinion"
+    __table_args__ = (
+        UniqueConstraint("claim_id", "analyst", name="uq_opinion_analyst"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("claim.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    analyst: str
+    opinion: str
+    note: str | None = Field(default=None, sa_type=Text)
+
+
+class EchoSigned(SQLModel, table=True):
+    """Which version of a claim its echo keys were computed from (derived data)."""
+
+    __tablename__ = "echo_signed"
+
+    claim_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True)
+    )
+    version: int
+
+
+class EchoKey(SQLModel, table=True):
+    """One MinHash band key of a claim: claims that share a key are candidate echoes."""
+
+    __tablename__ = "echo_key"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: int = Field(sa_column=Column(BigInteger, primary_key=True))
+    claim_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("claim.id", ondelete="CASCADE"),
+            primary_key=True,
+            index=True,
+        )
+    )

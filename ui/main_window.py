@@ -332,6 +332,25 @@ class MainWindow(QMainWindow):
                 [item.source_id for item in result.created]
             )
         )
+        # The claim network, the timeline and echoes: wired in ui.dispute
+        from ui.dispute.features import DisputeParts, install_dispute
+
+        self.dispute = install_dispute(
+            DisputeParts(
+                window=self,
+                hub=hub,
+                editing=self.editing,
+                ops=self.ops,
+                project=lambda: self.project,
+                detail=self.detail,
+                claim_filter=self.filter_bar.claim_filter,
+                show_history=a.show_history,
+                side_by_side=a.side_by_side,
+                select_claim=self.select_claim,
+                open_reader=self.open_reader,
+            )
+        )
+        self.filter_bar.filterChanged.connect(self.dispute.set_filter)
 
     # == The project ===========================================================================
 
@@ -590,7 +609,7 @@ class MainWindow(QMainWindow):
         if moved:
             self._update_matches()
         shown = self.detail.claim_id
-        if actors or shown in updated or shown in moved:
+        if actors or shown in updated or shown in moved or shown in changes.opinion_claims:
             self.detail.refresh(initiator)
         elif shown in changes.link_claims:
             self.detail.refresh_links()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import click
 
 from claimtracker import __version__
-from claimtracker.cli import assist, claims, csv_commands, library, reports, safety
+from claimtracker.cli import assist, claims, csv_commands, dispute, library, reports, safety
 from claimtracker.cli.context import AppState
 from claimtracker.cli.output import one_line
 from claimtracker.errors import ClaimTrackerError
@@ -48,6 +48,7 @@ for command in [
     *assist.COMMANDS,
     *safety.COMMANDS,
     *reports.register(csv_commands.export),
+    *dispute.register(csv_commands.export),
 ]:
     cli.add_command(command)
 

@@ -46,7 +46,7 @@ class ChangeSet:
 
     ``created`` holds records created or brought back from the trash, ``deleted`` those moved to
     the trash or deleted for good (as the last such entry says); ``link_claims`` the claims at
-    either end of the links named. ``complete`` is False when there was too much to list (a bulk
+    either end of the links named, ``opinion_claims`` the claims of the analysts' opinions named. ``complete`` is False when there was too much to list (a bulk
     change seen from elsewhere): a view then reloads everything. ``after_entry`` and
     ``last_entry`` bound the journal entries read (``after_entry < id <= last_entry``).
     """
@@ -55,6 +55,7 @@ class ChangeSet:
     updated: Mapping[str, Mapping[int, frozenset[str]]] = field(default_factory=dict)
     deleted: Mapping[str, frozenset[int]] = field(default_factory=dict)
     link_claims: frozenset[int] = _EMPTY
+    opinion_claims: frozenset[int] = _EMPTY
     after_entry: int = 0
     last_entry: int = 0
     entries: int = 0
@@ -166,9 +167,12 @@ def _change_set(
     deleted: dict[str, set[int]] = {}
     for (kind, record_id), present in presence.items():
         (created if present else deleted).setdefault(kind, set()).add(record_id)
-    links = sorted(
-        set(updated.get("link", {})) | created.get("link", set()) | deleted.get("link", set())
-    )
+
+    def named(kind: str) -> list[int]:
+        return sorted(
+            set(updated.get(kind, {})) | created.get(kind, set()) | deleted.get(kind, set())
+        )
+
     return ChangeSet(
         created={kind: frozenset(ids) for kind, ids in created.items()},
         updated={
@@ -176,7 +180,10 @@ def _change_set(
             for kind, records in updated.items()
         },
         deleted={kind: frozenset(ids) for kind, ids in deleted.items()},
-        link_claims=frozenset(_link_ends(execute, links)),
+        link_claims=frozenset(
+            _claims_of(execute, "link", ("claim_a_id", "claim_b_id"), named("link"))
+        ),
+        opinion_claims=frozenset(_claims_of(execute, "opinion", ("claim_id",), named("opinion"))),
         after_entry=after_entry,
         last_entry=last_entry,
         entries=entries,
@@ -184,16 +191,17 @@ def _change_set(
     )
 
 
-def _link_ends(execute: Execute, link_ids: list[int]) -> set[int]:
-    ends: set[int] = set()
-    for start in range(0, len(link_ids), _CHUNK):
-        chunk = link_ids[start : start + _CHUNK]
+def _claims_of(
+    execute: Execute, kind: str, columns: tuple[str, ...], record_ids: list[int]
+) -> set[int]:
+    """The claims the records of ``kind`` belong to (a link's two ends, an opinion's claim)."""
+    claims: set[int] = set()
+    for start in range(0, len(record_ids), _CHUNK):
+        chunk = record_ids[start : start + _CHUNK]
         marks = ", ".join("?" for _ in chunk)
-        for a_id, b_id in execute(
-            f"SELECT claim_a_id, claim_b_id FROM link WHERE id IN ({marks})", chunk
-        ):
-            ends.update((a_id, b_id))
-    return ends
+        for row in execute(f"SELECT {', '.join(columns)} FROM {kind} WHERE id IN ({marks})", chunk):
+            claims.update(row)
+    return claims
 
 
 class OwnEntries:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QKeyCombination, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar
 from pytestqt.qtbot import QtBot
 
@@ -175,3 +175,19 @@ def test_a_new_claims_text_is_focused_and_in_view(qtbot: QtBot, window: MainWind
     top_left = text.mapTo(pane.scroll_area.viewport(), text.rect().topLeft())
     assert 0 <= top_left.y() < pane.scroll_area.viewport().height()
     assert text.textCursor().selectedText() == "New claim"
+
+
+def test_no_two_commands_share_a_key(window: MainWindow) -> None:
+    # An ambiguous shortcut does nothing at all in Qt: both commands would lose their key.
+    native = QKeySequence.SequenceFormat.NativeText
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        if action.parent() is not window and action not in window.actions():
+            continue
+        for key in action.shortcuts():
+            name = key.toString(native)
+            assert name not in seen or seen[name] == action.text(), (
+                f"{name}: {seen.get(name)} and {action.text()}"
+            )
+            seen[name] = action.text()
+    assert len(seen) > 20

@@ -49,7 +49,9 @@ from ui.claims.editor_fields import (
     TagsField,
     VocabularyCombo,
 )
+from ui.claims.independence_note import IndependenceNote
 from ui.claims.new_actor_dialog import NewActorDialog
+from ui.claims.opinions_section import OpinionsSection
 from ui.common.choice_popup import ChoicePopup, Entry
 from ui.icons import icon
 from ui.runtime.project import Project
@@ -109,6 +111,7 @@ class ClaimEditor(QWidget):
 
         self.status = VocabularyCombo(STATUSES)
         self.rating = RatingField()
+        self.independence = IndependenceNote()
         self.likelihood = VocabularyCombo(LIKELIHOODS, optional=True)
         self.confidence = VocabularyCombo(CONFIDENCES, optional=True)
         self.tlp = VocabularyCombo(MARKINGS, optional=True)
@@ -123,6 +126,7 @@ class ClaimEditor(QWidget):
         self.tags = TagsField()
         self.notes = AutoSaveTextEdit(lines=4)
         self.notes.setPlaceholderText("Your notes: how you checked it, what is missing")
+        self.opinions = OpinionsSection(editing)
         self.footer = QLabel()
         self.footer.setObjectName("FieldHint")
         self.footer.setWordWrap(True)
@@ -173,6 +177,7 @@ class ClaimEditor(QWidget):
         form.addRow(_section("Assessment"))
         form.addRow("Status", self.status)
         form.addRow("Rating", self.rating)
+        form.addRow("", self.independence)
         form.addRow("Likelihood", self.likelihood)
         form.addRow("Confidence", self.confidence)
         form.addRow("Marking", self.tlp)
@@ -185,6 +190,9 @@ class ClaimEditor(QWidget):
         form.addRow(_section("Tags and notes"))
         form.addRow("Tags", self.tags)
         form.addRow("Notes", self.notes)
+
+        form.addRow(_section("Opinions"))
+        form.addRow("Analysts", self.opinions)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setObjectName("Separator")
@@ -312,6 +320,7 @@ class ClaimEditor(QWidget):
             owner[1] if owner else "",
         )
         self._fill_source(row)
+        self.show_dispute(row)
         if row is None:
             self.footer.setText("")
         else:
@@ -321,6 +330,13 @@ class ClaimEditor(QWidget):
                 f"Claim #{row.id} · created {created} UTC · updated {updated} UTC · "
                 f"version {row.version}"
             )
+
+    def show_dispute(self, row: ClaimRow | None = None) -> None:
+        """Independence beside the rating and the analysts' opinions (ui.dispute)."""
+        row = row if row is not None else self._row
+        reader = self._project.reader if self._project is not None else None
+        self.independence.show_claim(reader, row.id if row else None)
+        self.opinions.show_claim(self._project, row.id if row else None)
 
     def _fill_source(self, row: ClaimRow | None) -> None:
         has_source = row is not None and row.source_id is not None

@@ -9,7 +9,6 @@ asked about first.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder
+from claimtracker.query.opening import Connection
 from claimtracker.reports.dossier import Dossier, build_dossier
 from claimtracker.reports.html import render_html
 from claimtracker.vocabulary import MARKINGS, marking_rank
@@ -62,7 +62,7 @@ class ReportDialog(QDialog):
     def __init__(
         self,
         *,
-        connect: Callable[[], sqlite3.Connection],
+        connect: Callable[[], Connection],
         runner: Runner,
         settings: Settings,
         claim_filter: ClaimFilter,
@@ -203,7 +203,7 @@ class ReportDialog(QDialog):
         max_tlp = self.recipients_level if self.leave_out.isChecked() else None
         claim_filter, order = self._filter, self._order
 
-        def work(connection: sqlite3.Connection) -> Dossier:
+        def work(connection: Connection) -> Dossier:
             if scope == "filter" or claim_id is None:
                 return build_dossier(
                     connection, claim_filter=claim_filter, order=order, max_tlp=max_tlp
@@ -294,7 +294,7 @@ class ReportDialog(QDialog):
         self._settings.set_text("reports/folder", str(path.parent))
         self.summary.setText(f"Writing {path.name}…")
 
-        def work(_connection: sqlite3.Connection) -> str:
+        def work(_connection: Connection) -> str:
             from claimtracker.reports.files import write_file
 
             if kind == "pdf":
@@ -349,7 +349,7 @@ def _heading(text: str) -> QLabel:
 def open_report_dialog(
     parent: QWidget,
     *,
-    connect: Callable[[], sqlite3.Connection],
+    connect: Callable[[], Connection],
     runner: Runner,
     settings: Settings,
     claim_filter: ClaimFilter,

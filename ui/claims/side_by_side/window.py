@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.disputes import disputed_ids
 from claimtracker.vocabulary import STATUSES
+from ui.claims.opinions_section import opinions_label
 from ui.claims.side_by_side.claim_card import ClaimCard
 from ui.claims.side_by_side.comparison import Dispute, load_dispute
 from ui.common.screen_fit import fit_on_screen
@@ -334,7 +335,7 @@ class SideBySideWindow(QWidget):
             self.title.setText("This claim no longer exists")
             return
         self.title.setText(f"Claim #{dispute.claim.id}")
-        self._left_layout.insertWidget(1, ClaimCard(dispute.claim, dispute.quote))
+        self._left_layout.insertWidget(1, self._card(ClaimCard(dispute.claim, dispute.quote)))
         opposing = sum(1 for counter in dispute.counters if counter.link.opposing)
         self.right_heading.setText(
             f"COUNTER-CLAIMS ({opposing})"
@@ -353,7 +354,14 @@ class SideBySideWindow(QWidget):
             self._right_layout.insertWidget(1, empty)
         for position, counter in enumerate(dispute.counters, start=1):
             card = ClaimCard(counter.row, counter.quote, link=counter.link, differs=counter.differs)
-            self._right_layout.insertWidget(position, card)
+            self._right_layout.insertWidget(position, self._card(card))
+
+    def _card(self, card: ClaimCard) -> ClaimCard:
+        """The card with the analysts' opinions of its claim (ui.dispute)."""
+        layout = card.layout()
+        if self._project is not None and layout is not None:
+            layout.addWidget(opinions_label(self._project.reader, card.row.id))
+        return card
 
     # -- export ---------------------------------------------------------------------------
 

@@ -1,0 +1,68 @@
+"""Analysts' opinions of a claim: agree / disagree on the STIX 2.1 scale, with a note.
+
+The scale and the reading, with plain DB-API (so the app can show opinions without the ORM);
+recording them is ``claimtracker.dispute.opinion_service``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from claimtracker.vocabulary import Term, Vocabulary
+
+#: STIX 2.1 ``opinion-enum``, from disagreeing to agreeing.
+OPINIONS = Vocabulary(
+    "opinion",
+    [
+        Term("strongly-disagree", "Strongly disagree"),
+        Term("disagree", "Disagree"),
+        Term("neutral", "Neutral"),
+        Term("agree", "Agree"),
+        Term("strongly-agree", "Strongly agree"),
+    ],
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OpinionRow:
+    id: int
+    claim_id: int
+    analyst: str
+    opinion: str
+    note: str | None
+    updated_at: str
+
+    @property
+    def label(self) -> str:
+        return OPINIONS.label(self.opinion)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self) | {"label": self.label}
+
+
+def opinions_of(connection: sqlite3.Connection, claim_id: int) -> list[OpinionRow]:
+    """The live opinions of a claim, most agreeing first, then by analyst."""
+    rows = connection.execute(
+        "SELECT id, claim_id, analyst, opinion, note, updated_at FROM opinion "
+        "WHERE claim_id = ? AND deleted_at IS NULL ORDER BY analyst COLLATE NOCASE",
+        (claim_id,),
+    ).fetchall()
+    found = [OpinionRow(*row) for row in rows]
+    rank = {code: index for index, code in enumerate(OPINIONS.codes)}
+    return sorted(found, key=lambda row: -rank.get(row.opinion, 0))
+
+
+def summary(rows: list[OpinionRow]) -> str:
+    """ "2 agree, 1 disagrees" — a short line for a card or a report."""
+    if not rows:
+        return "No opinions yet"
+    counts = Counter(row.opinion for row in rows)
+    parts = [
+        f"{counts[code]} {OPINIONS.label(code).lower()}"
+        for code in reversed(OPINIONS.codes)
+        if counts[code]
+    ]
+    return ", ".join(parts)
