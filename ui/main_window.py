@@ -551,6 +551,9 @@ class MainWindow(QMainWindow):
     def _on_sources_changed(self) -> None:
         self.library.load_lists()
         self.library.recount_soon()
+        # A source's marking (or outlet) shows on its claims' rows and badges.
+        self.claims.clear_cache()
+        self.detail.refresh()
         if self._reader is not None and self._reader.source_id:
             try:
                 self._reader.open_source(self._reader.source_id)

@@ -35,6 +35,7 @@ from claimtracker.csvio import FIELDS, CsvImportOptions, ImportSummary, import_c
 from claimtracker.csvio.mapping import guess_field, looks_like_header
 from claimtracker.csvio.reading import records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
+from ui.dialogs.csv_value_table import ValueMapTable
 from ui.project import Project
 from ui.screen_fit import fit_on_screen
 
@@ -52,6 +53,11 @@ ENCODINGS = [
 ]
 DELIMITERS = [("Automatic", ""), ("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"), ("Bar |", "|")]
 HEADERS = [("Automatic", None), ("Yes", True), ("No", False)]
+QUOTINGS = [
+    ("Automatic", ""),
+    ("Double quotes enclose cells", "csv"),
+    ("Quotes are text", "none"),
+]
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,14 @@ class ImportCsvDialog(QDialog):
         self.header = QComboBox()
         for label, value in HEADERS:
             self.header.addItem(label, value)
+        self.quoting = QComboBox()
+        for label, code in QUOTINGS:
+            self.quoting.addItem(label, code)
+        self.quoting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.quoting.setToolTip(
+            "Automatic: double quotes enclose cells, except in a tab-separated file that is not "
+            "clearly CSV-quoted, where they are text"
+        )
         options = QHBoxLayout()
         form = QFormLayout()
         form.addRow("Encoding", self.encoding)
@@ -129,6 +143,9 @@ class ImportCsvDialog(QDialog):
         form3 = QFormLayout()
         form3.addRow("First row is a header", self.header)
         options.addLayout(form3)
+        form4 = QFormLayout()
+        form4.addRow("Quotes", self.quoting)
+        options.addLayout(form4)
         options.addStretch(1)
 
         self.mapping = QTableWidget(0, 3)
@@ -153,6 +170,9 @@ class ImportCsvDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.preview, "Preview")
         self.tabs.addTab(self.problems, "Problems")
+        self.values = ValueMapTable()
+        self.values.changed.connect(self._debounce_check)
+        self.tabs.addTab(self.values, "Read values as")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.mapping)
         splitter.addWidget(self.tabs)
@@ -185,9 +205,12 @@ class ImportCsvDialog(QDialog):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self._check)
-        for combo in (self.encoding, self.delimiter, self.header):
+        for combo in (self.encoding, self.delimiter, self.header, self.quoting):
             combo.activated.connect(lambda _i: self._probe_file())
         self._probe_file()
+
+    def _debounce_check(self) -> None:
+        self._debounce.start()
 
     # -- options --------------------------------------------------------------------------
 
@@ -200,6 +223,8 @@ class ImportCsvDialog(QDialog):
             delimiter=self.delimiter.currentData() or None,
             has_header=self._has_header(),
             mapping=overrides,
+            quoting=self.quoting.currentData() or None,
+            values=self.values.items(),
         )
 
     def _has_header(self) -> bool | None:
@@ -216,9 +241,10 @@ class ImportCsvDialog(QDialog):
         path = self.path
         encoding = self.encoding.currentData() or None
         delimiter = self.delimiter.currentData() or None
+        quoting = self.quoting.currentData() or None
 
         def work() -> Probe:
-            shape = shape_of(path, encoding=encoding, delimiter=delimiter)
+            shape = shape_of(path, encoding=encoding, delimiter=delimiter, quoting=quoting)
             rows = [record.cells for record in islice(records(path, shape), PREVIEW_ROWS + 1)]
             return Probe(
                 rows=rows, lines=shape.lines, delimiter=shape.delimiter, encoding=shape.encoding
