@@ -61,7 +61,10 @@ class Merge:
             f"{len(self.added_tags)} tag(s) and {len(self.moved_opinions)} opinion(s) moved"
         )
         if self.trashed_links:
-            text += f", {len(self.trashed_links)} link(s) it already had put in the trash"
+            text += (
+                f", {len(self.trashed_links)} link(s) already on #{self.keep_id} or between "
+                "the two moved to the trash"
+            )
         if self.left_opinions:
             text += (
                 f", {len(self.left_opinions)} opinion(s) of analysts who already judged "

@@ -94,7 +94,8 @@ def test_a_merge_moves_links_tags_and_opinions_and_trashes_the_duplicate(
     assert not trashed and after[duplicate][3]  # type: ignore[index]
     assert merged.summary() == (
         f"Merged #{duplicate} into #{wire}: 1 link(s), 1 tag(s) and 1 opinion(s) moved, "
-        f"2 link(s) it already had put in the trash, 1 opinion(s) of analysts who already "
+        f"2 link(s) already on #{wire} or between the two moved to the trash, "
+        f"1 opinion(s) of analysts who already "
         f"judged #{wire} left with #{duplicate}; #{duplicate} is in the trash"
     )
     with store.raw() as connection:
