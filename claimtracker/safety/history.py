@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from claimtracker import bulk
 from claimtracker.errors import NotFoundError, ValidationError
-from claimtracker.models import HistoryEntry, Link, utcnow
+from claimtracker.models import HistoryEntry, Link, Opinion, utcnow
 from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.safety.preferences import analyst_name
 
@@ -289,15 +289,18 @@ def history_of(*, session: Session, kind: str, record_id: int) -> list[Change]:
 
 
 def claim_history(*, session: Session, claim_id: int, with_links: bool = True) -> list[Change]:
-    """A claim's history, oldest first; with ``with_links``, that of its links too."""
+    """A claim's history, oldest first; with ``with_links``, that of its links and of the
+    analysts' opinions of it too (each opinion's entries name the analyst who changed it)."""
     conditions = [and_(col(HistoryEntry.kind) == "claim", col(HistoryEntry.record_id) == claim_id)]
     if with_links:
         link_ids = select(Link.id).where(
             or_(col(Link.claim_a_id) == claim_id, col(Link.claim_b_id) == claim_id)
         )
-        conditions.append(
-            and_(col(HistoryEntry.kind) == "link", col(HistoryEntry.record_id).in_(link_ids))
-        )
+        opinion_ids = select(Opinion.id).where(col(Opinion.claim_id) == claim_id)
+        conditions += [
+            and_(col(HistoryEntry.kind) == "link", col(HistoryEntry.record_id).in_(link_ids)),
+            and_(col(HistoryEntry.kind) == "opinion", col(HistoryEntry.record_id).in_(opinion_ids)),
+        ]
     statement = select(HistoryEntry).where(or_(*conditions)).order_by(col(HistoryEntry.id))
     return [_change(entry) for entry in session.exec(statement)]
 

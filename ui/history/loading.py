@@ -86,6 +86,11 @@ def load_history(store: Store, kind: str, record_id: int) -> HistoryPage:
             for change in changes
             if change.kind == "link"
         }
+        opinions = {
+            change.record_id: _record(session, "opinion", change.record_id)
+            for change in changes
+            if change.kind == "opinion"
+        }
         versions: dict[tuple[str, int], int] = {}
         live: set[tuple[str, int]] = set()
         for (key_kind, key_id), found in [((kind, record_id), record)] + [
@@ -96,7 +101,7 @@ def load_history(store: Store, kind: str, record_id: int) -> HistoryPage:
                 if found.deleted_at is None:
                     live.add((key_kind, key_id))
         rows = tuple(
-            _row(change, names, _subject(change, record_id, links), live)
+            _row(change, names, _subject(change, record_id, links, opinions), live)
             for change in reversed(changes)
         )
         title, subtitle = _titles(kind, record_id, record)
@@ -116,6 +121,8 @@ def _row(
         because = (
             "Only a changed field can be put back."
             if change.action != "changed"
+            else "An opinion is its analyst's own: they change it themselves."
+            if change.kind == "opinion"
             else "This field follows from the others (restore the quote or the source instead)."
         )
     elif (change.kind, change.record_id) not in live:
@@ -140,9 +147,11 @@ def _row(
 
 
 def _model(kind: str) -> Any:
-    from claimtracker.models import Actor, Claim, Link, Source
+    from claimtracker.models import Actor, Claim, Link, Opinion, Source
 
-    return {"claim": Claim, "link": Link, "source": Source, "actor": Actor}[kind]
+    return {"claim": Claim, "link": Link, "source": Source, "actor": Actor, "opinion": Opinion}[
+        kind
+    ]
 
 
 def _record(session: Session, kind: str, record_id: int) -> Any:
@@ -172,8 +181,13 @@ def record_name(kind: str, record: Any) -> str:
     return f"#{record.claim_b_id} {RELATIONS.label(record.relation).lower()} #{record.claim_a_id}"
 
 
-def _subject(change: Change, claim_id: int, links: Mapping[int, Any]) -> str:
-    """For a link's entry in a claim's history: which link."""
+def _subject(
+    change: Change, claim_id: int, links: Mapping[int, Any], opinions: Mapping[int, Any]
+) -> str:
+    """For a link's or an opinion's entry in a claim's history: which one."""
+    if change.kind == "opinion":
+        opinion = opinions.get(change.record_id)
+        return f"Opinion of {opinion.analyst}" if opinion else f"Opinion #{change.record_id}"
     if change.kind != "link":
         return ""
     link = links.get(change.record_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from claimtracker.dispute.opinions import OPINIONS
 from claimtracker.vocabulary import (
     ACTOR_KINDS,
     ATTRIBUTIONS,
@@ -50,6 +51,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "anchor_status": "Anchor status",
     },
     "link": {"relation": "Relation", "note": "Note"},
+    "opinion": {"opinion": "Opinion", "note": "Opinion note", "claim_id": "Claim"},
     "source": {
         "title": "Title",
         "outlet_id": "Outlet",
@@ -84,6 +86,7 @@ _CODED: dict[tuple[str, str], Vocabulary] = {
     ("claim", "confidence"): CONFIDENCES,
     ("link", "relation"): RELATIONS,
     ("actor", "kind"): ACTOR_KINDS,
+    ("opinion", "opinion"): OPINIONS,
 }
 
 #: Fields holding the id of another record, and the kind of that record.
