@@ -20,6 +20,7 @@ from claimtracker.vocabulary import (
     CONFIDENCES,
     LIKELIHOODS,
     MARKINGS,
+    OPINIONS,
     RELATIONS,
     RELIABILITY,
     STATUSES,
@@ -135,8 +136,15 @@ ACTOR: tuple[Field, ...] = (
     Field("actor", "notes", "Notes", "notes"),
 )
 
+#: An analyst's opinion of a claim: their own, so never put back by someone else.
+OPINION: tuple[Field, ...] = (
+    Field("opinion", "opinion", "Opinion", "opinion", vocabulary=OPINIONS, restorable=False),
+    Field("opinion", "note", "Opinion note", "opinion note", restorable=False),
+    Field("opinion", "claim_id", "Claim", "claim", editable=False, restorable=False),
+)
+
 FIELDS: dict[str, dict[str, Field]] = {
-    fields[0].kind: {f.name: f for f in fields} for fields in (CLAIM, LINK, SOURCE, ACTOR)
+    fields[0].kind: {f.name: f for f in fields} for fields in (CLAIM, LINK, SOURCE, ACTOR, OPINION)
 }
 
 

@@ -599,8 +599,10 @@ class MainWindow(QMainWindow):
             self.claims.refresh_claims(updated)
         if moved:
             self.claims.reconcile(moved)
-        if actors:
+        if actors or sources:
+            # A speaker's reliability, a source's marking or outlet show on the claims' rows.
             self.claims.clear_cache()
+        if actors:
             self.detail.editor.load_names()
         if actors or sources:
             self.library.load_lists()
@@ -609,7 +611,13 @@ class MainWindow(QMainWindow):
         if moved:
             self._update_matches()
         shown = self.detail.claim_id
-        if actors or shown in updated or shown in moved or shown in changes.opinion_claims:
+        if (
+            actors
+            or sources
+            or shown in updated
+            or shown in moved
+            or shown in changes.opinion_claims
+        ):
             self.detail.refresh(initiator)
         elif shown in changes.link_claims:
             self.detail.refresh_links()

@@ -86,10 +86,22 @@ def opinion_command(
 @click.option(
     "--link", "link_them", is_flag=True, help="Link every echo found as 'repeats' (not duplicates)."
 )
+@click.option(
+    "--merge",
+    type=(int, int),
+    metavar="KEEP DROP",
+    help="Merge duplicate DROP into KEEP: its links, tags and opinions move, DROP goes to the "
+    "trash.",
+)
 @json_option
 @db_option
 def echoes_command(
-    store: Store, claim_id: int | None, threshold: float, link_them: bool, as_json: bool
+    store: Store,
+    claim_id: int | None,
+    threshold: float,
+    link_them: bool,
+    merge: tuple[int, int] | None,
+    as_json: bool,
 ) -> None:
     """Near-duplicate claims and quotes: echoes across sources, duplicates within one.
 
@@ -97,6 +109,9 @@ def echoes_command(
     """
     from claimtracker.dispute.echoes import echoes_of, find_echoes, refresh_index
 
+    if merge is not None:
+        _merge(store, *merge, as_json=as_json)
+        return
     with store.raw() as connection:
         with progress_bar("Indexing claims") as progress:
             refresh_index(connection, progress=progress)
@@ -135,6 +150,17 @@ def echoes_command(
         echo(f"{len(found)} echo(es) and duplicate(s)", err=True)
     if link_them:
         echo(f"Linked {linked} echo(es) as repeats", err=True)
+
+
+def _merge(store: Store, keep_id: int, drop_id: int, *, as_json: bool) -> None:
+    from claimtracker.dispute.merging import merge_claims
+
+    with store.write() as session:
+        merged = merge_claims(session=session, keep_id=keep_id, drop_id=drop_id)
+    if as_json:
+        echo_json(merged.to_dict())
+    else:
+        echo(merged.summary())
 
 
 @click.command("independence")

@@ -40,6 +40,9 @@ def set_opinion(
         session.add(record)
         session.flush()
         history.record(session, "opinion", record.id, history.CREATED)
+        # What was said, so that the claim's history shows it (a creation carries no values).
+        initial = {"opinion": (None, code)} | ({"note": (None, text)} if text else {})
+        history.record(session, "opinion", record.id, history.CHANGED, initial)
         return record, True
     changed = apply_changes(existing, {"opinion": code, "note": text, "deleted_at": None})
     if changed:

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from claimtracker.errors import NotFoundError, ValidationError
 from claimtracker.fields import KINDS, RESTORABLE
 from claimtracker.journal.entries import CHANGED, decode
-from claimtracker.models import HistoryEntry, Link
+from claimtracker.models import HistoryEntry, Link, Opinion
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +71,18 @@ def history_of(*, session: Session, kind: str, record_id: int) -> list[Change]:
 
 
 def claim_history(*, session: Session, claim_id: int, with_links: bool = True) -> list[Change]:
-    """A claim's history, oldest first; with ``with_links``, that of its links too."""
+    """A claim's history, oldest first; with ``with_links``, that of its links and of the
+    analysts' opinions of it too (each opinion's entries name the analyst who changed it)."""
     conditions = [and_(col(HistoryEntry.kind) == "claim", col(HistoryEntry.record_id) == claim_id)]
     if with_links:
         link_ids = select(Link.id).where(
             or_(col(Link.claim_a_id) == claim_id, col(Link.claim_b_id) == claim_id)
         )
-        conditions.append(
-            and_(col(HistoryEntry.kind) == "link", col(HistoryEntry.record_id).in_(link_ids))
-        )
+        opinion_ids = select(Opinion.id).where(col(Opinion.claim_id) == claim_id)
+        conditions += [
+            and_(col(HistoryEntry.kind) == "link", col(HistoryEntry.record_id).in_(link_ids)),
+            and_(col(HistoryEntry.kind) == "opinion", col(HistoryEntry.record_id).in_(opinion_ids)),
+        ]
     statement = select(HistoryEntry).where(or_(*conditions)).order_by(col(HistoryEntry.id))
     return [_change(entry) for entry in session.exec(statement)]
 

@@ -7,7 +7,13 @@ from claimtracker.query.detail import ClaimDetail, claim_detail
 from claimtracker.query.filters import ClaimFilter, compile_filter
 from claimtracker.query.links import LinkRow, links_of
 from claimtracker.query.rows import ClaimRow, fetch_row, fetch_rows
-from claimtracker.query.search import ClaimOrder, count_claims, search_ids, search_rows
+from claimtracker.query.search import (
+    ClaimOrder,
+    count_claims,
+    highest_marking_of,
+    search_ids,
+    search_rows,
+)
 
 __all__ = [
     "ClaimDetail",
@@ -20,6 +26,7 @@ __all__ = [
     "count_claims",
     "fetch_row",
     "fetch_rows",
+    "highest_marking_of",
     "links_of",
     "search_ids",
     "search_rows",

@@ -139,13 +139,15 @@ class SourceDetails:
     url: str | None
     published_on: str | None
     language: str | None
+    #: The source's marking (TLP code): its claims are marked at least this.
+    tlp: str | None = None
 
 
 def source_details(connection: sqlite3.Connection, source_id: int) -> SourceDetails:
     record = connection.execute(
         """
         SELECT s.id, s.version, s.title, s.outlet_id, o.name, s.byline, s.url, s.published_on,
-               s.language
+               s.language, s.tlp
         FROM source s LEFT JOIN actor o ON o.id = s.outlet_id
         WHERE s.id = ?
         """,

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from claimtracker.errors import ValidationError
 from claimtracker.query.filters import ClaimFilter, compile_filter
+from claimtracker.query.markings import rank_sql
 from claimtracker.query.rows import ClaimRow, fetch_rows
+from claimtracker.vocabulary import MARKINGS
 
 # Sort keys and the SQL they order by (several expressions: one after the other). Each is
 # backed by an index (the claim id rides along in every SQLite index) except the ones that need
@@ -87,6 +89,26 @@ def count_claims(connection: sqlite3.Connection, claim_filter: ClaimFilter) -> i
     compiled = compile_filter(claim_filter)
     sql = f"SELECT count(*) FROM {compiled.source} WHERE {compiled.where}"
     return int(connection.execute(sql, compiled.params).fetchone()[0])
+
+
+def highest_marking_of(connection: sqlite3.Connection, claim_filter: ClaimFilter) -> str | None:
+    """The highest marking in force among the matching claims and the claims linked to them
+    (what an export of them may carry); None when none of them is marked."""
+    compiled = compile_filter(claim_filter)
+    sql = f"""
+        WITH chosen(id) AS (SELECT c.id FROM {compiled.source} WHERE {compiled.where}),
+        reached(id) AS (
+            SELECT id FROM chosen
+            UNION SELECT l.claim_b_id FROM link l JOIN chosen ON l.claim_a_id = chosen.id
+                WHERE l.deleted_at IS NULL
+            UNION SELECT l.claim_a_id FROM link l JOIN chosen ON l.claim_b_id = chosen.id
+                WHERE l.deleted_at IS NULL)
+        SELECT max(max({rank_sql("c.tlp")}, {rank_sql("s.tlp")})), max(c.tlp IS NOT NULL
+            OR s.tlp IS NOT NULL)
+        FROM reached JOIN claim c ON c.id = reached.id LEFT JOIN source s ON s.id = c.source_id
+    """
+    rank, marked = connection.execute(sql, compiled.params).fetchone()
+    return MARKINGS.codes[rank] if marked else None
 
 
 def search_rows(

@@ -18,6 +18,7 @@ from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, li
 from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.query.links import LinkRow
 from claimtracker.query.reading import QuoteInContext, quote_in_context
+from claimtracker.reports.judgements import Judgement, judge_claims
 from claimtracker.vocabulary import MARKINGS, highest_marking, marking_rank
 
 SCOPES = ("claim", "dispute", "filter")
@@ -65,6 +66,8 @@ class Dossier:
     #: Claims (and counter-claims) marked above ``max_tlp``, left out.
     left_out: int = 0
     source_numbers: dict[int, int] = field(default_factory=dict, repr=False)
+    #: Each reported claim's independence verdict and opinions, by claim id.
+    judgements: dict[int, Judgement] = field(default_factory=dict, repr=False)
     #: Rendered for Qt's rich text (the app's preview) rather than for a browser or WeasyPrint.
     for_qt: bool = False
 
@@ -190,6 +193,10 @@ def build_dossier(
         scope += f" ({len(entries)})"
         heading = "Claims dossier"
     sources, numbers = _sources(connection, entries)
+    reported = (
+        row.id for entry in entries for row in (entry.row, *(c.row for c in entry.counters))
+    )
+    judgements = judge_claims(connection, reported, max_tlp=max_tlp)
     return Dossier(
         title=title or heading,
         scope=scope,
@@ -199,4 +206,5 @@ def build_dossier(
         max_tlp=max_tlp,
         left_out=len(builder.left_out),
         source_numbers=numbers,
+        judgements=judgements,
     )

@@ -170,10 +170,12 @@ def _fields(row: ClaimRow, dossier: Dossier) -> str:
         source += row.source_title or f"source #{row.source_id}"
         if row.outlet:
             source += f" ({row.outlet})"
+    judgement = dossier.judgements.get(row.id)
     rows = [
         ("Speaker", row.speaker or "—"),
         ("Attribution", attribution),
         ("Assessment", assessment),
+        ("Independence", judgement.verdict if judgement else ""),
         ("Dates", _dates(row)),
         ("Source", source),
         ("Tags", ", ".join(row.tags)),
@@ -183,6 +185,17 @@ def _fields(row: ClaimRow, dossier: Dossier) -> str:
         f'<span class="key">{label}</span> {escape(value)}' for label, value in rows if value
     )
     return f'<p class="facts">{lines}</p>'
+
+
+def _opinions(row: ClaimRow, dossier: Dossier) -> str:
+    judgement = dossier.judgements.get(row.id)
+    if judgement is None or not judgement.opinions:
+        return ""
+    lines = "<br>".join(escape(line) for line in judgement.opinion_lines)
+    return (
+        f'<p class="note"><span class="key">Opinions</span> '
+        f"({escape(judgement.opinion_summary)})<br>{lines}</p>"
+    )
 
 
 #: Qt's rich text (the app's preview) draws no borders around blocks: there a card is a
@@ -207,6 +220,7 @@ def _card(
     notes = f'<p class="note">Note: {escape(row.notes)}</p>' if row.notes else ""
     if note:
         notes += f'<p class="note">Link note: {escape(note)}</p>'
+    notes += _opinions(row, dossier)
     content = (
         f'<p class="head">{head} Claim #{row.id} {_status(row.status)} {_badge(row.marking)}</p>'
         f'<p class="claim">{escape(row.text)}</p>'

@@ -4,7 +4,8 @@ The "reading" columns (see ``csvio.columns.PRESETS``) with labels instead of cod
 wrapped text, a frozen bold header and filters on every column, A4 landscape fitted to the page
 width with the header repeated on each printed page and the marking in the page header. Rows
 stream through openpyxl's write-only mode, so memory stays flat. Text is always stored as text:
-a cell that begins with "=" is never a formula.
+a cell that begins with "=" is never a formula. Beside the CSV's columns, each claim's
+independence verdict and the analysts' opinions (``JUDGEMENT_COLUMNS``).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from claimtracker.csvio.columns import choose_columns, preset_columns
+from claimtracker.csvio.columns import REPORTS, choose_columns, preset_columns
 from claimtracker.csvio.export import pairs_query
 from claimtracker.csvio.writing import claims_query, register_guard
+from claimtracker.errors import ValidationError
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.reports.files import REPORTS_EXTRA, MissingRendererError
+from claimtracker.reports.judgements import Judgement, judge_claims
 from claimtracker.vocabulary import (
     ATTRIBUTIONS,
     CONFIDENCES,
@@ -29,9 +32,45 @@ from claimtracker.vocabulary import (
     STATUSES,
 )
 
+#: Columns the spreadsheet adds to the CSV's: a claim's independence verdict (how many
+#: independent sources stand behind it, and why the others are not) and the analysts'
+#: opinions, each with the column holding the claim's number it is read from.
+JUDGEMENT_COLUMNS: dict[str, dict[str, str]] = {
+    "claims": {"independence": "claim_id", "opinions": "claim_id"},
+    "pairs": {
+        "claim_independence": "claim_id",
+        "claim_opinions": "claim_id",
+        "counter_independence": "counter_claim_id",
+        "counter_opinions": "counter_claim_id",
+    },
+}
+#: Where the reading layout shows them: after the column named here.
+_JUDGEMENTS_AFTER = {"claims": "counter_claims", "pairs": "note"}
+
 #: Column width (characters) by kind of content; wrapped text grows rows, not columns.
-_WIDE = {"claim", "counter_claim", "counter_claims", "quote", "claim_quote", "counter_quote"}
-_MEDIUM = {"descriptor", "source_title", "claim_source", "counter_source", "notes", "note", "url"}
+_WIDE = {
+    "claim",
+    "counter_claim",
+    "counter_claims",
+    "quote",
+    "claim_quote",
+    "counter_quote",
+    "independence",
+    "claim_independence",
+    "counter_independence",
+}
+_MEDIUM = {
+    "descriptor",
+    "source_title",
+    "claim_source",
+    "counter_source",
+    "notes",
+    "note",
+    "url",
+    "opinions",
+    "claim_opinions",
+    "counter_opinions",
+}
 _NARROW = {"claim_id", "counter_claim_id", "rating", "claim_rating", "counter_rating", "tlp"}
 _LABELS: dict[str, Callable[[str | None], str]] = {
     "attribution": ATTRIBUTIONS.label,
@@ -128,6 +167,42 @@ def _highest_marking(
     return highest
 
 
+def _reading_columns(report: str) -> list[str]:
+    names = preset_columns(report, "reading")
+    at = names.index(_JUDGEMENTS_AFTER[report]) + 1
+    return [*names[:at], *JUDGEMENT_COLUMNS[report], *names[at:]]
+
+
+def _check_names(report: str, names: list[str]) -> None:
+    available = [c.name for c in REPORTS.get(report, ())] + list(JUDGEMENT_COLUMNS.get(report, {}))
+    unknown = [n for n in names if n not in available]
+    if unknown and report in REPORTS:
+        raise ValidationError(
+            f"Unknown column(s) {', '.join(unknown)} for the {report} XLSX report "
+            f"(available: {', '.join(available)})",
+            field="columns",
+        )
+
+
+class _Judge:
+    """The judgement cells of one row, each claim judged once."""
+
+    def __init__(self, connection: sqlite3.Connection, max_tlp: str | None) -> None:
+        self.connection = connection
+        self.max_tlp = max_tlp
+        self.judged: dict[int, Judgement] = {}
+
+    def cell(self, name: str, claim_id: int | None) -> str | None:
+        if claim_id is None:
+            return None
+        if claim_id not in self.judged:
+            self.judged.update(judge_claims(self.connection, [claim_id], max_tlp=self.max_tlp))
+        judgement = self.judged[claim_id]
+        if name.endswith("independence"):
+            return judgement.verdict
+        return "\n".join(judgement.opinion_lines) or None
+
+
 def render_xlsx(
     connection: sqlite3.Connection,
     *,
@@ -144,7 +219,12 @@ def render_xlsx(
 
     register_guard(connection)  # the tags column guards itself inside its subquery
     claim_filter = claim_filter or ClaimFilter()
-    chosen = choose_columns(report, columns or preset_columns(report, "reading"))
+    names = columns or _reading_columns(report)
+    _check_names(report, names)
+    judged = JUDGEMENT_COLUMNS[report]
+    queried = [n for n in names if n not in judged]
+    queried += sorted({judged[n] for n in names if n in judged} - set(queried))
+    chosen = choose_columns(report, queried)
     # Plain values, not the CSV's formula guard: cells are typed as text below.
     plain = [replace(column, guard=False) for column in chosen]
     if report == "claims":
@@ -155,7 +235,6 @@ def render_xlsx(
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Claims" if report == "claims" else "Claim pairs")
-    names = [column.name for column in chosen]
     widths = [_width(name) for name in names]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -183,11 +262,15 @@ def render_xlsx(
         header.append(cell)
     sheet.append(header)
     labellers = [_labeller(name) for name in names]
+    judge = _Judge(connection, claim_filter.max_tlp)
     rows = 0
     for record in connection.execute(sql, params):
+        values = dict(zip(queried, record, strict=True))
         shown_values = [
-            labeller(value) if labeller else value
-            for value, labeller in zip(record, labellers, strict=True)
+            judge.cell(name, values[judged[name]])
+            if name in judged
+            else (labeller(values[name]) if labeller else values[name])
+            for name, labeller in zip(names, labellers, strict=True)
         ]
         height = _row_height(shown_values, widths)
         if height is not None:

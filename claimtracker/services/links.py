@@ -23,14 +23,15 @@ from claimtracker.services.common import (
 from claimtracker.vocabulary import RELATIONS, SYMMETRIC_RELATIONS
 
 
-def _ordered(claim_a_id: int, claim_b_id: int, relation: str) -> tuple[int, int]:
+def ordered_pair(claim_a_id: int, claim_b_id: int, relation: str) -> tuple[int, int]:
+    """The pair as stored: a symmetric relation keeps the lower id as claim A."""
     if relation in SYMMETRIC_RELATIONS and claim_b_id < claim_a_id:
         return claim_b_id, claim_a_id
     return claim_a_id, claim_b_id
 
 
 def find_link(*, session: Session, claim_a_id: int, claim_b_id: int, relation: str) -> Link | None:
-    a, b = _ordered(claim_a_id, claim_b_id, relation)
+    a, b = ordered_pair(claim_a_id, claim_b_id, relation)
     statement = select(Link).where(
         Link.claim_a_id == a, Link.claim_b_id == b, Link.relation == relation
     )
@@ -66,7 +67,7 @@ def link_claims(*, session: Session, link_in: LinkCreate) -> tuple[Link, bool]:
         if changed:
             history.record(session, "link", existing.id, history.CHANGED, changed)
         return existing, False
-    a, b = _ordered(link_in.claim_a_id, link_in.claim_b_id, relation)
+    a, b = ordered_pair(link_in.claim_a_id, link_in.claim_b_id, relation)
     link = Link(claim_a_id=a, claim_b_id=b, relation=relation, note=note)
     if link_in.uuid:
         link.uuid = checked_uuid(link_in.uuid)
@@ -91,7 +92,7 @@ def update_link(
     values: dict[str, object] = {}
     if relation is not None:
         code = RELATIONS.parse(relation, field="relation")
-        a, b = _ordered(link.claim_a_id, link.claim_b_id, code)
+        a, b = ordered_pair(link.claim_a_id, link.claim_b_id, code)
         other = find_link(session=session, claim_a_id=a, claim_b_id=b, relation=code)
         if other is not None and other.id != link.id:
             raise ValidationError(

@@ -16,10 +16,16 @@ from claimtracker.errors import ValidationError
 from claimtracker.fields import REFERENCES
 from claimtracker.journal.actions import CHANGED
 from claimtracker.journal.reading import Change, claim_history, history_of
-from claimtracker.models import Actor, Claim, Link, Source
+from claimtracker.models import Actor, Claim, Link, Opinion, Source
 from claimtracker.services.claims import claim_tags
 
-MODELS: dict[str, type[SQLModel]] = {"claim": Claim, "link": Link, "source": Source, "actor": Actor}
+MODELS: dict[str, type[SQLModel]] = {
+    "claim": Claim,
+    "link": Link,
+    "source": Source,
+    "actor": Actor,
+    "opinion": Opinion,
+}
 
 
 def record_of(*, session: Session, kind: str, record_id: int) -> Any:
@@ -56,8 +62,8 @@ def field_value(*, session: Session, kind: str, record_id: int, field: str | Non
 class RecordFacts:
     """What a history shows of a record: its words, version and whether it is in the trash.
 
-    ``text`` is a claim's text, a source's title (or address), an actor's name; a link's
-    ``ends`` are its claims (A, B) and ``relation`` how B relates to A.
+    ``text`` is a claim's text, a source's title (or address), an actor's name, the analyst of
+    an opinion; a link's ``ends`` are its claims (A, B) and ``relation`` how B relates to A.
     """
 
     kind: str
@@ -76,8 +82,10 @@ class RecordHistory:
     changes: list[Change]
     #: The record itself; None once it was deleted for good.
     record: RecordFacts | None
-    #: The links named in a claim's history, by id (absent if deleted for good).
+    #: The links and the analysts' opinions named in a claim's history, by id (absent if
+    #: deleted for good).
     links: dict[int, RecordFacts]
+    opinions: dict[int, RecordFacts]
     #: Records that values refer to (a speaker, a source, an outlet), by (kind, id).
     named: dict[tuple[str, int], RecordFacts]
 
@@ -90,6 +98,7 @@ def facts_of(*, session: Session, kind: str, record_id: int) -> RecordFacts | No
         "claim": lambda: record.text,
         "source": lambda: record.title or record.url or "",
         "actor": lambda: record.name,
+        "opinion": lambda: record.analyst,
         "link": lambda: "",
     }[kind]()
     link = kind == "link"
@@ -110,12 +119,13 @@ def record_history(*, session: Session, kind: str, record_id: int) -> RecordHist
         changes = claim_history(session=session, claim_id=record_id)
     else:
         changes = history_of(session=session, kind=kind, record_id=record_id)
-    links: dict[int, RecordFacts] = {}
+    around: dict[str, dict[int, RecordFacts]] = {"link": {}, "opinion": {}}
     for change in changes:
-        if change.kind == "link" and change.record_id not in links:
-            found = facts_of(session=session, kind="link", record_id=change.record_id)
+        found_of_kind = around.get(change.kind)
+        if found_of_kind is not None and change.record_id not in found_of_kind:
+            found = facts_of(session=session, kind=change.kind, record_id=change.record_id)
             if found is not None:
-                links[change.record_id] = found
+                found_of_kind[change.record_id] = found
     named: dict[tuple[str, int], RecordFacts] = {}
     for change in changes:
         referenced = REFERENCES.get((change.kind, change.field or ""))
@@ -129,7 +139,8 @@ def record_history(*, session: Session, kind: str, record_id: int) -> RecordHist
     return RecordHistory(
         changes=changes,
         record=facts_of(session=session, kind=kind, record_id=record_id),
-        links=links,
+        links=around["link"],
+        opinions=around["opinion"],
         named=named,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -113,3 +114,34 @@ def test_an_older_database_gains_opinions_and_keeps_its_history(db_path: Path) -
         0,
     )
     connection.close()
+
+
+def test_opinion_changes_appear_in_the_claims_history_with_analyst_and_time(
+    dispute: Dispute,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CLAIMTRACKER_ANALYST", "Anna")
+    run(db_path, capsys, "opinion", str(dispute.wire), "agree", "--note", "Two outlets")
+    monkeypatch.setenv("CLAIMTRACKER_ANALYST", "Boris")
+    run(db_path, capsys, "opinion", str(dispute.ledger), "disagree")  # another claim's
+    monkeypatch.setenv("CLAIMTRACKER_ANALYST", "Anna")
+    run(db_path, capsys, "opinion", str(dispute.wire), "disagree", "--note", "Only one source")
+    lines = run(db_path, capsys, "history", str(dispute.wire)).splitlines()
+    opinion_lines = [line for line in lines if "opinion #" in line]
+    assert len(opinion_lines) == 5  # created, its opinion and note, then both changed
+    assert all(
+        "Anna" in line and re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", line) for line in opinion_lines
+    )
+    assert "opinion: — → 'agree'" in opinion_lines[1]
+    assert "note: — → 'Two outlets'" in opinion_lines[2]
+    assert "opinion: 'agree' → 'disagree'" in opinion_lines[3]
+    assert not any("Boris" in line for line in lines)
+    entries = json.loads(run(db_path, capsys, "history", str(dispute.wire), "--json"))
+    changed = [e for e in entries if e["kind"] == "opinion" and e["field"] == "opinion"]
+    assert [(e["analyst"], e["new_value"]) for e in changed] == [
+        ("Anna", "agree"),
+        ("Anna", "disagree"),
+    ]
+    assert all(e["changed_at"] for e in changed)

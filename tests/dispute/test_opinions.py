@@ -44,7 +44,10 @@ def test_each_analyst_holds_one_opinion_and_every_change_is_journaled(
     assert summary(rows) == "1 strongly agree, 1 disagree"
     assert _history(store) == [
         ("Anna", "created", None, None),
+        ("Anna", "changed", "opinion", '"agree"'),
+        ("Anna", "changed", "note", '"Two witnesses"'),
         ("Boris", "created", None, None),
+        ("Boris", "changed", "opinion", '"disagree"'),
         ("Anna", "changed", "opinion", '"strongly-agree"'),
         ("Anna", "changed", "note", '"Photos too"'),
     ]

@@ -13,6 +13,7 @@ from claimtracker.vocabulary import RELATIONS
 from ui.runtime.commands import CommandContext, ProjectCommand, shorten
 
 if TYPE_CHECKING:
+    from claimtracker.dispute.merging import Merge
     from claimtracker.schemas import ClaimCreate, LinkCreate
 
 _MERGE_ID = 1001
@@ -346,3 +347,34 @@ class ChangeRelationCommand(ProjectCommand):
 
     def revert(self) -> None:
         self._set(self.old)
+
+
+class MergeClaimsCommand(ProjectCommand):
+    """Merge a duplicate into the claim that stays (``claimtracker.dispute.merging``); undo
+    puts the duplicate back with its links, tags and opinions."""
+
+    def __init__(self, context: CommandContext, keep_id: int, drop_id: int) -> None:
+        super().__init__(context, f"Merge #{drop_id} into #{keep_id}")
+        self.keep_id = keep_id
+        self.drop_id = drop_id
+        self.merge: Merge | None = None
+
+    def apply(self) -> None:
+        from claimtracker.dispute.merging import merge_claims
+        from claimtracker.services.records import versions_of
+
+        with self.write() as session:
+            self.merge = merge_claims(session=session, keep_id=self.keep_id, drop_id=self.drop_id)
+            ids = (self.keep_id, self.drop_id)
+            self.context.versions.update(versions_of(session=session, kind="claim", record_ids=ids))
+
+    def revert(self) -> None:
+        from claimtracker.dispute.merging import undo_merge
+        from claimtracker.services.records import versions_of
+
+        assert self.merge is not None
+        with self.write() as session:
+            undo_merge(session=session, merge=self.merge)
+            ids = (self.keep_id, self.drop_id)
+            self.context.versions.update(versions_of(session=session, kind="claim", record_ids=ids))
+        self.merge = None

@@ -205,6 +205,7 @@ class DetailPane(QWidget):
                 ("status", row.status, ""),
                 ("attribution", row.attribution, ""),
                 ("credibility", str(row.credibility) if row.credibility else None, row.rating),
+                ("marking", row.marking, ""),
             ]
         )
         self.refresh_links()

@@ -1,11 +1,16 @@
-"""Undo commands for opinions: recording, changing or withdrawing one's opinion of a claim."""
+"""Undo commands of the dispute: recording, changing or withdrawing one's opinion of a claim;
+merging a duplicate into the claim that stays."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claimtracker.dispute.opinions import OPINIONS
 from ui.runtime.commands import CommandContext, ProjectCommand
+
+if TYPE_CHECKING:
+    pass
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,10 @@ class BadgeStrip(QWidget):
         self.updateGeometry()
         self.update()
 
+    def texts(self) -> list[str]:
+        """What the badges say, left to right."""
+        return [text for *_kind, text in self._badges]
+
     def _metrics(self) -> QFontMetrics:
         return QFontMetrics(badge_font(self.font()))
 

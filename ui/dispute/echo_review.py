@@ -1,6 +1,6 @@
 """Reviewing echoes and duplicates: the pairs found, best first; link the chosen ones as
-``repeats`` (one undoable step), move a duplicate to the trash, or dismiss a pair for the
-session — the way the assistant's suggestions are reviewed.
+``repeats`` (one undoable step), merge a duplicate into the claim that stays or move it to the
+trash, or dismiss a pair for the session — the way the assistant's suggestions are reviewed.
 
 Finding them refreshes the echo index (claims new or changed since the last search) and
 compares the candidates, off the GUI thread with progress and cancel.
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.dispute.echoes import Echo
 from ui import theme
+from ui.claims.commands import MergeClaimsCommand
 from ui.claims.editing import Editing
 from ui.common.roles import NO_DATA
 from ui.common.snapshot_table import SnapshotTableModel
@@ -118,6 +120,13 @@ class EchoReview(QWidget):
         self.link_button = QPushButton("Link as repeats")
         self.trash_button = QPushButton("Move duplicate to trash")
         self.trash_button.setToolTip("Move the later claim of a duplicate pair to the trash")
+        self.merge_button = QPushButton("Merge into…")
+        self.merge_button.setToolTip(
+            "Keep one claim of a duplicate pair: the other's links, tags and opinions move to "
+            "it, and the other goes to the trash (one undoable step)"
+        )
+        self.merge_menu = QMenu(self.merge_button)
+        self.merge_button.setMenu(self.merge_menu)
         self.dismiss_button = QPushButton("Dismiss")
         self.dismiss_button.setToolTip("Not an echo: leave it out for this session")
         self.summary = QLabel("Find echoes to compare the claims of this project.")
@@ -132,6 +141,7 @@ class EchoReview(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
         buttons.addWidget(self.trash_button)
+        buttons.addWidget(self.merge_button)
         buttons.addWidget(self.link_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -255,6 +265,34 @@ class EchoReview(QWidget):
             )
             self._after_review(f"Moved {len(later)} duplicate(s) to the trash")
 
+    def merge_choices(self) -> list[tuple[int, int, str]]:
+        """(keep, drop, label) for the one duplicate pair selected: either claim may stay."""
+        chosen = self.selected()
+        if len(chosen) != 1 or chosen[0].kind != "duplicate":
+            return []
+        echo = chosen[0]
+        return [
+            (keep.id, drop.id, f"Keep #{keep.id}, merge #{drop.id} into it — {keep.text}")
+            for keep, drop in ((echo.a, echo.b), (echo.b, echo.a))
+        ]
+
+    def _fill_merge_menu(self) -> None:
+        self.merge_menu.clear()
+        for keep_id, drop_id, label in self.merge_choices():
+            shown = label if len(label) <= 90 else label[:89] + "…"
+            action = self.merge_menu.addAction(shown)
+            action.triggered.connect(lambda _checked=False, k=keep_id, d=drop_id: self.merge(k, d))
+
+    def merge(self, keep_id: int, drop_id: int) -> bool:
+        """Merge claim ``drop_id`` into ``keep_id`` as one undoable step."""
+        if not self.editing.run(MergeClaimsCommand(self.editing.context, keep_id, drop_id)):
+            return False
+        self.model.remove(
+            {(e.a.id, e.b.id) for e in self.model.echoes() if drop_id in (e.a.id, e.b.id)}
+        )
+        self._after_review(f"Merged #{drop_id} into #{keep_id}")
+        return True
+
     def dismiss_selected(self) -> None:
         chosen = {(e.a.id, e.b.id) for e in self.selected()}
         self._dismissed |= chosen
@@ -277,6 +315,8 @@ class EchoReview(QWidget):
         self.find_button.setEnabled(self._task is None and self._project() is not None)
         self.link_button.setEnabled(any(e.kind == "echo" for e in chosen))
         self.trash_button.setEnabled(any(e.kind == "duplicate" for e in chosen))
+        self.merge_button.setEnabled(bool(self.merge_choices()))
+        self._fill_merge_menu()
         self.dismiss_button.setEnabled(bool(chosen))
 
     def clear(self) -> None:

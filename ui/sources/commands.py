@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from claimtracker.vocabulary import MARKINGS
 from ui.runtime.commands import CommandContext, ProjectCommand, shorten
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ SOURCE_FIELD_NAMES = {
     "published_on": "published date",
     "url": "URL",
     "language": "language",
+    "tlp": "marking",
 }
 
 
@@ -51,6 +53,8 @@ def describe_source_edit(title: str, after: dict[str, Any], outlet_name: str | N
         ((name, value),) = after.items()
         if name == "outlet_id":
             value = outlet_name
+        if name == "tlp":
+            value = MARKINGS.label(value)
         if isinstance(value, date):
             value = value.isoformat()
         if value in (None, ""):

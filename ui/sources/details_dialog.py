@@ -1,4 +1,4 @@
-"""Correcting a source's details: title, outlet, byline, published date, URL and language.
+"""Correcting a source's details: title, outlet, byline, published date, URL, language, marking.
 
 The text itself is fixed (a corrected text is imported as a new version). The dialog only says
 what changed; ``ui.sources.editing`` makes it one undoable command, checked against the version
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from claimtracker.query.reading import SourceDetails
-from ui.claims.editor_fields import DateField
+from claimtracker.vocabulary import MARKINGS
+from ui.claims.editor_fields import DateField, VocabularyCombo
 
 #: Languages offered first (any ISO 639-1 code can be typed).
 COMMON_LANGUAGES = ("en", "ru", "uk", "fr", "de", "es", "ar", "zh", "tr", "fa", "pl", "it")
@@ -107,6 +108,11 @@ class SourceDetailsDialog(QDialog):
             self.language.addItem(language_label(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(details.language or "")))
         self.language.setToolTip("An ISO 639-1 code, e.g. en or ru")
+        self.marking = VocabularyCombo(MARKINGS, optional=True)
+        self.marking.set_code(details.tlp)
+        self.marking.setToolTip(
+            "Who may see it (TLP 2.0). Every claim from this source is marked at least this."
+        )
         self.problem = QLabel()
         self.problem.setObjectName("ErrorText")
         self.problem.setWordWrap(True)
@@ -127,6 +133,7 @@ class SourceDetailsDialog(QDialog):
         form.addRow("Published", self.published)
         form.addRow("URL", self.url)
         form.addRow("Language", self.language)
+        form.addRow("Marking", self.marking)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -179,6 +186,7 @@ class SourceDetailsDialog(QDialog):
             "published_on": self._typed_date()[0],
             "url": _text_or_none(self.url.text()),
             "language": self._typed_language()[0],
+            "tlp": self.marking.code(),
         }
         was: dict[str, Any] = {
             "title": details.title,
@@ -186,6 +194,7 @@ class SourceDetailsDialog(QDialog):
             "published_on": _date(details.published_on),
             "url": details.url,
             "language": details.language,
+            "tlp": details.tlp,
         }
         outlet_name = " ".join(self.outlet.text().split()) or None
         new_outlet = None
@@ -195,7 +204,7 @@ class SourceDetailsDialog(QDialog):
         if new_outlet or outlet_id != details.outlet_id:
             now["outlet_id"] = outlet_id
             was["outlet_id"] = details.outlet_id
-        order = ("title", "outlet_id", "byline", "published_on", "url", "language")
+        order = ("title", "outlet_id", "byline", "published_on", "url", "language", "tlp")
         after = {
             k: now[k]
             for k in order

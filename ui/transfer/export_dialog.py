@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.csvio import REPORTS
 from claimtracker.query import ClaimFilter
+from claimtracker.vocabulary import MARKINGS
 from ui.common.screen_fit import fit_on_screen
 from ui.settings import Settings
 
@@ -45,6 +47,12 @@ class ExportRequest:
     columns: list[str]
     claim_filter: ClaimFilter
     bom: bool
+
+    @property
+    def leaves_nothing_out(self) -> bool:
+        """True when the recipients may see every marking (claims marked AMBER or above go
+        out with the file, so the analyst is asked first)."""
+        return self.claim_filter.max_tlp is None
 
 
 def documents_folder() -> str:
@@ -97,6 +105,22 @@ class ExportDialog(QDialog):
             self.scope_all.setChecked(True)
         scope_layout.addWidget(self.scope_filter)
         scope_layout.addWidget(self.scope_all)
+        # Nothing left out unless the analyst says so: a CSV is often the full record.
+        self.level = QComboBox()
+        for number, term in enumerate(MARKINGS):
+            self.level.addItem(term.label, term.code)
+            self.level.setItemData(number, term.description, Qt.ItemDataRole.ToolTipRole)
+        self.level.setCurrentIndex(self.level.count() - 1)
+        self.level_hint = QLabel()
+        self.level_hint.setObjectName("FieldHint")
+        self.level_hint.setWordWrap(True)
+        self.level.currentIndexChanged.connect(self._describe_level)
+        level_row = QHBoxLayout()
+        level_row.addWidget(QLabel("Recipients may see up to"))
+        level_row.addWidget(self.level)
+        level_row.addWidget(self.level_hint, 1)
+        scope_layout.addLayout(level_row)
+        self._describe_level()
 
         columns_box = QGroupBox("Columns (drag to reorder)")
         self.columns = QListWidget()
@@ -161,6 +185,16 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._fill_columns()
 
+    @property
+    def recipients_level(self) -> str:
+        return str(self.level.currentData())
+
+    def _describe_level(self) -> None:
+        if self.level.currentIndex() == self.level.count() - 1:
+            self.level_hint.setText("Nothing is left out.")
+        else:
+            self.level_hint.setText("Claims marked above it are left out.")
+
     def _on_report_toggled(self, _button: object, checked: bool) -> None:
         if checked:
             self._fill_columns()
@@ -210,11 +244,13 @@ class ExportDialog(QDialog):
 
     def request(self) -> ExportRequest:
         claim_filter = self._current_filter if self.scope_filter.isChecked() else ClaimFilter()
+        highest = self.level.currentIndex() == self.level.count() - 1
+        claim_filter = claim_filter.with_(max_tlp=None if highest else self.recipients_level)
         return ExportRequest(
             path=Path(self.path.text().strip()).expanduser(),
             report=self.report(),
             columns=self.chosen_columns(),
-            claim_filter=claim_filter,  # exactly what the table shows
+            claim_filter=claim_filter,  # what the table shows, within the recipients' level
             bom=self.bom.isChecked(),
         )
 

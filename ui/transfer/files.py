@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from claimtracker.errors import ArticleImportError, ClaimTrackerError
 from claimtracker.paths import user_data_dir
 from claimtracker.query import ClaimFilter, ClaimOrder
+from claimtracker.vocabulary import MARKINGS
 from ui.claims.editing import Editing
 from ui.runtime.hub import Hub
 from ui.runtime.ops import Cancelled, OpContext, Runner, WriteOp
@@ -26,6 +27,7 @@ from ui.settings import Settings
 from ui.sources.commands import CorrectedArticle, CorrectionsCommand, SourceVersions
 from ui.transfer.commands import ImportArticlesCommand, ImportCsvCommand, ImportedArticle
 from ui.transfer.exported_notice import ExportedNotice
+from ui.transfer.going_out import may_go_out
 
 if TYPE_CHECKING:
     from claimtracker.csvio import ImportSummary
@@ -364,7 +366,44 @@ class FileOperations(QObject):
         request = dialog.request()
         dialog.deleteLater()
         if accepted:
+            self.export_within_markings(request, order)
+
+    def export_within_markings(self, request: ExportRequest, order: ClaimOrder) -> WriteOp | None:
+        """Export; when nothing is left out and the claims going out are marked AMBER or
+        above, only once the analyst has said they may go (checked on a worker)."""
+        if not request.leaves_nothing_out:
+            return self.run_export(request, order)
+        project = self._project()
+        if project is None:
+            return None
+
+        def work(_context: OpContext) -> str | None:
+            from claimtracker.query import highest_marking_of
+
+            with project.store.raw() as connection:
+                return highest_marking_of(connection, request.claim_filter)
+
+        task = WriteOp("Checking the markings of the claims to export…", work)
+        task.signals.succeeded.connect(
+            lambda marking: self._export_if_let_go(request, order, marking)
+        )
+        task.signals.failed.connect(lambda error: self._fail(error, "Exporting CSV"))
+        return self._tasks.start(task)
+
+    def _export_if_let_go(
+        self, request: ExportRequest, order: ClaimOrder, marking: str | None
+    ) -> None:
+        if may_go_out(
+            self._window,
+            marking,
+            unasked_up_to="green",
+            title="Marked claims in the export",
+            question=f"The export holds claims marked up to {MARKINGS.label(marking)}, and "
+            "you chose to leave nothing out. Export them anyway?",
+        ):
             self.run_export(request, order)
+        else:
+            self._hub.statusMessage.emit("Export not made; no file was written", 6000)
 
     def run_export(self, request: ExportRequest, order: ClaimOrder) -> WriteOp | None:
         project = self._project()

@@ -40,6 +40,7 @@ from claimtracker.errors import ClaimTrackerError, CsvImportError
 from ui.common.screen_fit import fit_on_screen
 from ui.runtime.ops import call_in_background
 from ui.runtime.project import Project
+from ui.transfer.csv_value_table import ValueMapTable
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,11 @@ ENCODINGS = [
 ]
 DELIMITERS = [("Automatic", ""), ("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"), ("Bar |", "|")]
 HEADERS = [("Automatic", None), ("Yes", True), ("No", False)]
+QUOTINGS = [
+    ("Automatic", ""),
+    ("Double quotes enclose cells", "csv"),
+    ("Quotes are text", "none"),
+]
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,14 @@ class ImportCsvDialog(QDialog):
         self.header = QComboBox()
         for label, value in HEADERS:
             self.header.addItem(label, value)
+        self.quoting = QComboBox()
+        for label, code in QUOTINGS:
+            self.quoting.addItem(label, code)
+        self.quoting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.quoting.setToolTip(
+            "Automatic: double quotes enclose cells, except in a tab-separated file that is not "
+            "clearly CSV-quoted, where they are text"
+        )
         options = QHBoxLayout()
         form = QFormLayout()
         form.addRow("Encoding", self.encoding)
@@ -121,6 +135,9 @@ class ImportCsvDialog(QDialog):
         form3 = QFormLayout()
         form3.addRow("First row is a header", self.header)
         options.addLayout(form3)
+        form4 = QFormLayout()
+        form4.addRow("Quotes", self.quoting)
+        options.addLayout(form4)
         options.addStretch(1)
 
         self.mapping = QTableWidget(0, 3)
@@ -145,6 +162,9 @@ class ImportCsvDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.preview, "Preview")
         self.tabs.addTab(self.problems, "Problems")
+        self.values = ValueMapTable()
+        self.values.changed.connect(self._debounce_check)
+        self.tabs.addTab(self.values, "Read values as")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.mapping)
         splitter.addWidget(self.tabs)
@@ -177,9 +197,12 @@ class ImportCsvDialog(QDialog):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self._check)
-        for combo in (self.encoding, self.delimiter, self.header):
+        for combo in (self.encoding, self.delimiter, self.header, self.quoting):
             combo.activated.connect(lambda _i: self._probe_file())
         self._probe_file()
+
+    def _debounce_check(self) -> None:
+        self._debounce.start()
 
     # -- options --------------------------------------------------------------------------
 
@@ -192,6 +215,8 @@ class ImportCsvDialog(QDialog):
             delimiter=self.delimiter.currentData() or None,
             has_header=self._has_header(),
             mapping=overrides,
+            quoting=self.quoting.currentData() or None,
+            values=self.values.items(),
         )
 
     def _has_header(self) -> bool | None:
@@ -208,9 +233,10 @@ class ImportCsvDialog(QDialog):
         path = self.path
         encoding = self.encoding.currentData() or None
         delimiter = self.delimiter.currentData() or None
+        quoting = self.quoting.currentData() or None
 
         def work() -> Probe:
-            shape = shape_of(path, encoding=encoding, delimiter=delimiter)
+            shape = shape_of(path, encoding=encoding, delimiter=delimiter, quoting=quoting)
             rows = [record.cells for record in islice(records(path, shape), PREVIEW_ROWS + 1)]
             return Probe(
                 rows=rows, lines=shape.lines, delimiter=shape.delimiter, encoding=shape.encoding

@@ -37,9 +37,10 @@ from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.opening import Connection
 from claimtracker.reports.dossier import Dossier, build_dossier
 from claimtracker.reports.html import render_html
-from claimtracker.vocabulary import MARKINGS, marking_rank
+from claimtracker.vocabulary import MARKINGS
 from ui.runtime.ops import Runner
 from ui.settings import Settings
+from ui.transfer.going_out import may_go_out
 
 log = logging.getLogger(__name__)
 
@@ -253,18 +254,15 @@ class ReportDialog(QDialog):
         dossier = self.dossier
         if dossier is None:
             return False
-        if marking_rank(dossier.marking) <= marking_rank(self.recipients_level):
-            return True
-        answer = QMessageBox.warning(
+        return may_go_out(
             self,
-            "Above the recipients' level",
-            f"This report is {MARKINGS.label(dossier.marking)}, above "
+            dossier.marking,
+            unasked_up_to=self.recipients_level,
+            title="Above the recipients' level",
+            question=f"This report is {MARKINGS.label(dossier.marking)}, above "
             f"{MARKINGS.label(self.recipients_level)}, the level you chose for its "
             "recipients. Let it go out anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def choose_html(self) -> None:

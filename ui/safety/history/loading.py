@@ -82,7 +82,7 @@ def load_history(store: Store, kind: str, record_id: int) -> HistoryPage:
         (facts.kind, facts.id) for facts in [record, *links.values()] if facts and not facts.deleted
     }
     rows = tuple(
-        _row(change, names, _subject(change, record_id, links), live)
+        _row(change, names, _subject(change, record_id, links, history.opinions), live)
         for change in reversed(history.changes)
     )
     title, subtitle = _titles(kind, record_id, record)
@@ -102,6 +102,8 @@ def _row(
         because = (
             "Only a changed field can be put back."
             if change.action != "changed"
+            else "An opinion is its analyst's own: they change it themselves."
+            if change.kind == "opinion"
             else "This field follows from the others (restore the quote or the source instead)."
         )
     elif (change.kind, change.record_id) not in live:
@@ -137,8 +139,16 @@ def record_name(facts: RecordFacts) -> str:
     return f"#{claim_b} {RELATIONS.label(facts.relation or '').lower()} #{claim_a}"
 
 
-def _subject(change: Change, claim_id: int, links: Mapping[int, RecordFacts]) -> str:
-    """For a link's entry in a claim's history: which link."""
+def _subject(
+    change: Change,
+    claim_id: int,
+    links: Mapping[int, RecordFacts],
+    opinions: Mapping[int, RecordFacts],
+) -> str:
+    """For a link's or an opinion's entry in a claim's history: which one."""
+    if change.kind == "opinion":
+        opinion = opinions.get(change.record_id)
+        return f"Opinion of {opinion.text}" if opinion else f"Opinion #{change.record_id}"
     if change.kind != "link":
         return ""
     link = links.get(change.record_id)
