@@ -17,13 +17,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from claimtracker.query import ClaimFilter, fetch_row
+from ui.actions import insert_after
 from ui.claims.detail_pane import DetailPane
 from ui.claims.editing import Editing
 from ui.dispute.window import ECHOES, NETWORK, TIMELINE, DisputeWindow
 from ui.icons import icon
 from ui.runtime.hub import Hub
 from ui.runtime.ops import Runner
-from ui.safety.features import _insert_after
 
 if TYPE_CHECKING:
     from claimtracker.journal.changes import ChangeSet
@@ -81,9 +81,9 @@ class DisputeFeatures(QObject):
             "The same words in two sources, and claims recorded twice",
             "dispute",
         )
-        _insert_after(parts.show_history, self.show_network)
-        _insert_after(self.show_network, self.show_timeline)
-        _insert_after(parts.side_by_side, self.find_echoes)
+        insert_after(parts.show_history, self.show_network)
+        insert_after(self.show_network, self.show_timeline)
+        insert_after(parts.side_by_side, self.find_echoes)
         window.addActions(self.all())
         self._connect()
         self._update_actions()

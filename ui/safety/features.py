@@ -27,7 +27,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from claimtracker.errors import DatabaseDamagedError
-from ui.actions import _action
+from ui.actions import _action, insert_after, insert_before
 from ui.claims.claims_table import ClaimsTableModel
 from ui.claims.claims_view import ClaimsView
 from ui.claims.detail_pane import DetailPane
@@ -140,9 +140,9 @@ class SafetyFeatures(QObject):
 
     def _place_actions(self) -> None:
         a, parts = self.actions, self.parts
-        _insert_after(parts.side_by_side, a.claim_history)
-        _insert_before(parts.empty_trash, a.trash)
-        _insert_after(parts.backups, a.check_database)
+        insert_after(parts.side_by_side, a.claim_history)
+        insert_before(parts.empty_trash, a.trash)
+        insert_after(parts.backups, a.check_database)
         parts.window.addActions(a.all())
         parts.detail.add_header_action(a.claim_history)
 
@@ -264,31 +264,6 @@ class SafetyFeatures(QObject):
             return self.pending.try_again()
         self.pending.clear()
         return True
-
-
-def _menu_of(action: QAction) -> QMenu | None:
-    for owner in action.associatedObjects():
-        if isinstance(owner, QMenu):
-            return owner
-    return None
-
-
-def _insert_after(anchor: QAction, action: QAction) -> None:
-    menu = _menu_of(anchor)
-    if menu is None:
-        return
-    actions = menu.actions()
-    following = actions[actions.index(anchor) + 1 :]
-    if following:
-        menu.insertAction(following[0], action)
-    else:
-        menu.addAction(action)
-
-
-def _insert_before(anchor: QAction, action: QAction) -> None:
-    menu = _menu_of(anchor)
-    if menu is not None:
-        menu.insertAction(anchor, action)
 
 
 def install_safety(parts: SafetyParts) -> SafetyFeatures:
