@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +44,7 @@ from ui.claims.claims_view import ClaimsView
 from ui.claims.columns import COLUMNS
 from ui.claims.detail_pane import DetailPane
 from ui.claims.editing import Editing
+from ui.claims.empty_table import describe_empty_table
 from ui.claims.filter_bar import FilterBar
 from ui.claims.library import LibraryEntry
 from ui.claims.library_loader import LibraryLoader
@@ -149,7 +149,18 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         self._restore_settings()
-        self.table.set_empty_messages(self._describe_empty_table)
+        self.table.set_empty_messages(
+            lambda: describe_empty_table(
+                project_open=self.project is not None,
+                showing_trash=self.filter_bar.showing_trash,
+                filtering=self.filter_bar.is_filtering(),
+                open_project=self.files.open_project,
+                new_project=self.files.new_project,
+                open_sample=self.files.open_sample,
+                import_articles=self.files.choose_articles,
+                clear_filters=self.filter_bar.clear,
+            )
+        )
         self._update_actions()
         self._update_title()
         self.table.setFocus()
@@ -1042,43 +1053,6 @@ class MainWindow(QMainWindow):
             self.library.total_live,
             loading=self.claims.loading,
             trash=self.filter_bar.showing_trash,
-        )
-
-    def _describe_empty_table(self) -> tuple[str, str, str, list[tuple[str, Callable[[], None]]]]:
-        if self.project is None:
-            return (
-                "open",
-                "No project is open",
-                "Open a claims database, create a new one, or explore the sample project.",
-                [
-                    ("Open Project…", self.files.open_project),
-                    ("New Project…", self.files.new_project),
-                    ("Open Sample Project", self.files.open_sample),
-                ],
-            )
-        if self.filter_bar.showing_trash:
-            return (
-                "trash",
-                "The trash is empty",
-                "Claims you delete wait here until you empty the trash.",
-                [("Back to all claims", self.filter_bar.clear)],
-            )
-        if self.filter_bar.is_filtering():
-            return (
-                "search",
-                "No claims match",
-                "Nothing matches the search and filters above.",
-                [("Clear filters", self.filter_bar.clear)],
-            )
-        return (
-            "sample",
-            "No claims yet",
-            "Import an article, select what is asserted in the reader and press Ctrl+Return "
-            "to make it a claim — or explore the sample project first.",
-            [
-                ("Import Articles…", self.files.choose_articles),
-                ("Open Sample Project", self.files.open_sample),
-            ],
         )
 
     # == Settings ==============================================================================
