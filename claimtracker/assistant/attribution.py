@@ -756,6 +756,10 @@ def _tail_is_adjunct(masked: str, start: int, end: int, names_quoted: bool = Fal
     return not any(w in _FINITE_NON_REPORTING for w in lowered)
 
 
+_WHO = re.compile(r"\s(?:who|whose)\s")
+_COMMA_QUOTE_END = re.compile(r"[,?!][\"”’']{1,2}\s*$")
+
+
 def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
     end_of_sentence = _strip_span(masked, 0, len(masked), " \t\n.!?\"”»'’")[1]
     for verb in reversed(verbs):
@@ -782,7 +786,11 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             # A closing quote counts only after a quote that opens the sentence ('"...," said X');
             # «Газпрома» in the middle of a sentence is a name, not a separator.
             before.endswith(tuple(_QUOTE_CLOSERS))
-            and not before.rstrip("".join(_QUOTE_CLOSERS)).strip(" _\"“«‘'")
+            and (
+                not before.rstrip("".join(_QUOTE_CLOSERS)).strip(" _\"“«‘'")
+                # A quote that ends the content with its comma: 'The plan "is dead," said X'.
+                or _COMMA_QUOTE_END.search(text, base, base + verb.start) is not None
+            )
         )
         if inverted and _PUNCTUATION_NEXT.match(masked, verb.end):
             inverted = False  # "заявили, что ...": the verb has no subject after it
@@ -792,12 +800,16 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         semicolon = masked.find(";", verb.end, tail_end)
         if semicolon >= 0:
             tail_end = _strip_span(masked, verb.end, semicolon)[1]
-        checked_end = tail_end
+        checked_end = speaker_end = tail_end
         if inverted or "_" in before:
             # "said the people, who asked not to be identified because ...", "said Khaled
             # Mansour, a shopkeeper who was wounded": only the name itself must be short.
             comma = masked.find(",", verb.end, tail_end)
             checked_end = comma if comma >= 0 else tail_end
+            who = _WHO.search(masked, verb.end, checked_end)
+            if who is not None:
+                # "said a strategist who spoke on condition ...": the relative clause describes.
+                checked_end = speaker_end = who.start()
         if not _tail_is_adjunct(masked, verb.end, checked_end, names_quoted=inverted):
             return None
         # Inverted: "..., said Wang Lin, a spokesman ..." / "«...», — сказал Волков журналистам."
@@ -807,7 +819,7 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             content_end = len(before.rstrip(" ,—–-\"”»'’"))
             if content_end < 3:
                 return None
-            np = _speaker_after(text, base, masked, verb.end, tail_end)
+            np = _speaker_after(text, base, masked, verb.end, speaker_end)
             if np is None:
                 return None
             if any(w in _IRREGULAR_PAST for w in _words(masked, np[0] - base, np[1] - base)):
