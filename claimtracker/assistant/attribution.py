@@ -1016,6 +1016,10 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
                 boundary = _last_clause_boundary(masked, cut)
                 if boundary is not None:
                     subject = _subject_before(masked, local, boundary, cut)
+        if subject is None and not token.lower.endswith("ing"):
+            subject = _embedded_subject(masked, cut)
+            if subject is not None:
+                subject = _antecedent_in_main_clause(masked, local, subject)
         if subject is None:
             if len(_words(masked, 0, token.start)) > _MAX_SUBJECT_WORDS + 10:
                 return None
@@ -1056,6 +1060,70 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
     return None
 
 
+#: Words that open a subordinate or relative clause: "so heated that Gov. X said", "in which he
+#: said", "what she said is".
+_EMBEDDING = words(
+    """
+    that because when although though after before while since as where whether if until which
+    who whom what how why once
+    """
+)
+_MAX_EMBEDDED_NAME_WORDS = 5
+
+
+def _embedded_subject(masked: str, verb_start: int) -> tuple[int, int, int] | None:
+    """The subject of a reporting verb inside a subordinate or relative clause: a pronoun right
+    before the verb ("the daughters, who he said were ..."), or a name right after the word that
+    opens the clause ("grew so heated that Gov. Chris Christie said")."""
+    tokens = _tokens(masked[:verb_start])
+    k = len(tokens)
+    while k > 0 and (
+        tokens[k - 1].lower in cues.AUXILIARIES
+        or (tokens[k - 1].text.islower() and _is_adverb(tokens[k - 1]))
+    ):
+        k -= 1  # "she has also said"
+    if k == 0 or _SEPARATOR_BETWEEN.search(masked, tokens[k - 1].end, verb_start):
+        return None
+    last = tokens[k - 1]
+    if last.lower in _SUBJECT_PRONOUNS and last.lower != "it":
+        return last.start, last.end, last.start
+    first = k
+    while (
+        first > 0 and k - first < _MAX_EMBEDDED_NAME_WORDS and tokens[first - 1].text[0].isupper()
+    ):
+        first -= 1
+    if first == k or first == 0 or tokens[first - 1].lower not in _EMBEDDING:
+        return None
+    if _SEPARATOR_BETWEEN.search(masked, tokens[first - 1].end, tokens[first].start):
+        return None
+    return tokens[first].start, last.end, tokens[first].start
+
+
+def _antecedent_in_main_clause(
+    masked: str, text: str, subject: tuple[int, int, int]
+) -> tuple[int, int, int]:
+    """ "Trump has blasted the system, which he said ...": "he" is the main clause's subject
+    when that is a name or the same pronoun."""
+    pronoun = masked[subject[0] : subject[1]].lower()
+    if pronoun not in ("he", "she"):
+        return subject
+    main = _main_subject(masked, text, subject[0])
+    if main is None or main[1] > subject[0]:
+        return subject
+    head = masked[main[0] : main[1]]
+    first = head.split()[0].lower()
+    if head.lower() == pronoun or (
+        _is_name_chunk(text, *main[:2])
+        and first not in _SUBJECT_PRONOUNS
+        and first not in _NOT_NAMES
+        and first not in _LEADING_CONNECTIVES
+    ):
+        return main[0], main[1], subject[0]
+    return subject
+
+
+_NOT_NAMES = words("that this these those there here it and then")
+_SEPARATOR_BETWEEN = re.compile(r"[,;:\"“”«»()_—–]")
 _CLAUSE_BOUNDARY = re.compile(r"(?:[;:(]|\s--?\s|[—–]|,\s+(?:and|but|while|as)\s)")
 
 
