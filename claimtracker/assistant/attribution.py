@@ -532,6 +532,10 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
 def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:
     """:func:`find` without a leading "Name:" (the caller judged it no speaker)."""
     verbs = _verbs(masked)
+    if not verbs and _is_title_case(masked):
+        # A headline: "Former Pollster Says Clinton Is In Trouble".
+        masked = _TITLE_VERB.sub(lambda m: m.group().lower(), masked)
+        verbs = _verbs(masked)[:1]
     if not verbs:
         return _russian_as(text, start, masked)
     found = _trailing(text, start, masked, verbs)
@@ -544,6 +548,20 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
     if found is None:
         found = _who_said(text, start, masked, verbs)
     return found
+
+
+_TITLE_VERB = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(w.capitalize() for w in cues.REPORTING_VERBS if w.endswith("s")))
+    + r")\b"
+)
+_MIN_TITLE_WORDS = 4
+
+
+def _is_title_case(masked: str) -> bool:
+    """Whether every word of four letters or more starts with a capital, as in a headline."""
+    long_words = [w for w in _words(masked, 0, len(masked)) if len(w) >= 4]
+    return len(long_words) >= _MIN_TITLE_WORDS and all(w[0].isupper() for w in long_words)
 
 
 _NAME_BEFORE_WHO = re.compile(
