@@ -108,6 +108,7 @@ _ADJECTIVES_OF_NOUNS = words(
     february march april june july august september october november december weekly monthly
     """
 )
+_THAT_LATER = re.compile(r"[^,;:.!?]{0,60}?\bthat\b")
 _RESPONDED_TO = re.compile(r"\s+to\s+[^,;:.]{0,60}[.!?]?\s*$")
 _NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
 _LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
@@ -486,8 +487,11 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         and verb.lower not in cues.INVERTED_VERBS
         and verb.lower not in cues.DENIAL_VERBS
         and _PREPOSITION.match(after)
+        and not _THAT_LATER.match(masked, verb.end)
     ):
-        return False, False  # "..., estimated at 300 billion barrels": a participle
+        # "..., estimated at 300 billion barrels": a participle; not "X, a contender, predicted
+        # at the debate that ...".
+        return False, False
     if verb.lower.endswith("ing") and previous not in cues.BE_FORMS:
         # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
         # ", adding that ..." is handled by the caller.
@@ -510,8 +514,10 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, False  # "responded to Henry's tweet.": whom, not what
     if previous in _ADJECTIVES_OF_NOUNS:
         return False, False  # "a new report", "the original tweet", "other shows"
-    if previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS:
-        return False, False  # "to say", "the report", "one tweet"
+    if (
+        previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS
+    ) and not masked[: verb.start].rstrip().endswith(","):
+        return False, False  # "to say", "the report", "one tweet"; not "X, for one, noted"
     return True, False
 
 
@@ -1111,10 +1117,34 @@ def _embedded_subject(masked: str, verb_start: int) -> tuple[int, int, int] | No
     ):
         first -= 1
     if first == k or first == 0 or tokens[first - 1].lower not in _EMBEDDING:
-        return None
+        return _embedded_noun_phrase(masked, tokens[:k])
     if _SEPARATOR_BETWEEN.search(masked, tokens[first - 1].end, tokens[first].start):
         return None
     return tokens[first].start, last.end, tokens[first].start
+
+
+_NOUN_PHRASE_EMBEDDING = words(
+    "although though because while since as if whether when after before"
+)
+
+
+def _embedded_noun_phrase(masked: str, tokens: list[_Token]) -> tuple[int, int, int] | None:
+    """A short noun phrase of sources after a conjunction: "although his advisers say", "because
+    exit polls in Iowa indicated"."""
+    for j in range(len(tokens) - 2, max(len(tokens) - 2 - _MAX_EMBEDDED_NAME_WORDS, -1), -1):
+        if tokens[j].lower not in _NOUN_PHRASE_EMBEDDING:
+            continue
+        phrase = tokens[j + 1 :]
+        start, end = phrase[0].start, phrase[-1].end
+        if _SEPARATOR_BETWEEN.search(masked, tokens[j].end, end):
+            return None
+        words = [t.text for t in phrase]
+        if not _lowercase_subject_ok(words[0].lower(), words) or not _looks_like_subject(
+            masked, start, end
+        ):
+            return None
+        return start, end, start
+    return None
 
 
 def _antecedent_in_main_clause(
