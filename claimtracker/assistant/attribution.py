@@ -495,7 +495,7 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     if verb.lower.endswith("ing") and previous not in cues.BE_FORMS:
         # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
         # ", adding that ..." is handled by the caller.
-        return verb.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, verb), False
+        return verb.lower in cues.SPEECH_PARTICIPLES and _participle_of_main(masked, verb), False
     if verb.lower.endswith("ing"):
         return True, False  # "is saying": progressive, not passive
     if previous.endswith(("'s", "’s", "s'", "s’")):
@@ -896,6 +896,14 @@ def _after_comma(masked: str, verb: _Verb) -> bool:
     return masked[: verb.start].rstrip().endswith(",")
 
 
+#: "aside from stating that", "after saying that", "by claiming that": the main subject speaks.
+_PARTICIPLE_PREPOSITIONS = words("from after before by in while when without")
+
+
+def _participle_of_main(masked: str, verb: _Verb) -> bool:
+    return _after_comma(masked, verb) or verb.previous in _PARTICIPLE_PREPOSITIONS
+
+
 def _content_end_before(masked: str, pos: int) -> int:
     k = pos
     while k > 0 and masked[k - 1] in " \t\n,—–-":
@@ -1022,7 +1030,7 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
         if token.lower.endswith("ing") and token.previous in cues.BE_FORMS:
             cut = _LAST_WORD_START.search(masked, 0, token.start).start()  # type: ignore[union-attr]
         # "X declined to comment ... but said": allow the subject to stop before the first verb.
-        if token.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, token):
+        if token.lower in cues.SPEECH_PARTICIPLES and _participle_of_main(masked, token):
             # "Trump called for a ban, saying ...": the subject of the main clause speaks.
             subject = _main_subject(masked, local, token.start)
         else:
@@ -1194,6 +1202,7 @@ _IRREGULAR_PAST = words(
     """
 )
 _MAX_MAIN_SUBJECT_WORDS = 8
+_MAX_POSSESSED_WORDS = 3
 _MAIN_CLAUSE_ADVERBS = words("even also then again later still already once first just never")
 
 
@@ -1272,6 +1281,13 @@ def _subject_length(tokens: list[_Token]) -> int:
         )
     ):
         k += 1
+    if 0 < k < len(tokens) and tokens[k - 1].lower.endswith(("'s", "’s")):
+        # "Schilling's son", "Clinton's campaign manager"
+        noun = k
+        while noun < len(tokens) and noun - k < _MAX_POSSESSED_WORDS:
+            if _past_or_auxiliary(tokens[noun].text):
+                return noun
+            noun += 1
     return k
 
 
