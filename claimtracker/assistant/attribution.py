@@ -36,7 +36,7 @@ ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
     ранее в на по после при однако между кроме позднее также moreover furthermore indeed
     additionally likewise similarly ultimately finally first second third notably besides
-    again too though although because if unlike like even
+    again too though although because if unlike like even rather
     """
 )
 _RELATIVE_STARTERS = words(
@@ -298,7 +298,11 @@ def _subject_before(
         match = _LAST_WORD.search(masked, a, b)
         if match and (
             match.group(1).lower() in cues.AUXILIARIES
-            or (match.group(1).endswith("ly") and match.group(1).islower() and match.start(1) > a)
+            or (
+                (match.group(1).endswith("ly") or match.group(1) in _MAIN_CLAUSE_ADVERBS)
+                and match.group(1).islower()
+                and match.start(1) > a
+            )
         ):
             end = match.start(1)  # "has also said", "officials subsequently told"
             continue
@@ -818,6 +822,12 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         )
         if inverted and _PUNCTUATION_NEXT.match(masked, verb.end):
             inverted = False  # "заявили, что ...": the verb has no subject after it
+        if (
+            inverted
+            and verb.next in _SUBJECT_PRONOUNS
+            and verb.next == masked[verb.end :].split(maxsplit=1)[0]
+        ):
+            inverted = False  # "X, an audience member, said he makes ...": no inversion
         if inverted and _ADJUNCT_NEXT.match(masked, verb.end):
             # "X, the campaign manager, said in an interview": the subject is before the verb.
             inverted = False
@@ -1298,7 +1308,7 @@ def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
     verb = k
     while verb < len(tokens) - 1 and _is_adverb(tokens[verb]):
         verb += 1  # "Mr. Trump even echoed", "Albright recently urged"
-    if not _past_or_auxiliary(tokens[verb].text):
+    if _is_adverb(tokens[verb]) or not _past_or_auxiliary(tokens[verb].text):
         return None
     return tokens[0].start, tokens[k - 1].end, tokens[0].start
 
