@@ -822,6 +822,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         )
         if inverted and _PUNCTUATION_NEXT.match(masked, verb.end):
             inverted = False  # "заявили, что ...": the verb has no subject after it
+        if inverted and _adverbial_after_name(masked, text[base : base + len(masked)], verb.start):
+            inverted = False  # "The Harbor Gazette, for one, noted the gap": no inversion
         if (
             inverted
             and verb.next in _SUBJECT_PRONOUNS
@@ -908,6 +910,18 @@ def _after_comma(masked: str, verb: _Verb) -> bool:
 
 #: "aside from stating that", "after saying that", "by claiming that": the main subject speaks.
 _PARTICIPLE_PREPOSITIONS = words("from after before by in while when without")
+
+
+_THAT_WORD = re.compile(r"\sthat\s")
+
+
+def _adverbial_after_name(masked: str, text: str, verb_start: int) -> bool:
+    """Whether the words before the verb are a name and then an adverbial aside ("The Harbor
+    Gazette, for one,"), which makes the name the verb's subject."""
+    chunks = _chunks(masked, 0, verb_start, text)
+    return (
+        len(chunks) == 2 and _is_adverbial(masked, *chunks[1]) and _is_name_chunk(text, *chunks[0])
+    )
 
 
 def _participle_of_main(masked: str, verb: _Verb) -> bool:
@@ -1045,6 +1059,9 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             subject = _main_subject(masked, local, token.start)
         else:
             subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
+            if subject is not None and _THAT_WORD.search(masked, subject[0], subject[1]):
+                # "The hearing grew so tense that Gov. X said": the clause after "that" speaks.
+                subject = _embedded_subject(masked, cut) or subject
             if (
                 subject is None
                 and _AND_BEFORE.search(masked, 0, token.start)
