@@ -1075,7 +1075,8 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
                 boundary = _last_clause_boundary(masked, cut)
                 if boundary is not None:
                     subject = _subject_before(masked, local, boundary, cut)
-        if subject is None and not token.lower.endswith("ing"):
+        if subject is None and not token.lower.endswith("ing") and token.next not in ("to", "for"):
+            # "which he said were", not "he promised to bridge", "he declared for president".
             subject = _embedded_subject(masked, cut)
             if subject is not None:
                 subject = _antecedent_in_main_clause(masked, local, subject)
