@@ -566,10 +566,13 @@ _TITLE_VERB = re.compile(
     + r")\b"
 )
 _MIN_TITLE_WORDS = 4
+_LOWERCASE_LONG_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}")
 
 
 def _is_title_case(masked: str) -> bool:
     """Whether every word of four letters or more starts with a capital, as in a headline."""
+    if _LOWERCASE_LONG_WORD.search(masked):
+        return False
     long_words = [w for w in _words(masked, 0, len(masked)) if len(w) >= 4]
     return len(long_words) >= _MIN_TITLE_WORDS and all(w[0].isupper() for w in long_words)
 
@@ -1129,13 +1132,18 @@ _EMBEDDING = words(
     """
 )
 _MAX_EMBEDDED_NAME_WORDS = 5
+_EMBEDDED_WINDOW = 120  # characters before the verb that can hold its clause's subject
 
 
 def _embedded_subject(masked: str, verb_start: int) -> tuple[int, int, int] | None:
     """The subject of a reporting verb inside a subordinate or relative clause: a pronoun right
     before the verb ("the daughters, who he said were ..."), or a name right after the word that
     opens the clause ("grew so heated that Gov. Chris Christie said")."""
-    tokens = _tokens(masked[:verb_start])
+    window = max(0, verb_start - _EMBEDDED_WINDOW)
+    tokens = [
+        _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+        for m in _WORD.finditer(masked, window, verb_start)
+    ][1 if window else 0 :]  # the first word may be cut by the window
     k = len(tokens)
     while k > 0 and (
         tokens[k - 1].lower in cues.AUXILIARIES
