@@ -36,7 +36,7 @@ ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
     ранее в на по после при однако между кроме позднее также moreover furthermore indeed
     additionally likewise similarly ultimately finally first second third notably besides
-    again too though although because if unlike like even
+    again too though although because if unlike like even rather
     """
 )
 _RELATIVE_STARTERS = words(
@@ -108,6 +108,7 @@ _ADJECTIVES_OF_NOUNS = words(
     february march april june july august september october november december weekly monthly
     """
 )
+_THAT_LATER = re.compile(r"[^,;:.!?]{0,60}?\bthat\b")
 _RESPONDED_TO = re.compile(r"\s+to\s+[^,;:.]{0,60}[.!?]?\s*$")
 _NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
 _LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
@@ -297,7 +298,11 @@ def _subject_before(
         match = _LAST_WORD.search(masked, a, b)
         if match and (
             match.group(1).lower() in cues.AUXILIARIES
-            or (match.group(1).endswith("ly") and match.group(1).islower() and match.start(1) > a)
+            or (
+                (match.group(1).endswith("ly") or match.group(1) in _MAIN_CLAUSE_ADVERBS)
+                and match.group(1).islower()
+                and match.start(1) > a
+            )
         ):
             end = match.start(1)  # "has also said", "officials subsequently told"
             continue
@@ -486,12 +491,15 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         and verb.lower not in cues.INVERTED_VERBS
         and verb.lower not in cues.DENIAL_VERBS
         and _PREPOSITION.match(after)
+        and not _THAT_LATER.match(masked, verb.end)
     ):
-        return False, False  # "..., estimated at 300 billion barrels": a participle
+        # "..., estimated at 300 billion barrels": a participle; not "X, a contender, predicted
+        # at the debate that ...".
+        return False, False
     if verb.lower.endswith("ing") and previous not in cues.BE_FORMS:
         # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
         # ", adding that ..." is handled by the caller.
-        return verb.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, verb), False
+        return verb.lower in cues.SPEECH_PARTICIPLES and _participle_of_main(masked, verb), False
     if verb.lower.endswith("ing"):
         return True, False  # "is saying": progressive, not passive
     if previous.endswith(("'s", "’s", "s'", "s’")):
@@ -510,8 +518,10 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, False  # "responded to Henry's tweet.": whom, not what
     if previous in _ADJECTIVES_OF_NOUNS:
         return False, False  # "a new report", "the original tweet", "other shows"
-    if previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS:
-        return False, False  # "to say", "the report", "one tweet"
+    if (
+        previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS
+    ) and not masked[: verb.start].rstrip().endswith(","):
+        return False, False  # "to say", "the report", "one tweet"; not "X, for one, noted"
     return True, False
 
 
@@ -532,6 +542,10 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
 def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:
     """:func:`find` without a leading "Name:" (the caller judged it no speaker)."""
     verbs = _verbs(masked)
+    if not verbs and _is_title_case(masked):
+        # A headline: "Former Pollster Says Clinton Is In Trouble".
+        masked = _TITLE_VERB.sub(lambda m: m.group().lower(), masked)
+        verbs = _verbs(masked)[:1]
     if not verbs:
         return _russian_as(text, start, masked)
     found = _trailing(text, start, masked, verbs)
@@ -544,6 +558,23 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
     if found is None:
         found = _who_said(text, start, masked, verbs)
     return found
+
+
+_TITLE_VERB = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(w.capitalize() for w in cues.REPORTING_VERBS if w.endswith("s")))
+    + r")\b"
+)
+_MIN_TITLE_WORDS = 4
+_LOWERCASE_LONG_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}")
+
+
+def _is_title_case(masked: str) -> bool:
+    """Whether every word of four letters or more starts with a capital, as in a headline."""
+    if _LOWERCASE_LONG_WORD.search(masked):
+        return False
+    long_words = [w for w in _words(masked, 0, len(masked)) if len(w) >= 4]
+    return len(long_words) >= _MIN_TITLE_WORDS and all(w[0].isupper() for w in long_words)
 
 
 _NAME_BEFORE_WHO = re.compile(
@@ -756,6 +787,10 @@ def _tail_is_adjunct(masked: str, start: int, end: int, names_quoted: bool = Fal
     return not any(w in _FINITE_NON_REPORTING for w in lowered)
 
 
+_WHO = re.compile(r"\s(?:who|whose)\s")
+_COMMA_QUOTE_END = re.compile(r"[,?!][\"”’']{1,2}\s*$")
+
+
 def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
     end_of_sentence = _strip_span(masked, 0, len(masked), " \t\n.!?\"”»'’")[1]
     for verb in reversed(verbs):
@@ -782,22 +817,38 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             # A closing quote counts only after a quote that opens the sentence ('"...," said X');
             # «Газпрома» in the middle of a sentence is a name, not a separator.
             before.endswith(tuple(_QUOTE_CLOSERS))
-            and not before.rstrip("".join(_QUOTE_CLOSERS)).strip(" _\"“«‘'")
+            and (
+                not before.rstrip("".join(_QUOTE_CLOSERS)).strip(" _\"“«‘'")
+                # A quote that ends the content with its comma: 'The plan "is dead," said X'.
+                or _COMMA_QUOTE_END.search(text, base, base + verb.start) is not None
+            )
         )
         if inverted and _PUNCTUATION_NEXT.match(masked, verb.end):
             inverted = False  # "заявили, что ...": the verb has no subject after it
+        if inverted and _adverbial_after_name(masked, text[base : base + len(masked)], verb.start):
+            inverted = False  # "The Harbor Gazette, for one, noted the gap": no inversion
+        if (
+            inverted
+            and verb.next in _SUBJECT_PRONOUNS
+            and verb.next == masked[verb.end :].split(maxsplit=1)[0]
+        ):
+            inverted = False  # "X, an audience member, said he makes ...": no inversion
         if inverted and _ADJUNCT_NEXT.match(masked, verb.end):
             # "X, the campaign manager, said in an interview": the subject is before the verb.
             inverted = False
         semicolon = masked.find(";", verb.end, tail_end)
         if semicolon >= 0:
             tail_end = _strip_span(masked, verb.end, semicolon)[1]
-        checked_end = tail_end
+        checked_end = speaker_end = tail_end
         if inverted or "_" in before:
             # "said the people, who asked not to be identified because ...", "said Khaled
             # Mansour, a shopkeeper who was wounded": only the name itself must be short.
             comma = masked.find(",", verb.end, tail_end)
             checked_end = comma if comma >= 0 else tail_end
+            who = _WHO.search(masked, verb.end, checked_end)
+            if who is not None:
+                # "said a strategist who spoke on condition ...": the relative clause describes.
+                checked_end = speaker_end = who.start()
         if not _tail_is_adjunct(masked, verb.end, checked_end, names_quoted=inverted):
             return None
         # Inverted: "..., said Wang Lin, a spokesman ..." / "«...», — сказал Волков журналистам."
@@ -807,7 +858,7 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             content_end = len(before.rstrip(" ,—–-\"”»'’"))
             if content_end < 3:
                 return None
-            np = _speaker_after(text, base, masked, verb.end, tail_end)
+            np = _speaker_after(text, base, masked, verb.end, speaker_end)
             if np is None:
                 return None
             if any(w in _IRREGULAR_PAST for w in _words(masked, np[0] - base, np[1] - base)):
@@ -858,6 +909,26 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 
 def _after_comma(masked: str, verb: _Verb) -> bool:
     return masked[: verb.start].rstrip().endswith(",")
+
+
+#: "aside from stating that", "after saying that", "by claiming that": the main subject speaks.
+_PARTICIPLE_PREPOSITIONS = words("from after before by in while when without")
+
+
+_THAT_WORD = re.compile(r"\sthat\s")
+
+
+def _adverbial_after_name(masked: str, text: str, verb_start: int) -> bool:
+    """Whether the words before the verb are a name and then an adverbial aside ("The Harbor
+    Gazette, for one,"), which makes the name the verb's subject."""
+    chunks = _chunks(masked, 0, verb_start, text)
+    return (
+        len(chunks) == 2 and _is_adverbial(masked, *chunks[1]) and _is_name_chunk(text, *chunks[0])
+    )
+
+
+def _participle_of_main(masked: str, verb: _Verb) -> bool:
+    return _after_comma(masked, verb) or verb.previous in _PARTICIPLE_PREPOSITIONS
 
 
 def _content_end_before(masked: str, pos: int) -> int:
@@ -986,11 +1057,14 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
         if token.lower.endswith("ing") and token.previous in cues.BE_FORMS:
             cut = _LAST_WORD_START.search(masked, 0, token.start).start()  # type: ignore[union-attr]
         # "X declined to comment ... but said": allow the subject to stop before the first verb.
-        if token.lower in cues.SPEECH_PARTICIPLES and _after_comma(masked, token):
+        if token.lower in cues.SPEECH_PARTICIPLES and _participle_of_main(masked, token):
             # "Trump called for a ban, saying ...": the subject of the main clause speaks.
             subject = _main_subject(masked, local, token.start)
         else:
             subject = _subject_before(masked, local, 0, _drop_conjunction(masked, cut))
+            if subject is not None and _THAT_WORD.search(masked, subject[0], subject[1]):
+                # "The hearing grew so tense that Gov. X said": the clause after "that" speaks.
+                subject = _embedded_subject(masked, cut) or subject
             if (
                 subject is None
                 and _AND_BEFORE.search(masked, 0, token.start)
@@ -1004,6 +1078,11 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
                 boundary = _last_clause_boundary(masked, cut)
                 if boundary is not None:
                     subject = _subject_before(masked, local, boundary, cut)
+        if subject is None and not token.lower.endswith("ing") and token.next not in ("to", "for"):
+            # "which he said were", not "he promised to bridge", "he declared for president".
+            subject = _embedded_subject(masked, cut)
+            if subject is not None:
+                subject = _antecedent_in_main_clause(masked, local, subject)
         if subject is None:
             if len(_words(masked, 0, token.start)) > _MAX_SUBJECT_WORDS + 10:
                 return None
@@ -1044,6 +1123,99 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
     return None
 
 
+#: Words that open a subordinate or relative clause: "so heated that Gov. X said", "in which he
+#: said", "what she said is".
+_EMBEDDING = words(
+    """
+    that because when although though after before while since as where whether if until which
+    who whom what how why once
+    """
+)
+_MAX_EMBEDDED_NAME_WORDS = 5
+_EMBEDDED_WINDOW = 120  # characters before the verb that can hold its clause's subject
+
+
+def _embedded_subject(masked: str, verb_start: int) -> tuple[int, int, int] | None:
+    """The subject of a reporting verb inside a subordinate or relative clause: a pronoun right
+    before the verb ("the daughters, who he said were ..."), or a name right after the word that
+    opens the clause ("grew so heated that Gov. Chris Christie said")."""
+    window = max(0, verb_start - _EMBEDDED_WINDOW)
+    tokens = [
+        _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+        for m in _WORD.finditer(masked, window, verb_start)
+    ][1 if window else 0 :]  # the first word may be cut by the window
+    k = len(tokens)
+    while k > 0 and (
+        tokens[k - 1].lower in cues.AUXILIARIES
+        or (tokens[k - 1].text.islower() and _is_adverb(tokens[k - 1]))
+    ):
+        k -= 1  # "she has also said"
+    if k == 0 or _SEPARATOR_BETWEEN.search(masked, tokens[k - 1].end, verb_start):
+        return None
+    last = tokens[k - 1]
+    if last.lower in _SUBJECT_PRONOUNS and last.lower != "it":
+        return last.start, last.end, last.start
+    first = k
+    while (
+        first > 0 and k - first < _MAX_EMBEDDED_NAME_WORDS and tokens[first - 1].text[0].isupper()
+    ):
+        first -= 1
+    if first == k or first == 0 or tokens[first - 1].lower not in _EMBEDDING:
+        return _embedded_noun_phrase(masked, tokens[:k])
+    if _SEPARATOR_BETWEEN.search(masked, tokens[first - 1].end, tokens[first].start):
+        return None
+    return tokens[first].start, last.end, tokens[first].start
+
+
+_NOUN_PHRASE_EMBEDDING = words(
+    "although though because while since as if whether when after before"
+)
+
+
+def _embedded_noun_phrase(masked: str, tokens: list[_Token]) -> tuple[int, int, int] | None:
+    """A short noun phrase of sources after a conjunction: "although his advisers say", "because
+    exit polls in Iowa indicated"."""
+    for j in range(len(tokens) - 2, max(len(tokens) - 2 - _MAX_EMBEDDED_NAME_WORDS, -1), -1):
+        if tokens[j].lower not in _NOUN_PHRASE_EMBEDDING:
+            continue
+        phrase = tokens[j + 1 :]
+        start, end = phrase[0].start, phrase[-1].end
+        if _SEPARATOR_BETWEEN.search(masked, tokens[j].end, end):
+            return None
+        words = [t.text for t in phrase]
+        if not _lowercase_subject_ok(words[0].lower(), words) or not _looks_like_subject(
+            masked, start, end
+        ):
+            return None
+        return start, end, start
+    return None
+
+
+def _antecedent_in_main_clause(
+    masked: str, text: str, subject: tuple[int, int, int]
+) -> tuple[int, int, int]:
+    """ "Trump has blasted the system, which he said ...": "he" is the main clause's subject
+    when that is a name or the same pronoun."""
+    pronoun = masked[subject[0] : subject[1]].lower()
+    if pronoun not in ("he", "she"):
+        return subject
+    main = _main_subject(masked, text, subject[0])
+    if main is None or main[1] > subject[0]:
+        return subject
+    head = masked[main[0] : main[1]]
+    first = head.split()[0].lower()
+    if head.lower() == pronoun or (
+        _is_name_chunk(text, *main[:2])
+        and first not in _SUBJECT_PRONOUNS
+        and first not in _NOT_NAMES
+        and first not in _LEADING_CONNECTIVES
+    ):
+        return main[0], main[1], subject[0]
+    return subject
+
+
+_NOT_NAMES = words("that this these those there here it and then")
+_SEPARATOR_BETWEEN = re.compile(r"[,;:\"“”«»()_—–]")
 _CLAUSE_BOUNDARY = re.compile(r"(?:[;:(]|\s--?\s|[—–]|,\s+(?:and|but|while|as)\s)")
 
 
@@ -1066,6 +1238,7 @@ _IRREGULAR_PAST = words(
     """
 )
 _MAX_MAIN_SUBJECT_WORDS = 8
+_MAX_POSSESSED_WORDS = 3
 _MAIN_CLAUSE_ADVERBS = words("even also then again later still already once first just never")
 
 
@@ -1144,6 +1317,13 @@ def _subject_length(tokens: list[_Token]) -> int:
         )
     ):
         k += 1
+    if 0 < k < len(tokens) and tokens[k - 1].lower.endswith(("'s", "’s")):
+        # "Schilling's son", "Clinton's campaign manager"
+        noun = k
+        while noun < len(tokens) and noun - k < _MAX_POSSESSED_WORDS:
+            if _past_or_auxiliary(tokens[noun].text):
+                return noun
+            noun += 1
     return k
 
 
@@ -1154,7 +1334,7 @@ def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
     verb = k
     while verb < len(tokens) - 1 and _is_adverb(tokens[verb]):
         verb += 1  # "Mr. Trump even echoed", "Albright recently urged"
-    if not _past_or_auxiliary(tokens[verb].text):
+    if _is_adverb(tokens[verb]) or not _past_or_auxiliary(tokens[verb].text):
         return None
     return tokens[0].start, tokens[k - 1].end, tokens[0].start
 
