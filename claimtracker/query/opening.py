@@ -17,6 +17,7 @@ from claimtracker.store.version import SCHEMA_HEAD, sqlite_schema_revision
 #: A read connection, as the query functions take it, and what its failures raise.
 Connection = sqlite3.Connection
 DatabaseError = sqlite3.Error
+OperationalError = sqlite3.OperationalError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

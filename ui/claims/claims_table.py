@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 
 from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, search_ids
 from claimtracker.query.explain import Highlighter, highlighter, match_reasons
-from claimtracker.query.opening import DatabaseError
+from claimtracker.query.opening import DatabaseError, OperationalError
 from claimtracker.query.streaming import stream_ids
 from ui import theme
 from ui.claims.columns import COLUMNS, Column
@@ -364,7 +364,7 @@ class ClaimsTableModel(QAbstractTableModel):
         try:
             ids = stream_ids(connection, self._filter, self._order)
             return id_array(islice(ids, 256))
-        except DatabaseError:
+        except OperationalError:
             return None  # over budget (an unindexed sort): the worker will do it
         finally:
             connection.set_progress_handler(None, 0)

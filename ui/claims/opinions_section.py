@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from claimtracker.dispute.opinions import OPINIONS, OpinionRow, opinions_of, summary
 from claimtracker.journal.analyst import analyst_name
-from claimtracker.query.opening import Connection, DatabaseError
+from claimtracker.query.opening import Connection, OperationalError
 from ui.claims.editing import Editing
 from ui.claims.editor_fields import AutoSaveLineEdit, VocabularyCombo
 from ui.claims.opinion_commands import OpinionValue, SetOpinionCommand
@@ -66,7 +66,7 @@ class OpinionsSection(QWidget):
         if project is not None and claim_id is not None:
             try:
                 rows = opinions_of(project.reader, claim_id)
-            except DatabaseError:  # a database from before opinions (read-only)
+            except OperationalError:  # a database from before opinions (read-only)
                 rows = []
         me = analyst_name()
         self._mine = next((row for row in rows if row.analyst == me), None)
@@ -120,7 +120,7 @@ def opinions_label(connection: Connection, claim_id: int) -> QLabel:
     """A card's line: "Opinions: 1 agree, 1 disagree", everyone's words in the tooltip."""
     try:
         rows = opinions_of(connection, claim_id)
-    except DatabaseError:
+    except OperationalError:
         rows = []
     label = QLabel(f"Opinions: {summary(rows)}")
     label.setObjectName("FieldHint")
