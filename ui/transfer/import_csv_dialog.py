@@ -305,9 +305,10 @@ class ImportCsvDialog(QDialog):
         if self.import_button is not None:
             self.import_button.setEnabled(False)
         self.status.setText("Checking every row…")
-        store = self._project.store
-        path, options = self.path, self.options()
-        self._read(lambda: import_csv(store, path, options, dry_run=True), self._on_checked)
+        # The Store is asked for on the worker: it may still be loading (the window then stays
+        # responsive), or gone with a closed project (that is answered like any problem).
+        project, path, options = self._project, self.path, self.options()
+        self._read(lambda: import_csv(project.store, path, options, dry_run=True), self._on_checked)
 
     def _on_checked(self, ticket: int, result: object) -> None:
         if ticket != self._ticket:
