@@ -65,7 +65,7 @@ def add_wire_story(store: object) -> int:
     Returns the id of the wire claim."""
     from claimtracker import services
     from claimtracker.dispute.opinion_service import set_opinion
-    from claimtracker.safety.history import ANALYST_KEY
+    from claimtracker.journal.entries import ANALYST_KEY
     from claimtracker.schemas import ActorCreate, ClaimCreate, LinkCreate, SourceCreate
 
     data = ROOT / "tests" / "data" / "dispute"

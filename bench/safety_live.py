@@ -95,12 +95,12 @@ def run_app(database: str, ack_file: str, first: int, seed: int) -> None:
 
 def risky_path(window: object, rng: random.Random) -> None:
     """One of the things the app may do to its file while it has it open."""
+    from claimtracker.journal.reading import claim_history
     from claimtracker.safety import locks
     from claimtracker.safety.backup import list_backups, newest_good_backup
-    from claimtracker.safety.history import claim_history
     from claimtracker.safety.integrity import check_database
     from claimtracker.safety.location import location_warning
-    from ui.project import Project
+    from ui.runtime.project import Project
 
     project = window.project  # type: ignore[attr-defined]
     path = project.path

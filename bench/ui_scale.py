@@ -120,7 +120,7 @@ def child_app(database: str) -> dict[str, Any]:
             and window.project is not None
             and window.project.store_loaded
             and window.library.total_live is not None
-            and not window.queries.busy
+            and not window.ops.reading
         ),
     )
     result["rows"] = window.claims.rowCount()
@@ -192,7 +192,7 @@ def child_app(database: str) -> dict[str, Any]:
     settle(app, lambda: not model.loading and model.rowCount() == result["rows"])
 
     # Sort by each column that can be sorted (shown or not): click to the first rows painted.
-    from ui.models.columns import COLUMNS
+    from ui.claims.columns import COLUMNS
 
     sorts: dict[str, float] = {}
     sorts_all: dict[str, float] = {}

@@ -141,7 +141,7 @@ def main() -> None:
 
     grab(window.detail, "detail-pane")
 
-    from ui.dialogs.link_dialog import LinkDialog
+    from ui.claims.link_dialog import LinkDialog
 
     row = window.detail.editor.row
     assert row is not None and window.project is not None
@@ -152,7 +152,7 @@ def main() -> None:
     grab(dialog, "link-dialog")
     dialog.close()
 
-    from ui.dialogs.export_dialog import ExportDialog
+    from ui.transfer.export_dialog import ExportDialog
 
     export = ExportDialog(
         window.settings,
@@ -173,7 +173,7 @@ def main() -> None:
         "Oil sanctions on Iran stay,U.S. officials,maybe,25/13/2018,Bloomberg\n",
         encoding="utf-8",
     )
-    from ui.dialogs.import_csv_dialog import ImportCsvDialog
+    from ui.transfer.import_csv_dialog import ImportCsvDialog
 
     importer = ImportCsvDialog(window.project, csv_path, window)
     importer.show()
@@ -211,7 +211,6 @@ def main() -> None:
     )
     with window.project.write() as session:
         import_article_version(session=session, article=read_article(corrected), origin=corrected)
-    window.hub.sourcesChanged.emit()
     window.reader.orphan_bar.open_list()
     grab(window.reader, "reader-orphans")
 
@@ -241,7 +240,6 @@ def safety_shots(
             ClaimUpdate(notes="Checked against the ministry's own statement."),
         ):
             services.update_claim(session=session, claim_id=claim_id, changes=changes)
-    window.hub.claimsChanged.emit([claim_id])
     window.select_claim(claim_id)
     history = window.safety.history.show("claim", claim_id)
     history.resize(980, 600)
@@ -295,7 +293,6 @@ def safety_shots(
         services.update_claim(
             session=session, claim_id=claim_id + 1, changes=ClaimUpdate(status="verified")
         )
-    window.hub.projectReloaded.emit()
     trash = window.safety.trash.show()
     settle(600)
     grab(trash, "trash-dialog")
@@ -365,7 +362,6 @@ def working_together_shots(
         source, _ = import_article(
             session=session, article=read_article(long_path), origin=long_path
         )
-    window.hub.sourcesChanged.emit()
     window.open_reader(source.id)
     settle(500)
     window.source_tools.suggest_claims()

@@ -14,36 +14,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 
-#: Columns of ``claim`` written by :func:`insert_claims`, in order.
-CLAIM_COLUMNS = (
-    "uuid",
-    "text",
-    "quote",
-    "source_id",
-    "anchor_start",
-    "anchor_end",
-    "anchor_exact",
-    "anchor_prefix",
-    "anchor_suffix",
-    "anchor_status",
-    "speaker_id",
-    "attribution",
-    "descriptor",
-    "source_count",
-    "status",
-    "credibility",
-    "likelihood",
-    "confidence",
-    "said_on",
-    "reported_on",
-    "event_on",
-    "notes",
-    "tlp",
-    "external_id",
-    "created_at",
-    "updated_at",
-    "version",
-)
+from claimtracker import fields
+
+#: Columns of ``claim`` written by :func:`insert_claims`, in order (the fields from the registry).
+CLAIM_COLUMNS = ("uuid", *fields.CLAIM_STORED, "created_at", "updated_at", "version")
 
 _FORGET = (
     "INSERT INTO claim_fts (claim_fts, rowid, text, quote, descriptor, notes, speaker,"

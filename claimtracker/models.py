@@ -189,7 +189,7 @@ class Link(Tracked, table=True):
 class HistoryEntry(SQLModel, table=True):
     """One recorded change to a claim, link, source or actor: who, when, what, before, after.
 
-    Written in the same transaction as the change it records (see ``claimtracker.safety.history``)
+    Written in the same transaction as the change it records (see ``claimtracker.journal.entries``)
     and never deleted, not even when the trash is emptied. ``field``, ``old_value`` and
     ``new_value`` are set for a changed field (the values as JSON); creating, moving to the trash,
     restoring and deleting for good are recorded by ``action`` alone.

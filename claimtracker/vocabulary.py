@@ -230,3 +230,16 @@ def parse_rating(value: str) -> tuple[str | None, int | None]:
         )
     letter, digit = match.groups()
     return (letter.upper() if letter else None, int(digit) if digit else None)
+
+
+#: STIX 2.1 ``opinion-enum``, from disagreeing to agreeing.
+OPINIONS = Vocabulary(
+    "opinion",
+    [
+        Term("strongly-disagree", "Strongly disagree"),
+        Term("disagree", "Disagree"),
+        Term("neutral", "Neutral"),
+        Term("agree", "Agree"),
+        Term("strongly-agree", "Strongly agree"),
+    ],
+)

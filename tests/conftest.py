@@ -58,6 +58,6 @@ def store(db_path: Path) -> Iterator[object]:
 def pytest_sessionstart(session: pytest.Session) -> None:
     # Any ordinary open() of a database file this process holds in SQLite fails the test that
     # did it: closing such a descriptor drops the process's locks (see live_files).
-    from claimtracker.store.live_files import forbid_plain_io
+    from claimtracker.safety.live_files import forbid_plain_io
 
     forbid_plain_io()

@@ -4,11 +4,15 @@ and the shortcuts dialog all use these same objects)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ui.icons import icon
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
 
 
 def _action(
@@ -277,3 +281,32 @@ class Actions:
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
+
+
+def _menu_of(action: QAction) -> QMenu | None:
+    from PySide6.QtWidgets import QMenu
+
+    for owner in action.associatedObjects():
+        if isinstance(owner, QMenu):
+            return owner
+    return None
+
+
+def insert_after(anchor: QAction, action: QAction) -> None:
+    """Put a feature's ``action`` in the menu of ``anchor``, just after it."""
+    menu = _menu_of(anchor)
+    if menu is None:
+        return
+    actions = menu.actions()
+    following = actions[actions.index(anchor) + 1 :]
+    if following:
+        menu.insertAction(following[0], action)
+    else:
+        menu.addAction(action)
+
+
+def insert_before(anchor: QAction, action: QAction) -> None:
+    """Put a feature's ``action`` in the menu of ``anchor``, just before it."""
+    menu = _menu_of(anchor)
+    if menu is not None:
+        menu.insertAction(anchor, action)

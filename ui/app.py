@@ -123,9 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         code = app.exec()
     finally:
         hook.uninstall()
-    from ui.shutdown import end_background_work
+    from ui.runtime.shutdown import end_background_work
 
-    if not end_background_work(window):
+    if not end_background_work(window.ops, window.source_tools.assistant.cancel):
         # Work that ignores its cancel flag must not keep a windowless process running: what
         # was saved is committed, and SQLite rolls back a transaction cut short.
         logging.shutdown()

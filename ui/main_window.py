@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -40,35 +39,36 @@ from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
 from ui.actions import Actions, name_step
-from ui.backups import Backups
-from ui.dialogs.help_dialogs import ShortcutsDialog, UserGuide, show_about
-from ui.editing import Editing
+from ui.claims.claims_table import ClaimsTableModel
+from ui.claims.claims_view import ClaimsView
+from ui.claims.columns import COLUMNS
+from ui.claims.detail_pane import DetailPane
+from ui.claims.editing import Editing
+from ui.claims.empty_table import describe_empty_table
+from ui.claims.filter_bar import FilterBar
+from ui.claims.library import LibraryEntry
+from ui.claims.library_loader import LibraryLoader
+from ui.claims.sidebar import Sidebar
+from ui.common.choice_popup import Entry
+from ui.common.screen_fit import fit_on_screen
 from ui.errors import show_error
-from ui.files import FileOperations, kind_of
-from ui.hub import Hub
+from ui.help_dialogs import ShortcutsDialog, UserGuide, show_about
 from ui.icons import app_icon
-from ui.library_loader import LibraryLoader
 from ui.menus import build_menus
-from ui.models.claims_table import ClaimsTableModel
-from ui.models.columns import COLUMNS
-from ui.models.library import LibraryEntry
-from ui.project import Project
-from ui.queries import QueryRunner
-from ui.safety.features import install_safety
-from ui.screen_fit import fit_on_screen
+from ui.runtime.hub import Hub
+from ui.runtime.ops import Runner
+from ui.runtime.project import Project
+from ui.safety.backups import Backups
+from ui.safety.features import SafetyParts, install_safety
 from ui.settings import Settings
-from ui.tasks import TaskRunner
-from ui.widgets.choice_popup import Entry
-from ui.widgets.claims_view import ClaimsView
-from ui.widgets.detail_pane import DetailPane
-from ui.widgets.filter_bar import FilterBar
-from ui.widgets.sidebar import Sidebar
-from ui.widgets.status_bar import StatusBar
+from ui.status_bar import StatusBar
+from ui.transfer.files import FileOperations, kind_of
 from ui.window_shortcuts import WindowShortcuts
 
 if TYPE_CHECKING:
-    from ui.reader.source_reader import SourceReader
-    from ui.side_by_side.window import SideBySideWindow
+    from claimtracker.journal.changes import ChangeSet
+    from ui.claims.side_by_side.window import SideBySideWindow
+    from ui.sources.reader.source_reader import SourceReader
 
 log = logging.getLogger(__name__)
 
@@ -92,17 +92,17 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.editing = Editing(self.hub, self.undo_stack, self)
-        self.tasks = TaskRunner(self)
-        self.queries = QueryRunner(self)
+        #: The one runner of this window's background work (reads, writes, calls).
+        self.ops = Runner(self)
         self.act = Actions.create(self)
         a = self.act
         commands = [a.import_articles, a.export_csv, a.new_claim, a.open_reader, a.link_counter]
         commands += [a.side_by_side, a.suggest_claims, a.clear_filters]
         self._window_shortcuts = WindowShortcuts(self, commands)
         self.files = FileOperations(
-            self, settings, self.hub, self.editing, self.tasks, lambda: self.project
+            self, settings, self.hub, self.editing, self.ops, lambda: self.project
         )
-        self.backups = Backups(self.tasks, lambda: self.project, self)
+        self.backups = Backups(self.ops, lambda: self.project, self)
 
         self.filter_bar = FilterBar()
         self.claims = ClaimsTableModel(self)
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.library = LibraryLoader(
             self.sidebar.model,
-            self.queries,
+            self.ops,
             lambda: self.project,
             lambda: self.sidebar.search_text,
             self,
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         #: The filter changed and its query has not finished yet.
         self._filter_just_changed = False
         self._history: QDockWidget | None = None
-        self.status = StatusBar(self.tasks)
+        self.status = StatusBar(self.ops)
         self.setStatusBar(self.status)
 
         self._build_layout()
@@ -149,7 +149,18 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         self._restore_settings()
-        self.table.set_empty_messages(self._describe_empty_table)
+        self.table.set_empty_messages(
+            lambda: describe_empty_table(
+                project_open=self.project is not None,
+                showing_trash=self.filter_bar.showing_trash,
+                filtering=self.filter_bar.is_filtering(),
+                open_project=self.files.open_project,
+                new_project=self.files.new_project,
+                open_sample=self.files.open_sample,
+                import_articles=self.files.choose_articles,
+                clear_filters=self.filter_bar.clear,
+            )
+        )
         self._update_actions()
         self._update_title()
         self.table.setFocus()
@@ -230,7 +241,7 @@ class MainWindow(QMainWindow):
         a.empty_trash.triggered.connect(self.empty_trash)
         a.find.triggered.connect(self.filter_bar.focus_search)
         a.preferences.triggered.connect(self.show_preferences)
-        a.reload.triggered.connect(self.hub.projectReloaded)
+        a.reload.triggered.connect(self.hub.reload_everything)
         a.clear_filters.triggered.connect(self.filter_bar.clear)
         a.open_reader.triggered.connect(self.open_current_in_reader)
         a.link_counter.triggered.connect(self.link_counter_claim)
@@ -239,7 +250,31 @@ class MainWindow(QMainWindow):
             lambda error, action: show_error(self, error, action=action)
         )
         # Data safety: history, changes made elsewhere, stale edits, trash, checks (ui.safety)
-        self.safety = install_safety(self)
+        self.safety = install_safety(
+            SafetyParts(
+                window=self,
+                hub=hub,
+                editing=self.editing,
+                undo_stack=self.undo_stack,
+                ops=self.ops,
+                project=lambda: self.project,
+                claims=self.claims,
+                table=self.table,
+                detail=self.detail,
+                add_notice=self.add_notice,
+                reader_text=lambda: self.reader.text if self.reader_area.isVisible() else None,
+                side_by_side=a.side_by_side,
+                empty_trash=a.empty_trash,
+                backups=a.backups,
+                show_status=self.status.showMessage,
+                open_project=self.open_project,
+                choose_project=self.files.open_project,
+                show_backups=self.show_backups,
+            )
+        )
+        self.sidebar.historyRequested.connect(self.safety.history.show)
+        self.sidebar.trashRequested.connect(lambda: self.safety.trash.show())
+        self.storeOpened.connect(self.safety.on_store_opened)
         # View
         a.show_sidebar.toggled.connect(self.sidebar.setVisible)
         a.show_detail.toggled.connect(self.detail.setVisible)
@@ -277,30 +312,62 @@ class MainWindow(QMainWindow):
         self.detail.openSourceRequested.connect(self.open_reader)
         self.detail.bulkEditRequested.connect(self._bulk_edit)
         # Hub: what changed in the data
-        hub.claimsChanged.connect(self._on_claims_changed)
-        hub.claimsAdded.connect(self._on_claims_moved)
-        hub.claimsRemoved.connect(self._on_claims_moved)
-        hub.linksChanged.connect(self._on_links_changed)
-        hub.sourcesChanged.connect(self._on_sources_changed)
-        hub.actorsChanged.connect(self._on_actors_changed)
-        hub.projectReloaded.connect(self._on_project_reloaded)
+        hub.changed.connect(self._on_changed)
         hub.statusMessage.connect(self.status.showMessage)
         # Tasks
-        self.tasks.busyChanged.connect(lambda _busy: self._update_actions())
-        # The assistant's panel, claims to place, source details: wired in ui.source_tools
-        from ui.source_tools import install_source_tools
+        self.ops.busyChanged.connect(lambda _busy: self._update_actions())
+        # The assistant's panel, claims to place, source details: wired in ui.sources.source_tools
+        from ui.sources.source_tools import SourceToolsParts, install_source_tools
 
-        self.source_tools = install_source_tools(self)
+        self.source_tools = install_source_tools(
+            SourceToolsParts(
+                window=self,
+                hub=hub,
+                editing=self.editing,
+                project=lambda: self.project,
+                source_versions=self.files.source_versions,
+                splitter=self.main_splitter,
+                reader_area=self.reader_area,
+                suggest_claims=a.suggest_claims,
+                show_assistant=a.show_assistant,
+                edit_source=a.edit_source,
+                show_status=self.status.showMessage,
+                select_claim=self.select_claim,
+                open_reader=self.open_reader,
+                open_current_in_reader=self.open_current_in_reader,
+            )
+        )
+        self.sidebar.editSourceRequested.connect(self.source_tools.edit_source)
+        self.files.importFinished.connect(
+            lambda result: self.source_tools.offer_assistant(
+                [item.source_id for item in result.created]
+            )
+        )
         # The claim network, the timeline and echoes: wired in ui.dispute
-        from ui.dispute.features import install_dispute
+        from ui.dispute.features import DisputeParts, install_dispute
 
-        self.dispute = install_dispute(self)
+        self.dispute = install_dispute(
+            DisputeParts(
+                window=self,
+                hub=hub,
+                editing=self.editing,
+                ops=self.ops,
+                project=lambda: self.project,
+                detail=self.detail,
+                claim_filter=self.filter_bar.claim_filter,
+                show_history=a.show_history,
+                side_by_side=a.side_by_side,
+                select_claim=self.select_claim,
+                open_reader=self.open_reader,
+            )
+        )
+        self.filter_bar.filterChanged.connect(self.dispute.set_filter)
 
     # == The project ===========================================================================
 
     def open_project(self, path: str) -> bool:
         """Open (or create) the database ``path`` in this window; False if it cannot be used."""
-        if self.tasks.busy and not self._stop_tasks():
+        if self.ops.busy and not self._stop_tasks():
             return False
         try:
             project = Project.open(path)
@@ -316,6 +383,7 @@ class MainWindow(QMainWindow):
 
     def _show_project(self, project: Project) -> None:
         self.project = project
+        project.announce = self.hub.announce  # the single write path tells the hub
         self.editing.set_project(project)
         self.filter_bar.set_project(project)
         self.detail.set_project(project)
@@ -412,8 +480,8 @@ class MainWindow(QMainWindow):
             self._side_by_side.close()
         self.claims.stop()
         self.claims.set_project(None)
-        self.queries.cancel_all()
-        self.queries.wait()
+        self.ops.cancel_queries()
+        self.ops.wait_for_reads()
         self.editing.set_project(None)
         self.detail.set_project(None)
         self.filter_bar.set_project(None)
@@ -421,18 +489,19 @@ class MainWindow(QMainWindow):
             self._reader.set_project(None)
             self._set_reader_visible(False)
         self.project = None
+        project.announce = None
         project.close()
         self._update_title()
         self._update_actions()
 
     def _stop_tasks(self, wait_ms: int = 30_000) -> bool:
         """Ask whether to stop the running tasks (saying what stopping keeps); stop them."""
-        from ui.shutdown import ask_to_stop
+        from ui.runtime.shutdown import ask_to_stop
 
-        if not ask_to_stop(self, self.tasks.running()):
+        if not ask_to_stop(self, self.ops.running()):
             return False
-        self.tasks.cancel_all()
-        self.tasks.wait(wait_ms)
+        self.ops.cancel_all()
+        self.ops.wait(wait_ms)
         QApplication.processEvents()
         return True
 
@@ -526,57 +595,71 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_ids)
         self.status.showMessage(f"The search failed: {error}", 8000)
 
-    def _on_claims_changed(self, ids: list[int]) -> None:
-        self.claims.refresh_claims(ids)
-        if self.detail.claim_id in ids:
-            self.detail.refresh()
-        self._refresh_reader_and_comparison()
-        self.library.recount_soon()
-
-    def _on_claims_moved(self, ids: list[int]) -> None:
-        """Claims were created, trashed or restored: show or hide them as the filter says."""
-        self.claims.reconcile(ids)
-        if self.detail.claim_id in ids:
-            self.detail.refresh()
-        self._refresh_reader_and_comparison()
-        self.library.recount_soon()
-        self._update_matches()
-
-    def _on_links_changed(self, ids: list[int]) -> None:
-        if self.detail.claim_id in ids:
+    @Slot(object, object)
+    def _on_changed(self, changes: ChangeSet, initiator: object) -> None:
+        """Every view updates what changed, once (see ``ui.runtime.hub``)."""
+        if self.project is None:
+            return
+        if not changes.complete:
+            self._reload_everything()
+            return
+        updated = sorted(changes.updated_ids("claim"))
+        moved = sorted(changes.created_ids("claim") | changes.deleted_ids("claim"))
+        actors, sources = changes.touches("actor"), changes.touches("source")
+        if updated:
+            self.claims.refresh_claims(updated)
+        if moved:
+            self.claims.reconcile(moved)
+        if actors or sources:
+            # A speaker's reliability, a source's marking or outlet show on the claims' rows.
+            self.claims.clear_cache()
+        if actors:
+            self.detail.editor.load_names()
+        if actors or sources:
+            self.library.load_lists()
+        if updated or moved or sources:
+            self.library.recount_soon()
+        if moved:
+            self._update_matches()
+        shown = self.detail.claim_id
+        if (
+            actors
+            or sources
+            or shown in updated
+            or shown in moved
+            or shown in changes.opinion_claims
+        ):
+            self.detail.refresh(initiator)
+        elif shown in changes.link_claims:
             self.detail.refresh_links()
-        if self._side_by_side is not None and self._side_by_side.isVisible():
-            self._side_by_side.refresh()
+        if sources:
+            self._reopen_reader_source()
+        elif updated or moved or actors:
+            self._refresh_reader()
+        if updated or moved or actors or changes.link_claims:
+            self._refresh_comparison()
 
-    def _on_sources_changed(self) -> None:
+    def _reload_everything(self) -> None:
+        self.claims.requery()
         self.library.load_lists()
         self.library.recount_soon()
-        # A source's marking (or outlet) shows on its claims' rows and badges.
-        self.claims.clear_cache()
         self.detail.refresh()
+        self.detail.editor.load_names()
+        self._reopen_reader_source()
+        self._refresh_comparison()
+
+    def _reopen_reader_source(self) -> None:
         if self._reader is not None and self._reader.source_id:
             try:
                 self._reader.open_source(self._reader.source_id)
             except ClaimTrackerError:
                 self._set_reader_visible(False)
 
-    def _on_actors_changed(self) -> None:
-        self.library.load_lists()
-        self.claims.clear_cache()
-        self.detail.refresh()
-        self.detail.editor.load_names()
-        self._refresh_reader_and_comparison()
-
-    def _on_project_reloaded(self) -> None:
-        self.claims.requery()
-        self.library.load_lists()
-        self.detail.refresh()
-        self.detail.editor.load_names()
-        self._refresh_reader_and_comparison()
-
-    def _refresh_reader_and_comparison(self) -> None:
+    def _refresh_reader(self) -> None:
         if self._reader is not None and self._reader.source_id:
             self._reader.refresh_claims()
+
+    def _refresh_comparison(self) -> None:
         if self._side_by_side is not None and self._side_by_side.isVisible():
             self._side_by_side.refresh()
 
@@ -678,14 +761,14 @@ class MainWindow(QMainWindow):
         )
 
     def export_report(self) -> None:
-        from ui.reports.report_dialog import open_report_dialog
+        from ui.transfer.report_dialog import open_report_dialog
 
         if self.project is None:
             return
         self.report_dialog = open_report_dialog(
             self,
             connect=self.project.connect,
-            runner=self.queries,
+            runner=self.ops,
             settings=self.settings,
             claim_filter=self.claims.claim_filter,
             order=self.claims.order,
@@ -706,7 +789,7 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return
-        from ui.dialogs.backups_dialog import BackupsDialog
+        from ui.safety.backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(project.path, self)
         dialog.restoreRequested.connect(self.restore_backup)
@@ -718,7 +801,7 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return
-        if self.tasks.busy and not self._stop_tasks():
+        if self.ops.busy and not self._stop_tasks():
             return
         path = project.path
         self.close_project(back_up=False)
@@ -747,7 +830,7 @@ class MainWindow(QMainWindow):
     def reader(self) -> SourceReader:
         """The source reader, created the first time it is needed."""
         if self._reader is None:
-            from ui.reader.source_reader import SourceReader
+            from ui.sources.reader.source_reader import SourceReader
 
             reader = SourceReader()
             reader.set_project(self.project)
@@ -797,7 +880,7 @@ class MainWindow(QMainWindow):
         row = self.detail.editor.row
         if self.project is None or row is None:
             return
-        from ui.dialogs.link_dialog import LinkDialog
+        from ui.claims.link_dialog import LinkDialog
 
         dialog = LinkDialog(self.project, row, self)
         try:
@@ -816,7 +899,7 @@ class MainWindow(QMainWindow):
     @property
     def side_by_side(self) -> SideBySideWindow:
         if self._side_by_side is None:
-            from ui.side_by_side.window import SideBySideWindow
+            from ui.claims.side_by_side.window import SideBySideWindow
 
             window = SideBySideWindow(self.settings, self)
             window.claimRequested.connect(self._show_from_side_by_side)
@@ -882,7 +965,7 @@ class MainWindow(QMainWindow):
         ).setChecked(True)
 
     def show_preferences(self) -> None:
-        from ui.dialogs.preferences_dialog import PreferencesDialog
+        from ui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings.theme, self)
         if (
@@ -939,7 +1022,7 @@ class MainWindow(QMainWindow):
         row = self.detail.editor.row
         selected = self.table.selected_ids() if has_project else []
         trash = self.filter_bar.showing_trash
-        busy = self.tasks.busy
+        busy = self.ops.busy
         for action in (a.import_articles, a.import_csv, a.new_claim, a.export_csv, a.export_report):
             action.setEnabled(has_project and not busy)
         a.find.setEnabled(has_project)
@@ -970,43 +1053,6 @@ class MainWindow(QMainWindow):
             self.library.total_live,
             loading=self.claims.loading,
             trash=self.filter_bar.showing_trash,
-        )
-
-    def _describe_empty_table(self) -> tuple[str, str, str, list[tuple[str, Callable[[], None]]]]:
-        if self.project is None:
-            return (
-                "open",
-                "No project is open",
-                "Open a claims database, create a new one, or explore the sample project.",
-                [
-                    ("Open Project…", self.files.open_project),
-                    ("New Project…", self.files.new_project),
-                    ("Open Sample Project", self.files.open_sample),
-                ],
-            )
-        if self.filter_bar.showing_trash:
-            return (
-                "trash",
-                "The trash is empty",
-                "Claims you delete wait here until you empty the trash.",
-                [("Back to all claims", self.filter_bar.clear)],
-            )
-        if self.filter_bar.is_filtering():
-            return (
-                "search",
-                "No claims match",
-                "Nothing matches the search and filters above.",
-                [("Clear filters", self.filter_bar.clear)],
-            )
-        return (
-            "sample",
-            "No claims yet",
-            "Import an article, select what is asserted in the reader and press Ctrl+Return "
-            "to make it a claim — or explore the sample project first.",
-            [
-                ("Import Articles…", self.files.choose_articles),
-                ("Open Sample Project", self.files.open_sample),
-            ],
         )
 
     # == Settings ==============================================================================
@@ -1085,14 +1131,14 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([side, width - side - detail, detail])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from ui.shutdown import SHUTDOWN_WAIT_MS
+        from ui.runtime.shutdown import SHUTDOWN_WAIT_MS
 
-        if self.tasks.busy and not self._stop_tasks(SHUTDOWN_WAIT_MS):
+        if self.ops.busy and not self._stop_tasks(SHUTDOWN_WAIT_MS):
             event.ignore()
             return
         self.save_pending_work()
         self.close_project()
-        self.tasks.wait(SHUTDOWN_WAIT_MS)
+        self.ops.wait(SHUTDOWN_WAIT_MS)
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -23,6 +23,19 @@ def _parse_indices(value: str | None, count: int) -> list[int] | None:
         raise click.BadParameter(f"{value!r}: give 'all' or indices like 0,2,5") from None
 
 
+def _parse_wordings(values: tuple[str, ...]) -> dict[int, str]:
+    wordings: dict[int, str] = {}
+    for value in values:
+        index, sep, text = value.partition("=")
+        if not sep or not index.strip().isdigit() or not text.strip():
+            raise click.BadParameter(
+                f"{value!r}: give the suggestion's index and your wording, e.g. 3='Russia denies it'",
+                param_hint="--reword",
+            )
+        wordings[int(index)] = text
+    return wordings
+
+
 @click.command("suggest")
 @click.argument("target")
 @click.option(
@@ -31,9 +44,19 @@ def _parse_indices(value: str | None, count: int) -> list[int] | None:
     help="Accept these suggestions (by index): create the claims, speakers and counter links. "
     "A file is imported first.",
 )
+@click.option(
+    "--reword",
+    "rewordings",
+    multiple=True,
+    metavar="I=TEXT",
+    help="With --accept: phrase suggestion I's claim in your own words (the quote stays the "
+    "article's). May be given several times.",
+)
 @json_option
 @db_option
-def suggest_command(store: Store, target: str, accept: str | None, as_json: bool) -> None:
+def suggest_command(
+    store: Store, target: str, accept: str | None, rewordings: tuple[str, ...], as_json: bool
+) -> None:
     """Propose the claims of an article: TARGET is a file or the id of an imported source.
 
     Each suggestion gives the sentence, its quote, offsets, speaker, attribution code, the
@@ -62,6 +85,9 @@ def suggest_command(store: Store, target: str, accept: str | None, as_json: bool
     with progress_bar("Reading") as advance:
         suggestions = suggest_in_chunks(text, advance)
     chosen = _parse_indices(accept, len(suggestions))
+    wordings = _parse_wordings(rewordings)
+    if wordings and chosen is None:
+        raise click.UsageError("--reword needs --accept (which suggestions to make claims)")
     if chosen is not None:
         from claimtracker.services import import_article
         from claimtracker.services.suggestions import accept_suggestions
@@ -72,7 +98,11 @@ def suggest_command(store: Store, target: str, accept: str | None, as_json: bool
                 assert source.id is not None
                 source_id = source.id
             result = accept_suggestions(
-                session=session, source_id=source_id, suggestions=suggestions, accepted=chosen
+                session=session,
+                source_id=source_id,
+                suggestions=suggestions,
+                accepted=chosen,
+                wordings=wordings,
             )
         message = (
             f"Source #{source_id}: {result.created} claim(s) created, {result.links} link(s), "

@@ -362,7 +362,7 @@ def restore_claim(store: Store, claim_ids: tuple[int, ...]) -> None:
 @db_option
 def empty_trash(store: Store, yes: bool) -> None:
     """Delete what is in the trash for good (see `trash`); the history is kept."""
-    from claimtracker.safety.trash import empty_trash as empty_whole_trash
+    from claimtracker.services.trash import empty_trash as empty_whole_trash
 
     if not yes:
         click.confirm("Delete everything in the trash for good?", abort=True)

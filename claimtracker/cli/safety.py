@@ -11,10 +11,14 @@ import click
 
 from claimtracker.cli.context import WHOLE_NUMBER, AppState, db_option, echo_json, json_option
 from claimtracker.errors import DatabaseDamagedError, UnsupportedDatabaseError
+from claimtracker.fields import KINDS
+from claimtracker.journal import analyst as preferences
+from claimtracker.journal import reading as history
+from claimtracker.journal.reading import Change
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety import backup as backups
-from claimtracker.safety import history, integrity, preferences, trash
-from claimtracker.safety.history import KINDS, Change
+from claimtracker.safety import integrity
+from claimtracker.services import restoring, trash
 from claimtracker.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -203,7 +207,7 @@ def _value(value: object, width: int = 60) -> str:
 def restore_value_command(store: Store, change_id: int, expected_version: int | None) -> None:
     """Put back the value a field had before history entry CHANGE_ID (see `history`)."""
     with store.write() as session:
-        change = history.restore_value(
+        change = restoring.restore_value(
             session=session, change_id=change_id, expected_version=expected_version
         )
     click.echo(

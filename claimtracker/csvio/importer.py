@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 
-from claimtracker import bulk
+from claimtracker import bulk, fields
 from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
 from claimtracker.csvio.mapping import (
     ColumnMapping,
@@ -29,9 +29,10 @@ from claimtracker.csvio.mapping import (
 )
 from claimtracker.csvio.reading import CsvShape, records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
+from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, sqlite_execute
+from claimtracker.journal.entries import BulkJournal
 from claimtracker.models import new_uuid
 from claimtracker.query.chunks import MARKS, select_in
-from claimtracker.safety.history import BulkJournal
 from claimtracker.services.claims import normalise_tags
 from claimtracker.store import Store
 from claimtracker.vocabulary import SYMMETRIC_RELATIONS, marking_rank
@@ -44,30 +45,7 @@ MAX_REPORTED_PROBLEMS = 50
 PREVIEW_ROWS = 5
 _ROW_NAMESPACE = uuid_module.UUID("0e6f8f1e-0a3c-4b8e-9a55-3c2d6a1f9b21")
 
-# CSV field → claim column, for the fields stored on the claim row itself.
-_CLAIM_FIELDS = {
-    "claim": "text",
-    "quote": "quote",
-    "attribution": "attribution",
-    "descriptor": "descriptor",
-    "source_count": "source_count",
-    "status": "status",
-    "credibility": "credibility",
-    "likelihood": "likelihood",
-    "confidence": "confidence",
-    "said_on": "said_on",
-    "reported_on": "reported_on",
-    "event_on": "event_on",
-    "notes": "notes",
-    "anchor_start": "anchor_start",
-    "anchor_end": "anchor_end",
-    "anchor_exact": "anchor_exact",
-    "anchor_prefix": "anchor_prefix",
-    "anchor_suffix": "anchor_suffix",
-    "anchor_status": "anchor_status",
-    "tlp": "tlp",
-    "external_id": "external_id",
-}
+_CLAIM_FIELDS = fields.CLAIM_CSV_COLUMNS
 _UPDATABLE = (*_CLAIM_FIELDS.values(), "speaker_id", "source_id")
 
 
@@ -106,6 +84,15 @@ class ImportSummary:
     repeated: int = 0
     warnings: list[str] = field(default_factory=list)
     preview: list[list[str]] = field(default_factory=list)
+    #: What the import wrote, read from the journal in its transaction (empty for a dry run).
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    #: Tags the import created (tags have no history of their own; an undo removes these).
+    new_tag_ids: list[int] = field(default_factory=list)
+
+    @property
+    def created_claims(self) -> list[int]:
+        """The ids of the claims the import created, in order."""
+        return sorted(self.changes.created_ids("claim"))
 
     def describe(self) -> str:
         verb = "Would import" if self.dry_run else "Imported"
@@ -566,6 +553,13 @@ class _Writer:
         links = [(claim_id, name) for claim_id, tags in pairs for name in tags]
         missing = {name for _, name in links if name.casefold() not in self.tag_ids}
         if missing:
+            marks = ", ".join("?" for _ in missing)
+            known = {
+                name.casefold()
+                for (name,) in self.connection.execute(
+                    f"SELECT name FROM tag WHERE name IN ({marks})", list(missing)
+                )
+            }
             self.connection.executemany(
                 "INSERT OR IGNORE INTO tag (name) VALUES (?)", ((name,) for name in missing)
             )
@@ -574,6 +568,8 @@ class _Writer:
                 f"SELECT id, name FROM tag WHERE name IN ({marks})", list(missing)
             ):
                 self.tag_ids[name.casefold()] = tag_id
+                if name.casefold() not in known:
+                    self.summary.new_tag_ids.append(tag_id)
         self.connection.executemany(
             "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?, ?)",
             ((claim_id, self.tag_ids[name.casefold()]) for claim_id, name in links),
@@ -623,6 +619,11 @@ class _Writer:
                 (a_id, b_id, relation),
             ).fetchone()
         )
+
+
+def import_note(path: Path) -> str:
+    """Why the journal entries of an import were written."""
+    return f"CSV import of {path.name}"
 
 
 def _grouped(problems: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -709,9 +710,8 @@ def _run(
     progress: Progress | None,
     value_maps: dict[str, dict[str, str]] | None = None,
 ) -> list[tuple[int, str, str]]:
-    journal = (
-        None if dry_run else BulkJournal(connection, note=f"CSV import of {summary.path.name}")
-    )
+    journal = None if dry_run else BulkJournal(connection, note=import_note(summary.path))
+    mark = journal_mark(sqlite_execute(connection))
     resolver = _Resolver(connection, summary, dry_run, journal)
     problems: list[tuple[int, str, str]] = []
     writer = _Writer(connection, summary, dry_run, journal, problems)
@@ -769,6 +769,7 @@ def _run(
         writer.write_links()
         if journal is not None:
             journal.finish()
+            summary.changes = read_changes(sqlite_execute(connection), mark)
     if progress is not None:
         progress(summary.rows, summary.rows)
     return problems

@@ -31,7 +31,7 @@ import claimtracker
 from claimtracker.csvio.columns import Column
 from claimtracker.csvio.writing import Progress, claims_query, write_rows
 from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter
-from claimtracker.store import live_files
+from claimtracker.safety import live_files
 
 #: Below this many rows one core is fast enough and starting a helper is not worth it.
 PARALLEL_FROM_ROWS = 200_000

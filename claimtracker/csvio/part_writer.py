@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from claimtracker.csvio.writing import csv_writer, register_guard, write_rows
-from claimtracker.store import live_files
+from claimtracker.safety import live_files
 
 
 def main() -> int:

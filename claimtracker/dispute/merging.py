@@ -19,8 +19,8 @@ from typing import Any
 from sqlmodel import Session, col, or_, select
 
 from claimtracker.errors import ValidationError
+from claimtracker.journal import entries as history
 from claimtracker.models import Claim, Link, Opinion
-from claimtracker.safety import history
 from claimtracker.services.claims import claim_tags, set_claim_tags
 from claimtracker.services.common import get_live, move_to_trash, take_from_trash, touch
 from claimtracker.services.links import find_link, ordered_pair

@@ -10,8 +10,8 @@ from sqlmodel import Session, select
 
 from claimtracker.dispute.opinions import OPINIONS
 from claimtracker.errors import NotFoundError
+from claimtracker.journal import entries as history
 from claimtracker.models import Claim, Opinion, utcnow
-from claimtracker.safety import history
 from claimtracker.services.common import apply_changes, clean_text, get_live, touch
 
 

@@ -11,19 +11,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from claimtracker.vocabulary import Term, Vocabulary
+from claimtracker.vocabulary import OPINIONS
 
-#: STIX 2.1 ``opinion-enum``, from disagreeing to agreeing.
-OPINIONS = Vocabulary(
-    "opinion",
-    [
-        Term("strongly-disagree", "Strongly disagree"),
-        Term("disagree", "Disagree"),
-        Term("neutral", "Neutral"),
-        Term("agree", "Agree"),
-        Term("strongly-agree", "Strongly agree"),
-    ],
-)
+__all__ = ["OPINIONS", "OpinionRow"]
 
 
 @dataclass(frozen=True, slots=True)

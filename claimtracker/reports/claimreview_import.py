@@ -7,9 +7,9 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from claimtracker import services
+from claimtracker.journal import entries as history
 from claimtracker.models import Claim, Source
 from claimtracker.reports.claimreview import ClaimReviewSummary, ReviewedClaim, read_claimreviews
-from claimtracker.safety import history
 from claimtracker.schemas import ClaimCreate, ClaimUpdate, SourceCreate
 from claimtracker.store import Store
 

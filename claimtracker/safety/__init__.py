@@ -1,4 +1,4 @@
-"""Keeping an analyst's database safe: backups, integrity, location, history, trash.
+"""Keeping an analyst's database file safe: backups, integrity, location, locks.
 
 Plain functions without Qt, called by the command line (``claimtracker.cli.safety``) and the app:
 
@@ -6,10 +6,9 @@ Plain functions without Qt, called by the command line (``claimtracker.cli.safet
   restore;
 - :mod:`~claimtracker.safety.integrity` — checks before use and on demand, repair of the index;
 - :mod:`~claimtracker.safety.location` — a warning for network shares and cloud-sync folders;
-- :mod:`~claimtracker.safety.history` — every change recorded, listed and undone field by field;
-- :mod:`~claimtracker.safety.trash` — what is in the trash, restored or emptied;
-- :mod:`~claimtracker.safety.preferences` — the analyst's name written into the history.
+- :mod:`~claimtracker.safety.locks` — one process at a time for whole-file work.
 
-The modules are imported one by one (nothing here), so that the services can use the history
-without loading the rest.
+It works on the file and imports neither the services nor the store's Store: the history of
+changes is the journal (``claimtracker.journal``), the trash a service
+(``claimtracker.services.trash``).
 """

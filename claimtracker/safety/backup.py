@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from claimtracker.errors import (
     BackupError,
@@ -40,14 +40,21 @@ from claimtracker.output_files import (
     remove_leftovers,
 )
 from claimtracker.paths import user_data_dir
-from claimtracker.safety import locks
-from claimtracker.store import live_files
-from claimtracker.store.pragmas import BUSY_TIMEOUT_MS
-
-if TYPE_CHECKING:
-    from claimtracker.store import Store
+from claimtracker.safety import live_files, locks
+from claimtracker.safety.pragmas import BUSY_TIMEOUT_MS
 
 log = logging.getLogger(__name__)
+
+
+class DatabaseFile(Protocol):
+    """An open database as safety sees it: the file behind it (a ``Store``, say)."""
+
+    @property
+    def path(self) -> Path | None: ...
+
+
+#: A database: an open one, or its file's path.
+Database = DatabaseFile | Path | str
 
 KEEP_LATEST = 10
 KEEP_DAILY_FOR_DAYS = 7
@@ -83,7 +90,7 @@ class RestoredDatabase:
     kept_aside: Path | None
 
 
-def database_file(database: Store | Path | str) -> Path:
+def database_file(database: Database) -> Path:
     """The file behind a store or a path."""
     if isinstance(database, Path | str):
         return Path(database).expanduser().resolve()
@@ -96,7 +103,7 @@ def backups_root() -> Path:
     return user_data_dir() / "backups"
 
 
-def backup_dir(database: Store | Path | str) -> Path:
+def backup_dir(database: Database) -> Path:
     """Where the backups of ``database`` live: one folder per database file.
 
     The folder is named after the file and a short digest of its full path, so that two
@@ -119,7 +126,7 @@ def parse_backup_name(path: Path) -> BackupInfo | None:
     return BackupInfo(path=path, created_at=created, reason=match["reason"], size=size)
 
 
-def list_backups(database: Store | Path | str) -> list[BackupInfo]:
+def list_backups(database: Database) -> list[BackupInfo]:
     """The backups of ``database``, newest first."""
     folder = backup_dir(database)
     if not folder.is_dir():
@@ -131,7 +138,7 @@ def list_backups(database: Store | Path | str) -> list[BackupInfo]:
 # --- making a backup ---------------------------------------------------------------------------
 
 
-def make_backup(database: Store | Path | str, *, reason: str = "manual") -> BackupInfo:
+def make_backup(database: Database, *, reason: str = "manual") -> BackupInfo:
     """Back up ``database`` now: copied, checked, renamed into place, then old ones rotated."""
     source = database_file(database)
     if not re.fullmatch(r"[a-z0-9-]+", reason):
@@ -178,17 +185,17 @@ def _private_folder(folder: Path) -> None:
             level.chmod(0o700)
 
 
-def backup_before_upgrade(store: Store, revision: str | None) -> None:
+def backup_before_upgrade(store: DatabaseFile, revision: str | None) -> None:
     """The ``before_upgrade`` hook of ``Store.open``: no schema change without a backup."""
     make_backup(store, reason=f"before-upgrade-from-{revision or 'none'}".lower())
 
 
-def backup_before_import(database: Store | Path | str) -> BackupInfo:
+def backup_before_import(database: Database) -> BackupInfo:
     """Call before a bulk import or merge (CSV import, and what the app adds later)."""
     return make_backup(database, reason="before-import")
 
 
-def backup_if_changed(database: Store | Path | str, *, reason: str = "timer") -> BackupInfo | None:
+def backup_if_changed(database: Database, *, reason: str = "timer") -> BackupInfo | None:
     """A backup if anything changed since the newest backup, else None (the app's timer and
     close). Every change is recorded in the history, whose newest entry tells."""
     source = database_file(database)
@@ -360,7 +367,7 @@ def backups_to_keep(backups: Iterable[BackupInfo], *, now: datetime | None = Non
     return keep
 
 
-def rotate_backups(database: Store | Path | str, *, now: datetime | None = None) -> list[Path]:
+def rotate_backups(database: Database, *, now: datetime | None = None) -> list[Path]:
     """Delete the backups the policy no longer keeps; returns them. Other files are left."""
     backups = list_backups(database)
     keep = backups_to_keep(backups, now=now)
@@ -397,7 +404,7 @@ def backup_problem(path: Path) -> str | None:
     return None
 
 
-def newest_good_backup(database: Store | Path | str) -> BackupInfo | None:
+def newest_good_backup(database: Database) -> BackupInfo | None:
     """The newest backup of ``database`` that passes its check."""
     for backup in list_backups(database):
         if backup_problem(backup.path) is None:
@@ -405,7 +412,7 @@ def newest_good_backup(database: Store | Path | str) -> BackupInfo | None:
     return None
 
 
-def find_backup(database: Store | Path | str, wanted: str | Path) -> Path:
+def find_backup(database: Database, wanted: str | Path) -> Path:
     """A backup named by path, by file name in the database's backup folder, or ``latest``."""
     if str(wanted) in ("latest", "newest"):
         newest = newest_good_backup(database)
@@ -422,7 +429,7 @@ def find_backup(database: Store | Path | str, wanted: str | Path) -> Path:
     )
 
 
-def restore_backup(database: Store | Path | str, backup: str | Path) -> RestoredDatabase:
+def restore_backup(database: Database, backup: str | Path) -> RestoredDatabase:
     """Replace ``database`` by a copy of ``backup``; the current file is renamed, never lost.
 
     The database must not be open in another program (the app closes its own first). The backup

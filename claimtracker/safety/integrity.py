@@ -15,19 +15,25 @@ from __future__ import annotations
 
 import sqlite3
 import string
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from claimtracker import bulk
 from claimtracker.errors import DatabaseDamagedError, ReadOnlyDatabaseError, StorageError
-from claimtracker.safety import locks
-from claimtracker.store import live_files
-from claimtracker.store.pragmas import BUSY_TIMEOUT_MS
+from claimtracker.safety import live_files, locks
+from claimtracker.safety.pragmas import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
-    from claimtracker.safety.backup import BackupInfo
-    from claimtracker.store import Store
+    from claimtracker.safety.backup import BackupInfo, Database
+
+
+class BulkDatabase(Protocol):
+    """An open database that hands out plain sqlite3 connections (a ``Store``)."""
+
+    def raw(self, *, write: bool = False) -> AbstractContextManager[sqlite3.Connection]: ...
+
 
 HEADER_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -41,7 +47,7 @@ def header_problem(path: Path) -> str | None:
     skipped while a WAL is beside the file: pages can then legitimately live in the WAL only.
 
     A file this process already has open is never read with ordinary file calls (closing them
-    would drop the process's SQLite locks, see :mod:`claimtracker.store.live_files`): SQLite
+    would drop the process's SQLite locks, see :mod:`claimtracker.safety.live_files`): SQLite
     itself is asked instead.
     """
     if live_files.held(path):
@@ -212,7 +218,7 @@ class CheckReport:
         return out
 
 
-def check_database(database: Store | Path | str, *, limit: int = 100) -> CheckReport:
+def check_database(database: Database, *, limit: int = 100) -> CheckReport:
     """The full check of a database file; reads only, and works on a file that will not open."""
     from claimtracker.safety.backup import database_file
 
@@ -255,7 +261,7 @@ def _index_ok(path: Path) -> bool:
         connection.close()
 
 
-def repair_index(store: Store) -> None:
+def repair_index(store: BulkDatabase) -> None:
     """Rebuild the full-text index from the claims (it holds nothing that is not in them)."""
     with store.raw(write=True) as connection:
         bulk.rebuild_index(connection)

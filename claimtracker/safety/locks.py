@@ -21,7 +21,7 @@ import struct
 import sys
 from pathlib import Path
 
-from claimtracker.store import live_files
+from claimtracker.safety import live_files
 
 log = logging.getLogger(__name__)
 

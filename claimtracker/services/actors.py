@@ -8,8 +8,8 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from claimtracker.errors import ValidationError
+from claimtracker.journal import entries as history
 from claimtracker.models import Actor, ActorAlias
-from claimtracker.safety import history
 from claimtracker.schemas import ActorCreate, ActorUpdate
 from claimtracker.services.common import (
     Changes,

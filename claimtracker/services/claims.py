@@ -9,8 +9,9 @@ from sqlmodel import Session, col, select
 
 from claimtracker.anchors import Anchor, anchor_at, anchor_quote
 from claimtracker.errors import AnchorError, ValidationError
+from claimtracker.fields import coded
+from claimtracker.journal import entries as history
 from claimtracker.models import Actor, Claim, ClaimTag, Link, Source, Tag
-from claimtracker.safety import history
 from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.services.common import (
     Changes,
@@ -24,15 +25,8 @@ from claimtracker.services.common import (
     take_from_trash,
     touch,
 )
-from claimtracker.vocabulary import ATTRIBUTIONS, CONFIDENCES, LIKELIHOODS, MARKINGS, STATUSES
 
-_CODED = {
-    "attribution": ATTRIBUTIONS,
-    "status": STATUSES,
-    "likelihood": LIKELIHOODS,
-    "confidence": CONFIDENCES,
-    "tlp": MARKINGS,
-}
+_CODED = coded("claim")
 _REQUIRED_CODES = {"attribution": "unknown", "status": "unstarted"}
 _ANCHOR_INPUTS = {"quote", "source_id", "anchor_start", "anchor_end"}
 

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 from sqlmodel import Session, SQLModel
 
 from claimtracker.errors import ConflictError, NotFoundError, ValidationError
+from claimtracker.journal import entries as history
 from claimtracker.models import Tracked, utcnow
-from claimtracker.safety import history
 
 T = TypeVar("T", bound=SQLModel)
 

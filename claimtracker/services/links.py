@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from claimtracker.errors import ValidationError
+from claimtracker.journal import entries as history
 from claimtracker.models import Claim, Link
-from claimtracker.safety import history
 from claimtracker.schemas import LinkCreate
 from claimtracker.services.common import (
     Changes,

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from claimtracker.journal import entries as history
 from claimtracker.models import Source, utcnow
-from claimtracker.safety import history
 from claimtracker.schemas import SourceCreate, SourceUpdate
 from claimtracker.services.actors import resolve_actor
 from claimtracker.services.common import (
@@ -23,6 +23,7 @@ from claimtracker.services.common import (
     take_from_trash,
     touch,
 )
+from claimtracker.services.reanchoring import reanchor_claims
 from claimtracker.vocabulary import MARKINGS
 
 if TYPE_CHECKING:
@@ -68,8 +69,6 @@ def create_source(*, session: Session, source_in: SourceCreate) -> tuple[Source,
             return existing, False
         waiting = _text_less_source_at(session, source_in.url)
         if waiting is not None:
-            from claimtracker.services.revisions import reanchor_claims
-
             assert waiting.id is not None
             reanchor_claims(session=session, source_id=waiting.id, text=text)
             waiting.text = text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
@@ -89,11 +89,13 @@ def accept_suggestions(
     source_id: int,
     suggestions: Sequence[Suggestion],
     accepted: Sequence[int] | None = None,
+    wordings: Mapping[int, str] | None = None,
 ) -> AcceptResult:
     """Create claims for the accepted suggestions (all by default) and link their counters.
 
     ``suggestions`` is the assistant's whole list for the source (the analyst may have edited
-    items); ``accepted`` the indices to keep. Speakers are matched to existing actors by name
+    items); ``accepted`` the indices to keep; ``wordings`` the analyst's own phrasing of some
+    of them (suggestion index → claim text; the quote stays the article's words). Speakers are matched to existing actors by name
     or alias and created otherwise. A counter pair becomes a link when both ends are accepted.
     A claim is anchored on the suggestion's quoted words (else its sentence) and quotes exactly
     those words. Accepting a suggestion whose words already carry a claim (the same suggestion
@@ -104,6 +106,12 @@ def accept_suggestions(
     for index in chosen:
         if not 0 <= index < len(suggestions):
             raise ValidationError(f"There is no suggestion {index}", field="accepted")
+    reworded = {index: phrase(text) for index, text in (wordings or {}).items() if text.strip()}
+    for index in reworded:
+        if index not in chosen:
+            raise ValidationError(
+                f"Suggestion {index} is reworded but not accepted", field="wordings"
+            )
     result = AcceptResult()
     for index in chosen:
         suggestion = suggestions[index]
@@ -132,7 +140,7 @@ def accept_suggestions(
         claim = create_claim(
             session=session,
             claim_in=ClaimCreate(
-                text=phrase(suggestion.text),
+                text=reworded.get(index) or phrase(suggestion.text),
                 # The quote is exactly the words the reader highlights.
                 quote=source.text[start:end],
                 source_id=source_id,

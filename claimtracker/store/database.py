@@ -7,21 +7,36 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from claimtracker.errors import ClaimTrackerError, StorageError
+from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, session_execute
 from claimtracker.paths import database_target, sqlite_path_of
+from claimtracker.safety import live_files
 from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
-from claimtracker.store import live_files, migrate
+from claimtracker.safety.pragmas import configure_sqlite_connection
+from claimtracker.store import migrate
 from claimtracker.store.engine import make_engine, writing
 from claimtracker.store.errors import storage_error
-from claimtracker.store.pragmas import configure_sqlite_connection
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Transaction:
+    """One user action's transaction: its ``session``, and once the block ends, the change set
+    it wrote (``changes``, read from the journal before the commit)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.mark = journal_mark(session_execute(session))
+        self.changes = ChangeSet()
 
 
 class Store:
@@ -113,6 +128,12 @@ class Store:
         finally:
             session.close()
 
+    def reading(self, read: Callable[..., T], /, **arguments: Any) -> T:
+        """``read(session=..., **arguments)`` in a session that only looks (for callers that
+        need no session of their own, such as the app)."""
+        with self.read() as session:
+            return read(session=session, **arguments)
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session for one user action: committed at the end, rolled back on any error."""
@@ -127,6 +148,15 @@ class Store:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def change(self) -> Iterator[Transaction]:
+        """Like :meth:`write`, and says what the block changed: ``transaction.changes``."""
+        with self.write() as session:
+            transaction = Transaction(session)
+            yield transaction
+            session.flush()
+            transaction.changes = read_changes(session_execute(session), transaction.mark)
 
     @contextmanager
     def raw(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:

@@ -21,8 +21,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from claimtracker.errors import UnsupportedDatabaseError
 from claimtracker.paths import is_url
-from claimtracker.store.live_files import TrackedConnection
-from claimtracker.store.pragmas import configure_sqlite_connection
+from claimtracker.safety.live_files import TrackedConnection
+from claimtracker.safety.pragmas import configure_sqlite_connection
 
 log = logging.getLogger(__name__)
 

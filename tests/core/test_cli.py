@@ -188,3 +188,27 @@ def test_search_finds_word_forms_and_says_where_it_matched(cli: Cli, tmp_path: P
         for line in lines
     )
     assert any("Officials warned" in line and "matched in" not in line for line in lines)
+
+
+def test_a_suggestion_is_accepted_in_the_analysts_own_words(cli: Cli, sample_path: Path) -> None:
+    suggestions = cli.json("suggest", str(sample_path))
+    assert isinstance(suggestions, list)
+    index = next(i for i, s in enumerate(suggestions) if s["speaker"] == "Sergei Ryabkov")
+    done = cli.json(
+        "suggest",
+        str(sample_path),
+        "--accept",
+        str(index),
+        "--reword",
+        f"{index}=Ryabkov warns Washington against strikes on Syria",
+    )
+    assert isinstance(done, dict) and done["created"] == 1
+    claim_id = done["claims"][str(index)]
+    shown = cli.json("show", str(claim_id))
+    assert isinstance(shown, dict)
+    assert shown["text"] == "Ryabkov warns Washington against strikes on Syria"
+    assert shown["quote"] and shown["quote"] in suggestions[index]["text"]
+    cli("suggest", str(sample_path), "--reword", "0=words", status=2)
+    assert "--reword needs --accept" in cli.err
+    cli("suggest", str(sample_path), "--accept", "0", "--reword", "zero", status=2)
+    assert "--reword" in cli.err and "'zero'" in cli.err

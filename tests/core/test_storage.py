@@ -160,7 +160,7 @@ class _SwitchRefused:
 
 
 def test_a_new_file_switched_to_wal_by_two_programs_at_once_is_retried(tmp_path: Path) -> None:
-    from claimtracker.store.pragmas import configure_sqlite_connection
+    from claimtracker.safety.pragmas import configure_sqlite_connection
 
     connection = sqlite3.connect(tmp_path / "new.db")
     refused = _SwitchRefused(connection, refusals=3, code=sqlite3.SQLITE_BUSY)

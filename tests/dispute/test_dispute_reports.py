@@ -12,9 +12,9 @@ from pypdf import PdfReader
 
 from claimtracker.cli import main
 from claimtracker.dispute.opinion_service import set_opinion
+from claimtracker.journal.entries import ANALYST_KEY
 from claimtracker.reports.dossier import build_dossier
 from claimtracker.reports.html import render_html
-from claimtracker.safety.history import ANALYST_KEY
 from claimtracker.schemas import ClaimUpdate
 from tests.dispute.conftest import Dispute, link
 

@@ -14,8 +14,8 @@ from claimtracker.dispute.merging import merge_claims, undo_merge
 from claimtracker.dispute.opinion_service import set_opinion
 from claimtracker.dispute.opinions import opinions_of
 from claimtracker.errors import NotFoundError, ValidationError
+from claimtracker.journal.entries import ANALYST_KEY
 from claimtracker.query import links_of
-from claimtracker.safety.history import ANALYST_KEY
 from claimtracker.schemas import ClaimUpdate
 from claimtracker.store import Store
 from tests.dispute.conftest import WIRE, Dispute, claim, link

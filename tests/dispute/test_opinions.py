@@ -7,7 +7,7 @@ import pytest
 from claimtracker.dispute.opinion_service import set_opinion, withdraw_opinion
 from claimtracker.dispute.opinions import opinions_of, summary
 from claimtracker.errors import NotFoundError, VocabularyError
-from claimtracker.safety.history import ANALYST_KEY
+from claimtracker.journal.entries import ANALYST_KEY
 from claimtracker.store import Store
 from tests.dispute.conftest import Dispute
 

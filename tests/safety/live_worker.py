@@ -1,6 +1,6 @@
 """Process A of the live-database test: a project held open the way the app holds it.
 
-``python -m tests.safety.live_worker DB`` opens DB as the app does (``ui.project.Project``: a
+``python -m tests.safety.live_worker DB`` opens DB as the app does (``ui.runtime.project.Project``: a
 reader, then the Store on a background thread), starts a watcher thread that looks at the
 history the way the app's external-changes watcher does, and then reads commands, one a line:
 
@@ -24,11 +24,12 @@ from pathlib import Path
 
 from claimtracker import services
 from claimtracker.schemas import ClaimCreate
-from ui.project import Project
+from ui.runtime.project import Project
 
 
 def exercise_paths(project: Project) -> None:
     """Everything that may touch the file while the app has it open."""
+    from claimtracker.journal.reading import claim_history, last_change_id
     from claimtracker.safety import locks
     from claimtracker.safety.backup import (
         backup_if_changed,
@@ -36,7 +37,6 @@ def exercise_paths(project: Project) -> None:
         make_backup,
         newest_good_backup,
     )
-    from claimtracker.safety.history import claim_history, last_change_id
     from claimtracker.safety.integrity import check_before_open, check_database, header_problem
     from claimtracker.safety.location import location_warning
     from claimtracker.store import Store
@@ -62,7 +62,7 @@ def exercise_paths(project: Project) -> None:
 
 def watch(project: Project, stop: threading.Event) -> None:
     """The external-changes watcher: a fresh reader on a worker, every few milliseconds."""
-    from claimtracker.safety.history import last_change_id
+    from claimtracker.journal.reading import last_change_id
 
     while not stop.is_set():
         connection = project.connect()

@@ -10,10 +10,11 @@ import pytest
 from claimtracker import services
 from claimtracker.csvio import import_csv
 from claimtracker.errors import ConflictError, CsvImportError, ValidationError
+from claimtracker.journal.analyst import set_analyst_name
+from claimtracker.journal.reading import claim_history, history_of
 from claimtracker.models import Claim
-from claimtracker.safety.history import claim_history, history_of, restore_value
-from claimtracker.safety.preferences import set_analyst_name
 from claimtracker.schemas import ActorUpdate, ClaimUpdate, LinkCreate, SourceUpdate
+from claimtracker.services.restoring import restore_value
 from claimtracker.store import Store
 from tests.core.helpers import add_claim, add_source
 

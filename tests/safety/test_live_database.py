@@ -21,8 +21,8 @@ import pytest
 
 from claimtracker.safety import locks
 from claimtracker.safety.integrity import header_problem
+from claimtracker.safety.live_files import HeldFileError, held, read_start
 from claimtracker.store import Store
-from claimtracker.store.live_files import HeldFileError, held, read_start
 from tests.safety.helpers import sample_database
 
 ROUNDS = 3

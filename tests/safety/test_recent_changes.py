@@ -1,5 +1,5 @@
-"""What a window needs to follow changes made elsewhere: the records changed since an entry, and
-how much is in the trash."""
+"""What a window needs to follow changes: the change set of a write, the records changed since
+an entry (skipping a window's own), and how much is in the trash."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import sqlite3
 from pathlib import Path
 
 from claimtracker import services
-from claimtracker.safety.history import changes_since, last_change_id
-from claimtracker.safety.trash import trash_counts
+from claimtracker.journal.changes import OwnEntries, read_changes, sqlite_execute
+from claimtracker.journal.reading import last_change_id
 from claimtracker.schemas import ClaimUpdate, LinkCreate
+from claimtracker.services.trash import trash_counts
 from claimtracker.store import Store
 from tests.core.helpers import add_claim
 
@@ -21,8 +22,9 @@ def test_changes_since_names_the_records_and_the_claims_of_links(
     b = add_claim(store, text="denied in Washington")
     connection = sqlite3.connect(db_path)
     try:
+        execute = sqlite_execute(connection)
         mark = last_change_id(connection)
-        assert changes_since(connection, mark).entries == 0
+        assert read_changes(execute, mark, limit=1000).entries == 0
         with store.write() as session:
             services.update_claim(
                 session=session, claim_id=a, changes=ClaimUpdate(status="disputed")
@@ -31,19 +33,51 @@ def test_changes_since_names_the_records_and_the_claims_of_links(
                 session=session, link_in=LinkCreate(claim_a_id=a, claim_b_id=b, relation="denies")
             )
             services.delete_claim(session=session, claim_id=b)
-        recent = changes_since(connection, mark)
+        recent = read_changes(execute, mark, limit=1000)
         assert recent.complete and recent.entries == 3
-        assert recent.changed == {"claim": frozenset({a})}
-        assert recent.added == {"link": frozenset({link.id})}
-        assert recent.removed == {"claim": frozenset({b})}
+        assert recent.updated == {"claim": {a: frozenset({"status"})}}
+        assert recent.created == {"link": frozenset({link.id})}
+        assert recent.deleted == {"claim": frozenset({b})}
         assert recent.link_claims == {a, b}
         assert recent.ids("claim") == {a, b}
-        assert recent.last_id == last_change_id(connection)
-        partial = changes_since(connection, mark, limit=2)
+        assert recent.last_entry == last_change_id(connection)
+        partial = read_changes(execute, mark, limit=2)
         assert not partial.complete and partial.entries == 2
-        assert partial.last_id < recent.last_id
+        assert partial.last_entry < recent.last_entry
+        own = OwnEntries()
+        own.add(partial)
+        others = read_changes(execute, mark, limit=1000, skip=own.__contains__)
+        assert others.entries == 1 and others.deleted == {"claim": frozenset({b})}
+        assert others.last_entry == recent.last_entry
     finally:
         connection.close()
+
+
+def test_a_write_returns_what_it_changed_read_from_its_journal(store: Store) -> None:
+    a = add_claim(store, text="said in Moscow", speaker="Ryabkov")
+    b = add_claim(store, text="denied in Washington")
+    with store.change() as transaction:
+        services.update_claim(
+            session=transaction.session,
+            claim_id=a,
+            changes=ClaimUpdate(status="disputed", notes="check the date"),
+        )
+        link, _ = services.link_claims(
+            session=transaction.session,
+            link_in=LinkCreate(claim_a_id=a, claim_b_id=b, relation="denies"),
+        )
+        services.delete_claim(session=transaction.session, claim_id=b)
+    changes = transaction.changes
+    assert changes.updated == {"claim": {a: frozenset({"status", "notes"})}}
+    assert changes.created == {"link": frozenset({link.id})}
+    assert changes.deleted == {"claim": frozenset({b})}
+    assert changes.link_claims == {a, b}
+    assert changes.entries == 4 and changes.last_entry == changes.after_entry + 4
+    with store.change() as transaction:
+        services.update_claim(
+            session=transaction.session, claim_id=a, changes=ClaimUpdate(status="disputed")
+        )
+    assert transaction.changes.empty
 
 
 def test_trash_counts_every_kind(store: Store) -> None:

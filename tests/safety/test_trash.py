@@ -9,8 +9,8 @@ import pytest
 from claimtracker import services
 from claimtracker.cli import main
 from claimtracker.models import Actor, Claim, Source
-from claimtracker.safety.trash import empty_trash, restore_from_trash, trash_items
 from claimtracker.schemas import LinkCreate, SourceCreate
+from claimtracker.services.trash import empty_trash, restore_from_trash, trash_items
 from claimtracker.store import Store
 from tests.core.helpers import add_claim
 

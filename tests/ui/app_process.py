@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ui.app
 from ui.main_window import MainWindow
-from ui.tasks import Task, TaskContext
+from ui.runtime.ops import OpContext, WriteOp
 
 _window: list[MainWindow] = []
 _last_progress = [0, 0]
@@ -77,11 +77,11 @@ def _run(line: str) -> None:
         window.source_tools.suggest_claims()
     elif command == "stubborn":
 
-        def ignore_cancel(_context: TaskContext) -> None:
+        def ignore_cancel(_context: OpContext) -> None:
             while True:
                 time.sleep(0.05)
 
-        window.tasks.start(Task("Counting sheep", ignore_cancel))
+        window.ops.start(WriteOp("Counting sheep", ignore_cancel))
     elif command == "quit":
         _answer_questions()
         window.close()

@@ -109,7 +109,7 @@ def make_window(qtbot: object) -> Iterator[Callable[..., object]]:
     yield make
     for window in windows:
         window.close()
-        window.tasks.wait()
+        window.ops.wait()
 
 
 def wait_loaded(qtbot: object, window: object) -> None:

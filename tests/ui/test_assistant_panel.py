@@ -27,8 +27,8 @@ from ui.assistant.suggestions_model import (
     SPEAKER_ROLE,
     SuggestionsModel,
 )
+from ui.common.roles import BADGE_CODE_ROLE
 from ui.main_window import MainWindow
-from ui.models.roles import BADGE_CODE_ROLE
 
 SAMPLE = resources_dir() / "sample" / "us-warns-russia-2018-08-25.md"
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -60,7 +60,7 @@ def import_sample(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
         lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000
     )
-    qtbot.waitUntil(lambda: not window.tasks.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy)
 
 
 def test_review_accept_edit_reject_undo(qtbot: QtBot, make_window: object, empty_db: Path) -> None:

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from claimtracker.articles.readable import readable_markdown
 from tests.ui.conftest import wait_loaded
 from tests.ui.helpers import choose, when_modal
-from ui.editor.new_actor_dialog import NewActorDialog
+from ui.claims.new_actor_dialog import NewActorDialog
 from ui.main_window import MainWindow
-from ui.reader.offsets import TextOffsets
+from ui.sources.reader.offsets import TextOffsets
 
 
 def first_claim(window: MainWindow, text_start: str) -> int:

@@ -13,8 +13,8 @@ from claimtracker import services
 from claimtracker.schemas import ClaimUpdate
 from claimtracker.store import Store
 from tests.ui.helpers import when_modal
-from ui.dialogs.export_dialog import ExportDialog
 from ui.main_window import MainWindow
+from ui.transfer.export_dialog import ExportDialog
 
 MARKED = 12  # the denial, marked TLP:RED below
 
@@ -65,14 +65,14 @@ def test_exporting_everything_asks_before_red_claims_go_out(
     refused = tmp_path / "refused.csv"
     asked = _questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     _export(qtbot, window, refused)
-    qtbot.waitUntil(lambda: bool(asked) and not window.tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(asked) and not window.ops.busy, timeout=10_000)
     assert "marked up to TLP:RED" in asked[0]
     assert not refused.exists()
 
     allowed = tmp_path / "allowed.csv"
     asked = _questions(monkeypatch, QMessageBox.StandardButton.Yes)
     _export(qtbot, window, allowed)
-    qtbot.waitUntil(lambda: not window.tasks.busy and allowed.exists(), timeout=15_000)
+    qtbot.waitUntil(lambda: not window.ops.busy and allowed.exists(), timeout=15_000)
     assert len(asked) == 1
     ids = _ids(allowed)
     assert MARKED in ids and len(ids) == 14
@@ -84,7 +84,7 @@ def test_a_lower_level_leaves_marked_claims_out_without_asking(
     target = tmp_path / "amber.csv"
     asked = _questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     _export(qtbot, window, target, level="amber")
-    qtbot.waitUntil(lambda: not window.tasks.busy and target.exists(), timeout=15_000)
+    qtbot.waitUntil(lambda: not window.ops.busy and target.exists(), timeout=15_000)
     assert asked == []
     ids = _ids(target)
     assert MARKED not in ids and len(ids) == 13
@@ -101,5 +101,5 @@ def test_nothing_marked_goes_out_without_a_question(
     target = tmp_path / "all.csv"
     asked = _questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     _export(qtbot, window, target)
-    qtbot.waitUntil(lambda: not window.tasks.busy and target.exists(), timeout=15_000)
+    qtbot.waitUntil(lambda: not window.ops.busy and target.exists(), timeout=15_000)
     assert asked == [] and len(_ids(target)) == 14

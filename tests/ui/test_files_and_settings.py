@@ -12,14 +12,14 @@ from pytestqt.qtbot import QtBot
 from claimtracker.paths import default_database_path
 from tests.ui.conftest import wait_loaded
 from tests.ui.helpers import drop_files, when_modal
+from ui.claims.columns import column_index
 from ui.main_window import MainWindow
-from ui.models.columns import column_index
 from ui.settings import Settings
 
 
 def close(window: MainWindow) -> None:
     window.close()
-    window.tasks.wait()
+    window.ops.wait()
 
 
 def test_first_run_opens_an_empty_database_in_the_data_folder(

@@ -10,14 +10,14 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import wait_loaded
-from ui.history.history_dialog import HistoryDialog
-from ui.history.history_model import FROM, TO, WHAT, WHO
 from ui.main_window import MainWindow
+from ui.safety.history.history_dialog import HistoryDialog
+from ui.safety.history.history_model import FROM, TO, WHAT, WHO
 
 
 @pytest.fixture(autouse=True)
 def analyst() -> None:
-    from claimtracker.safety.preferences import set_analyst_name
+    from claimtracker.journal.analyst import set_analyst_name
 
     set_analyst_name("Jane Analyst")
 
@@ -155,8 +155,8 @@ def test_a_speakers_name_is_shown_instead_of_its_id(qtbot: QtBot, window: MainWi
 
 
 def test_the_history_model_answers_like_a_model(qtbot: QtBot) -> None:
-    from ui.history.history_model import HistoryModel
-    from ui.history.loading import HistoryRow
+    from ui.safety.history.history_model import HistoryModel
+    from ui.safety.history.loading import HistoryRow
 
     model = HistoryModel()
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from claimtracker.query import ClaimFilter, fetch_rows, search_ids
 from tests.ui.helpers import choose
-from ui.dialogs.import_csv_dialog import ImportCsvDialog
 from ui.main_window import MainWindow
+from ui.transfer.import_csv_dialog import ImportCsvDialog
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def _import(qtbot: QtBot, window: MainWindow, dialog: ImportCsvDialog, path: Pat
     options = dialog.options()
     dialog.accept()
     window.files.run_csv_import(window.project, path, options)  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
 
 
 def _claim(window: MainWindow, words: str) -> tuple[str, str]:

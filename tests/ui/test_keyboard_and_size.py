@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QToolBar
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import activate
-from ui.dialogs.help_dialogs import PANE_SHORTCUTS
+from ui.help_dialogs import PANE_SHORTCUTS
 from ui.main_window import MainWindow
 
 
@@ -103,7 +103,7 @@ def test_the_toolbar_keeps_its_buttons_when_undo_names_a_long_step(
 
 
 def test_history_times_are_to_the_second(qtbot: QtBot, window: MainWindow) -> None:
-    from ui.history.loading import load_history
+    from ui.safety.history.loading import load_history
 
     editor = window.detail.editor
     window.select_claim(1)

@@ -9,11 +9,11 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from claimtracker.query import ClaimFilter, ClaimOrder, search_rows
-from ui.models.claim_search import ClaimSearchModel
-from ui.models.claims_table import ClaimsTableModel
-from ui.models.library import LibraryEntry, LibraryModel
-from ui.models.roles import CLAIM_ID_ROLE
-from ui.project import Project
+from ui.claims.claim_search import ClaimSearchModel
+from ui.claims.claims_table import ClaimsTableModel
+from ui.claims.library import LibraryEntry, LibraryModel
+from ui.common.roles import CLAIM_ID_ROLE
+from ui.runtime.project import Project
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 

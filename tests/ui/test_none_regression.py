@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from ui.models.claims_table import ClaimsTableModel
-from ui.project import Project
+from ui.claims.claims_table import ClaimsTableModel
+from ui.runtime.project import Project
 
 CALLS = 100_000
 

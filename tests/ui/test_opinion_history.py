@@ -8,10 +8,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from claimtracker.dispute.opinion_service import set_opinion
-from claimtracker.safety.history import ANALYST_KEY
+from claimtracker.journal.entries import ANALYST_KEY
 from tests.ui.test_history import cells, open_history
-from ui.history.history_model import TO, WHAT, WHO
 from ui.main_window import MainWindow
+from ui.safety.history.history_model import TO, WHAT, WHO
 
 
 def test_opinion_changes_show_in_the_claims_history(

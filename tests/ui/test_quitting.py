@@ -18,10 +18,10 @@ from claimtracker.assistant.chunked import MAX_CHARS
 from claimtracker.paths import resources_dir
 from tests.ui.helpers import when_modal
 from tests.ui.other_app import OtherApp
-from ui.files import ArticleImportResult, import_articles_work
 from ui.main_window import MainWindow
-from ui.project import Project
-from ui.tasks import Cancelled, TaskContext, TaskSignals
+from ui.runtime.ops import Cancelled, OpContext, OpSignals
+from ui.runtime.project import Project
+from ui.transfer.files import ArticleImportResult, import_articles_work
 
 SAMPLE = resources_dir() / "sample" / "us-warns-russia-2018-08-25.md"
 
@@ -85,11 +85,11 @@ def test_quitting_ends_the_process_even_if_a_task_ignores_cancel(
         other.stop()
 
 
-def _context_cancelling_at(file_number: int) -> TaskContext:
+def _context_cancelling_at(file_number: int) -> OpContext:
     """A task context whose cancel is set when the import reports reaching ``file_number``
     (on the import's own thread, so the moment is exact)."""
-    signals = TaskSignals()
-    context = TaskContext(signals)
+    signals = OpSignals()
+    context = OpContext(signals)
 
     def on_progress(done: int, _total: int, _text: str) -> None:
         if done == file_number:
@@ -174,5 +174,5 @@ def test_let_it_finish_keeps_the_window_open(
     finally:
         blocker.rollback()
         blocker.close()
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=20_000)
     assert source_count(empty_db) == 1

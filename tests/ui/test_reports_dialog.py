@@ -14,7 +14,7 @@ from claimtracker import services
 from claimtracker.schemas import ClaimUpdate
 from claimtracker.store import Store
 from ui.main_window import MainWindow
-from ui.reports.report_dialog import ReportDialog
+from ui.transfer.report_dialog import ReportDialog
 
 DENIAL = "No chemical weapons were used by the Syrian military"
 
@@ -109,7 +109,7 @@ def test_closing_the_dialog_while_it_gathers_is_safe(qtbot: QtBot, window: MainW
     dialog = _open(qtbot, window, 2)
     dialog.choose(scope="filter", level="red")  # a new report is being gathered ...
     dialog.close()  # ... and the dialog goes away before it arrives
-    qtbot.waitUntil(lambda: not window.queries.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.ops.reading, timeout=10_000)
     window.select_claim(3)
     window.act.export_report.trigger()
     again = window.report_dialog

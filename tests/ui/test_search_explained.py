@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from claimtracker.query import ClaimFilter
 from tests.ui.conftest import wait_loaded
-from ui.delegates.text import match_colour
+from ui.claims.columns import COLUMNS
+from ui.common.roles import MATCH_SPANS_ROLE, MATCHED_ELSEWHERE_ROLE
+from ui.common.text_delegate import match_colour
 from ui.main_window import MainWindow
-from ui.models.columns import COLUMNS
-from ui.models.roles import MATCH_SPANS_ROLE, MATCHED_ELSEWHERE_ROLE
 
 TEXT = next(i for i, c in enumerate(COLUMNS) if c.key == "text")
 SPEAKER = next(i for i, c in enumerate(COLUMNS) if c.key == "speaker")

@@ -16,10 +16,10 @@ from claimtracker.query import fetch_row
 from claimtracker.query.choices import actor_named
 from claimtracker.query.reading import source_details
 from tests.ui.helpers import drop_files, when_modal
-from ui.editing import Editing
-from ui.hub import Hub
+from ui.claims.editing import Editing
 from ui.main_window import MainWindow
-from ui.project import Project
+from ui.runtime.hub import Hub
+from ui.runtime.project import Project
 from ui.sources.commands import EditSourceCommand, SourceVersions
 from ui.sources.details_dialog import SourceDetailsDialog
 
@@ -36,7 +36,7 @@ def test_a_corrected_version_reanchors_and_orphans_are_placed(
     qtbot.waitUntil(
         lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000
     )
-    qtbot.waitUntil(lambda: not window.tasks.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy)
     reader = window.reader
     source_id = reader.source_id
     window.act.suggest_claims.trigger()
@@ -60,7 +60,7 @@ def test_a_corrected_version_reanchors_and_orphans_are_placed(
     )
     drop_files(window, [corrected])
     qtbot.waitUntil(lambda: bool(seen), timeout=15_000)
-    qtbot.waitUntil(lambda: not window.tasks.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy)
     report = reports[0]
     assert "replaced by its corrected version" in report
     assert f"{len(made) - 1} claims found again" in report

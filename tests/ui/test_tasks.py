@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
-from ui.tasks import Task, TaskContext
+from ui.runtime.ops import OpContext, WriteOp
 
 
 def test_progress_is_shown_and_cancel_stops_the_work(
@@ -19,7 +19,7 @@ def test_progress_is_shown_and_cancel_stops_the_work(
     started = threading.Event()
     steps: list[int] = []
 
-    def work(context: TaskContext) -> str:
+    def work(context: OpContext) -> str:
         for step in range(10_000):
             started.set()
             context.progress(step, 10_000, f"Step {step}")
@@ -28,17 +28,17 @@ def test_progress_is_shown_and_cancel_stops_the_work(
             threading.Event().wait(0.002)
         return "finished"
 
-    task = Task("Counting slowly…", work)
+    task = WriteOp("Counting slowly…", work)
     results: list[str] = []
     cancelled: list[bool] = []
     task.signals.succeeded.connect(results.append)
     task.signals.cancelled.connect(lambda: cancelled.append(True))
-    window.tasks.start(task)
+    window.ops.start(task)
     progress = window.status.progress
     qtbot.waitUntil(lambda: progress.isVisible() and progress.bar.maximum() == 10_000)
     assert not window.act.import_articles.isEnabled()  # no second import while one runs
     qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.tasks.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy)
     assert cancelled == [True] and results == []
     assert len(steps) < 10_000
     assert not progress.isVisible()

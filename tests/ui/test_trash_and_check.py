@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from claimtracker import services
 from claimtracker.schemas import LinkCreate, SourceCreate
 from ui.main_window import MainWindow
-from ui.trash.trash_dialog import TrashDialog
+from ui.safety.trash.trash_dialog import TrashDialog
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def trash_one_of_each(window: MainWindow) -> dict[str, int]:
         actor = services.resolve_actor(session=session, name="A blogger nobody quotes")
         assert actor.id is not None
         services.delete_actor(session=session, actor_id=actor.id)
-    window.hub.projectReloaded.emit()
+    window.hub.reload_everything()
     return {"claim": claims[0], "link": link.id, "source": source, "actor": actor.id}
 
 
@@ -79,7 +79,7 @@ def test_the_trash_shows_every_kind_restores_each_and_empties_them_all(
         )
     assert window.project is not None
     with window.project.store.read() as session:
-        from claimtracker.safety.trash import trash_items
+        from claimtracker.services.trash import trash_items
 
         assert trash_items(session=session) == []
     qtbot.waitUntil(lambda: window.claims.row_of(ids["claim"]) is not None)
@@ -107,7 +107,7 @@ def test_the_trash_shows_every_kind_restores_each_and_empties_them_all(
     dialog.empty_button.click()
     qtbot.waitUntil(lambda: bool(asked))
     assert "1 claim, 1 link, 1 source and 1 actor" in asked[0]
-    qtbot.waitUntil(lambda: dialog.model.total() == 0 and not window.tasks.busy)
+    qtbot.waitUntil(lambda: dialog.model.total() == 0 and not window.ops.busy)
     assert dialog.empty.isVisible() and dialog.empty.text() == "The trash is empty."
     assert "1 claim(s)" in window.status.currentMessage()
     assert "1 source(s), 1 actor(s)" in window.status.currentMessage()

@@ -124,7 +124,7 @@ def test_trash_restore_and_empty(
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.act.empty_trash.trigger()  # counts and empties on workers
-    qtbot.waitUntil(lambda: window.claims.rowCount() == 0 and not window.tasks.busy)
+    qtbot.waitUntil(lambda: window.claims.rowCount() == 0 and not window.ops.busy)
     wait_loaded(qtbot, window)
     assert window.table.empty_state.title.text() == "The trash is empty"
     assert window.undo_stack.count() == 0  # nothing left to bring back
@@ -142,7 +142,7 @@ def test_bulk_status_change_is_one_undo_step(qtbot: QtBot, window: MainWindow) -
 def test_side_by_side_exports_what_it_shows(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from ui.dialogs.export_dialog import ExportDialog
+    from ui.transfer.export_dialog import ExportDialog
 
     window.act.side_by_side.trigger()
     side = window.side_by_side
@@ -161,7 +161,7 @@ def test_side_by_side_exports_what_it_shows(
     seen = when_modal(ExportDialog, export)
     side.export_shown_action.trigger()
     assert seen
-    qtbot.waitUntil(lambda: not window.tasks.busy and target.exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.ops.busy and target.exists(), timeout=10_000)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     pairs = {(int(r["claim_id"]), int(r["counter_claim_id"])) for r in rows}
@@ -173,7 +173,7 @@ def test_side_by_side_exports_what_it_shows(
 def test_csv_import_shows_problems_then_imports_and_undoes(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from ui.dialogs.import_csv_dialog import ImportCsvDialog
+    from ui.transfer.import_csv_dialog import ImportCsvDialog
 
     source = tmp_path / "other-tool.csv"
     source.write_text(
@@ -199,7 +199,7 @@ def test_csv_import_shows_problems_then_imports_and_undoes(
     options = dialog.options()
     dialog.accept()
     window.files.run_csv_import(window.project, source, options)  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=10_000)
     wait_loaded(qtbot, window)
     assert window.claims.rowCount() == 16
     assert window.undo_stack.undoText() == "Import 2 claims from other-tool.csv"
@@ -213,7 +213,7 @@ def test_backups_are_made_listed_and_restored(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.dialogs.backups_dialog import BackupsDialog
+    from ui.safety.backups_dialog import BackupsDialog
 
     qtbot.waitUntil(lambda: window.project is not None and window.project.store_loaded)
     assert window.project is not None

@@ -16,10 +16,10 @@ from claimtracker.articles.readable import readable_markdown
 from claimtracker.paths import resources_dir
 from tests.ui.conftest import wait_loaded
 from tests.ui.helpers import activate, choose, drop_files, when_modal
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.link_dialog import LinkDialog
-from ui.editor.new_actor_dialog import NewActorDialog
+from ui.claims.link_dialog import LinkDialog
+from ui.claims.new_actor_dialog import NewActorDialog
 from ui.main_window import MainWindow
+from ui.transfer.export_dialog import ExportDialog
 
 SAMPLE = resources_dir() / "sample" / "us-warns-russia-2018-08-25.md"
 PLANNING = "Assad may be planning a chemical attack in the northwestern province of Idlib"
@@ -75,7 +75,7 @@ def test_the_whole_workflow(
     qtbot.waitUntil(
         lambda: window._reader is not None and window.reader.source_id != 0, timeout=15_000
     )
-    qtbot.waitUntil(lambda: not window.tasks.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy)
     reader = window.reader
     assert window.reader_area.isVisible()
     assert reader.source is not None and "Ryabkov" in reader.source.text
@@ -196,7 +196,7 @@ def test_the_whole_workflow(
     exported = when_modal(ExportDialog, export)
     window.act.export_csv.trigger()
     assert exported
-    qtbot.waitUntil(lambda: not window.tasks.busy and target.exists(), timeout=15_000)
+    qtbot.waitUntil(lambda: not window.ops.busy and target.exists(), timeout=15_000)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["claim"] for r in rows] == ["no chemical weapons were used by the Syrian military"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.commands import CommandContext, ProjectCommand, shorten
+from ui.runtime.commands import CommandContext, ProjectCommand, shorten
 
 if TYPE_CHECKING:
     from claimtracker.assistant import Suggestion
@@ -50,56 +50,40 @@ class AcceptSuggestionsCommand(ProjectCommand):
         self.claims: dict[int, int] = {}
         self._made = False
 
-    @property
-    def linked_claims(self) -> list[int]:
-        return sorted(set(self.claims.values()))
-
     def apply(self) -> None:
         if self._made:
             self._trash(False)
             return
-        from claimtracker import services
-        from claimtracker.models import Claim
-        from claimtracker.safety.history import noted
-        from claimtracker.schemas import ClaimUpdate
+        from claimtracker.journal.entries import noted
+        from claimtracker.services.records import versions_of
         from claimtracker.services.suggestions import accept_suggestions
 
-        with self.context.project.write() as session, noted(session, HISTORY_NOTE):
+        with self.write() as session, noted(session, HISTORY_NOTE):
             result = accept_suggestions(
                 session=session,
                 source_id=self.source_id,
                 suggestions=self.suggestions,
                 accepted=self.chosen + self.partners,
+                wordings=self.wordings,
             )
             created = set(result.created_ids)
-            for index, wording in self.wordings.items():
-                claim_id = result.claims.get(index)
-                if claim_id is not None and claim_id in created:
-                    services.update_claim(
-                        session=session, claim_id=claim_id, changes=ClaimUpdate(text=wording)
-                    )
-            versions = {
-                claim_id: claim.version
-                for claim_id in created
-                if (claim := session.get(Claim, claim_id)) is not None
-            }
+            versions = versions_of(session=session, kind="claim", record_ids=created)
         self._made = True
         self.claims = dict(result.claims)
         self.claim_ids = list(result.created_ids)
         self.link_ids = list(result.link_ids)
         self.actor_ids = list(result.actor_ids)
         self.context.versions.update(versions)
-        self._announce(added=True)
 
     def revert(self) -> None:
         self._trash(True)
 
     def _trash(self, into: bool) -> None:
         from claimtracker import services
-        from claimtracker.safety.history import noted
+        from claimtracker.journal.entries import noted
 
         note = f"{'undo' if into else 'redo'}: {self.text()}"
-        with self.context.project.write() as session, noted(session, note):
+        with self.write() as session, noted(session, note):
             if into:
                 for link_id in self.link_ids:
                     services.delete_link(session=session, link_id=link_id)
@@ -116,13 +100,3 @@ class AcceptSuggestionsCommand(ProjectCommand):
                     self.context.versions[claim_id] = claim.version
                 for link_id in self.link_ids:
                     services.restore_link(session=session, link_id=link_id)
-        self._announce(added=not into)
-
-    def _announce(self, *, added: bool) -> None:
-        hub = self.context.hub
-        if self.actor_ids:
-            hub.actorsChanged.emit()
-        if self.claim_ids:
-            (hub.claimsAdded if added else hub.claimsRemoved).emit(list(self.claim_ids))
-        if self.link_ids:
-            hub.linksChanged.emit(self.linked_claims)

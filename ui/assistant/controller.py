@@ -20,13 +20,14 @@ from ui.assistant.commands import AcceptSuggestionsCommand
 from ui.assistant.review_panel import AssistantPanel
 from ui.assistant.review_state import ReviewState
 from ui.assistant.suggestions_model import DONE, OPEN, SuggestionsModel
-from ui.editing import Editing
-from ui.hub import Hub
-from ui.project import Project
-from ui.tasks import Cancelled, Task, TaskContext, TaskRunner
+from ui.claims.editing import Editing
+from ui.runtime.hub import Hub
+from ui.runtime.ops import Cancelled, OpContext, Runner, WriteOp
+from ui.runtime.project import Project
 
 if TYPE_CHECKING:
     from claimtracker.assistant import Suggestion
+    from claimtracker.journal.changes import ChangeSet
     from claimtracker.query.reading import SourceText
 
 log = logging.getLogger(__name__)
@@ -42,10 +43,10 @@ class Proposed:
     suggestions: tuple[Suggestion, ...]
 
 
-def suggest_work(source_id: int, title: str, text: str) -> Callable[[TaskContext], Proposed]:
+def suggest_work(source_id: int, title: str, text: str) -> Callable[[OpContext], Proposed]:
     """Read ``text`` in chunks, reporting progress in characters; Cancel stops between chunks."""
 
-    def work(context: TaskContext) -> Proposed:
+    def work(context: OpContext) -> Proposed:
         # The assistant's patterns load on this thread.
         from claimtracker.assistant.chunked import SuggestCancelled, suggest_in_chunks
 
@@ -85,18 +86,16 @@ class AssistantController(QObject):
         self._editing = editing
         self._project = project
         self._window = window
-        self._tasks = TaskRunner(self)
+        self._tasks = Runner(self)
         self.model = SuggestionsModel(self)
         self._panel: AssistantPanel | None = None
         self._active = False
         self._source: SourceText | None = None
         self._states: dict[int, ReviewState] = {}
-        self._running: Task | None = None
+        self._running: WriteOp | None = None
         hub.projectOpened.connect(self._reset)
         hub.projectClosing.connect(self._on_project_closing)
-        for signal in (hub.claimsAdded, hub.claimsRemoved, hub.claimsChanged):
-            signal.connect(self._on_claims_changed)
-        hub.projectReloaded.connect(self.refresh_claims)
+        hub.changed.connect(self._on_changed)
 
     # -- the panel ------------------------------------------------------------------------
 
@@ -175,7 +174,9 @@ class AssistantController(QObject):
 
     def _start(self, source: SourceText) -> None:
         self.cancel()
-        task = Task("Suggesting claims…", suggest_work(source.id, _title_of(source), source.text))
+        task = WriteOp(
+            "Suggesting claims…", suggest_work(source.id, _title_of(source), source.text)
+        )
         task.signals.succeeded.connect(self._on_suggested)
         task.signals.failed.connect(self._on_failed)
         task.signals.progressed.connect(
@@ -203,11 +204,11 @@ class AssistantController(QObject):
         if self._active and self._source is not None:
             self._show_current()
 
-    def _on_progress(self, task: Task, done: int, total: int) -> None:
+    def _on_progress(self, task: WriteOp, done: int, total: int) -> None:
         if task is self._running and self._panel is not None and self._active:
             self.panel.show_progress(done, total)
 
-    def _on_cancelled(self, task: Task) -> None:
+    def _on_cancelled(self, task: WriteOp) -> None:
         if task is self._running:  # stopped from elsewhere (the pool shutting down)
             self._running = None
             if self._panel is not None:
@@ -295,9 +296,9 @@ class AssistantController(QObject):
         if state is not None:
             self.model.set_claims_at(self._claims_at(state.source_id))
 
-    @Slot(list)
-    def _on_claims_changed(self, _ids: list[int]) -> None:
-        if self._active:
+    @Slot(object, object)
+    def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if not changes.complete or (self._active and changes.ids("claim")):
             self.refresh_claims()
 
     # -- the analyst's decisions ----------------------------------------------------------

@@ -94,6 +94,12 @@ class AssistantPanel(QWidget):
         self.setObjectName("AssistantPanel")
         self.model = model
 
+        self._build_widgets(model)
+        self._build_layout()
+        self._connect(model)
+        self.set_message("Open a source in the reader, then ask for suggestions.")
+
+    def _build_widgets(self, model: SuggestionsModel) -> None:
         self.source_title = QLabel()
         self.source_title.setObjectName("AssistantSource")
         self.source_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -124,22 +130,17 @@ class AssistantPanel(QWidget):
         self.accept_action = QAction(icon("new-claim"), "Accept", self)
         self.accept_action.setShortcut(ACCEPT_SHORTCUT)
         self.accept_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.accept_action.triggered.connect(self._accept)
-        self.addAction(self.accept_action)
         self.accept_button = QPushButton(icon("new-claim"), "Accept")
         self.accept_button.setObjectName("AcceptButton")
         self.accept_button.setDefault(True)
-        self.accept_button.clicked.connect(self.accept_action.trigger)
         self.accept_all_button = QPushButton("Accept All")
         self.accept_all_button.setToolTip("Make every suggestion still to review a claim")
-        self.accept_all_button.clicked.connect(self.acceptAllRequested)
         self.edit_button = QPushButton("Edit…")
         self.edit_button.setToolTip("Correct the wording, speaker or attribution first (Enter)")
-        self.edit_button.clicked.connect(self._edit)
         self.reject_button = QPushButton("Reject")
         self.reject_button.setToolTip("Hide the suggestion for this source (Delete)")
-        self.reject_button.clicked.connect(self._reject_or_restore)
 
+    def _build_layout(self) -> None:
         header = QWidget()
         header.setObjectName("AssistantHeader")
         header_layout = QVBoxLayout(header)
@@ -179,6 +180,13 @@ class AssistantPanel(QWidget):
         layout.addWidget(_separator())
         layout.addLayout(buttons)
 
+    def _connect(self, model: SuggestionsModel) -> None:
+        self.accept_action.triggered.connect(self._accept)
+        self.addAction(self.accept_action)
+        self.accept_button.clicked.connect(self.accept_action.trigger)
+        self.accept_all_button.clicked.connect(self.acceptAllRequested)
+        self.edit_button.clicked.connect(self._edit)
+        self.reject_button.clicked.connect(self._reject_or_restore)
         self.tick_all.clicked.connect(self._on_tick_all)
         self.show_rejected.toggled.connect(self._on_show_rejected)
         self.list.selectionModel().selectionChanged.connect(lambda *_: self.update_controls())
@@ -195,7 +203,6 @@ class AssistantPanel(QWidget):
             model.dataChanged,
         ):
             signal.connect(lambda *_: self.update_controls())
-        self.set_message("Open a source in the reader, then ask for suggestions.")
 
     # -- what is shown --------------------------------------------------------------------
 

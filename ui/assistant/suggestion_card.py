@@ -2,7 +2,7 @@
 and speaker, the article's descriptor and source count, and its counter pairs.
 
 The dock is narrow, so a card wraps the sentence (up to three lines) rather than spreading seven
-columns across it. Badges are the claims table's (``ui.delegates.badges``), so a suggestion looks
+columns across it. Badges are the claims table's (``ui.common.badges``), so a suggestion looks
 like the claim it will become.
 """
 
@@ -45,8 +45,8 @@ from ui.assistant.suggestions_model import (
     SPEAKER_ROLE,
     SUGGESTION_INDEX_ROLE,
 )
-from ui.delegates.badges import badge_font, badge_text, paint_badge
-from ui.models.roles import BADGE_CODE_ROLE
+from ui.common.badges import badge_font, badge_text, paint_badge
+from ui.common.roles import BADGE_CODE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -94,6 +94,17 @@ def card_fonts(base: QFont) -> CardFonts:
     return CardFonts(
         wording=QFont(base), small=small, small_bold=small_bold, badge=badge_font(base)
     )
+
+
+class _Look:
+    """What every part of a card is painted with: the fonts, the colours, the review state."""
+
+    def __init__(self, option: QStyleOptionViewItem, fonts: CardFonts, state: object) -> None:
+        self.fonts = fonts
+        self.state = state
+        self.muted = theme.muted_text(option.palette)
+        self.text = option.palette.color(QPalette.ColorRole.Text)
+        self.dark = theme.is_dark(option.palette)
 
 
 class SuggestionCardDelegate(QStyledItemDelegate):
@@ -156,15 +167,29 @@ class SuggestionCardDelegate(QStyledItemDelegate):
     # -- painting -------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        widget = option.widget
-        palette = option.palette
         state = index.data(REVIEW_STATE_ROLE)
+        card = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        self._paint_card(painter, option, card, state)
+        look = _Look(option, card_fonts(option.font), state)
+        self._paint_left_column(painter, option, index, look)
+        left = self._text_left(card, option.widget)
+        width = max(40, card.right() - PADDING - left)
+        y = card.top() + PADDING
+        y = self._paint_wording(painter, option, index, look, left, width, y)
+        y = self._paint_speaker_row(painter, index, look, QRect(left, y + GAP, width, 0))
+        y = self._paint_descriptor(painter, index, look, left, width, y)
+        self._paint_pairs(painter, index, look, left, width, y)
+        self._paint_focus(painter, option, card)
+
+    def _paint_card(
+        self, painter: QPainter, option: QStyleOptionViewItem, card: QRect, state: object
+    ) -> None:
+        """The card's rounded frame: filled as selected, accepted or plain; bordered as hovered."""
+        palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
         base = palette.color(QPalette.ColorRole.Base)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        card = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
-
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = theme.blend(highlight, base, 0.14) if selected else base
@@ -180,15 +205,14 @@ class SuggestionCardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(card.adjusted(0, 0, -1, -1), 7, 7)
         painter.restore()
 
-        fonts = card_fonts(option.font)
-        muted = theme.muted_text(palette)
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        number = int(index.data(SUGGESTION_INDEX_ROLE) or 0) + 1
-
-        # Left column: the tick box (or the done mark) and the suggestion's number.
+    def _paint_left_column(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: Index, look: _Look
+    ) -> None:
+        """The tick box (or the done mark) and the suggestion's number under it."""
         check = self.check_rect(option)
+        number = int(index.data(SUGGESTION_INDEX_ROLE) or 0) + 1
         painter.save()
-        if state == DONE:
+        if look.state == DONE:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(theme.accent("status", "verified"), 2.2))
             mark = check.adjusted(2, 2, -2, -2)
@@ -199,47 +223,55 @@ class SuggestionCardDelegate(QStyledItemDelegate):
                     QPoint(mark.right(), mark.top()),
                 ]
             )
-        elif state != REJECTED:
+        elif look.state != REJECTED:
             checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-            paint_tick_box(painter, check, checked, palette)
-        painter.setFont(fonts.small)
-        painter.setPen(muted)
+            paint_tick_box(painter, check, checked, option.palette)
+        painter.setFont(look.fonts.small)
+        painter.setPen(look.muted)
         number_rect = QRect(check.left() - 4, check.bottom() + 4, check.width() + 8, 16)
         painter.drawText(
             number_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), str(number)
         )
         painter.restore()
 
-        left = self._text_left(card, widget)
-        width = max(40, card.right() - PADDING - left)
-        y = card.top() + PADDING
-
-        # The claim's words.
-        wording_metrics = QFontMetrics(fonts.wording)
+    def _paint_wording(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        look: _Look,
+        left: int,
+        width: int,
+        y: int,
+    ) -> int:
+        """The claim's words (struck out when rejected); returns the y below them."""
+        metrics = QFontMetrics(look.fonts.wording)
         painter.save()
-        wording_font = QFont(fonts.wording)
-        if state == REJECTED:
-            wording_font.setStrikeOut(True)
-        painter.setFont(wording_font)
-        painter.setPen(muted if state in (DONE, REJECTED) else text_colour)
+        font = QFont(look.fonts.wording)
+        if look.state == REJECTED:
+            font.setStrikeOut(True)
+        painter.setFont(font)
+        painter.setPen(look.muted if look.state in (DONE, REJECTED) else look.text)
         lines = self._wording_lines(
-            str(index.data() or ""), fonts.wording, self._text_width(option)
+            str(index.data() or ""), look.fonts.wording, self._text_width(option)
         )
         for line in lines:
             painter.drawText(
-                QRect(left, y, width, wording_metrics.lineSpacing()),
+                QRect(left, y, width, metrics.lineSpacing()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 line,
             )
-            y += wording_metrics.lineSpacing()
+            y += metrics.lineSpacing()
         painter.restore()
+        return y
 
-        # Attribution badge, speaker, and on the right what became of it.
-        small = QFontMetrics(fonts.small)
-        badge_height = QFontMetrics(fonts.badge).height() + 4
-        line_height = max(small.height(), badge_height)
-        y += GAP
-        row = QRect(left, y, width, line_height)
+    def _paint_speaker_row(self, painter: QPainter, index: Index, look: _Look, at: QRect) -> int:
+        """The attribution badge, the speaker, and on the right what became of the suggestion
+        (its claim, or rejected); returns the y below the row."""
+        fonts = look.fonts
+        badge_metrics = QFontMetrics(fonts.badge)
+        line_height = max(QFontMetrics(fonts.small).height(), badge_metrics.height() + 4)
+        row = QRect(at.left(), at.top(), at.width(), line_height)
         code = index.data(BADGE_CODE_ROLE) or "unknown"
         pill = paint_badge(
             painter, row, "attribution", code, badge_text("attribution", code), fonts.badge
@@ -248,20 +280,21 @@ class SuggestionCardDelegate(QStyledItemDelegate):
         claim_id = int(index.data(ACCEPTED_CLAIM_ROLE) or 0)
         # A claim sits on these words (accepted here, made by hand or by an earlier run); its
         # number is in the tooltip, so that the speaker keeps its room.
-        tag = "Already a claim" if claim_id else ("Rejected" if state == REJECTED else "")
+        tag = "Already a claim" if claim_id else ("Rejected" if look.state == REJECTED else "")
         if tag:
             kind, tag_code = ("status", "verified") if claim_id else ("status", "unstarted")
-            tag_width = QFontMetrics(fonts.badge).horizontalAdvance(tag) + 2 * max(
-                6, QFontMetrics(fonts.badge).height() // 2
+            tag_width = badge_metrics.horizontalAdvance(tag) + 2 * max(
+                6, badge_metrics.height() // 2
             )
             tag_rect = QRect(row.right() - tag_width, row.top(), tag_width, row.height())
             paint_badge(painter, tag_rect, kind, tag_code, tag, fonts.badge)
             right = tag_rect.left() - 8
+        named = bool(index.data(SPEAKER_ROLE))
         speaker = str(index.data(SPEAKER_ROLE) or "") or "No speaker: the article's own words"
-        speaker_left = pill.right() + 8 if pill.isValid() else left
+        speaker_left = pill.right() + 8 if pill.isValid() else row.left()
         painter.save()
-        painter.setFont(fonts.small_bold if index.data(SPEAKER_ROLE) else fonts.small)
-        painter.setPen(text_colour if index.data(SPEAKER_ROLE) else muted)
+        painter.setFont(fonts.small_bold if named else fonts.small)
+        painter.setPen(look.text if named else look.muted)
         metrics = QFontMetrics(painter.font())
         room = max(0, right - speaker_left)
         painter.drawText(
@@ -270,68 +303,84 @@ class SuggestionCardDelegate(QStyledItemDelegate):
             metrics.elidedText(speaker, Qt.TextElideMode.ElideRight, room),
         )
         painter.restore()
-        y += line_height
+        return row.top() + line_height
 
-        # The article's attribution phrase and how many sources it names.
+    def _paint_descriptor(
+        self, painter: QPainter, index: Index, look: _Look, left: int, width: int, y: int
+    ) -> int:
+        """The article's attribution phrase and how many sources it names, if any."""
         descriptor = str(index.data(DESCRIPTOR_ROLE) or "")
         count = int(index.data(SOURCE_COUNT_ROLE) or 0)
-        if descriptor or count:
-            y += GAP
-            painter.save()
-            painter.setFont(fonts.small)
-            painter.setPen(muted)
-            counted = f"{count} source{'s' if count != 1 else ''}" if count else ""
-            tail = f" · {counted}" if descriptor and counted else counted
-            room = width - small.horizontalAdvance(tail)
-            shown = (
-                small.elidedText(f"“{descriptor}”", Qt.TextElideMode.ElideRight, room)
-                if descriptor
-                else ""
-            )
-            painter.drawText(
-                QRect(left, y, width, small.height()),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                shown + tail,
-            )
-            painter.restore()
-            y += small.height()
+        if not (descriptor or count):
+            return y
+        small = QFontMetrics(look.fonts.small)
+        y += GAP
+        painter.save()
+        painter.setFont(look.fonts.small)
+        painter.setPen(look.muted)
+        counted = f"{count} source{'s' if count != 1 else ''}" if count else ""
+        tail = f" · {counted}" if descriptor and counted else counted
+        room = width - small.horizontalAdvance(tail)
+        shown = (
+            small.elidedText(f"“{descriptor}”", Qt.TextElideMode.ElideRight, room)
+            if descriptor
+            else ""
+        )
+        painter.drawText(
+            QRect(left, y, width, small.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            shown + tail,
+        )
+        painter.restore()
+        return y + small.height()
 
-        # Counter pairs, and whether the analyst edited it.
+    def _paint_pairs(
+        self, painter: QPainter, index: Index, look: _Look, left: int, width: int, y: int
+    ) -> None:
+        """The counter pairs, and whether the analyst edited the suggestion."""
         pairs = _pairs_text(index)
         edited = bool(index.data(EDITED_ROLE))
-        if pairs or edited:
-            y += GAP
-            painter.save()
-            painter.setFont(fonts.small_bold)
-            x = left
-            if pairs:
-                accent = QColor(OPPOSING_ACCENT)
-                painter.setPen(accent.lighter(150) if theme.is_dark(palette) else accent)
-                shown = small.elidedText(pairs, Qt.TextElideMode.ElideRight, width)
-                painter.drawText(
-                    QRect(x, y, width, small.height()),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    shown,
-                )
-                x += QFontMetrics(fonts.small_bold).horizontalAdvance(shown) + 10
-            if edited and x < left + width:
-                painter.setFont(fonts.small)
-                painter.setPen(muted)
-                painter.drawText(
-                    QRect(x, y, left + width - x, small.height()),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    "✎ edited",
-                )
-            painter.restore()
+        if not (pairs or edited):
+            return
+        small = QFontMetrics(look.fonts.small)
+        y += GAP
+        painter.save()
+        painter.setFont(look.fonts.small_bold)
+        x = left
+        if pairs:
+            accent = QColor(OPPOSING_ACCENT)
+            painter.setPen(accent.lighter(150) if look.dark else accent)
+            shown = small.elidedText(pairs, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(
+                QRect(x, y, width, small.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                shown,
+            )
+            x += QFontMetrics(look.fonts.small_bold).horizontalAdvance(shown) + 10
+        if edited and x < left + width:
+            painter.setFont(look.fonts.small)
+            painter.setPen(look.muted)
+            painter.drawText(
+                QRect(x, y, left + width - x, small.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                "✎ edited",
+            )
+        painter.restore()
 
+    @staticmethod
+    def _paint_focus(painter: QPainter, option: QStyleOptionViewItem, card: QRect) -> None:
+        """A dotted frame on the focused card (keyboard users see where they are)."""
+        widget = option.widget
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        if focused and not selected and widget is not None and widget.hasFocus():
-            painter.save()
-            pen = QPen(highlight, 1, Qt.PenStyle.DotLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(card.adjusted(2, 2, -3, -3), 5, 5)
-            painter.restore()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if not focused or selected or widget is None or not widget.hasFocus():
+            return
+        painter.save()
+        pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(card.adjusted(2, 2, -3, -3), 5, 5)
+        painter.restore()
 
     # -- the tick box ---------------------------------------------------------------------
 

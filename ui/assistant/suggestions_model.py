@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from claimtracker.vocabulary import ATTRIBUTIONS
 from ui.assistant.review_state import ReviewState
-from ui.models.roles import BADGE_CODE_ROLE, NO_DATA
+from ui.common.roles import BADGE_CODE_ROLE, NO_DATA
 
 Index = QModelIndex | QPersistentModelIndex
 

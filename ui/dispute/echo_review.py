@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from claimtracker.dispute.echoes import Echo
 from ui import theme
-from ui.dispute.commands import MergeClaimsCommand
-from ui.editing import Editing
-from ui.models.roles import NO_DATA
-from ui.models.snapshot_table import SnapshotTableModel
-from ui.project import Project
-from ui.tasks import Task, TaskContext, TaskRunner
-from ui.widgets.snapshot_view import read_only_table
+from ui.claims.commands import MergeClaimsCommand
+from ui.claims.editing import Editing
+from ui.common.roles import NO_DATA
+from ui.common.snapshot_table import SnapshotTableModel
+from ui.common.snapshot_view import read_only_table
+from ui.runtime.ops import OpContext, Runner, WriteOp
+from ui.runtime.project import Project
 
 KIND, SCORE, FIRST, SECOND = range(4)
 ECHO_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -90,7 +90,7 @@ class EchoReview(QWidget):
     def __init__(
         self,
         editing: Editing,
-        tasks: TaskRunner,
+        tasks: Runner,
         project: Callable[[], Project | None],
         parent: QWidget | None = None,
     ) -> None:
@@ -100,7 +100,7 @@ class EchoReview(QWidget):
         self.tasks = tasks
         self._project = project
         self._dismissed: set[tuple[int, int]] = set()
-        self._task: Task | None = None
+        self._task: WriteOp | None = None
         self.model = EchoesModel(self)
         self.table = read_only_table(
             self.model,
@@ -172,7 +172,7 @@ class EchoReview(QWidget):
 
         store = project.store
 
-        def work(context: TaskContext) -> list[Echo]:
+        def work(context: OpContext) -> list[Echo]:
             with store.raw() as connection:
                 refresh_index(
                     connection,
@@ -184,7 +184,7 @@ class EchoReview(QWidget):
                     progress=lambda done, total: context.progress(done, total, "Comparing"),
                 )
 
-        task = Task("Find echoes", work)
+        task = WriteOp("Find echoes", work)
         task.signals.succeeded.connect(self._found)
         task.signals.failed.connect(self._failed)
         task.signals.finished.connect(self._finished)

@@ -15,8 +15,8 @@ from ui.dispute.legend import Legend
 from ui.dispute.network_scene import ClaimItem, build_network_scene
 from ui.dispute.panel_base import LoadingPanel, ProjectGetter, choice_box
 from ui.icons import icon
-from ui.project import Project
-from ui.tasks import TaskContext, TaskRunner
+from ui.runtime.ops import OpContext, Runner
+from ui.runtime.project import Project
 
 GROUPINGS = (("speaker", "Speaker"), ("source", "Source"))
 
@@ -43,7 +43,7 @@ class NetworkPanel(LoadingPanel):
 
     def __init__(
         self,
-        tasks: TaskRunner,
+        tasks: Runner,
         project: ProjectGetter,
         parent: QWidget | None = None,
         *,
@@ -67,10 +67,10 @@ class NetworkPanel(LoadingPanel):
     def set_grouping(self, code: str) -> None:
         self.group_by.setCurrentIndex(max(0, self.group_by.findData(code)))
 
-    def work(self, project: Project) -> Callable[[TaskContext], object]:
+    def work(self, project: Project) -> Callable[[OpContext], object]:
         claim_filter, grouping, limit = self.claim_filter, self.grouping, self.limit
 
-        def load(context: TaskContext) -> LoadedNetwork:
+        def load(context: OpContext) -> LoadedNetwork:
             connection = project.connect()
             try:
                 network = claim_network(connection, claim_filter, limit=limit)
@@ -110,7 +110,7 @@ class NetworkPanel(LoadingPanel):
             target = target.with_name(target.name + ".graphml")
         from claimtracker.dispute.graph import write_graphml
 
-        def write(_context: TaskContext) -> Path:
+        def write(_context: OpContext) -> Path:
             write_graphml(network, target)
             return target
 

@@ -1,5 +1,5 @@
 """What the network and the timeline share: a drawing of the claims the table's filter matches,
-loaded off the GUI thread (``ui.tasks``) — a result that arrives after a newer request is
+loaded off the GUI thread (``ui.runtime.tasks``) — a result that arrives after a newer request is
 dropped — with a bar of options above it, Fit and Image… buttons, and click / double-click on a
 claim."""
 
@@ -27,8 +27,8 @@ from claimtracker.query import ClaimFilter
 from ui.dispute.network_scene import ClaimItem
 from ui.dispute.zoom_view import ZoomView
 from ui.errors import show_error
-from ui.project import Project
-from ui.tasks import Task, TaskContext, TaskRunner
+from ui.runtime.ops import OpContext, Runner, WriteOp
+from ui.runtime.project import Project
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class LoadingPanel(QWidget):
 
     def __init__(
         self,
-        tasks: TaskRunner,
+        tasks: Runner,
         project: ProjectGetter,
         parent: QWidget | None = None,
         *,
@@ -119,10 +119,10 @@ class LoadingPanel(QWidget):
         self.summary.setText("Loading…")
         work = self.work(project)
 
-        def run(context: TaskContext) -> Any:
+        def run(context: OpContext) -> Any:
             return work(context)
 
-        task = Task(self.task_title, run)
+        task = WriteOp(self.task_title, run)
         task.signals.succeeded.connect(lambda result: self._done(generation, result))
         task.signals.failed.connect(lambda error: self._failed(generation, error))
         task.signals.cancelled.connect(lambda: self._failed(generation, None))
@@ -187,7 +187,7 @@ class LoadingPanel(QWidget):
     task_title: str
     image_name: str
     #: The background work for the current filter and options (runs on a worker thread).
-    work: Callable[[Project], Callable[[TaskContext], object]]
+    work: Callable[[Project], Callable[[OpContext], object]]
     #: Draw what the work returned into the scene (on the GUI thread); returns the claims drawn.
     show_result: Callable[[object], dict[int, ClaimItem]]
     #: Forget the view's own data (no project).
@@ -200,9 +200,9 @@ class LoadingPanel(QWidget):
         return path
 
     def run_in_background(
-        self, title: str, work: Callable[[TaskContext], object], done: Callable[[object], None]
+        self, title: str, work: Callable[[OpContext], object], done: Callable[[object], None]
     ) -> None:
-        task = Task(title, work)
+        task = WriteOp(title, work)
         task.signals.succeeded.connect(done)
         task.signals.failed.connect(lambda error: show_error(self, error, action=title))
         self.tasks.start(task)

@@ -21,8 +21,8 @@ from ui.dispute.timeline_scene import (
     build_timeline_scene,
 )
 from ui.dispute.zoom_view import ZoomView
-from ui.project import Project
-from ui.tasks import TaskContext, TaskRunner
+from ui.runtime.ops import OpContext, Runner
+from ui.runtime.project import Project
 
 DATE_CHOICES = (("said_on", "Said"), ("reported_on", "Reported"), ("event_on", "Event"))
 LANE_CHOICES = (("speaker", "Speaker"), ("side", "Side"))
@@ -86,7 +86,7 @@ class TimelinePanel(LoadingPanel):
 
     def __init__(
         self,
-        tasks: TaskRunner,
+        tasks: Runner,
         project: ProjectGetter,
         parent: QWidget | None = None,
         *,
@@ -121,7 +121,7 @@ class TimelinePanel(LoadingPanel):
         if lanes is not None:
             self.lanes.setCurrentIndex(max(0, self.lanes.findData(lanes)))
 
-    def work(self, project: Project) -> Callable[[TaskContext], object]:
+    def work(self, project: Project) -> Callable[[OpContext], object]:
         claim_filter, date_field, lanes, limit = (
             self.claim_filter,
             self.chosen_date,
@@ -129,7 +129,7 @@ class TimelinePanel(LoadingPanel):
             self.limit,
         )
 
-        def load(_context: TaskContext) -> Timeline:
+        def load(_context: OpContext) -> Timeline:
             connection = project.connect()
             try:
                 return build_timeline(

@@ -10,14 +10,14 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from claimtracker.query import ClaimFilter
+from ui.claims.editing import Editing
 from ui.dispute.echo_review import EchoReview
 from ui.dispute.network_panel import NetworkPanel
 from ui.dispute.panel_base import LoadingPanel
 from ui.dispute.timeline_panel import TimelinePanel
-from ui.editing import Editing
 from ui.icons import app_icon
-from ui.project import Project
-from ui.tasks import TaskRunner
+from ui.runtime.ops import Runner
+from ui.runtime.project import Project
 
 NETWORK, TIMELINE, ECHOES = range(3)
 #: How long changes are gathered before a shown view reloads.
@@ -31,7 +31,7 @@ class DisputeWindow(QMainWindow):
     def __init__(
         self,
         editing: Editing,
-        tasks: TaskRunner,
+        tasks: Runner,
         project: Callable[[], Project | None],
         parent: QWidget | None = None,
     ) -> None:

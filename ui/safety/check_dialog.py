@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.tasks import Task, TaskContext, TaskRunner
+from ui.runtime.ops import OpContext, Runner, WriteOp
 
 if TYPE_CHECKING:
     from claimtracker.safety.integrity import CheckReport
-    from ui.project import Project
+    from ui.runtime.project import Project
 
 OK_MARK, BAD_MARK, UNKNOWN_MARK = "✓", "✗", "–"
 
@@ -40,7 +40,7 @@ class CheckDatabaseDialog(QDialog):
     #: A check finished (the report).
     checked = Signal(object)
 
-    def __init__(self, project: Project, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, tasks: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CheckDatabaseDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -138,13 +138,13 @@ class CheckDatabaseDialog(QDialog):
         self.repair_button.hide()
         self.backups_button.hide()
 
-        def work(context: TaskContext) -> CheckReport:
+        def work(context: OpContext) -> CheckReport:
             from claimtracker.safety.integrity import check_database
 
             context.progress(0, 0, f"Checking {path.name}…")
             return check_database(Path(path))
 
-        task = Task(f"Checking {path.name}…", work)
+        task = WriteOp(f"Checking {path.name}…", work)
         task.signals.succeeded.connect(self._show_report)
         task.signals.failed.connect(self._show_failure)
         task.signals.cancelled.connect(lambda: self._busy(False, "The check was cancelled."))
@@ -229,13 +229,13 @@ class CheckDatabaseDialog(QDialog):
         self._busy(True, "Rebuilding the search index from the claims…")
         self.repair_button.hide()
 
-        def work(context: TaskContext) -> None:
+        def work(context: OpContext) -> None:
             from claimtracker.safety.integrity import repair_index
 
             context.progress(0, 0, "Repairing the search index…")
             repair_index(project.store)
 
-        task = Task("Repairing the search index…", work)
+        task = WriteOp("Repairing the search index…", work)
         task.signals.succeeded.connect(self._repaired)
         task.signals.failed.connect(self._show_failure)
         self.tasks.start(task)

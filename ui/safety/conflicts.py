@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from claimtracker.errors import ConflictError
 from claimtracker.query import fetch_row
-from ui.commands import EditClaimCommand, ProjectCommand, SetSpeakerCommand
-from ui.editing import claim_values
-from ui.history.values import NO_VALUE, field_label, shortened, value_text
-from ui.project import Project
+from ui.claims.commands import EditClaimCommand, SetSpeakerCommand
+from ui.claims.editing import claim_values
+from ui.runtime.commands import ProjectCommand
+from ui.runtime.project import Project
+from ui.safety.history.values import NO_VALUE, field_label, shortened, value_text
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def describe_conflict(
     project: Project, command: ProjectCommand, error: ConflictError
 ) -> Conflict | None:
     """Both values for the commands that edit a versioned record; None for others."""
-    from ui.history.restore_command import RestoreValueCommand
+    from ui.safety.history.restore_command import RestoreValueCommand
 
     if isinstance(command, EditClaimCommand | SetSpeakerCommand):
         row = fetch_row(project.reader, command.claim_id)
@@ -117,12 +118,11 @@ def _jsonable(value: Any) -> Any:
 
 def _last_change(project: Project, kind: str, record_id: int) -> str:
     """ "by Jane on 2026-11-26 18:24": who made the newest change, as the history says."""
-    from claimtracker.safety.history import history_of
-    from ui.local_time import local_time
+    from claimtracker.journal.reading import history_of
+    from ui.common.local_time import local_time
 
     try:
-        with project.store.read() as session:
-            changes = history_of(session=session, kind=kind, record_id=record_id)
+        changes = project.store.reading(history_of, kind=kind, record_id=record_id)
     except Exception:  # the question is still worth asking without it
         return ""
     if not changes:

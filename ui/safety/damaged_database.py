@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError
 from ui.errors import show_error
-from ui.safety.background import wait_with_progress
+from ui.runtime.ops import wait_with_progress
 
 if TYPE_CHECKING:
     from claimtracker.safety.backup import BackupInfo, RestoredDatabase

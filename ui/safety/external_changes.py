@@ -1,41 +1,43 @@
 """Noticing changes another program made to the open database (the CLI, a second window).
 
-Every change is recorded in the history, so the newest history entry's id says whether anything
-changed. It is read on a worker every :data:`POLL_INTERVAL_MS` while the app is active, and at
-once when the window is activated. When it grew, the entries since the last look say which
-claims, links, sources and actors changed, and the hub tells the views — the same signals our
-own edits send, so the table, the sidebar's counts, the detail pane and the reader refresh the
-way they do after an edit. A burst too large to list (a bulk import) reloads everything. The
-table's selection and scroll position and the reader's place are kept.
+Every change is recorded in the journal (the history), so the newest entry's id says whether
+anything changed. It is read on a worker every :data:`POLL_INTERVAL_MS` while the app is active,
+and at once when the window is activated. When it grew, the entries since the last look are read
+as a change set (``claimtracker.journal.changes``), skipping those this window wrote (the
+project's ``own_entries``: they were announced when they were written), and the hub announces it
+with :attr:`Hub.changed` — the signal our own edits send, so the table, the sidebar's counts, the
+detail pane and the reader refresh the way they do after an edit. A burst too large to list (a
+bulk import) reloads everything. The table's selection and scroll position and the reader's
+place are kept.
 
-Our own changes are in the history too: they are announced a second time, which is harmless
-(every refresh reads what is saved and keeps what is being typed).
+This is the seam for changes from a team server: a LISTEN/NOTIFY channel would hand the same
+change sets to :meth:`ExternalChanges.announce`.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from ui.hub import Hub
-from ui.models.claims_table import ClaimsTableModel
-from ui.project import Project
-from ui.queries import QueryRunner
+from claimtracker.query.opening import Connection
+from ui.claims.claims_table import ClaimsTableModel
+from ui.runtime.hub import Hub
+from ui.runtime.ops import Runner
+from ui.runtime.project import Project
 from ui.safety.view_keeper import ViewKeeper, ViewState
 
 if TYPE_CHECKING:
-    from claimtracker.safety.history import RecentChanges
+    from claimtracker.journal.changes import ChangeSet
 
 #: How often the database is looked at while the app is active (milliseconds).
 POLL_INTERVAL_MS = 2000
 #: More history entries than this since the last look: reload everything.
 MOST_ENTRIES_LISTED = 500
 
-_Result = tuple[int, "RecentChanges | None"]
+_Result = tuple[int, "ChangeSet | None"]
 
 
 class ExternalChanges(QObject):
@@ -47,7 +49,7 @@ class ExternalChanges(QObject):
     def __init__(
         self,
         hub: Hub,
-        queries: QueryRunner,
+        queries: Runner,
         project: Callable[[], Project | None],
         claims: ClaimsTableModel,
         keeper: ViewKeeper,
@@ -105,14 +107,18 @@ class ExternalChanges(QObject):
         if project is None or project is not self._project():
             return
         after = self._seen
+        own = project.own_entries
 
-        def look(connection: sqlite3.Connection) -> _Result:
-            from claimtracker.safety.history import changes_since, last_change_id
+        def look(connection: Connection) -> _Result:
+            from claimtracker.journal.changes import read_changes, sqlite_execute
+            from claimtracker.journal.reading import last_change_id
 
             newest = last_change_id(connection)
             if after is None or newest == after:
                 return newest, None
-            return newest, changes_since(connection, after, limit=MOST_ENTRIES_LISTED)
+            return newest, read_changes(
+                sqlite_execute(connection), after, limit=MOST_ENTRIES_LISTED, skip=own.__contains__
+            )
 
         self._queries.submit(
             "external-changes",
@@ -126,38 +132,19 @@ class ExternalChanges(QObject):
         if project is not self._watching:
             return
         newest, recent = result
-        self._seen = newest if recent is None or not recent.complete else recent.last_id
-        if recent is not None and recent.entries:
-            self._announce(recent)
+        self._seen = newest if recent is None or not recent.complete else recent.last_entry
+        project.own_entries.forget_through(self._seen)
+        if recent is not None and (recent.entries or not recent.complete):
+            self.announce(recent)
             self.changesSeen.emit(recent.entries)
         self.checked.emit()
 
     # -- telling the views ----------------------------------------------------------------
 
-    def _announce(self, recent: RecentChanges) -> None:
+    def announce(self, changes: ChangeSet) -> None:
+        """Tell the views what another program changed, keeping the user's place."""
         state = self._keeper.capture()
-        hub = self._hub
-        if not recent.complete:
-            self._restore_after_query = state
-            hub.projectReloaded.emit()
-            hub.sourcesChanged.emit()
-            self._keeper.restore_reader(state)
-            return
-        if recent.ids("actor"):
-            hub.actorsChanged.emit()
-        if recent.ids("source"):
-            hub.sourcesChanged.emit()
-        changed = sorted(recent.changed.get("claim", frozenset()))
-        if changed:
-            hub.claimsChanged.emit(changed)
-        added = sorted(recent.added.get("claim", frozenset()))
-        if added:
-            hub.claimsAdded.emit(added)
-        removed = sorted(recent.removed.get("claim", frozenset()))
-        if removed:
-            hub.claimsRemoved.emit(removed)
-        if recent.link_claims:
-            hub.linksChanged.emit(sorted(recent.link_claims))
+        self._hub.announce(changes)
         self._keeper.restore_reader(state)
         if self._claims.loading:
             self._restore_after_query = state  # the table runs its query again

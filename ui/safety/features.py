@@ -9,35 +9,43 @@
 - The Trash window for every kind, and "Empty Trash" for every kind.
 - Check Database… with the repair of the search index.
 
-Everything is wired here, against the window's public parts, so the main window only calls
-:func:`install_safety` and hands over the two moments only it knows (a damaged file on open,
-the table's context menu).
+Everything is wired here, against the few parts of the window it works with
+(:class:`SafetyParts`, not the window), so the main window only calls :func:`install_safety`,
+connects its sidebar's and its Store's requests, and hands over the two moments only it knows (a
+damaged file on open, the table's context menu).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from claimtracker.errors import DatabaseDamagedError
-from ui.actions import _action
-from ui.history.history_windows import HistoryWindows
+from ui.actions import _action, insert_after, insert_before
+from ui.claims.claims_table import ClaimsTableModel
+from ui.claims.claims_view import ClaimsView
+from ui.claims.detail_pane import DetailPane
+from ui.claims.editing import Editing
+from ui.runtime.hub import Hub
+from ui.runtime.ops import Runner
 from ui.safety.damaged_database import DamagedDatabaseRecovery
 from ui.safety.external_changes import ExternalChanges
+from ui.safety.history.history_windows import HistoryWindows
 from ui.safety.pending_changes import PendingChanges, SaveProblemBar
 from ui.safety.presence_notice import PresenceNotice
 from ui.safety.recovery import EditRecovery
+from ui.safety.trash.emptying import TrashEmptier
+from ui.safety.trash.trash_window import TrashWindow
 from ui.safety.view_keeper import ViewKeeper
-from ui.trash.emptying import TrashEmptier
-from ui.trash.trash_window import TrashWindow
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-    from ui.project import Project
+    from ui.runtime.project import Project
     from ui.safety.check_dialog import CheckDatabaseDialog
 
 
@@ -69,77 +77,101 @@ class SafetyActions:
         return [self.claim_history, self.trash, self.check_database]
 
 
+@dataclass(frozen=True)
+class SafetyParts:
+    """What the safety features work with; the main window builds it from its panes."""
+
+    #: Parent of the dialogs; watched for closing (changes not saved) and activation (a look
+    #: for changes made elsewhere).
+    window: QMainWindow
+    hub: Hub
+    editing: Editing
+    undo_stack: QUndoStack
+    ops: Runner
+    project: Callable[[], Project | None]
+    claims: ClaimsTableModel
+    table: ClaimsView
+    detail: DetailPane
+    #: Shows a notice bar above the table (another program has the project open).
+    add_notice: Callable[[QWidget], None]
+    #: The reader's text while the reader is shown (its place is kept across a reload).
+    reader_text: Callable[[], QPlainTextEdit | None]
+    #: The menu entries the safety actions are placed beside.
+    side_by_side: QAction
+    empty_trash: QAction
+    backups: QAction
+    show_status: Callable[[str, int], None]
+    open_project: Callable[[str], bool]
+    choose_project: Callable[[], object]
+    show_backups: Callable[[], object]
+
+
 class SafetyFeatures(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parts: SafetyParts) -> None:
+        super().__init__(parts.window)
+        self.parts = parts
+        window, hub, project = parts.window, parts.hub, parts.project
         self.actions = SafetyActions(window)
-        project = self._project
 
-        self.pending = PendingChanges(window.editing, window.hub, self)
+        self.pending = PendingChanges(parts.editing, hub, self)
         self.save_problem_bar = SaveProblemBar(self.pending)
-        window.detail.add_notice(self.save_problem_bar)
-        window.editing.recovery = EditRecovery(project, window.hub, self.pending, window)
+        parts.detail.add_notice(self.save_problem_bar)
+        parts.editing.recovery = EditRecovery(project, hub, self.pending, window)
 
-        self.presence = PresenceNotice(window.hub, self)
-        window.add_notice(self.presence.bar)
-        self.keeper = ViewKeeper(window.table, self._reader_text)
-        self.external = ExternalChanges(
-            window.hub, window.queries, project, window.claims, self.keeper, self
-        )
-        self.history = HistoryWindows(window, window.editing, window.hub, project)
-        self.emptier = TrashEmptier(window, project, window.hub, window.tasks, window.undo_stack)
-        self.trash = TrashWindow(window, window.editing, window.hub, project, self.emptier)
+        self.presence = PresenceNotice(hub, self)
+        parts.add_notice(self.presence.bar)
+        self.keeper = ViewKeeper(parts.table, parts.reader_text)
+        self.external = ExternalChanges(hub, parts.ops, project, parts.claims, self.keeper, self)
+        self.history = HistoryWindows(window, parts.editing, hub, project)
+        self.emptier = TrashEmptier(window, project, hub, parts.ops, parts.undo_stack)
+        self.trash = TrashWindow(window, parts.editing, hub, project, self.emptier)
         self.damaged = DamagedDatabaseRecovery(
             window,
-            window.open_project,
+            parts.open_project,
             self._choose_another_project,
-            lambda text: window.status.showMessage(text, 15000),
+            lambda text: parts.show_status(text, 15000),
         )
         self._check: CheckDatabaseDialog | None = None
         self._place_actions()
         self._connect()
         self._update_actions()
 
-    def _project(self) -> Project | None:
-        return self.window.project
-
     # -- wiring ---------------------------------------------------------------------------
 
     def _place_actions(self) -> None:
-        a, w = self.actions, self.window
-        _insert_after(w.act.side_by_side, a.claim_history)
-        _insert_before(w.act.empty_trash, a.trash)
-        _insert_after(w.act.backups, a.check_database)
-        w.addActions(a.all())
-        w.detail.add_header_action(a.claim_history)
+        a, parts = self.actions, self.parts
+        insert_after(parts.side_by_side, a.claim_history)
+        insert_before(parts.empty_trash, a.trash)
+        insert_after(parts.backups, a.check_database)
+        parts.window.addActions(a.all())
+        parts.detail.add_header_action(a.claim_history)
 
     def _connect(self) -> None:
-        w, a, hub = self.window, self.actions, self.window.hub
+        parts, a, hub = self.parts, self.actions, self.parts.hub
         a.claim_history.triggered.connect(self.show_claim_history)
         a.trash.triggered.connect(lambda: self.trash.show())
         a.check_database.triggered.connect(self.check_database)
-        w.sidebar.historyRequested.connect(self.history.show)
-        w.sidebar.trashRequested.connect(lambda: self.trash.show())
-        w.storeOpened.connect(self._on_store_opened)
         hub.projectOpened.connect(lambda _project: self._update_actions())
         hub.projectClosing.connect(self._on_project_closing)
         # After the window's own slots have shown the chosen claim in the pane.
-        for signal in (w.table.selectionChangedIds, hub.claimsAdded, hub.claimsRemoved):
-            signal.connect(lambda _ids: QTimer.singleShot(0, self._update_actions))
+        parts.table.selectionChangedIds.connect(
+            lambda _ids: QTimer.singleShot(0, self._update_actions)
+        )
+        hub.changed.connect(lambda *_: QTimer.singleShot(0, self._update_actions))
         self.external.changesSeen.connect(self._on_changes_seen)
-        w.installEventFilter(self.external)
-        w.installEventFilter(self)
+        parts.window.installEventFilter(self.external)
+        parts.window.installEventFilter(self)
 
     def _update_actions(self) -> None:
-        has_project = self.window.project is not None
-        self.actions.claim_history.setEnabled(has_project and bool(self.window.detail.claim_id))
+        has_project = self.parts.project() is not None
+        self.actions.claim_history.setEnabled(has_project and bool(self.parts.detail.claim_id))
         self.actions.trash.setEnabled(has_project)
         self.actions.check_database.setEnabled(has_project)
 
     @Slot(object)
-    def _on_store_opened(self, error: object) -> None:
-        if error is None and self.window.project is not None:
+    def on_store_opened(self, error: object) -> None:
+        """The Store opened (None) or failed: watch for changes made elsewhere."""
+        if error is None and self.parts.project() is not None:
             self.external.start()
         self._update_actions()
 
@@ -155,31 +187,28 @@ class SafetyFeatures(QObject):
     def _on_changes_seen(self, _entries: int) -> None:
         self._update_actions()
 
-    def _reader_text(self) -> QPlainTextEdit | None:
-        w = self.window
-        return w.reader.text if w.reader_area.isVisible() else None
-
     # -- what the user asks for -----------------------------------------------------------
 
     @Slot()
     def show_claim_history(self) -> None:
-        claim_id = self.window.detail.claim_id
+        claim_id = self.parts.detail.claim_id
         if claim_id:
             self.history.show("claim", claim_id)
         else:
-            self.window.status.showMessage("Choose a claim to see its history", 5000)
+            self.parts.show_status("Choose a claim to see its history", 5000)
 
     @Slot()
     def check_database(self) -> CheckDatabaseDialog | None:
         from ui.safety.check_dialog import CheckDatabaseDialog
 
-        project = self.window.project
+        parts = self.parts
+        project = parts.project()
         if project is None:
             return None
         if self._check is None:
-            dialog = CheckDatabaseDialog(project, self.window.tasks, self.window)
-            dialog.indexRepaired.connect(self.window.hub.projectReloaded)
-            dialog.backupsRequested.connect(self.window.show_backups)
+            dialog = CheckDatabaseDialog(project, parts.ops, parts.window)
+            dialog.indexRepaired.connect(parts.hub.reload_everything)
+            dialog.backupsRequested.connect(parts.show_backups)
             dialog.destroyed.connect(self._forget_check)
             self._check = dialog
             dialog.start()
@@ -196,8 +225,8 @@ class SafetyFeatures(QObject):
         return self.damaged.recover(error, Path(path).expanduser().resolve())
 
     def _choose_another_project(self) -> bool:
-        self.window.files.open_project()
-        return self.window.project is not None
+        self.parts.choose_project()
+        return self.parts.project() is not None
 
     def add_to_claim_menu(self, menu: QMenu) -> None:
         """The table's context menu: the claim's history."""
@@ -206,8 +235,8 @@ class SafetyFeatures(QObject):
     # -- closing with changes that could not be saved --------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.window.detail.flush()
+        if watched is self.parts.window and event.type() == QEvent.Type.Close:
+            self.parts.detail.flush()
             if self.pending and not self._may_close():
                 event.ignore()
                 return True
@@ -219,7 +248,7 @@ class SafetyFeatures(QObject):
             QMessageBox.Icon.Warning,
             "Changes not saved",
             f"{count} change{'s' if count != 1 else ''} could not be saved: {self.pending.error}",
-            parent=self.window,
+            parent=self.parts.window,
         )
         box.setInformativeText("Try again now, or close and lose them?")
         again = box.addButton("Try Again", QMessageBox.ButtonRole.AcceptRole)
@@ -237,30 +266,5 @@ class SafetyFeatures(QObject):
         return True
 
 
-def _menu_of(action: QAction) -> QMenu | None:
-    for owner in action.associatedObjects():
-        if isinstance(owner, QMenu):
-            return owner
-    return None
-
-
-def _insert_after(anchor: QAction, action: QAction) -> None:
-    menu = _menu_of(anchor)
-    if menu is None:
-        return
-    actions = menu.actions()
-    following = actions[actions.index(anchor) + 1 :]
-    if following:
-        menu.insertAction(following[0], action)
-    else:
-        menu.addAction(action)
-
-
-def _insert_before(anchor: QAction, action: QAction) -> None:
-    menu = _menu_of(anchor)
-    if menu is not None:
-        menu.insertAction(anchor, action)
-
-
-def install_safety(window: MainWindow) -> SafetyFeatures:
-    return SafetyFeatures(window)
+def install_safety(parts: SafetyParts) -> SafetyFeatures:
+    return SafetyFeatures(parts)

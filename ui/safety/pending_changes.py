@@ -13,11 +13,12 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from claimtracker.errors import ClaimTrackerError
-from ui.commands import EditClaimCommand, ProjectCommand, SetSpeakerCommand
-from ui.editing import Editing
+from ui.claims.commands import EditClaimCommand, SetSpeakerCommand
+from ui.claims.editing import Editing
 from ui.errors import user_message
-from ui.hub import Hub
 from ui.icons import icon
+from ui.runtime.commands import ProjectCommand
+from ui.runtime.hub import Hub
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,9 @@ class PendingChanges(QObject):
         self.error = None
         self.changed.emit()
         if claims:
-            self._hub.claimsChanged.emit(sorted(set(claims)))
+            from claimtracker.journal.changes import ChangeSet
+
+            self._hub.announce(ChangeSet.records("claim", sorted(set(claims))))
 
     def clear(self) -> None:
         """The project closed: its kept changes cannot be applied any more."""

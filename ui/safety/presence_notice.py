@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from claimtracker.safety.presence import HEARTBEAT_INTERVAL, Holder, Presence
-from ui.hub import Hub
 from ui.icons import icon
-from ui.project import Project
+from ui.runtime.hub import Hub
+from ui.runtime.project import Project
 
 log = logging.getLogger(__name__)
 

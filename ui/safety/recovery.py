@@ -21,10 +21,11 @@ from claimtracker.errors import (
     ReadOnlyDatabaseError,
     StorageError,
 )
-from ui.commands import EditClaimCommand, ProjectCommand, SetSpeakerCommand
-from ui.editing import Recovery
-from ui.hub import Hub
-from ui.project import Project
+from ui.claims.commands import EditClaimCommand, SetSpeakerCommand
+from ui.claims.editing import Recovery
+from ui.runtime.commands import ProjectCommand
+from ui.runtime.hub import Hub
+from ui.runtime.project import Project
 from ui.safety.conflicts import Conflict, ConflictDialog, describe_conflict
 from ui.safety.pending_changes import PendingChanges
 
@@ -77,14 +78,10 @@ class EditRecovery:
 
     def _show_theirs(self, command: ProjectCommand) -> None:
         """ "Keep theirs": every view reads the record again."""
-        from ui.history.restore_command import RestoreValueCommand
+        from claimtracker.journal.changes import ChangeSet
+        from ui.safety.history.restore_command import RestoreValueCommand
 
         if isinstance(command, EditClaimCommand | SetSpeakerCommand):
-            self._hub.claimsChanged.emit([command.claim_id])
+            self._hub.announce(ChangeSet.records("claim", [command.claim_id]))
         elif isinstance(command, RestoreValueCommand):
-            if command.kind == "claim":
-                self._hub.claimsChanged.emit([command.record_id])
-            elif command.kind == "source":
-                self._hub.sourcesChanged.emit()
-            elif command.kind == "actor":
-                self._hub.actorsChanged.emit()
+            self._hub.announce(ChangeSet.records(command.kind, [command.record_id]))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from ui.widgets.claims_view import ClaimsView
+from ui.claims.claims_view import ClaimsView
 
 #: More selected claims than this are not selected again one by one (it would take long).
 MAX_RESELECTED = 2000

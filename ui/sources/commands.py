@@ -1,7 +1,7 @@
 """Undo commands for sources: correcting their details, a corrected text that replaced theirs,
 and placing a claim that lost its place.
 
-Like ``ui.commands``: thin, one transaction per step through the core's services, the hub told
+Like ``ui.claims.commands``: thin, one transaction per step through the core's services, the hub told
 what changed. Edits are checked against the version the analyst saw (stale-edit safe).
 """
 
@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from claimtracker.vocabulary import MARKINGS
-from ui.commands import CommandContext, ProjectCommand, shorten
+from ui.runtime.commands import CommandContext, ProjectCommand, shorten
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -112,7 +112,7 @@ class EditSourceCommand(ProjectCommand):
         from claimtracker import services
 
         made: int | None = None
-        with self.context.project.write() as session:
+        with self.write() as session:
             values = dict(self.after)
             if self.created_outlet_id is not None:  # redo: the same actor comes back
                 services.restore_actor(session=session, actor_id=self.created_outlet_id)
@@ -130,21 +130,14 @@ class EditSourceCommand(ProjectCommand):
         if made is not None:
             self.created_outlet_id = made
         self.version_checked()
-        self._announce(self.new_outlet is not None)
 
     def revert(self) -> None:
         from claimtracker import services
 
-        with self.context.project.write() as session:
+        with self.write() as session:
             self._update(session, self.before, self.versions.get(self.source_id))
             if self.created_outlet_id is not None:
                 services.delete_actor(session=session, actor_id=self.created_outlet_id)
-        self._announce(self.created_outlet_id is not None)
-
-    def _announce(self, actors_changed: bool) -> None:
-        if actors_changed:
-            self.context.hub.actorsChanged.emit()
-        self.context.hub.sourcesChanged.emit()
 
 
 class PlaceClaimCommand(ProjectCommand):
@@ -174,15 +167,15 @@ class PlaceClaimCommand(ProjectCommand):
 
     def apply(self) -> None:
         from claimtracker import services
-        from claimtracker.models import Claim
-        from claimtracker.safety.history import noted
+        from claimtracker.journal.entries import noted
         from claimtracker.schemas import ClaimUpdate
+        from claimtracker.services.records import record_of
         from claimtracker.services.revisions import anchor_state
 
         expected = self.version_to_check(self.context.expected_version(self.claim_id))
-        with self.context.project.write() as session, noted(session, "placed by hand"):
+        with self.write() as session, noted(session, "placed by hand"):
             if self.before is None:
-                claim = session.get(Claim, self.claim_id)
+                claim = record_of(session=session, kind="claim", record_id=self.claim_id)
                 if claim is not None:
                     self.before = anchor_state(claim)
             claim, _ = services.update_claim(
@@ -194,15 +187,14 @@ class PlaceClaimCommand(ProjectCommand):
             version = claim.version
         self.version_checked()
         self.context.versions[self.claim_id] = version
-        self.context.hub.claimsChanged.emit([self.claim_id])
 
     def revert(self) -> None:
-        from claimtracker.safety.history import noted
+        from claimtracker.journal.entries import noted
         from claimtracker.services.revisions import restore_anchor
 
         if self.before is None:
             return
-        with self.context.project.write() as session, noted(session, f"undo: {self.text()}"):
+        with self.write() as session, noted(session, f"undo: {self.text()}"):
             claim = restore_anchor(
                 session=session,
                 claim_id=self.claim_id,
@@ -211,7 +203,6 @@ class PlaceClaimCommand(ProjectCommand):
             )
             version = claim.version
         self.context.versions[self.claim_id] = version
-        self.context.hub.claimsChanged.emit([self.claim_id])
 
 
 @dataclass(frozen=True)
@@ -245,22 +236,20 @@ class CorrectionsCommand(ProjectCommand):
         self.corrected = list(corrected)
 
     def _put(self, versions: list[TextVersion], note: str) -> None:
-        from claimtracker.models import Source
-        from claimtracker.safety.history import noted
+        from claimtracker.journal.entries import noted
+        from claimtracker.services.records import record_version
         from claimtracker.services.revisions import restore_text_version
 
         changed: dict[int, int] = {}
-        with self.context.project.write() as session, noted(session, note):
+        with self.write() as session, noted(session, note):
             for version in versions:
                 changed.update(restore_text_version(session=session, version=version))
-                source = session.get(Source, version.source_id)
-                if source is not None:
-                    self.versions.set(version.source_id, source.version)
+                source_version = record_version(
+                    session=session, kind="source", record_id=version.source_id
+                )
+                if source_version is not None:
+                    self.versions.set(version.source_id, source_version)
         self.context.versions.update(changed)
-        self.context.hub.sourcesChanged.emit()
-        claims = sorted({claim for v in versions for claim in v.anchors})
-        if claims:
-            self.context.hub.claimsChanged.emit(claims)
 
     def apply(self) -> None:
         self._put([item.after for item in self.corrected], f"redo: {self.text()}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ui.commands import shorten
+from ui.runtime.commands import shorten
 from ui.sources.commands import CorrectedArticle
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.query.reading import SourceDetails
 from claimtracker.vocabulary import MARKINGS
-from ui.editor.fields import DateField, VocabularyCombo
+from ui.claims.editor_fields import DateField, VocabularyCombo
 
 #: Languages offered first (any ISO 639-1 code can be typed).
 COMMON_LANGUAGES = ("en", "ru", "uk", "fr", "de", "es", "ar", "zh", "tr", "fa", "pl", "it")

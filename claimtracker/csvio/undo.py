@@ -1,0 +1,215 @@
+"""Undoing a CSV import as a whole, and doing it again.
+
+An import's change set and its journal entries say everything it did: the claims, actors,
+sources and links it created, and each field it changed with the value before and after. Undo
+puts every changed field back and deletes the created records for good (their rows are kept in
+memory, with the tags the import created, so that redo brings back the same records with the
+same ids and identifiers — ids are never reused). Each step is one transaction, recorded in the
+journal like any other change, and returns its own change set.
+
+A step is refused (:class:`~claimtracker.errors.ConflictError`) when a record it would touch was
+changed after the step before it — by another window, say — so nothing saved since is lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimtracker import bulk
+from claimtracker.errors import ConflictError
+from claimtracker.journal.analyst import analyst_name
+from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, sqlite_execute
+from claimtracker.journal.entries import CHANGED, CREATED, PURGED, decode, encode, record_rows
+from claimtracker.store import Store
+
+#: Tables of created records, in the order they are put back (referenced ones first).
+_RESTORE_ORDER = ("actor", "source", "claim", "link")
+_CHUNK = 500
+
+
+@dataclass
+class RemovedRecords:
+    """The rows an undone import had created, to put back on redo."""
+
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    rows: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+
+
+@dataclass
+class ImportStep:
+    """One application of an import (the import itself, an undo or a redo) and what it left."""
+
+    changes: ChangeSet
+    new_tag_ids: list[int]
+    removed: RemovedRecords | None = None
+
+
+def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
+    """Undo what ``done`` (the import, or its last redo) did; returns the undo's step."""
+    with store.raw(write=True) as connection:
+        execute = sqlite_execute(connection)
+        _refuse_if_changed_since(connection, done.changes)
+        mark = journal_mark(execute)
+        fields = _changed_fields(connection, done.changes)
+        now, analyst = bulk.timestamp(), analyst_name()
+        entries = _put_fields_back(connection, fields, now, analyst, note)
+        removed = _remove_created(connection, done)
+        for kind in reversed(_RESTORE_ORDER):
+            entries.extend(
+                (now, analyst, kind, record_id, PURGED, None, None, None, note)
+                for record_id in sorted(done.changes.created_ids(kind))
+            )
+        record_rows(connection, entries)
+        changes = read_changes(execute, mark)
+    return ImportStep(changes, done.new_tag_ids, removed)
+
+
+def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
+    """Do again what ``undone`` (an undo) took back: the same records, the same values."""
+    removed = undone.removed or RemovedRecords()
+    with store.raw(write=True) as connection:
+        execute = sqlite_execute(connection)
+        _refuse_if_changed_since(connection, undone.changes)
+        mark = journal_mark(execute)
+        fields = _changed_fields(connection, undone.changes)
+        now, analyst = bulk.timestamp(), analyst_name()
+        _put_back(connection, removed)
+        entries: list[tuple[object, ...]] = []
+        for kind in _RESTORE_ORDER:
+            columns = removed.columns.get(kind, [])
+            entries.extend(
+                (now, analyst, kind, row[columns.index("id")], CREATED, None, None, None, note)
+                for row in removed.rows.get(kind, [])
+            )
+        entries.extend(_put_fields_back(connection, fields, now, analyst, note))
+        record_rows(connection, entries)
+        changes = read_changes(execute, mark)
+    return ImportStep(changes, undone.new_tag_ids)
+
+
+def _refuse_if_changed_since(connection: sqlite3.Connection, changes: ChangeSet) -> None:
+    for kind in ("claim", "link", "source", "actor"):
+        ids = sorted(changes.ids(kind))
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            row = connection.execute(
+                f"SELECT record_id FROM history WHERE id > ? AND kind = ?"
+                f" AND record_id IN ({marks}) LIMIT 1",
+                (changes.last_entry, kind, *chunk),
+            ).fetchone()
+            if row is not None:
+                raise ConflictError(
+                    f"{kind.capitalize()} #{row[0]} was changed after the import; undoing or "
+                    "redoing the import now would lose that change"
+                )
+
+
+def _changed_fields(
+    connection: sqlite3.Connection, changes: ChangeSet
+) -> dict[tuple[str, int, str], tuple[Any, Any]]:
+    """Each field the step changed, with its value (before the step, after it)."""
+    fields: dict[tuple[str, int, str], tuple[Any, Any]] = {}
+    for kind, record_id, name, old, new in connection.execute(
+        "SELECT kind, record_id, field, old_value, new_value FROM history"
+        " WHERE id > ? AND id <= ? AND action = ? ORDER BY id",
+        (changes.after_entry, changes.last_entry, CHANGED),
+    ):
+        key = (kind, record_id, name)
+        before = fields[key][0] if key in fields else decode(old)
+        fields[key] = (before, decode(new))
+    return fields
+
+
+def _put_fields_back(
+    connection: sqlite3.Connection,
+    fields: dict[tuple[str, int, str], tuple[Any, Any]],
+    now: str,
+    analyst: str,
+    note: str,
+) -> list[tuple[object, ...]]:
+    """Give each field its value from before the step; the journal entries that say so."""
+    entries: list[tuple[object, ...]] = []
+    for (kind, record_id, name), (before, after) in fields.items():
+        _set_field(connection, kind, record_id, name, before, now)
+        entries.append(
+            (now, analyst, kind, record_id, CHANGED, name, encode(after), encode(before), note)
+        )
+    return entries
+
+
+def _set_field(
+    connection: sqlite3.Connection, kind: str, record_id: int, name: str, value: Any, now: str
+) -> None:
+    if kind == "claim" and name == "tags":
+        _set_tags(connection, record_id, value or [])
+    else:
+        connection.execute(f'UPDATE "{kind}" SET "{name}" = ? WHERE id = ?', (value, record_id))
+    connection.execute(
+        f'UPDATE "{kind}" SET updated_at = ?, version = version + 1 WHERE id = ?', (now, record_id)
+    )
+
+
+def _set_tags(connection: sqlite3.Connection, claim_id: int, names: list[str]) -> None:
+    connection.execute("DELETE FROM claim_tag WHERE claim_id = ?", (claim_id,))
+    for name in names:
+        connection.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
+        connection.execute(
+            "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id)"
+            " SELECT ?, id FROM tag WHERE name = ?",
+            (claim_id, name),
+        )
+
+
+def _select(
+    connection: sqlite3.Connection, table: str, column: str, ids: list[int]
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    columns: list[str] = []
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        cursor = connection.execute(
+            f'SELECT * FROM "{table}" WHERE "{column}" IN ({marks}) ORDER BY rowid', chunk
+        )
+        columns = [d[0] for d in cursor.description]
+        rows.extend(cursor.fetchall())
+    return columns, rows
+
+
+def _remove_created(connection: sqlite3.Connection, done: ImportStep) -> RemovedRecords:
+    removed = RemovedRecords()
+    created = {kind: sorted(done.changes.created_ids(kind)) for kind in _RESTORE_ORDER}
+    tables = [
+        ("tag", "id", done.new_tag_ids),
+        *((kind, "id", created[kind]) for kind in _RESTORE_ORDER),
+        ("claim_tag", "claim_id", created["claim"]),
+    ]
+    for table, column, ids in tables:
+        if ids:
+            removed.columns[table], removed.rows[table] = _select(connection, table, column, ids)
+    for table, ids in (
+        ("link", created["link"]),
+        ("claim", created["claim"]),  # their tags go with them (ON DELETE CASCADE)
+        ("source", created["source"]),
+        ("actor", created["actor"]),
+        ("tag", done.new_tag_ids),
+    ):
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            connection.execute(f'DELETE FROM "{table}" WHERE id IN ({marks})', chunk)
+    return removed
+
+
+def _put_back(connection: sqlite3.Connection, removed: RemovedRecords) -> None:
+    for table in ("tag", *_RESTORE_ORDER, "claim_tag"):
+        rows = removed.rows.get(table)
+        if not rows:
+            continue
+        columns = removed.columns[table]
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)

@@ -1,0 +1,1 @@
+"""Reusable widgets, delegates and table models that no feature owns."""

@@ -1,1 +1,0 @@
-"""Item delegates that draw cells the plain text cannot say well."""

@@ -1,1 +1,0 @@
-"""Dialogs: link a counter-claim, import and export CSV, shortcuts, about."""

@@ -1,1 +1,0 @@
-"""The claim editor: every field of a claim, saved as the analyst goes, each edit undoable."""

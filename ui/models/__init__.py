@@ -1,1 +1,0 @@
-"""Qt item models: ids and frozen row snapshots from ``claimtracker.query``, never ORM objects."""

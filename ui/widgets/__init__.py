@@ -1,1 +1,0 @@
-"""Widgets of the main window: filter bar, table, sidebar, detail pane, status bar."""
