@@ -382,7 +382,14 @@ def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int
         if not words:
             return None
         first = words[0].lower()
-        if first in _APPOSITION_STARTS:
+        if first in _APPOSITION_STARTS or (
+            # "Jane Roe, 41, of Dayton, Ohio, says": a home town in apposition.
+            first in ("of", "from")
+            and 1 < len(words) <= _MAX_PLACE_WORDS + 1
+            and _is_name_chunk(
+                text, _strip_span(masked, *chunks[k])[0] + len(words[0]), chunks[k][1]
+            )
+        ):
             seen_apposition = True
         elif not (
             masked[chunks[k][0] : chunks[k][1]].strip().isdigit()
@@ -392,6 +399,13 @@ def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int
         k -= 1
     if not seen_apposition or k == len(chunks) - 1:
         return None
+    if (
+        k > 0
+        and _words(masked, *chunks[k])[0].lower() in cues.TITLE_WORDS
+        and _is_name_chunk(text, *chunks[k - 1])
+        and _looks_like_subject(masked, *chunks[k])
+    ):
+        k -= 1  # "Bob Lee, head of Acme, a Boston firm, said": the name before the title
     start, end = chunks[k]
     words = _words(masked, start, end)
     if not words or not words[0][0].isupper() or len(words) > _MAX_HEAD_WORDS:
