@@ -692,9 +692,12 @@ def _name_colon(text: str, base: int, masked: str) -> Attribution | None:
         first in _COLON_LABELS
         or first in _ADVERBIAL_STARTERS
         or first in _NOUN_MARKERS
-        or first in cues.REPORTING_VERBS
+        or (
+            first in cues.REPORTING_VERBS
+            and not (speaker.isalpha() and first in cues.DOCUMENT_HEADS)
+        )
     ):
-        return None
+        return None  # but "Report: ..." heads a story with what a report says
     c_start, c_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
     if len(_words(text[base : base + len(masked)], c_start, c_end)) < _MIN_COLON_CONTENT_WORDS:
         return None

@@ -181,6 +181,8 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
         or bare in cues.GENERIC_MEDIA_HEADS
     ):
         return True
+    if bare in cues.MEDIA_NAMES or (len(words) > 1 and words[-1].lower() in cues.MEDIA_HEADS):
+        return True  # "NY Daily News: ...", "Reuters: ...": a headline citing an outlet
     full = index.person(words[-1])
     if full is None:
         return False
