@@ -553,8 +553,35 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     return find_without_colon(text, start, end, masked)
 
 
+#: 'Said Comey, "The thought ..."': the cue first, then the speaker, then a quote.
+_SAID_FIRST = re.compile(
+    r"(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Tweeted|Explained|Continued|Recalled)[ \t]+"
+    r"(?P<speaker>(?:the[ \t]+[A-Za-z]|[A-Z])[^,:;.!?\"“”_]{1,60}?)[ \t]*[,:][ \t]*(?=[\"“‘']?_)"
+)
+
+
+def _said_first(text: str, base: int, masked: str) -> Attribution | None:
+    match = _SAID_FIRST.match(masked)
+    if match is None or not _looks_like_subject(masked, *match.span("speaker")):
+        return None
+    c_start, c_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
+    return Attribution(
+        speaker_start=base + match.start("speaker"),
+        speaker_end=base + match.end("speaker"),
+        descriptor_start=base + match.start("speaker"),
+        descriptor_end=base + match.end("speaker"),
+        cue=match.group("cue").lower(),
+        pattern="leading",
+        content_start=base + c_start,
+        content_end=base + c_end,
+    )
+
+
 def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:
     """:func:`find` without a leading "Name:" (the caller judged it no speaker)."""
+    found = _said_first(text, start, masked)
+    if found is not None:
+        return found
     verbs = _verbs(masked)
     if not verbs and _is_title_case(masked):
         # A headline: "Former Pollster Says Clinton Is In Trouble".

@@ -248,7 +248,8 @@ _NOT_NAME_START = words(
     """
     the a an but and in at on as if when while after before this that these those his her their
     its our my your we he she they it there here what why how who according asked speaking for
-    from by with of to under over since during january february march april may june july august
+    from by with of to under over since during said says added adds wrote writes tweeted
+    explained continued recalled january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
     """
 )
