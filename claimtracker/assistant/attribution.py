@@ -318,6 +318,7 @@ def _subject_before(
         and not masked[c[0] : c[1]].strip().isdigit()
         and not _PARTY_STATE.fullmatch(masked[c[0] : c[1]].strip())
     ]
+    chunks = _with_places_joined(masked, text, chunks)
     # Relative clauses, participle phrases and short adverbials right before the verb belong
     # to the subject: "X, who ..., said", "X, for example, said", "X, in a statement, said".
     while len(chunks) > 1 and (
@@ -369,6 +370,31 @@ def _subject_before(
     if len(words) == 1 and words[0].lower() in ("there", "here"):
         return None  # "There have been telling responses"
     return s_start, s_end, descriptor_start
+
+
+_ENDS_IN_PLACE = re.compile(
+    r"\b(?:in|at|from|of|near)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?$"
+)
+
+
+def _with_places_joined(
+    masked: str, text: str, chunks: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "X, during a town hall in Dayton, Ohio, said": the state after the town belongs to the
+    phrase in lower case before it, not to the subject."""
+    joined = chunks[:1]
+    for chunk in chunks[1:]:
+        a, b = joined[-1]
+        if (
+            masked[a].islower()
+            and _ENDS_IN_PLACE.search(masked, a, b)
+            and _is_name_chunk(text, *chunk)
+            and len(_words(masked, *chunk)) <= _MAX_PLACE_WORDS
+        ):
+            joined[-1] = (a, chunk[1])
+        else:
+            joined.append(chunk)
+    return joined
 
 
 def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int]]) -> int | None:
