@@ -619,7 +619,8 @@ DOCUMENT_HEADS: frozenset[str] = words(
     statement statements release releases lawsuit lawsuit suit complaint ruling order
     agreement regulations rules brief briefs affidavit testimony ad ads advertisement
     commercial tweet tweets post posts website platform findings photos pictures images
-    videos filings average averages tally count counts
+    videos filings average averages tally count counts editorial editorials column columns
+    story stories biography documentary probe email e-mail cable rankings leak leaks
     """
 )
 

@@ -335,6 +335,7 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
             and (lower.endswith(("ed", "ing")))
             and "-" not in lower
             and lower not in cues.REPORTING_VERBS
+            and lower not in cues.DOCUMENT_HEADS  # "national polling" is a document
         )
         if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle):
             # "of"/"for" between a body's head and its name stay: "Office for National
