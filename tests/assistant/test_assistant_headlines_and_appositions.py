@@ -1,0 +1,83 @@
+"""Appositions of home towns and titles, the cue before its speaker, headlines that cite a
+report or an outlet, and document nouns, on short passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtracker.assistant import suggest
+from tests.assistant.test_assistant_news_grammar import only
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        # a home town and an age in apposition
+        (
+            "Ada Kowal, 41, of Harbor, Maine, says her main worry is the levy.",
+            "Ada Kowal",
+            "on_record",
+        ),
+        ("Ada Kowal, 41, from Harbor, says her main worry is the levy.", "Ada Kowal", "on_record"),
+        # a title between the name and a described firm
+        (
+            "Paul Ngata, head of Kowal Ferries, a Harbor firm, said the levy would cost jobs.",
+            "Paul Ngata",
+            "on_record",
+        ),
+        # a state after the town of a lower-case phrase
+        (
+            "Ngata, during a town hall in Harbor, Maine, said he would close the ferry line.",
+            "Ngata",
+            "on_record",
+        ),
+        # the cue first
+        ('Said Ngata, "The levy is very painful to us and to the harbor."', "Ngata", "on_record"),
+        (
+            'Added the mayor: "We will not close the ferry line this year."',
+            "the mayor",
+            "on_record",
+        ),
+        # headlines citing a report or an outlet
+        ("Report: Half of the mayor's meetings were with donors.", "Report", "secondhand"),
+        (
+            "Harbor Daily News: The levy vote highlights the threat to ferries.",
+            "Harbor Daily News",
+            "secondhand",
+        ),
+        # document nouns, also those ending in -ing
+        (
+            "National polling shows the mayor ahead by eight points.",
+            "National polling",
+            "secondhand",
+        ),
+        (
+            "The editorial said the mayor should resign over the levy.",
+            "The editorial",
+            "secondhand",
+        ),
+    ],
+)
+def test_speaker_and_category(text: str, speaker: str, code: str):
+    s = only(text)
+    assert (s.speaker, s.attribution) == (speaker, code)
+
+
+def test_a_cue_first_is_no_part_of_the_name():
+    found = suggest(
+        "Paul Ngata runs the ferry line. "
+        'Said Ngata, "The levy is very painful to us and to the harbor."'
+    )
+    assert found[-1].speaker == "Paul Ngata"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breaking News: The levy passed with 41 votes on Monday.",
+        "Delegate Update: The levy passed with 41 votes on Monday.",
+    ],
+)
+def test_page_labels_before_a_colon_are_no_speaker(text: str):
+    s = only(text)
+    assert (s.speaker, s.attribution) == (None, "unattributed")
