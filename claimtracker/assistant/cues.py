@@ -181,6 +181,13 @@ IMPERSONAL_ANONYMOUS: tuple[str, ...] = (
     "it has emerged",
     "it is reported",
     "it was reported",
+    "it has been reported",
+    "it had been reported",
+    "it is alleged",
+    "it was alleged",
+    "it has been alleged",
+    "it was claimed",
+    "it was believed",
     "известно, что",
 )
 

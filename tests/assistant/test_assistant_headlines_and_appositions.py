@@ -81,3 +81,15 @@ def test_a_cue_first_is_no_part_of_the_name():
 def test_page_labels_before_a_colon_are_no_speaker(text: str):
     s = only(text)
     assert (s.speaker, s.attribution) == (None, "unattributed")
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptor"),
+    [
+        ("It has been reported that 40 donors met the mayor.", "It has been reported"),
+        ("The mayor was said to be furious with the council over the levy.", "was said to be"),
+    ],
+)
+def test_passive_reports_are_anonymous(text: str, descriptor: str):
+    s = only(text)
+    assert (s.speaker, s.attribution, s.descriptor) == (None, "anonymous", descriptor)
