@@ -931,8 +931,16 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             np = _speaker_after(text, base, masked, verb.end, speaker_end)
             if np is None:
                 return None
-            if any(w in _IRREGULAR_PAST for w in _words(masked, np[0] - base, np[1] - base)):
-                return None  # "..., said the speeches led her to vote": a clause, not a name
+            np_words = _words(masked, np[0] - base, np[1] - base)
+            if any(w in _IRREGULAR_PAST for w in np_words) or any(
+                w.islower()
+                and (w in _FINITE_NON_REPORTING or (w.endswith("ed") and "-" not in w))
+                and w not in cues.DESCRIPTIVE_PARTICIPLES
+                for w in np_words[1:]
+            ):
+                # "..., said the speeches led her to vote", "X, a staff member, said the levy
+                # failed": a clause, not a name
+                return None
             return Attribution(
                 speaker_start=np[0],
                 speaker_end=np[1],
