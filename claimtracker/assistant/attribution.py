@@ -432,9 +432,14 @@ def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int
         and _looks_like_subject(masked, *chunks[k])
     ):
         k -= 1  # "Bob Lee, head of Acme, a Boston firm, said": the name before the title
+    if _is_adverbial(masked, *chunks[k]) and k + 1 < len(chunks) - 1:
+        k += 1  # "Last month, the Harbor Gazette, a local paper, revealed": the name after
     start, end = chunks[k]
     words = _words(masked, start, end)
-    if not words or not words[0][0].isupper() or len(words) > _MAX_HEAD_WORDS:
+    named = bool(words) and (
+        words[0][0].isupper() or (words[0] == "the" and len(words) > 1 and words[1][0].isupper())
+    )
+    if not named or len(words) > _MAX_HEAD_WORDS:
         return None
     return k if _looks_like_subject(masked, start, end) else None
 

@@ -93,3 +93,25 @@ def test_page_labels_before_a_colon_are_no_speaker(text: str):
 def test_passive_reports_are_anonymous(text: str, descriptor: str):
     s = only(text)
     assert (s.speaker, s.attribution, s.descriptor) == (None, "anonymous", descriptor)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        # a clause after the verb is what was said, not an inverted speaker
+        ("Ada Kowal, a former staff member, said the levy failed.", "Ada Kowal", "on_record"),
+        ("Ada Kowal, a former staff member, said the levy was dead.", "Ada Kowal", "on_record"),
+        ("The levy is dead, said the people briefed on the talks.", None, "anonymous"),
+        # an adverbial before a named outlet and its apposition
+        (
+            "Last month, the Harbor Gazette, a local paper, revealed that the levy failed.",
+            "the Harbor Gazette",
+            "secondhand",
+        ),
+    ],
+)
+def test_inversion_and_adverbials(text: str, speaker: str | None, code: str):
+    s = only(text)
+    assert s.attribution == code
+    if speaker is not None:
+        assert s.speaker == speaker
