@@ -32,6 +32,7 @@ ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     """
     in at on after before during speaking asked meanwhile however separately earlier later last
     this since while as when despite following responding writing by for from with without under
+    overall otherwise anyway regardless
     over through amid among upon once until within across also still yet but and so then now
     today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
     ранее в на по после при однако между кроме позднее также moreover furthermore indeed
@@ -372,6 +373,20 @@ def _subject_before(
     return s_start, s_end, descriptor_start
 
 
+_TITLE_OF = words("of for at with")
+
+
+def _is_title_apposition(words: list[str]) -> bool:
+    """ "president of the Harbor Institute", "communications director for X": a title in lower
+    case, then whose it is."""
+    if not words[0][0].islower():
+        return False
+    for k, word in enumerate(words[:4]):
+        if word in _TITLE_OF:
+            return k > 0 and words[k - 1] in cues.TITLE_WORDS
+    return False
+
+
 _ENDS_IN_PLACE = re.compile(
     r"\b(?:in|at|from|of|near)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?$"
 )
@@ -408,12 +423,16 @@ def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int
         if not words:
             return None
         first = words[0].lower()
-        if first in _APPOSITION_STARTS or (
-            # "Jane Roe, 41, of Dayton, Ohio, says": a home town in apposition.
-            first in ("of", "from")
-            and 1 < len(words) <= _MAX_PLACE_WORDS + 1
-            and _is_name_chunk(
-                text, _strip_span(masked, *chunks[k])[0] + len(words[0]), chunks[k][1]
+        if (
+            first in _APPOSITION_STARTS
+            or _is_title_apposition(words)
+            or (
+                # "Jane Roe, 41, of Dayton, Ohio, says": a home town in apposition.
+                first in ("of", "from")
+                and 1 < len(words) <= _MAX_PLACE_WORDS + 1
+                and _is_name_chunk(
+                    text, _strip_span(masked, *chunks[k])[0] + len(words[0]), chunks[k][1]
+                )
             )
         ):
             seen_apposition = True
@@ -1367,6 +1386,7 @@ def _describes(masked: str, text: str, chunk: tuple[int, int]) -> bool:
         or first in _RELATIVE_STARTERS
         or first in ("former", "then", "now", "also")
         or _is_name_chunk(text, *chunk)
+        or _is_title_apposition(words)
     )
 
 

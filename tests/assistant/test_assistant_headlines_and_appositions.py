@@ -25,6 +25,13 @@ from tests.assistant.test_assistant_news_grammar import only
             "Paul Ngata",
             "on_record",
         ),
+        # a title in lower case in apposition, before a participle
+        (
+            "Paul Ngata, president of the Harbor Ferry Institute, tied the fares to the levy, "
+            "saying the law helped 40 families.",
+            "Paul Ngata",
+            "on_record",
+        ),
         # a state after the town of a lower-case phrase
         (
             "Ngata, during a town hall in Harbor, Maine, said he would close the ferry line.",
@@ -115,3 +122,11 @@ def test_inversion_and_adverbials(text: str, speaker: str | None, code: str):
     assert s.attribution == code
     if speaker is not None:
         assert s.speaker == speaker
+
+
+def test_overall_is_an_adverbial_not_a_speaker():
+    found = suggest(
+        "Ada Kowal spoke on Monday. Overall, she said, 40 members are more and more alienated "
+        "by the party.\n"
+    )
+    assert (found[-1].speaker, found[-1].attribution) == ("Ada Kowal", "on_record")
