@@ -466,6 +466,8 @@ def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int
 def _lowercase_subject_ok(word: str, words: list[str] | None = None) -> bool:
     """A subject may start in lower case with a determiner, a number or a source noun, or be a
     short phrase whose head is a source, body, document or outlet noun ("political analysts")."""
+    if words is not None and (_is_described_name(words) or _is_possessed_noun(words)):
+        return True
     if (
         words is not None
         and len(words) <= _MAX_LOWERCASE_SUBJECT_WORDS
@@ -481,6 +483,50 @@ def _lowercase_subject_ok(word: str, words: list[str] | None = None) -> bool:
         or word in cues.SPOKESPERSON_WORDS
         or word in cues.NUMBER_WORDS
         or word in cues.RUSSIAN_POSSESSIVES
+    )
+
+
+_AGENT_SUFFIXES = ("ist", "er", "or", "ant", "ent", "ian", "ee")
+_POSSESSIVES = words("his her their its our my")
+
+
+def _is_agent_noun(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        (
+            lowered in cues.TITLE_WORDS
+            or lowered in cues.DESCRIBED_SOURCE_HEADS
+            or (lowered.endswith(_AGENT_SUFFIXES) and len(lowered) > 4)
+        )
+        and lowered not in _ADVERBIAL_STARTERS
+        and lowered not in _SUBORDINATORS
+    )
+
+
+def _is_described_name(words: list[str]) -> bool:
+    """ "veteran analyst Jim Doe", "Rubio supporter Scott Szlachta": a short description in
+    lower case, then a name of two or more capitalised words."""
+    k = 0
+    while k < len(words) and not words[k][0].isupper():
+        k += 1
+    if not 0 < k <= 3 or len(words) - k < 2:
+        return False
+    if not all(w[0].isupper() for w in words[k:]):
+        return False
+    return _is_agent_noun(words[k - 1]) and not any(
+        w.lower() in _ADVERBIAL_STARTERS or w.lower() in cues.AUXILIARIES for w in words[:k]
+    )
+
+
+def _is_possessed_noun(words: list[str]) -> bool:
+    """ "his brother", "her campaign manager": a possessive and a short noun phrase."""
+    return (
+        1 < len(words) <= 3
+        and words[0].lower() in _POSSESSIVES
+        and words[-1].islower()
+        and not words[-1].endswith("ly")
+        and words[-1] not in _ALL_REPORTING_VERBS
+        and words[-1] not in _FINITE_NON_REPORTING
     )
 
 

@@ -130,3 +130,19 @@ def test_overall_is_an_adverbial_not_a_speaker():
         "by the party.\n"
     )
     assert (found[-1].speaker, found[-1].attribution) == ("Ada Kowal", "on_record")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The levy could shake every race below it," veteran analyst Jim Doe wrote this week.',
+            "Jim Doe",
+        ),
+        ("Or maybe Paul Ngata, ferry consultant Jim Doe says.", "Jim Doe"),
+        ("The levy will pass in May with 40 votes, his brother added.", "his brother"),
+    ],
+)
+def test_described_names_and_possessed_nouns_are_subjects(text: str, speaker: str):
+    s = only(text)
+    assert (s.speaker, s.attribution) == (speaker, "on_record")
