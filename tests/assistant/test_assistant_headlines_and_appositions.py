@@ -146,3 +146,8 @@ def test_overall_is_an_adverbial_not_a_speaker():
 def test_described_names_and_possessed_nouns_are_subjects(text: str, speaker: str):
     s = only(text)
     assert (s.speaker, s.attribution) == (speaker, "on_record")
+
+
+def test_a_reporting_verb_in_a_where_clause():
+    s = only("Kowal won 40 votes in Harbor, where the mayor said turnout was low.")
+    assert (s.speaker, s.attribution, s.cue) == ("the mayor", "on_record", "said")
