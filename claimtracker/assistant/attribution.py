@@ -720,6 +720,12 @@ _NAME_BEFORE_WHO = re.compile(
 )
 
 
+_PHRASE_BEFORE_WHO = re.compile(
+    r"\b((?:a|an|one)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*),\s+who\s+"
+    r"(?:(?:also|later|has|had|have)\s+)*$"
+)
+
+
 def _who_said(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
     """ "... with help from Labor Secretary Thomas Perez, who said he expects ...": the name
     before ", who" speaks what follows the verb."""
@@ -729,7 +735,10 @@ def _who_said(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             continue
         name = _NAME_BEFORE_WHO.search(masked, 0, verb.start)
         if name is None:
-            continue
+            # "... was from a young child, who said he drove ...": a described person.
+            name = _PHRASE_BEFORE_WHO.search(masked, 0, verb.start)
+            if name is None or not _looks_like_subject(masked, *name.span(1)):
+                continue
         c_start, c_end = _strip_span(masked, verb.end, len(masked), " \t\n.!?:,")
         that = _THAT.match(masked, c_start)
         if that:

@@ -151,3 +151,8 @@ def test_described_names_and_possessed_nouns_are_subjects(text: str, speaker: st
 def test_a_reporting_verb_in_a_where_clause():
     s = only("Kowal won 40 votes in Harbor, where the mayor said turnout was low.")
     assert (s.speaker, s.attribution, s.cue) == ("the mayor", "on_record", "said")
+
+
+def test_a_described_person_before_who_said():
+    s = only("The mayor met a ferry captain, who later said the levy would cost 40 jobs.")
+    assert (s.speaker, s.attribution) == ("a ferry captain", "on_record")
