@@ -769,6 +769,37 @@ def _body_or_unknown(p: _Phrase) -> Speaker:
     )
 
 
+_PARTY_MEMBERS = words(
+    """
+    democrat democrats republican republicans conservative conservatives liberal liberals tory
+    tories progressive progressives independent independents
+    """
+)
+_MEMBER_COUNTS = words("a an one two three four several some many few other another")
+
+
+def _party_member(p: _Phrase) -> Speaker | None:
+    """ "one Democrat familiar with the talks": an unnamed member of a party who speaks on
+    condition of anonymity ("an Iowa Democrat" alone speaks on record)."""
+    if (
+        not p.anonymous
+        or p.lead not in _MEMBER_COUNTS
+        or p.head not in _PARTY_MEMBERS
+        or len(p.head_words) > 3
+    ):
+        return None
+    singular = not p.head.endswith("s")
+    return Speaker(
+        p.text,
+        "described_group",
+        count=1 if singular else _count(p.head_words),
+        plural=not singular,
+        head=p.head,
+        anonymous=True,
+        affiliation=p.affiliation,
+    )
+
+
 _RULES = (
     _pronoun,
     _compound,
@@ -776,6 +807,7 @@ _RULES = (
     _named_alias,
     _document,
     _spokesperson,
+    _party_member,
     _described_group,
     _people_by_quantity,
     _russian_body,

@@ -156,3 +156,8 @@ def test_a_reporting_verb_in_a_where_clause():
 def test_a_described_person_before_who_said():
     s = only("The mayor met a ferry captain, who later said the levy would cost 40 jobs.")
     assert (s.speaker, s.attribution) == ("a ferry captain", "on_record")
+
+
+def test_a_party_member_familiar_with_the_talks_is_anonymous():
+    s = only('"It was no good argument," said one Democrat familiar with the talks.')
+    assert (s.speaker, s.attribution) == ("one Democrat familiar with the talks", "anonymous")
