@@ -32,6 +32,7 @@ ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     """
     in at on after before during speaking asked meanwhile however separately earlier later last
     this since while as when despite following responding writing by for from with without under
+    overall otherwise anyway regardless
     over through amid among upon once until within across also still yet but and so then now
     today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
     ранее в на по после при однако между кроме позднее также moreover furthermore indeed
@@ -318,6 +319,7 @@ def _subject_before(
         and not masked[c[0] : c[1]].strip().isdigit()
         and not _PARTY_STATE.fullmatch(masked[c[0] : c[1]].strip())
     ]
+    chunks = _with_places_joined(masked, text, chunks)
     # Relative clauses, participle phrases and short adverbials right before the verb belong
     # to the subject: "X, who ..., said", "X, for example, said", "X, in a statement, said".
     while len(chunks) > 1 and (
@@ -371,6 +373,45 @@ def _subject_before(
     return s_start, s_end, descriptor_start
 
 
+_TITLE_OF = words("of for at with")
+
+
+def _is_title_apposition(words: list[str]) -> bool:
+    """ "president of the Harbor Institute", "communications director for X": a title in lower
+    case, then whose it is."""
+    if not words[0][0].islower():
+        return False
+    for k, word in enumerate(words[:4]):
+        if word in _TITLE_OF:
+            return k > 0 and words[k - 1] in cues.TITLE_WORDS
+    return False
+
+
+_ENDS_IN_PLACE = re.compile(
+    r"\b(?:in|at|from|of|near)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?$"
+)
+
+
+def _with_places_joined(
+    masked: str, text: str, chunks: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "X, during a town hall in Dayton, Ohio, said": the state after the town belongs to the
+    phrase in lower case before it, not to the subject."""
+    joined = chunks[:1]
+    for chunk in chunks[1:]:
+        a, b = joined[-1]
+        if (
+            masked[a].islower()
+            and _ENDS_IN_PLACE.search(masked, a, b)
+            and _is_name_chunk(text, *chunk)
+            and len(_words(masked, *chunk)) <= _MAX_PLACE_WORDS
+        ):
+            joined[-1] = (a, chunk[1])
+        else:
+            joined.append(chunk)
+    return joined
+
+
 def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int]]) -> int | None:
     """ "Rep. Lee Zeldin of New York, a Trump supporter, said", "Rachel Berg, a philanthropist
     from Monsey, New York, said": the index of the named head that the chunks after it describe
@@ -382,7 +423,18 @@ def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int
         if not words:
             return None
         first = words[0].lower()
-        if first in _APPOSITION_STARTS:
+        if (
+            first in _APPOSITION_STARTS
+            or _is_title_apposition(words)
+            or (
+                # "Jane Roe, 41, of Dayton, Ohio, says": a home town in apposition.
+                first in ("of", "from")
+                and 1 < len(words) <= _MAX_PLACE_WORDS + 1
+                and _is_name_chunk(
+                    text, _strip_span(masked, *chunks[k])[0] + len(words[0]), chunks[k][1]
+                )
+            )
+        ):
             seen_apposition = True
         elif not (
             masked[chunks[k][0] : chunks[k][1]].strip().isdigit()
@@ -392,9 +444,21 @@ def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int
         k -= 1
     if not seen_apposition or k == len(chunks) - 1:
         return None
+    if (
+        k > 0
+        and _words(masked, *chunks[k])[0].lower() in cues.TITLE_WORDS
+        and _is_name_chunk(text, *chunks[k - 1])
+        and _looks_like_subject(masked, *chunks[k])
+    ):
+        k -= 1  # "Bob Lee, head of Acme, a Boston firm, said": the name before the title
+    if _is_adverbial(masked, *chunks[k]) and k + 1 < len(chunks) - 1:
+        k += 1  # "Last month, the Harbor Gazette, a local paper, revealed": the name after
     start, end = chunks[k]
     words = _words(masked, start, end)
-    if not words or not words[0][0].isupper() or len(words) > _MAX_HEAD_WORDS:
+    named = bool(words) and (
+        words[0][0].isupper() or (words[0] == "the" and len(words) > 1 and words[1][0].isupper())
+    )
+    if not named or len(words) > _MAX_HEAD_WORDS:
         return None
     return k if _looks_like_subject(masked, start, end) else None
 
@@ -402,6 +466,8 @@ def _head_before_appositions(masked: str, text: str, chunks: list[tuple[int, int
 def _lowercase_subject_ok(word: str, words: list[str] | None = None) -> bool:
     """A subject may start in lower case with a determiner, a number or a source noun, or be a
     short phrase whose head is a source, body, document or outlet noun ("political analysts")."""
+    if words is not None and (_is_described_name(words) or _is_possessed_noun(words)):
+        return True
     if (
         words is not None
         and len(words) <= _MAX_LOWERCASE_SUBJECT_WORDS
@@ -417,6 +483,50 @@ def _lowercase_subject_ok(word: str, words: list[str] | None = None) -> bool:
         or word in cues.SPOKESPERSON_WORDS
         or word in cues.NUMBER_WORDS
         or word in cues.RUSSIAN_POSSESSIVES
+    )
+
+
+_AGENT_SUFFIXES = ("ist", "er", "or", "ant", "ent", "ian", "ee")
+_POSSESSIVES = words("his her their its our my")
+
+
+def _is_agent_noun(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        (
+            lowered in cues.TITLE_WORDS
+            or lowered in cues.DESCRIBED_SOURCE_HEADS
+            or (lowered.endswith(_AGENT_SUFFIXES) and len(lowered) > 4)
+        )
+        and lowered not in _ADVERBIAL_STARTERS
+        and lowered not in _SUBORDINATORS
+    )
+
+
+def _is_described_name(words: list[str]) -> bool:
+    """ "veteran analyst Jim Doe", "Rubio supporter Scott Szlachta": a short description in
+    lower case, then a name of two or more capitalised words."""
+    k = 0
+    while k < len(words) and not words[k][0].isupper():
+        k += 1
+    if not 0 < k <= 3 or len(words) - k < 2:
+        return False
+    if not all(w[0].isupper() for w in words[k:]):
+        return False
+    return _is_agent_noun(words[k - 1]) and not any(
+        w.lower() in _ADVERBIAL_STARTERS or w.lower() in cues.AUXILIARIES for w in words[:k]
+    )
+
+
+def _is_possessed_noun(words: list[str]) -> bool:
+    """ "his brother", "her campaign manager": a possessive and a short noun phrase."""
+    return (
+        1 < len(words) <= 3
+        and words[0].lower() in _POSSESSIVES
+        and words[-1].islower()
+        and not words[-1].endswith("ly")
+        and words[-1] not in _ALL_REPORTING_VERBS
+        and words[-1] not in _FINITE_NON_REPORTING
     )
 
 
@@ -539,8 +649,35 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     return find_without_colon(text, start, end, masked)
 
 
+#: 'Said Comey, "The thought ..."': the cue first, then the speaker, then a quote.
+_SAID_FIRST = re.compile(
+    r"(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Tweeted|Explained|Continued|Recalled)[ \t]+"
+    r"(?P<speaker>(?:the[ \t]+[A-Za-z]|[A-Z])[^,:;.!?\"“”_]{1,60}?)[ \t]*[,:][ \t]*(?=[\"“‘']?_)"
+)
+
+
+def _said_first(text: str, base: int, masked: str) -> Attribution | None:
+    match = _SAID_FIRST.match(masked)
+    if match is None or not _looks_like_subject(masked, *match.span("speaker")):
+        return None
+    c_start, c_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
+    return Attribution(
+        speaker_start=base + match.start("speaker"),
+        speaker_end=base + match.end("speaker"),
+        descriptor_start=base + match.start("speaker"),
+        descriptor_end=base + match.end("speaker"),
+        cue=match.group("cue").lower(),
+        pattern="leading",
+        content_start=base + c_start,
+        content_end=base + c_end,
+    )
+
+
 def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:
     """:func:`find` without a leading "Name:" (the caller judged it no speaker)."""
+    found = _said_first(text, start, masked)
+    if found is not None:
+        return found
     verbs = _verbs(masked)
     if not verbs and _is_title_case(masked):
         # A headline: "Former Pollster Says Clinton Is In Trouble".
@@ -583,6 +720,12 @@ _NAME_BEFORE_WHO = re.compile(
 )
 
 
+_PHRASE_BEFORE_WHO = re.compile(
+    r"\b((?:a|an|one)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*),\s+who\s+"
+    r"(?:(?:also|later|has|had|have)\s+)*$"
+)
+
+
 def _who_said(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
     """ "... with help from Labor Secretary Thomas Perez, who said he expects ...": the name
     before ", who" speaks what follows the verb."""
@@ -592,7 +735,10 @@ def _who_said(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             continue
         name = _NAME_BEFORE_WHO.search(masked, 0, verb.start)
         if name is None:
-            continue
+            # "... was from a young child, who said he drove ...": a described person.
+            name = _PHRASE_BEFORE_WHO.search(masked, 0, verb.start)
+            if name is None or not _looks_like_subject(masked, *name.span(1)):
+                continue
         c_start, c_end = _strip_span(masked, verb.end, len(masked), " \t\n.!?:,")
         that = _THAT.match(masked, c_start)
         if that:
@@ -678,9 +824,12 @@ def _name_colon(text: str, base: int, masked: str) -> Attribution | None:
         first in _COLON_LABELS
         or first in _ADVERBIAL_STARTERS
         or first in _NOUN_MARKERS
-        or first in cues.REPORTING_VERBS
+        or (
+            first in cues.REPORTING_VERBS
+            and not (speaker.isalpha() and first in cues.DOCUMENT_HEADS)
+        )
     ):
-        return None
+        return None  # but "Report: ..." heads a story with what a report says
     c_start, c_end = _strip_span(masked, match.end(), len(masked), " \t\n.!?")
     if len(_words(text[base : base + len(masked)], c_start, c_end)) < _MIN_COLON_CONTENT_WORDS:
         return None
@@ -861,8 +1010,16 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             np = _speaker_after(text, base, masked, verb.end, speaker_end)
             if np is None:
                 return None
-            if any(w in _IRREGULAR_PAST for w in _words(masked, np[0] - base, np[1] - base)):
-                return None  # "..., said the speeches led her to vote": a clause, not a name
+            np_words = _words(masked, np[0] - base, np[1] - base)
+            if any(w in _IRREGULAR_PAST for w in np_words) or any(
+                w.islower()
+                and (w in _FINITE_NON_REPORTING or (w.endswith("ed") and "-" not in w))
+                and w not in cues.DESCRIPTIVE_PARTICIPLES
+                for w in np_words[1:]
+            ):
+                # "..., said the speeches led her to vote", "X, a staff member, said the levy
+                # failed": a clause, not a name
+                return None
             return Attribution(
                 speaker_start=np[0],
                 speaker_end=np[1],
@@ -1168,7 +1325,7 @@ def _embedded_subject(masked: str, verb_start: int) -> tuple[int, int, int] | No
 
 
 _NOUN_PHRASE_EMBEDDING = words(
-    "although though because while since as if whether when after before"
+    "although though because while since as if whether when after before where"
 )
 
 
@@ -1284,6 +1441,7 @@ def _describes(masked: str, text: str, chunk: tuple[int, int]) -> bool:
         or first in _RELATIVE_STARTERS
         or first in ("former", "then", "now", "also")
         or _is_name_chunk(text, *chunk)
+        or _is_title_apposition(words)
     )
 
 

@@ -181,6 +181,13 @@ IMPERSONAL_ANONYMOUS: tuple[str, ...] = (
     "it has emerged",
     "it is reported",
     "it was reported",
+    "it has been reported",
+    "it had been reported",
+    "it is alleged",
+    "it was alleged",
+    "it has been alleged",
+    "it was claimed",
+    "it was believed",
     "известно, что",
 )
 
@@ -619,7 +626,8 @@ DOCUMENT_HEADS: frozenset[str] = words(
     statement statements release releases lawsuit lawsuit suit complaint ruling order
     agreement regulations rules brief briefs affidavit testimony ad ads advertisement
     commercial tweet tweets post posts website platform findings photos pictures images
-    videos filings average averages tally count counts
+    videos filings average averages tally count counts editorial editorials column columns
+    story stories biography documentary probe email e-mail cable rankings leak leaks
     """
 )
 

@@ -32,6 +32,10 @@ _DATELINE = re.compile(
 _IMPERSONAL = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in cues.IMPERSONAL_ANONYMOUS) + r")\b", re.IGNORECASE
 )
+#: "The mayor was said to be furious": the writer relays what unnamed others say.
+_SAID_TO_BE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:said|reported|rumou?red|alleged)\s+to\s+(?:be|have)\b"
+)
 _APPOSITION_END = re.compile(
     r"(?i)\s(?:who|which|whose|citing|со ссылкой на|ссылаясь на|который|которая|которые)\s"
 )
@@ -181,6 +185,8 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
         or bare in cues.GENERIC_MEDIA_HEADS
     ):
         return True
+    if bare in cues.MEDIA_NAMES or (len(words) > 1 and words[-1].lower() in cues.MEDIA_HEADS):
+        return True  # "NY Daily News: ...", "Reuters: ...": a headline citing an outlet
     full = index.person(words[-1])
     if full is None:
         return False
@@ -275,6 +281,26 @@ def _draft(
         )
     body = text[start:end]
     impersonal = _IMPERSONAL.match(body)
+    relayed = (
+        None
+        if impersonal
+        else _SAID_TO_BE.search(quote_mask(text, list(sentence.quotes), start, end))
+    )
+    if relayed:
+        return _Draft(
+            start,
+            end,
+            sentence.paragraph,
+            None,
+            None,
+            body[relayed.start() : relayed.end()],
+            body[relayed.start() : relayed.end()],
+            quote,
+            quote_only,
+            body,
+            keep=True,
+            anonymous_impersonal=True,
+        )
     if impersonal:
         return _Draft(
             start,

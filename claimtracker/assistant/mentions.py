@@ -29,7 +29,9 @@ _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Capitalised at a sentence's start, never the first word of a name.
-_NOT_NAME_START = ADVERBIAL_STARTERS | frozenset(["the", "a", "an", "this", "that", "he", "she"])
+_NOT_NAME_START = ADVERBIAL_STARTERS | frozenset(
+    ["the", "a", "an", "this", "that", "he", "she", "said", "says", "added", "wrote", "tweeted"]
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -248,7 +248,8 @@ _NOT_NAME_START = words(
     """
     the a an but and in at on as if when while after before this that these those his her their
     its our my your we he she they it there here what why how who according asked speaking for
-    from by with of to under over since during january february march april may june july august
+    from by with of to under over since during said says added adds wrote writes tweeted
+    explained continued recalled january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
     """
 )
@@ -334,6 +335,7 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
             and (lower.endswith(("ed", "ing")))
             and "-" not in lower
             and lower not in cues.REPORTING_VERBS
+            and lower not in cues.DOCUMENT_HEADS  # "national polling" is a document
         )
         if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle):
             # "of"/"for" between a body's head and its name stay: "Office for National
@@ -767,6 +769,37 @@ def _body_or_unknown(p: _Phrase) -> Speaker:
     )
 
 
+_PARTY_MEMBERS = words(
+    """
+    democrat democrats republican republicans conservative conservatives liberal liberals tory
+    tories progressive progressives independent independents
+    """
+)
+_MEMBER_COUNTS = words("a an one two three four several some many few other another")
+
+
+def _party_member(p: _Phrase) -> Speaker | None:
+    """ "one Democrat familiar with the talks": an unnamed member of a party who speaks on
+    condition of anonymity ("an Iowa Democrat" alone speaks on record)."""
+    if (
+        not p.anonymous
+        or p.lead not in _MEMBER_COUNTS
+        or p.head not in _PARTY_MEMBERS
+        or len(p.head_words) > 3
+    ):
+        return None
+    singular = not p.head.endswith("s")
+    return Speaker(
+        p.text,
+        "described_group",
+        count=1 if singular else _count(p.head_words),
+        plural=not singular,
+        head=p.head,
+        anonymous=True,
+        affiliation=p.affiliation,
+    )
+
+
 _RULES = (
     _pronoun,
     _compound,
@@ -774,6 +807,7 @@ _RULES = (
     _named_alias,
     _document,
     _spokesperson,
+    _party_member,
     _described_group,
     _people_by_quantity,
     _russian_body,
