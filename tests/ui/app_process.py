@@ -19,17 +19,20 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ui.app
+from tests.ui.held_reading import HeldReading
 from ui.main_window import MainWindow
 from ui.runtime.ops import OpContext, WriteOp
 
 _window: list[MainWindow] = []
 _last_progress = [0, 0]
+_held: list[HeldReading] = []
 
 
 def say(line: str) -> None:
@@ -74,6 +77,7 @@ def _run(line: str) -> None:
         window.open_reader(int(argument))
         assistant = window.source_tools.assistant
         assistant._tasks.progressed.connect(_on_assistant_progress)
+        _held.append(HeldReading(assistant._tasks))
         window.source_tools.suggest_claims()
     elif command == "stubborn":
 
@@ -84,6 +88,9 @@ def _run(line: str) -> None:
         window.ops.start(WriteOp("Counting sheep", ignore_cancel))
     elif command == "quit":
         _answer_questions()
+        # The held reading goes on once quitting has begun: it finds the cancel at its next part.
+        for held in _held:
+            threading.Timer(0.5, held.release).start()
         window.close()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from claimtracker.assistant.chunked import CHUNK_CHARS, MAX_CHARS
+from tests.ui.held_reading import HeldReading
 from tests.ui.test_quitting import add_source, long_article
 from ui.main_window import MainWindow
 
@@ -24,10 +25,17 @@ def test_a_long_article_shows_progress_and_cancel_stops_it(
 ) -> None:
     source_id = add_source(sample_db, long_article(tmp_path, 30 * CHUNK_CHARS))
     window = make_window(sample_db)
+    held = HeldReading(window.source_tools.assistant._tasks)
+    try:
+        open_suggestions(qtbot, window, source_id)
+        check_progress_cancel_and_again(qtbot, window, held)
+    finally:
+        held.release()
+
+
+def check_progress_cancel_and_again(qtbot: QtBot, window: MainWindow, held: HeldReading) -> None:
     assistant = window.source_tools.assistant
     panel = assistant.panel
-    open_suggestions(qtbot, window, source_id)
-
     progress = panel.progress
     assert panel.stack.currentWidget() is progress
     qtbot.waitUntil(lambda: progress.bar.value() > 0, timeout=30_000)
@@ -40,14 +48,17 @@ def test_a_long_article_shows_progress_and_cancel_stops_it(
     progress.button.click()
     assert progress.stopped and progress.button.text() == "Suggest Again"
     assert "Stopped before the assistant finished" in progress.text.text()
+    held.release()  # the reading goes on to its next part, sees the cancel and stops
     qtbot.waitUntil(lambda: not assistant.busy, timeout=10_000)
     assert assistant.model.state is None  # nothing half-read is offered
 
     # Suggest Again reads from the start; hiding the panel stops it again.
+    held.hold_again()
     progress.button.click()
     assert not progress.stopped and assistant.busy
     qtbot.waitUntil(lambda: progress.bar.value() > 0, timeout=30_000)
     window.act.show_assistant.setChecked(False)
+    held.release()
     qtbot.waitUntil(lambda: not assistant.busy, timeout=10_000)
     assert assistant.model.state is None
 
