@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from claimtracker.query.chunks import select_in
 from claimtracker.query.fulltext import FIELDS, parse_query
@@ -29,6 +30,8 @@ FIELD_LABELS = {
 assert set(FIELD_LABELS) == set(FIELDS.values())
 
 Span = tuple[int, int]
+#: How many first letters of each term the quick look searches for.
+_NEEDLE = 4
 
 
 def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
@@ -59,9 +62,25 @@ class Highlighter:
     def _word_matches(self, word: str) -> bool:
         return word in self.words or any(word.startswith(prefix) for prefix in self.prefixes)
 
+    @cached_property
+    def _needles(self) -> frozenset[str]:
+        """Short strings one of which any matching text holds (each term's first letters)."""
+        terms = (*self.words, *self.prefixes, *(phrase[0] for phrase in self.phrases))
+        return frozenset(term[:_NEEDLE] for term in terms)
+
+    def could_match(self, text: str) -> bool:
+        """False when ``text`` certainly holds none of the terms (a quick look, C-speed).
+
+        Exact for ASCII text, where lower case is the index's folding; other text may hold a
+        folded form (Genève for geneve) and is always looked at word by word."""
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(needle in lowered for needle in self._needles)
+
     def spans(self, text: str) -> list[Span]:
         """Character ranges of ``text`` to highlight, in order and not overlapping."""
-        if not self or not text:
+        if not self or not text or not self.could_match(text):
             return []
         tokens = list(_tokens(text))
         marked = [self._word_matches(word) for _, _, word in tokens]
