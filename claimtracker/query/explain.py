@@ -78,6 +78,14 @@ class Highlighter:
         lowered = text.lower()
         return any(needle in lowered for needle in self._needles)
 
+    def matches(self, text: str) -> bool:
+        """True when ``text`` holds one of the words (stops at the first: quicker than spans)."""
+        if not self or not text or not self.could_match(text):
+            return False
+        if self.phrases:
+            return bool(self.spans(text))
+        return any(self._word_matches(word) for _, _, word in _tokens(text))
+
     def spans(self, text: str) -> list[Span]:
         """Character ranges of ``text`` to highlight, in order and not overlapping."""
         if not self or not text or not self.could_match(text):
@@ -134,17 +142,26 @@ _FIELDS_SQL = (
 
 
 def match_reasons(
-    connection: sqlite3.Connection, claim_ids: Iterable[int], marks: Highlighter
+    connection: sqlite3.Connection,
+    claim_ids: Iterable[int],
+    marks: Highlighter,
+    *,
+    every_field: bool = True,
 ) -> dict[int, tuple[str, ...]]:
     """For each claim, the labels of the fields that hold a highlighted word, in field order.
 
     A claim that matched only through a word form or an excluded-word rule the highlighter
-    cannot see gets an empty tuple.
+    cannot see gets an empty tuple. Without ``every_field``, a claim whose own text holds a
+    word is told as ``("claim",)`` without looking further (all a table needs to know).
     """
     reasons: dict[int, tuple[str, ...]] = {}
     labels = tuple(FIELD_LABELS.values())
     for row in select_in(connection, _FIELDS_SQL, list(claim_ids)):
-        reasons[int(row[0])] = tuple(
-            label for label, value in zip(labels, row[1:], strict=True) if marks.spans(value or "")
+        claim_id, values = int(row[0]), row[1:]
+        if not every_field and marks.matches(values[0] or ""):
+            reasons[claim_id] = labels[:1]
+            continue
+        reasons[claim_id] = tuple(
+            label for label, value in zip(labels, values, strict=True) if marks.matches(value or "")
         )
     return reasons

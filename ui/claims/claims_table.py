@@ -289,7 +289,9 @@ class ClaimsTableModel(QAbstractTableModel):
                 # Shown as disabled rows rather than taking the table down; logged once a page.
                 log.exception("Cannot load claims %s–%s", wanted[0], wanted[-1])
             if self._marks and found:
-                self._reasons.update(match_reasons(self._project.reader, found, self._marks))
+                self._reasons.update(
+                    match_reasons(self._project.reader, found, self._marks, every_field=False)
+                )
         page: list[Any] = [found.get(claim_id, _MISSING) for claim_id in wanted]
         self._pages[page_number] = page
         while len(self._pages) > MAX_PAGES:
