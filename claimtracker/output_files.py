@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from claimtracker.errors import ClaimTrackerError
 
@@ -135,6 +135,19 @@ def _through_system_files(path: Path) -> bool:
 def written_file(path: Path, *, encoding: str) -> Iterator[IO[str]]:
     """A text stream for ``path``: complete in place when the block ends, or nothing changed
     (a regular file); written into as it goes (a pipe or a character device)."""
+    with _written(path, encoding=encoding) as handle:
+        yield handle
+
+
+@contextmanager
+def written_bytes(path: Path) -> Iterator[IO[bytes]]:
+    """:func:`written_file` for binary reports (PDF, XLSX, GraphML)."""
+    with _written(path, encoding=None) as handle:
+        yield handle
+
+
+@contextmanager
+def _written(path: Path, *, encoding: str | None) -> Iterator[IO[Any]]:
     path = path.expanduser()
     kind = target_kind(path)
     if kind == "stream":
@@ -150,7 +163,7 @@ def written_file(path: Path, *, encoding: str) -> Iterator[IO[str]]:
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(descriptor, mode)
-        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
+        with _opened(descriptor, encoding) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -173,7 +186,7 @@ def _mode_for(existing: Path | None) -> int:
 
 
 @contextmanager
-def _stream_into(path: Path, *, encoding: str) -> Iterator[IO[str]]:
+def _stream_into(path: Path, *, encoding: str | None) -> Iterator[IO[Any]]:
     # Never O_CREAT: the thing is written into, never replaced. A pipe opened for writing
     # without a reader would wait for ever: without blocking, it is refused at once. Our own
     # standard output or error is written through its descriptor (the shell's `>>` holds).
@@ -189,8 +202,15 @@ def _stream_into(path: Path, *, encoding: str) -> Iterator[IO[str]]:
             ) from exc
         raise OutputTargetError(f"{path} cannot be written ({exc.strerror or exc})") from exc
     os.set_blocking(descriptor, True)
-    with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
+    with _opened(descriptor, encoding) as handle:
         yield handle
+
+
+def _opened(descriptor: int, encoding: str | None) -> IO[Any]:
+    """The descriptor as a text stream in ``encoding`` (newlines as written), or binary."""
+    if encoding is None:
+        return os.fdopen(descriptor, "wb")
+    return os.fdopen(descriptor, "w", encoding=encoding, newline="")
 
 
 def _own_stream(path: Path) -> int | None:

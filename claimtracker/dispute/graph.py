@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtracker.errors import StorageError
+from claimtracker.output_files import written_bytes
 from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.query.filters import ClaimFilter
 from claimtracker.query.search import search_ids
@@ -176,12 +177,9 @@ def write_graphml(network: ClaimNetwork, path: Path) -> None:
     """Write the network as GraphML (opened by Gephi and yEd)."""
     import networkx as nx
 
-    # Written beside the target and moved over it, so a failed write leaves no half file.
-    partial = path.with_name(path.name + ".part")
+    # Whole or not at all, keeping the replaced file's permissions (as every export does).
     try:
-        nx.write_graphml(to_networkx(network), partial, named_key_ids=True)
-        partial.replace(path)
+        with written_bytes(path) as handle:
+            nx.write_graphml(to_networkx(network), handle, named_key_ids=True)
     except OSError as error:
         raise StorageError(f"{path} could not be written ({error.strerror or error})") from error
-    finally:
-        partial.unlink(missing_ok=True)

@@ -1,12 +1,12 @@
-"""Writing a report file whole or not at all, and naming what a report needs installed."""
+"""Writing a report file (through ``claimtracker.output_files``), and naming what a report
+needs installed."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from claimtracker.errors import ClaimTrackerError
+from claimtracker.output_files import written_bytes
 
 REPORTS_EXTRA = "pip install 'claimtracker[reports]'"
 
@@ -16,26 +16,11 @@ class MissingRendererError(ClaimTrackerError):
 
 
 def write_file(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file beside it, replaced only when
-    complete: an existing report is never left half-written."""
-    path = path.expanduser()
-    directory = path.resolve().parent
+    """Write a finished report: whole or not at all, with the replaced file's permissions; a
+    pipe or device is written into (``claimtracker.output_files``, as the CSV export does)."""
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".part", dir=directory
-        )
-    except OSError as error:
-        raise ClaimTrackerError(f"Cannot write {path}: {error.strerror}") from error
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
+        with written_bytes(path) as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        current = os.umask(0)
-        os.umask(current)
-        Path(temporary).chmod(0o666 & ~current)  # mkstemp makes it private; a report is not
-        Path(temporary).replace(path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ClaimTrackerError(f"Cannot write {path}: {error.strerror}") from error
-    return path
+        raise ClaimTrackerError(f"Cannot write {path}: {error.strerror or error}") from error
+    return path.expanduser()

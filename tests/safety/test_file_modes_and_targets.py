@@ -210,3 +210,18 @@ def test_an_export_refused_leaves_no_file_behind(tmp_path: Path) -> None:
     with pytest.raises(ClaimTrackerError):
         export_to(db, tmp_path / "no-such-folder" / "report.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.db"]
+
+
+def test_binary_reports_keep_the_mode_and_write_into_pipes_like_the_csv(tmp_path: Path) -> None:
+    from claimtracker.reports.files import write_file
+
+    report = tmp_path / "dossier.pdf"
+    report.write_bytes(b"old")
+    report.chmod(0o600)
+    write_file(report, b"%PDF-1.7 new")
+    assert report.read_bytes() == b"%PDF-1.7 new" and mode(report) == 0o600
+    link = tmp_path / "nowhere.pdf"
+    link.symlink_to("/dev/null")
+    write_file(link, b"%PDF-1.7")
+    assert link.is_symlink() and stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.pdf", "nowhere.pdf"]
