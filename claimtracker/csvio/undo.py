@@ -61,12 +61,14 @@ def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
         return undo_step(connection, done, note=note)
 
 
-def undo_step(connection: sqlite3.Connection, done: ImportStep, *, note: str) -> ImportStep:
+def undo_step(
+    connection: sqlite3.Connection, done: ImportStep, *, note: str, what: str = "the import"
+) -> ImportStep:
     """Undo ``done`` (an import, a merge ...) in the transaction open on ``connection``: the
     fields it changed get their earlier values, what it moved in or out of the trash goes back,
     and what it created is deleted for good (kept in the returned step, for a redo)."""
     execute = sqlite_execute(connection)
-    _refuse_if_changed_since(connection, done.changes)
+    _refuse_if_changed_since(connection, done.changes, what=what)
     mark = journal_mark(execute)
     created = {kind: done.changes.created_ids(kind) for kind in _RESTORE_ORDER}
     fields = {
@@ -113,10 +115,8 @@ def _put_trash_back(
             " WHERE id = ?",
             (now if was_deleted else None, now, record_id),
         )
-        entries.append(
-            (now, analyst, kind, record_id, DELETED if was_deleted else RESTORED)
-            + (None, None, None, note)
-        )
+        action = DELETED if was_deleted else RESTORED
+        entries.append((now, analyst, kind, record_id, action, None, None, None, note))
     return entries
 
 
@@ -143,7 +143,9 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     return ImportStep(changes, undone.new_tag_ids)
 
 
-def _refuse_if_changed_since(connection: sqlite3.Connection, changes: ChangeSet) -> None:
+def _refuse_if_changed_since(
+    connection: sqlite3.Connection, changes: ChangeSet, *, what: str = "the import"
+) -> None:
     for kind in _RESTORE_ORDER:
         ids = sorted(changes.ids(kind))
         for start in range(0, len(ids), _CHUNK):
@@ -156,8 +158,8 @@ def _refuse_if_changed_since(connection: sqlite3.Connection, changes: ChangeSet)
             ).fetchone()
             if row is not None:
                 raise ConflictError(
-                    f"{kind.capitalize()} #{row[0]} was changed after the import; undoing or "
-                    "redoing the import now would lose that change"
+                    f"{kind.capitalize()} #{row[0]} was changed after {what}; undoing or "
+                    f"redoing {what} now would lose that change"
                 )
 
 

@@ -34,7 +34,7 @@ from claimtracker.journal.actions import CHANGED, CREATED, DELETED, RESTORED
 from claimtracker.journal.analyst import analyst_name
 from claimtracker.journal.changes import sqlite_execute
 from claimtracker.journal.entries import decode, encode
-from claimtracker.merging.ancestry import Ancestor, find_ancestor, last_entry
+from claimtracker.merging.ancestry import find_ancestor, last_entry
 from claimtracker.merging.identity import project_identity
 from claimtracker.merging.kinds import ALIAS, SPECS, TAGS, TRASH, KindSpec
 from claimtracker.merging.peer import Peer
@@ -655,7 +655,8 @@ class Merger:
     ) -> None:
         kind, my_id = spec.kind, int(mine["id"])
         mine_deleted, theirs_deleted = mine["deleted_at"], theirs["deleted_at"]
-        entry = (their_trail.trash or their_trail.entries or [None])[-1]
+        trail_entries = their_trail.trash or their_trail.entries
+        entry = trail_entries[-1] if trail_entries else None
         if (mine_deleted is None) == (theirs_deleted is None):
             return
         if unknown_base:

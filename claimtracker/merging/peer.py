@@ -10,7 +10,6 @@ itself, a file another program has open or is writing.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,7 +48,7 @@ def _check_file(path: Path, mine: Path | None) -> None:
         raise _refuse(path, "there is no such file")
     if not path.is_file():
         raise _refuse(path, "it is not a file")
-    if mine is not None and mine.exists() and os.path.samefile(path, mine):
+    if mine is not None and mine.exists() and path.samefile(mine):
         raise _refuse(path, "it is this project itself")
     problem = header_problem(path)
     if problem is not None:

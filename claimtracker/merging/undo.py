@@ -47,7 +47,7 @@ def undo_last_merge(store: Store) -> UndoneMerge:
             read_changes(execute, int(after), limit=max(int(last) - int(after), 0)),
             list(json.loads(tags)),
         )
-        step = undo_step(connection, done, note=f"undo: merge from {name}")
+        step = undo_step(connection, done, note=f"undo: merge from {name}", what="the merge")
         replaced = json.loads(summary).get("replaced_conflicts", [])
         connection.execute("DELETE FROM merge_conflict WHERE run_id = ?", (run_id,))
         for conflict_id in replaced:
