@@ -49,6 +49,7 @@ from claimtracker.merging.trails import (
     read_trails,
 )
 from claimtracker.merging.writer import MergeWriter
+from claimtracker.services.links import ordered_pair
 
 #: Called with (steps done, steps in all); False cancels the merge.
 Progress = Callable[[int, int], bool]
@@ -262,10 +263,10 @@ class Merger:
             )
             if a is None or b is None:
                 return None
+            a, b = ordered_pair(a, b, row["relation"])
             return find(
-                "SELECT id FROM link WHERE relation = ? AND ((claim_a_id = ? AND claim_b_id = ?)"
-                " OR (claim_a_id = ? AND claim_b_id = ?))",
-                (row["relation"], a, b, b, a),
+                "SELECT id FROM link WHERE claim_a_id = ? AND claim_b_id = ? AND relation = ?",
+                (a, b, row["relation"]),
             )
         if kind == "opinion":
             claim = self._my_ref("claim", row["claim_id"])
@@ -339,8 +340,6 @@ class Merger:
             self.summary.skipped += 1  # a link or opinion whose claim is not to be had
             return None
         if kind == "link":
-            from claimtracker.services.links import ordered_pair
-
             values["claim_a_id"], values["claim_b_id"] = ordered_pair(
                 values["claim_a_id"], values["claim_b_id"], values["relation"]
             )
