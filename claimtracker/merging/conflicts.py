@@ -24,7 +24,7 @@ from claimtracker.journal import entries as history
 from claimtracker.journal.analyst import analyst_name
 from claimtracker.journal.changes import ChangeSet, read_changes, session_execute
 from claimtracker.merging.kinds import ALIAS, TRASH
-from claimtracker.models import Actor, Claim, MergeConflict, Opinion, Source, utcnow
+from claimtracker.models import Actor, Claim, Link, MergeConflict, Opinion, Source, utcnow
 from claimtracker.services.common import apply_changes, get_record, touch
 from claimtracker.services.records import field_value
 from claimtracker.services.restoring import set_field_value
@@ -119,7 +119,7 @@ def open_conflicts(
 def current_value(*, session: Session, conflict: Conflict) -> Any:
     """This side's value now (it stands until the conflict is settled)."""
     if conflict.field == TRASH:
-        record = session.get(_MODELS[conflict.kind], conflict.record_id)
+        record = session.get(_MODELS.get(conflict.kind, Link), conflict.record_id)
         return getattr(record, "deleted_at", None) if record is not None else None
     if conflict.field == ALIAS:
         return conflict.mine
@@ -134,6 +134,70 @@ _MODELS: dict[str, type[Any]] = {
     "source": Source,
     "opinion": Opinion,
 }
+
+
+@dataclass(frozen=True)
+class ConflictedRecord:
+    """A record with conflicts to settle, as the side-by-side view shows it."""
+
+    kind: str
+    record_id: int
+    label: str
+    conflicts: tuple[Conflict, ...]
+    #: Field → this side's value now (it stands until the conflict is settled).
+    current: dict[str, Any]
+
+
+def _record_label(session: Session, kind: str, record_id: int) -> str:
+    record = session.get(_MODELS.get(kind, Link), record_id)
+    if record is None:
+        return f"{kind.capitalize()} #{record_id} (deleted for good)"
+    text = {
+        "claim": lambda: record.text,
+        "actor": lambda: record.name,
+        "source": lambda: record.title or "(untitled source)",
+        "link": lambda: f"#{record.claim_b_id} {record.relation} #{record.claim_a_id}",
+        "opinion": lambda: f"{record.analyst}'s opinion of claim #{record.claim_id}",
+    }[kind]()
+    return f"{kind.capitalize()} #{record_id}: {' '.join(str(text).split())}"
+
+
+def conflicted_records(*, session: Session) -> list[ConflictedRecord]:
+    """Every record with conflicts not settled yet, claims first, oldest conflict first."""
+    grouped: dict[tuple[str, int], list[Conflict]] = {}
+    for conflict in open_conflicts(session=session):
+        grouped.setdefault((conflict.kind, conflict.record_id), []).append(conflict)
+    order = {"claim": 0, "link": 1, "source": 2, "actor": 3, "opinion": 4}
+    records = []
+    for (kind, record_id), conflicts in sorted(
+        grouped.items(), key=lambda item: (order.get(item[0][0], 9), item[1][0].id)
+    ):
+        current = {c.field: current_value(session=session, conflict=c) for c in conflicts}
+        records.append(
+            ConflictedRecord(
+                kind, record_id, _record_label(session, kind, record_id), tuple(conflicts), current
+            )
+        )
+    return records
+
+
+def reopen_conflict(*, session: Session, conflict_id: int, value_before: Any) -> ChangeSet:
+    """Take back the settling of a conflict (an undo): the field gets ``value_before`` again
+    and the conflict is open again."""
+    row = session.get(MergeConflict, conflict_id)
+    if row is None or row.settled_at is None:
+        raise NotFoundError(f"Conflict #{conflict_id} is not settled")
+    conflict = _conflict(row)
+    mark = history_mark(session)
+    with history.noted(session, f"conflict #{conflict_id} opened again"):
+        if row.settled_how in (TAKE_THEIRS, EDIT):
+            if conflict.field == ALIAS:
+                raise ValidationError("Making an actor an alias cannot be taken back here")
+            _take(session, conflict, value_before)
+    row.settled_at = row.settled_how = row.settled_by = None
+    session.add(row)
+    session.flush()
+    return _with_record(read_changes(session_execute(session), mark), conflict)
 
 
 def resolve_conflict(
@@ -165,8 +229,12 @@ def resolve_conflict(
     row.settled_by = history.session_analyst(session) or analyst_name()
     session.add(row)
     session.flush()
-    changes = read_changes(session_execute(session), mark)
-    # The record's mark changed even when its value did not (keep mine).
+    return _with_record(read_changes(session_execute(session), mark), conflict)
+
+
+def _with_record(changes: ChangeSet, conflict: Conflict) -> ChangeSet:
+    """``changes``, naming the conflict's record as updated (its mark changed even when its
+    value did not)."""
     updated = dict(changes.updated)
     record_fields = dict(updated.get(conflict.kind, {}))
     record_fields[conflict.record_id] = record_fields.get(
@@ -225,11 +293,7 @@ def _take(session: Session, conflict: Conflict, value: Any) -> None:
 def _set_trash(session: Session, conflict: Conflict, deleted: bool) -> None:
     from claimtracker.services.common import move_to_trash, take_from_trash
 
-    model = _MODELS.get(conflict.kind)
-    if model is None:
-        from claimtracker.models import Link
-
-        model = Link
+    model = _MODELS.get(conflict.kind, Link)
     move = move_to_trash if deleted else take_from_trash
     move(session, model, conflict.record_id, what=conflict.kind)
 
