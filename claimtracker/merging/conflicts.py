@@ -86,6 +86,23 @@ def shown(conflict: Conflict, value: Any, width: int = 60) -> str:
     return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
+def value_text(session: Session, conflict: Conflict, value: Any) -> str:
+    """A value in words: a code by its label, a referenced record by its name, a deletion as
+    "In the trash" or "Kept"."""
+    if conflict.field == TRASH:
+        return "In the trash" if value else "Kept (not deleted)"
+    if value is None or value == "":
+        return "(empty)"
+    target = fields.REFERENCES.get((conflict.kind, conflict.field))
+    if target is not None and isinstance(value, int):
+        record = session.get(_MODELS.get(target, Link), value)
+        name = getattr(record, "name", None) or getattr(record, "title", None)
+        return f"{name} (#{value})" if name else f"#{value}"
+    if isinstance(value, str) and fields.vocabulary(conflict.kind, conflict.field):
+        return fields.value_label(conflict.kind, conflict.field, value)
+    return str(value)
+
+
 def _conflict(row: MergeConflict) -> Conflict:
     assert row.id is not None
     return Conflict(
@@ -146,6 +163,8 @@ class ConflictedRecord:
     conflicts: tuple[Conflict, ...]
     #: Field → this side's value now (it stands until the conflict is settled).
     current: dict[str, Any]
+    #: Field → (this side's value, the other side's) as the analyst reads them.
+    texts: dict[str, tuple[str, str]]
 
 
 def _record_label(session: Session, kind: str, record_id: int) -> str:
@@ -173,11 +192,15 @@ def conflicted_records(*, session: Session) -> list[ConflictedRecord]:
         grouped.items(), key=lambda item: (order.get(item[0][0], 9), item[1][0].id)
     ):
         current = {c.field: current_value(session=session, conflict=c) for c in conflicts}
-        records.append(
-            ConflictedRecord(
-                kind, record_id, _record_label(session, kind, record_id), tuple(conflicts), current
+        texts = {
+            c.field: (
+                value_text(session, c, current[c.field]),
+                value_text(session, c, c.theirs),
             )
-        )
+            for c in conflicts
+        }
+        label = _record_label(session, kind, record_id)
+        records.append(ConflictedRecord(kind, record_id, label, tuple(conflicts), current, texts))
     return records
 
 
