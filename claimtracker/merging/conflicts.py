@@ -94,6 +94,8 @@ def value_text(session: Session, conflict: Conflict, value: Any) -> str:
     if value is None or value == "":
         return "(empty)"
     target = fields.REFERENCES.get((conflict.kind, conflict.field))
+    if conflict.field == ALIAS:
+        target = "actor" if isinstance(value, int) else None
     if target is not None and isinstance(value, int):
         record = session.get(_MODELS.get(target, Link), value)
         name = getattr(record, "name", None) or getattr(record, "title", None)
@@ -139,7 +141,7 @@ def current_value(*, session: Session, conflict: Conflict) -> Any:
         record = session.get(_MODELS.get(conflict.kind, Link), conflict.record_id)
         return getattr(record, "deleted_at", None) if record is not None else None
     if conflict.field == ALIAS:
-        return conflict.mine
+        return conflict.mine  # this side's actor (its id)
     return field_value(
         session=session, kind=conflict.kind, record_id=conflict.record_id, field=conflict.field
     )
@@ -324,8 +326,7 @@ def _set_trash(session: Session, conflict: Conflict, deleted: bool) -> None:
 def _make_alias(session: Session, conflict: Conflict) -> None:
     """The other side's actor is this side's under another name: one actor, with an alias."""
     theirs = get_record(session, Actor, conflict.record_id, what="actor")
-    mine_id = int(str(conflict.note or "").removeprefix("actor #") or 0)
-    mine = get_record(session, Actor, mine_id, what="actor")
+    mine = get_record(session, Actor, int(conflict.mine), what="actor")
     assert mine.id is not None and theirs.id is not None
     claims = session.exec(select(Claim).where(Claim.speaker_id == theirs.id)).all()
     for claim in claims:

@@ -386,19 +386,18 @@ class Merger:
         match = similar_actor(name, self.actor_names)
         if match is None:
             return
-        their_name = name
-        mine_name, mine_id = match
+        known_name, mine_id = match
         self.replaced += self.writer.conflict(
             run_id=self.run_id,
             kind="actor",
             record_id=actor_id,
             field=ALIAS,
-            mine=mine_name,
-            theirs=their_name,
+            mine=mine_id,
+            theirs=name,
             theirs_analyst=None,
             theirs_changed_at=None,
             peer_name=self.peer.name,
-            note=f"actor #{mine_id}",
+            note=f"“{name}” from {self.peer.name} is spelled like “{known_name}” here",
         )
         self.summary.alias_offers += 1
 

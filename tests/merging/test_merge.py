@@ -12,8 +12,8 @@ import pytest
 
 from claimtracker import services
 from claimtracker.errors import ConflictError, MergeInputError
+from claimtracker.merging.conflicts import conflicted_records, resolve_conflict
 from claimtracker.merging.conflicts import open_conflicts as conflicts_of
-from claimtracker.merging.conflicts import resolve_conflict
 from claimtracker.merging.merge_file import merge_file
 from claimtracker.merging.undo import undo_last_merge
 from claimtracker.safety.backup import list_backups
@@ -178,11 +178,9 @@ def test_the_same_person_under_another_name_is_offered_as_an_alias(
     assert actors == ["S. Ryabkov", "Sergei Ryabkov"]  # never merged silently
     with Store.open(mine) as store, store.write() as session:
         (offer,) = conflicts_of(session=session)
-        assert (offer.label, offer.mine, offer.theirs) == (
-            "Same actor as",
-            "Sergei Ryabkov",
-            "S. Ryabkov",
-        )
+        (record,) = conflicted_records(session=session)
+        assert offer.label == "Same actor as"
+        assert record.texts["alias"] == ("Sergei Ryabkov (#1)", "S. Ryabkov")
         resolve_conflict(session=session, conflict_id=offer.id, how="theirs")
     with Store.open(mine) as store, store.read() as session:
         found = services.find_actor(session=session, name="S. Ryabkov")

@@ -107,6 +107,20 @@ COLUMNS: tuple[Column, ...] = (
         code=lambda r: r.status,
     ),
     Column(
+        "conflicts",
+        "Conflict",
+        None,
+        lambda r: "⚠ to settle" if r.conflicts else "",
+        width=92,
+        visible=True,
+        tooltip=lambda r: (
+            f"{r.conflicts} field(s) changed two ways by a merge: your value stands until you "
+            "settle it (Claims → Settle Conflicts…)"
+            if r.conflicts
+            else ""
+        ),
+    ),
+    Column(
         "rating",
         "Rating",
         "credibility",
@@ -182,20 +196,6 @@ COLUMNS: tuple[Column, ...] = (
         width=220,
         tooltip=lambda r: r.notes or "",
         searched=True,
-    ),
-    Column(
-        "conflicts",
-        "Conflict",
-        None,
-        lambda r: "⚠ to settle" if r.conflicts else "",
-        width=92,
-        visible=True,
-        tooltip=lambda r: (
-            f"{r.conflicts} field(s) changed two ways by a merge: your value stands until you "
-            "settle it (Claims → Settle Conflicts…)"
-            if r.conflicts
-            else ""
-        ),
     ),
     Column("updated_at", "Updated", "updated_at", lambda r: (r.updated_at or "")[:16], width=130),
     Column("created_at", "Created", "created_at", lambda r: (r.created_at or "")[:16], width=130),

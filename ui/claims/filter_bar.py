@@ -164,8 +164,10 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip("Show every claim again (Esc in the search field)")
         self.clear_button.clicked.connect(self.clear)
         self.conflict_button = QToolButton(self)
-        self.conflict_button.setObjectName("ConflictFilter")
+        self.conflict_button.setObjectName("FilterButton")  # looks like the filters beside it
         self.conflict_button.setText("In conflict")
+        self.conflict_button.setIcon(icon("compare"))
+        self.conflict_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.conflict_button.setCheckable(True)
         self.conflict_button.setToolTip(
             "Only claims a merge left a conflict on (your value stands until you settle it)"
@@ -362,7 +364,13 @@ class FilterBar(QWidget):
         if in_conflict != self._in_conflict:
             self._in_conflict = in_conflict
             self.conflict_button.setChecked(in_conflict)
+            self._mark_active(in_conflict)
             self._emit()
+
+    def _mark_active(self, active: bool) -> None:
+        self.conflict_button.setProperty("active", active)
+        self.conflict_button.style().unpolish(self.conflict_button)
+        self.conflict_button.style().polish(self.conflict_button)
 
     def set_trash(self, trash: bool) -> None:
         if trash != self._trash:
@@ -388,6 +396,7 @@ class FilterBar(QWidget):
         self.conflict_button.blockSignals(True)
         self.conflict_button.setChecked(False)
         self.conflict_button.blockSignals(False)
+        self._mark_active(False)
         self._update_buttons()
         if emit:
             self._emit()

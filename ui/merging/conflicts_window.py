@@ -38,13 +38,12 @@ log = logging.getLogger(__name__)
 Settle = Callable[["Conflict", str, Any], object]
 
 
-def _value_box(text: str, object_name: str) -> QLabel:
+def _value_box(text: str, *, mine: bool) -> QLabel:
     box = QLabel(text)
-    box.setObjectName(object_name)
+    box.setObjectName("ConflictValue")  # styled like the stale-edit question's values
+    box.setProperty("mine", mine)
     box.setWordWrap(True)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.setFrameShape(QFrame.Shape.StyledPanel)
-    box.setMargin(8)
     box.setMinimumWidth(260)
     box.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return box
@@ -75,7 +74,7 @@ class ConflictsWindow(QWidget):
         self.next_button.clicked.connect(self.next)
         self.position = QLabel(self)
         self.title = QLabel(self)
-        self.title.setObjectName("SectionTitle")
+        self.title.setObjectName("CardClaim")
         self.title.setWordWrap(True)
         self.show_button = QPushButton("Show in Table", self)
         self.show_button.clicked.connect(self._show_in_table)
@@ -87,13 +86,7 @@ class ConflictsWindow(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.show_button)
 
-        self.fields = QWidget()
-        self.grid = QGridLayout(self.fields)
-        self.grid.setContentsMargins(4, 4, 4, 4)
-        self.grid.setHorizontalSpacing(14)
-        self.grid.setVerticalSpacing(8)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(2, 1)
+        self.fields, self.grid = self._new_grid()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -102,9 +95,16 @@ class ConflictsWindow(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
 
+        self.explanation = QLabel(
+            "Both sides changed these fields since they last shared their work. Your value "
+            "stands until you settle each one: keep yours, take theirs, or write your own.",
+            self,
+        )
+        self.explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.addLayout(top)
+        layout.addWidget(self.explanation)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.empty, 1)
         self._scroll = scroll
@@ -151,12 +151,21 @@ class ConflictsWindow(QWidget):
             self._index -= 1
             self._fill()
 
+    @staticmethod
+    def _new_grid() -> tuple[QWidget, QGridLayout]:
+        fields = QWidget()
+        grid = QGridLayout(fields)
+        grid.setContentsMargins(4, 4, 4, 4)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        return fields, grid
+
     def _clear(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        """A fresh grid (the scroll area deletes the old one with its widgets and layouts)."""
+        self.fields, self.grid = self._new_grid()
+        self._scroll.setWidget(self.fields)
         self.buttons = {}
 
     def _fill(self) -> None:
@@ -182,50 +191,57 @@ class ConflictsWindow(QWidget):
         row = 1
         for conflict in record.conflicts:
             mine_text, theirs_text = record.texts[conflict.field]
+            if row > 1:
+                line = QFrame()
+                line.setObjectName("Separator")
+                line.setFrameShape(QFrame.Shape.HLine)
+                self.grid.addWidget(line, row, 0, 1, 3)
+                row += 1
             label = QLabel(conflict.label)
             label.setObjectName("FieldLabel")
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            who = ", ".join(
-                part
-                for part in (
-                    conflict.theirs_analyst,
-                    str(conflict.theirs_changed_at or "")[:16],
-                )
-                if part
-            )
-            theirs = _value_box(theirs_text + (f"\n\n— {who}" if who else ""), "TheirsValue")
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            when = str(conflict.theirs_changed_at or "")[:16]
+            who = " · ".join(part for part in (conflict.theirs_analyst, when) if part)
+            theirs = _value_box(theirs_text + (f"\n\n— {who}" if who else ""), mine=False)
             self.grid.addWidget(label, row, 0)
-            self.grid.addWidget(_value_box(mine_text, "MineValue"), row, 1)
+            self.grid.addWidget(_value_box(mine_text, mine=True), row, 1)
             self.grid.addWidget(theirs, row, 2)
+            row += 1
             if conflict.note:
-                note = QLabel(conflict.note)
-                note.setObjectName("Hint")
-                self.grid.addWidget(note, row + 1, 1, 1, 2)
-            self.grid.addLayout(
-                self._actions(conflict, record.current.get(conflict.field)), row + 2, 1, 1, 2
-            )
-            row += 3
+                note = QLabel(conflict.note.capitalize() + ".")
+                note.setWordWrap(True)
+                self.grid.addWidget(note, row, 1, 1, 2)
+                row += 1
+            keep, take = self._actions(conflict, record.current.get(conflict.field))
+            self.grid.addLayout(keep, row, 1)
+            self.grid.addLayout(take, row, 2)
+            row += 1
         self.grid.setRowStretch(row, 1)
 
-    def _actions(self, conflict: Conflict, current: Any) -> QHBoxLayout:
+    def _actions(self, conflict: Conflict, current: Any) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Keep Mine and Edit… under this side's value, Take Theirs under the other's."""
         alias = conflict.field == "alias"
         keep = QPushButton("Keep Two Actors" if alias else "Keep Mine")
         take = QPushButton("Same Actor: Make an Alias" if alias else "Take Theirs")
         edit = QPushButton("Edit…")
         edit.setVisible(conflict.editable)
-        keep.setToolTip("This side's value stands; the conflict is settled")
-        take.setToolTip("The other side's value replaces this side's")
+        keep.setToolTip("Your value stands; the conflict is settled")
+        take.setToolTip("The other side's value replaces yours")
         edit.setToolTip("Settle it with a value of your own")
         keep.clicked.connect(lambda: self._settle(conflict, "mine", current))
         take.clicked.connect(lambda: self._settle(conflict, "theirs", current))
         edit.clicked.connect(lambda: self._settle(conflict, "edit", current))
         self.buttons[conflict.id] = (keep, take, edit)
-        actions = QHBoxLayout()
-        actions.addWidget(keep)
-        actions.addWidget(take)
-        actions.addWidget(edit)
-        actions.addStretch(1)
-        return actions
+        mine_side, theirs_side = QHBoxLayout(), QHBoxLayout()
+        mine_side.addWidget(keep)
+        mine_side.addWidget(edit)
+        mine_side.addStretch(1)
+        theirs_side.addWidget(take)
+        theirs_side.addStretch(1)
+        return mine_side, theirs_side
 
     def _show_in_table(self) -> None:
         record = self.record
@@ -233,5 +249,6 @@ class ConflictsWindow(QWidget):
             self.claimRequested.emit(record.record_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._records = []
         self._clear()
         super().closeEvent(event)
