@@ -201,10 +201,22 @@ def _set_field(
 ) -> None:
     if kind == "claim" and name == "tags":
         set_tag_names(connection, record_id, value or [])
+    elif kind == "actor" and name == "aliases":
+        _set_aliases(connection, record_id, value or [])
     else:
         connection.execute(f'UPDATE "{kind}" SET "{name}" = ? WHERE id = ?', (value, record_id))
     connection.execute(
         f'UPDATE "{kind}" SET updated_at = ?, version = version + 1 WHERE id = ?', (now, record_id)
+    )
+
+
+def _set_aliases(connection: sqlite3.Connection, actor_id: int, names: list[str]) -> None:
+    """Give an actor exactly the aliases ``names`` (its own name may be listed among them)."""
+    connection.execute("DELETE FROM actor_alias WHERE actor_id = ?", (actor_id,))
+    connection.executemany(
+        "INSERT OR IGNORE INTO actor_alias (actor_id, alias)"
+        " SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM actor WHERE name = ?)",
+        [(actor_id, name, name) for name in names],
     )
 
 

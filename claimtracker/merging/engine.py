@@ -366,9 +366,57 @@ class Merger:
             )
         self.summary.count(self.summary.added, kind)
         if kind == "actor":
+            self._copy_aliases(my_id, their_id)
             self._offer_alias(my_id, values["name"])
         self._check_links_to_trash(spec, values, trail)
         return my_id
+
+    def _add_aliases(self, my_id: int, their_id: int, trail: Trail) -> bool:
+        """The other side's aliases of an actor join this side's (aliases are only ever added);
+        one that names another actor here is left out. True if any was added."""
+        theirs = [
+            str(row[0])
+            for row in self.theirs.execute(
+                "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias", (their_id,)
+            )
+        ]
+        before = [
+            str(row[0])
+            for row in self.mine.execute(
+                "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias", (my_id,)
+            )
+        ]
+        added = [alias for alias in theirs if not self._actor_name_taken(alias)]
+        if not added:
+            return False
+        self.connection.executemany(
+            "INSERT INTO actor_alias (actor_id, alias) VALUES (?, ?)",
+            [(my_id, alias) for alias in added],
+        )
+        last = trail.last_entry_of("aliases")
+        self.writer.entry(
+            changed_at=last.changed_at if last else self.now,
+            analyst=last.analyst if last else self.analyst,
+            kind="actor",
+            record_id=my_id,
+            action=CHANGED,
+            field="aliases",
+            old=before,
+            new=sorted([*before, *added], key=str.casefold),
+            note=self.note,
+            origin=(last.origin if last else None) or self.peer.identity,
+        )
+        return True
+
+    def _copy_aliases(self, my_id: int, their_id: int) -> None:
+        """A new actor's aliases come with it (their journal entries were copied with it)."""
+        for (alias,) in self.theirs.execute(
+            "SELECT alias FROM actor_alias WHERE actor_id = ?", (their_id,)
+        ):
+            if not self._actor_name_taken(str(alias)):
+                self.connection.execute(
+                    "INSERT INTO actor_alias (actor_id, alias) VALUES (?, ?)", (my_id, alias)
+                )
 
     def _actor_name_taken(self, name: str) -> bool:
         return (
@@ -479,6 +527,10 @@ class Merger:
         if kind == "source" and "text" in updates:
             self._take_text(spec, mine, theirs, updates, their_trail)
         tags_changed = kind == "claim" and self._merge_tags(my_id, tags, their_trail, unknown_base)
+        if kind == "actor" and (
+            unknown_base or their_trail.created or "aliases" in their_trail.fields
+        ):
+            tags_changed = self._add_aliases(my_id, int(theirs["id"]), their_trail)
         self._merge_trash(spec, mine, theirs, their_trail, my_trail, unknown_base)
         if my_id in self.pending_trash:
             updates["deleted_at"] = self.pending_trash.pop(my_id)

@@ -87,6 +87,8 @@ def _check_not_being_written(path: Path, connection: sqlite3.Connection) -> None
         connection.execute("BEGIN IMMEDIATE")
         connection.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            return  # a file that cannot be written (a copy from a stick): nobody writes it
         if "locked" in str(exc) or "busy" in str(exc):
             raise _refuse(
                 path, "another program is writing to it; try again when it is done"

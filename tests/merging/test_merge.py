@@ -371,3 +371,20 @@ def test_a_merge_killed_half_way_leaves_the_project_as_it_was(
     assert (snapshot(mine), len(journal(mine))) == before
     assert check_database(mine).ok
     assert merge(mine, theirs).added == {"claim": 20}
+
+
+def test_aliases_added_on_either_side_are_kept_and_undone_with_the_merge(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine, theirs = pair
+    with editing(mine, "alice", monkeypatch) as session:
+        services.add_alias(session=session, actor_id=1, alias="Ryabkov")
+    with editing(theirs, "bob", monkeypatch) as session:
+        services.add_alias(session=session, actor_id=1, alias="Sergey Ryabkov")
+    assert merge(mine, theirs).changed == {"actor": 1}
+    with Store.open(mine) as store, store.read() as session:
+        assert services.aliases_of(session=session, actor_id=1) == ["Ryabkov", "Sergey Ryabkov"]
+    with Store.open(mine) as store:
+        undo_last_merge(store)
+    with Store.open(mine) as store, store.read() as session:
+        assert services.aliases_of(session=session, actor_id=1) == ["Ryabkov"]
