@@ -393,18 +393,13 @@ class Merger:
             "INSERT INTO actor_alias (actor_id, alias) VALUES (?, ?)",
             [(my_id, alias) for alias in added],
         )
-        last = trail.last_entry_of("aliases")
-        self.writer.entry(
-            changed_at=last.changed_at if last else self.now,
-            analyst=last.analyst if last else self.analyst,
-            kind="actor",
-            record_id=my_id,
-            action=CHANGED,
-            field="aliases",
-            old=before,
-            new=sorted([*before, *added], key=str.casefold),
-            note=self.note,
-            origin=(last.origin if last else None) or self.peer.identity,
+        self._changed_entry(
+            trail.last_entry_of("aliases"),
+            "actor",
+            my_id,
+            "aliases",
+            before,
+            sorted([*before, *added], key=str.casefold),
         )
         return True
 
@@ -565,18 +560,13 @@ class Merger:
         updates["sha256"] = sha
         self._copy_field(spec, my_id, "sha256", mine["sha256"], sha, trail)
         # The text itself goes into the journal too, so that undoing the merge can put it back.
-        last = trail.last_entry_of("sha256")
-        self.writer.entry(
-            changed_at=last.changed_at if last else self.now,
-            analyst=last.analyst if last else self.analyst,
-            kind="source",
-            record_id=my_id,
-            action=CHANGED,
-            field="text",
-            old=mine["text"],
-            new=theirs["text"],
-            note=self.note,
-            origin=(last.origin if last else None) or self.peer.identity,
+        self._changed_entry(
+            trail.last_entry_of("sha256"),
+            "source",
+            my_id,
+            "text",
+            mine["text"],
+            theirs["text"],
         )
         self.reanchor[my_id] = str(theirs["text"])
 
@@ -608,16 +598,29 @@ class Merger:
         if entries and _same(decode(self._entry_value(spec, name, entries[0].old_value)), before):
             self._copy(spec, my_id, entries)
             return
-        last = entries[-1] if entries else None
+        self._changed_entry(
+            entries[-1] if entries else None,
+            spec.kind,
+            my_id,
+            name,
+            before,
+            after,
+        )
+
+    def _changed_entry(
+        self, last: Entry | None, kind: str, record_id: int, name: str, old: Any, new: Any
+    ) -> None:
+        """A field change the merge makes, under the analyst (and time) who last changed it on
+        the other side (``last``), else this one's."""
         self.writer.entry(
             changed_at=last.changed_at if last else self.now,
             analyst=last.analyst if last else self.analyst,
-            kind=spec.kind,
-            record_id=my_id,
+            kind=kind,
+            record_id=record_id,
             action=CHANGED,
             field=name,
-            old=before,
-            new=after,
+            old=old,
+            new=new,
             note=self.note,
             origin=(last.origin if last else None) or self.peer.identity,
         )
@@ -679,18 +682,13 @@ class Merger:
         if _same(result, mine):
             return False
         self.writer.set_tags(my_id, result)
-        last = their_trail.last_entry_of(TAGS)
-        self.writer.entry(
-            changed_at=last.changed_at if last else self.now,
-            analyst=last.analyst if last else self.analyst,
-            kind="claim",
-            record_id=my_id,
-            action=CHANGED,
-            field=TAGS,
-            old=sorted(mine, key=str.casefold),
-            new=result,
-            note=self.note,
-            origin=(last.origin if last else None) or self.peer.identity,
+        self._changed_entry(
+            their_trail.last_entry_of(TAGS),
+            "claim",
+            my_id,
+            TAGS,
+            sorted(mine, key=str.casefold),
+            result,
         )
         return True
 

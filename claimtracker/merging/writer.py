@@ -10,21 +10,11 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from claimtracker.journal.entries import encode
+from claimtracker.journal.entries import ROW_COLUMNS, encode
 
-#: Columns of ``history`` a merge writes, in order.
-ENTRY_COLUMNS = (
-    "changed_at",
-    "analyst",
-    "kind",
-    "record_id",
-    "action",
-    "field",
-    "old_value",
-    "new_value",
-    "note",
-    "origin",
-)
+#: Columns of ``history`` a merge writes, in order: the journal's own, and where the change was
+#: first made.
+ENTRY_COLUMNS = (*ROW_COLUMNS, "origin")
 _CONFLICT_COLUMNS = (
     "run_id",
     "kind",
