@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from claimtracker.csvio.undo import set_tag_names
 from claimtracker.journal.entries import ROW_COLUMNS, encode
 
 #: Columns of ``history`` a merge writes, in order: the journal's own, and where the change was
@@ -54,8 +55,6 @@ class MergeWriter:
         )
 
     def set_tags(self, claim_id: int, names: Sequence[str]) -> None:
-        from claimtracker.csvio.undo import set_tag_names
-
         set_tag_names(self.connection, claim_id, list(names))
 
     def entry(

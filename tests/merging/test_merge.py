@@ -19,6 +19,7 @@ from claimtracker.merging.undo import undo_last_merge
 from claimtracker.safety.backup import list_backups
 from claimtracker.safety.integrity import check_database
 from claimtracker.schemas import ActorCreate, ClaimCreate, ClaimUpdate, LinkCreate, SourceCreate
+from claimtracker.services.revisions import replace_source_text
 from claimtracker.store import Store
 from tests.merging.helpers import (
     copy_project,
@@ -339,6 +340,7 @@ def _newer_project(path: Path, mine: Path) -> Path:
 
 KILL_SCRIPT = """
 import os, signal, sys
+from claimtracker.services.revisions import replace_source_text
 from claimtracker.store import Store
 from claimtracker.merging.merge_file import merge_file
 
@@ -388,3 +390,46 @@ def test_aliases_added_on_either_side_are_kept_and_undone_with_the_merge(
         undo_last_merge(store)
     with Store.open(mine) as store, store.read() as session:
         assert services.aliases_of(session=session, actor_id=1) == ["Ryabkov"]
+
+
+def test_a_corrected_text_from_the_other_side_re_anchors_the_claims_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tmp_path / "base.db"
+    old_text = "The minister said the border was calm. Officials disagreed."
+    with editing(base, "desk", monkeypatch) as session:
+        source, _ = services.create_source(
+            session=session, source_in=SourceCreate(title="Report", text=old_text)
+        )
+    mine, theirs = (
+        copy_project(base, tmp_path / "mine.db"),
+        copy_project(base, tmp_path / "theirs.db"),
+    )
+    with editing(mine, "alice", monkeypatch) as session:
+        claim = services.create_claim(
+            session=session,
+            claim_in=ClaimCreate(
+                text="Officials disagreed", source_id=source.id, quote="Officials disagreed"
+            ),
+        )
+        assert claim.anchor_start == old_text.index("Officials")
+    new_text = "UPDATED: The minister said the border was calm. Officials disagreed."
+    with editing(theirs, "bob", monkeypatch) as session:
+        replace_source_text(session=session, source_id=source.id, text=new_text)
+    summary = merge(mine, theirs)
+    assert summary.changed == {"source": 1}
+    with Store.open(mine) as store, store.read() as session:
+        merged_source = session.get(type(source), source.id)
+        assert merged_source is not None and merged_source.text == new_text
+        assert merged_source.sha256 == services.text_sha256(new_text)
+        anchored = session.get(type(claim), claim.id)
+        assert anchored is not None and anchored.anchor_start == new_text.index("Officials")
+    assert check_database(mine).ok
+    with Store.open(mine) as store:
+        undo_last_merge(store)
+    with Store.open(mine) as store, store.read() as session:
+        restored = session.get(type(source), source.id)
+        assert restored is not None and restored.text == old_text
+        assert restored.sha256 == services.text_sha256(old_text)
+        anchored = session.get(type(claim), claim.id)
+        assert anchored is not None and anchored.anchor_start == old_text.index("Officials")
