@@ -5,7 +5,7 @@ every field back, takes back what it moved in or out of the trash and deletes fo
 added. The merge's conflicts go with it (those it replaced are open again) and this side's
 marks for the other project are those from before it, so merging the same file again brings the
 same work in again. Only the newest merge that is not undone can be undone, and not once a
-record it touched has been changed since (that change would be lost).
+record it touched has been changed since or one of its conflicts settled (that would be lost).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from claimtracker import bulk
 from claimtracker.csvio.undo import ImportStep, undo_step
-from claimtracker.errors import NotFoundError
+from claimtracker.errors import ConflictError, NotFoundError
 from claimtracker.journal.changes import ChangeSet, read_changes, sqlite_execute
 from claimtracker.store import Store
 
@@ -43,6 +43,17 @@ def undo_last_merge(store: Store) -> UndoneMerge:
         if not rows:
             raise NotFoundError("There is no merge to undo")
         run_id, peer, name, after, last, their_mark, my_mark, tags, summary = rows[0]
+        settled = execute(
+            "SELECT id FROM merge_conflict WHERE run_id = ? AND settled_at IS NOT NULL"
+            " AND settled_how <> 'replaced' ORDER BY id LIMIT 1",
+            (run_id,),
+        )
+        if settled:
+            raise ConflictError(
+                f"Conflict #{settled[0][0]} of the merge from {name} was settled after it; "
+                "undoing the merge now would lose that (the backup made before the merge is "
+                "kept: `claimtracker backups`)"
+            )
         done = ImportStep(
             read_changes(execute, int(after), limit=max(int(last) - int(after), 0)),
             list(json.loads(tags)),
