@@ -118,6 +118,14 @@ def main() -> None:
     grab(window, "merge-filter-in-conflict")
     window.filter_bar.set_in_conflict(False)
 
+    window.select_claim(1)
+    window.show_side_by_side()
+    side = window.side_by_side
+    side.resize(1320, 820)
+    settle(800)
+    grab(side, "merge-side-by-side-notice")
+    side.close()
+
     window.merging.show_conflicts()
     conflicts = window.merging.conflicts_window
     conflicts.resize(1100, 640)

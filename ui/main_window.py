@@ -920,6 +920,7 @@ class MainWindow(QMainWindow):
 
             window = SideBySideWindow(self.settings, self)
             window.claimRequested.connect(self._show_from_side_by_side)
+            window.conflictsRequested.connect(self.merging.show_claim_conflicts)
             window.exportRequested.connect(self.export_pairs)
             window.statusRequested.connect(self._set_status_from_side_by_side)
             self._side_by_side = window

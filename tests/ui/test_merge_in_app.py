@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QFrame, QInputDialog, QLabel, QToolButton
 
 from claimtracker import services
 from claimtracker.schemas import ClaimCreate, ClaimUpdate
@@ -63,7 +63,16 @@ def test_a_merge_in_the_app_marks_conflicts_and_settles_them_side_by_side(
     qtbot.waitUntil(lambda: window.claims.rowCount() == 1, timeout=10_000)  # type: ignore[attr-defined]
     window.filter_bar.conflict_button.click()  # type: ignore[attr-defined]
 
-    window.merging.show_conflicts()  # type: ignore[attr-defined]
+    # The side-by-side view says the claim is in conflict, and opens the conflicts at it.
+    window.select_claim(1)  # type: ignore[attr-defined]
+    window.show_side_by_side()  # type: ignore[attr-defined]
+    side = window.side_by_side  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: side.claim_id == 1, timeout=10_000)  # type: ignore[attr-defined]
+    notice = side.findChild(QFrame, "NoticeBar")
+    assert notice is not None and "2 fields of this claim changed two ways" in " ".join(
+        label.text() for label in notice.findChildren(QLabel)
+    )
+    notice.findChild(QToolButton).click()
     conflicts = window.merging.conflicts_window  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: len(conflicts.records) == 1, timeout=10_000)  # type: ignore[attr-defined]
     record = conflicts.record
@@ -82,6 +91,8 @@ def test_a_merge_in_the_app_marks_conflicts_and_settles_them_side_by_side(
     conflicts.buttons[notes.id][2].click()  # Edit…
     qtbot.waitUntil(lambda: conflicts.record is None, timeout=10_000)  # type: ignore[attr-defined]
     assert conflicts.empty.isVisibleTo(conflicts)
+    side.refresh()
+    qtbot.waitUntil(lambda: side.findChild(QFrame, "NoticeBar") is None, timeout=10_000)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: _cell(window, 1, "conflicts") == "", timeout=10_000)  # type: ignore[attr-defined]
     assert _cell(window, 1, "notes") == "Both: cut, and checked."
 

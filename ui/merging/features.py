@@ -68,7 +68,7 @@ class MergeFeatures(QObject):
         insert_after(parts.import_csv, self.merge_action)
         insert_after(parts.side_by_side, self.conflicts_action)
         self.merge_action.triggered.connect(self.choose_file)
-        self.conflicts_action.triggered.connect(self.show_conflicts)
+        self.conflicts_action.triggered.connect(lambda: self.show_conflicts())
         parts.hub.changed.connect(self._on_changed)
         parts.hub.projectOpened.connect(lambda _project: self._update_actions())
         parts.hub.projectClosing.connect(lambda: self._update_actions(closing=True))
@@ -150,7 +150,7 @@ class MergeFeatures(QObject):
                 "Where both sides changed a field, your value stands until you settle it."
             )
             settle = box.addButton("Settle Conflicts…", QMessageBox.ButtonRole.AcceptRole)
-            settle.clicked.connect(self.show_conflicts)
+            settle.clicked.connect(lambda: self.show_conflicts())
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(QMessageBox.StandardButton.Close)
         self.summary_box = box
@@ -174,14 +174,19 @@ class MergeFeatures(QObject):
             self._window = window
         return self._window
 
-    def show_conflicts(self) -> None:
+    def show_claim_conflicts(self, claim_id: int) -> None:
+        """The conflicts window, at this claim's conflicts."""
+        self.show_conflicts(keep=("claim", claim_id))
+
+    def show_conflicts(self, *, keep: tuple[str, int] | None = None) -> None:
         window = self.conflicts_window
-        self.reload()
+        self.reload(keep=keep)
         window.show()
         window.raise_()
         window.activateWindow()
 
-    def reload(self) -> None:
+    def reload(self, *, keep: tuple[str, int] | None = None) -> None:
+        """Read the records in conflict again (showing ``keep``, a kind and id, if given)."""
         project = self.parts.project()
         if project is None:
             return
@@ -191,7 +196,8 @@ class MergeFeatures(QObject):
 
             return project.store.reading(conflicted_records)
 
-        self.parts.ops.call(self.conflicts_window, work, self.conflicts_window.show_records)
+        window = self.conflicts_window
+        self.parts.ops.call(window, work, lambda records: window.show_records(records, keep=keep))
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if self._window is not None and self._window.isVisible():
