@@ -67,6 +67,7 @@ class Merger(PairMerging):
         if not self.ancestor.related:
             self._everything_is_new()
         self.actor_names = self._actor_names()
+        self._load_conflict_bases()
         self.my_link_ends = self._link_ends(self.mine, self.my_trails)
         self.their_link_ends = self._link_ends(self.theirs, self.their_trails)
         steps = len(MERGED_KINDS) + 1

@@ -53,7 +53,7 @@ class PairMerging(Additions):
                 # A source's new text is journaled by its SHA-256 (the texts are not copied).
                 key = "sha256" if kind == "source" and name == "text" else name
                 theirs_changed = their_trail.changed(key, theirs[key])
-                mine_changed = my_trail.changed(key, mine[key])
+                mine_changed = self._mine_changed(kind, my_id, name, mine[name], my_trail, key)
             if not theirs_changed:
                 continue
             if name in spec.derived:
@@ -87,6 +87,17 @@ class PairMerging(Additions):
             self.writer.update(kind, my_id, updates)
             if tags_changed or set(updates) - {"deleted_at"}:
                 self.summary.count(self.summary.changed, kind)
+
+    def _mine_changed(
+        self, kind: str, my_id: int, name: str, value: Any, trail: Trail, key: str
+    ) -> bool:
+        """Whether this side's value differs from what both last agreed on. A field that was in
+        conflict agreed last on the other side's value then: kept (or settled with a value of
+        one's own), this side's stands as a change; taken, only a later edit here counts."""
+        held = self.conflict_bases.get((kind, my_id, name))
+        if held is not None:
+            return not same(value, held[0])
+        return trail.changed(key, value)
 
     def _take_text(
         self,

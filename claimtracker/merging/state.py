@@ -65,6 +65,17 @@ class MergeState:
         self.actor_names: dict[str, int] = {}
         self.my_link_ends: set[str] = set()
         self.their_link_ends: set[str] = set()
+        #: (kind, record id, field) → (the other side's value,) of the newest conflict on it.
+        self.conflict_bases: dict[tuple[str, int, str], tuple[Any]] = {}
+
+    def _load_conflict_bases(self) -> None:
+        """The newest conflict of each field: what the other side had when they last met."""
+        for kind, record_id, name, theirs in self.mine.execute(
+            "SELECT kind, record_id, field, theirs_value FROM merge_conflict WHERE id IN"
+            " (SELECT max(id) FROM merge_conflict GROUP BY kind, record_id, field)",
+            (),
+        ):
+            self.conflict_bases[(str(kind), int(record_id), str(name))] = (decode(theirs),)
 
     def _max_id(self, table: str) -> int:
         return int(self.mine.execute(f"SELECT coalesce(max(id), 0) FROM {table}", ())[0][0])

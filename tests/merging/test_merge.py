@@ -433,3 +433,77 @@ def test_a_corrected_text_from_the_other_side_re_anchors_the_claims_here(
         assert restored.sha256 == services.text_sha256(old_text)
         anchored = session.get(type(claim), claim.id)
         assert anchored is not None and anchored.anchor_start == old_text.index("Officials")
+
+
+def test_work_goes_round_both_ways_without_echoes(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A takes B's work, B takes A's (its own comes back to it as no change), and after more
+    edits on A, A taking B's again finds nothing new: nothing comes back as a conflict."""
+    mine, theirs = pair
+    with editing(mine, "alice", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=1, changes=ClaimUpdate(status="verified"))
+    with editing(theirs, "bob", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=2, changes=ClaimUpdate(status="false"))
+    assert merge(mine, theirs).changed == {"claim": 1}
+    back = merge(theirs, mine)
+    assert (back.changed, back.conflicts) == ({"claim": 1}, 0)
+    assert snapshot(mine)["claims"] == snapshot(theirs)["claims"]
+    with editing(mine, "alice", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=1, changes=ClaimUpdate(status="disputed"))
+    assert merge(mine, theirs).nothing_new
+    again = merge(theirs, mine)
+    assert (again.changed, again.conflicts) == ({"claim": 1}, 0)
+    assert snapshot(mine)["claims"] == snapshot(theirs)["claims"]
+
+
+def test_a_field_changed_there_again_replaces_its_open_conflict(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine, theirs = pair
+    with editing(mine, "alice", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=1, changes=ClaimUpdate(status="verified"))
+    with editing(theirs, "bob", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=1, changes=ClaimUpdate(status="false"))
+    merge(mine, theirs)
+    with editing(theirs, "bob", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=1, changes=ClaimUpdate(status="misleading"))
+    assert merge(mine, theirs).conflicts == 1
+    assert list(open_conflicts(mine).values()) == [('"verified"', '"misleading"')]
+    with Store.open(mine) as store:
+        undo_last_merge(store)
+    assert list(open_conflicts(mine).values()) == [('"verified"', '"false"')]
+
+
+@pytest.mark.parametrize(
+    ("how", "value", "later_is"),
+    [
+        ("theirs", None, "taken"),
+        ("mine", None, "a conflict"),
+        ("edit", "in_progress", "a conflict"),
+    ],
+)
+def test_after_a_conflict_is_settled_a_later_change_there_is_judged_from_that_settling(
+    pair: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+    value: str | None,
+    later_is: str,
+) -> None:
+    mine, theirs = pair
+    with editing(mine, "alice", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=1, changes=ClaimUpdate(status="verified"))
+    with editing(theirs, "bob", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=1, changes=ClaimUpdate(status="false"))
+    merge(mine, theirs)
+    with Store.open(mine) as store, store.write() as session:
+        (conflict,) = conflicts_of(session=session)
+        resolve_conflict(session=session, conflict_id=conflict.id, how=how, value=value)
+    with editing(theirs, "bob", monkeypatch) as session:
+        services.update_claim(session=session, claim_id=1, changes=ClaimUpdate(status="misleading"))
+    summary = merge(mine, theirs)
+    status = next(c for c in snapshot(mine)["claims"].values() if c["text"] == "Claim number 0")
+    if later_is == "taken":
+        assert (summary.conflicts, status["status"]) == (0, "misleading")
+    else:
+        assert summary.conflicts == 1 and status["status"] == (value or "verified")

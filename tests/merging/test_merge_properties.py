@@ -1,8 +1,10 @@
 """Property tests: random edit scripts on two copies of one project, merged.
 
-Every edit of the other side is applied or held in a conflict; this side's own edits stand;
-merge(A, B) and merge(B, A) agree wherever neither holds a conflict; merging again changes
-nothing; no link points at a missing claim and ``check`` passes.
+Every edit of the other side is applied or held in a conflict, also when it works on and is
+merged again; this side's own edits stand, and a value that stood in a conflict is not replaced
+without a new conflict; merge(A, B) and merge(B, A) agree wherever neither holds a conflict;
+merging again changes nothing; no link points at a missing claim and ``check`` passes. 40
+examples run in a few seconds (300 passed when the test was written).
 """
 
 from __future__ import annotations
@@ -122,9 +124,12 @@ def link_keys(state: dict[str, Any]) -> set[tuple[Any, ...]]:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(mine_edits=script, their_edits=script)
+@given(mine_edits=script, their_edits=script, their_later_edits=script)
 def test_random_edits_merge_without_losing_anything(
-    base: Path, mine_edits: list[tuple[Any, ...]], their_edits: list[tuple[Any, ...]]
+    base: Path,
+    mine_edits: list[tuple[Any, ...]],
+    their_edits: list[tuple[Any, ...]],
+    their_later_edits: list[tuple[Any, ...]],
 ) -> None:
     folder = Path(tempfile.mkdtemp(dir=base.parent))
     a, b = copy_project(base, folder / "a.db"), copy_project(base, folder / "b.db")
@@ -173,3 +178,19 @@ def test_random_edits_merge_without_losing_anything(
     assert merged(a, b).nothing_new and snapshot(a) == a_after
     for path in (a, b_copy):
         assert check_database(path).ok
+
+    # The other side works on; merged again, its new edits land or are held, and a value of
+    # this side that stood in a conflict is never replaced without a new conflict.
+    apply(b, "bob", their_later_edits)
+    b_later = snapshot(b)
+    merged(a, b)
+    a_later, later_conflicts = snapshot(a), open_conflicts(a)
+    for uuid, before in b_before["claims"].items():
+        theirs, now = b_later["claims"][uuid], a_later["claims"][uuid]
+        for field in FIELDS:
+            if theirs[field] != before[field]:
+                assert now[field] == theirs[field] or (uuid, field) in later_conflicts, field
+            if (uuid, field) in a_conflicts:
+                stood = a_after["claims"][uuid][field]
+                assert now[field] == stood or (uuid, field) in later_conflicts, field
+    assert check_database(a).ok
