@@ -71,7 +71,7 @@ class PairMerging(Additions):
                     name,
                     mine=mine[name],
                     theirs=theirs_value,
-                    entry=their_trail.last_entry_of(name),
+                    entry=their_trail.last_entry_of(name) or their_trail.last_entry(),
                 )
         if kind == "source" and "text" in updates:
             self._take_text(spec, mine, theirs, updates, their_trail)

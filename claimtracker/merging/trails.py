@@ -69,6 +69,10 @@ class Trail:
         was_deleted = self.trash[0].action != DELETED
         return was_deleted != deleted_now
 
+    def last_entry(self) -> Entry | None:
+        """The record's last entry (who last touched it there, and when)."""
+        return self.entries[-1] if self.entries else None
+
     def last_entry_of(self, name: str) -> Entry | None:
         entries = self.fields.get(name)
         return entries[-1] if entries else None
