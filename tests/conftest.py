@@ -10,6 +10,10 @@ import pytest
 
 from claimtracker.paths import resources_dir
 
+# A throwaway PostgreSQL server and the fixtures over it: pg_server, pg_url, pg_migrated_url,
+# db_target (tests/pg.py).
+pytest_plugins = ["pg"]
+
 SAMPLE_NAME = "us-warns-russia-2018-08-25.md"
 
 
