@@ -15,7 +15,8 @@ Fixtures
     A :class:`PgServer`: ``host`` (the socket folder), ``port``, ``superuser``, ``bindir`` and
     ``url(dbname, user=None, password=None)`` — an SQLAlchemy URL through the socket, or,
     when a password is given, through 127.0.0.1 where the password is checked.
-    ``admin(sql)`` runs one statement as the superuser in the ``postgres`` database.
+    ``admin(sql, dbname="postgres")`` runs one statement as the superuser; ``dbname(url)`` is
+    the database a URL names.
 ``pg_url`` (function)
     The URL of a fresh, empty database for this test (dropped afterwards).
 ``pg_migrated_url`` (function)
@@ -88,6 +89,13 @@ class PgServer:
                 f"{dbname}"
             )
         return f"postgresql+psycopg://{who}@/{dbname}?host={quote(self.host)}&port={self.port}"
+
+    @staticmethod
+    def dbname(url: str) -> str:
+        """The database a URL names."""
+        from sqlalchemy import make_url
+
+        return str(make_url(url).database)
 
     def admin(self, sql: str, dbname: str = "postgres") -> None:
         """Run one statement as the superuser, outside a transaction (CREATE DATABASE ...)."""

@@ -21,7 +21,7 @@ from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
 from claimtracker.safety.pragmas import configure_sqlite_connection
 from claimtracker.store import migrate
-from claimtracker.store.engine import make_engine, writing
+from claimtracker.store.engine import database_url, make_engine, shown_url, writing
 from claimtracker.store.errors import storage_error
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class Store:
             raise
         except Exception as exc:
             engine.dispose()
-            error = storage_error(exc, path or resolved)
+            error = storage_error(exc, path or shown_url(database_url(resolved)))
             if error is None:
                 raise
             raise error from exc

@@ -51,22 +51,39 @@ def database_url(target: str) -> str:
     return f"sqlite:///{Path(target).expanduser().resolve()}"
 
 
+def shown_url(url: str) -> str:
+    """``url`` as it may be shown to a user: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return f"{url.split('://', 1)[0]}://…"
+
+
 def make_engine(target: str, **engine_args: Any) -> Engine:
-    """An engine for ``target``; a URL no installed driver can serve is a one-line
-    :class:`UnsupportedDatabaseError`, not a traceback."""
+    """An engine for ``target``; a URL no installed driver can serve, or a server URL that
+    names no database, is a one-line :class:`UnsupportedDatabaseError`, not a traceback."""
     url = database_url(target)
+    if url.startswith("postgresql") and not _database_of(url):
+        raise UnsupportedDatabaseError(
+            f"{shown_url(url)} names no database: add its name at the end of the URL, as in "
+            "postgresql+psycopg://user@host/claims"
+        )
     try:
         return _make_engine(url, **engine_args)
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
         raise UnsupportedDatabaseError(_no_driver(url, exc)) from exc
 
 
+def _database_of(url: str) -> str | None:
+    try:
+        return make_url(url).database
+    except ArgumentError:
+        return None
+
+
 def _no_driver(url: str, exc: BaseException) -> str:
     scheme = url.split("://", 1)[0]
-    try:
-        shown = make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        shown = f"{scheme}://…"
+    shown = shown_url(url)
     if isinstance(exc, ImportError) and scheme.startswith("postgresql"):
         return (
             f"{shown} cannot be opened: the PostgreSQL driver (psycopg) is not installed; "
