@@ -6,10 +6,10 @@ DB-API only (no SQLAlchemy), like the rest of ``claimtracker.query``.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from claimtracker.errors import NotFoundError
+from claimtracker.store.dbapi import DbConnection
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class QuoteInContext:
         return not self.exact
 
 
-def fetch_source_text(connection: sqlite3.Connection, source_id: int) -> SourceText:
+def fetch_source_text(connection: DbConnection, source_id: int) -> SourceText:
     record = connection.execute(
         """
         SELECT s.id, s.title, o.name, s.byline, s.url, s.published_on, s.language, s.format,
@@ -82,7 +82,7 @@ def fetch_source_text(connection: sqlite3.Connection, source_id: int) -> SourceT
     )
 
 
-def anchored_claims(connection: sqlite3.Connection, source_id: int) -> list[AnchoredClaim]:
+def anchored_claims(connection: DbConnection, source_id: int) -> list[AnchoredClaim]:
     """The live claims anchored in ``source_id``, in the order they occur in the text."""
     rows = connection.execute(
         """
@@ -112,7 +112,7 @@ class OrphanedClaim:
     attribution: str
 
 
-def orphaned_claims(connection: sqlite3.Connection, source_id: int) -> list[OrphanedClaim]:
+def orphaned_claims(connection: DbConnection, source_id: int) -> list[OrphanedClaim]:
     """The live claims of ``source_id`` flagged as orphans, oldest first."""
     rows = connection.execute(
         """
@@ -143,7 +143,7 @@ class SourceDetails:
     tlp: str | None = None
 
 
-def source_details(connection: sqlite3.Connection, source_id: int) -> SourceDetails:
+def source_details(connection: DbConnection, source_id: int) -> SourceDetails:
     record = connection.execute(
         """
         SELECT s.id, s.version, s.title, s.outlet_id, o.name, s.byline, s.url, s.published_on,
@@ -177,7 +177,7 @@ def _cut_after(text: str, limit: int) -> str:
 
 
 def quote_in_context(
-    connection: sqlite3.Connection, claim_id: int, *, context_chars: int = 160
+    connection: DbConnection, claim_id: int, *, context_chars: int = 160
 ) -> QuoteInContext:
     """The claim's anchored words in their source with up to ``context_chars`` either side.
 
