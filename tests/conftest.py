@@ -59,6 +59,16 @@ def store(db_path: Path) -> Iterator[object]:
     opened.close()
 
 
+@pytest.fixture
+def store_both(db_target: str) -> Iterator[object]:
+    """A Store on an SQLite file, then on a PostgreSQL server (``db_target``, tests/pg.py)."""
+    from claimtracker.store import Store
+
+    opened = Store.open(db_target)
+    yield opened
+    opened.close()
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     # Any ordinary open() of a database file this process holds in SQLite fails the test that
     # did it: closing such a descriptor drops the process's locks (see live_files).
