@@ -23,8 +23,9 @@ Fixtures
     The URL of a fresh database already at the newest schema: a copy of a template migrated
     once per session (``CREATE DATABASE x TEMPLATE t``, a few ms instead of a migration).
 ``db_target`` (function, parametrised ``sqlite`` / ``postgresql``)
-    What ``Store.open`` / ``--db`` take: an SQLite file path in ``tmp_path`` or a fresh empty
-    database's URL, so that one behaviour test runs on both.
+    What ``Store.open`` / ``--db`` take: a new SQLite file's path in ``tmp_path``, or a fresh
+    database's URL (from ``pg_migrated_url``), so that one behaviour test runs on both. Use it
+    through ``store_both`` (tests/conftest.py) for a ``Store``, or pass it to ``--db``.
 
 When the PostgreSQL programs are missing the PostgreSQL tests are skipped, except on CI (the
 environment variable ``CI`` is set), where they fail with one line saying what is missing.
@@ -218,8 +219,9 @@ def pg_migrated_url(pg_server: PgServer, pg_template: str) -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An SQLite file path or a fresh empty PostgreSQL database's URL."""
+    """A new SQLite file's path, or the URL of a fresh database at the newest schema (what
+    opening a new file gives; copied from the template, faster than migrating each time)."""
     if request.param == "sqlite":
         return str(tmp_path / "claims.db")
-    url: str = request.getfixturevalue("pg_url")
+    url: str = request.getfixturevalue("pg_migrated_url")
     return url
