@@ -55,7 +55,7 @@ def opinion_command(
                 withdraw_opinion(session=session, claim_id=claim_id)
             else:
                 set_opinion(session=session, claim_id=claim_id, opinion=value or "", note=note)
-    with store.raw_sqlite("Analysts' opinions") as connection:
+    with store.raw() as connection:
         if (
             connection.execute(
                 "SELECT 1 FROM claim WHERE id = ? AND deleted_at IS NULL", (claim_id,)

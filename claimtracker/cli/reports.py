@@ -70,7 +70,7 @@ def _dossier_command(kind: str) -> click.Command:
         if claim_id is not None and dispute_id is not None:
             raise ValidationError("Give --claim or --dispute, not both", field="claim")
         claim_filter = build_filter(store, text, **filters)
-        with store.raw_sqlite("Reports") as connection:
+        with store.raw_sqlite("A report") as connection:
             dossier = build_dossier(
                 connection,
                 claim_id=claim_id if claim_id is not None else dispute_id,

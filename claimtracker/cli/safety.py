@@ -40,7 +40,10 @@ def file_option(command: F) -> F:
         state = click.get_current_context().find_object(AppState)
         path = sqlite_path_of(database_target(db or (state.db if state else None)))
         if path is None:
-            raise UnsupportedDatabaseError("This command needs an SQLite database file")
+            raise UnsupportedDatabaseError(
+                "This command works on SQLite database files; a server's database is backed up "
+                "and restored by its administrator (pg_dump, pg_restore)."
+            )
         return command(*args, database=path, **kwargs)
 
     return cast(F, wrapper)

@@ -65,3 +65,10 @@ def test_work_not_yet_written_for_a_server_says_so_in_one_line(run, tmp_path):
         "claimtracker: error: CSV export works on SQLite database files only, not yet on a "
         "PostgreSQL server.\n"
     )
+
+
+def test_an_opinion_is_recorded_and_listed_on_a_server(run):
+    out, _ = run("opinion", "1", "agree", "--note", "seen the footage")
+    assert out.startswith("Claim #1: 1 agree")
+    history, _ = run("history", "1")
+    assert "opinion" in history
