@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimtracker.errors import NotFoundError
-from claimtracker.store.dbapi import DbConnection
+from claimtracker.store.dbapi import DbConnection, dialect_of, greatest, least
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,11 +184,14 @@ def quote_in_context(
     Falls back to the stored quote selector (exact, prefix, suffix) when the source text is
     gone, and to the bare quote when the claim has no anchor.
     """
+    dialect = dialect_of(connection)
+    first = greatest("1", "c.anchor_start + 1 - ?", dialect)
+    length = least("c.anchor_start", "?", dialect)
     record = connection.execute(
-        """
+        f"""
         SELECT c.anchor_start, c.anchor_end, c.anchor_exact, c.anchor_prefix, c.anchor_suffix,
                c.quote,
-               substr(s.text, max(1, c.anchor_start + 1 - ?), min(c.anchor_start, ?)),
+               substr(s.text, {first}, {length}),
                substr(s.text, c.anchor_start + 1, c.anchor_end - c.anchor_start),
                substr(s.text, c.anchor_end + 1, ?)
         FROM claim c LEFT JOIN source s ON s.id = c.source_id

@@ -13,7 +13,8 @@ imported). One SQL text serves both databases:
   dialect (:func:`dialect_of`): :func:`nocase` (case-insensitive compare and order),
   :func:`insert_ignoring` (``INSERT OR IGNORE`` / ``ON CONFLICT DO NOTHING``),
   :func:`group_concat` (``group_concat`` / ``string_agg``), :func:`char` (``char`` / ``chr``),
-  :func:`greatest` (two-argument ``max`` / ``greatest``), :func:`today` and :func:`as_date`,
+  :func:`greatest` and :func:`least` (two-argument ``max``/``min`` / ``greatest``/``least``),
+  :func:`today` and :func:`as_date`,
   and :data:`NO_LIMIT`. ``rowid`` exists only on SQLite: every table has an integer ``id``;
   use it.
 
@@ -122,6 +123,11 @@ def char(code: int, dialect: Dialect) -> str:
 def greatest(first: str, second: str, dialect: Dialect) -> str:
     """The larger of two values (both must be non-NULL: the databases differ on NULL)."""
     return f"{'max' if dialect == SQLITE else 'greatest'}({first}, {second})"
+
+
+def least(first: str, second: str, dialect: Dialect) -> str:
+    """The smaller of two values (both must be non-NULL: the databases differ on NULL)."""
+    return f"{'min' if dialect == SQLITE else 'least'}({first}, {second})"
 
 
 def today(dialect: Dialect) -> str:

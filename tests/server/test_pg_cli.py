@@ -72,3 +72,23 @@ def test_an_opinion_is_recorded_and_listed_on_a_server(run):
     assert out.startswith("Claim #1: 1 agree")
     history, _ = run("history", "1")
     assert "opinion" in history
+
+
+def test_the_reading_pane_reads_the_same_from_a_file_and_a_server(run, pg_url, tmp_path):
+    from claimtracker.query import reading
+    from claimtracker.store import Store
+
+    file = tmp_path / "claims.db"
+    assert main(["--db", str(file), "init", "--sample"]) == 0
+    seen = []
+    for target in (str(file), pg_url):
+        with Store.open(target) as store, store.raw() as connection:
+            seen.append(
+                (
+                    reading.quote_in_context(connection, 1, context_chars=40),
+                    [c.claim_id for c in reading.anchored_claims(connection, 1)],
+                    reading.fetch_source_text(connection, 1).text[:200],
+                )
+            )
+    assert seen[0] == seen[1]
+    assert seen[0][0].exact
