@@ -129,3 +129,9 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_a_bare_postgresql_url_opens_with_psycopg_3(pg_server, pg_migrated_url):
+    bare = pg_migrated_url.replace("postgresql+psycopg://", "postgresql://")
+    with Store.open(bare) as store:
+        assert store.engine.dialect.driver == "psycopg"
