@@ -8,7 +8,8 @@ imported). One SQL text serves both databases:
   psycopg's ``%s`` (once per distinct SQL text, cached) and escapes every ``%`` in the SQL, so a
   ``LIKE 'a%'`` literal is safe.
 * Values come back as from sqlite3: dates and timestamps as ISO text (``2026-12-05``,
-  ``2026-12-05 10:00:00.123456``), so row snapshots are the same on both.
+  ``2026-12-05 10:00:00.123456``; the server leaves out a fraction's trailing zeros), so row
+  snapshots are the same on both. Booleans come back as True/False on a server (0/1 on SQLite).
 * The few fragments that differ are written with the helpers below, given the connection's
   dialect (:func:`dialect_of`): :func:`nocase` (case-insensitive compare and order),
   :func:`insert_ignoring` (``INSERT OR IGNORE`` / ``ON CONFLICT DO NOTHING``),
@@ -29,8 +30,12 @@ PostgreSQL it is an ordinary transaction). Writing a query function::
         return [n for (n,) in connection.execute(f"SELECT name FROM tag ORDER BY {order}")]
 
 A plain ``sqlite3.Connection`` is a :class:`DbConnection` as it is (the app's readers, tests):
-:func:`dialect_of` reads the ``dialect`` attribute that :class:`ServerConnection` (and the
-project's tracked SQLite connections) carry, and calls any connection without one SQLite.
+the Protocol leaves the dialect out for that reason, and :func:`dialect_of` reads the
+``dialect`` attribute :class:`ServerConnection` carries, calling any connection without one
+SQLite. Bulk work on a server reaches psycopg itself (``connection.psycopg``, for ``COPY``).
+
+Work still written for SQLite only takes ``store.raw_sqlite("What it is")`` (or
+:func:`require_sqlite`): on a server it stops with one line saying that it needs a file.
 """
 
 from __future__ import annotations
