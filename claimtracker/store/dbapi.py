@@ -89,11 +89,6 @@ def dialect_of(connection: object) -> Dialect:
     return cast(Dialect, getattr(connection, "dialect", SQLITE))
 
 
-def cursor_of(connection: DbConnection, sql: str, parameters: Sequence[Any] = ()) -> DbCursor:
-    """``connection.execute(sql, parameters)``, typed as the cursor it is."""
-    return cast(DbCursor, connection.execute(sql, parameters))
-
-
 # -- The fragments that differ ------------------------------------------------------------------
 
 #: ``LIMIT ?`` with this value returns every row (SQLite wants -1, PostgreSQL NULL).

@@ -6,12 +6,16 @@ import pytest
 
 from claimtracker.store import Store
 from claimtracker.store.dbapi import (
+    as_date,
     char,
     dialect_of,
+    greatest,
     group_concat,
     insert_ignoring,
+    least,
     nocase,
     server_sql,
+    today,
 )
 
 
@@ -67,3 +71,15 @@ def test_a_failed_raw_write_leaves_nothing_behind(store_both: Store):
         connection.execute("INSERT INTO tag (name) VALUES (?)", ("KEPT?",))  # unique, any case
     with store_both.raw() as connection:
         assert connection.execute("SELECT count(*) FROM tag").fetchone()[0] == 0
+
+
+def test_dates_and_bounds_are_computed_alike(store_both: Store):
+    with store_both.raw() as connection:
+        dialect = dialect_of(connection)
+        day, now, high, low = connection.execute(
+            f"SELECT {as_date('?', dialect)}, {today(dialect)}, {greatest('?', '?', dialect)}, "
+            f"{least('?', '?', dialect)}",
+            ("2026-12-05 23:59:59.5", 3, 7, 3, 7),
+        ).fetchone()
+    assert (day, high, low) == ("2026-12-05", 7, 3)
+    assert len(now) == 10 and now[4] == "-"
