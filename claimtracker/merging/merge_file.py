@@ -19,6 +19,7 @@ from claimtracker.merging.engine import Merger, Progress
 from claimtracker.merging.peer import Peer, open_peer_file
 from claimtracker.merging.summary import MergeSummary
 from claimtracker.store import Store
+from claimtracker.store.dbapi import require_sqlite
 
 
 class _RollBack(Exception):
@@ -60,9 +61,12 @@ def merge_peer(
 
 
 def _merge_in(session: Session, peer: Peer, progress: Progress | None) -> MergeSummary:
-    connection = session.connection().connection.dbapi_connection
-    assert connection is not None
-    merger = Merger(connection, peer, progress=progress)  # type: ignore[arg-type]
+    # This side is written through the session's own DB-API connection, in its transaction.
+    connection = require_sqlite(
+        session.connection().connection.dbapi_connection,  # type: ignore[arg-type]
+        "Merging into a project",
+    )
+    merger = Merger(connection, peer, progress=progress)
     summary = merger.run()
     if merger.reanchor:
         from claimtracker.services.reanchoring import reanchor_claims

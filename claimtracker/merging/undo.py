@@ -32,7 +32,7 @@ class UndoneMerge:
 
 def undo_last_merge(store: Store) -> UndoneMerge:
     """Undo the newest merge that is not undone yet."""
-    with store.raw(write=True) as connection:
+    with store.raw_sqlite("Undoing a merge", write=True) as connection:
         execute = sqlite_execute(connection)
         rows = execute(
             "SELECT id, peer_uuid, peer_name, after_entry, last_entry, previous_their_mark,"

@@ -79,3 +79,18 @@ def test_a_bad_merge_is_one_line_and_a_non_zero_status(
     assert run(capsys, mine, "undo-merge", status=1) == (
         "claimtracker: error: There is no merge to undo\n"
     )
+
+
+def test_merging_into_a_server_database_is_refused_in_one_line(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "laptop.db"
+    make_base(other)
+    assert main(["--db", pg_url, "init"]) == 0
+    capsys.readouterr()
+    assert main(["merge", str(other), "--db", pg_url]) == 1
+    error = capsys.readouterr().err
+    assert error == (
+        "claimtracker: error: Merging into a project works on SQLite database files only, "
+        "not yet on a PostgreSQL server.\n"
+    )
