@@ -144,3 +144,12 @@ class DatabaseInUseError(StorageError):
 
 class UnsupportedDatabaseError(StorageError):
     """A feature needs SQLite and the database is another kind."""
+
+
+class MergeInputError(InputFileError):
+    """The other side of a merge cannot be merged (not a project, newer, in use ...); nothing
+    was changed."""
+
+
+class MergeCancelled(ClaimTrackerError):
+    """A merge stopped before it finished; nothing was changed."""

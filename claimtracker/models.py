@@ -216,6 +216,9 @@ class HistoryEntry(SQLModel, table=True):
     old_value: str | None = Field(default=None, sa_type=Text)
     new_value: str | None = Field(default=None, sa_type=Text)
     note: str | None = Field(default=None, description="e.g. the file of a CSV import")
+    #: The project the change was first made in (a merge copies the other side's entries);
+    #: None for this project.
+    origin: str | None = Field(default=None, max_length=36)
 
 
 class Opinion(Tracked, table=True):
@@ -264,3 +267,74 @@ class EchoKey(SQLModel, table=True):
             index=True,
         )
     )
+
+
+class ProjectIdentity(SQLModel, table=True):
+    """The project's identity (one row), shared by every copy of its file (see merging)."""
+
+    __tablename__ = "project_identity"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(max_length=36)
+
+
+class MergePeer(SQLModel, table=True):
+    """What this project last saw of another: both journals' marks at the end of the last merge."""
+
+    __tablename__ = "merge_peer"
+
+    peer_uuid: str = Field(max_length=36, primary_key=True)
+    peer_name: str
+    their_mark: int
+    my_mark: int
+    merged_at: datetime
+
+
+class MergeRun(SQLModel, table=True):
+    """One merge, with what it takes to undo it as one step."""
+
+    __tablename__ = "merge_run"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    peer_uuid: str = Field(max_length=36)
+    peer_name: str
+    merged_at: datetime
+    analyst: str
+    after_entry: int
+    last_entry: int
+    previous_their_mark: int | None = Field(default=None)
+    previous_my_mark: int | None = Field(default=None)
+    new_tag_ids: str = Field(default="[]", sa_type=Text, sa_column_kwargs={"server_default": "[]"})
+    summary: str = Field(default="{}", sa_type=Text, sa_column_kwargs={"server_default": "{}"})
+    undone_at: datetime | None = Field(default=None)
+
+
+class MergeConflict(SQLModel, table=True):
+    """A field both sides changed two ways; this side's value stands until it is settled."""
+
+    __tablename__ = "merge_conflict"
+    __table_args__ = (
+        Index("ix_merge_conflict_record", "kind", "record_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("merge_run.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    kind: str
+    record_id: int
+    field: str
+    mine_value: str | None = Field(default=None, sa_type=Text)
+    theirs_value: str | None = Field(default=None, sa_type=Text)
+    theirs_analyst: str | None = Field(default=None)
+    theirs_changed_at: datetime | None = Field(default=None)
+    peer_name: str
+    note: str | None = Field(default=None)
+    created_at: datetime
+    settled_at: datetime | None = Field(default=None)
+    settled_how: str | None = Field(default=None, max_length=16)
+    settled_by: str | None = Field(default=None)

@@ -362,6 +362,23 @@ class MainWindow(QMainWindow):
             )
         )
         self.filter_bar.filterChanged.connect(self.dispute.set_filter)
+        # Merging another copy of the project, and settling its conflicts: wired in ui.merging
+        from ui.merging.features import MergeParts, install_merging
+
+        self.merging = install_merging(
+            MergeParts(
+                window=self,
+                hub=hub,
+                editing=self.editing,
+                ops=self.ops,
+                project=lambda: self.project,
+                import_csv=a.import_csv,
+                side_by_side=a.side_by_side,
+                select_claim=self.select_claim,
+                show_status=self.status.showMessage,
+                last_folder=lambda: self.settings.last_folder,
+            )
+        )
 
     # == The project ===========================================================================
 
@@ -903,6 +920,7 @@ class MainWindow(QMainWindow):
 
             window = SideBySideWindow(self.settings, self)
             window.claimRequested.connect(self._show_from_side_by_side)
+            window.conflictsRequested.connect(self.merging.show_claim_conflicts)
             window.exportRequested.connect(self.export_pairs)
             window.statusRequested.connect(self._set_status_from_side_by_side)
             self._side_by_side = window

@@ -21,11 +21,20 @@ from claimtracker import bulk
 from claimtracker.errors import ConflictError
 from claimtracker.journal.analyst import analyst_name
 from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, sqlite_execute
-from claimtracker.journal.entries import CHANGED, CREATED, PURGED, decode, encode, record_rows
+from claimtracker.journal.entries import (
+    CHANGED,
+    CREATED,
+    DELETED,
+    PURGED,
+    RESTORED,
+    decode,
+    encode,
+    record_rows,
+)
 from claimtracker.store import Store
 
 #: Tables of created records, in the order they are put back (referenced ones first).
-_RESTORE_ORDER = ("actor", "source", "claim", "link")
+_RESTORE_ORDER = ("actor", "source", "claim", "link", "opinion")
 _CHUNK = 500
 
 
@@ -49,21 +58,66 @@ class ImportStep:
 def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
     """Undo what ``done`` (the import, or its last redo) did; returns the undo's step."""
     with store.raw_sqlite("Undoing an import", write=True) as connection:
-        execute = sqlite_execute(connection)
-        _refuse_if_changed_since(connection, done.changes)
-        mark = journal_mark(execute)
-        fields = _changed_fields(connection, done.changes)
-        now, analyst = bulk.timestamp(), analyst_name()
-        entries = _put_fields_back(connection, fields, now, analyst, note)
-        removed = _remove_created(connection, done)
-        for kind in reversed(_RESTORE_ORDER):
-            entries.extend(
-                (now, analyst, kind, record_id, PURGED, None, None, None, note)
-                for record_id in sorted(done.changes.created_ids(kind))
-            )
-        record_rows(connection, entries)
-        changes = read_changes(execute, mark)
+        return undo_step(connection, done, note=note)
+
+
+def undo_step(
+    connection: sqlite3.Connection, done: ImportStep, *, note: str, what: str = "the import"
+) -> ImportStep:
+    """Undo ``done`` (an import, a merge ...) in the transaction open on ``connection``: the
+    fields it changed get their earlier values, what it moved in or out of the trash goes back,
+    and what it created is deleted for good (kept in the returned step, for a redo)."""
+    execute = sqlite_execute(connection)
+    _refuse_if_changed_since(connection, done.changes, what=what)
+    mark = journal_mark(execute)
+    created = {kind: done.changes.created_ids(kind) for kind in _RESTORE_ORDER}
+    fields = {
+        key: values
+        for key, values in _changed_fields(connection, done.changes).items()
+        if key[1] not in created.get(key[0], ())
+    }
+    now, analyst = bulk.timestamp(), analyst_name()
+    entries = _put_fields_back(connection, fields, now, analyst, note)
+    entries.extend(_put_trash_back(connection, done.changes, created, now, analyst, note))
+    removed = _remove_created(connection, done)
+    for kind in reversed(_RESTORE_ORDER):
+        entries.extend(
+            (now, analyst, kind, record_id, PURGED, None, None, None, note)
+            for record_id in sorted(done.changes.created_ids(kind))
+        )
+    record_rows(connection, entries)
+    changes = read_changes(execute, mark)
     return ImportStep(changes, done.new_tag_ids, removed)
+
+
+def _put_trash_back(
+    connection: sqlite3.Connection,
+    changes: ChangeSet,
+    created: dict[str, frozenset[int]],
+    now: str,
+    analyst: str,
+    note: str,
+) -> list[tuple[object, ...]]:
+    """Records the step moved into the trash come out again, and the reverse."""
+    first: dict[tuple[str, int], str] = {}
+    for kind, record_id, action in connection.execute(
+        "SELECT kind, record_id, action FROM history WHERE id > ? AND id <= ?"
+        " AND action IN (?, ?) ORDER BY id",
+        (changes.after_entry, changes.last_entry, DELETED, RESTORED),
+    ):
+        if record_id not in created.get(kind, ()):
+            first.setdefault((kind, record_id), action)
+    entries: list[tuple[object, ...]] = []
+    for (kind, record_id), action in first.items():
+        was_deleted = action == RESTORED
+        connection.execute(
+            f'UPDATE "{kind}" SET deleted_at = ?, updated_at = ?, version = version + 1'
+            " WHERE id = ?",
+            (now if was_deleted else None, now, record_id),
+        )
+        action = DELETED if was_deleted else RESTORED
+        entries.append((now, analyst, kind, record_id, action, None, None, None, note))
+    return entries
 
 
 def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
@@ -89,8 +143,10 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     return ImportStep(changes, undone.new_tag_ids)
 
 
-def _refuse_if_changed_since(connection: sqlite3.Connection, changes: ChangeSet) -> None:
-    for kind in ("claim", "link", "source", "actor"):
+def _refuse_if_changed_since(
+    connection: sqlite3.Connection, changes: ChangeSet, *, what: str = "the import"
+) -> None:
+    for kind in _RESTORE_ORDER:
         ids = sorted(changes.ids(kind))
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
@@ -102,8 +158,8 @@ def _refuse_if_changed_since(connection: sqlite3.Connection, changes: ChangeSet)
             ).fetchone()
             if row is not None:
                 raise ConflictError(
-                    f"{kind.capitalize()} #{row[0]} was changed after the import; undoing or "
-                    "redoing the import now would lose that change"
+                    f"{kind.capitalize()} #{row[0]} was changed after {what}; undoing or "
+                    f"redoing {what} now would lose that change"
                 )
 
 
@@ -144,7 +200,9 @@ def _set_field(
     connection: sqlite3.Connection, kind: str, record_id: int, name: str, value: Any, now: str
 ) -> None:
     if kind == "claim" and name == "tags":
-        _set_tags(connection, record_id, value or [])
+        set_tag_names(connection, record_id, value or [])
+    elif kind == "actor" and name == "aliases":
+        _set_aliases(connection, record_id, value or [])
     else:
         connection.execute(f'UPDATE "{kind}" SET "{name}" = ? WHERE id = ?', (value, record_id))
     connection.execute(
@@ -152,7 +210,18 @@ def _set_field(
     )
 
 
-def _set_tags(connection: sqlite3.Connection, claim_id: int, names: list[str]) -> None:
+def _set_aliases(connection: sqlite3.Connection, actor_id: int, names: list[str]) -> None:
+    """Give an actor exactly the aliases ``names`` (its own name may be listed among them)."""
+    connection.execute("DELETE FROM actor_alias WHERE actor_id = ?", (actor_id,))
+    connection.executemany(
+        "INSERT OR IGNORE INTO actor_alias (actor_id, alias)"
+        " SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM actor WHERE name = ?)",
+        [(actor_id, name, name) for name in names],
+    )
+
+
+def set_tag_names(connection: sqlite3.Connection, claim_id: int, names: list[str]) -> None:
+    """Give a claim exactly the tags ``names`` (new tag names are created)."""
     connection.execute("DELETE FROM claim_tag WHERE claim_id = ?", (claim_id,))
     for name in names:
         connection.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
@@ -191,6 +260,7 @@ def _remove_created(connection: sqlite3.Connection, done: ImportStep) -> Removed
         if ids:
             removed.columns[table], removed.rows[table] = _select(connection, table, column, ids)
     for table, ids in (
+        ("opinion", created["opinion"]),
         ("link", created["link"]),
         ("claim", created["claim"]),  # their tags go with them (ON DELETE CASCADE)
         ("source", created["source"]),

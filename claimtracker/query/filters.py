@@ -23,6 +23,12 @@ DATE_FIELDS = ("reported_on", "said_on", "event_on")
 Trash = Literal["live", "trash", "all"]
 
 
+#: Claims a merge left a conflict on that is not settled yet (``merge_conflict``).
+IN_CONFLICT_SQL = (
+    "c.id IN (SELECT record_id FROM merge_conflict WHERE kind = 'claim' AND settled_at IS NULL)"
+)
+
+
 @dataclass(frozen=True)
 class ClaimFilter:
     text: str = ""
@@ -37,6 +43,8 @@ class ClaimFilter:
     trash: Trash = "live"
     #: Leave out claims marked (or whose source is marked) above this TLP code.
     max_tlp: str | None = None
+    #: Only claims with a merge conflict not settled yet.
+    in_conflict: bool = False
     #: Treat the last word of ``text`` as a prefix (search-as-you-type).
     prefix_last: bool = False
     ids: tuple[int, ...] | None = field(default=None, repr=False)
@@ -157,6 +165,8 @@ def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> Comp
             params.append(claim_filter.date_to.isoformat())
     if claim_filter.max_tlp:
         conditions.append(within_sql(claim_filter.max_tlp))
+    if claim_filter.in_conflict:
+        conditions.append(IN_CONFLICT_SQL)
     if claim_filter.ids is not None:
         sql, more = _in("c.id", claim_filter.ids)
         conditions.append(sql)

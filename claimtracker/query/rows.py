@@ -29,6 +29,8 @@ ROW_COLUMNS_SQL = """
     c.likelihood, c.confidence, c.said_on, c.reported_on, c.event_on, c.source_id, s.title,
     ol.name, s.url, c.notes, c.anchor_start, c.anchor_end, c.anchor_status, c.created_at,
     c.updated_at, c.version, c.deleted_at, c.tlp, s.tlp,
+    (SELECT count(*) FROM merge_conflict m WHERE m.kind = 'claim' AND m.record_id = c.id
+     AND m.settled_at IS NULL),
     (SELECT {tags} FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id)
 """
 #: The columns of a :class:`ClaimRow`, per dialect.
@@ -79,6 +81,8 @@ class ClaimRow:
     #: The claim's own marking (TLP code) and its source's; see :attr:`marking`.
     tlp: str | None
     source_tlp: str | None
+    #: Merge conflicts on the claim not settled yet (its value stands meanwhile).
+    conflicts: int
     tags: tuple[str, ...]
 
     @property

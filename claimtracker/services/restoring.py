@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import Session
 
 from claimtracker import schemas
@@ -41,40 +43,62 @@ def restore_value(
 
 
 def _apply(session: Session, change: Change, expected_version: int | None) -> None:
-    field, value = change.field, change.old_value
-    assert field is not None
-    if change.kind == "claim":
+    assert change.field is not None
+    set_field_value(
+        session=session,
+        kind=change.kind,
+        record_id=change.record_id,
+        field=change.field,
+        value=change.old_value,
+        expected_version=expected_version,
+    )
+
+
+def set_field_value(
+    *,
+    session: Session,
+    kind: str,
+    record_id: int,
+    field: str,
+    value: Any,
+    expected_version: int | None = None,
+) -> None:
+    """Set one field of a claim, actor, source or link through its service (validated and
+    recorded like an edit in the editor)."""
+    if kind == "claim":
         update_claim(
             session=session,
-            claim_id=change.record_id,
+            claim_id=record_id,
             changes=schemas.ClaimUpdate.model_validate({field: value}),
             expected_version=expected_version,
         )
-    elif change.kind == "actor":
+    elif kind == "actor":
         update_actor(
             session=session,
-            actor_id=change.record_id,
+            actor_id=record_id,
             changes=schemas.ActorUpdate.model_validate({field: value}),
             expected_version=expected_version,
         )
-    elif change.kind == "source":
+    elif kind == "source":
         update_source(
             session=session,
-            source_id=change.record_id,
+            source_id=record_id,
             changes=schemas.SourceUpdate.model_validate({field: value}),
             expected_version=expected_version,
         )
+    elif kind != "link":
+        raise ValidationError(f"A {kind}'s {field} cannot be set here", field=field)
     elif field == "relation":
         update_link(
             session=session,
-            link_id=change.record_id,
+            link_id=record_id,
             relation=value,
             expected_version=expected_version,
         )
     else:
         update_link(
             session=session,
-            link_id=change.record_id,
+            link_id=record_id,
             note=value,
             clear_note=value is None,
             expected_version=expected_version,

@@ -107,6 +107,20 @@ COLUMNS: tuple[Column, ...] = (
         code=lambda r: r.status,
     ),
     Column(
+        "conflicts",
+        "Conflict",
+        None,
+        lambda r: "⚠ to settle" if r.conflicts else "",
+        width=92,
+        visible=True,
+        tooltip=lambda r: (
+            f"{r.conflicts} field(s) changed two ways by a merge: your value stands until you "
+            "settle it (Claims → Settle Conflicts…)"
+            if r.conflicts
+            else ""
+        ),
+    ),
+    Column(
         "rating",
         "Rating",
         "credibility",

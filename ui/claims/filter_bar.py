@@ -128,6 +128,7 @@ class FilterBar(QWidget):
         self.setObjectName("FilterBar")
         self._project: Project | None = None
         self._trash = False
+        self._in_conflict = False
         self._chosen: dict[str, list[Entry]] = {kind: [] for kind in _KINDS}
         self._date_field = "reported_on"
         self._date_from: date | None = None
@@ -162,6 +163,16 @@ class FilterBar(QWidget):
         self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.clear_button.setToolTip("Show every claim again (Esc in the search field)")
         self.clear_button.clicked.connect(self.clear)
+        self.conflict_button = QToolButton(self)
+        self.conflict_button.setObjectName("FilterButton")  # looks like the filters beside it
+        self.conflict_button.setText("In conflict")
+        self.conflict_button.setIcon(icon("compare"))
+        self.conflict_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.conflict_button.setCheckable(True)
+        self.conflict_button.setToolTip(
+            "Only claims a merge left a conflict on (your value stands until you settle it)"
+        )
+        self.conflict_button.toggled.connect(self.set_in_conflict)
         self.trash_label = QLabel("Showing the trash", self)
         self.trash_label.setObjectName("TrashChip")
         self.trash_label.hide()
@@ -174,6 +185,7 @@ class FilterBar(QWidget):
         for button in self.buttons.values():
             buttons.addWidget(button)
         buttons.addWidget(self.date_button)
+        buttons.addWidget(self.conflict_button)
         buttons.addWidget(self.trash_label)
         buttons.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
@@ -289,6 +301,7 @@ class FilterBar(QWidget):
             date_to=self._date_to,
             date_field=self._date_field,
             trash="trash" if self._trash else "live",
+            in_conflict=self._in_conflict,
             prefix_last=True,
         )
 
@@ -346,6 +359,19 @@ class FilterBar(QWidget):
         self._date_field, self._date_from, self._date_to = field, start, end
         self._emit()
 
+    def set_in_conflict(self, in_conflict: bool) -> None:
+        """Only the claims in conflict after a merge (or every claim again)."""
+        if in_conflict != self._in_conflict:
+            self._in_conflict = in_conflict
+            self.conflict_button.setChecked(in_conflict)
+            self._mark_active(in_conflict)
+            self._emit()
+
+    def _mark_active(self, active: bool) -> None:
+        self.conflict_button.setProperty("active", active)
+        self.conflict_button.style().unpolish(self.conflict_button)
+        self.conflict_button.style().polish(self.conflict_button)
+
     def set_trash(self, trash: bool) -> None:
         if trash != self._trash:
             self._trash = trash
@@ -366,6 +392,11 @@ class FilterBar(QWidget):
         self.search.clear()
         self.search.blockSignals(False)
         self._trash = False
+        self._in_conflict = False
+        self.conflict_button.blockSignals(True)
+        self.conflict_button.setChecked(False)
+        self.conflict_button.blockSignals(False)
+        self._mark_active(False)
         self._update_buttons()
         if emit:
             self._emit()

@@ -71,6 +71,8 @@ class SideBySideWindow(QWidget):
     exportRequested = Signal(object, str)
     #: The analyst gave the shown claim a verdict (claim id, status code).
     statusRequested = Signal(int, str)
+    #: Settle the merge conflicts of this claim, side by side (ui.merging).
+    conflictsRequested = Signal(int)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -336,6 +338,10 @@ class SideBySideWindow(QWidget):
             return
         self.title.setText(f"Claim #{dispute.claim.id}")
         self._left_layout.insertWidget(1, self._card(ClaimCard(dispute.claim, dispute.quote)))
+        if dispute.claim.conflicts:
+            self._left_layout.insertWidget(
+                1, self._conflict_notice(dispute.claim.id, dispute.claim.conflicts)
+            )
         opposing = sum(1 for counter in dispute.counters if counter.link.opposing)
         self.right_heading.setText(
             f"COUNTER-CLAIMS ({opposing})"
@@ -355,6 +361,25 @@ class SideBySideWindow(QWidget):
         for position, counter in enumerate(dispute.counters, start=1):
             card = ClaimCard(counter.row, counter.quote, link=counter.link, differs=counter.differs)
             self._right_layout.insertWidget(position, self._card(card))
+
+    def _conflict_notice(self, claim_id: int, count: int) -> QFrame:
+        """A merge left fields of this claim changed two ways: say so, with the way to settle."""
+        notice = QFrame()
+        notice.setObjectName("NoticeBar")
+        layout = QHBoxLayout(notice)
+        layout.setContentsMargins(10, 6, 10, 6)
+        text = QLabel(
+            f"⚠ {count} field{'s' if count != 1 else ''} of this claim changed two ways in a "
+            "merge; your value stands until you settle it."
+        )
+        text.setWordWrap(True)
+        settle = QToolButton()
+        settle.setObjectName("NoticeButton")
+        settle.setText("Settle Conflicts…")
+        settle.clicked.connect(lambda: self.conflictsRequested.emit(claim_id))
+        layout.addWidget(text, 1)
+        layout.addWidget(settle)
+        return notice
 
     def _card(self, card: ClaimCard) -> ClaimCard:
         """The card with the analysts' opinions of its claim (ui.dispute)."""
