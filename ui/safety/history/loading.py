@@ -113,7 +113,7 @@ def _row(
         when=local_time(change.changed_at),
         analyst=change.analyst,
         subject=subject,
-        what=what_was_done(change.kind, change.action, change.field),
+        what=what_was_done(change.kind, change.action, change.field, change.note),
         old_text=shortened(old_full) if change.action == "changed" else "",
         new_text=shortened(new_full) if change.action == "changed" else "",
         old_full=old_full if change.action == "changed" else "",
