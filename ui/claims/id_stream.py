@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.opening import Connection
 from claimtracker.query.streaming import stream_ids
-from ui.claims.ids import id_array
+from ui.claims.ids import id_array, joined
 from ui.runtime.ops import InterruptibleJob
 
 log = logging.getLogger(__name__)
@@ -127,19 +127,22 @@ class _StreamJob(InterruptibleJob):
         total = len(first)
         if total == FIRST_CHUNK:
             self.first_shown.wait(FIRST_PAINT_WAIT)
-            pending: list[int] = []
+            # Gathered in an array (4 bytes an id), not a list of int objects (~36 bytes):
+            # a chunk can hold hundreds of thousands, and a list that size left the
+            # allocator holding memory after it was freed.
+            pending = id_array()
             handed_over = time.monotonic()
-            while part := list(islice(ids, _READ_SLICE)):
+            while part := id_array(islice(ids, _READ_SLICE)):
                 if self.cancelled:
                     return
-                pending.extend(part)
+                pending = joined(pending, part)
                 total += len(part)
                 if time.monotonic() - handed_over >= CHUNK_INTERVAL:
-                    self._signals.chunk.emit(self.generation, id_array(pending), False)
-                    pending = []
+                    self._signals.chunk.emit(self.generation, pending, False)
+                    pending = id_array()
                     handed_over = time.monotonic()
             if pending and not self.cancelled:
-                self._signals.chunk.emit(self.generation, id_array(pending), False)
+                self._signals.chunk.emit(self.generation, pending, False)
         if not self.cancelled:
             self._signals.finished.emit(self.generation, total)
 
