@@ -145,7 +145,7 @@ def test_a_speakers_name_is_shown_instead_of_its_id(qtbot: QtBot, window: MainWi
     editor = window.detail.editor
     editor.speaker.setFocus()
     editor.speaker.set_name_quietly("U.S. officials")
-    editor.speaker.nameCommitted.emit("U.S. officials")
+    editor.speaker.speakerChosen.emit("U.S. officials", "")
     dialog = open_history(qtbot, window, "claim", row.id)
     what, old, new = (cells(dialog, 0)[c] for c in (WHAT, FROM, TO))
     assert what == "Speaker"

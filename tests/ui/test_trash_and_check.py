@@ -62,9 +62,7 @@ def test_the_trash_is_the_sidebar_view_that_restores_every_kind_and_empties_them
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = trash_one_of_each(window)
-    qtbot.waitUntil(
-        lambda: any(e.kind == "trash" for e in window.sidebar.model.entries("library"))
-    )
+    qtbot.waitUntil(lambda: any(e.kind == "trash" for e in window.sidebar.model.entries("library")))
     assert not window.safety.trash.bar.isVisible()  # only while the table shows the trash
     bar = open_trash(qtbot, window)
     assert bar.summary.text() == "In the trash: 1 claim, 1 link, 1 source and 1 actor."
