@@ -27,7 +27,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.dialects.postgresql import CITEXT
 from sqlmodel import Field, SQLModel
+
+#: Text that compares and stays unique regardless of case: SQLite's NOCASE collation, or
+#: citext on PostgreSQL (migration 0001 says why).
+NOCASE = String(collation="NOCASE").with_variant(CITEXT(), "postgresql")
 
 
 def utcnow() -> datetime:
@@ -52,7 +57,7 @@ class Actor(Tracked, table=True):
     __tablename__ = "actor"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_type=String(collation="NOCASE"), unique=True)
+    name: str = Field(sa_type=NOCASE, unique=True)
     kind: str = Field(default="unknown")
     affiliation: str | None = Field(default=None)
     country: str | None = Field(default=None)
@@ -69,7 +74,7 @@ class ActorAlias(SQLModel, table=True):
             Integer, ForeignKey("actor.id", ondelete="CASCADE"), nullable=False, index=True
         )
     )
-    alias: str = Field(sa_type=String(collation="NOCASE"), unique=True)
+    alias: str = Field(sa_type=NOCASE, unique=True)
 
 
 class Source(Tracked, table=True):
@@ -140,7 +145,7 @@ class Tag(SQLModel, table=True):
     __tablename__ = "tag"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_type=String(collation="NOCASE"), unique=True)
+    name: str = Field(sa_type=NOCASE, unique=True)
 
 
 class ClaimTag(SQLModel, table=True):

@@ -10,6 +10,10 @@ import pytest
 
 from claimtracker.paths import resources_dir
 
+# A throwaway PostgreSQL server and the fixtures over it: pg_server, pg_url, pg_migrated_url,
+# db_target (tests/pg.py).
+pytest_plugins = ["pg"]
+
 SAMPLE_NAME = "us-warns-russia-2018-08-25.md"
 
 
@@ -51,6 +55,16 @@ def store(db_path: Path) -> Iterator[object]:
     from claimtracker.store import Store
 
     opened = Store.open(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def store_both(db_target: str) -> Iterator[object]:
+    """A Store on an SQLite file, then on a PostgreSQL server (``db_target``, tests/pg.py)."""
+    from claimtracker.store import Store
+
+    opened = Store.open(db_target)
     yield opened
     opened.close()
 

@@ -41,7 +41,10 @@ def file_option(command: F) -> F:
         state = click.get_current_context().find_object(AppState)
         path = sqlite_path_of(database_target(db or (state.db if state else None)))
         if path is None:
-            raise UnsupportedDatabaseError("This command needs an SQLite database file")
+            raise UnsupportedDatabaseError(
+                "This command works on SQLite database files; a server's database is backed up "
+                "and restored by its administrator (pg_dump, pg_restore)."
+            )
         return command(*args, database=path, **kwargs)
 
     return cast(F, wrapper)
@@ -108,9 +111,22 @@ def restore_command(database: Path, backup: str, yes: bool) -> None:
     "--repair", is_flag=True, help="Rebuild the search index if it is out of step with the claims."
 )
 @json_option
-@file_option
-def check_command(database: Path, repair: bool, as_json: bool) -> None:
-    """Check the database: the file (integrity_check), references, and the search index."""
+@click.option(
+    "--db",
+    "db",
+    metavar="PATH|URL",
+    default=None,
+    help="Database file or server URL (default: $CLAIMTRACKER_DB or the user data folder).",
+)
+def check_command(db: str | None, repair: bool, as_json: bool) -> None:
+    """Check the database: the file (integrity_check), references, and the search index; on a
+    server, its schema, constraints and references."""
+    state = click.get_current_context().find_object(AppState)
+    target = database_target(db or (state.db if state else None))
+    database = sqlite_path_of(target)
+    if database is None:
+        _check_server(target, as_json=as_json)
+        return
     if not database.is_file():
         raise UnsupportedDatabaseError(f"There is no database at {database}")
     report = integrity.check_database(database)
@@ -144,6 +160,29 @@ def check_command(database: Path, repair: bool, as_json: bool) -> None:
         error = integrity.damaged_error(database, report.integrity[0])
         click.echo(_advice(error), err=True)
     raise click.exceptions.Exit(1)
+
+
+def _check_server(target: str, *, as_json: bool) -> None:
+    from claimtracker.store.server_check import check_server
+
+    with Store.open(target) as store:
+        report = check_server(store)
+    if as_json:
+        echo_json(
+            {
+                "database": report.database,
+                "ok": report.ok,
+                "revision": report.revision,
+                "missing_tables": report.missing_tables,
+                "unvalidated_constraints": report.unvalidated,
+                "foreign_keys": report.foreign_keys,
+            }
+        )
+    else:
+        for line in report.lines():
+            click.echo(line)
+    if not report.ok:
+        raise click.exceptions.Exit(1)
 
 
 def _advice(error: DatabaseDamagedError) -> str:

@@ -689,7 +689,7 @@ def import_csv(
     )
     body: Iterator = stream if has_header else _chain(first, stream)
     # A dry run only reads, so it needs no write lock and leaves the index triggers alone.
-    with store.raw(write=not dry_run) as connection:
+    with store.raw_sqlite("CSV import", write=not dry_run) as connection:
         problems = _run(connection, body, mapping, summary, dry_run, progress, value_maps)
         if problems:
             raise _problems_error(path, problems)

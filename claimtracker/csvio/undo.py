@@ -48,7 +48,7 @@ class ImportStep:
 
 def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
     """Undo what ``done`` (the import, or its last redo) did; returns the undo's step."""
-    with store.raw(write=True) as connection:
+    with store.raw_sqlite("Undoing an import", write=True) as connection:
         execute = sqlite_execute(connection)
         _refuse_if_changed_since(connection, done.changes)
         mark = journal_mark(execute)
@@ -69,7 +69,7 @@ def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
 def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     """Do again what ``undone`` (an undo) took back: the same records, the same values."""
     removed = undone.removed or RemovedRecords()
-    with store.raw(write=True) as connection:
+    with store.raw_sqlite("Undoing an import", write=True) as connection:
         execute = sqlite_execute(connection)
         _refuse_if_changed_since(connection, undone.changes)
         mark = journal_mark(execute)

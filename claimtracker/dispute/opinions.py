@@ -6,11 +6,11 @@ recording them is ``claimtracker.dispute.opinion_service``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from claimtracker.store.dbapi import DbConnection, dialect_of, nocase
 from claimtracker.vocabulary import OPINIONS
 
 __all__ = ["OPINIONS", "OpinionRow"]
@@ -33,11 +33,12 @@ class OpinionRow:
         return asdict(self) | {"label": self.label}
 
 
-def opinions_of(connection: sqlite3.Connection, claim_id: int) -> list[OpinionRow]:
+def opinions_of(connection: DbConnection, claim_id: int) -> list[OpinionRow]:
     """The live opinions of a claim, most agreeing first, then by analyst."""
+    by_analyst = nocase("analyst", dialect_of(connection))
     rows = connection.execute(
         "SELECT id, claim_id, analyst, opinion, note, updated_at FROM opinion "
-        "WHERE claim_id = ? AND deleted_at IS NULL ORDER BY analyst COLLATE NOCASE",
+        f"WHERE claim_id = ? AND deleted_at IS NULL ORDER BY {by_analyst}",
         (claim_id,),
     ).fetchall()
     found = [OpinionRow(*row) for row in rows]

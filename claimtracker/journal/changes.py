@@ -13,12 +13,12 @@ Plain DB-API: an :data:`Execute` is a plain sqlite3 connection's or a session's 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claimtracker.journal.actions import CHANGED, CREATED, RESTORED
+from claimtracker.store.dbapi import DbConnection
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -32,7 +32,7 @@ _CHUNK = 500
 _EMPTY: frozenset[int] = frozenset()
 
 
-def sqlite_execute(connection: sqlite3.Connection) -> Execute:
+def sqlite_execute(connection: DbConnection) -> Execute:
     return lambda sql, params: connection.execute(sql, params).fetchall()
 
 

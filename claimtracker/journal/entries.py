@@ -10,7 +10,6 @@ entries are saved together or not at all; the CSV importer writes the same rows 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -23,6 +22,7 @@ from claimtracker.fields import KINDS, RESTORABLE
 from claimtracker.journal.actions import CHANGED, CREATED, DELETED, PURGED, RESTORED
 from claimtracker.journal.analyst import analyst_name
 from claimtracker.models import HistoryEntry, utcnow
+from claimtracker.store.dbapi import DbConnection
 
 __all__ = ["CHANGED", "CREATED", "DELETED", "KINDS", "PURGED", "RESTORABLE", "RESTORED"]
 
@@ -120,14 +120,14 @@ ROW_COLUMNS = (
 )
 
 
-def record_rows(connection: sqlite3.Connection, rows: Iterable[Sequence[object]]) -> None:
+def record_rows(connection: DbConnection, rows: Iterable[Sequence[object]]) -> None:
     """Bulk path: history rows laid out as :data:`ROW_COLUMNS` (values already encoded)."""
     marks = ", ".join("?" for _ in ROW_COLUMNS)
     connection.executemany(f"INSERT INTO history ({', '.join(ROW_COLUMNS)}) VALUES ({marks})", rows)
 
 
 def record_created_after(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     kind: str,
     last_id_before: int,
     *,
@@ -154,7 +154,7 @@ class BulkJournal:
     """
 
     def __init__(
-        self, connection: sqlite3.Connection, *, note: str | None, analyst: str | None = None
+        self, connection: DbConnection, *, note: str | None, analyst: str | None = None
     ) -> None:
         self.connection = connection
         self.note = note

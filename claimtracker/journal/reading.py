@@ -5,7 +5,6 @@ The app's history view and the CLI's ``history`` command show these :class:`Chan
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,7 @@ from claimtracker.errors import NotFoundError, ValidationError
 from claimtracker.fields import KINDS, RESTORABLE
 from claimtracker.journal.entries import CHANGED, decode
 from claimtracker.models import HistoryEntry, Link, Opinion
+from claimtracker.store.dbapi import DbConnection
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +94,6 @@ def get_change(*, session: Session, change_id: int) -> Change:
     return _change(entry)
 
 
-def last_change_id(connection: sqlite3.Connection) -> int:
+def last_change_id(connection: DbConnection) -> int:
     """The newest history entry's id (0 for none): it grows with every recorded change."""
     return int(connection.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])

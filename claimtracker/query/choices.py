@@ -6,11 +6,11 @@ DB-API only, like the rest of ``claimtracker.query``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimtracker.query.chunks import MARKS, select_in
+from claimtracker.store.dbapi import SQLITE, DbConnection, dialect_of, nocase
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ def _like(text: str) -> str:
 
 
 def actor_choices(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     text: str = "",
     *,
     limit: int = 200,
@@ -34,10 +34,11 @@ def actor_choices(
 ) -> list[Choice]:
     """Live actors whose name or an alias contains ``text``: by name, or with
     ``most_quoted_first`` by how many claims they speak (counted from the index alone)."""
+    by_name = nocase("a.name", dialect_of(connection))
     order = (
-        "(SELECT count(*) FROM claim WHERE speaker_id = a.id) DESC, a.name COLLATE NOCASE"
+        f"(SELECT count(*) FROM claim WHERE speaker_id = a.id) DESC, {by_name}"
         if most_quoted_first
-        else "a.name COLLATE NOCASE"
+        else by_name
     )
     rows = connection.execute(
         f"""
@@ -53,14 +54,14 @@ def actor_choices(
     return [Choice(*row) for row in rows]
 
 
-def live_totals(connection: sqlite3.Connection) -> tuple[int, int]:
+def live_totals(connection: DbConnection) -> tuple[int, int]:
     """How many live sources and live actors there are."""
     sources = connection.execute("SELECT count(*) FROM source WHERE deleted_at IS NULL")
     actors = connection.execute("SELECT count(*) FROM actor WHERE deleted_at IS NULL")
     return int(sources.fetchone()[0]), int(actors.fetchone()[0])
 
 
-def actor_names(connection: sqlite3.Connection) -> list[str]:
+def actor_names(connection: DbConnection) -> list[str]:
     """Every live actor's name and alias, for completion."""
     rows = connection.execute(
         """
@@ -73,7 +74,7 @@ def actor_names(connection: sqlite3.Connection) -> list[str]:
     return sorted((name for (name,) in rows), key=str.casefold)
 
 
-def actor_named(connection: sqlite3.Connection, name: str) -> Choice | None:
+def actor_named(connection: DbConnection, name: str) -> Choice | None:
     """The live actor called ``name`` or known by it as an alias (case-insensitive), if any."""
     row = connection.execute(
         """
@@ -87,34 +88,33 @@ def actor_named(connection: sqlite3.Connection, name: str) -> Choice | None:
     return Choice(*row) if row else None
 
 
-def actor_choice(connection: sqlite3.Connection, actor_id: int) -> Choice | None:
+def actor_choice(connection: DbConnection, actor_id: int) -> Choice | None:
     row = connection.execute(
         "SELECT id, name, kind FROM actor WHERE id = ?", (actor_id,)
     ).fetchone()
     return Choice(*row) if row else None
 
 
-def actor_reliability(connection: sqlite3.Connection, actor_id: int) -> str | None:
+def actor_reliability(connection: DbConnection, actor_id: int) -> str | None:
     row = connection.execute("SELECT reliability FROM actor WHERE id = ?", (actor_id,)).fetchone()
     return row[0] if row else None
 
 
-def source_outlet_id(connection: sqlite3.Connection, source_id: int) -> int | None:
+def source_outlet_id(connection: DbConnection, source_id: int) -> int | None:
     row = connection.execute("SELECT outlet_id FROM source WHERE id = ?", (source_id,)).fetchone()
     return row[0] if row else None
 
 
-def source_choices(
-    connection: sqlite3.Connection, text: str = "", *, limit: int = 200
-) -> list[Choice]:
+def source_choices(connection: DbConnection, text: str = "", *, limit: int = 200) -> list[Choice]:
     """Live sources whose title or outlet contains ``text``, newest first."""
+    like = "LIKE" if dialect_of(connection) == SQLITE else "ILIKE"
     rows = connection.execute(
-        """
+        f"""
         SELECT s.id, CASE WHEN s.title <> '' THEN s.title ELSE 'Source #' || s.id END,
                trim(coalesce(o.name, '') || '  ' || coalesce(s.published_on, ''))
         FROM source s LEFT JOIN actor o ON o.id = s.outlet_id
         WHERE s.deleted_at IS NULL
-          AND (s.title LIKE ?1 ESCAPE '\\' OR o.name LIKE ?1 ESCAPE '\\')
+          AND (s.title {like} ?1 ESCAPE '\\' OR o.name LIKE ?1 ESCAPE '\\')
         ORDER BY s.published_on IS NULL, s.published_on DESC, s.id DESC LIMIT ?2
         """,
         (_like(text), limit),
@@ -122,9 +122,10 @@ def source_choices(
     return [Choice(id_, label, detail or None) for id_, label, detail in rows]
 
 
-def tag_choices(connection: sqlite3.Connection, text: str = "", *, limit: int = 200) -> list[str]:
+def tag_choices(connection: DbConnection, text: str = "", *, limit: int = 200) -> list[str]:
     rows = connection.execute(
-        "SELECT name FROM tag WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE LIMIT ?",
+        "SELECT name FROM tag WHERE name LIKE ? ESCAPE '\\' "
+        f"ORDER BY {nocase('name', dialect_of(connection))} LIMIT ?",
         (_like(text), limit),
     )
     return [name for (name,) in rows]
@@ -134,7 +135,7 @@ _COUNTED_COLUMNS = {"source": "source_id", "speaker": "speaker_id"}
 
 
 def claim_counts(
-    connection: sqlite3.Connection, by: str, keys: Sequence[int] | None = None
+    connection: DbConnection, by: str, keys: Sequence[int] | None = None
 ) -> dict[int, int]:
     """Live claims per source or per speaker (``by`` = "source" or "speaker").
 
@@ -160,8 +161,9 @@ def claim_counts(
             f"SELECT {column}, count(*) FROM claim WHERE {column} IS NOT NULL GROUP BY {column}"
         ).fetchall()
     )
+    not_indexed = "NOT INDEXED" if dialect_of(connection) == SQLITE else ""
     for key, trashed in connection.execute(
-        f"SELECT {column}, count(*) FROM claim NOT INDEXED "
+        f"SELECT {column}, count(*) FROM claim {not_indexed} "
         f"WHERE deleted_at IS NOT NULL AND {column} IS NOT NULL GROUP BY {column}"
     ):
         counts[key] -= trashed

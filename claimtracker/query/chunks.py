@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Collection, Iterator
 from typing import Any
+
+from claimtracker.store.dbapi import DbConnection
 
 #: Keys per statement: well under the host-parameter limit of any SQLite build (999 in old ones).
 CHUNK = 500
@@ -12,7 +13,7 @@ MARKS = "{marks}"
 
 
 def select_in(
-    connection: sqlite3.Connection, sql: str, keys: Collection[object]
+    connection: DbConnection, sql: str, keys: Collection[object]
 ) -> Iterator[tuple[Any, ...]]:
     """The rows of ``sql`` for all ``keys``; ``sql`` holds ``IN ({marks})`` where they go."""
     wanted = list(keys)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from claimtracker.errors import NotFoundError
 from claimtracker.query.links import LinkRow, links_of
 from claimtracker.query.rows import ClaimRow, fetch_row
+from claimtracker.store.dbapi import DbConnection
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class ClaimDetail:
         return data
 
 
-def claim_detail(connection: sqlite3.Connection, claim_id: int) -> ClaimDetail:
+def claim_detail(connection: DbConnection, claim_id: int) -> ClaimDetail:
     row = fetch_row(connection, claim_id)
     if row is None:
         raise NotFoundError(f"There is no claim #{claim_id}")

@@ -6,11 +6,11 @@ another, in the filter's order, with its counter-claims beside it.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 
 from claimtracker.query.filters import ClaimFilter, compile_filter
 from claimtracker.query.search import ClaimOrder
+from claimtracker.store.dbapi import DbConnection, dialect_of
 from claimtracker.vocabulary import OPPOSING_RELATIONS
 
 _OPPOSING = ", ".join(f"'{code}'" for code in sorted(OPPOSING_RELATIONS))
@@ -28,17 +28,18 @@ _HAS_OPPOSING_LINK = f"""
 
 
 def disputed_ids(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     claim_filter: ClaimFilter,
     order: ClaimOrder = ClaimOrder(),
     *,
     limit: int | None = None,
 ) -> Iterator[int]:
     """Ids of the claims matching ``claim_filter`` that have a live opposing link, in order."""
-    compiled = compile_filter(claim_filter)
+    dialect = dialect_of(connection)
+    compiled = compile_filter(claim_filter, dialect)
     sql = (
         f"SELECT c.id FROM {compiled.source} WHERE {compiled.where} AND {_HAS_OPPOSING_LINK} "
-        f"ORDER BY {order.sql(uses_fts=compiled.uses_fts)}"
+        f"ORDER BY {order.sql(uses_fts=compiled.uses_fts, dialect=dialect)}"
     )
     params: tuple[object, ...] = compiled.params
     if limit is not None:

@@ -10,7 +10,6 @@ that hold them, so that a view can say "in the source title".
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,6 +18,7 @@ from typing import Protocol
 from claimtracker.query.chunks import select_in
 from claimtracker.query.fulltext import FIELDS, parse_query
 from claimtracker.query.word_forms import fold, word_forms
+from claimtracker.store.dbapi import DbConnection
 
 #: The searched fields in the order they are named, with the words an analyst reads.
 FIELD_LABELS = {
@@ -221,7 +221,7 @@ _FIELDS_SQL = (
 
 
 def match_reasons(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     claim_ids: Iterable[int],
     marks: Highlighter,
     *,

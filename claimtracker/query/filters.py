@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from claimtracker.query.fulltext import to_fts_query
+from claimtracker.query.fulltext import QueryTerm, parse_query, to_fts_query
 from claimtracker.query.markings import within_sql
 from claimtracker.query.word_forms import word_forms
+from claimtracker.store.dbapi import SQLITE, Dialect
 
 DATE_FIELDS = ("reported_on", "said_on", "event_on")
 Trash = Literal["live", "trash", "all"]
@@ -73,15 +74,56 @@ def _in(column: str, values: tuple[object, ...]) -> tuple[str, tuple[object, ...
     return f"{column} IN ({marks})", tuple(values)
 
 
-def compile_filter(claim_filter: ClaimFilter) -> CompiledFilter:
+#: The searched fields on a server, by the full-text index's column names.
+_SERVER_FIELDS = {
+    "text": "c.text",
+    "quote": "c.quote",
+    "descriptor": "c.descriptor",
+    "notes": "c.notes",
+    "speaker": "(SELECT name FROM actor WHERE id = c.speaker_id)",
+    "source_title": "(SELECT title FROM source WHERE id = c.source_id)",
+}
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _server_text_condition(terms: list[QueryTerm]) -> tuple[str, list[object]]:
+    """A plain substring search on a server (case-insensitive, any field): the same words,
+    phrases, ``OR`` and ``-word`` as the file's index, without its word forms or ranking."""
+    sql = ""
+    params: list[object] = []
+    for term in terms:
+        columns = [_SERVER_FIELDS[term.column]] if term.column else list(_SERVER_FIELDS.values())
+        condition = "(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in columns) + ")"
+        params.extend([_like_pattern(term.text)] * len(columns))
+        if term.joined_by is None:
+            sql = condition
+        elif term.joined_by == "NOT":
+            sql = f"({sql} AND NOT {condition})"
+        else:
+            sql = f"({sql} {term.joined_by} {condition})"
+    return sql, params
+
+
+def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> CompiledFilter:
+    """The filter as SQL for ``dialect`` (the connection's: ``store.dbapi.dialect_of``)."""
     conditions: list[str] = []
     params: list[object] = []
     source = "claim c"
-    fts = claim_filter.fts_query
+    fts = claim_filter.fts_query if dialect == SQLITE else None
     if fts is not None:
         source = "claim_fts f CROSS JOIN claim c ON c.id = f.rowid"
         conditions.append("f.claim_fts MATCH ?")
         params.append(fts)
+    elif claim_filter.text and dialect != SQLITE:
+        terms = parse_query(claim_filter.text, prefix_last=claim_filter.prefix_last)
+        if terms:
+            text_sql, text_params = _server_text_condition(terms)
+            conditions.append(text_sql)
+            params.extend(text_params)
     if claim_filter.trash == "live":
         conditions.append("c.deleted_at IS NULL")
     elif claim_filter.trash == "trash":
@@ -121,7 +163,7 @@ def compile_filter(claim_filter: ClaimFilter) -> CompiledFilter:
         params.extend(more)
     return CompiledFilter(
         source=source,
-        where=" AND ".join(conditions) if conditions else "1",
+        where=" AND ".join(conditions) if conditions else "1 = 1",
         params=tuple(params),
         uses_fts=fts is not None,
     )

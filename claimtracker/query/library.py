@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from claimtracker.store.dbapi import DbConnection, dialect_of, nocase
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class ActorSummary:
 
 
 def source_summaries(
-    connection: sqlite3.Connection, *, ids: Iterable[int] | None = None
+    connection: DbConnection, *, ids: Iterable[int] | None = None
 ) -> list[SourceSummary]:
     """Live sources, newest publication first, with their live claim counts."""
     where = "s.deleted_at IS NULL"
@@ -66,17 +67,18 @@ def source_summaries(
     return [SourceSummary(*record) for record in connection.execute(sql, params)]
 
 
-def actor_summaries(connection: sqlite3.Connection) -> list[ActorSummary]:
+def actor_summaries(connection: DbConnection) -> list[ActorSummary]:
     """Live actors by name, with aliases and live claim counts as speaker."""
     aliases: dict[int, list[str]] = {}
+    dialect = dialect_of(connection)
     for actor_id, alias in connection.execute(
-        "SELECT actor_id, alias FROM actor_alias ORDER BY alias COLLATE NOCASE"
+        f"SELECT actor_id, alias FROM actor_alias ORDER BY {nocase('alias', dialect)}"
     ):
         aliases.setdefault(actor_id, []).append(alias)
-    sql = """
+    sql = f"""
         SELECT a.id, a.uuid, a.name, a.kind, a.affiliation, a.country, a.reliability,
                (SELECT count(*) FROM claim c WHERE c.speaker_id = a.id AND c.deleted_at IS NULL)
-        FROM actor a WHERE a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE
+        FROM actor a WHERE a.deleted_at IS NULL ORDER BY {nocase("a.name", dialect)}
     """
     return [
         ActorSummary(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from claimtracker.store.dbapi import DbConnection
 from claimtracker.vocabulary import (
     INVERSE_LABELS,
     OPPOSING_RELATIONS,
@@ -64,7 +64,7 @@ _LINKS_SQL = """
 """
 
 
-def links_of(connection: sqlite3.Connection, claim_id: int) -> list[LinkRow]:
+def links_of(connection: DbConnection, claim_id: int) -> list[LinkRow]:
     rows = connection.execute(_LINKS_SQL, (claim_id, claim_id, claim_id))
     return [
         LinkRow(
@@ -94,7 +94,5 @@ def links_of(connection: sqlite3.Connection, claim_id: int) -> list[LinkRow]:
     ]
 
 
-def links_of_many(
-    connection: sqlite3.Connection, claim_ids: Iterable[int]
-) -> dict[int, list[LinkRow]]:
+def links_of_many(connection: DbConnection, claim_ids: Iterable[int]) -> dict[int, list[LinkRow]]:
     return {claim_id: links_of(connection, claim_id) for claim_id in claim_ids}

@@ -6,10 +6,10 @@ DB-API only (no SQLAlchemy), like the rest of ``claimtracker.query``.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from claimtracker.errors import NotFoundError
+from claimtracker.store.dbapi import DbConnection, dialect_of, greatest, least
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class QuoteInContext:
         return not self.exact
 
 
-def fetch_source_text(connection: sqlite3.Connection, source_id: int) -> SourceText:
+def fetch_source_text(connection: DbConnection, source_id: int) -> SourceText:
     record = connection.execute(
         """
         SELECT s.id, s.title, o.name, s.byline, s.url, s.published_on, s.language, s.format,
@@ -82,7 +82,7 @@ def fetch_source_text(connection: sqlite3.Connection, source_id: int) -> SourceT
     )
 
 
-def anchored_claims(connection: sqlite3.Connection, source_id: int) -> list[AnchoredClaim]:
+def anchored_claims(connection: DbConnection, source_id: int) -> list[AnchoredClaim]:
     """The live claims anchored in ``source_id``, in the order they occur in the text."""
     rows = connection.execute(
         """
@@ -112,7 +112,7 @@ class OrphanedClaim:
     attribution: str
 
 
-def orphaned_claims(connection: sqlite3.Connection, source_id: int) -> list[OrphanedClaim]:
+def orphaned_claims(connection: DbConnection, source_id: int) -> list[OrphanedClaim]:
     """The live claims of ``source_id`` flagged as orphans, oldest first."""
     rows = connection.execute(
         """
@@ -143,7 +143,7 @@ class SourceDetails:
     tlp: str | None = None
 
 
-def source_details(connection: sqlite3.Connection, source_id: int) -> SourceDetails:
+def source_details(connection: DbConnection, source_id: int) -> SourceDetails:
     record = connection.execute(
         """
         SELECT s.id, s.version, s.title, s.outlet_id, o.name, s.byline, s.url, s.published_on,
@@ -177,18 +177,21 @@ def _cut_after(text: str, limit: int) -> str:
 
 
 def quote_in_context(
-    connection: sqlite3.Connection, claim_id: int, *, context_chars: int = 160
+    connection: DbConnection, claim_id: int, *, context_chars: int = 160
 ) -> QuoteInContext:
     """The claim's anchored words in their source with up to ``context_chars`` either side.
 
     Falls back to the stored quote selector (exact, prefix, suffix) when the source text is
     gone, and to the bare quote when the claim has no anchor.
     """
+    dialect = dialect_of(connection)
+    first = greatest("1", "c.anchor_start + 1 - ?", dialect)
+    length = least("c.anchor_start", "?", dialect)
     record = connection.execute(
-        """
+        f"""
         SELECT c.anchor_start, c.anchor_end, c.anchor_exact, c.anchor_prefix, c.anchor_suffix,
                c.quote,
-               substr(s.text, max(1, c.anchor_start + 1 - ?), min(c.anchor_start, ?)),
+               substr(s.text, {first}, {length}),
                substr(s.text, c.anchor_start + 1, c.anchor_end - c.anchor_start),
                substr(s.text, c.anchor_end + 1, ?)
         FROM claim c LEFT JOIN source s ON s.id = c.source_id

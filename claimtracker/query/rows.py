@@ -6,25 +6,36 @@ connection and never changes; after an edit the caller fetches the row again.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from claimtracker.query.chunks import MARKS, select_in
+from claimtracker.store.dbapi import (
+    POSTGRESQL,
+    SQLITE,
+    DbConnection,
+    char,
+    dialect_of,
+    group_concat,
+)
 from claimtracker.vocabulary import format_rating, highest_marking
 
 TAG_SEPARATOR = "\x1f"
 
-ROW_COLUMNS = """
+ROW_COLUMNS_SQL = """
     c.id, c.uuid, c.text, c.quote, c.speaker_id, sp.name, sp.kind, c.attribution, c.descriptor,
     c.source_count, c.status, COALESCE(sp.reliability, ol.reliability), c.credibility,
     c.likelihood, c.confidence, c.said_on, c.reported_on, c.event_on, c.source_id, s.title,
     ol.name, s.url, c.notes, c.anchor_start, c.anchor_end, c.anchor_status, c.created_at,
     c.updated_at, c.version, c.deleted_at, c.tlp, s.tlp,
-    (SELECT group_concat(t.name, char(31)) FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-     WHERE ct.claim_id = c.id)
+    (SELECT {tags} FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id)
 """
+#: The columns of a :class:`ClaimRow`, per dialect.
+ROW_COLUMNS = {
+    dialect: ROW_COLUMNS_SQL.format(tags=group_concat("t.name", char(0x1F, dialect), dialect))
+    for dialect in (SQLITE, POSTGRESQL)
+}
 ROW_JOINS = """
     LEFT JOIN actor sp ON sp.id = c.speaker_id
     LEFT JOIN source s ON s.id = c.source_id
@@ -93,14 +104,15 @@ def row_from_record(record: Sequence[Any]) -> ClaimRow:
     return ClaimRow(*(*record[:-1], names))
 
 
-def fetch_rows(connection: sqlite3.Connection, ids: Iterable[int]) -> list[ClaimRow]:
+def fetch_rows(connection: DbConnection, ids: Iterable[int]) -> list[ClaimRow]:
     """The rows for ``ids``, in the order given; ids that do not exist are left out."""
     wanted = list(ids)
-    sql = f"SELECT {ROW_COLUMNS} FROM claim c {ROW_JOINS} WHERE c.id IN ({MARKS})"
+    columns = ROW_COLUMNS[dialect_of(connection)]
+    sql = f"SELECT {columns} FROM claim c {ROW_JOINS} WHERE c.id IN ({MARKS})"
     found = {row.id: row for row in map(row_from_record, select_in(connection, sql, wanted))}
     return [found[i] for i in wanted if i in found]
 
 
-def fetch_row(connection: sqlite3.Connection, claim_id: int) -> ClaimRow | None:
+def fetch_row(connection: DbConnection, claim_id: int) -> ClaimRow | None:
     rows = fetch_rows(connection, [claim_id])
     return rows[0] if rows else None

@@ -7,7 +7,6 @@ of thousands of hits takes time, so the default order is by id, which the index 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,23 +14,34 @@ from claimtracker.errors import ValidationError
 from claimtracker.query.filters import ClaimFilter, compile_filter
 from claimtracker.query.markings import rank_sql
 from claimtracker.query.rows import ClaimRow, fetch_rows
+from claimtracker.store.dbapi import (
+    NO_LIMIT,
+    SQLITE,
+    DbConnection,
+    Dialect,
+    dialect_of,
+    greatest,
+    nocase,
+)
 from claimtracker.vocabulary import MARKINGS
 
 # Sort keys and the SQL they order by (several expressions: one after the other). Each is
 # backed by an index (the claim id rides along in every SQLite index) except the ones that need
 # a join, which sort in a temporary b-tree. The claim text is ordered through an index on its
 # first characters; SQLite then sorts only within ties of those.
+# ``{nocase}`` marks an expression ordered regardless of case (``store.dbapi.nocase``); on a
+# server the text sort reads the index migration 0003 made on lower(substr(text, 1, 24)).
 SORT_KEYS: dict[str, str | tuple[str, ...]] = {
     "id": "c.id",
-    "text": ("substr(c.text, 1, 24) COLLATE NOCASE", "c.text COLLATE NOCASE"),
-    "speaker": "(SELECT name FROM actor WHERE id = c.speaker_id) COLLATE NOCASE",
+    "text": ("{nocase}substr(c.text, 1, 24)", "{nocase}c.text"),
+    "speaker": "{nocase}(SELECT name FROM actor WHERE id = c.speaker_id)",
     "attribution": "c.attribution",
     "status": "c.status",
     "credibility": "c.credibility",
     "said_on": "c.said_on",
     "reported_on": "c.reported_on",
     "event_on": "c.event_on",
-    "source": "(SELECT title FROM source WHERE id = c.source_id) COLLATE NOCASE",
+    "source": "{nocase}(SELECT title FROM source WHERE id = c.source_id)",
     "created_at": "c.created_at",
     "updated_at": "c.updated_at",
     "rank": "f.rank",
@@ -43,7 +53,7 @@ class ClaimOrder:
     key: str = "id"
     descending: bool = False
 
-    def sql(self, *, uses_fts: bool) -> str:
+    def sql(self, *, uses_fts: bool, dialect: Dialect = SQLITE) -> str:
         if self.key not in SORT_KEYS:
             raise ValidationError(
                 f"Cannot sort by {self.key!r} (one of: {', '.join(SORT_KEYS)})", field="order"
@@ -57,27 +67,36 @@ class ClaimOrder:
             # With a text query the index yields hits in rowid order: no sort step.
             return f"{'f.rowid' if uses_fts else 'c.id'} {direction}"
         keys = SORT_KEYS[self.key]
-        expressions = (keys,) if isinstance(keys, str) else keys
+        expressions = [_sort_sql(e, dialect) for e in ((keys,) if isinstance(keys, str) else keys)]
+        if dialect != SQLITE:  # NULL first going up, last going down, as SQLite sorts
+            direction += " NULLS FIRST" if not self.descending else " NULLS LAST"
         return ", ".join(f"{e} {direction}" for e in (*expressions, "c.id"))
 
 
+def _sort_sql(expression: str, dialect: Dialect) -> str:
+    if not expression.startswith("{nocase}"):
+        return expression
+    return nocase(expression.removeprefix("{nocase}"), dialect)
+
+
 def search_ids(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     claim_filter: ClaimFilter,
     order: ClaimOrder = ClaimOrder(),
     *,
     limit: int | None = None,
     offset: int = 0,
 ) -> Iterator[int]:
-    compiled = compile_filter(claim_filter)
+    dialect = dialect_of(connection)
+    compiled = compile_filter(claim_filter, dialect)
     sql = (
         f"SELECT c.id FROM {compiled.source} WHERE {compiled.where} "
-        f"ORDER BY {order.sql(uses_fts=compiled.uses_fts)}"
+        f"ORDER BY {order.sql(uses_fts=compiled.uses_fts, dialect=dialect)}"
     )
     params: tuple[object, ...] = compiled.params
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
-        params += (-1 if limit is None else limit, offset)
+        params += (NO_LIMIT[dialect] if limit is None else limit, offset)
     cursor = connection.execute(sql, params)
     cursor.arraysize = 2000
     while batch := cursor.fetchmany():
@@ -85,16 +104,18 @@ def search_ids(
             yield claim_id
 
 
-def count_claims(connection: sqlite3.Connection, claim_filter: ClaimFilter) -> int:
-    compiled = compile_filter(claim_filter)
+def count_claims(connection: DbConnection, claim_filter: ClaimFilter) -> int:
+    compiled = compile_filter(claim_filter, dialect_of(connection))
     sql = f"SELECT count(*) FROM {compiled.source} WHERE {compiled.where}"
     return int(connection.execute(sql, compiled.params).fetchone()[0])
 
 
-def highest_marking_of(connection: sqlite3.Connection, claim_filter: ClaimFilter) -> str | None:
+def highest_marking_of(connection: DbConnection, claim_filter: ClaimFilter) -> str | None:
     """The highest marking in force among the matching claims and the claims linked to them
     (what an export of them may carry); None when none of them is marked."""
-    compiled = compile_filter(claim_filter)
+    dialect = dialect_of(connection)
+    compiled = compile_filter(claim_filter, dialect)
+    higher = greatest(rank_sql("c.tlp"), rank_sql("s.tlp"), dialect)
     sql = f"""
         WITH chosen(id) AS (SELECT c.id FROM {compiled.source} WHERE {compiled.where}),
         reached(id) AS (
@@ -103,8 +124,8 @@ def highest_marking_of(connection: sqlite3.Connection, claim_filter: ClaimFilter
                 WHERE l.deleted_at IS NULL
             UNION SELECT l.claim_a_id FROM link l JOIN chosen ON l.claim_b_id = chosen.id
                 WHERE l.deleted_at IS NULL)
-        SELECT max(max({rank_sql("c.tlp")}, {rank_sql("s.tlp")})), max(c.tlp IS NOT NULL
-            OR s.tlp IS NOT NULL)
+        SELECT max({higher}),
+            max(CASE WHEN c.tlp IS NOT NULL OR s.tlp IS NOT NULL THEN 1 ELSE 0 END)
         FROM reached JOIN claim c ON c.id = reached.id LEFT JOIN source s ON s.id = c.source_id
     """
     rank, marked = connection.execute(sql, compiled.params).fetchone()
@@ -112,7 +133,7 @@ def highest_marking_of(connection: sqlite3.Connection, claim_filter: ClaimFilter
 
 
 def search_rows(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     claim_filter: ClaimFilter,
     order: ClaimOrder = ClaimOrder(),
     *,

@@ -11,11 +11,11 @@ its matches may be scattered over every source, so there SQLite's own sort is us
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 
 from claimtracker.query.filters import ClaimFilter, compile_filter
 from claimtracker.query.search import ClaimOrder, search_ids
+from claimtracker.store.dbapi import DbConnection, dialect_of, nocase
 
 #: Sort keys streamed group by group: (table, its name column, the claim's column).
 _GROUPED = {
@@ -25,7 +25,7 @@ _GROUPED = {
 
 
 def stream_ids(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     claim_filter: ClaimFilter,
     order: ClaimOrder = ClaimOrder(),
 ) -> Iterator[int]:
@@ -33,7 +33,8 @@ def stream_ids(
     if order.key not in _GROUPED or not claim_filter.is_empty:
         yield from search_ids(connection, claim_filter, order)
         return
-    compiled = compile_filter(claim_filter)
+    dialect = dialect_of(connection)
+    compiled = compile_filter(claim_filter, dialect)
     table, name, column = _GROUPED[order.key]
     direction = "DESC" if order.descending else "ASC"
     where, params = compiled.where, compiled.params
@@ -50,10 +51,11 @@ def stream_ids(
     def grouped() -> Iterator[int]:
         # Names sort as SQLite sorts them (NOCASE, ties by id), then each group's claims by
         # id, exactly like ORDER BY name COLLATE NOCASE, c.id.
+        key = nocase(name, dialect)
         groups = [
             group_id
             for (group_id,) in connection.execute(
-                f"SELECT id FROM {table} ORDER BY {name} COLLATE NOCASE {direction}, id {direction}"
+                f"SELECT id FROM {table} ORDER BY {key} {direction}, id {direction}"
             )
         ]
         per_group = (

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 class BulkDatabase(Protocol):
     """An open database that hands out plain sqlite3 connections (a ``Store``)."""
 
-    def raw(self, *, write: bool = False) -> AbstractContextManager[sqlite3.Connection]: ...
+    def raw_sqlite(
+        self, what: str, *, write: bool = False
+    ) -> AbstractContextManager[sqlite3.Connection]: ...
 
 
 HEADER_MAGIC = b"SQLite format 3\x00"
@@ -263,5 +265,5 @@ def _index_ok(path: Path) -> bool:
 
 def repair_index(store: BulkDatabase) -> None:
     """Rebuild the full-text index from the claims (it holds nothing that is not in them)."""
-    with store.raw(write=True) as connection:
+    with store.raw_sqlite("Repairing the search index", write=True) as connection:
         bulk.rebuild_index(connection)

@@ -21,7 +21,8 @@ from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
 from claimtracker.safety.pragmas import configure_sqlite_connection
 from claimtracker.store import migrate
-from claimtracker.store.engine import make_engine, writing
+from claimtracker.store.dbapi import DbConnection, ServerConnection, require_sqlite
+from claimtracker.store.engine import database_url, make_engine, shown_url, writing
 from claimtracker.store.errors import storage_error
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class Store:
             raise
         except Exception as exc:
             engine.dispose()
-            error = storage_error(exc, path or resolved)
+            error = storage_error(exc, path or shown_url(database_url(resolved)))
             if error is None:
                 raise
             raise error from exc
@@ -159,13 +160,20 @@ class Store:
             transaction.changes = read_changes(session_execute(session), transaction.mark)
 
     @contextmanager
-    def raw(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
-        """A plain sqlite3 connection for bulk work, with the same safety pragmas.
+    def raw(self, *, write: bool = False) -> Iterator[DbConnection]:
+        """A plain DB-API connection for reading and bulk work (``claimtracker.store.dbapi``).
 
-        With ``write=True`` a transaction is open (BEGIN IMMEDIATE) and committed at the end,
-        or rolled back on error.
+        On a file: an sqlite3 connection with the same safety pragmas; with ``write=True`` a
+        transaction is open (BEGIN IMMEDIATE: the write lock at once). On a server: a pooled
+        psycopg connection as a :class:`ServerConnection`; with ``write=True`` its ordinary
+        transaction. Either way a write is committed at the end and rolled back on error; a
+        read is rolled back.
         """
-        if not self.is_sqlite or self.path is None:
+        if not self.is_sqlite:
+            with self._server_raw(write=write) as server:
+                yield server
+            return
+        if self.path is None:
             from claimtracker.errors import UnsupportedDatabaseError
 
             raise UnsupportedDatabaseError("Bulk operations need an SQLite database file")
@@ -185,3 +193,32 @@ class Store:
             raise
         finally:
             connection.close()
+
+    @contextmanager
+    def raw_sqlite(self, what: str, *, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """:meth:`raw` for work still written for SQLite only (``what`` names it): on a
+        server, a one-line :class:`UnsupportedDatabaseError` saying so."""
+        with self.raw(write=write) as connection:
+            yield require_sqlite(connection, what)
+
+    @contextmanager
+    def _server_raw(self, *, write: bool) -> Iterator[ServerConnection]:
+        try:
+            pooled = self.engine.raw_connection()
+        except DBAPIError as exc:
+            raise self._translated(exc) from exc
+        server = ServerConnection(pooled.driver_connection)  # type: ignore[arg-type]
+        try:
+            yield server
+            if write:
+                server.commit()
+            else:
+                server.rollback()
+        except BaseException as exc:
+            server.rollback()
+            translated = self._translated(exc)
+            if translated is not exc:
+                raise translated from exc
+            raise
+        finally:
+            pooled.close()  # back to the pool

@@ -1,4 +1,5 @@
-"""Engines for a claim database, with the SQLite settings that keep work safe.
+"""Engines for a claim database: an SQLite file, with the settings that keep work safe, or a
+PostgreSQL server (``postgresql+psycopg://user@host/dbname``, psycopg 3 from the ``server`` extra).
 
 On every SQLite connection: WAL journal (readers never block the writer), ``synchronous=FULL``
 (a commit is on disk when it returns), foreign keys enforced, and a busy timeout so that two
@@ -30,29 +31,64 @@ log = logging.getLogger(__name__)
 BEGIN_OPTION = "claimtracker_begin"
 
 
+#: How long connecting to a server may take before it counts as down (seconds).
+SERVER_CONNECT_TIMEOUT = 10
+
+_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
 def database_url(target: str) -> str:
-    """An SQLAlchemy URL for ``target``, which is a URL already or a path to an SQLite file."""
+    """An SQLAlchemy URL for ``target``, which is a URL already or a path to an SQLite file.
+
+    A bare ``postgresql://`` (or ``postgres://``) URL means psycopg 3, the driver ClaimTracker
+    installs, rather than SQLAlchemy's default psycopg2.
+    """
     if is_url(target):
+        for scheme in _POSTGRES_SCHEMES:
+            if target.startswith(scheme):
+                return "postgresql+psycopg://" + target[len(scheme) :]
         return target
     return f"sqlite:///{Path(target).expanduser().resolve()}"
 
 
+def shown_url(url: str) -> str:
+    """``url`` as it may be shown to a user: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return f"{url.split('://', 1)[0]}://…"
+
+
 def make_engine(target: str, **engine_args: Any) -> Engine:
-    """An engine for ``target``; a URL no installed driver can serve is a one-line
-    :class:`UnsupportedDatabaseError`, not a traceback."""
+    """An engine for ``target``; a URL no installed driver can serve, or a server URL that
+    names no database, is a one-line :class:`UnsupportedDatabaseError`, not a traceback."""
     url = database_url(target)
+    if url.startswith("postgresql") and not _database_of(url):
+        raise UnsupportedDatabaseError(
+            f"{shown_url(url)} names no database: add its name at the end of the URL, as in "
+            "postgresql+psycopg://user@host/claims"
+        )
     try:
         return _make_engine(url, **engine_args)
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
         raise UnsupportedDatabaseError(_no_driver(url, exc)) from exc
 
 
+def _database_of(url: str) -> str | None:
+    try:
+        return make_url(url).database
+    except ArgumentError:
+        return None
+
+
 def _no_driver(url: str, exc: BaseException) -> str:
     scheme = url.split("://", 1)[0]
-    try:
-        shown = make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        shown = f"{scheme}://…"
+    shown = shown_url(url)
+    if isinstance(exc, ImportError) and scheme.startswith("postgresql"):
+        return (
+            f"{shown} cannot be opened: the PostgreSQL driver (psycopg) is not installed; "
+            "install it with: pip install 'claimtracker[server]'"
+        )
     if isinstance(exc, ImportError):
         missing = exc.name or str(exc)
         why = f"its driver ({missing}) is not installed"
@@ -61,8 +97,9 @@ def _no_driver(url: str, exc: BaseException) -> str:
     else:
         why = "it is not a database URL"
     return (
-        f"{shown} cannot be opened: {why}. ClaimTracker keeps its work in SQLite files: "
-        "give a file path (or sqlite:///path/to/file.db)."
+        f"{shown} cannot be opened: {why}. ClaimTracker keeps its work in SQLite files or on "
+        "a PostgreSQL server: give a file path (or sqlite:///path/to/file.db) or a server URL "
+        "(postgresql+psycopg://user@host/database)."
     )
 
 
@@ -71,6 +108,11 @@ def _make_engine(url: str, **engine_args: Any) -> Engine:
         # Counted while open, so that nothing reads the file with ordinary calls meanwhile.
         connect_args = {"factory": TrackedConnection, **engine_args.pop("connect_args", {})}
         engine_args["connect_args"] = connect_args
+    elif url.startswith("postgresql"):
+        connect_args = {"connect_timeout": SERVER_CONNECT_TIMEOUT}
+        engine_args["connect_args"] = {**connect_args, **engine_args.pop("connect_args", {})}
+        # A server restarts or drops idle connections: test a pooled one before handing it out.
+        engine_args.setdefault("pool_pre_ping", True)
     engine = create_engine(url, **engine_args)
     if engine.dialect.name == "sqlite":
         _install_sqlite_hooks(engine)

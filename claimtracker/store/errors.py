@@ -47,7 +47,9 @@ def storage_error(exc: BaseException, path: Path | str | None) -> ClaimTrackerEr
         return DiskFullError(f"The disk holding {path} is full: free some space and try again.")
     error = _sqlite_error_of(exc)
     if error is None:
-        return None
+        from claimtracker.store.server_errors import server_error
+
+        return server_error(exc, str(path) if path else "the database")
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     text = str(error)
     where = str(path) if path else "the database"

@@ -33,6 +33,13 @@ def schema_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def _foreign_tables(connection: Connection) -> list[str]:
+    """Tables in a database that has no ClaimTracker schema (SQLite's own excepted)."""
+    return sorted(
+        name for name in inspect(connection).get_table_names() if not name.startswith("sqlite_")
+    )
+
+
 def alembic_config() -> Config:
     from alembic.config import Config
 
@@ -60,6 +67,12 @@ def upgrade(
             raise StorageError(
                 f"This database was made by a newer ClaimTracker (schema {current}); "
                 "update ClaimTracker to open it."
+            )
+        if current is None and (foreign := _foreign_tables(connection)):
+            listed = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+            raise StorageError(
+                f"This database belongs to another application (it holds the tables {listed} "
+                "and no ClaimTracker schema); give an empty database or a ClaimTracker one."
             )
     if current is not None and before_upgrade is not None:
         before_upgrade(current)

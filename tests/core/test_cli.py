@@ -13,7 +13,7 @@ from claimtracker.csvio import is_dangerous, restore
 
 
 class Cli:
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def __init__(self, db: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
         self.db = db
         self.capsys = capsys
 
@@ -32,6 +32,12 @@ class Cli:
 @pytest.fixture
 def cli(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
     return Cli(db_path, capsys)
+
+
+@pytest.fixture
+def cli_both(db_target: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """The command line on an SQLite file, then on a PostgreSQL server (tests/pg.py)."""
+    return Cli(db_target, capsys)
 
 
 def test_the_analysts_workflow_from_the_command_line(
@@ -121,7 +127,8 @@ def test_the_analysts_workflow_from_the_command_line(
     ]
 
 
-def test_errors_are_one_line_with_a_non_zero_status(cli: Cli, sample_path: Path) -> None:
+def test_errors_are_one_line_with_a_non_zero_status(cli_both: Cli, sample_path: Path) -> None:
+    cli = cli_both
     cli("import-article", str(sample_path))
     cli("add-claim", "--source", "1", "--quote", "words nobody wrote", status=1)
     assert (
@@ -144,13 +151,15 @@ def test_a_bad_article_is_reported_and_the_others_imported(
     assert results[1]["source_id"] == 1
 
 
-def test_init_sample_is_idempotent(cli: Cli) -> None:
+def test_init_sample_is_idempotent(cli_both: Cli) -> None:
+    cli = cli_both
     assert "14 claims, 7 links" in cli("init", "--sample")
     cli("init", "--sample")
     assert len(cli.json("list")) == 14
 
 
-def test_stale_edits_are_refused(cli: Cli) -> None:
+def test_stale_edits_are_refused(cli_both: Cli) -> None:
+    cli = cli_both
     claim = cli.json("add-claim", "--text", "original")
     cli("edit-claim", str(claim["id"]), "--text", "theirs")
     cli("edit-claim", str(claim["id"]), "--text", "mine", "--version", "1", status=1)

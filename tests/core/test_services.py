@@ -157,7 +157,8 @@ def test_changing_the_quote_moves_the_anchor_within_the_source(
     assert sample_text[claim.anchor_start : claim.anchor_end] == RYABKOV_QUOTE
 
 
-def test_deleted_claims_go_to_the_trash_and_come_back(store: Store) -> None:
+def test_deleted_claims_go_to_the_trash_and_come_back(store_both: Store) -> None:
+    store = store_both
     claim_id = add_claim(store, text="x")
     with store.write() as session:
         services.delete_claim(session=session, claim_id=claim_id)
@@ -168,7 +169,8 @@ def test_deleted_claims_go_to_the_trash_and_come_back(store: Store) -> None:
         services.update_claim(session=session, claim_id=claim_id, changes=ClaimUpdate(text="y"))
 
 
-def test_a_failed_action_leaves_nothing_behind(store: Store) -> None:
+def test_a_failed_action_leaves_nothing_behind(store_both: Store) -> None:
+    store = store_both
     with pytest.raises(VocabularyError), store.write() as session:
         services.create_actor(session=session, actor_in=ActorCreate(name="Sergei Ryabkov"))
         services.create_source(session=session, source_in=SourceCreate(text="body", title="t"))
@@ -178,7 +180,8 @@ def test_a_failed_action_leaves_nothing_behind(store: Store) -> None:
         assert connection.execute("SELECT count(*) FROM source").fetchone() == (0,)
 
 
-def test_actors_are_found_by_alias_case_insensitively(store: Store) -> None:
+def test_actors_are_found_by_alias_case_insensitively(store_both: Store) -> None:
+    store = store_both
     with store.write() as session:
         actor = services.create_actor(
             session=session,

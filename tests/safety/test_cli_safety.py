@@ -13,7 +13,7 @@ from claimtracker.safety import backup as backups
 
 
 class Cli:
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def __init__(self, db: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
         self.db = db
         self.capsys = capsys
         self.err = ""
@@ -32,6 +32,14 @@ class Cli:
 @pytest.fixture
 def cli(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
     run = Cli(db_path, capsys)
+    run("init", "--sample")
+    return run
+
+
+@pytest.fixture
+def cli_both(db_target: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """The sample on an SQLite file, then on a PostgreSQL server (tests/pg.py)."""
+    run = Cli(db_target, capsys)
     run("init", "--sample")
     return run
 
@@ -67,7 +75,8 @@ def test_a_csv_import_is_preceded_by_a_backup(cli: Cli, tmp_path: Path) -> None:
     assert made.reason == "before-import"
 
 
-def test_history_and_restoring_a_value(cli: Cli) -> None:
+def test_history_and_restoring_a_value(cli_both: Cli) -> None:
+    cli = cli_both
     cli.without_db("analyst", "Jane Doe")
     cli("edit-claim", "1", "--status", "false")
     lines = cli("history", "1").splitlines()

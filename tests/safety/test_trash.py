@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from claimtracker import services
@@ -92,14 +90,14 @@ def test_emptying_keeps_what_live_claims_still_refer_to(store: Store) -> None:
 
 
 def test_trash_from_the_command_line(
-    store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+    store_both: Store, db_target: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ids = _fill(store)
-    assert main(["trash", "--db", str(db_path)]) == 0
+    ids = _fill(store_both)
+    assert main(["trash", "--db", db_target]) == 0
     out, err = capsys.readouterr()
     assert f"claim   #{ids['b']}" in out and "5 item(s) in the trash" in err
-    assert main(["untrash", "claim", str(ids["b"]), "--db", str(db_path)]) == 0
-    assert main(["empty-trash", "--yes", "--db", str(db_path)]) == 0
+    assert main(["untrash", "claim", str(ids["b"]), "--db", db_target]) == 0
+    assert main(["empty-trash", "--yes", "--db", db_target]) == 0
     out = capsys.readouterr().out
     assert "0 claim(s), 1 link(s), 1 source(s), 0 actor(s)" in out  # the claim came back
     assert "2 source(s) or actor(s) kept in the trash" in out

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects.postgresql import CITEXT
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
-NOCASE = sa.String(collation="NOCASE")
+# Names compare and stay unique regardless of case: SQLite's NOCASE collation, PostgreSQL's
+# citext type (case-insensitive text, a trusted extension any database owner may create). citext
+# rather than a lower() unique index: every ``name = ?`` in every query then behaves as on SQLite
+# without being rewritten, and the plain unique constraint stays the one that reports duplicates.
+NOCASE = sa.String(collation="NOCASE").with_variant(CITEXT(), "postgresql")
 
 
 def tracked_columns() -> list[sa.Column]:
@@ -130,6 +135,8 @@ FTS_TRIGGERS = [
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS citext")
     op.create_table(
         "actor",
         sa.Column("id", sa.Integer(), primary_key=True),

@@ -21,6 +21,8 @@ depends_on = None
 TEXT_SORT_INDEX = (
     "CREATE INDEX ix_claim_text_sort ON claim (substr(text, 1, 24) COLLATE NOCASE)"
 )
+# The same on a server: the sort key the claims table uses there (claimtracker.store.dialect).
+SERVER_TEXT_SORT_INDEX = "CREATE INDEX ix_claim_text_sort ON claim (lower(substr(text, 1, 24)))"
 
 
 def _recreate_fts(prefix: str) -> None:
@@ -40,9 +42,11 @@ def _recreate_fts(prefix: str) -> None:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.execute(SERVER_TEXT_SORT_INDEX)
+        return
     op.execute(TEXT_SORT_INDEX)
-    if op.get_bind().dialect.name == "sqlite":
-        _recreate_fts("1 2 3")
+    _recreate_fts("1 2 3")
 
 
 def downgrade() -> None:

@@ -33,13 +33,9 @@ def _column_sql() -> str:
 
 def upgrade() -> None:
     op.execute("ALTER TABLE claim ADD COLUMN external_id VARCHAR")
+    # SQLite and PostgreSQL both take a column with its named check in one ADD COLUMN.
     for table in TABLES:
-        if op.get_bind().dialect.name == "sqlite":
-            op.execute(f"ALTER TABLE {table} ADD COLUMN {_column_sql()}")
-        else:
-            import sqlalchemy as sa
-
-            op.add_column(table, sa.Column("tlp", sa.String(16)))
+        op.execute(f"ALTER TABLE {table} ADD COLUMN {_column_sql()}")
 
 
 def downgrade() -> None:

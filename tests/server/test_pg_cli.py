@@ -1,0 +1,94 @@
+"""The command line on a PostgreSQL server: what a desk's analyst types, with a server URL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimtracker.cli import main
+
+
+@pytest.fixture
+def run(pg_url: str, capsys: pytest.CaptureFixture[str]):
+    main(["--db", pg_url, "init", "--sample"])
+    capsys.readouterr()
+
+    def run(*args: str, status: int = 0) -> tuple[str, str]:
+        code = main([*args, "--db", pg_url])
+        out, err = capsys.readouterr()
+        assert code == status, err
+        return out, err
+
+    return run
+
+
+def test_check_on_a_server_reads_schema_constraints_and_references(run, pg_server, pg_url):
+    out, _ = run("check")
+    assert "(PostgreSQL server)" in out
+    assert "schema:        ok (revision 0006)" in out
+    assert "references:    ok" in out
+    pg_server.admin(
+        "SET session_replication_role = replica; "
+        "INSERT INTO claim_tag (claim_id, tag_id) VALUES (1, 9999)",
+        pg_server.dbname(pg_url),
+    )
+    out, _ = run("check", status=1)
+    assert "claim_tag.tag_id points at tag #9999, which does not exist" in out
+    report = json.loads(run("check", "--json", status=1)[0])
+    assert report["ok"] is False and report["revision"] == "0006"
+
+
+def test_search_on_a_server_finds_words_prefixes_and_other_scripts(run):
+    found = json.loads(run("search", "provoc*", "--json")[0])
+    assert found and all("provoc" in (c["text"] + (c["quote"] or "")).lower() for c in found)
+    everything = json.loads(run("list", "--json")[0])
+    without = json.loads(run("search", "Idlib -chemical", "--json")[0])
+    assert {c["id"] for c in without} <= {c["id"] for c in everything}
+    assert all("chemical" not in c["text"].lower() for c in without)
+
+
+def test_sorted_list_on_a_server_is_in_the_files_order(run, tmp_path, capsys):
+    file = str(tmp_path / "claims.db")
+    main(["--db", file, "init", "--sample"])
+    for key in ("speaker", "text", "said_on"):
+        capsys.readouterr()
+        main(["list", "--sort", key, "--json", "--db", file])
+        on_file = [c["id"] for c in json.loads(capsys.readouterr().out)]
+        on_server = [c["id"] for c in json.loads(run("list", "--sort", key, "--json")[0])]
+        assert on_server == on_file, key
+
+
+def test_work_not_yet_written_for_a_server_says_so_in_one_line(run, tmp_path):
+    _, err = run("export", "csv", "--out", str(tmp_path / "x.csv"), status=1)
+    assert err == (
+        "claimtracker: error: CSV export works on SQLite database files only, not yet on a "
+        "PostgreSQL server.\n"
+    )
+
+
+def test_an_opinion_is_recorded_and_listed_on_a_server(run):
+    out, _ = run("opinion", "1", "agree", "--note", "seen the footage")
+    assert out.startswith("Claim #1: 1 agree")
+    history, _ = run("history", "1")
+    assert "opinion" in history
+
+
+def test_the_reading_pane_reads_the_same_from_a_file_and_a_server(run, pg_url, tmp_path):
+    from claimtracker.query import reading
+    from claimtracker.store import Store
+
+    file = tmp_path / "claims.db"
+    assert main(["--db", str(file), "init", "--sample"]) == 0
+    seen = []
+    for target in (str(file), pg_url):
+        with Store.open(target) as store, store.raw() as connection:
+            seen.append(
+                (
+                    reading.quote_in_context(connection, 1, context_chars=40),
+                    [c.claim_id for c in reading.anchored_claims(connection, 1)],
+                    reading.fetch_source_text(connection, 1).text[:200],
+                )
+            )
+    assert seen[0] == seen[1]
+    assert seen[0][0].exact
