@@ -293,10 +293,17 @@ def safety_shots(
         services.update_claim(
             session=session, claim_id=claim_id + 1, changes=ClaimUpdate(status="verified")
         )
-    trash = window.safety.trash.show()
+    window.hub.reload_everything()
     settle(600)
-    grab(trash, "trash-dialog")
-    trash.close()
+    trash_entry = next(e for e in window.sidebar.model.entries("library") if e.kind == "trash")
+    window.sidebar.entryChosen.emit(trash_entry)
+    settle(600)
+    grab(window, "trash-view")
+    window.trash_popup = window.safety.trash.bar.open_others()  # type: ignore[attr-defined]
+    grab(window.trash_popup, "trash-view-others")  # type: ignore[attr-defined]
+    window.trash_popup.hide()  # type: ignore[attr-defined]
+    everything = next(e for e in window.sidebar.model.entries("library") if e.kind == "all")
+    window.sidebar.entryChosen.emit(everything)
 
     check = window.safety.check_database()
     settle(1200)

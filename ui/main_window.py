@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
                 reader_text=lambda: self.reader.text if self.reader_area.isVisible() else None,
                 side_by_side=a.side_by_side,
                 empty_trash=a.empty_trash,
+                restore=a.restore,
                 backups=a.backups,
                 show_status=self.status.showMessage,
                 open_project=self.open_project,
@@ -273,7 +274,6 @@ class MainWindow(QMainWindow):
             )
         )
         self.sidebar.historyRequested.connect(self.safety.history.show)
-        self.sidebar.trashRequested.connect(lambda: self.safety.trash.show())
         self.storeOpened.connect(self.safety.on_store_opened)
         # View
         a.show_sidebar.toggled.connect(self.sidebar.setVisible)

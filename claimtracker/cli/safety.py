@@ -14,6 +14,7 @@ from claimtracker.errors import DatabaseDamagedError, UnsupportedDatabaseError
 from claimtracker.fields import KINDS
 from claimtracker.journal import analyst as preferences
 from claimtracker.journal import reading as history
+from claimtracker.journal.actions import undone_or_redone
 from claimtracker.journal.reading import Change
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety import backup as backups
@@ -218,12 +219,15 @@ def history_command(store: Store, record_id: int, kind: str, as_json: bool) -> N
 
 
 def describe_change(change: Change) -> str:
-    when = change.changed_at.strftime("%Y-%m-%d %H:%M")
+    """One line of a record's history; an undo's or a redo's entry begins with what it undid."""
+    when = change.changed_at.strftime("%Y-%m-%d %H:%M:%S")
     what = f"{change.kind} #{change.record_id}"
     if change.field is not None:
         done = f"{change.field}: {_value(change.old_value)} → {_value(change.new_value)}"
     else:
         done = change.action
+    if undone_or_redone(change.note):
+        return f"#{change.id:<6} {when}  {change.analyst:<16} {what:<12} {change.note} · {done}"
     note = f"  ({change.note})" if change.note else ""
     return f"#{change.id:<6} {when}  {change.analyst:<16} {what:<12} {done}{note}"
 
