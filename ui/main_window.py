@@ -63,6 +63,7 @@ from ui.safety.features import SafetyParts, install_safety
 from ui.settings import Settings
 from ui.status_bar import StatusBar
 from ui.transfer.files import FileOperations, kind_of
+from ui.window_panes import DETAIL_WIDTH, WindowPanes
 from ui.window_shortcuts import WindowShortcuts
 
 if TYPE_CHECKING:
@@ -187,17 +188,22 @@ class MainWindow(QMainWindow):
         self.main_splitter.setObjectName("MainSplitter")
         self.main_splitter.addWidget(self.sidebar)
         self.main_splitter.addWidget(self.center_splitter)
-        self.main_splitter.addWidget(self.detail)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setStretchFactor(2, 0)
-        self.main_splitter.setSizes([240, 820, 420])
+        self.main_splitter.setSizes([230, 820])
         self.center_splitter.setSizes([480, 420])
-        self.detail.setMinimumWidth(300)
         self.sidebar.setMinimumWidth(140)
         self.setCentralWidget(self.main_splitter)
-        # The right dock area stays free for panels such as the assistant's review panel.
-        self.setDockNestingEnabled(True)
+        # The claim editor docks on the right, where the tool panels (the assistant, the undo
+        # history) join it: beside it in a wide window, as its tabs in a narrow one.
+        self.detail_dock = QDockWidget("Claim", self)
+        self.detail_dock.setObjectName("ClaimDock")
+        self.detail_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.detail_dock.setTitleBarWidget(QWidget(self.detail_dock))  # a pane, not a window
+        self.detail_dock.setWidget(self.detail)
+        self.detail.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+        self.panes = WindowPanes(self, self.detail_dock, self.sidebar, self.act.show_sidebar)
 
     def add_notice(self, bar: QWidget) -> None:
         """A bar above the filter bar that speaks about the whole project (shown by its owner)."""
@@ -276,8 +282,7 @@ class MainWindow(QMainWindow):
         self.sidebar.trashRequested.connect(lambda: self.safety.trash.show())
         self.storeOpened.connect(self.safety.on_store_opened)
         # View
-        a.show_sidebar.toggled.connect(self.sidebar.setVisible)
-        a.show_detail.toggled.connect(self.detail.setVisible)
+        a.show_detail.toggled.connect(self.detail_dock.setVisible)
         a.show_reader.toggled.connect(self._set_reader_visible)
         a.show_history.toggled.connect(self._set_history_visible)
         a.theme_system.triggered.connect(lambda: self.set_theme("system"))
@@ -326,7 +331,7 @@ class MainWindow(QMainWindow):
                 editing=self.editing,
                 project=lambda: self.project,
                 source_versions=self.files.source_versions,
-                splitter=self.main_splitter,
+                add_tool_dock=self.panes.add_tool,
                 reader_area=self.reader_area,
                 suggest_claims=a.suggest_claims,
                 show_assistant=a.show_assistant,
@@ -943,8 +948,10 @@ class MainWindow(QMainWindow):
             view = QUndoView(self.undo_stack)
             view.setEmptyLabel("Project opened")
             dock.setWidget(view)
-            dock.visibilityChanged.connect(self.act.show_history.setChecked)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.panes.add_tool(dock)
+            dock.visibilityChanged.connect(
+                lambda _shown: self.act.show_history.setChecked(not dock.isHidden())
+            )
             self._history = dock
         self._history.setVisible(visible)
 
@@ -1064,13 +1071,13 @@ class MainWindow(QMainWindow):
         state = settings.state("main_window")
         if state is not None:
             self.restoreState(state)
-        self._default_sizes = not settings.restore_splitter("main", self.main_splitter)
+        self._default_sizes = not settings.restore_splitter("sidebar", self.main_splitter)
         settings.restore_splitter("center", self.center_splitter)
         self.table.restore_state(settings)
         self.act.show_sidebar.setChecked(settings.flag("view/sidebar", True))
         self.act.show_detail.setChecked(settings.flag("view/detail", True))
         self.sidebar.setVisible(self.act.show_sidebar.isChecked())
-        self.detail.setVisible(self.act.show_detail.isChecked())
+        self.detail_dock.setVisible(self.act.show_detail.isChecked())
         self._check_theme_action()
         header = self.table.horizontalHeader()
         section = header.sortIndicatorSection()
@@ -1085,10 +1092,12 @@ class MainWindow(QMainWindow):
         settings = self.settings
         settings.save_geometry("main_window", self)
         settings.save_state("main_window", self.saveState())
-        settings.save_splitter("main", self.main_splitter)
+        settings.save_splitter("sidebar", self.main_splitter)
         settings.save_splitter("center", self.center_splitter)
         self.table.save_state(settings)
-        settings.set_flag("view/sidebar", self.act.show_sidebar.isChecked())
+        # A sidebar folded for a narrow window comes back in a wider one.
+        shown = self.act.show_sidebar.isChecked() or self.panes.sidebar_folded
+        settings.set_flag("view/sidebar", shown)
         settings.set_flag("view/detail", self.act.show_detail.isChecked())
         settings.sync()
 
@@ -1126,9 +1135,12 @@ class MainWindow(QMainWindow):
 
     def _apply_default_sizes(self) -> None:
         """First start: room for names in the sidebar and for the editor, the rest to the table."""
-        width = max(self.main_splitter.width(), 900)
-        side, detail = 230, min(420, max(340, width * 27 // 100))
-        self.main_splitter.setSizes([side, width - side - detail, detail])
+        if not self.panes.tabbed:
+            width = max(self.width(), 900)
+            detail = min(420, max(DETAIL_WIDTH, width * 27 // 100))
+            self.resizeDocks([self.detail_dock], [detail], Qt.Orientation.Horizontal)
+        if self.sidebar.isVisible():
+            self.main_splitter.setSizes([230, max(0, self.main_splitter.width() - 230)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from ui.runtime.shutdown import SHUTDOWN_WAIT_MS
