@@ -73,6 +73,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Rows of claims kept in sight when the reader opens below the table in a short window...
+TABLE_ROWS_KEPT = 6
+#: ...while the reader keeps at least this height (its header and a few lines of text).
+READER_HEIGHT_KEPT = 200
+
 
 class MainWindow(QMainWindow):
     #: The first rows of a project are on screen (work that can wait starts after it).
@@ -875,9 +880,27 @@ class MainWindow(QMainWindow):
                 "Choose a claim with a source, or a source in the sidebar", 5000
             )
             return
+        if visible and not self.reader_area.isVisible():
+            self.reader_area.setVisible(True)
+            QTimer.singleShot(0, self._keep_table_rows)
         self.reader_area.setVisible(visible)
         if self.act.show_reader.isChecked() != visible:
             self.act.show_reader.setChecked(visible)
+
+    def _keep_table_rows(self) -> None:
+        """The reader opened below the table: in a short window the table keeps a few rows in
+        sight, and the reader the rest."""
+        total = sum(self.center_splitter.sizes())
+        table = self.table
+        rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize())
+        if rows >= TABLE_ROWS_KEPT or total <= 0:
+            return
+        wanted = self.center_splitter.sizes()[0] + (TABLE_ROWS_KEPT - rows) * (
+            table.verticalHeader().defaultSectionSize()
+        )
+        reader = min(total - wanted, total // 2)
+        reader = max(reader, self.reader_area.minimumSizeHint().height(), READER_HEIGHT_KEPT)
+        self.center_splitter.setSizes([max(0, total - reader), min(reader, total)])
 
     # -- linking and comparing ------------------------------------------------------------
 

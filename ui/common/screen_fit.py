@@ -6,8 +6,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-#: The share of the screen's free area a window may take when it first opens.
+#: The share of the screen's free area a window may take when it first opens...
 SHARE = 0.92
+#: ...or all of it but room for the window manager's frame and title, if that is more (a
+#: small screen has no pixels to spare around a window).
+FRAME = QSize(16, 40)
 
 
 def fit_on_screen(widget: QWidget, width: int, height: int) -> QSize:
@@ -26,7 +29,11 @@ def fit_on_screen(widget: QWidget, width: int, height: int) -> QSize:
         widget.resize(width, height)
         return widget.size()
     free = screen.availableGeometry()
-    size = QSize(min(width, int(free.width() * SHARE)), min(height, int(free.height() * SHARE)))
+    most = QSize(
+        max(int(free.width() * SHARE), free.width() - FRAME.width()),
+        max(int(free.height() * SHARE), free.height() - FRAME.height()),
+    )
+    size = QSize(min(width, most.width()), min(height, most.height()))
     size = size.expandedTo(widget.minimumSizeHint().boundedTo(free.size()))
     widget.resize(size)
     frame = widget.frameGeometry()
