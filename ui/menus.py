@@ -95,8 +95,8 @@ class FittedToolBar(QToolBar):
         return widths
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
         self.fit(event.size().width())
+        super().resizeEvent(event)
 
     def fit(self, width: int) -> None:
         """Name as many buttons as fit in ``width``, the most needed first."""
@@ -122,6 +122,7 @@ class FittedToolBar(QToolBar):
             if action in widths and action not in bare:
                 bare.add(action)
                 needed -= widths[action][0] - widths[action][1]
+        changed = False
         for action, button in buttons:
             style = (
                 Qt.ToolButtonStyle.ToolButtonIconOnly
@@ -130,6 +131,9 @@ class FittedToolBar(QToolBar):
             )
             if button.toolButtonStyle() != style:
                 button.setToolButtonStyle(style)
+                changed = True
+        if changed and layout is not None:
+            layout.invalidate()  # which buttons fit is decided again with their new widths
 
 
 def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:

@@ -137,6 +137,8 @@ class WindowPanes(QObject):
                 window.tabifyDockWidget(tools[0], dock)
             dock.show()
         front.raise_()
+        # Qt makes the tab bar of a new group when it next lays the docks out: ask again then.
+        QTimer.singleShot(0, front, front.raise_)
         if wanted.tabbed:
             window.resizeDocks([detail], [TOOL_WIDTH], Qt.Orientation.Horizontal)
         else:
@@ -164,7 +166,7 @@ class WindowPanes(QObject):
     def _on_tool_visibility(self) -> None:
         # Also when a tab is merely chosen: arrange() sees that nothing was shown or hidden.
         if not self._arranging:
-            QTimer.singleShot(0, self.arrange)
+            QTimer.singleShot(0, self, self.arrange)
 
 
 def _in_front(dock: QDockWidget) -> bool:

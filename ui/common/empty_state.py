@@ -77,9 +77,10 @@ class EmptyState(QWidget):
         room = size.height() - margins.top() - margins.bottom()
         width = max(1, size.width() - margins.left() - margins.right())
         buttons = [
-            item.widget()
+            widget
             for index in range(self._buttons.count())
-            if (item := self._buttons.itemAt(index)) is not None and item.widget() is not None
+            if (item := self._buttons.itemAt(index)) is not None
+            and (widget := item.widget()) is not None
         ]
         parts: list[tuple[list[QWidget], int]] = [
             ([self.title], self.title.heightForWidth(width)),
@@ -93,5 +94,8 @@ class EmptyState(QWidget):
             if fits:
                 used += height + spacing
             for widget in widgets:
-                widget.setVisible(fits or widget is self.title)
-        self.setToolTip("" if self.text.isVisibleTo(self) else self.text.text())
+                widget.setVisible(fits)
+        left_out = [
+            label.text() for label in (self.title, self.text) if not label.isVisibleTo(self)
+        ]
+        self.setToolTip("\n".join(left_out))

@@ -40,3 +40,23 @@ def fit_on_screen(widget: QWidget, width: int, height: int) -> QSize:
     frame.moveCenter(free.center())
     widget.move(frame.topLeft())
     return size
+
+
+def keep_on_screen(widget: QWidget) -> None:
+    """Once shown with the window manager's frame: shrink and move ``widget`` so that the
+    frame, title bar included, is all within the free area of its screen."""
+    screen = widget.screen()
+    if screen is None or widget.isMaximized() or widget.isFullScreen():
+        return
+    free = screen.availableGeometry()
+    frame = widget.frameGeometry()
+    extra = QSize(max(0, frame.width() - free.width()), max(0, frame.height() - free.height()))
+    if not extra.isNull():
+        widget.resize(
+            (widget.size() - extra).expandedTo(widget.minimumSizeHint()).boundedTo(widget.size())
+        )
+        frame = widget.frameGeometry()
+    left = min(max(frame.left(), free.left()), max(free.left(), free.right() - frame.width() + 1))
+    top = min(max(frame.top(), free.top()), max(free.top(), free.bottom() - frame.height() + 1))
+    if (left, top) != (frame.left(), frame.top()):
+        widget.move(left, top)

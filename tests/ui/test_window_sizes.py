@@ -1,0 +1,239 @@
+"""The window at every size: on a 1024×640 laptop screen and on a large screen at 2× scaling it
+opens within the screen with the reader and the assistant open, the claims stay readable, every
+toolbar button stays in sight; panes become tabs in a narrow window and side by side again in a
+wide one; suggestion cards and an empty view's labels never overlap."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QTabBar, QToolBar, QToolButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import wait_loaded
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Claim rows in sight at 1024×640 with the reader and the assistant open.
+ROWS_IN_SIGHT = 5
+
+
+def measure(sample_db: Path, tmp_path: Path, width: int, height: int, scale: int) -> Any:
+    """The window measured in a process of its own on a screen of ``width``×``height``."""
+    config = tmp_path / f"screen-{width}x{height}.json"
+    screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    env["QT_SCALE_FACTOR"] = str(scale)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.ui.window_on_screen", str(sample_db)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def within(frame: list[int], free: list[int]) -> bool:
+    return QRect(*free).contains(QRect(*frame))
+
+
+def test_a_1024_by_640_screen_holds_the_window_with_reader_and_assistant(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    seen = measure(sample_db, tmp_path, 1024, 640, 1)
+    assert within(seen["frame"], seen["free"]), seen
+    assert seen["minimum"][0] <= 1024 and seen["minimum"][1] <= 640
+    assert seen["off_screen"] == []
+    assert seen["tabbed"]  # the editor and the assistant share a column
+    assert seen["rows"] >= ROWS_IN_SIGHT
+    assert seen["columns_wide"] >= 500
+    assert seen["hidden_buttons"] == []
+    assert seen["cards"] > 5 and seen["overlapping_cards"] == []
+    assert seen["reader_title_lines"] == 1
+
+
+def test_a_large_screen_at_twice_the_scale_holds_the_window(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    seen = measure(sample_db, tmp_path, 2400, 1500, 2)
+    assert seen["scale"] == 2.0 and seen["free"][2:] == [1200, 750]
+    assert within(seen["frame"], seen["free"]), seen
+    assert seen["off_screen"] == []
+    assert seen["rows"] >= ROWS_IN_SIGHT
+    assert seen["hidden_buttons"] == []
+    assert seen["overlapping_cards"] == []
+
+
+@pytest.fixture
+def window(make_window: object, sample_db: Path) -> MainWindow:
+    return make_window(sample_db)  # type: ignore[operator,no-any-return]
+
+
+def open_assistant(qtbot: QtBot, window: MainWindow) -> QWidget:
+    window.select_claim(5)
+    window.open_current_in_reader()
+    window.act.suggest_claims.trigger()
+    dock = window.source_tools.dock
+    model = window.source_tools.assistant.model
+    qtbot.waitUntil(lambda: dock.isVisible() and model.rowCount() > 5, timeout=10_000)
+    return dock
+
+
+def front_tab(window: MainWindow) -> str | None:
+    """The tab in front in the right-hand column (None if there are no tabs)."""
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.isVisible() and bar.count() > 1]
+    return bars[0].tabText(bars[0].currentIndex()) if len(bars) == 1 else None
+
+
+def drag_to_width(qtbot: QtBot, window: MainWindow, width: int) -> None:
+    """Narrow the window as a hand on its edge does: in steps, each within the minimum width
+    the panes allow at that moment (which falls as they become tabs and fold)."""
+    for _ in range(4):
+        window.resize(width, window.height())
+        qtbot.wait(50)
+        if window.width() == width:
+            return
+    assert window.width() == width
+
+
+def test_panes_are_tabs_in_a_narrow_window_and_side_by_side_in_a_wide_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1700, 900)
+    window.act.show_sidebar.setChecked(True)
+    dock = open_assistant(qtbot, window)
+    qtbot.waitUntil(lambda: not window.panes.tabbed and dock.isVisible())
+    assert window.tabifiedDockWidgets(window.detail_dock) == []
+    assert window.sidebar.isVisible() and window.detail.isVisible()
+    assert dock.x() > window.detail_dock.x() + window.detail_dock.width() - 1
+
+    drag_to_width(qtbot, window, 1000)
+    qtbot.waitUntil(lambda: window.panes.tabbed)
+    assert window.tabifiedDockWidgets(window.detail_dock) == [dock]
+    qtbot.waitUntil(lambda: front_tab(window) == "Assistant")
+    assert not window.sidebar.isVisible() and not window.act.show_sidebar.isChecked()
+    assert window.table.width() >= 500
+    # The assistant keeps working behind the editor's tab.
+    window.detail_dock.raise_()
+    qtbot.waitUntil(lambda: front_tab(window) == "Claim")
+    assert window.act.show_assistant.isChecked()
+
+    window.resize(1700, 900)
+    qtbot.waitUntil(lambda: not window.panes.tabbed)
+    assert window.tabifiedDockWidgets(window.detail_dock) == []
+    assert window.sidebar.isVisible() and window.act.show_sidebar.isChecked()
+    assert window.detail.isVisible() and dock.isVisible()
+
+
+def test_a_sidebar_the_analyst_hid_stays_hidden_in_a_wide_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1000, 640)
+    open_assistant(qtbot, window)
+    qtbot.waitUntil(lambda: window.panes.tabbed)
+    window.act.show_sidebar.setChecked(True)  # shown by hand in the narrow window...
+    window.act.show_sidebar.setChecked(False)  # ...and hidden by hand
+    window.resize(1700, 900)
+    qtbot.waitUntil(lambda: not window.panes.tabbed)
+    assert not window.sidebar.isVisible()
+
+
+def test_every_toolbar_button_is_in_sight_in_a_narrow_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    toolbar = window.findChild(QToolBar)
+    assert toolbar is not None
+    buttons = [
+        (action, toolbar.widgetForAction(action))
+        for action in toolbar.actions()
+        if not action.isSeparator() and toolbar.widgetForAction(action) is not None
+    ]
+    for width in (1500, 1000, 760):
+        window.resize(width, 600)
+        qtbot.waitUntil(lambda w=width: window.width() == w)  # type: ignore[misc]
+
+        def out_of_sight() -> list[str]:
+            return [a.text() for a, b in buttons if b is not None and not b.isVisible()]
+
+        try:
+            qtbot.waitUntil(lambda: not out_of_sight(), timeout=2000)
+        finally:
+            assert out_of_sight() == [], width
+    # Even at 760 pixels the most needed buttons keep their names; the rest say theirs in
+    # their tooltips.
+    named = {
+        action.text().replace("&", "")
+        for action, button in buttons
+        if isinstance(button, QToolButton)
+        and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    }
+    assert {"Import Articles…", "New Claim"} <= named, named
+    for action, button in buttons:
+        if isinstance(button, QToolButton) and action.text().replace("&", "") not in named:
+            assert action.toolTip(), action.iconText()
+
+
+def test_suggestion_cards_do_not_overlap_when_the_panel_narrows(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1000, 640)
+    open_assistant(qtbot, window)
+    cards = window.source_tools.assistant.panel.list
+    model = cards.model()
+
+    def overlapping() -> list[int]:
+        return [
+            row
+            for row in range(model.rowCount() - 1)
+            if cards.visualRect(model.index(row, 0)).bottom()
+            >= cards.visualRect(model.index(row + 1, 0)).top()
+        ]
+
+    for width in (330, 600, 340, 520, 330):
+        window.resizeDocks([window.detail_dock], [width], Qt.Orientation.Horizontal)
+        qtbot.wait(150)
+        assert overlapping() == [], width
+
+
+def test_an_empty_views_labels_do_not_overlap_in_a_short_pane(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1000, 640)
+    window.select_claim(5)
+    window.open_current_in_reader()
+    window.filter_bar.search.setText("zzzqqq nowhere")
+    wait_loaded(qtbot, window)
+    state = window.table.empty_state
+    qtbot.waitUntil(state.isVisible)
+    splitter = window.center_splitter
+    for table_height in (400, 220, 180, 160, 120):
+        total = sum(splitter.sizes())
+        splitter.setSizes([table_height, total - table_height])
+        qtbot.wait(30)
+        shown = [w for w in state.findChildren(QWidget) if w.isVisible()]
+        if table_height == 400:
+            assert len(shown) == 4  # picture, title, text, Clear Filters
+        if state.height() > 2 * state.title.sizeHint().height():
+            assert state.title in shown
+        rects = [w.geometry() for w in shown]
+        for i, (widget, rect) in enumerate(zip(shown, rects, strict=True)):
+            # Each part has the height its text needs: none is drawn over another.
+            needs = (
+                widget.heightForWidth(rect.width())
+                if widget.hasHeightForWidth()
+                else widget.sizeHint().height()
+            )
+            assert rect.height() >= needs, (table_height, widget, rect.height(), needs)
+            assert state.rect().contains(rect), (table_height, widget)
+            assert not any(rect.intersects(other) for other in rects[i + 1 :]), table_height
