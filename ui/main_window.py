@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -50,7 +50,7 @@ from ui.claims.library import LibraryEntry
 from ui.claims.library_loader import LibraryLoader
 from ui.claims.sidebar import Sidebar
 from ui.common.choice_popup import Entry
-from ui.common.screen_fit import fit_on_screen, keep_on_screen
+from ui.common.screen_fit import fit_on_screen, keep_on_screen_when_shown
 from ui.errors import show_error
 from ui.help_dialogs import ShortcutsDialog, UserGuide, show_about
 from ui.icons import app_icon
@@ -1089,7 +1089,9 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = self.settings
-        if not settings.restore_geometry("main_window", self):
+        if settings.restore_geometry("main_window", self):
+            keep_on_screen_when_shown(self)  # saved on another screen, perhaps a larger one
+        else:
             fit_on_screen(self, 1480, 900)
         state = settings.state("main_window")
         if state is not None:
@@ -1152,18 +1154,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not event.spontaneous():
-            # The window manager's frame is known only now (it may reach below the screen);
-            # a size given since then is left as it is.
-            shown = self.size()
-            QTimer.singleShot(100, self, lambda: self._keep_on_screen(shown))
         if self._default_sizes:
             self._default_sizes = False
             QTimer.singleShot(0, self._apply_default_sizes)
-
-    def _keep_on_screen(self, shown: QSize) -> None:
-        if self.size() == shown:
-            keep_on_screen(self)
 
     def _apply_default_sizes(self) -> None:
         """First start: room for names in the sidebar and for the editor, the rest to the table."""

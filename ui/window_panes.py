@@ -1,9 +1,9 @@
 """The main window's panes at every width: side by side when there is room, tabs when not.
 
 The claim editor is a dock on the right; tool panels (the assistant, the undo history) dock
-beside it. A wide window shows them side by side. A narrow one (a 1024-pixel laptop screen, or
-a large one at 2× scaling) stacks the editor and the tools as tabs of one column and folds the
-sidebar away, so the claims table and the reader keep a width to read in. Widened again, the
+beside it. A wide window shows them all side by side. A narrower one folds the sidebar away,
+then stacks the editor and the tools as tabs of one column (a 1024-pixel laptop screen, or a
+large one at 2× scaling), so the claims table and the reader keep a width to read in. Widened again, the
 window goes back to side by side and unfolds the sidebar; a pane the analyst shows or hides by
 hand stays so.
 """
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 #: Comfortable widths (logical pixels) of the panes, used to decide what fits.
-SIDEBAR_WIDTH = 200
-CENTRE_WIDTH = 440
+SIDEBAR_WIDTH = 230
+CENTRE_WIDTH = 600
 DETAIL_WIDTH = 360
 TOOL_WIDTH = 390
 
@@ -36,13 +36,15 @@ class Arrangement:
 
 
 def arrangement_for(width: int, *, tools_shown: bool) -> Arrangement:
-    """What fits in ``width`` logical pixels: first the tools become tabs, then the sidebar
-    folds."""
+    """What fits in ``width`` logical pixels. With a tool shown, the sidebar folds first (the
+    editor and the tool stay side by side), then they become tabs (with the sidebar back if it
+    fits beside them)."""
     if not tools_shown:
         return Arrangement(False, width < SIDEBAR_WIDTH + CENTRE_WIDTH + DETAIL_WIDTH)
-    tabbed = width < SIDEBAR_WIDTH + CENTRE_WIDTH + DETAIL_WIDTH + TOOL_WIDTH
-    right = TOOL_WIDTH if tabbed else DETAIL_WIDTH + TOOL_WIDTH
-    return Arrangement(tabbed, width < SIDEBAR_WIDTH + CENTRE_WIDTH + right)
+    side_by_side = CENTRE_WIDTH + DETAIL_WIDTH + TOOL_WIDTH
+    if width >= side_by_side:
+        return Arrangement(False, width < SIDEBAR_WIDTH + side_by_side)
+    return Arrangement(True, width < SIDEBAR_WIDTH + CENTRE_WIDTH + TOOL_WIDTH)
 
 
 class WindowPanes(QObject):

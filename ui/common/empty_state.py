@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ui.icons import icon
 
+#: The gap between the explanation and the buttons.
+BUTTON_GAP = 8
+
 
 class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -36,7 +39,7 @@ class EmptyState(QWidget):
         layout.addWidget(self.picture)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
-        layout.addSpacing(8)
+        layout.addSpacing(BUTTON_GAP)
         layout.addLayout(self._buttons)
         layout.addStretch(2)
 
@@ -74,7 +77,9 @@ class EmptyState(QWidget):
         labels squeezed over each other. What is left out is in the tooltip."""
         margins = self._layout.contentsMargins()
         spacing = self._layout.spacing()
-        room = size.height() - margins.top() - margins.bottom()
+        # The fixed gap above the buttons and the spacing beside the two stretches are there
+        # whatever is shown.
+        room = size.height() - margins.top() - margins.bottom() - BUTTON_GAP - 2 * spacing
         width = max(1, size.width() - margins.left() - margins.right())
         buttons = [
             widget
@@ -84,13 +89,14 @@ class EmptyState(QWidget):
         ]
         parts: list[tuple[list[QWidget], int]] = [
             ([self.title], self.title.heightForWidth(width)),
-            (buttons, 8 + max((b.sizeHint().height() for b in buttons), default=0)),
+            (buttons, max((b.sizeHint().height() for b in buttons), default=0)),
             ([self.text], self.text.heightForWidth(width)),
             ([self.picture], self.picture.sizeHint().height()),
         ]
         used = 0
         for widgets, height in parts:
-            fits = bool(widgets) and used + height <= room
+            # Nothing without the title; after it, each part that still fits.
+            fits = bool(widgets) and used + height <= room and (used > 0 or widgets == [self.title])
             if fits:
                 used += height + spacing
             for widget in widgets:

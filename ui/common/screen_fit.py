@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -11,6 +11,8 @@ SHARE = 0.92
 #: ...or all of it but room for the window manager's frame and title, if that is more (a
 #: small screen has no pixels to spare around a window).
 FRAME = QSize(16, 40)
+#: How long after a window is shown its frame is looked at (the window manager draws it).
+FRAME_WAIT_MS = 100
 
 
 def fit_on_screen(widget: QWidget, width: int, height: int) -> QSize:
@@ -39,7 +41,35 @@ def fit_on_screen(widget: QWidget, width: int, height: int) -> QSize:
     frame = widget.frameGeometry()
     frame.moveCenter(free.center())
     widget.move(frame.topLeft())
+    keep_on_screen_when_shown(widget)
     return size
+
+
+class _FrameWatch(QObject):
+    """Once its window is shown, waits for the window manager's frame, then keeps it on the
+    screen — unless the window was given another size meanwhile."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Show:
+            self._widget.removeEventFilter(self)
+            shown = self._widget.size()
+            QTimer.singleShot(FRAME_WAIT_MS, self, lambda: self._check(shown))
+        return False
+
+    def _check(self, shown: QSize) -> None:
+        if self._widget.size() == shown:
+            keep_on_screen(self._widget)
+        self.deleteLater()
+
+
+def keep_on_screen_when_shown(widget: QWidget) -> None:
+    """Call :func:`keep_on_screen` once ``widget`` is next shown with its frame."""
+    _FrameWatch(widget)
 
 
 def keep_on_screen(widget: QWidget) -> None:

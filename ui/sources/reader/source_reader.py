@@ -78,9 +78,9 @@ log = logging.getLogger(__name__)
 #: A comfortable line length for reading (in average characters).
 READING_WIDTH_CHARS = 86
 #: Below this width the header's buttons show only their icons (their tooltips name them).
-COMPACT_HEADER_WIDTH = 680
+COMPACT_HEADER_WIDTH = 760
 #: Below this height the header keeps to three lines (see ``_fit_header_height``).
-SHORT_READER_HEIGHT = 380
+SHORT_READER_HEIGHT = 300
 #: Larger Markdown articles are shown as stored (hiding their syntax takes ~0.5 s a megabyte).
 READABLE_LIMIT = 1_000_000
 CREATE_SHORTCUT = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return)
