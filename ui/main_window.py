@@ -702,6 +702,7 @@ class MainWindow(QMainWindow):
             self.status.showMessage(
                 f"Claim #{claim_id} was created; the current filter hides it in the table", 8000
             )
+        self.detail_dock.raise_()  # its tab in front, if it shares one with the assistant
         self.detail.focus_claim_text()
 
     def create_claim_at(self, source_id: int, start: int, end: int, quote: str) -> int | None:

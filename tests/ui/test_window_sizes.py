@@ -136,6 +136,16 @@ def test_panes_are_tabs_in_a_narrow_window_and_side_by_side_in_a_wide_one(
     assert window.detail.isVisible() and dock.isVisible()
 
 
+def test_a_new_claim_brings_the_editors_tab_to_the_front(qtbot: QtBot, window: MainWindow) -> None:
+    drag_to_width(qtbot, window, 1000)
+    open_assistant(qtbot, window)
+    qtbot.waitUntil(lambda: front_tab(window) == "Assistant")
+    window.act.new_claim.trigger()
+    qtbot.waitUntil(lambda: front_tab(window) == "Claim")
+    qtbot.waitUntil(window.detail.editor.text.hasFocus)
+    assert window.act.show_assistant.isChecked()
+
+
 def test_a_sidebar_the_analyst_hid_stays_hidden_in_a_wide_window(
     qtbot: QtBot, window: MainWindow
 ) -> None:
