@@ -40,14 +40,20 @@ def main() -> None:
     if "--screen" in sys.argv:
         screen_shots(out)
         return
-    if "--sizes-only" not in sys.argv:
+    if "--every-shot" in sys.argv:
         all_shots(out)
+        return
+    if "--sizes-only" not in sys.argv:
+        run_on_screen(out, 1600, 1000, 1, every_shot=True)
     for width, height, scale in SCREENS:
         run_on_screen(out, width, height, scale)
 
 
-def run_on_screen(out: Path, width: int, height: int, scale: int) -> None:
-    """This script again, in a process whose offscreen screen is ``width``×``height``."""
+def run_on_screen(
+    out: Path, width: int, height: int, scale: int, *, every_shot: bool = False
+) -> None:
+    """This script again, in a process whose offscreen screen is ``width``×``height``: the
+    window as it opens there, or (``every_shot``) all the other pictures."""
     import json
     import subprocess
 
@@ -58,7 +64,8 @@ def run_on_screen(out: Path, width: int, height: int, scale: int) -> None:
     env["QT_SCALE_FACTOR"] = str(scale)
     env["SHOTS_NAME"] = f"size-{width}x{height}" + (f"-at-{scale}x" if scale != 1 else "")
     try:
-        subprocess.run([sys.executable, __file__, "--screen", str(out)], env=env, check=True)
+        mode = "--every-shot" if every_shot else "--screen"
+        subprocess.run([sys.executable, __file__, mode, str(out)], env=env, check=True)
     finally:
         config.unlink()
 
