@@ -126,18 +126,17 @@ class WindowPanes(QObject):
             return
         new = [dock for dock in tools if dock not in self._placed]
         front = new[-1] if new else next((d for d in tools if _in_front(d)), tools[-1])
-        # Out and back in: Qt splits a tab group only once it is empty again.
+        # Each to a column of its own first (moved, never hidden: a hidden assistant would stop
+        # reading), since Qt splits a tab group only when it holds one dock.
         for dock in tools:
-            window.removeDockWidget(dock)
+            window.addDockWidget(RIGHT, dock, Qt.Orientation.Horizontal)
         for position, dock in enumerate(tools):
             if wanted.tabbed:
                 window.tabifyDockWidget(detail, dock)
             elif position == 0:
-                window.addDockWidget(RIGHT, dock)
                 window.splitDockWidget(detail, dock, Qt.Orientation.Horizontal)
             else:
                 window.tabifyDockWidget(tools[0], dock)
-            dock.show()
         front.raise_()
         # Qt makes the tab bar of a new group when it next lays the docks out: ask again then.
         QTimer.singleShot(0, front, front.raise_)

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -247,3 +248,35 @@ def test_an_empty_views_labels_do_not_overlap_in_a_short_pane(
             assert rect.height() >= needs, (table_height, widget, rect.height(), needs)
             assert state.rect().contains(rect), (table_height, widget)
             assert not any(rect.intersects(other) for other in rects[i + 1 :]), table_height
+
+
+def test_the_assistant_keeps_reading_while_the_panes_are_rearranged(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], sample_db: Path, tmp_path: Path
+) -> None:
+    from claimtracker.assistant.chunked import CHUNK_CHARS
+    from tests.ui.held_reading import HeldReading
+    from tests.ui.test_quitting import add_source, long_article
+
+    source_id = add_source(sample_db, long_article(tmp_path, 4 * CHUNK_CHARS))
+    window = make_window(sample_db)
+    assistant = window.source_tools.assistant
+    held = HeldReading(assistant._tasks)
+    try:
+        window.resize(1700, 900)
+        window.open_reader(source_id)
+        window.source_tools.suggest_claims()
+        progress = assistant.panel.progress
+        qtbot.waitUntil(lambda: progress.bar.value() > 0, timeout=30_000)
+        started: list[object] = []
+        assistant._tasks.started.connect(started.append)
+        drag_to_width(qtbot, window, 1000)
+        qtbot.waitUntil(lambda: window.panes.tabbed)
+        window.resize(1700, 900)
+        qtbot.waitUntil(lambda: not window.panes.tabbed)
+        qtbot.wait(50)
+        assert assistant.busy and not progress.stopped
+        assert started == []  # the same reading goes on: not cancelled and begun again
+    finally:
+        held.release()
+    qtbot.waitUntil(lambda: not assistant.busy, timeout=30_000)
+    assert assistant.model.state is not None and assistant.model.rowCount() > 0
