@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
@@ -97,6 +97,13 @@ class FittedToolBar(QToolBar):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.fit(event.size().width())
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            # Another theme or font: the buttons' widths are measured again.
+            self._widths.clear()
+            QTimer.singleShot(0, self, lambda: self.fit(self.width()))
 
     def fit(self, width: int) -> None:
         """Name as many buttons as fit in ``width``, the most needed first."""
