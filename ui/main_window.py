@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         self.sidebar.trashRequested.connect(lambda: self.safety.trash.show())
         self.storeOpened.connect(self.safety.on_store_opened)
         # View
-        a.show_detail.toggled.connect(self.detail_dock.setVisible)
+        a.show_detail.toggled.connect(self._set_detail_visible)
         a.show_reader.toggled.connect(self._set_reader_visible)
         a.show_history.toggled.connect(self._set_history_visible)
         a.theme_system.triggered.connect(lambda: self.set_theme("system"))
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
                 editing=self.editing,
                 project=lambda: self.project,
                 source_versions=self.files.source_versions,
-                add_tool_dock=self.panes.add_tool,
+                panes=self.panes,
                 reader_area=self.reader_area,
                 suggest_claims=a.suggest_claims,
                 show_assistant=a.show_assistant,
@@ -965,7 +965,21 @@ class MainWindow(QMainWindow):
 
     # -- views ----------------------------------------------------------------------------
 
+    def _set_detail_visible(self, visible: bool) -> None:
+        if not visible and self.panes.raise_instead_of_hiding(
+            self.detail_dock, self.act.show_detail
+        ):
+            return
+        self.detail_dock.setVisible(visible)
+
     def _set_history_visible(self, visible: bool) -> None:
+        history = self._history
+        if (
+            not visible
+            and history is not None
+            and self.panes.raise_instead_of_hiding(history, self.act.show_history)
+        ):
+            return
         if self._history is None:
             dock = QDockWidget("Undo history", self)
             dock.setObjectName("UndoHistoryDock")

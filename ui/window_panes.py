@@ -87,6 +87,20 @@ class WindowPanes(QObject):
         dock.visibilityChanged.connect(self._on_tool_visibility)
         dock.topLevelChanged.connect(self._on_tool_visibility)
 
+    def raise_instead_of_hiding(self, dock: QDockWidget, action: QAction) -> bool:
+        """``action`` (Claim Details, Assistant… in the View menu) was unticked to hide ``dock``:
+        if another tab hides it, bring it to the front instead, tick ``action`` again and
+        return True."""
+        if dock.isHidden() or dock.isFloating() or _in_front(dock):
+            return False
+        if not self._window.tabifiedDockWidgets(dock):
+            return False
+        dock.raise_()
+        blocked = action.blockSignals(True)
+        action.setChecked(True)
+        action.blockSignals(blocked)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.arrange()

@@ -294,3 +294,20 @@ def test_the_assistant_keeps_reading_while_the_panes_are_rearranged(
         held.release()
     qtbot.waitUntil(lambda: not assistant.busy, timeout=30_000)
     assert assistant.model.state is not None and assistant.model.rowCount() > 0
+
+
+def test_the_view_menu_brings_a_pane_behind_a_tab_to_the_front(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    drag_to_width(qtbot, window, 1000)
+    dock = open_assistant(qtbot, window)
+    qtbot.waitUntil(lambda: front_tab(window) == "Assistant")
+    window.act.show_detail.trigger()  # Ctrl+2: the editor is behind the assistant's tab
+    qtbot.waitUntil(lambda: front_tab(window) == "Claim")
+    assert window.act.show_detail.isChecked() and window.act.show_assistant.isChecked()
+    window.act.show_assistant.trigger()  # Ctrl+4: the assistant is behind the editor's tab
+    qtbot.waitUntil(lambda: front_tab(window) == "Assistant")
+    assert window.act.show_assistant.isChecked() and not dock.isHidden()
+    window.act.show_assistant.trigger()  # in front: Ctrl+4 closes it
+    qtbot.waitUntil(dock.isHidden)
+    assert not window.act.show_assistant.isChecked() and window.detail.isVisible()

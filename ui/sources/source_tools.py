@@ -28,6 +28,7 @@ from ui.sources.commands import EditSourceCommand, PlaceClaimCommand, SourceVers
 
 if TYPE_CHECKING:
     from ui.sources.reader.source_reader import SourceReader
+    from ui.window_panes import WindowPanes
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ class SourceToolsParts:
     project: Callable[[], Project | None]
     source_versions: SourceVersions
     #: Docks the assistant's panel beside the claim editor (as its tab in a narrow window).
-    add_tool_dock: Callable[[QDockWidget], None]
+    panes: WindowPanes
     #: The reader's area, to know whether the reader is shown.
     reader_area: QWidget
     suggest_claims: QAction
@@ -101,7 +102,7 @@ class SourceTools(QObject):
             )
             dock.setWidget(self.assistant.panel)
             dock.setMinimumWidth(320)
-            self.parts.add_tool_dock(dock)
+            self.parts.panes.add_tool(dock)
             dock.visibilityChanged.connect(self._on_dock_visibility)
             self._dock = dock
         return self._dock
@@ -133,6 +134,8 @@ class SourceTools(QObject):
             if self._dock is None or not self._dock.isVisible():
                 self.parts.show_assistant.setChecked(False)
         elif self._dock is not None:
+            if self.parts.panes.raise_instead_of_hiding(self._dock, self.parts.show_assistant):
+                return
             self._dock.hide()
 
     @Slot(bool)
