@@ -70,8 +70,9 @@ def run_on_screen(
         config.unlink()
 
 
-def screen_shots(out: Path) -> None:
-    """The window as it opens on this process's screen, with the reader and the assistant."""
+def start_app() -> tuple[Path, Callable[..., None]]:
+    """The app on the sample project in a temporary folder, light; its database and a way to
+    let it settle for some milliseconds."""
     work = Path(tempfile.mkdtemp(prefix="claimtracker-shots-"))
     os.environ["XDG_DATA_HOME"] = str(work / "data")
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
@@ -83,8 +84,6 @@ def screen_shots(out: Path) -> None:
     from claimtracker.store import Store
     from ui import theme
     from ui.app import create_application
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
 
     database = work / "Sample project.db"
     with Store.open(database) as store:
@@ -92,22 +91,24 @@ def screen_shots(out: Path) -> None:
     app = create_application()
     theme.apply_theme(app, "light")
 
-    def settle(ms: int = 400) -> None:
+    def settle(ms: int = 300) -> None:
         timer = QTimer()
         timer.setSingleShot(True)
         timer.start(ms)
         while timer.isActive():
             app.processEvents()
 
-    window = MainWindow(Settings())
-    window.open_project(str(database))
-    window.show()
-    settle(800)
-    window.select_claim(5)
-    window.open_current_in_reader()
-    settle()
-    window.act.suggest_claims.trigger()
-    settle(1500)
+    return database, settle
+
+
+def screen_shots(out: Path) -> None:
+    """The window as it opens on this process's screen, with the reader and the assistant."""
+    database, settle = start_app()
+    from tests.ui.window_on_screen import open_with_reader_and_assistant
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    window = open_with_reader_and_assistant(MainWindow(Settings()), str(database), settle)
     name = os.environ.get("SHOTS_NAME", "size")
     for mode in ("light", "dark"):
         window.set_theme(mode)
@@ -122,39 +123,17 @@ def screen_shots(out: Path) -> None:
             f"{'within' if free.contains(frame) else 'NOT within'} it"
         )
     window.close()
-    app.processEvents()
+    settle(50)
 
 
 def all_shots(out: Path) -> None:
-    work = Path(tempfile.mkdtemp(prefix="claimtracker-shots-"))
-    os.environ["XDG_DATA_HOME"] = str(work / "data")
-    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
-    os.environ.pop("CLAIMTRACKER_DB", None)
-
-    from PySide6.QtCore import QSettings, Qt, QTimer
+    database, settle = start_app()
+    work = database.parent
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWidget
 
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
-    from claimtracker.sample import build_sample
-    from claimtracker.store import Store
-    from ui import theme
-    from ui.app import create_application
     from ui.main_window import MainWindow
     from ui.settings import Settings
-
-    database = work / "Sample project.db"
-    with Store.open(database) as store:
-        build_sample(store)
-
-    app = create_application()
-    theme.apply_theme(app, "light")
-
-    def settle(ms: int = 300) -> None:
-        loop_until = QTimer()
-        loop_until.setSingleShot(True)
-        loop_until.start(ms)
-        while loop_until.isActive():
-            app.processEvents()
 
     def grab(widget: QWidget, name: str) -> None:
         settle()
@@ -317,7 +296,7 @@ def all_shots(out: Path) -> None:
     working_together_shots(window, work, grab, settle)
 
     window.close()
-    app.processEvents()
+    settle(50)
 
 
 def safety_shots(

@@ -17,10 +17,15 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
 def settle(ms: int = 400) -> None:
@@ -36,6 +41,22 @@ def on_screen(widget: QWidget, free: QRect) -> bool:
     return free.contains(rect)
 
 
+def open_with_reader_and_assistant(
+    window: MainWindow, database: str, settle: Callable[[int], None]
+) -> MainWindow:
+    """Open ``database`` in ``window`` as the app opens it (fitted to the screen), choose claim
+    #5, open its source in the reader and ask the assistant for suggestions."""
+    window.open_project(database)
+    window.show()
+    settle(800)
+    window.select_claim(5)
+    window.open_current_in_reader()
+    settle(400)
+    window.act.suggest_claims.trigger()
+    settle(1500)
+    return window
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="claimtracker-fit-"))
     os.environ["XDG_DATA_HOME"] = str(work / "data")
@@ -48,15 +69,7 @@ def main() -> None:
 
     app = create_application()
     theme.apply_theme(app, "light")
-    window = MainWindow(Settings())
-    window.open_project(sys.argv[1])
-    window.show()
-    settle(800)
-    window.select_claim(5)
-    window.open_current_in_reader()
-    settle()
-    window.act.suggest_claims.trigger()
-    settle(1500)
+    window = open_with_reader_and_assistant(MainWindow(Settings()), sys.argv[1], settle)
 
     screen = window.screen()
     free = screen.availableGeometry()
