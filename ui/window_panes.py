@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
+from ui.common.screen_fit import keep_on_screen
+
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 #: Comfortable widths (logical pixels) of the panes, used to decide what fits.
@@ -62,6 +64,7 @@ class WindowPanes(QObject):
         self._current: Arrangement | None = None
         self._placed: tuple[QDockWidget, ...] = ()
         self._arranging = False
+        self._watching_screen = False
         #: The sidebar is hidden because the window is narrow, not because the analyst hid it.
         self.sidebar_folded = False
         window.setDockOptions(
@@ -103,17 +106,32 @@ class WindowPanes(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            handle = self._window.windowHandle()
+            if handle is not None and not self._watching_screen:
+                self._watching_screen = True
+                handle.screenChanged.connect(self._on_screen_changed)
             self.arrange()
         return False
 
+    @Slot()
+    def _on_screen_changed(self) -> None:
+        """Moved to another screen: arrange for its width (the window may be wider, and its
+        minimum width that of panes side by side), then fit the window within it."""
+        screen = self._window.screen()
+        if screen is not None:
+            self.arrange(min(self._window.width(), screen.availableGeometry().width()))
+        QTimer.singleShot(0, self, lambda: keep_on_screen(self._window))
+
     # -- arranging -------------------------------------------------------------------------
 
-    def arrange(self) -> None:
-        """Arrange the panes when the window crossed a width or a tool was shown or hidden."""
+    def arrange(self, width: int | None = None) -> None:
+        """Arrange the panes when the window crossed a width or a tool was shown or hidden
+        (for ``width`` rather than the window's, if given)."""
         if self._arranging or not self._window.isVisible():
             return
         tools = self._docked_tools()
-        wanted = arrangement_for(self._window.width(), tools_shown=bool(tools))
+        room = self._window.width() if width is None else width
+        wanted = arrangement_for(room, tools_shown=bool(tools))
         if wanted == self._current and tools == self._placed:
             return
         self._arranging = True

@@ -28,15 +28,29 @@ ROOT = Path(__file__).resolve().parents[2]
 ROWS_IN_SIGHT = 5
 
 
-def measure(sample_db: Path, tmp_path: Path, width: int, height: int, scale: int) -> Any:
-    """The window measured in a process of its own on a screen of ``width``×``height``."""
+def measure(
+    sample_db: Path,
+    tmp_path: Path,
+    width: int,
+    height: int,
+    scale: int,
+    *,
+    then: tuple[int, int] | None = None,
+) -> Any:
+    """The window measured in a process of its own on a screen of ``width``×``height`` (or,
+    ``then``, moved to a second screen of that size beside it)."""
     config = tmp_path / f"screen-{width}x{height}.json"
-    screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
-    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    screens = [{"name": "first", "x": 0, "y": 0, "width": width, "height": height}]
+    if then is not None:
+        screens.append({"name": "second", "x": width, "y": 0, "width": then[0], "height": then[1]})
+    config.write_text(
+        json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1} for screen in screens]})
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     env["QT_SCALE_FACTOR"] = str(scale)
+    moving = ["--to-second-screen"] if then is not None else []
     done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.window_on_screen", str(sample_db)],
+        [sys.executable, "-m", "tests.ui.window_on_screen", str(sample_db), *moving],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -76,6 +90,13 @@ def test_a_large_screen_at_twice_the_scale_holds_the_window(
     assert seen["rows"] >= ROWS_IN_SIGHT
     assert seen["hidden_buttons"] == []
     assert seen["overlapping_cards"] == []
+
+
+def test_a_window_dragged_to_a_small_screen_fits_it(sample_db: Path, tmp_path: Path) -> None:
+    seen = measure(sample_db, tmp_path, 1920, 1080, 1, then=(1024, 640))
+    assert seen["free"] == [1920, 0, 1024, 640]
+    assert within(seen["frame"], seen["free"]), seen
+    assert seen["tabbed"] and seen["hidden_buttons"] == [] and seen["off_screen"] == []
 
 
 @pytest.fixture

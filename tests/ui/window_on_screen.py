@@ -1,10 +1,11 @@
 """The main window on a screen of a given size, measured as an analyst would look at it.
 
     QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json [QT_SCALE_FACTOR=2] \\
-        python -m tests.ui.window_on_screen DATABASE
+        python -m tests.ui.window_on_screen DATABASE [--to-second-screen]
 
 Opens the window on DATABASE as the app does (fitted to the screen), chooses a claim, opens it
-in the reader and asks the assistant for suggestions; then prints
+in the reader and asks the assistant for suggestions (and with ``--to-second-screen`` moves
+the window to the configuration's second screen); then prints
 one JSON object: the screen's free area and the window's frame (logical pixels), the claim rows
 in sight, the toolbar buttons out of sight, whether the editor and assistant are tabs, the
 suggestion cards that overlap, how many lines the reader's title takes, and the widgets the
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 if TYPE_CHECKING:
@@ -70,6 +72,14 @@ def main() -> None:
     app = create_application()
     theme.apply_theme(app, "light")
     window = open_with_reader_and_assistant(MainWindow(Settings()), sys.argv[1], settle)
+    if "--to-second-screen" in sys.argv:
+        # Dragged to another (smaller) screen: measured there.
+        second = QGuiApplication.screens()[1]
+        handle = window.windowHandle()
+        assert handle is not None
+        handle.setScreen(second)
+        window.move(second.availableGeometry().topLeft())
+        settle(800)
 
     screen = window.screen()
     free = screen.availableGeometry()
