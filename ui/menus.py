@@ -79,7 +79,8 @@ class FittedToolBar(QToolBar):
         return [
             (action, widget)
             for action in self.actions()
-            if isinstance(widget := self.widgetForAction(action), QToolButton)
+            if action.isVisible()
+            and isinstance(widget := self.widgetForAction(action), QToolButton)
         ]
 
     def _measure(self, action: QAction, button: QToolButton) -> tuple[int, int]:

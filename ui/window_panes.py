@@ -3,9 +3,9 @@
 The claim editor is a dock on the right; tool panels (the assistant, the undo history) dock
 beside it. A wide window shows them all side by side. A narrower one folds the sidebar away,
 then stacks the editor and the tools as tabs of one column (a 1024-pixel laptop screen, or a
-large one at 2× scaling), so the claims table and the reader keep a width to read in. Widened again, the
-window goes back to side by side and unfolds the sidebar; a pane the analyst shows or hides by
-hand stays so.
+large one at 2× scaling), so the claims table and the reader keep a width to read in. Widened
+again, the window goes back to side by side and unfolds the sidebar; a pane the analyst shows
+or hides by hand stays so.
 """
 
 from __future__ import annotations
