@@ -1,7 +1,13 @@
-"""The window at every size: on a 1024×640 laptop screen and on a large screen at 2× scaling it
-opens within the screen with the reader and the assistant open, the claims stay readable, every
-toolbar button stays in sight; panes become tabs in a narrow window and side by side again in a
-wide one; suggestion cards and an empty view's labels never overlap."""
+"""The window at every size (issue 16): on a 1024×640 laptop screen, on a large screen at 2×
+scaling and when dragged to a smaller screen it fits the screen with the reader and the
+assistant open, the claims stay readable and every toolbar button stays in sight (also under a
+roomier theme); panes become tabs in a narrow window and side by side again in a wide one,
+without stopping the assistant, and the View menu and a new claim bring a tab to the front;
+suggestion cards and an empty view's labels never overlap.
+
+The screen sizes are real offscreen screens of those sizes: each such window is measured in a
+process of its own (``tests/ui/window_on_screen.py``), since Qt reads its screens when it
+starts."""
 
 from __future__ import annotations
 
