@@ -1,0 +1,8 @@
+"""A desk of analysts on one PostgreSQL server (issue 11).
+
+- :mod:`~claimtracker.server.roles` — the three roles (viewer, analyst, lead) and the owner:
+  who the current connection is, and what each may do (with the reason when not).
+- :mod:`~claimtracker.server.setup` — ``claimtracker server init``: extensions, schema, group
+  roles, grants, and the triggers that make the server itself enforce the roles.
+- :mod:`~claimtracker.server.analysts` — adding, listing, re-roling and removing analysts.
+"""
