@@ -254,6 +254,7 @@ def _function_sql(groups: dict[str, str]) -> list[str]:
     # Written with pg_catalog first in the search path, so that no table or function an
     # analyst could create shadows the ones these rely on (some run as their owner).
     path = "SET search_path = pg_catalog, public"
+    made_here = "'Made by ClaimTracker for the project ' || current_database()"
     return [
         f"""
 CREATE OR REPLACE FUNCTION claimtracker_is_owner() RETURNS boolean
@@ -363,10 +364,13 @@ BEGIN
       RAISE EXCEPTION '% already has a login on this server: add them without a password, '
         'they sign in with the one they have', who USING ERRCODE = {bad};
     END IF;
-  ELSIF verifier IS NULL THEN
-    EXECUTE format('CREATE ROLE %I LOGIN', who);
   ELSE
-    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', who, verifier);
+    IF verifier IS NULL THEN
+      EXECUTE format('CREATE ROLE %I LOGIN', who);
+    ELSE
+      EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', who, verifier);
+    END IF;
+    EXECUTE format('COMMENT ON ROLE %I IS %L', who, {made_here});
   END IF;
   EXECUTE format('GRANT %I TO %I', target_group, who);
 END
@@ -406,9 +410,12 @@ BEGIN
   FOREACH grp IN ARRAY ARRAY[{viewer}, {analyst}, {lead}] LOOP
     EXECUTE format('REVOKE %I FROM %I', grp, who);
   END LOOP;
-  -- A login that belongs to no other group (another project's) goes with its last role.
+  -- A login this project made, and which belongs to no other group (another project's),
+  -- goes with its last role; a login the server had before stays.
   IF EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
-             WHERE r.rolname = who) THEN
+             WHERE r.rolname = who)
+     OR shobj_description((SELECT oid FROM pg_roles WHERE rolname = who), 'pg_authid')
+        IS DISTINCT FROM {made_here} THEN
     RETURN false;
   END IF;
   BEGIN

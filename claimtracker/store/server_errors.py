@@ -66,6 +66,11 @@ def server_error(exc: BaseException, where: str) -> ClaimTrackerError | None:
         return None
     text = str(error)
     sqlstate = getattr(error, "sqlstate", None)
+    if match := _NO_CONNECT.search(text):
+        return PermissionDeniedError(
+            f"{where}: the server does not let you into the project {match[1]!r}: ask its lead "
+            "to add you (claimtracker server add-analyst)."
+        )
     if sqlstate in (_INSUFFICIENT_PRIVILEGE, _REFUSED_BY_ROLE, _BAD_REQUEST):
         return _refusal(exc, error, sqlstate, where)
     if match := _MISSING_DATABASE.search(text):
@@ -120,11 +125,6 @@ def _refusal(
     if sqlstate == _REFUSED_BY_ROLE:
         return PermissionDeniedError(
             " ".join(primary.split()), action=getattr(diag, "message_detail", None)
-        )
-    if match := _NO_CONNECT.search(primary):
-        return PermissionDeniedError(
-            f"{where}: the server does not let you into the project {match[1]!r}: ask its lead "
-            "to add you (claimtracker server add-analyst)."
         )
     statement = _statement_of(exc).lstrip().upper()
     if statement.startswith(("SELECT", "WITH")):

@@ -128,3 +128,103 @@ def test_a_lead_gives_verdicts_empties_the_trash_and_manages_analysts(desk, cli)
     assert "login is dropped" in out
     _, err = cli("list", "--db", desk["vera"], status=1)
     assert "refused the password of 'vera'" in err
+
+
+def test_an_older_team_project_is_upgraded_by_server_init_and_keeps_its_grants(
+    pg_server, pg_url, cli
+):
+    from claimtracker.server import setup
+    from claimtracker.store import Store, migrate
+    from claimtracker.store.engine import make_engine
+
+    engine = make_engine(pg_url)
+    migrate.upgrade(engine, revision="0005")  # before opinions existed
+    database = pg_server.dbname(pg_url)
+    pg_server.admin("CREATE ROLE anna LOGIN PASSWORD 'pw'")
+    try:
+        with Store(pg_url, engine).raw(write=True) as connection:  # a team set up at 0005
+            setup.apply(connection)
+            connection.execute(f'GRANT "{group_names(database).analyst}" TO anna')
+        engine.dispose()
+        anna = pg_server.url(database, user="anna", password="pw")
+        _, err = cli("list", "--db", anna, status=1)
+        assert err == (
+            "claimtracker: error: This project's schema (0005) is older than this "
+            "ClaimTracker's (0006), and you are an analyst on it: its owner upgrades it with "
+            "`claimtracker server init URL`.\n"
+        )
+        out, _ = cli("server", "init", pg_url)
+        assert "schema 0006 (was 0005)" in out
+        cli("--db", anna, "add-claim", "--text", "A claim of anna's", "--json")
+        cli("opinion", "1", "agree", "--db", anna)  # the table 0006 made, granted
+        history = json.loads(cli("history", "1", "--json", "--db", pg_url)[0])
+        assert {entry["analyst"] for entry in history} == {"anna"}
+    finally:
+        for role in group_names(database):
+            pg_server.admin(f'DROP OWNED BY "{role}" CASCADE', database)
+        pg_server.admin("DROP OWNED BY anna CASCADE", database)
+        for name in ("anna", *group_names(database)):
+            pg_server.admin(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def one_line(err: str) -> str:
+    assert err.startswith("claimtracker: error: ") and err.count("\n") == 1, err
+    return err
+
+
+def test_server_init_says_in_one_line_what_is_wrong_with_its_url(pg_server, pg_url, cli, tmp_path):
+    from tests.pg import _free_port
+
+    database = pg_server.dbname(pg_url)
+    cases = {
+        f"postgresql://{pg_server.superuser}@127.0.0.1:{pg_server.port}/": "names no database",
+        pg_server.url(database, password="wrong"): "refused the password",
+        f"postgresql://someone:pw@127.0.0.1:{_free_port()}/claims": "cannot be reached",
+        pg_server.url("no_such_db"): "has no database named 'no_such_db'",
+        str(tmp_path / "claims.db"): "is not a server URL",
+    }
+    for url, expected in cases.items():
+        _, err = cli("server", "init", url, status=1)
+        assert expected in one_line(err), (url, err)
+    pg_server.admin("CREATE TABLE invoices (id int)", database)
+    _, err = cli("server", "init", pg_url, status=1)
+    assert "belongs to another application (it holds the tables invoices" in one_line(err)
+    _, err = cli("list", "--db", pg_url, status=1)  # nothing of ClaimTracker's was added
+    assert "belongs to another application" in err
+
+
+def test_server_init_refuses_a_role_that_cannot_set_up_the_project(pg_server, pg_url, cli):
+    pg_server.admin("CREATE ROLE plain LOGIN PASSWORD 'pw'")
+    try:
+        plain = pg_server.url(pg_server.dbname(pg_url), user="plain", password="pw")
+        _, err = cli("server", "init", plain, status=1)
+        assert "server init must run as a superuser, or as the database's owner" in one_line(err)
+    finally:
+        pg_server.admin("DROP ROLE plain")
+
+
+def test_managing_analysts_says_in_one_line_what_cannot_be_done(desk, cli, pg_server, tmp_path):
+    _, err = cli("server", "add-analyst", "anna", "--role", "lead", "--db", desk["lena"], status=1)
+    assert one_line(err) == (
+        "claimtracker: error: anna is already an analyst on this project (server set-role "
+        "changes it)\n"
+    )
+    _, err = cli(
+        "server", "set-role", "nobody_here", "--role", "lead", "--db", desk["owner"], status=1
+    )
+    assert "nobody_here is not an analyst of this project" in one_line(err)
+    _, err = cli("server", "analysts", "--db", str(tmp_path / "c.db"), status=1)
+    assert "is a project file, which has one owner and no analysts" in one_line(err)
+    pg_server.admin("CREATE ROLE stranger LOGIN PASSWORD 'pw'")
+    try:
+        stranger = pg_server.url(pg_server.dbname(desk["owner"]), user="stranger", password="pw")
+        _, err = cli("list", "--db", stranger, status=1)
+        assert "the server does not let you into the project" in one_line(err)
+        # An existing login of the server (another project's analyst) is let in as it is.
+        cli("server", "add-analyst", "stranger", "--role", "viewer", "--db", desk["lena"])
+        cli("list", "--db", stranger)
+        out, _ = cli("server", "remove-analyst", "stranger", "--db", desk["lena"])
+        assert "their login stays" in out  # it was the server's before the project's
+        cli("list", "--db", stranger, status=1)
+    finally:
+        pg_server.admin("DROP ROLE IF EXISTS stranger")
