@@ -52,19 +52,16 @@ ACTIONS: dict[str, Role] = {
     "set_up_server": "owner",
 }
 
-_WHO = {
-    "viewer": "only analysts and leads can change claims",
-    "analyst": "only analysts and leads can change claims",
-    "lead": "only a lead can set a claim's status to verified or false, or change it from them",
-    "owner": "only the project's owner can set up the server or upgrade its schema",
-}
-_WHAT = {
-    "read": _WHO["viewer"],
-    "edit_claims": _WHO["analyst"],
-    "set_verdict": _WHO["lead"],
+#: Why a role below the least one may not: said after "You are a viewer on this project: ".
+_WHY_NOT = {
+    "read": "only its analysts can read it",
+    "edit_claims": "only analysts and leads can change claims",
+    "set_verdict": (
+        "only a lead can set a claim's status to verified or false, or change it from them"
+    ),
     "empty_trash": "only a lead can empty the trash",
     "manage_analysts": "only a lead can add, change or remove analysts",
-    "set_up_server": _WHO["owner"],
+    "set_up_server": "only its owner can set up the server or upgrade the schema",
 }
 
 
@@ -110,7 +107,7 @@ def allowed(role: Role, action: str) -> tuple[bool, str]:
         raise ValueError(f"Unknown action {action!r}; known: {', '.join(ACTIONS)}") from None
     if rank(role) >= rank(least):
         return True, ""
-    return False, f"You are {article(role)} {role} on this project: {_WHAT[action]}."
+    return False, f"You are {article(role)} {role} on this project: {_WHY_NOT[action]}."
 
 
 def role_of(connection: DbConnection) -> Role:
