@@ -280,8 +280,8 @@ DECLARE
   role text := claimtracker_role();
 BEGIN
   IF role NOT IN ('lead', 'owner') THEN
-    RAISE EXCEPTION 'Only a lead can set a claim''s status to verified or false, or change it
-from them (claim #%, % is %s %s)', NEW.id, session_user,
+    RAISE EXCEPTION 'Only a lead can set a claim''s status to verified or false, or change '
+      'it from them (claim #%: % is % %)', NEW.id, session_user,
       CASE WHEN role = 'analyst' THEN 'an' ELSE 'a' END, role
       USING ERRCODE = {refused}, DETAIL = 'set_verdict';
   END IF;

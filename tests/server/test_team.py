@@ -228,3 +228,50 @@ def test_managing_analysts_says_in_one_line_what_cannot_be_done(desk, cli, pg_se
         cli("list", "--db", stranger, status=1)
     finally:
         pg_server.admin("DROP ROLE IF EXISTS stranger")
+
+
+def test_the_server_itself_enforces_the_roles_whatever_the_client(desk):
+    """What a psql session (or any other program) meets, without ClaimTracker in between."""
+    import psycopg
+    from sqlalchemy import make_url
+
+    def connect(name: str) -> psycopg.Connection:
+        url = make_url(desk[name])
+        return psycopg.connect(
+            host=url.host,
+            port=url.port,
+            user=url.username,
+            password=url.password,
+            dbname=url.database,
+            autocommit=True,
+        )
+
+    with connect("anna") as anna:
+        with pytest.raises(psycopg.Error) as refused:
+            anna.execute("UPDATE claim SET status = 'verified' WHERE id = 1")
+        assert refused.value.sqlstate == "CT403"
+        assert refused.value.diag.message_primary == (
+            "Only a lead can set a claim's status to verified or false, or change it from them "
+            "(claim #1: anna is an analyst)"
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            anna.execute("DELETE FROM claim WHERE id = 1")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            anna.execute("UPDATE history SET analyst = 'lena'")
+        anna.execute(
+            "INSERT INTO history (changed_at, analyst, kind, record_id, action)"
+            " VALUES (now(), 'lena', 'claim', 1, 'changed')"
+        )
+        stamped = anna.execute("SELECT analyst FROM history ORDER BY id DESC LIMIT 1")
+        assert stamped.fetchone() == ("anna",)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            anna.execute("CREATE ROLE mallory LOGIN SUPERUSER")
+    with connect("vera") as vera:
+        assert vera.execute("SELECT count(*) FROM claim").fetchone()[0] > 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            vera.execute("UPDATE claim SET notes = 'x' WHERE id = 1")
+        with pytest.raises(psycopg.Error) as refused:
+            vera.execute("SELECT claimtracker_add_analyst('mallory', 'lead', NULL)")
+        assert refused.value.sqlstate == "CT403"
+    with connect("lena") as lena:
+        lena.execute("UPDATE claim SET status = 'verified' WHERE id = 1")
