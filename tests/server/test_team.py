@@ -275,3 +275,29 @@ def test_the_server_itself_enforces_the_roles_whatever_the_client(desk):
         assert refused.value.sqlstate == "CT403"
     with connect("lena") as lena:
         lena.execute("UPDATE claim SET status = 'verified' WHERE id = 1")
+
+
+def test_the_readme_way_an_owner_who_is_no_superuser_sets_up_the_desk(
+    pg_server, cli, typed_password
+):
+    database = "claims_desk"
+    pg_server.admin("CREATE ROLE desk LOGIN CREATEROLE PASSWORD 'owner pw'")
+    pg_server.admin(f"CREATE DATABASE {database} OWNER desk TEMPLATE template0")
+    try:
+        owner = pg_server.url(database, user="desk", password="owner pw")
+        out, _ = cli("server", "init", owner)
+        assert "schema 0006 (was none)" in out
+        cli("server", "add-analyst", "lena", "--role", "lead", "--password-prompt", "--db", owner)
+        lena = pg_server.url(database, user="lena", password=PASSWORD)
+        cli("server", "add-analyst", "anna", "--role", "analyst", "--password-prompt", "--db", lena)
+        anna = pg_server.url(database, user="anna", password=PASSWORD)
+        cli("add-claim", "--text", "Anna's first claim", "--db", anna)
+        cli("edit-claim", "1", "--status", "verified", "--db", lena)
+        listed = json.loads(cli("server", "analysts", "--json", "--db", anna)[0])
+        assert listed["you"] == {"name": "anna", "role": "analyst"}
+        out, _ = cli("server", "remove-analyst", "anna", "--db", lena)
+        assert "their login is dropped" in out
+    finally:
+        pg_server.admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        for name in ("anna", "lena", *group_names(database), "desk"):
+            pg_server.admin(f'DROP ROLE IF EXISTS "{name}"')
