@@ -3,6 +3,8 @@
 - :mod:`~claimtracker.server.roles` — the three roles (viewer, analyst, lead) and the owner:
   who the current connection is, and what each may do (with the reason when not).
 - :mod:`~claimtracker.server.setup` — ``claimtracker server init``: extensions, schema, group
-  roles, grants, and the triggers that make the server itself enforce the roles.
+  roles and their grants;
+- :mod:`~claimtracker.server.enforcement` — the functions and triggers through which the server
+  enforces what grants cannot say (verdicts are the lead's; who wrote the history);
 - :mod:`~claimtracker.server.analysts` — adding, listing, re-roling and removing analysts.
 """
