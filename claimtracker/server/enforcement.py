@@ -102,9 +102,10 @@ _TRIGGERS = (
 def _function_sql(groups: dict[str, str]) -> list[str]:
     viewer, analyst, lead = groups["viewer"], groups["analyst"], groups["lead"]
     refused, bad = quote_literal(REFUSED_BY_ROLE), quote_literal(BAD_REQUEST)
-    # Written with pg_catalog first in the search path, so that no table or function an
-    # analyst could create shadows the ones these rely on (some run as their owner).
-    path = "SET search_path = pg_catalog, public"
+    # pg_catalog first and the session's temporary schema last (unlisted, it would be searched
+    # first): no temporary table an analyst makes can shadow the catalog these read, some of
+    # them with their owner's rights.
+    path = "SET search_path = pg_catalog, public, pg_temp"
     made_here = "'Made by ClaimTracker for the project ' || current_database()"
     return [
         f"""

@@ -301,3 +301,18 @@ def test_the_readme_way_an_owner_who_is_no_superuser_sets_up_the_desk(
         pg_server.admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
         for name in ("anna", "lena", *group_names(database), "desk"):
             pg_server.admin(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def test_a_temporary_table_cannot_fool_the_functions_that_run_with_the_owners_rights(desk):
+    import psycopg
+    from sqlalchemy import make_url
+
+    url = make_url(desk["anna"])
+    with psycopg.connect(
+        host=url.host, port=url.port, user="anna", password=PASSWORD, dbname=url.database
+    ) as anna:
+        anna.execute("CREATE TEMPORARY TABLE pg_roles AS SELECT * FROM pg_catalog.pg_roles")
+        anna.execute("UPDATE pg_roles SET rolsuper = true WHERE rolname = 'anna'")
+        with pytest.raises(psycopg.Error) as refused:
+            anna.execute("SELECT claimtracker_add_analyst('mallory', 'lead', NULL)")
+        assert refused.value.sqlstate == "CT403"
