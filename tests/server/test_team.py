@@ -11,6 +11,7 @@ import pytest
 
 from claimtracker.cli import main
 from claimtracker.server.roles import allowed, group_names
+from claimtracker.store.version import SCHEMA_HEAD
 
 PASSWORD = "correct horse"
 
@@ -62,7 +63,7 @@ def refusal(action: str, role: str) -> str:
 
 def test_server_init_twice_changes_nothing_and_lists_the_analysts(desk, cli):
     out, _ = cli("server", "init", desk["owner"])
-    assert "(already there)" in out and "schema 0006" in out and "was" not in out
+    assert "(already there)" in out and f"schema {SCHEMA_HEAD}" in out and "was" not in out
     listed = json.loads(cli("server", "analysts", "--json", "--db", desk["owner"])[0])
     assert [(a["name"], a["role"]) for a in listed["analysts"]] == [
         ("anna", "analyst"),
@@ -150,11 +151,11 @@ def test_an_older_team_project_is_upgraded_by_server_init_and_keeps_its_grants(
         _, err = cli("list", "--db", anna, status=1)
         assert err == (
             "claimtracker: error: This project's schema (0005) is older than this "
-            "ClaimTracker's (0006), and you are an analyst on it: its owner upgrades it with "
-            "`claimtracker server init URL`.\n"
+            f"ClaimTracker's ({SCHEMA_HEAD}), and you are an analyst on it: its owner upgrades "
+            "it with `claimtracker server init URL`.\n"
         )
         out, _ = cli("server", "init", pg_url)
-        assert "schema 0006 (was 0005)" in out
+        assert f"schema {SCHEMA_HEAD} (was 0005)" in out
         cli("--db", anna, "add-claim", "--text", "A claim of anna's", "--json")
         cli("opinion", "1", "agree", "--db", anna)  # the table 0006 made, granted
         history = json.loads(cli("history", "1", "--json", "--db", pg_url)[0])
@@ -286,7 +287,7 @@ def test_the_readme_way_an_owner_who_is_no_superuser_sets_up_the_desk(
     try:
         owner = pg_server.url(database, user="desk", password="owner pw")
         out, _ = cli("server", "init", owner)
-        assert "schema 0006 (was none)" in out
+        assert f"schema {SCHEMA_HEAD} (was none)" in out
         cli("server", "add-analyst", "lena", "--role", "lead", "--password-prompt", "--db", owner)
         lena = pg_server.url(database, user="lena", password=PASSWORD)
         cli("server", "add-analyst", "anna", "--role", "analyst", "--password-prompt", "--db", lena)
