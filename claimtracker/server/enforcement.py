@@ -9,6 +9,8 @@ Installed (and replaced, so that running ``server init`` again updates them) by
 * ``claimtracker_stamp_analyst`` (triggers on ``history`` and ``opinion``): what an analyst
   writes carries their login role (``session_user``) whatever the client sent; the owner's
   rows are kept as given, so that a project restored by its owner keeps who did what;
+* ``claimtracker_guard_opinion`` (trigger on ``opinion``): an opinion is changed only by the
+  analyst who holds it (or the owner), and stays theirs;
 * ``claimtracker_add_analyst`` / ``_set_role`` / ``_remove_analyst``: managing analysts, with
   the rights of the functions' owner (who may create roles), after checking that the caller
   is a lead or the owner (``CT403``, ``manage_analysts``); a request that cannot be done is
@@ -96,6 +98,14 @@ _TRIGGERS = (
         "CREATE OR REPLACE TRIGGER claimtracker_opinion_analyst BEFORE INSERT ON opinion"
         " FOR EACH ROW WHEN (" + _NOT_THE_LOGIN + ") EXECUTE FUNCTION claimtracker_stamp_analyst()",
     ),
+    (
+        "opinion",
+        "CREATE OR REPLACE TRIGGER claimtracker_opinion_own BEFORE UPDATE ON opinion"
+        " FOR EACH ROW WHEN ((OLD.analyst IS DISTINCT FROM session_user::text"
+        " OR NEW.analyst IS DISTINCT FROM session_user::text)"
+        " AND NOT pg_has_role(session_user, {owner}::oid, 'MEMBER'))"
+        " EXECUTE FUNCTION claimtracker_guard_opinion()",
+    ),
 )
 
 
@@ -146,6 +156,14 @@ LANGUAGE plpgsql {path} AS $$
 BEGIN
   NEW.analyst := session_user;
   RETURN NEW;
+END
+$$""",
+        f"""
+CREATE OR REPLACE FUNCTION claimtracker_guard_opinion() RETURNS trigger
+LANGUAGE plpgsql {path} AS $$
+BEGIN
+  RAISE EXCEPTION 'An opinion is its analyst''s own: % cannot change the opinion of % on '
+    'claim #%', session_user, OLD.analyst, OLD.claim_id USING ERRCODE = {bad};
 END
 $$""",
         f"""

@@ -267,6 +267,23 @@ def test_the_server_itself_enforces_the_roles_whatever_the_client(desk):
         assert stamped.fetchone() == ("anna",)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             anna.execute("CREATE ROLE mallory LOGIN SUPERUSER")
+        anna.execute(
+            "INSERT INTO opinion (uuid, claim_id, analyst, opinion, created_at,"
+            " updated_at, version) VALUES ('u-anna', 1, 'lena', 'agree', now(), now(), 1)"
+        )
+        assert anna.execute("SELECT analyst FROM opinion WHERE uuid = 'u-anna'").fetchone() == (
+            "anna",
+        )
+        anna.execute("UPDATE opinion SET opinion = 'disagree' WHERE uuid = 'u-anna'")
+        with pytest.raises(psycopg.Error) as refused:
+            anna.execute("UPDATE opinion SET analyst = 'lena' WHERE uuid = 'u-anna'")
+        assert refused.value.sqlstate == "CT400"
+    with connect("lena") as lena:
+        with pytest.raises(psycopg.Error) as refused:
+            lena.execute("UPDATE opinion SET opinion = 'agree' WHERE uuid = 'u-anna'")
+        assert refused.value.diag.message_primary == (
+            "An opinion is its analyst's own: lena cannot change the opinion of anna on claim #1"
+        )
     with connect("vera") as vera:
         assert vera.execute("SELECT count(*) FROM claim").fetchone()[0] > 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
