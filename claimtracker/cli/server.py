@@ -31,7 +31,7 @@ def server_group() -> None:
     """A team project on a PostgreSQL server: set it up, manage its analysts."""
 
 
-@server_group.command("init")
+@server_group.command("init", short_help="Set up a database as a team project.")
 @click.argument("url", required=False)
 def init_command(url: str | None) -> None:
     """Set up the database at URL as a team project (run as its owner or a superuser).
@@ -68,7 +68,7 @@ def _on_server(store: Store, *, write: bool = False) -> Iterator[ServerConnectio
         yield connection
 
 
-@server_group.command("add-analyst")
+@server_group.command("add-analyst", short_help="Let an analyst into the project.")
 @click.argument("name")
 @ROLE_OPTION
 @click.option(
@@ -90,7 +90,7 @@ def add_analyst_command(store: Store, name: str, role: str, password_prompt: boo
     click.echo(f"{name} is now {article(role)} {role} on this project.")
 
 
-@server_group.command("set-role")
+@server_group.command("set-role", short_help="Change an analyst's role.")
 @click.argument("name")
 @ROLE_OPTION
 @db_option
@@ -101,7 +101,7 @@ def set_role_command(store: Store, name: str, role: str) -> None:
     click.echo(f"{name} is now {article(role)} {role} on this project.")
 
 
-@server_group.command("remove-analyst")
+@server_group.command("remove-analyst", short_help="Take an analyst off the project.")
 @click.argument("name")
 @db_option
 def remove_analyst_command(store: Store, name: str) -> None:
@@ -116,7 +116,7 @@ def remove_analyst_command(store: Store, name: str) -> None:
     click.echo(f"{name} is no longer on this project{gone}.")
 
 
-@server_group.command("analysts")
+@server_group.command("analysts", short_help="List the analysts, and who you are.")
 @json_option
 @db_option
 def analysts_command(store: Store, as_json: bool) -> None:
