@@ -541,6 +541,21 @@ _SUBJECT_LOWERCASE_OK = words(
 )
 
 
+def is_source_noun(word: str) -> bool:
+    """A lower-case word that may head a subject on its own: "police", "critics", "companies"."""
+    if word in _SUBJECT_LOWERCASE_OK and word not in _SUBJECT_DETERMINERS:
+        return True
+    return word.endswith("s") and _is_agent_noun(word[:-1].removesuffix("ie") or word)
+
+
+_SUBJECT_DETERMINERS = words(
+    """
+    the a an one some more less about nearly almost just over roughly all only those local
+    senior government state federal u.s
+    """
+)
+
+
 def _is_participle(masked: str, start: int, end: int) -> bool:
     """ "speaking on condition of anonymity", "based on interviews with 86 witnesses"."""
     words = _words(masked, start, end)
@@ -567,21 +582,44 @@ def _verbs(masked: str) -> list[_Verb]:
     previous: str | None = None
     for match in _WORD.finditer(masked):
         word = match.group()
-        if word in _ALL_REPORTING_VERBS:
-            start, end = match.span()
-            following = _WORD.search(masked, end)
-            verbs.append(
-                _Verb(
-                    word,
-                    word.lower(),
-                    start,
-                    end,
-                    previous.lower() if previous is not None else None,
-                    following.group().lower() if following is not None else None,
-                )
+        start, end = match.span()
+        particles = cues.PARTICLE_VERBS.get(word)
+        if particles is not None:
+            # "pointed out that ...": the verb and its particle are one cue.
+            particle = _WORD.match(masked, end + 1) if masked[end : end + 1] == " " else None
+            if particle is None or particle.group() not in particles:
+                previous = word
+                continue
+            end = particle.end()
+        elif word not in _ALL_REPORTING_VERBS:
+            previous = word
+            continue
+        following = _WORD.search(masked, end)
+        verbs.append(
+            _Verb(
+                masked[start:end],
+                word.lower(),
+                start,
+                end,
+                previous.lower() if previous is not None else None,
+                following.group().lower() if following is not None else None,
             )
+        )
         previous = word
     return verbs
+
+
+_CATENATIVE = re.compile(
+    r"(?i)\b(?:" + "|".join(re.escape(p) for p in cues.CATENATIVE_PHRASES) + r")\s+to\s+$"
+)
+
+
+def _catenative_start(masked: str, verb: _Verb) -> int | None:
+    """Where "went on to" starts before "went on to say"; None without such a phrase."""
+    if verb.previous != "to":
+        return None
+    match = _CATENATIVE.search(masked, max(0, verb.start - 40), verb.start)
+    return match.start() if match else None
 
 
 def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
@@ -629,7 +667,9 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     if previous in _ADJECTIVES_OF_NOUNS:
         return False, False  # "a new report", "the original tweet", "other shows"
     if (
-        previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS
+        (previous == "to" and _catenative_start(masked, verb) is None)
+        or previous in _NOUN_MARKERS
+        or previous in cues.NUMBER_WORDS
     ) and not masked[: verb.start].rstrip().endswith(","):
         return False, False  # "to say", "the report", "one tweet"; not "X, for one, noted"
     return True, False
@@ -1084,8 +1124,19 @@ def _adverbial_after_name(masked: str, text: str, verb_start: int) -> bool:
     )
 
 
+#: "issued a statement Wednesday saying", "posted a video saying": the issuer speaks.
+_ISSUED_NOUN_BEFORE = re.compile(
+    r"\b(?:statement|release|note|letter|message|tweet|post|video|email|memo|ad|op-ed)"
+    r"(?:\s+(?:on|late|early|this|last)?\s*[A-Z]?[a-z]+day)?\s+$"
+)
+
+
 def _participle_of_main(masked: str, verb: _Verb) -> bool:
-    return _after_comma(masked, verb) or verb.previous in _PARTICIPLE_PREPOSITIONS
+    return (
+        _after_comma(masked, verb)
+        or verb.previous in _PARTICIPLE_PREPOSITIONS
+        or _ISSUED_NOUN_BEFORE.search(masked, max(0, verb.start - 40), verb.start) is not None
+    )
 
 
 def _content_end_before(masked: str, pos: int) -> int:
@@ -1208,7 +1259,7 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             # "The minister was quoted by TASS as saying that ...": the subject is before "was".
             ok, passive, cut = True, False, quoted.start()
         else:
-            cut = token.start
+            cut = _catenative_start(masked, token) or token.start
         if passive or not ok or token.previous is None:
             continue  # a verb that opens the sentence has no subject before it
         if token.lower.endswith("ing") and token.previous in cues.BE_FORMS:
@@ -1386,7 +1437,7 @@ def _last_clause_boundary(masked: str, end: int) -> int | None:
 _LAST_WORD_START = re.compile(r"\S+\s*$")
 _AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
 _SUBJECT_PRONOUNS = words("he she they we i it")
-_DEFINITE_ARTICLES = words("the a an")
+_DEFINITE_ARTICLES = words("the a an both many some several")
 #: Past tenses without "-ed" that open a main clause: "Trump took aim at ..., saying".
 _IRREGULAR_PAST = words(
     """
@@ -1460,7 +1511,7 @@ def _subject_length(tokens: list[_Token]) -> int:
         return 1
     if first.lower in _DEFINITE_ARTICLES:
         k = 1
-        while k < len(tokens) and not _past_or_auxiliary(tokens[k].text):
+        while k < len(tokens) and not _finite_at(tokens, k):
             k += 1
         return k
     k = 0
@@ -1485,6 +1536,16 @@ def _subject_length(tokens: list[_Token]) -> int:
     return k
 
 
+def _finite_at(tokens: list[_Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a verb in the past or an auxiliary; "released" only with its
+    object ("The town released a statement"), not as in "a report released Monday"."""
+    return _past_or_auxiliary(tokens[k].text) or (
+        tokens[k].lower in cues.DESCRIPTIVE_PARTICIPLES
+        and k + 1 < len(tokens)
+        and tokens[k + 1].lower in _NOUN_MARKERS
+    )
+
+
 def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
     k = _subject_length(tokens)
     if k == 0 or k >= len(tokens) or k > _MAX_MAIN_SUBJECT_WORDS:
@@ -1492,7 +1553,9 @@ def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
     verb = k
     while verb < len(tokens) - 1 and _is_adverb(tokens[verb]):
         verb += 1  # "Mr. Trump even echoed", "Albright recently urged"
-    if _is_adverb(tokens[verb]) or not _past_or_auxiliary(tokens[verb].text):
+    if _is_adverb(tokens[verb]):
+        return None
+    if not _finite_at(tokens, verb):
         return None
     return tokens[0].start, tokens[k - 1].end, tokens[0].start
 

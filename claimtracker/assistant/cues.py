@@ -45,10 +45,48 @@ REPORTING_VERBS: frozenset[str] = words(
     """
 )
 
+#: Reporting verbs that assert only with the particle after them: "pointed out that", "points
+#: to the figures"; not "the point", "points scored".
+PARTICLE_VERBS: dict[str, frozenset[str]] = {
+    "point": frozenset(["out", "to"]),
+    "points": frozenset(["out", "to"]),
+    "pointed": frozenset(["out", "to"]),
+    "pointing": frozenset(["out", "to"]),
+}
+
+#: Phrases that carry a reporting verb in the infinitive: "went on to say", "continued to insist";
+#: the subject before them speaks.
+CATENATIVE_PHRASES: tuple[str, ...] = (
+    "went on",
+    "goes on",
+    "go on",
+    "continued",
+    "continues",
+    "continue",
+    "proceeded",
+    "began",
+    "begins",
+    "rushed",
+    "hastened",
+    "was quick",
+    "were quick",
+    "is quick",
+    "are quick",
+    "took to twitter",
+    "takes to twitter",
+    "took to facebook",
+    "was prompted",
+    "went out of his way",
+    "went out of her way",
+    "went out of their way",
+    "made a point",
+)
+
 #: Participles that report speech after a main clause: "X called for a ban, saying ...".
 SPEECH_PARTICIPLES: frozenset[str] = frozenset(
     w for w in REPORTING_VERBS if w.endswith("ing") and w not in ("understanding", "finding")
-)
+) | frozenset(["pointing"])
+
 
 #: Reporting verbs that mean the speaker denies or rejects something said before.
 DENIAL_VERBS: frozenset[str] = words(
@@ -92,6 +130,7 @@ AUXILIARIES: frozenset[str] = words(
     later again earlier repeatedly separately further already had then now once still recently
     publicly privately reportedly initially first last has've not never cannot can't won't
     didn't doesn't don't
+    long since ever often always frequently
     """
 )
 

@@ -158,6 +158,11 @@ def _speaker_unknown(
         or index.organisation(phrase) is not None
         or lowered in cues.DESCRIBED_SOURCE_HEADS
         or lowered in cues.DOCUMENT_HEADS
+        or lowered in cues.GOVERNMENT_HEADS
+        or lowered in cues.ORGANISATION_HEADS
+        or lowered in cues.GENERIC_MEDIA_HEADS
+        or lowered in cues.SPOKESPERSON_WORDS
+        or attr.is_source_noun(lowered)
         or lowered in cues.COUNTRY_ALIASES
         or lowered in cues.GROUP_QUANTIFIERS
         or lowered in ("we", "i", "you")

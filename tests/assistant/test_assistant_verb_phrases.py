@@ -1,0 +1,87 @@
+"""Reporting verbs that come as phrases, on short passages written for these tests: a particle
+after the verb ("pointed out"), an infinitive after a carrying verb ("went on to say"), a
+participle after an issued statement ("released a statement saying"), adverbs between the
+subject and its verb ("has long said"), and one-word subjects the article also writes in
+lower case ("Police said")."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtracker.assistant import Suggestion, suggest
+
+
+def only(text: str) -> Suggestion:
+    found = suggest(text)
+    assert len(found) == 1, [(s.text, s.speaker) for s in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Mara Lindqvist pointed out that the council had ignored the warnings for years.",
+            "Mara Lindqvist",
+            "pointed out",
+        ),
+        (
+            "The mayor pointed to the budget as proof that the town was broke.",
+            "The mayor",
+            "pointed to",
+        ),
+        (
+            "Olek Brandt has long said that he will back whoever wins the vote.",
+            "Olek Brandt",
+            "said",
+        ),
+        ("Ida Morrow has since said she would accept a smaller raise.", "Ida Morrow", "said"),
+        (
+            "Olek Brandt went on to say that the harbour had never been busier.",
+            "Olek Brandt",
+            "say",
+        ),
+        ("Ida Morrow continued to say she had never met the donor.", "Ida Morrow", "say"),
+        (
+            "The sheriff was quick to say that nobody had been hurt in the fire.",
+            "The sheriff",
+            "say",
+        ),
+        (
+            "The village released a statement Monday saying the remarks were based on rumour.",
+            "The village",
+            "saying",
+        ),
+        (
+            "Both neighbours stiffened their objections to the tower, saying it would block "
+            "the light.",
+            "Both neighbours",
+            "saying",
+        ),
+    ],
+)
+def test_phrases_that_report_speech(text: str, speaker: str, cue: str) -> None:
+    found = only(text)
+    assert (found.speaker, found.cue) == (speaker, cue)
+    assert found.attribution != "unattributed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors scored two points in the final minute of the match on the coast.",
+        "The plan is to say nothing at all until the vote on the harbour is over.",
+        "They want to say goodbye to the old stadium before the owners close it.",
+    ],
+)
+def test_the_same_words_without_a_report_are_no_attribution(text: str) -> None:
+    assert all(s.attribution == "unattributed" for s in suggest(text))
+
+
+def test_a_source_noun_written_in_lower_case_elsewhere_still_speaks() -> None:
+    text = (
+        "A crowd gathered by the pier on Friday as the police closed the road. "
+        "Police said the boy was hurt by a falling sign near the pier."
+    )
+    second = suggest(text)[-1]
+    assert (second.speaker, second.attribution) == ("Police", "official_statement")
