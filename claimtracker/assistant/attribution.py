@@ -37,7 +37,8 @@ ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
     ранее в на по после при однако между кроме позднее также moreover furthermore indeed
     additionally likewise similarly ultimately finally first second third notably besides
-    again too though although because if unlike like even rather
+    again too though although because if unlike like even rather therefore thus hence nor
+    plus offstage backstage onstage
     """
 )
 _RELATIVE_STARTERS = words(
@@ -109,10 +110,21 @@ _ADJECTIVES_OF_NOUNS = words(
     february march april june july august september october november december weekly monthly
     """
 )
+#: A determiner and an order word before a noun that is also a reporting verb: "a later tweet".
+_ORDERED_NOUN = re.compile(
+    r"(?i)\b(?:a|an|the|his|her|their|its|one|another)\s+"
+    r"(?:later|earlier|second|third|subsequent|follow-up|final|first|last)\s+$"
+)
+_NOUN_FORMS = words(
+    """
+    tweet tweets report reports comment comments claim claims promise promises pledge pledges
+    show shows estimate estimates forecast forecasts find finds statement remarks
+    """
+)
 _THAT_LATER = re.compile(r"[^,;:.!?]{0,60}?\bthat\b")
 _RESPONDED_TO = re.compile(r"\s+to\s+[^,;:.]{0,60}[.!?]?\s*$")
 _NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
-_LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
+_LEADING_CONNECTIVES = words("while when if but and so though although because since whereas even")
 _SUBORDINATORS = words("after before when since until because while if although though whether")
 _MAX_TAIL_WORDS = 14
 
@@ -210,11 +222,17 @@ def _is_quoted_only(masked: str, start: int, end: int) -> bool:
     return bool(chunk) and set(chunk) <= {"_", " "}
 
 
+_FOCUS_WORDS = words("even also only")
+_PREPOSITIONS = words("in at on from during after before with without under over into through")
+
+
 def _is_adverbial(masked: str, start: int, end: int) -> bool:
     words = _words(masked, start, end)
     if not words:
         return True
     first = words[0].lower()
+    if first in _FOCUS_WORDS and len(words) > 1 and words[1][0].isupper():
+        return False  # "Even Rendell, a supporter, said": the name, with a focus word
     if first in _ADVERBIAL_STARTERS:
         return True
     if len(words) == 1 and first.endswith("ly"):
@@ -370,6 +388,12 @@ def _subject_before(
         return None
     if len(words) == 1 and words[0].lower() in ("there", "here"):
         return None  # "There have been telling responses"
+    if (
+        len(words) > 1
+        and words[0].lower() in _PREPOSITIONS
+        and words[1].lower() not in ("least", "most")
+    ):
+        return None  # "In a video posted to her page": an adverbial, not who speaks
     return s_start, s_end, descriptor_start
 
 
@@ -666,6 +690,10 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, False  # "responded to Henry's tweet.": whom, not what
     if previous in _ADJECTIVES_OF_NOUNS:
         return False, False  # "a new report", "the original tweet", "other shows"
+    if verb.lower in _NOUN_FORMS and _ORDERED_NOUN.search(
+        masked, max(0, verb.start - 30), verb.start
+    ):
+        return False, False  # "In a later tweet", "his second post"
     if (
         (previous == "to" and _catenative_start(masked, verb) is None)
         or previous in _NOUN_MARKERS

@@ -41,7 +41,7 @@ REPORTING_VERBS: frozenset[str] = words(
     underlined calculate calculates calculated expect expects think thinks thought concede
     concedes conceded called calls stating explaining declaring announcing acknowledging
     admitting accusing predicting promising vowing tweeting reiterating recalling
-    charging boasting
+    charging boasting boast boasts boasted brag brags bragged bragging
     """
 )
 
@@ -108,7 +108,7 @@ ESTIMATE_VERBS: frozenset[str] = words(
 #: Reporting verbs that may come before their subject: "..., said Wang Lin", "», — сказал Волков".
 INVERTED_VERBS: frozenset[str] = words(
     """
-    said says say added adds wrote writes told tells continued noted insisted warned explained asked
+    said says say added adds wrote writes continued noted insisted warned explained asked
     recalled replied responded conceded заявил заявила заявили заявило сказал сказала сказали
     сказало сообщил сообщила сообщили сообщило отметил отметила отметили отметило подчеркнул
     подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила

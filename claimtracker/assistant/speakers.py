@@ -251,6 +251,7 @@ _NOT_NAME_START = words(
     from by with of to under over since during said says added adds wrote writes tweeted
     explained continued recalled january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
+    even only also yet still meanwhile however therefore thus nor instead indeed
     """
 )
 

@@ -85,3 +85,33 @@ def test_a_source_noun_written_in_lower_case_elsewhere_still_speaks() -> None:
     )
     second = suggest(text)[-1]
     assert (second.speaker, second.attribution) == ("Police", "official_statement")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "told" is followed by whom one speaks to, never by the speaker
+        ('"We waited far too long," Ostrander, 58, told the Gazette on Monday.', "Ostrander"),
+        ('"Nobody is my first choice," Kowal, a former rival, told Channel Nine.', "Kowal"),
+        # a connective or an adverb alone before the comma is no name
+        ("Therefore, analysts say, the bank will hold its rates.", "analysts"),
+        ("Offstage, the dancers agree that the show ran too long.", "the dancers"),
+        ("Nor, Brandt said, did he give any order to close the pier.", "Brandt"),
+        # a focus word before a name with an apposition: the name speaks
+        ("Even Ostrander, a loyal ally of the mayor, said the tax would be easier.", "Ostrander"),
+        # "a later tweet": the noun, not the verb; the verb is the boast after it
+        (
+            "In a later tweet, the candidate boasted that everyone now followed his lead.",
+            "the candidate",
+        ),
+    ],
+)
+def test_who_speaks_in_news_word_orders(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.attribution != "unattributed"
+
+
+def test_a_phrase_that_opens_with_a_preposition_is_not_a_speaker() -> None:
+    found = suggest("In a video posted to her page, the actress mocked the mayor and his plan.")
+    assert all(s.speaker != "In a video" for s in found)
