@@ -121,6 +121,8 @@ _NOUN_FORMS = words(
     show shows estimate estimates forecast forecasts find finds statement remarks
     """
 )
+#: "he's said", "she's predicted": a pronoun and "has", not a possessive.
+_PRONOUN_HAS = words("he's he’s she's she’s it's it’s who's who’s")
 _THAT_LATER = re.compile(r"[^,;:.!?]{0,60}?\bthat\b")
 _RESPONDED_TO = re.compile(r"\s+to\s+[^,;:.]{0,60}[.!?]?\s*$")
 _NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
@@ -674,8 +676,8 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return verb.lower in cues.SPEECH_PARTICIPLES and _participle_of_main(masked, verb), False
     if verb.lower.endswith("ing"):
         return True, False  # "is saying": progressive, not passive
-    if previous.endswith(("'s", "’s", "s'", "s’")):
-        return False, False  # "the company's report"
+    if previous.endswith(("'s", "’s", "s'", "s’")) and previous not in _PRONOUN_HAS:
+        return False, False  # "the company's report"; not "he's said"
     if previous in cues.BE_FORMS or previous in ("being", "getting"):
         return False, True
     if (previous in ("not", "never") or previous.endswith(("n't", "n’t"))) and (

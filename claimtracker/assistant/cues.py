@@ -41,7 +41,8 @@ REPORTING_VERBS: frozenset[str] = words(
     underlined calculate calculates calculated expect expects think thinks thought concede
     concedes conceded called calls stating explaining declaring announcing acknowledging
     admitting accusing predicting promising vowing tweeting reiterating recalling
-    charging boasting boast boasts boasted brag brags bragged bragging
+    charging boasting boast boasts boasted brag brags bragged bragging reiterate reiterates
+    reiterated repeated repeats mentioned mentions blamed blames answered testified testifies
     """
 )
 

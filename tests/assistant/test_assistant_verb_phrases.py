@@ -115,3 +115,23 @@ def test_who_speaks_in_news_word_orders(text: str, speaker: str) -> None:
 def test_a_phrase_that_opens_with_a_preposition_is_not_a_speaker() -> None:
     found = suggest("In a video posted to her page, the actress mocked the mayor and his plan.")
     assert all(s.speaker != "In a video" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("But Brandt reiterated that there would be no hearing on the pier.", "reiterated"),
+        ("Kowal also mentioned the floods in her home town during the speech.", "mentioned"),
+        ("Ostrander blamed the council for the closure of the library.", "blamed"),
+        ("Morrow testified that she had never seen the contract.", "testified"),
+    ],
+)
+def test_more_reporting_verbs(text: str, cue: str) -> None:
+    found = only(text)
+    assert found.cue == cue
+    assert found.attribution == "on_record"
+
+
+def test_a_possessive_before_a_noun_is_still_no_verb() -> None:
+    found = only("The company's report on the harbour said that profits fell sharply.")
+    assert found.cue == "said"
