@@ -602,13 +602,20 @@ class _Verb(NamedTuple):
     next: str | None
 
 
+_QUOTED = '"'
+
+
 def _verbs(masked: str) -> list[_Verb]:
     """The reporting verbs of a masked sentence, in order, each with its neighbouring words."""
     verbs: list[_Verb] = []
     previous: str | None = None
+    previous_end = 0
     for match in _WORD.finditer(masked):
         word = match.group()
         start, end = match.span()
+        if previous is not None and "_" in masked[previous_end:start]:
+            previous = _QUOTED  # 'a "raw time," said X': the quote stands between
+        previous_end = end
         particles = cues.PARTICLE_VERBS.get(word)
         if particles is not None:
             # "pointed out that ...": the verb and its particle are one cue.

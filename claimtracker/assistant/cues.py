@@ -77,6 +77,8 @@ CATENATIVE_PHRASES: tuple[str, ...] = (
     "takes to twitter",
     "took to facebook",
     "was prompted",
+    "is continuing",
+    "are continuing",
     "went out of his way",
     "went out of her way",
     "went out of their way",
@@ -110,6 +112,8 @@ ESTIMATE_VERBS: frozenset[str] = words(
 INVERTED_VERBS: frozenset[str] = words(
     """
     said says say added adds wrote writes continued noted insisted warned explained asked
+    declared argued asserted countered acknowledged admitted observed remarked stressed
+    cautioned predicted complained answered announced agreed tweeted quipped
     recalled replied responded conceded заявил заявила заявили заявило сказал сказала сказали
     сказало сообщил сообщила сообщили сообщило отметил отметила отметили отметило подчеркнул
     подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила

@@ -135,3 +135,29 @@ def test_more_reporting_verbs(text: str, cue: str) -> None:
 def test_a_possessive_before_a_noun_is_still_no_verb() -> None:
     found = only("The company's report on the harbour said that profits fell sharply.")
     assert found.cue == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # a partial quote whose comma sits inside the closing mark, then the inverted verb
+        ('The budget is a "slow disaster," said Ada Wagen, a council member.', "Ada Wagen", "said"),
+        ('The pier is "beyond repair," Brandt said.', "Brandt", "said"),
+        # more verbs that may come before their subject
+        (
+            '"I will vote for anyone but him," declared Ida Morrow, 29, of Lakeside.',
+            "Ida Morrow",
+            "declared",
+        ),
+        ('"The count is wrong," tweeted Olek Brandt.', "Olek Brandt", "tweeted"),
+        # a progressive carrying verb
+        (
+            "Kowal is continuing to insist she will publish the papers only after the vote.",
+            "Kowal",
+            "insist",
+        ),
+    ],
+)
+def test_inverted_and_carried_verbs(text: str, speaker: str, cue: str) -> None:
+    found = only(text)
+    assert (found.speaker, found.cue) == (speaker, cue)
