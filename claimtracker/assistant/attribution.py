@@ -761,7 +761,7 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         masked = _TITLE_VERB.sub(lambda m: m.group().lower(), masked)
         verbs = _verbs(masked)[:1]
     if not verbs:
-        return _russian_as(text, start, masked)
+        return _russian_as(text, start, masked) or _verb_colon_quote(text, start, masked)
     found = _trailing(text, start, masked, verbs)
     if found is None:
         found = _russian_as(text, start, masked)
@@ -771,7 +771,43 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         found = _parenthetical(text, start, masked, verbs)
     if found is None:
         found = _who_said(text, start, masked, verbs)
+    if found is None:
+        found = _verb_colon_quote(text, start, masked)
     return found
+
+
+#: A colon and the quote it opens: 'Mr. Brandt gloated: "I told you so."'.
+_COLON_THEN_QUOTE = re.compile(r":[ \t]*(?=[\"“‘'«_])")
+_CUE_BEFORE_COLON = re.compile(r"([a-z][a-z'’\-]*(?:[ \t]+(?:back|in|on|up|out|further))?)[ \t]*$")
+
+
+def _verb_colon_quote(text: str, base: int, masked: str) -> Attribution | None:
+    """ "Mr. Brandt gloated: \"...\"", "he demurred: \"...\"", "X then leaned in and boomed:
+    \"...\"": a clause whose subject and verb come before a colon that opens a quote; the
+    verb need not be a reporting verb, the quote says it is speech."""
+    colon = _COLON_THEN_QUOTE.search(masked)
+    if colon is None or "_" not in masked[colon.end() :]:
+        return None
+    subject = _main_subject(masked, text[base : base + len(masked)], colon.start())
+    if subject is None:
+        return None
+    s_start, s_end, d_start = subject
+    if not _looks_like_subject(masked, s_start, s_end):
+        return None
+    verb = _CUE_BEFORE_COLON.search(masked, s_end, colon.start())
+    c_start, c_end = _strip_span(masked, colon.end(), len(masked), " \t\n.!?")
+    if c_end - c_start < 3:
+        return None
+    return Attribution(
+        speaker_start=base + s_start,
+        speaker_end=base + s_end,
+        descriptor_start=base + d_start,
+        descriptor_end=base + colon.start(),
+        cue=verb.group(1) if verb else ":",
+        pattern="leading",
+        content_start=base + c_start,
+        content_end=base + c_end,
+    )
 
 
 _TITLE_VERB = re.compile(

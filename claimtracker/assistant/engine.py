@@ -174,6 +174,11 @@ def _speaker_unknown(
     return re.search(r"(?<![\w'’])" + re.escape(lowered) + r"(?![\w'’])", text) is not None
 
 
+_HEADLINE_TITLES = frozenset(
+    w.rstrip(".") for w in cues.TITLE_WORDS | cues.COURTESY_TITLES if w.isalpha() or w.endswith(".")
+)
+
+
 def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
     """Whether the words before a leading colon name a speaker: a transcript's "PENCE", a
     person the article names ("Marco Rubio", "Rubio" after "Marco Rubio"), or a source noun
@@ -181,6 +186,9 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
     words = phrase.split()
     if all(w.isupper() for w in words) and len(words) <= 2:
         return True
+    while len(words) > 1 and words[0].lower().rstrip(".") in _HEADLINE_TITLES:
+        words = words[1:]  # "Dr. Ada Kowal: ...", "Gov. Hale: ..."
+    phrase = " ".join(words)
     bare = phrase.lower()
     if bare in cues.COUNTRY_ALIASES:
         return False

@@ -161,3 +161,38 @@ def test_a_possessive_before_a_noun_is_still_no_verb() -> None:
 def test_inverted_and_carried_verbs(text: str, speaker: str, cue: str) -> None:
     found = only(text)
     assert (found.speaker, found.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('Mr. Brandt gloated: "I told you he would not be ready."', "Brandt", "gloated"),
+        (
+            'Kowal continued: "When the mayor took office, the pier was sound."',
+            "Kowal",
+            "continued",
+        ),
+        (
+            "Hale waved as if to stop the noise, then leaned in and boomed: “Let us win in June.”",
+            "Hale",
+            "boomed",
+        ),
+    ],
+)
+def test_a_colon_after_a_clause_opens_the_speakers_quote(text: str, speaker: str, cue: str) -> None:
+    found = only(text)
+    assert (found.speaker, found.cue, found.attribution) == (speaker, cue, "on_record")
+
+
+def test_a_label_before_a_colon_is_no_speaker() -> None:
+    found = suggest('The upshot: "a cleaner harbour by the end of the decade," the plan said.')
+    assert all(s.speaker != "The upshot" for s in found)
+
+
+def test_a_headline_names_its_speaker_with_a_title() -> None:
+    text = (
+        "Dr. Ada Kowal: The Mayor ‘Not Fit To Serve As Mayor Of The City.’\n\n"
+        "Ada Kowal said the mayor was unfit. Kowal spoke on Friday."
+    )
+    headline = suggest(text)[0]
+    assert (headline.speaker, headline.attribution) == ("Ada Kowal", "on_record")
