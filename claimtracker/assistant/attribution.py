@@ -603,6 +603,25 @@ class _Verb(NamedTuple):
 
 
 _QUOTED = '"'
+#: Verbs that assert only with what follows them: "testified that", "boasted: ...".
+_ONLY_WITH_CONTENT = words(
+    """
+    testified testifies boast boasts boasted brag brags bragged
+    """
+)
+_CONTENT_OPENERS = frozenset(":,\"“‘'_")
+_NOT_SPEECH_WITH = frozenset(
+    [
+        ("reported", "from"),
+        ("reports", "from"),
+        ("agree", "on"),
+        ("agreed", "on"),
+        ("agree", "to"),
+        ("agreed", "to"),
+        ("mentioned", "as"),
+        ("agrees", "on"),
+    ]
+)
 
 
 def _verbs(masked: str) -> list[_Verb]:
@@ -663,6 +682,14 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, False
     if verb.lower in ("called", "calls") and verb.next not in _CHARACTERISED:
         return False, False  # "called for a hearing", "a group called X": not "called it a lie"
+    if (
+        verb.lower in _ONLY_WITH_CONTENT
+        and verb.next not in ("that", "about", "of")
+        and (masked[verb.end : verb.end + 3].lstrip()[:1] not in _CONTENT_OPENERS)
+    ):
+        return False, False  # "testified before the panel", "boasts a lead": no assertion
+    if (verb.lower, verb.next) in _NOT_SPEECH_WITH:
+        return False, False  # "reported from Iraq", "agree on", "mentioned as a nominee"
     previous = verb.previous
     if previous is None:
         return True, False
@@ -773,7 +800,81 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         found = _who_said(text, start, masked, verbs)
     if found is None:
         found = _verb_colon_quote(text, start, masked)
+    if found is None:
+        found = _name_before_verb(text, start, masked, verbs)
     return found
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’\-]*$")
+_NAME_RUN_STOP = words("in of at from for to with by on into about against over under as than like")
+_MAX_NAME_RUN = 5
+
+
+def _name_before_verb(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """The last resort: a run of capitalised words right before a reporting verb ("..., pizza
+    magnate Herman Cain revealed that ...", "when asked, President Ada Kowal said ...") is its
+    subject, whatever comes before it; not a place after a preposition ("voters in New
+    Hampshire said")."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.previous is None or verb.lower.endswith("ing"):
+            continue
+        tokens = [
+            _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+            for m in _WORD.finditer(masked, max(0, verb.start - 120), verb.start)
+        ]
+        k = len(tokens)
+        while k > 0 and (
+            tokens[k - 1].lower in cues.AUXILIARIES
+            or (tokens[k - 1].text.islower() and _is_adverb(tokens[k - 1]))
+        ):
+            k -= 1
+        end = k
+        while (
+            k > 0
+            and end - k < _MAX_NAME_RUN
+            and (
+                _CAPITALISED_WORD.match(tokens[k - 1].text)
+                or (tokens[k - 1].lower in cues.NAME_PARTICLES and k < end)
+            )
+        ):
+            k -= 1
+        if k == end or end - k > _MAX_NAME_RUN - 1:
+            continue
+        if _SEPARATOR_BETWEEN.search(masked, tokens[end - 1].end, verb.start):
+            continue
+        if k > 0 and (
+            tokens[k - 1].lower in _NAME_RUN_STOP
+            or tokens[k - 1].lower in _NOUN_MARKERS
+            or tokens[k - 1].lower.endswith(("'s", "’s"))
+        ):
+            continue  # "voters in New Hampshire said", "the Ohio Senate said"
+        run = tokens[k:end]
+        if all(t.lower in _ADVERBIAL_STARTERS or t.lower in _SUBJECT_PRONOUNS for t in run):
+            continue
+        s_start, s_end = run[0].start, run[-1].end
+        if not _looks_like_subject(masked, s_start, s_end):
+            continue
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + s_start,
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+_MIN_NAME_RUN_CONTENT = 3
 
 
 #: A colon and the quote it opens: 'Mr. Brandt gloated: "I told you so."'.

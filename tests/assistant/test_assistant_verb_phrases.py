@@ -196,3 +196,40 @@ def test_a_headline_names_its_speaker_with_a_title() -> None:
     )
     headline = suggest(text)[0]
     assert (headline.speaker, headline.attribution) == ("Ada Kowal", "on_record")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In the 1998 race, bakery owner Ada Kowal revealed that she paid for her own posters.",
+            "Ada Kowal",
+        ),
+        (
+            "Sunday on the radio, when asked about the pier, Mayor Olek Brandt said he expected "
+            "the repairs to take a year.",
+            "Olek Brandt",
+        ),
+    ],
+)
+def test_a_name_right_before_its_verb_speaks_whatever_comes_first(text: str, speaker: str) -> None:
+    found = only(text)
+    assert (found.speaker, found.attribution) == (speaker, "on_record")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kowal testified before the harbour panel last fall.",
+        "She boasts a roughly 45-point lead in the county.",
+        "The reporter has reported from every debate in the county this year.",
+        "They were due to stick to issues that most members can agree on.",
+    ],
+)
+def test_verbs_without_what_was_said_are_no_attribution(text: str) -> None:
+    assert all(s.attribution == "unattributed" for s in suggest(text))
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker() -> None:
+    found = only("Most voters in New Hampshire said they would back the harbour plan.")
+    assert found.speaker != "New Hampshire"
