@@ -606,7 +606,7 @@ _QUOTED = '"'
 #: Verbs that assert only with what follows them: "testified that", "boasted: ...".
 _ONLY_WITH_CONTENT = words(
     """
-    testified testifies boast boasts boasted brag brags bragged
+    testified testifies boast boasts boasted brag brags bragged maintain maintains maintained
     """
 )
 _CONTENT_OPENERS = frozenset(":,\"“‘'_")
@@ -620,8 +620,25 @@ _NOT_SPEECH_WITH = frozenset(
         ("agreed", "to"),
         ("mentioned", "as"),
         ("agrees", "on"),
+        ("adding", "to"),
+        ("added", "to"),
+        ("adds", "to"),
+        ("think", "tank"),
+        ("think", "tanks"),
+        ("pledged", "delegates"),
+        ("pledged", "delegate"),
+        ("posted", "a"),
+        ("posted", "an"),
+        ("posted", "its"),
+        ("posted", "his"),
+        ("posted", "her"),
+        ("posted", "their"),
     ]
 )
+#: "Trump added to People": whom one spoke to, not "adding to her lead".
+_ADDED_TO_NAME = re.compile(r"\s+to\s+[A-Z]")
+#: "the morning shows, about one in three ...", "shows on cable": the noun, not the verb.
+_SHOWS_NOUN_NEXT = words("in on of and or about for with from at to by")
 
 
 def _verbs(masked: str) -> list[_Verb]:
@@ -688,7 +705,9 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         and (masked[verb.end : verb.end + 3].lstrip()[:1] not in _CONTENT_OPENERS)
     ):
         return False, False  # "testified before the panel", "boasts a lead": no assertion
-    if (verb.lower, verb.next) in _NOT_SPEECH_WITH:
+    if verb.lower in ("show", "shows") and verb.next in _SHOWS_NOUN_NEXT:
+        return False, False
+    if (verb.lower, verb.next) in _NOT_SPEECH_WITH and not _ADDED_TO_NAME.match(masked, verb.end):
         return False, False  # "reported from Iraq", "agree on", "mentioned as a nominee"
     previous = verb.previous
     if previous is None:

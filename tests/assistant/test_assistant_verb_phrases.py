@@ -233,3 +233,22 @@ def test_verbs_without_what_was_said_are_no_attribution(text: str) -> None:
 def test_a_place_after_a_preposition_is_not_the_speaker() -> None:
     found = only("Most voters in New Hampshire said they would back the harbour plan.")
     assert found.speaker != "New Hampshire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kowal maintains a large lead over Brandt in the county count.",
+        "Hale is adding to her lead over Brandt after wins in two counties.",
+        "On the morning shows in the county, about one in three guests were women.",
+        "Brandt posted an overwhelming victory in the northern county.",
+        "A conservative think tank in the capital funded the harbour study.",
+    ],
+)
+def test_reporting_words_in_other_senses_are_no_attribution(text: str) -> None:
+    assert all(s.attribution == "unattributed" for s in suggest(text))
+
+
+def test_added_to_an_outlet_still_reports() -> None:
+    found = only('"It drew twice the crowd," Brandt added to the Gazette.')
+    assert (found.speaker, found.cue) == ("Brandt", "added")
