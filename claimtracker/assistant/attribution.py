@@ -636,7 +636,7 @@ _NOT_SPEECH_WITH = frozenset(
     ]
 )
 #: "Trump added to People": whom one spoke to, not "adding to her lead".
-_ADDED_TO_NAME = re.compile(r"\s+to\s+[A-Z]")
+_ADDED_TO_NAME = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
 #: "the morning shows, about one in three ...", "shows on cable": the noun, not the verb.
 _SHOWS_NOUN_NEXT = words("in on of and or about for with from at to by")
 
