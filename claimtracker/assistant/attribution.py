@@ -691,6 +691,26 @@ def _catenative_start(masked: str, verb: _Verb) -> int | None:
     return match.start() if match else None
 
 
+#: Reporting verbs that are also nouns ("a report", "his claims", "the warning").
+_NOUN_LIKE = words(
+    """
+    report reports claim claims tweet tweets comment comments estimate estimates promise
+    promises pledge pledges vow vows warning warnings remark remarks findings finding forecast
+    forecasts answer answers reply replies post posts show shows find finds note notes call
+    calls charge charges quote quotes point points boast boasts say dispute disputes
+    concern concerns response responses statement statements counter counters signal signals
+    hint hints comment estimate
+    """
+)
+_RELATIVE_MARKERS = words("that which whose")
+
+
+def _only_a_verb(verb: _Verb) -> bool:
+    """Whether the reporting word can only be a verb here: "said", "warn", "insisted"; not
+    "report" or "claims", which are nouns as often."""
+    return verb.lower not in _NOUN_LIKE and not verb.lower.endswith("ing")
+
+
 def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
     if verb.start > 0 and masked[verb.start - 1] == "-":
@@ -729,8 +749,12 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return verb.lower in cues.SPEECH_PARTICIPLES and _participle_of_main(masked, verb), False
     if verb.lower.endswith("ing"):
         return True, False  # "is saying": progressive, not passive
-    if previous.endswith(("'s", "’s", "s'", "s’")) and previous not in _PRONOUN_HAS:
-        return False, False  # "the company's report"; not "he's said"
+    finite = _only_a_verb(verb)
+    if previous.endswith(("'s", "’s", "s'", "s’")) and previous not in _PRONOUN_HAS and not finite:
+        return (
+            False,
+            False,
+        )  # "the company's report"; not "he's said", "a friend of the couple's, said"
     if previous in cues.BE_FORMS or previous in ("being", "getting"):
         return False, True
     if (previous in ("not", "never") or previous.endswith(("n't", "n’t"))) and (
@@ -743,18 +767,21 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         and _RESPONDED_TO.match(masked, verb.end)
     ):
         return False, False  # "responded to Henry's tweet.": whom, not what
-    if previous in _ADJECTIVES_OF_NOUNS:
-        return False, False  # "a new report", "the original tweet", "other shows"
+    if previous in _ADJECTIVES_OF_NOUNS and not finite:
+        return False, False  # "a new report", "the original tweet"; not "a poll in March found"
     if verb.lower in _NOUN_FORMS and _ORDERED_NOUN.search(
         masked, max(0, verb.start - 30), verb.start
     ):
         return False, False  # "In a later tweet", "his second post"
+    if previous == "that" and masked[verb.end : verb.end + 1] == ",":
+        return False, False  # "That said, ..."
     if (
         (previous == "to" and _catenative_start(masked, verb) is None)
-        or previous in _NOUN_MARKERS
-        or previous in cues.NUMBER_WORDS
+        or (previous in _NOUN_MARKERS and not (finite and previous in _RELATIVE_MARKERS))
+        or (previous in cues.NUMBER_WORDS and not finite)
     ) and not masked[: verb.start].rstrip().endswith(","):
-        return False, False  # "to say", "the report", "one tweet"; not "X, for one, noted"
+        return False, False  # "to say", "the report", "one tweet"; not "X, for one, noted",
+        # "businesses that warn", "two in three said"
     return True, False
 
 
@@ -821,7 +848,99 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         found = _verb_colon_quote(text, start, masked)
     if found is None:
         found = _name_before_verb(text, start, masked, verbs)
+    if found is None:
+        found = _opening_name(text, start, masked, verbs)
+    if found is None:
+        found = _passive_by(text, start, masked, verbs)
     return found
+
+
+_DEMONSTRATIVES = words("that this these those it such")
+
+
+def _opening_name(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "Ada Kowal, who at the time was a member of the Harbor Club, a group of sailors, said
+    that ...": a sentence that opens with a name set off by a comma, and whose reporting verb
+    comes right after a later comma, is the name's, however long the asides between."""
+    chunks = _chunks(masked, 0, len(masked), text[base : base + len(masked)])
+    if len(chunks) < 3:
+        return None
+    first = chunks[0]
+    if not _is_name_chunk(text[base : base + len(masked)], *first) or _is_adverbial(masked, *first):
+        return None
+    words = _words(masked, *first)
+    if len(words) < 2 and not words[0].isupper():
+        return None  # "Yesterday, ...": a single capitalised word may be anything
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.lower.endswith("ing") or verb.start < first[1]:
+            continue
+        between = masked[: verb.start].rstrip()
+        if not between.endswith(","):
+            continue
+        if ";" in masked[first[1] : verb.start] or "_" in masked[first[1] : verb.start]:
+            continue
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        s_start, s_end = _strip_span(masked, *first)
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + s_start,
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+#: "was first reported by BuzzFeed", "as described by the director": the agent speaks.
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?P<agent>(?:the\s+)?[A-Z][^,;:.!?()_\"“”]{0,60}?)(?=\s*(?:[,;:.!?()]|$|\s+(?:on|in|at|that|who|which|to|for|as|and|but)\b))"
+)
+
+
+def _passive_by(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """A passive reporting verb with its agent: "The ban was first reported by BuzzFeed.",
+    "the plan, as described by the director, ..."."""
+    for verb in verbs:
+        if verb.lower.endswith("ing") or not verb.lower.endswith(("ed", "en", "wn", "ld", "id")):
+            continue
+        if (
+            not _BE_BEFORE.search(masked, max(0, verb.start - 40), verb.start)
+            and verb.previous != "as"
+        ):
+            continue
+        agent = _BY_AGENT.match(masked, verb.end)
+        if agent is None:
+            continue
+        a_start, a_end = _strip_span(masked, agent.start("agent"), agent.end("agent"))
+        if not _looks_like_subject(masked, a_start, a_end):
+            continue
+        c_start, c_end = _strip_span(masked, 0, len(masked), " \t\n.!?")
+        return Attribution(
+            speaker_start=base + a_start,
+            speaker_end=base + a_end,
+            descriptor_start=base + verb.start,
+            descriptor_end=base + a_end,
+            cue=verb.text,
+            pattern="passive",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    return None
+
+
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:first|also|widely|later|originally|"
+    r"initially|previously|recently|publicly|[a-z]+ly)\s+)*$"
+)
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’\-]*$")
@@ -1005,8 +1124,11 @@ def _parenthetical(text: str, base: int, masked: str, verbs: list[_Verb]) -> Att
         if close is None or len(_words(masked, verb.end, close.end())) > _MAX_ADVERBIAL_WORDS:
             continue
         open_at = masked.rfind(",", 0, verb.start)
-        if open_at < 0 or len(_words(masked, 0, open_at)) < 2:
+        if open_at < 0:
             continue
+        before_open = _words(masked, 0, open_at)
+        if len(before_open) < 2 and not (before_open and before_open[0].lower() in _DEMONSTRATIVES):
+            continue  # "That, the commission said, would help": one word will do
         if _is_adverbial(masked, *_chunks(masked, 0, open_at)[-1]):
             continue  # "In a statement, the ministry said, ...": a leading attribution
         s_start, s_end = _strip_span(masked, open_at + 1, verb.start)

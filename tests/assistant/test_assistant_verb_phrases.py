@@ -252,3 +252,38 @@ def test_reporting_words_in_other_senses_are_no_attribution(text: str) -> None:
 def test_added_to_an_outlet_still_reports() -> None:
     found = only('"It drew twice the crowd," Brandt added to the Gazette.')
     assert (found.speaker, found.cue) == ("Brandt", "added")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ban on the club was first reported by the Harbor Gazette.", "the Harbor Gazette"),
+        ("That, the commission said, “would be helpful in avoiding doubt.”", "the commission"),
+        (
+            "Ada Kowal, who at the time was a member of the Harbor Club, a group of sailors, "
+            "said that the pier had been neglected for years.",
+            "Ada Kowal",
+        ),
+        (
+            "Olek Brandt, a former adviser to the mayor and a friend of the couple's, said that "
+            "the mayor was tired.",
+            "Olek Brandt",
+        ),
+    ],
+)
+def test_speakers_behind_long_asides_and_passives(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.attribution != "unattributed"
+
+
+def test_a_poll_in_a_month_still_finds() -> None:
+    found = only("A survey by the club in March found the mayor ahead by seven points.")
+    assert (found.cue, found.attribution) == ("found", "secondhand")
+
+
+def test_that_said_is_an_idiom_not_a_report() -> None:
+    assert all(
+        s.attribution == "unattributed"
+        for s in suggest("That said, a loss in this county would be a blow to the mayor.")
+    )
