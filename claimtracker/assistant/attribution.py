@@ -852,7 +852,79 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         found = _opening_name(text, start, masked, verbs)
     if found is None:
         found = _passive_by(text, start, masked, verbs)
+    if found is None:
+        found = _infinitive_report(text, start, masked, verbs)
     return found
+
+
+#: Verbs that make their object speak: "the win led Priebus to declare ...".
+_CAUSATIVE = words(
+    """
+    led leads prompted prompts pressed urged asked forced allowed caused invited encouraged
+    pushed moved
+    """
+)
+#: Words before "to" that say the speaking did not happen or is only wished for.
+_NO_SPEAKING_BEFORE_TO = words(
+    """
+    declined declines refused refuses refusing unwilling reluctant failed fails want wants
+    wanted plan plans planned hope hopes hoped expected expects expect likely unlikely able
+    unable not never n't going set due ready trying tried try has have had is was are were be
+    meant opportunity position bid determined soon order chance time way need needs needed
+    """
+)
+#: Infinitives that report too little to stand alone: "to respond", "to write", "to show".
+_WEAK_INFINITIVES = _NO_ANSWER_VERBS | words("write show describe reveal find comment admit")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+
+
+def _infinitive_report(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """A reporting verb in the infinitive: its object speaks after a causative verb ("the win
+    led Chairman Ada Kowal to declare ..."), else the subject of the main clause ("Hale went on
+    the radio to declare ...", "X is correct to note that ..."); not "declined to say"."""
+    local = text[base : base + len(masked)]
+    for verb in verbs:
+        if verb.previous != "to" or verb.lower.endswith("ing") or verb.lower in _WEAK_INFINITIVES:
+            continue
+        to = _TO_BEFORE.search(masked, max(0, verb.start - 10), verb.start)
+        if to is None or _catenative_start(masked, verb) is not None:
+            continue
+        before = [
+            _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+            for m in _WORD.finditer(masked, max(0, to.start() - 80), to.start())
+        ]
+        if not before or any(
+            t.lower in _NO_SPEAKING_BEFORE_TO or t.lower.endswith(("n't", "n’t"))
+            for t in before[-4:]
+        ):
+            continue
+        k = len(before)
+        while k > 0 and before[k - 1].text[:1].isupper():
+            k -= 1
+        subject: tuple[int, int, int] | None = None
+        if k < len(before) and k > 0 and before[k - 1].lower in _CAUSATIVE:
+            subject = before[k].start, before[-1].end, before[k].start
+        elif not any(t.lower in _CAUSATIVE for t in before[-4:]):
+            subject = _main_subject(masked, local, to.start())
+        if subject is None or not _looks_like_subject(masked, subject[0], subject[1]):
+            continue
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        return Attribution(
+            speaker_start=base + subject[0],
+            speaker_end=base + subject[1],
+            descriptor_start=base + subject[2],
+            descriptor_end=base + verb.end,
+            cue=masked[to.start() : verb.end],
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
 
 
 _DEMONSTRATIVES = words("that this these those it such")
@@ -1441,8 +1513,11 @@ def _adverbial_after_name(masked: str, text: str, verb_start: int) -> bool:
 
 #: "issued a statement Wednesday saying", "posted a video saying": the issuer speaks.
 _ISSUED_NOUN_BEFORE = re.compile(
-    r"\b(?:statement|release|note|letter|message|tweet|post|video|email|memo|ad|op-ed)"
-    r"(?:\s+(?:on|late|early|this|last)?\s*[A-Z]?[a-z]+day)?\s+$"
+    r"\b(?:statement|release|note|letter|message|tweet|post|video|email|e-mail|memo|ad|op-ed"
+    r"|response|article|column|editorial|filing|complaint|lawsuit|suit|sign|signs|banner"
+    r"|banners|petition|report|interview)"
+    r"(?:\s+(?:to|on|in|for|with|late|early|this|last|the|a|his|her|their|its)?\s*[\w'’]+){0,3}"
+    r"\s+$"
 )
 
 

@@ -287,3 +287,38 @@ def test_that_said_is_an_idiom_not_a_report() -> None:
         s.attribution == "unattributed"
         for s in suggest("That said, a loss in this county would be a blow to the mayor.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The clear win led Chairman Ada Kowal to declare him the likely nominee.", "Ada Kowal"),
+        (
+            "The shift seemed so stark that it prompted Olek Brandt to accuse the mayor of "
+            "hypocrisy on air.",
+            "Olek Brandt",
+        ),
+        (
+            "The sheriff, a longtime ally of the mayor, went on the radio to declare the mayor "
+            "the winner.",
+            "The sheriff",
+        ),
+        ("Later that day, Hale fired back a response saying she would not back the plan.", "Hale"),
+    ],
+)
+def test_reports_in_the_infinitive_and_after_an_issued_response(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.attribution != "unattributed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor declined to say whether the pier would be sold this year.",
+        "It is too soon to say whether her policies on the harbour will work.",
+        "Both candidates had to respond to videos of their old speeches on the pier.",
+    ],
+)
+def test_infinitives_that_report_nothing(text: str) -> None:
+    assert all(s.attribution == "unattributed" for s in suggest(text))
