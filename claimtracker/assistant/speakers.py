@@ -897,6 +897,8 @@ class PeopleNamed(Protocol):
 
     def agrees(self, name: str | None, pronoun: str) -> bool: ...
 
+    def last_named(self, at: int, pronoun: str) -> str | None: ...
+
 
 class SpeakerResolver:
     """Resolves he/she/they, "the official", "another" and surnames against earlier speakers."""
@@ -928,7 +930,18 @@ class SpeakerResolver:
                 earlier = next((h for h in reversed(self.history) if h.name == named), None)
                 return earlier or Speaker(named, "person", count=1, head=_bare(surname))
         if speaker.pronoun is not None:
-            return self._pronoun(speaker.pronoun, phrase, speaker)
+            resolved = self._pronoun(speaker.pronoun, phrase, speaker)
+            if (
+                resolved.name == phrase.strip()
+                and speaker.pronoun in ("he", "she")
+                and at is not None
+                and self.people is not None
+            ):
+                # Nobody quoted or named nearby: the last person named before.
+                named = self.people.last_named(at, speaker.pronoun)
+                if named is not None:
+                    return Speaker(named, "person", count=1, head=_bare(named.split()[-1]))
+            return resolved
         bare = phrase.strip()
         if (
             " " not in bare
@@ -991,9 +1004,13 @@ class SpeakerResolver:
                 count = speaker.count if speaker is not None else None
                 return replace(earlier, count=count or 1, plural=(count or 1) > 1)
         if pronoun == "they":
-            # No plural speaker before: the last unnamed source will do.
+            # No plural speaker before: the last unnamed source will do, else the last body
+            # ("the campaign said ... they added").
             for earlier in reversed(self.history):
                 if earlier.kind == "described_group":
+                    return earlier
+            for earlier in reversed(self.history):
+                if earlier.kind in ("organisation", "government_body", "media_outlet"):
                     return earlier
         fallback = speaker or Speaker(None, "unknown")
         return replace(fallback, name=phrase.strip())

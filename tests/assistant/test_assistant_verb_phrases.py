@@ -322,3 +322,22 @@ def test_reports_in_the_infinitive_and_after_an_issued_response(text: str, speak
 )
 def test_infinitives_that_report_nothing(text: str) -> None:
     assert all(s.attribution == "unattributed" for s in suggest(text))
+
+
+def test_they_after_a_body_is_that_body() -> None:
+    text = (
+        "The Harbor Club said on Monday that the pier was unsafe. "
+        "The repairs, they added, would take at least a year."
+    )
+    second = suggest(text)[-1]
+    assert second.speaker == "Harbor Club"
+
+
+def test_he_with_nobody_quoted_nearby_is_the_last_man_named() -> None:
+    text = (
+        "Mr. Olek Brandt ran the harbour for a decade. The pier was built in 1950. "
+        "The crane was painted red in 1970. The boats were sold in 1990. "
+        "He said the pier would need a new deck within five years."
+    )
+    last = suggest(text)[-1]
+    assert last.speaker == "Olek Brandt"
