@@ -38,7 +38,7 @@ ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     ранее в на по после при однако между кроме позднее также moreover furthermore indeed
     additionally likewise similarly ultimately finally first second third notably besides
     again too though although because if unlike like even rather therefore thus hence nor
-    plus offstage backstage onstage
+    plus offstage backstage onstage sometimes often perhaps maybe occasionally usually
     """
 )
 _RELATIVE_STARTERS = words(

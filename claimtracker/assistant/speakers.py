@@ -251,7 +251,8 @@ _NOT_NAME_START = words(
     from by with of to under over since during said says added adds wrote writes tweeted
     explained continued recalled january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
-    even only also yet still meanwhile however therefore thus nor instead indeed
+    even only also yet still meanwhile however therefore thus nor instead indeed sometimes
+    often perhaps maybe
     """
 )
 
@@ -670,6 +671,7 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
         and p.head not in cues.MEDIA_HEADS
         and not _head_in(p.head, cues.GOVERNMENT_HEADS)
         and not _head_in(p.head, cues.ORGANISATION_HEADS)
+        and _body_kind(_singular(p.head)) is None
     )
     if not (share or quantified or plural_common):
         return None
@@ -682,6 +684,24 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
         anonymous=True,
         affiliation=p.affiliation,
     )
+
+
+def _body_kind(head: str | None) -> str | None:
+    """ "government_body" or "organisation" for a head noun of either ("ministry", "group")."""
+    if head in cues.GOVERNMENT_HEADS:
+        return "government_body"
+    if head in cues.ORGANISATION_HEADS:
+        return "organisation"
+    return None
+
+
+def _singular(word: str | None) -> str | None:
+    """ "groups" → "group", "companies" → "company", "campaigns" → "campaign"."""
+    if word is None or not _plural(word):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1]
 
 
 def _plural(word: str) -> bool:
@@ -747,11 +767,11 @@ def _body_or_unknown(p: _Phrase) -> Speaker:
         # An official named by title only: "the foreign minister", "the EU's policy chief".
         return Speaker(p.text, "person", count=1, head=p.head, affiliation=p.affiliation)
     if kind is None:
-        if p.head in cues.GOVERNMENT_HEADS:
-            kind = "government_body"
-        elif p.head in cues.ORGANISATION_HEADS:
-            kind = "organisation"
-        elif p.head in cues.MEDIA_HEADS and p.head_words[-1].istitle():
+        kind = _body_kind(p.head) or (
+            _body_kind(_singular(p.head)) if p.head_words[-1].islower() else None
+        )
+    if kind is None:
+        if p.head in cues.MEDIA_HEADS and p.head_words[-1].istitle():
             kind = "media_outlet"
         elif all(_is_capitalised(w) or w.lower() in cues.NAME_PARTICLES for w in p.head_words):
             kind = "person"

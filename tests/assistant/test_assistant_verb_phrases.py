@@ -341,3 +341,20 @@ def test_he_with_nobody_quoted_nearby_is_the_last_man_named() -> None:
     )
     last = suggest(text)[-1]
     assert last.speaker == "Olek Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The groups say the harbour plan ignores the fishermen.", "official_statement"),
+        ("The companies said the new port fees would be passed on.", "official_statement"),
+        ("Critics say the harbour plan ignores the fishermen.", "anonymous"),
+    ],
+)
+def test_plural_bodies_speak_for_their_organisations(text: str, code: str) -> None:
+    assert only(text).attribution == code
+
+
+def test_an_adverb_alone_before_the_comma_is_no_speaker() -> None:
+    found = only("Sometimes, the wardens say, it means checking every boat twice.")
+    assert found.speaker == "the wardens"
