@@ -1827,7 +1827,7 @@ def _last_clause_boundary(masked: str, end: int) -> int | None:
 _LAST_WORD_START = re.compile(r"\S+\s*$")
 _AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
 _SUBJECT_PRONOUNS = words("he she they we i it")
-_DEFINITE_ARTICLES = words("the a an both many some several")
+_DEFINITE_ARTICLES = words("the a an both many some several his her their its our my")
 #: Past tenses without "-ed" that open a main clause: "Trump took aim at ..., saying".
 _IRREGULAR_PAST = words(
     """
@@ -1849,6 +1849,8 @@ def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | 
     chunks = _chunks(masked, 0, limit, text)
     for i, chunk in enumerate(chunks):
         tokens = [t for t in _tokens(masked[: chunk[1]]) if t.start >= chunk[0]]
+        if len(tokens) > 1 and tokens[0].lower in _LEADING_CONNECTIVES:
+            tokens = tokens[1:]  # "But the other candidate on the stage, X, drew ..."
         found = _subject_of_chunk(tokens)
         if found is not None:
             return found
@@ -1861,13 +1863,36 @@ def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | 
         if i + 1 < j < len(chunks):
             after = [t for t in _tokens(masked[: chunks[j][1]]) if t.start >= chunks[j][0]]
             after = [t for t in after if not _is_adverb(t)]
-            if after and _past_or_auxiliary(after[0].text):
+            if after and _finite_at(after, 0):
                 if _is_name_chunk(text, *chunks[i + 1]):
                     # "The French minister of energy, Ada Royal, alluded": the name.
                     name = _strip_span(masked, *chunks[i + 1])
                     return name[0], name[1], tokens[0].start
+                run = (
+                    _trailing_name(masked, *chunks[i + 1])
+                    if tokens[0].lower in _DEFINITE_ARTICLES
+                    else None
+                )
+                if run is not None:
+                    # "the other candidate, former Mayor Ada Kowal, drew": the name.
+                    return run[0], run[1], tokens[0].start
                 return tokens[0].start, tokens[-1].end, tokens[0].start
     return None
+
+
+def _trailing_name(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The run of two or more capitalised words that ends a chunk ("former Mayor Ada Kowal")."""
+    tokens = [t for t in _tokens(masked[:end]) if t.start >= start]
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].text[:1].isupper():
+        k -= 1
+    if len(tokens) - k < 2 or k == 0 or tokens[k - 1].lower in _NAME_RUN_STOP:
+        return None
+    while k < len(tokens) and tokens[k].lower.rstrip(".") in cues.TITLE_WORDS:
+        k += 1
+    if len(tokens) - k < 2:
+        return None
+    return tokens[k].start, tokens[-1].end
 
 
 def _describes(masked: str, text: str, chunk: tuple[int, int]) -> bool:
@@ -1928,11 +1953,24 @@ def _subject_length(tokens: list[_Token]) -> int:
 
 def _finite_at(tokens: list[_Token], k: int) -> bool:
     """Whether ``tokens[k]`` is a verb in the past or an auxiliary; "released" only with its
-    object ("The town released a statement"), not as in "a report released Monday"."""
-    return _past_or_auxiliary(tokens[k].text) or (
-        tokens[k].lower in cues.DESCRIPTIVE_PARTICIPLES
-        and k + 1 < len(tokens)
-        and tokens[k + 1].lower in _NOUN_MARKERS
+    object ("The town released a statement"), not as in "a report released Monday"; a verb in
+    the present only before its object ("Hale rips the deal")."""
+    with_object = k + 1 < len(tokens) and tokens[k + 1].lower in _NOUN_MARKERS
+    return (
+        _past_or_auxiliary(tokens[k].text)
+        or (tokens[k].lower in cues.DESCRIPTIVE_PARTICIPLES and with_object)
+        or (
+            with_object
+            and tokens[k].text.islower()
+            and _plural(tokens[k].lower)
+            and tokens[k].lower not in _ALL_REPORTING_VERBS
+        )
+    )
+
+
+def _plural(word: str) -> bool:
+    return (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
     )
 
 

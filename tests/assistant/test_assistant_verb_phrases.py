@@ -358,3 +358,37 @@ def test_plural_bodies_speak_for_their_organisations(text: str, code: str) -> No
 def test_an_adverb_alone_before_the_comma_is_no_speaker() -> None:
     found = only("Sometimes, the wardens say, it means checking every boat twice.")
     assert found.speaker == "the wardens"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "His chief aide doubled down on the attacks, saying the mayor was unfit to lead.",
+            "His chief aide",
+        ),
+        (
+            "His office put out a statement saying the city could not vet every tenant.",
+            "His office",
+        ),
+        (
+            "But the other candidate on the stage, former Mayor Ada Kowal, drew a contrast, "
+            "saying that the job losses were overstated.",
+            "Ada Kowal",
+        ),
+        (
+            "Tom Hale, the club's political director, released a statement confirming it will "
+            "double its staff.",
+            "Tom Hale",
+        ),
+        (
+            "In a letter to colleagues released Monday, Hale rips the harbour deal, arguing that "
+            "it favors the banks.",
+            "Hale",
+        ),
+    ],
+)
+def test_the_main_subject_speaks_through_a_participle(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.attribution != "unattributed"
