@@ -303,6 +303,36 @@ def _looks_like_subject(masked: str, start: int, end: int) -> bool:
     return not (len(words) == 1 and lowered[0] in _NOUN_MARKERS)
 
 
+#: Words that open a subject of its own, never an apposition: "Mrs. Kowal, these people said".
+_NEW_SUBJECT_STARTS = words(
+    """
+    these those some many most several both all few other others he she they we i it
+    """
+)
+
+
+def _word_at(masked: str, start: int) -> str:
+    match = _WORD.search(masked, start)
+    return match.group().lower() if match else ""
+
+
+def _without_connective(masked: str, start: int, end: int) -> tuple[int, int]:
+    """A chunk less a connective that opens it: "And North Carolina's Ada Fisher"."""
+    match = _WORD.search(masked, start, end)
+    if match and match.group().lower() in ("and", "but", "so", "yet") and match.end() < end:
+        return _strip_span(masked, match.end(), end)[0], end
+    return start, end
+
+
+def _is_title_chunk(masked: str, start: int, end: int) -> bool:
+    """ "Time's Assistant Managing Editor", "Harbor Club Chairman": a title, not a name."""
+    words = _words(masked, start, end)
+    return bool(words) and (
+        any(w.endswith(("'s", "’s")) for w in words[:-1])
+        or words[-1].lower().rstrip(".") in cues.TITLE_WORDS
+    )
+
+
 def _subject_before(
     masked: str, text: str, floor: int, verb_start: int
 ) -> tuple[int, int, int] | None:
@@ -357,13 +387,24 @@ def _subject_before(
     subject = chunks[-1]
     descriptor_start = subject[0]
     lead = chunks[:-1]
+    if lead and _is_name_chunk(text, *_without_connective(masked, *lead[-1])):
+        lead[-1] = _without_connective(masked, *lead[-1])  # "And North Carolina's Ada Fisher"
     if lead and not _is_adverbial(masked, *lead[-1]):
         previous = lead[-1]
-        if _is_name_chunk(text, *subject) and _looks_like_subject(masked, *previous):
-            # "Venezuela's foreign minister, Yván Gómez," → the name.
+        if (
+            _is_name_chunk(text, *subject)
+            and _looks_like_subject(masked, *previous)
+            and not (_is_name_chunk(text, *previous) and _is_title_chunk(masked, *subject))
+        ):
+            # "Venezuela's foreign minister, Yván Gómez," → the name; not "Sam Jacobs, Time's
+            # Managing Editor,".
             descriptor_start = previous[0]
             lead = lead[:-1]
-        elif _is_name_chunk(text, *previous) and _looks_like_subject(masked, *subject):
+        elif (
+            _is_name_chunk(text, *previous)
+            and _looks_like_subject(masked, *subject)
+            and _word_at(masked, subject[0]) not in _NEW_SUBJECT_STARTS
+        ):
             # "Sir Edward Hale, the chairman of the 1922 Committee," → the name.
             subject = previous
             descriptor_start = previous[0]
@@ -562,7 +603,7 @@ _SUBJECT_LOWERCASE_OK = words(
     many most both another others officials sources people analysts traders experts diplomats
     insiders residents witnesses friends aides advisers lawmakers investors economists police
     prosecutors local senior government state federal u.s more less about nearly almost just
-    over roughly all half three-quarters two-thirds only just those respondents voters
+    over roughly all half three-quarters two-thirds only just those these respondents voters
     """
 )
 

@@ -392,3 +392,25 @@ def test_the_main_subject_speaks_through_a_participle(text: str, speaker: str) -
     found = only(text)
     assert found.speaker == speaker
     assert found.attribution != "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name, then a title that is also capitalised: the name speaks
+        (
+            "Sam Jacobs, the Gazette’s Managing Editor, explained why the mayor was chosen.",
+            "Sam Jacobs",
+        ),
+        # a new subject after the name is no apposition
+        ("Mrs. Kowal, these people said, would be open to other measures.", "these people"),
+        # a connective before the name
+        (
+            "And Lakeside’s Ada Fisher, one of only a handful of club members, said the mayor "
+            "will win.",
+            "Lakeside’s Ada Fisher",
+        ),
+    ],
+)
+def test_names_and_their_appositions(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
