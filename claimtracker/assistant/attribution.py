@@ -1164,7 +1164,13 @@ def _verb_colon_quote(text: str, base: int, masked: str) -> Attribution | None:
 
 _TITLE_VERB = re.compile(
     r"\b(?:"
-    + "|".join(sorted(w.capitalize() for w in cues.REPORTING_VERBS if w.endswith("s")))
+    + "|".join(
+        sorted(
+            w.capitalize()
+            for w in cues.REPORTING_VERBS
+            if (w.endswith(("s", "ed")) or w in ("said", "told", "wrote")) and w != "shows"
+        )
+    )
     + r")\b"
 )
 _MIN_TITLE_WORDS = 4

@@ -135,7 +135,7 @@ AUXILIARIES: frozenset[str] = words(
     later again earlier repeatedly separately further already had then now once still recently
     publicly privately reportedly initially first last has've not never cannot can't won't
     didn't doesn't don't
-    long since ever often always frequently
+    long since ever often always frequently just
     """
 )
 

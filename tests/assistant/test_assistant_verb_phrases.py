@@ -414,3 +414,19 @@ def test_the_main_subject_speaks_through_a_participle(text: str, speaker: str) -
 )
 def test_names_and_their_appositions(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Ada Kowal Just Announced Her Official Endorsement Of A Harbor Candidate.",
+            "Ada Kowal",
+            "announced",
+        ),
+        ("Brandt Told A Young Reporter Not To ‘Worry’ About The Mayor.", "Brandt", "told"),
+    ],
+)
+def test_title_case_headlines_in_the_past(text: str, speaker: str, cue: str) -> None:
+    found = only(text)
+    assert (found.speaker, found.cue, found.attribution) == (speaker, cue, "on_record")
