@@ -612,7 +612,12 @@ def is_source_noun(word: str) -> bool:
     """A lower-case word that may head a subject on its own: "police", "critics", "companies"."""
     if word in _SUBJECT_LOWERCASE_OK and word not in _SUBJECT_DETERMINERS:
         return True
-    return word.endswith("s") and _is_agent_noun(word[:-1].removesuffix("ie") or word)
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return word.endswith("s") and (
+        _is_agent_noun(singular)
+        or singular in cues.ORGANISATION_HEADS
+        or singular in cues.GOVERNMENT_HEADS
+    )
 
 
 _SUBJECT_DETERMINERS = words(
@@ -1509,16 +1514,22 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         # closing quote; try the farthest of the last three first, so that an apposition
         # ("..., Nikolai Patrushev, the council secretary, said") stays whole.
         subject = None
+        too_short = False
         for floor in reversed(_separators(masked, verb.start)):
             subject = _subject_before(masked, text[base : base + len(masked)], floor, verb.start)
-            if subject is not None:
+            if subject is None:
+                continue
+            content_end = _strip_span(masked, 0, _content_end_before(masked, subject[2]))[1]
+            too_short = len(_words(masked, 0, content_end)) < 3 and "_" not in masked[:content_end]
+            if not too_short:
                 break
+            # "The express that ..., Sabato said.": the farthest comma left too little content;
+            # a nearer one may not.
         if subject is None:
             continue  # "..., say some Democrats, who cringe as they recall": try the verb before
-        s_start, s_end, d_start = subject
-        content_end = _strip_span(masked, 0, _content_end_before(masked, d_start))[1]
-        if len(_words(masked, 0, content_end)) < 3 and "_" not in masked[:content_end]:
+        if too_short:
             return None
+        s_start, s_end, d_start = subject
         return Attribution(
             speaker_start=base + s_start,
             speaker_end=base + s_end,

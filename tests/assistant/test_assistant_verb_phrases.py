@@ -430,3 +430,29 @@ def test_names_and_their_appositions(text: str, speaker: str) -> None:
 def test_title_case_headlines_in_the_past(text: str, speaker: str, cue: str) -> None:
     found = only(text)
     assert (found.speaker, found.cue, found.attribution) == (speaker, cue, "on_record")
+
+
+def test_an_acronym_at_a_line_break_ends_the_sentence() -> None:
+    text = (
+        "The cargo came across the border into the U.S.\n"
+        "Chris Hale added that he would approve patrols without help from the neighbours."
+    )
+    last = suggest(text)[-1]
+    assert (last.speaker, last.cue) == ("Chris Hale", "added")
+
+
+def test_a_trailing_speaker_after_a_comma_inside_the_content() -> None:
+    found = only(
+        "The anti-tax express that worked so well in Ohio would derail in a general election "
+        "next November, Sabato said."
+    )
+    assert (found.speaker, found.cue) == ("Sabato", "said")
+
+
+def test_a_plural_body_noun_opens_a_sentence_as_a_speaker() -> None:
+    text = (
+        "The firms sell strong locks, and the companies refused to weaken them. "
+        "Companies say that weakening the locks would make users more vulnerable to theft."
+    )
+    last = suggest(text)[-1]
+    assert (last.speaker, last.cue) == ("Companies", "say")
