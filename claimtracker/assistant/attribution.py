@@ -743,7 +743,7 @@ _NOUN_LIKE = words(
     report reports claim claims tweet tweets comment comments estimate estimates promise
     promises pledge pledges vow vows warning warnings remark remarks findings finding forecast
     forecasts answer answers reply replies post posts show shows find finds note notes call
-    calls charge charges quote quotes point points boast boasts say dispute disputes
+    calls charge charges quote quotes point points boast boasts dispute disputes
     concern concerns response responses statement statements counter counters signal signals
     hint hints comment estimate
     """

@@ -35,6 +35,10 @@ _IMPERSONAL = re.compile(
 #: "The mayor was said to be furious": the writer relays what unnamed others say.
 _SAID_TO_BE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:said|reported|rumou?red|alleged)\s+to\s+(?:be|have)\b"
+    # "when it was revealed in March that ...": an impersonal report inside the sentence.
+    r"|\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|first\s+|later\s+)?"
+    r"(?:revealed|reported|disclosed|alleged|claimed|said|announced)\b(?:\s+[\w.]+){0,4}?"
+    r"\s+that\b"
 )
 _APPOSITION_END = re.compile(
     r"(?i)\s(?:who|which|whose|citing|со ссылкой на|ссылаясь на|который|которая|которые)\s"

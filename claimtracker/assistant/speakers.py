@@ -821,7 +821,25 @@ def _party_member(p: _Phrase) -> Speaker | None:
     )
 
 
+_NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_X_IN_Y = re.compile(
+    r"(?i)^(?:(?:about|nearly|almost|roughly|more than|fewer than|only|just)\s+)?"
+    + _NUMBER_WORD
+    + r"(?:-|\s+)in(?:-|\s+)"
+    + _NUMBER_WORD
+    + r"\b"
+)
+
+
+def _x_in_y(p: _Phrase) -> Speaker | None:
+    """ "One in five", "Two in three voters", "about six in 10": a share of those polled."""
+    if not _X_IN_Y.match(p.text.strip()):
+        return None
+    return Speaker(p.text, "described_group", plural=True, head="in", anonymous=True)
+
+
 _RULES = (
+    _x_in_y,
     _pronoun,
     _compound,
     _quantified,

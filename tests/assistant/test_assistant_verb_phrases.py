@@ -456,3 +456,21 @@ def test_a_plural_body_noun_opens_a_sentence_as_a_speaker() -> None:
     )
     last = suggest(text)[-1]
     assert (last.speaker, last.cue) == ("Companies", "say")
+
+
+def test_an_impersonal_report_inside_a_sentence_is_anonymous() -> None:
+    found = only(
+        "The mayor came under fire when it was revealed in March that she had used a private "
+        "account."
+    )
+    assert found.attribution == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["One in five say that will not be true.", "Two in three said they would vote against it."],
+)
+def test_a_share_of_those_polled_is_an_anonymous_group(text: str) -> None:
+    found = only(text)
+    assert found.attribution == "anonymous"
+    assert found.speaker is not None and " in " in found.speaker
