@@ -900,7 +900,74 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         found = _passive_by(text, start, masked, verbs)
     if found is None:
         found = _infinitive_report(text, start, masked, verbs)
+    if found is None:
+        found = _phrase_before_that(text, start, masked, verbs)
     return found
+
+
+_MAX_FALLBACK_SUBJECT_WORDS = 12
+_CLAUSE_CUT = words("who which whose whom where when that")
+
+
+def _phrase_before_that(
+    text: str, base: int, masked: str, verbs: list[_Verb]
+) -> Attribution | None:
+    """The very last resort: "X ... VERB that ..." is a report whatever X is, when X is a
+    short phrase after the last comma: "Surveys of caucus-goers taken as they entered the
+    sites showed that ..."; the phrase is cut at a relative word."""
+    for verb in verbs:
+        if verb.next != "that":
+            continue
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.previous is None or verb.lower.endswith("ing"):
+            continue
+        floor = max(masked.rfind(sep, 0, verb.start) for sep in ",;:—–(")
+        floor = max(floor + 1, 0)
+        tokens = [
+            _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+            for m in _WORD.finditer(masked, floor, verb.start)
+        ]
+        k = len(tokens)
+        while k > 0 and (
+            tokens[k - 1].lower in cues.AUXILIARIES
+            or (tokens[k - 1].text.islower() and _is_adverb(tokens[k - 1]))
+        ):
+            k -= 1
+        tokens = tokens[:k]
+        while tokens and (
+            tokens[0].lower in _LEADING_CONNECTIVES or tokens[0].lower in _ADVERBIAL_STARTERS
+        ):
+            tokens = tokens[1:]
+        for j, token in enumerate(tokens):
+            if j > 0 and token.lower in _CLAUSE_CUT:
+                tokens = tokens[:j]
+                break
+        if not tokens or len(tokens) > _MAX_FALLBACK_SUBJECT_WORDS:
+            continue
+        if tokens[0].lower in _NAME_RUN_STOP or tokens[0].lower in ("there", "here", "it", "this"):
+            continue
+        if any(t.lower in _FINITE_NON_REPORTING or t.lower in _IRREGULAR_PAST for t in tokens):
+            continue  # a clause, not a subject
+        if len(tokens) == 1 and tokens[0].text.islower() and not is_source_noun(tokens[0].lower):
+            continue  # "one that believes that ..."
+        s_start, s_end = tokens[0].start, tokens[-1].end
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + s_start,
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
 
 
 #: Verbs that make their object speak: "the win led Priebus to declare ...".

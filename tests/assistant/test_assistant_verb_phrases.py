@@ -474,3 +474,23 @@ def test_a_share_of_those_polled_is_an_anonymous_group(text: str) -> None:
     found = only(text)
     assert found.attribution == "anonymous"
     assert found.speaker is not None and " in " in found.speaker
+
+
+def test_a_phrase_before_verb_that_is_the_last_resort_speaker() -> None:
+    found = only(
+        "Surveys of voters taken as they entered the halls showed that older women turned out "
+        "in force."
+    )
+    assert found.cue == "showed"
+    assert found.speaker is not None and found.speaker.startswith("Surveys of voters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the port case, the swap came when the two towns were reaching closure on many disputes.",
+        "It has put the mayor in two camps: one that believes that the harbour can be saved.",
+    ],
+)
+def test_the_last_resort_takes_no_clause_for_a_speaker(text: str) -> None:
+    assert all(s.attribution == "unattributed" for s in suggest(text))
