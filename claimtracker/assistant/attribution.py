@@ -907,6 +907,8 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
 
 _MAX_FALLBACK_SUBJECT_WORDS = 12
 _CLAUSE_CUT = words("who which whose whom where when that")
+#: What opens the reported clause right after the verb: "showed that", "said he", a quote.
+_CLAUSE_OPENERS = words("that he she they we i")
 
 
 def _phrase_before_that(
@@ -916,7 +918,8 @@ def _phrase_before_that(
     short phrase after the last comma: "Surveys of caucus-goers taken as they entered the
     sites showed that ..."; the phrase is cut at a relative word."""
     for verb in verbs:
-        if verb.next != "that":
+        opener = masked[verb.end : verb.end + 3].lstrip(" ,:")[:1]
+        if verb.next not in _CLAUSE_OPENERS and not (opener and opener in '_"“'):
             continue
         ok, passive = _verb_ok(masked, verb)
         if not ok or passive or verb.previous is None or verb.lower.endswith("ing"):

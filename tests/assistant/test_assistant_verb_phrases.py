@@ -494,3 +494,12 @@ def test_a_phrase_before_verb_that_is_the_last_resort_speaker() -> None:
 )
 def test_the_last_resort_takes_no_clause_for_a_speaker(text: str) -> None:
     assert all(s.attribution == "unattributed" for s in suggest(text))
+
+
+def test_the_last_resort_also_reads_a_pronoun_or_a_quote_after_the_verb() -> None:
+    found = only(
+        "Many of the local club leaders who would rather be sailing now said they have rallied "
+        "behind the mayor."
+    )
+    assert found.cue == "said"
+    assert found.attribution != "unattributed"
