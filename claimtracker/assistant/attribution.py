@@ -949,7 +949,10 @@ def _phrase_before_that(
             continue
         if tokens[0].lower in _NAME_RUN_STOP or tokens[0].lower in ("there", "here", "it", "this"):
             continue
-        if any(t.lower in _FINITE_NON_REPORTING or t.lower in _IRREGULAR_PAST for t in tokens):
+        if (
+            any(t.lower in _FINITE_NON_REPORTING or t.lower in _IRREGULAR_PAST for t in tokens)
+            or tokens[-1].lower in _NAME_RUN_STOP
+        ):
             continue  # a clause, not a subject
         if len(tokens) == 1 and tokens[0].text.islower() and not is_source_noun(tokens[0].lower):
             continue  # "one that believes that ..."

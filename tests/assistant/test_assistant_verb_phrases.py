@@ -498,8 +498,12 @@ def test_the_last_resort_takes_no_clause_for_a_speaker(text: str) -> None:
 
 def test_the_last_resort_also_reads_a_pronoun_or_a_quote_after_the_verb() -> None:
     found = only(
-        "Many of the local club leaders who would rather be sailing now said they have rallied "
-        "behind the mayor."
+        "A few weeks before the vote, the mayor's campaign says they are unwilling to debate."
     )
-    assert found.cue == "said"
-    assert found.attribution != "unattributed"
+    assert (found.speaker, found.cue) == ("the mayor's campaign", "says")
+    assert found.attribution == "official_statement"
+
+
+def test_the_last_resort_takes_no_phrase_that_ends_in_a_preposition() -> None:
+    found = suggest("It was a year in which most sailors say they do not trust the mayor at all.")
+    assert all(s.speaker is None or not s.speaker.endswith(" in") for s in found)
