@@ -1551,6 +1551,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
                 # "said a strategist who spoke on condition ...": the relative clause describes.
                 checked_end = speaker_end = who.start()
         if not _tail_is_adjunct(masked, verb.end, checked_end, names_quoted=inverted):
+            if verb.previous in _RELATIVE_STARTERS:
+                continue  # '"...," said X, who added that ...': the verb before speaks
             return None
         # Inverted: "..., said Wang Lin, a spokesman ..." / "«...», — сказал Волков журналистам."
         if inverted:

@@ -121,8 +121,11 @@ def suggest(text: str) -> list[Suggestion]:
         if found is not None and found.pattern in ("leading", "trailing"):
             if _speaker_unknown(text, found, sentence, index):
                 found = None  # "Don't believe them.", "Share and comment below."
-            elif not _FIRST_WORD.search(text, found.descriptor_end, end) and (
-                len(_FIRST_WORD.findall(text, found.content_start, found.content_end)) < 2
+            elif (
+                not _FIRST_WORD.search(text, found.descriptor_end, end)
+                and len(_FIRST_WORD.findall(text, found.content_start, found.content_end)) < 2
+                # '"Judge," Brafman said, "I have never ..."': the quote goes on after the verb.
+                and not any(q.start >= found.speaker_end for q in sentence.quotes)
             ):
                 # "Trump said." after a quote that ended in "?" or "!": it attributes that quote.
                 _attribute_back(text, drafts, sentence, found, resolver)

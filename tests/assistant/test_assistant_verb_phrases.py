@@ -507,3 +507,23 @@ def test_the_last_resort_also_reads_a_pronoun_or_a_quote_after_the_verb() -> Non
 def test_the_last_resort_takes_no_phrase_that_ends_in_a_preposition() -> None:
     found = suggest("It was a year in which most sailors say they do not trust the mayor at all.")
     assert all(s.speaker is None or not s.speaker.endswith(" in") for s in found)
+
+
+def test_a_short_quote_split_by_its_attribution_is_one_claim() -> None:
+    found = only(
+        "“Judge,” Brafman said, “I have never seen that happen in thirty years at the bar.”"
+    )
+    assert (found.speaker, found.attribution) == ("Brafman", "on_record")
+    assert found.quote is not None and "thirty years" in found.quote
+
+
+def test_the_inverted_verb_speaks_when_a_relative_clause_adds_more() -> None:
+    found = only(
+        '"It was bad," said one member familiar with the talks, who added that the mayor '
+        'seemed "rattled."'
+    )
+    assert (found.speaker, found.cue, found.attribution) == (
+        "one member familiar with the talks",
+        "said",
+        "anonymous",
+    )
