@@ -580,6 +580,8 @@ def _is_described_name(words: list[str]) -> bool:
         return False
     if not all(w[0].isupper() for w in words[k:]):
         return False
+    if words[0].lower() in _POSSESSIVES and k <= 2:
+        return True  # "his nephew Omar Soheil", "her husband Tom Hale"
     return _is_agent_noun(words[k - 1]) and not any(
         w.lower() in _ADVERBIAL_STARTERS or w.lower() in cues.AUXILIARIES for w in words[:k]
     )

@@ -126,13 +126,16 @@ def suggest(text: str) -> list[Suggestion]:
                 and len(_FIRST_WORD.findall(text, found.content_start, found.content_end)) < 2
                 # '"Judge," Brafman said, "I have never ..."': the quote goes on after the verb.
                 and not any(q.start >= found.speaker_end for q in sentence.quotes)
+                # "Trump said." after a quote that ended in "?" or "!": it attributes that
+                # quote; with nothing before to attribute, '"Denver," he answered.' is a claim.
+                and (
+                    _attribute_back(text, drafts, sentence, found, resolver) or not sentence.quotes
+                )
             ):
-                # "Trump said." after a quote that ended in "?" or "!": it attributes that quote.
-                _attribute_back(text, drafts, sentence, found, resolver)
                 continue
         if found is not None and found.pattern == "back":
             _attribute_back(text, drafts, sentence, found, resolver)
-            continue
+            continue  # "Об этом заявил X." with nothing before says nothing itself
         for clause in attr.split_clauses(text, start, end, masked, found):
             draft = _draft(text, sentence, clause, masked, start, resolver, drafts, pending_colon)
             pending_colon = None
@@ -370,10 +373,10 @@ def _attribute_back(
     sentence: Sentence,
     found: attr.Attribution,
     resolver: SpeakerResolver,
-) -> None:
-    """ "Об этом заявил X." gives the sentence before it a speaker."""
+) -> bool:
+    """ "Об этом заявил X." gives the sentence before it a speaker; whether there was one."""
     if not drafts or drafts[-1].paragraph != sentence.paragraph or drafts[-1].found is not None:
-        return
+        return False
     speaker = resolver.resolve(text[found.speaker_start : found.speaker_end])
     previous = drafts[-1]
     previous.found = found
@@ -382,6 +385,7 @@ def _attribute_back(
     previous.cue = found.cue
     previous.keep = True
     resolver.remember(speaker)
+    return True
 
 
 def _finish(text: str, drafts: list[_Draft]) -> list[Suggestion]:

@@ -527,3 +527,21 @@ def test_the_inverted_verb_speaks_when_a_relative_clause_adds_more() -> None:
         "said",
         "anonymous",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Lakeside,” he answered.", "he"),
+        ("“Really,” she added when the host looked surprised.", "she"),
+        (
+            "“We had called him just before he sailed and all was fine,” his nephew Omar Sohl added.",
+            "Omar Sohl",
+        ),
+    ],
+)
+def test_short_quotes_with_nothing_before_them_and_kin_before_a_name(
+    text: str, speaker: str
+) -> None:
+    found = only(text)
+    assert (found.speaker, found.attribution) == (speaker, "on_record")
