@@ -1368,8 +1368,15 @@ _COLON_LABELS = words(
 _MIN_COLON_CONTENT_WORDS = 3
 
 
+#: A headline that names its speaker and a topic: "Kowal on the Harbor Vote: 'We Will Win.'".
+_NAME_ON_TOPIC_COLON = re.compile(
+    r"(?P<speaker>[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3})[ \t]+"
+    r"(?:on|On|to|To|at|At)[ \t]+[^:_]{3,80}?:[ \t]+(?=\S)"
+)
+
+
 def _name_colon(text: str, base: int, masked: str) -> Attribution | None:
-    match = _NAME_COLON.match(masked)
+    match = _NAME_COLON.match(masked) or _NAME_ON_TOPIC_COLON.match(masked)
     if match is None:
         return None
     speaker = match.group("speaker")

@@ -189,6 +189,9 @@ _HEADLINE_TITLES = frozenset(
 )
 
 
+_SIDE_HEADS = frozenset(["camp", "campaign", "aides", "allies", "team", "spokesman", "spokeswoman"])
+
+
 def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
     """Whether the words before a leading colon name a speaker: a transcript's "PENCE", a
     person the article names ("Marco Rubio", "Rubio" after "Marco Rubio"), or a source noun
@@ -210,6 +213,8 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
         return True
     if bare in cues.MEDIA_NAMES or (len(words) > 1 and words[-1].lower() in cues.MEDIA_HEADS):
         return True  # "NY Daily News: ...", "Reuters: ...": a headline citing an outlet
+    if len(words) > 1 and words[-1].lower() in _SIDE_HEADS and index.person(words[0]) is not None:
+        return True  # "Kowal camp: ...", "Kowal campaign: ..."
     full = index.person(words[-1])
     if full is None:
         return False

@@ -545,3 +545,12 @@ def test_short_quotes_with_nothing_before_them_and_kin_before_a_name(
 ) -> None:
     found = only(text)
     assert (found.speaker, found.attribution) == (speaker, "on_record")
+
+
+def test_a_headline_with_a_speaker_and_a_topic_before_the_colon() -> None:
+    text = (
+        "Kowal on the Harbor Vote: ‘I Think We Will Win.’\n\n"
+        "Ada Kowal said the vote would be close. Kowal spoke on Friday."
+    )
+    headline = suggest(text)[0]
+    assert (headline.speaker, headline.cue, headline.attribution) == ("Ada Kowal", ":", "on_record")
