@@ -904,7 +904,75 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         found = _infinitive_report(text, start, masked, verbs)
     if found is None:
         found = _phrase_before_that(text, start, masked, verbs)
+    if found is None:
+        found = _group_who_says(text, start, masked, verbs)
     return found
+
+
+_GROUP_DETERMINERS = words("the a an some many most all several other these those few")
+_WHO_BEFORE = re.compile(r"\s+who(?:\s+(?:also|have|has|had|now|still|often|all))*\s+$")
+_MAX_ANTECEDENT_WORDS = 4
+
+
+def _group_who_says(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "... ammunition to Republicans who say the law is a money pit", "... 18% who say they
+    would be dissatisfied": the people right before "who" speak the clause after the verb."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.lower.endswith("ing"):
+            continue
+        who = _WHO_BEFORE.search(masked, max(0, verb.start - 40), verb.start)
+        if who is None:
+            continue
+        tokens = [
+            _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+            for m in _WORD.finditer(masked, max(0, who.start() - 80), who.start())
+        ]
+        if not tokens or _SEPARATOR_BETWEEN.search(masked, tokens[-1].end, who.start()):
+            continue
+        k = len(tokens)
+        while (
+            k > 0
+            and len(tokens) - k < _MAX_ANTECEDENT_WORDS
+            and not _SEPARATOR_BETWEEN.search(
+                masked, tokens[k - 1].end, tokens[k].start if k < len(tokens) else who.start()
+            )
+            and (tokens[k - 1].lower not in _NAME_RUN_STOP or tokens[k - 1].lower == "of")
+            and tokens[k - 1].lower not in _ALL_REPORTING_VERBS
+            and tokens[k - 1].lower not in _FINITE_NON_REPORTING
+        ):
+            k -= 1
+            if tokens[k].lower in _GROUP_DETERMINERS:
+                break  # "some Democratic lawmakers who thought": the determiner opens the group
+        run = tokens[k:]
+        while run and (run[0].lower in ("of", "and", "or") or run[0].lower.endswith("ing")):
+            run = run[1:]
+        if not run:
+            continue
+        head = run[-1]
+        if not (
+            is_source_noun(head.lower)
+            or masked[head.end : head.end + 1] == "%"
+            or head.lower in ("percent", "people", "those", "voters")
+            or head.text[:1].isupper()
+        ):
+            continue
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        return Attribution(
+            speaker_start=base + run[0].start,
+            speaker_end=base + head.end + (masked[head.end : head.end + 1] == "%"),
+            descriptor_start=base + run[0].start,
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    return None
 
 
 _MAX_FALLBACK_SUBJECT_WORDS = 12
@@ -940,9 +1008,11 @@ def _phrase_before_that(
             k -= 1
         tokens = tokens[:k]
         while tokens and (
-            tokens[0].lower in _LEADING_CONNECTIVES or tokens[0].lower in _ADVERBIAL_STARTERS
+            tokens[0].lower in _LEADING_CONNECTIVES
+            or tokens[0].lower in _ADVERBIAL_STARTERS
+            or tokens[0].lower.endswith("ing")
         ):
-            tokens = tokens[1:]
+            tokens = tokens[1:]  # "including 18% who say": the share, not "including"
         for j, token in enumerate(tokens):
             if j > 0 and token.lower in _CLAUSE_CUT:
                 tokens = tokens[:j]
@@ -959,6 +1029,8 @@ def _phrase_before_that(
         if len(tokens) == 1 and tokens[0].text.islower() and not is_source_noun(tokens[0].lower):
             continue  # "one that believes that ..."
         s_start, s_end = tokens[0].start, tokens[-1].end
+        if masked[s_end : s_end + 1] == "%":
+            s_end += 1
         that = _THAT.match(masked, verb.end)
         content_start = that.end() if that else verb.end
         c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")

@@ -554,3 +554,22 @@ def test_a_headline_with_a_speaker_and_a_topic_before_the_colon() -> None:
     )
     headline = suggest(text)[0]
     assert (headline.speaker, headline.cue, headline.attribution) == ("Ada Kowal", ":", "on_record")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The club offered fresh ammunition to sailors who say the harbour law is a money pit.",
+            "sailors",
+        ),
+        (
+            "The push for clinics helped convince some council members who thought the plan did "
+            "not go far enough.",
+            "some council members",
+        ),
+    ],
+)
+def test_the_group_before_who_speaks_the_clause_after_its_verb(text: str, speaker: str) -> None:
+    found = only(text)
+    assert (found.speaker, found.attribution) == (speaker, "anonymous")
