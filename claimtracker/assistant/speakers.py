@@ -831,9 +831,13 @@ _X_IN_Y = re.compile(
 )
 
 
+_SHARE_START = re.compile(r"(?i)^(?:\d+(?:\.\d+)?\s*%|majorities\b|a\s+majority\b)")
+
+
 def _x_in_y(p: _Phrase) -> Speaker | None:
-    """ "One in five", "Two in three voters", "about six in 10": a share of those polled."""
-    if not _X_IN_Y.match(p.text.strip()):
+    """ "One in five", "Two in three voters", "about six in 10", "18%", "Majorities of ...":
+    a share of those polled."""
+    if not (_X_IN_Y.match(p.text.strip()) or _SHARE_START.match(p.text.strip())):
         return None
     return Speaker(p.text, "described_group", plural=True, head="in", anonymous=True)
 

@@ -573,3 +573,14 @@ def test_a_headline_with_a_speaker_and_a_topic_before_the_colon() -> None:
 def test_the_group_before_who_speaks_the_clause_after_its_verb(text: str, speaker: str) -> None:
     found = only(text)
     assert (found.speaker, found.attribution) == (speaker, "anonymous")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Majorities of sailors in five ports say they want the harbour rules kept.",
+        "Among the members, 18% say they would leave the club over the new fees.",
+    ],
+)
+def test_shares_of_those_polled_are_anonymous(text: str) -> None:
+    assert only(text).attribution == "anonymous"
