@@ -1980,7 +1980,7 @@ def _embedded_subject(masked: str, verb_start: int) -> tuple[int, int, int] | No
 
 
 _NOUN_PHRASE_EMBEDDING = words(
-    "although though because while since as if whether when after before where"
+    "although though because while since as if whether when after before where that which"
 )
 
 

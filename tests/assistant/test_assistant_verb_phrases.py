@@ -584,3 +584,18 @@ def test_the_group_before_who_speaks_the_clause_after_its_verb(text: str, speake
 )
 def test_shares_of_those_polled_are_anonymous(text: str) -> None:
     assert only(text).attribution == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The council passed harbour rules that some say target small boats.", "some"),
+        (
+            "They withheld some papers that government officials said would harm safety.",
+            "government officials",
+        ),
+    ],
+)
+def test_sources_inside_a_relative_clause(text: str, speaker: str) -> None:
+    found = only(text)
+    assert (found.speaker, found.attribution) == (speaker, "anonymous")
