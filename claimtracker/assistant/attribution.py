@@ -2063,8 +2063,11 @@ def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | 
     chunks = _chunks(masked, 0, limit, text)
     for i, chunk in enumerate(chunks):
         tokens = [t for t in _tokens(masked[: chunk[1]]) if t.start >= chunk[0]]
-        if len(tokens) > 1 and tokens[0].lower in _LEADING_CONNECTIVES:
-            tokens = tokens[1:]  # "But the other candidate on the stage, X, drew ..."
+        while len(tokens) > 1 and (
+            tokens[0].lower in _LEADING_CONNECTIVES
+            or (tokens[0].text.islower() and tokens[0].lower in _MAIN_CLAUSE_ADVERBS)
+        ):
+            tokens = tokens[1:]  # "But the other candidate, X, drew", "And then Hale went"
         found = _subject_of_chunk(tokens)
         if found is not None:
             return found

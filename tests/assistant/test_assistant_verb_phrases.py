@@ -599,3 +599,10 @@ def test_shares_of_those_polled_are_anonymous(text: str) -> None:
 def test_sources_inside_a_relative_clause(text: str, speaker: str) -> None:
     found = only(text)
     assert (found.speaker, found.attribution) == (speaker, "anonymous")
+
+
+def test_a_connective_and_an_adverb_before_the_main_subject() -> None:
+    found = only(
+        "And then Hale went fully on the attack, saying the mayor had lied about the pier."
+    )
+    assert (found.speaker, found.cue) == ("Hale", "saying")
