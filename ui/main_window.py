@@ -63,7 +63,7 @@ from ui.safety.features import SafetyParts, install_safety
 from ui.settings import Settings
 from ui.status_bar import StatusBar
 from ui.transfer.files import FileOperations, kind_of
-from ui.window_panes import DETAIL_WIDTH, WindowPanes
+from ui.window_panes import WindowPanes, detail_width
 from ui.window_shortcuts import WindowShortcuts
 
 if TYPE_CHECKING:
@@ -1194,8 +1194,7 @@ class MainWindow(QMainWindow):
     def _apply_default_sizes(self) -> None:
         """First start: room for names in the sidebar and for the editor, the rest to the table."""
         if not self.panes.tabbed:
-            width = max(self.width(), 900)
-            detail = min(420, max(DETAIL_WIDTH, width * 27 // 100))
+            detail = detail_width(max(self.width(), 900))
             self.resizeDocks([self.detail_dock], [detail], Qt.Orientation.Horizontal)
         if self.sidebar.isVisible():
             self.main_splitter.setSizes([230, max(0, self.main_splitter.width() - 230)])

@@ -49,6 +49,11 @@ def arrangement_for(width: int, *, tools_shown: bool) -> Arrangement:
     return Arrangement(True, width < SIDEBAR_WIDTH + CENTRE_WIDTH + TOOL_WIDTH)
 
 
+def detail_width(window_width: int) -> int:
+    """The claim editor's width beside the table when no tool is open."""
+    return min(420, max(DETAIL_WIDTH, window_width * 27 // 100))
+
+
 class WindowPanes(QObject):
     """Keeps ``window``'s right-hand docks and its sidebar arranged for the window's width."""
 
@@ -155,6 +160,8 @@ class WindowPanes(QObject):
     def _place_docks(self, wanted: Arrangement, tools: tuple[QDockWidget, ...]) -> None:
         window, detail = self._window, self._detail
         if not tools:
+            # The room of a tool that closed went to the editor: back to the table with it.
+            window.resizeDocks([detail], [detail_width(window.width())], Qt.Orientation.Horizontal)
             return
         new = [dock for dock in tools if dock not in self._placed]
         front = new[-1] if new else next((d for d in tools if _in_front(d)), tools[-1])

@@ -338,3 +338,18 @@ def test_the_view_menu_brings_a_pane_behind_a_tab_to_the_front(
     window.act.show_assistant.trigger()  # in front: Ctrl+4 closes it
     qtbot.waitUntil(dock.isHidden)
     assert not window.act.show_assistant.isChecked() and window.detail.isVisible()
+
+
+def test_closing_the_assistant_gives_its_room_back_to_the_table(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1700, 900)
+    qtbot.waitUntil(lambda: window.table.width() > 900)
+    qtbot.wait(50)
+    table_before = window.table.width()
+    dock = open_assistant(qtbot, window)
+    qtbot.waitUntil(lambda: not window.panes.tabbed and window.table.width() < table_before)
+    window.act.show_assistant.setChecked(False)
+    qtbot.waitUntil(dock.isHidden)
+    qtbot.waitUntil(lambda: window.table.width() >= table_before - 40)
+    assert window.detail_dock.width() <= 430
