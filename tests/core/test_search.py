@@ -46,73 +46,77 @@ def _seed(store: Store) -> None:
     add_claim(store, text="Café owners in Genève deny everything", notes="Éclair-shaped evidence")
 
 
-def test_prefix_query_finds_every_form_of_a_word(store: Store) -> None:
-    _seed(store)
-    assert _texts(store, ClaimFilter(text="provoc*")) == [
+def test_prefix_query_finds_every_form_of_a_word(store_both: Store) -> None:
+    _seed(store_both)
+    assert _texts(store_both, ClaimFilter(text="provoc*")) == [
         "Chemical attack provocations are being prepared"
     ]
 
 
-def test_cyrillic_is_found_whatever_the_case(store: Store) -> None:
-    _seed(store)
+def test_cyrillic_is_found_whatever_the_case(store_both: Store) -> None:
+    _seed(store_both)
     expected = ["Провокации с химическим оружием готовятся в Идлибе"]
-    assert _texts(store, ClaimFilter(text="провокации")) == expected
-    assert _texts(store, ClaimFilter(text="ИДЛИБЕ")) == expected
-    assert _texts(store, ClaimFilter(text="провок*")) == expected
-    assert _texts(store, ClaimFilter(text="минобороны")) == expected  # the speaker's name
+    assert _texts(store_both, ClaimFilter(text="провокации")) == expected
+    assert _texts(store_both, ClaimFilter(text="ИДЛИБЕ")) == expected
+    assert _texts(store_both, ClaimFilter(text="провок*")) == expected
+    assert _texts(store_both, ClaimFilter(text="минобороны")) == expected  # the speaker's name
 
 
-def test_accents_do_not_matter(store: Store) -> None:
-    _seed(store)
-    assert _texts(store, ClaimFilter(text="cafe geneve")) == [
+def test_accents_do_not_matter(store_both: Store) -> None:
+    _seed(store_both)
+    assert _texts(store_both, ClaimFilter(text="cafe geneve")) == [
         "Café owners in Genève deny everything"
     ]
-    assert _texts(store, ClaimFilter(text="eclair")) == ["Café owners in Genève deny everything"]
+    assert _texts(store_both, ClaimFilter(text="eclair")) == [
+        "Café owners in Genève deny everything"
+    ]
 
 
-def test_phrases_and_descriptor_are_searched(store: Store) -> None:
-    _seed(store)
-    assert _texts(store, ClaimFilter(text='"people familiar"')) == [
+def test_phrases_and_descriptor_are_searched(store_both: Store) -> None:
+    _seed(store_both)
+    assert _texts(store_both, ClaimFilter(text='"people familiar"')) == [
         "The U.S. is ready to take strong military action"
     ]
-    assert _texts(store, ClaimFilter(text='"familiar people"')) == []
+    assert _texts(store_both, ClaimFilter(text='"familiar people"')) == []
 
 
-def test_search_as_you_type_from_the_first_letter(store: Store) -> None:
-    _seed(store)
-    typed = [_texts(store, ClaimFilter(text=t, prefix_last=True)) for t in ("p", "pr", "provoc")]
+def test_search_as_you_type_from_the_first_letter(store_both: Store) -> None:
+    _seed(store_both)
+    typed = [
+        _texts(store_both, ClaimFilter(text=t, prefix_last=True)) for t in ("p", "pr", "provoc")
+    ]
     assert "Chemical attack provocations are being prepared" in typed[0]
     assert typed[2] == ["Chemical attack provocations are being prepared"]
 
 
-def test_filters_combine_with_the_text_query(store: Store) -> None:
-    _seed(store)
-    assert _texts(store, ClaimFilter(text="chemical", attributions=("anonymous",))) == []
-    assert _texts(store, ClaimFilter(tags=("CHEMICAL",), attributions=("anonymous",))) == [
+def test_filters_combine_with_the_text_query(store_both: Store) -> None:
+    _seed(store_both)
+    assert _texts(store_both, ClaimFilter(text="chemical", attributions=("anonymous",))) == []
+    assert _texts(store_both, ClaimFilter(tags=("CHEMICAL",), attributions=("anonymous",))) == [
         "The U.S. is ready to take strong military action"
     ]
-    assert _texts(store, ClaimFilter(statuses=("disputed",), text="prepared")) == [
+    assert _texts(store_both, ClaimFilter(statuses=("disputed",), text="prepared")) == [
         "Chemical attack provocations are being prepared"
     ]
     in_range = ClaimFilter(date_from=date(2018, 8, 25), date_to=date(2018, 8, 31))
-    assert _texts(store, in_range) == ["Провокации с химическим оружием готовятся в Идлибе"]
-    assert _texts(store, in_range.with_(date_field="said_on")) == [
+    assert _texts(store_both, in_range) == ["Провокации с химическим оружием готовятся в Идлибе"]
+    assert _texts(store_both, in_range.with_(date_field="said_on")) == [
         "Chemical attack provocations are being prepared"
     ]
-    with store.raw() as connection:
+    with store_both.raw() as connection:
         assert count_claims(connection, ClaimFilter(tags=("chemical",))) == 2
 
 
-def test_hostile_query_text_is_never_a_syntax_error(store: Store) -> None:
-    _seed(store)
+def test_hostile_query_text_is_never_a_syntax_error(store_both: Store) -> None:
+    _seed(store_both)
     for typed in ['"', "((", "AND", "NOT x", "-", "a:b", "*", "near(", "'; DROP TABLE claim; --"]:
-        _texts(store, ClaimFilter(text=typed, prefix_last=True))
+        _texts(store_both, ClaimFilter(text=typed, prefix_last=True))
     assert to_fts_query("  ") is None
 
 
-def test_order_and_paging(store: Store) -> None:
-    _seed(store)
-    with store.raw() as connection:
+def test_order_and_paging(store_both: Store) -> None:
+    _seed(store_both)
+    with store_both.raw() as connection:
         newest_first = list(
             search_ids(connection, ClaimFilter(), ClaimOrder("id", descending=True))
         )

@@ -1,0 +1,80 @@
+"""Text search on a server: what an analyst types, as a condition on the claims' search document.
+
+The same query language as on a file (``claimtracker.query.fulltext``: words, phrases,
+``prefix*``, ``OR``, ``AND``, ``NOT`` / ``-word``, ``field:word``) and the same word forms
+(``claimtracker.query.word_forms``), against the ``tsvector`` document and GIN index of
+migration 0007. The words are folded and split on the server, by the functions that built the
+document, so a query word always meets the document's words as they were stored.
+
+FTS5's operators bind NOT tighter than AND, AND tighter than OR; tsquery's ``!``, ``&`` and
+``|`` (and SQL's NOT, AND, OR) bind the same way, so the terms are joined in the order typed.
+A term limited to one field is checked in that field's own words too (the document holds all
+six fields in one); where every term is for all fields the whole query is one tsquery, which the
+planner estimates as one.
+
+One difference from a file: the server's ``unaccent`` also folds Cyrillic ё to е (and ß to ss,
+ł to l), which a file's index keeps apart; the server then finds the wider set.
+"""
+
+from __future__ import annotations
+
+from claimtracker.query.fulltext import QueryTerm, parse_query
+from claimtracker.query.word_forms import fold, word_forms
+
+#: The fields a term may be limited to (the file's index's column names), as SQL on ``claim c``.
+FIELD_SQL = {
+    "text": "c.text",
+    "quote": "c.quote",
+    "descriptor": "c.descriptor",
+    "notes": "c.notes",
+    "speaker": "(SELECT name::text FROM actor WHERE id = c.speaker_id)",
+    "source_title": "(SELECT title FROM source WHERE id = c.source_id)",
+}
+
+_JOINS_TSQUERY = {"AND": " & ", "OR": " | ", "NOT": " & !"}
+_JOINS_SQL = {"AND": " AND ", "OR": " OR ", "NOT": " AND NOT "}
+
+
+def _forms(term: QueryTerm) -> tuple[str, ...]:
+    """What the term asks for, any of: a phrase or a typed prefix as written, a word in its
+    forms (the word itself first)."""
+    if term.phrase or term.prefix:
+        return (fold(term.text),)
+    return word_forms(term.text)
+
+
+def _term_sql(term: QueryTerm) -> tuple[str, list[object]]:
+    """tsquery text for one term (SQL of type text) and its parameters."""
+    return "claimtracker_tsquery_term(?::text[], ?)", [
+        list(_forms(term)),
+        (term.prefix or term.typing) and not term.phrase,
+    ]
+
+
+def text_condition(text: str, *, prefix_last: bool = False) -> tuple[str, list[object]] | None:
+    """SQL on ``claim c`` true for the claims ``text`` finds, with its parameters; None when
+    ``text`` holds nothing to search."""
+    terms = parse_query(text, prefix_last=prefix_last)
+    if not terms:
+        return None
+    params: list[object] = []
+    if not any(term.column for term in terms):
+        pieces: list[str] = []
+        for term in terms:
+            sql, more = _term_sql(term)
+            if term.joined_by:
+                pieces.append(f"'{_JOINS_TSQUERY[term.joined_by]}'")
+            pieces.append(sql)
+            params.extend(more)
+        return f"c.search_doc @@ ({' || '.join(pieces)})::tsquery", params
+    condition = ""
+    for term in terms:
+        sql, more = _term_sql(term)
+        query = f"({sql})::tsquery"
+        one = f"c.search_doc @@ {query}"
+        params.extend(more)
+        if term.column:
+            one = f"({one} AND claimtracker_words({FIELD_SQL[term.column]}) @@ {query})"
+            params.extend(more)
+        condition += (_JOINS_SQL[term.joined_by] if term.joined_by else "") + one
+    return f"({condition})", params
