@@ -10,6 +10,7 @@ from claimtracker.query import ClaimFilter, ClaimOrder, count_claims, search_ids
 from claimtracker.query.fulltext import to_fts_query
 from claimtracker.schemas import ActorUpdate, ClaimUpdate, SourceUpdate
 from claimtracker.store import Store
+from claimtracker.store.dbapi import SQLITE, DbConnection, dialect_of
 from tests.core.helpers import add_claim, add_source
 
 
@@ -125,8 +126,97 @@ def test_order_and_paging(store_both: Store) -> None:
         assert page == [1, 3]  # Café, [Chemical, The], Провокации
 
 
-def test_the_index_follows_renames_edits_and_deletes(store: Store) -> None:
-    """Random edits through every path keep the external-content index exact."""
+#: Claims where words meet every rule of the query language (fields, forms, phrases, scripts).
+_LANGUAGE_SEED: list[dict[str, object]] = [
+    {"text": "Chemical attack provocations are being prepared", "speaker": "Sergei Ryabkov"},
+    {"text": "Провокации с химическим оружием готовятся в Идлибе", "speaker": "Минобороны России"},
+    {
+        "text": "The ministry warned of a provocation near Idlib",
+        "quote": "attack is imminent",
+        "speaker": "Sergei Ryabkov",
+        "status": "disputed",
+    },
+    {
+        "text": "Warning signs in leaked e-mail threads",
+        "quote": "we have the e-mail",
+        "notes": "Éclair-shaped evidence",
+    },
+    {
+        "text": "Провокацию готовят боевики",
+        "descriptor": "по словам источника",
+        "status": "disputed",
+    },
+    {"text": "Café owners in Genève deny everything", "notes": "warns nobody"},
+    {"text": "Straße closed after warnings", "descriptor": "according to people familiar"},
+    {"text": "Nothing about it", "notes": "idlib"},
+]
+
+#: What each query finds among them, typed whole and (the second list) as typed so far.
+_LANGUAGE: list[tuple[str, list[int], list[int]]] = [
+    ("provocation", [1, 3], [1, 3]),  # word forms
+    ("warns", [3, 4, 6], [3, 4, 6]),
+    ("провокации", [2, 5], [2, 5]),
+    ("ИДЛИБЕ", [2], [2]),
+    ("provoc*", [1, 3], [1, 3]),
+    ("провок*", [2, 5], [2, 5]),
+    ("e-ma*", [4], [4]),
+    ("p", [], [1, 3, 7]),  # from one letter, as typed
+    ("war", [], [3, 4, 6, 7]),
+    ("ï", [], [3, 4, 6, 8]),  # folded to i
+    ("geneve cafe", [6], [6]),
+    ("straße", [7], [7]),
+    ("минобороны", [2], [2]),  # the speaker's name
+    ("chemical OR e-mail", [1, 4], [1, 4]),
+    ("chemical -attack", [], []),
+    ("-attack chemical", [1], [1]),  # a leading exclusion is dropped, as FTS5 must
+    ("provocation OR warning -idlib", [1, 3, 4, 6], [1, 3, 4, 6]),  # NOT before OR
+    ("idlib -warned OR nothing", [8], [8]),
+    ("warn* OR café -genève", [3, 4, 6, 7], [3, 4, 6, 7]),
+    ('"attack is"', [3], [3]),
+    ('"idlib attack"', [], []),  # a phrase does not run from one field into the next
+    ("speaker:ryabkov", [1, 3], [1, 3]),
+    ('speaker:"sergei ryabkov"', [1, 3], [1, 3]),
+    ("sergei ryabkov -speaker:sergei", [], []),
+    ("quote:e-mail", [4], [4]),
+    ("notes:eclair", [4], [4]),
+    ("notes:idlib", [8], [8]),
+    ("descriptor:people", [7], [7]),
+    ("source:article", [], []),
+    ("NOT x", list(range(1, 9)), list(range(1, 9))),
+]
+
+
+def test_the_query_language_finds_the_same_claims_on_a_file_and_a_server(
+    store_both: Store,
+) -> None:
+    for fields in _LANGUAGE_SEED:
+        add_claim(store_both, **fields)
+    with store_both.raw() as connection:
+        for typed, whole, so_far in _LANGUAGE:
+            assert list(search_ids(connection, ClaimFilter(text=typed))) == whole, typed
+            as_typed = ClaimFilter(text=typed, prefix_last=True)
+            assert list(search_ids(connection, as_typed)) == so_far, typed
+        with_status = ClaimFilter(text="provok* OR провок*", statuses=("disputed",))
+        assert list(search_ids(connection, with_status)) == [5]
+        assert count_claims(connection, ClaimFilter(text="warn*")) == 4
+        assert count_claims(connection, ClaimFilter(text="warn*", trash="trash")) == 0
+
+
+def _index_is_exact(connection: DbConnection) -> bool:
+    if dialect_of(connection) == SQLITE:
+        return bulk.check_index(connection)
+    stale = connection.execute(
+        "SELECT count(*) FROM claim c WHERE c.search_doc IS DISTINCT FROM claimtracker_search_doc("
+        "c.text, c.quote, c.descriptor, c.notes, (SELECT name::text FROM actor WHERE id = c.speaker_id), "
+        "(SELECT title FROM source WHERE id = c.source_id))"
+    ).fetchone()[0]
+    return bool(stale == 0)
+
+
+def test_the_index_follows_renames_edits_and_deletes(store_both: Store) -> None:
+    """Random edits through every path keep the index exact (a file's external-content FTS5
+    index, a server's search document)."""
+    store = store_both
     rng = random.Random(3)
     source_id = add_source(store, "Some article text about Idlib.", title="Initial title")
     ids = [
@@ -167,9 +257,9 @@ def test_the_index_follows_renames_edits_and_deletes(store: Store) -> None:
                     changes=ClaimUpdate(speaker_id=rng.randint(1, 3)),
                 )
     with store.raw() as connection:
-        assert bulk.check_index(connection)
+        assert _index_is_exact(connection)
         connection.execute("DELETE FROM actor WHERE id = 1")
-        assert bulk.check_index(connection)
+        assert _index_is_exact(connection)
         renamed = connection.execute("SELECT name FROM actor WHERE id = 2").fetchone()[0]
         word = renamed.split()[-1]
         expected = {r[0] for r in connection.execute("SELECT id FROM claim WHERE speaker_id = 2")}
