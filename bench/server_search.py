@@ -84,10 +84,12 @@ def _copy_text(rows: Iterator[tuple[object, ...]]) -> bytes:
 def _copy(psycopg_connection: Any, table: str, data: bytes) -> float:
     columns = ", ".join(CLAIM_COLUMNS)
     started = time.perf_counter()
-    with psycopg_connection.cursor() as cursor:
-        with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for start in range(0, len(data), 1 << 20):
-                copy.write(data[start : start + (1 << 20)])
+    with (
+        psycopg_connection.cursor() as cursor,
+        cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for start in range(0, len(data), 1 << 20):
+            copy.write(data[start : start + (1 << 20)])
     psycopg_connection.commit()
     return time.perf_counter() - started
 
@@ -175,7 +177,9 @@ def measure(store: Store) -> None:
             return _median_ms(lambda: count_claims(connection, claim_filter), runs=3)
 
         def count_ceiling(tsquery: str) -> float:
-            sql = "SELECT count(*) FROM claim WHERE search_doc @@ %s::tsquery AND deleted_at IS NULL"
+            sql = (
+                "SELECT count(*) FROM claim WHERE search_doc @@ %s::tsquery AND deleted_at IS NULL"
+            )
             return _median_ms(lambda: raw.execute(sql, (tsquery,)).fetchone(), runs=3)
 
         total = raw.execute("SELECT count(*) FROM claim").fetchone()[0]

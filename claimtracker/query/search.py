@@ -22,6 +22,7 @@ from claimtracker.store.dbapi import (
     dialect_of,
     greatest,
     nocase,
+    streamed,
 )
 from claimtracker.vocabulary import MARKINGS
 
@@ -97,11 +98,17 @@ def search_ids(
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         params += (NO_LIMIT[dialect] if limit is None else limit, offset)
-    cursor = connection.execute(sql, params)
+    # All of them: streamed from a server, so that the first page does not wait for the rest.
+    cursor = (
+        connection.execute(sql, params) if limit is not None else streamed(connection, sql, params)
+    )
     cursor.arraysize = 2000
-    while batch := cursor.fetchmany():
-        for (claim_id,) in batch:
-            yield claim_id
+    try:
+        while batch := cursor.fetchmany():
+            for (claim_id,) in batch:
+                yield claim_id
+    finally:
+        cursor.close()  # a server's cursor at once, not at the end of the transaction
 
 
 def count_claims(connection: DbConnection, claim_filter: ClaimFilter) -> int:

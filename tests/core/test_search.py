@@ -202,6 +202,21 @@ def test_the_query_language_finds_the_same_claims_on_a_file_and_a_server(
         assert count_claims(connection, ClaimFilter(text="warn*", trash="trash")) == 0
 
 
+def test_ids_stream_and_a_stream_left_half_read_does_not_hold_up_the_next_query(
+    store_both: Store,
+) -> None:
+    for number in range(30):
+        add_claim(store_both, text=f"claim {number} about idlib")
+    with store_both.raw() as connection:
+        every = search_ids(connection, ClaimFilter(text="idlib"), ClaimOrder("id", descending=True))
+        assert [next(every) for _ in range(3)] == [30, 29, 28]
+        again = search_ids(connection, ClaimFilter(text="claim"))
+        assert list(again) == list(range(1, 31))
+        assert [next(every) for _ in range(2)] == [27, 26]
+        every.close()
+        assert count_claims(connection, ClaimFilter(text="idlib")) == 30
+
+
 def _index_is_exact(connection: DbConnection) -> bool:
     if dialect_of(connection) == SQLITE:
         return bulk.check_index(connection)
