@@ -28,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import claim_rows, insert_people_and_sources
 from claimtracker.bulk import CLAIM_COLUMNS
-from claimtracker.query import ClaimFilter, ClaimOrder, count_claims, search_ids
+from claimtracker.query import ClaimFilter, ClaimOrder, count_claims, fetch_rows, search_ids
+from claimtracker.query.streaming import stream_ids
 from claimtracker.store import Store
 
 ORDER = ClaimOrder("id", descending=True)
@@ -203,6 +205,53 @@ def measure(store: Store) -> None:
         print("targets: word query first page ≤ 20 ms; as typed from one letter ≤ 50 ms")
 
 
+def measure_table(store: Store) -> None:
+    """The claims table's fast paths on a server: counts, first pages in each sort (streamed),
+    the whole id stream, a page of rows."""
+    with store.raw() as connection:
+        raw = connection.psycopg  # type: ignore[attr-defined]
+        everything = ClaimFilter()
+        print(f"\n{'the claims table':<34}{'product':>10}{'ceiling':>10}")
+
+        def row(label: str, product: Callable[[], object], ceiling: Callable[[], object]) -> None:
+            print(f"{label:<34}{_median_ms(product, 5):>7.1f} ms{_median_ms(ceiling, 5):>7.1f} ms")
+
+        row(
+            "count of live claims",
+            lambda: count_claims(connection, everything),
+            lambda: raw.execute("SELECT count(*) FROM claim WHERE deleted_at IS NULL").fetchone(),
+        )
+        ceilings = {
+            "id": "c.id DESC",
+            "text": "lower(substr(c.text, 1, 24)), lower(c.text), c.id",
+            "speaker": "(SELECT lower(name) FROM actor WHERE id = c.speaker_id), c.id",
+            "said_on": "c.said_on NULLS FIRST, c.id",
+        }
+        for key, ceiling_order in ceilings.items():
+            order = ClaimOrder(key, descending=key == "id")
+            row(
+                f"first 200 ids, by {key}",
+                lambda order=order: list(islice(stream_ids(connection, everything, order), 200)),
+                lambda ceiling_order=ceiling_order: raw.execute(
+                    f"SELECT c.id FROM claim c WHERE c.deleted_at IS NULL "
+                    f"ORDER BY {ceiling_order} LIMIT 200"
+                ).fetchall(),
+            )
+        row(
+            "every id, by id (streamed)",
+            lambda: sum(1 for _ in search_ids(connection, everything)),
+            lambda: raw.execute(
+                "SELECT id FROM claim WHERE deleted_at IS NULL ORDER BY id"
+            ).fetchall(),
+        )
+        page = list(islice(search_ids(connection, everything, ORDER), 200))
+        row(
+            "a page of 200 rows",
+            lambda: fetch_rows(connection, page),
+            lambda: raw.execute("SELECT * FROM claim WHERE id = ANY(%s)", (page,)).fetchall(),
+        )
+
+
 @contextmanager
 def _database(url: str | None) -> Iterator[str]:
     if url:
@@ -222,12 +271,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=1_000_000)
     parser.add_argument("--url", help="an empty database on a server (default: a throwaway one)")
+    parser.add_argument(
+        "--measure-only", action="store_true", help="the database at --url is loaded already"
+    )
     args = parser.parse_args()
     with _database(args.url) as url:
         store = Store.open(url)
         try:
-            load(store, args.n)
+            if not args.measure_only:
+                load(store, args.n)
             measure(store)
+            measure_table(store)
         finally:
             store.close()
 

@@ -49,6 +49,12 @@ SORT_KEYS: dict[str, str | tuple[str, ...]] = {
 }
 
 
+#: Sort keys that may be NULL (the others are NOT NULL columns or expressions over them).
+NULLABLE_KEYS = frozenset(
+    {"speaker", "credibility", "said_on", "reported_on", "event_on", "source"}
+)
+
+
 @dataclass(frozen=True)
 class ClaimOrder:
     key: str = "id"
@@ -69,7 +75,10 @@ class ClaimOrder:
             return f"{'f.rowid' if uses_fts else 'c.id'} {direction}"
         keys = SORT_KEYS[self.key]
         expressions = [_sort_sql(e, dialect) for e in ((keys,) if isinstance(keys, str) else keys)]
-        if dialect != SQLITE:  # NULL first going up, last going down, as SQLite sorts
+        if dialect != SQLITE and self.key in NULLABLE_KEYS:
+            # NULL first going up, last going down, as SQLite sorts (migration 0007 made the
+            # indexes in that order); other keys are never NULL, and keep the plain order
+            # their indexes have.
             direction += " NULLS FIRST" if not self.descending else " NULLS LAST"
         return ", ".join(f"{e} {direction}" for e in (*expressions, "c.id"))
 
