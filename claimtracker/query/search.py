@@ -49,6 +49,9 @@ SORT_KEYS: dict[str, str | tuple[str, ...]] = {
 }
 
 
+#: Ids read before the first yield (then 2,000 at a time).
+FIRST_BATCH = 256
+
 #: Sort keys that may be NULL (the others are NOT NULL columns or expressions over them).
 NULLABLE_KEYS = frozenset(
     {"speaker", "credibility", "said_on", "reported_on", "event_on", "source"}
@@ -113,9 +116,12 @@ def search_ids(
     )
     cursor.arraysize = 2000
     try:
-        while batch := cursor.fetchmany():
+        # A first page first: a streamed sort need not produce 2,000 rows before it.
+        batch = cursor.fetchmany(FIRST_BATCH)
+        while batch:
             for (claim_id,) in batch:
                 yield claim_id
+            batch = cursor.fetchmany()
     finally:
         cursor.close()  # a server's cursor at once, not at the end of the transaction
 

@@ -8,8 +8,9 @@ document, so a query word always meets the document's words as they were stored.
 
 FTS5's operators bind NOT tighter than AND, AND tighter than OR; tsquery's ``!``, ``&`` and
 ``|`` (and SQL's NOT, AND, OR) bind the same way, so the terms are joined in the order typed.
-A term limited to one field is checked in that field's own words too (the document holds all
-six fields in one); where every term is for all fields the whole query is one tsquery, which the
+A term limited to one of the claim's fields is checked in that field's own words too (the
+document holds all six fields in one); one limited to the speaker or the source's title is looked
+up in their own indexes; where every term is for all fields the whole query is one tsquery, which the
 planner estimates as one.
 
 One difference from a file: the server's ``unaccent`` also folds Cyrillic ё to е (and ß to ss,
@@ -21,14 +22,19 @@ from __future__ import annotations
 from claimtracker.query.fulltext import QueryTerm, parse_query
 from claimtracker.query.word_forms import fold, word_forms
 
-#: The fields a term may be limited to (the file's index's column names), as SQL on ``claim c``.
+#: The claim's own fields a term may be limited to (the file's index's column names).
 FIELD_SQL = {
     "text": "c.text",
     "quote": "c.quote",
     "descriptor": "c.descriptor",
     "notes": "c.notes",
-    "speaker": "(SELECT name::text FROM actor WHERE id = c.speaker_id)",
-    "source_title": "(SELECT title FROM source WHERE id = c.source_id)",
+}
+#: The fields of other tables: (table, column as text, the claim's column pointing at it).
+#: Their words are indexed where they are (migration 0007), so a term limited to one of them
+#: looks up the few actors or sources it names instead of reading each claim's.
+LOOKED_UP = {
+    "speaker": ("actor", "name::text", "speaker_id"),
+    "source_title": ("source", "title", "source_id"),
 }
 
 _JOINS_TSQUERY = {"AND": " & ", "OR": " | ", "NOT": " & !"}
@@ -94,7 +100,13 @@ def text_condition(text: str, *, prefix_last: bool = False) -> tuple[str, list[o
         query = f"({sql})::tsquery"
         one = f"c.search_doc @@ {query}"
         params.extend(more)
-        if term.column:
+        if term.column in LOOKED_UP:
+            table, column, key = LOOKED_UP[term.column]
+            one = (
+                f"EXISTS (SELECT 1 FROM {table} x WHERE x.id = c.{key} "
+                f"AND claimtracker_words(x.{column}) @@ {query})"
+            )
+        elif term.column:
             one = f"({one} AND claimtracker_words({FIELD_SQL[term.column]}) @@ {query})"
             params.extend(more)
         condition += (_JOINS_SQL[term.joined_by] if term.joined_by else "") + one
