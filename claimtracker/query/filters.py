@@ -69,6 +69,9 @@ class CompiledFilter:
     where: str
     params: tuple[object, ...]
     uses_fts: bool
+    #: On a server with a text query: a relevance score (higher is better) and its parameters,
+    #: for ordering by rank (on a file the index's ``f.rank``).
+    server_rank: tuple[str, tuple[object, ...]] | None = None
 
 
 def _in(column: str, values: tuple[object, ...]) -> tuple[str, tuple[object, ...]]:
@@ -80,6 +83,7 @@ def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> Comp
     """The filter as SQL for ``dialect`` (the connection's: ``store.dbapi.dialect_of``)."""
     conditions: list[str] = []
     params: list[object] = []
+    rank: tuple[str, tuple[object, ...]] | None = None
     source = "claim c"
     fts = claim_filter.fts_query if dialect == SQLITE else None
     if fts is not None:
@@ -89,8 +93,9 @@ def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> Comp
     elif claim_filter.text and dialect != SQLITE:
         found = text_condition(claim_filter.text, prefix_last=claim_filter.prefix_last)
         if found is not None:
-            conditions.append(found[0])
-            params.extend(found[1])
+            conditions.append(found.condition)
+            params.extend(found.params)
+            rank = (found.rank, found.rank_params)
     if claim_filter.trash == "live":
         conditions.append("c.deleted_at IS NULL")
     elif claim_filter.trash == "trash":
@@ -133,4 +138,5 @@ def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> Comp
         where=" AND ".join(conditions) if conditions else "1 = 1",
         params=tuple(params),
         uses_fts=fts is not None,
+        server_rank=rank,
     )

@@ -102,11 +102,13 @@ def search_ids(
 ) -> Iterator[int]:
     dialect = dialect_of(connection)
     compiled = compile_filter(claim_filter, dialect)
-    sql = (
-        f"SELECT c.id FROM {compiled.source} WHERE {compiled.where} "
-        f"ORDER BY {order.sql(uses_fts=compiled.uses_fts, dialect=dialect)}"
-    )
+    order_sql = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
     params: tuple[object, ...] = compiled.params
+    if order.key == "rank" and compiled.server_rank is not None:
+        score, score_params = compiled.server_rank
+        order_sql = f"{score} {'ASC' if order.descending else 'DESC'}, c.id"
+        params += score_params
+    sql = f"SELECT c.id FROM {compiled.source} WHERE {compiled.where} ORDER BY {order_sql}"
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         params += (NO_LIMIT[dialect] if limit is None else limit, offset)

@@ -19,6 +19,8 @@ One difference from a file: the server's ``unaccent`` also folds Cyrillic ё to 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from claimtracker.query.fulltext import QueryTerm, parse_query
 from claimtracker.query.word_forms import fold, word_forms
 
@@ -78,23 +80,44 @@ def _term_sql(term: QueryTerm) -> tuple[str, list[object]]:
     ]
 
 
-def text_condition(text: str, *, prefix_last: bool = False) -> tuple[str, list[object]] | None:
-    """SQL on ``claim c`` true for the claims ``text`` finds, with its parameters; None when
-    ``text`` holds nothing to search."""
+@dataclass(frozen=True)
+class ServerText:
+    """A text query on a server: the condition on ``claim c``, and a relevance score."""
+
+    condition: str
+    params: tuple[object, ...]
+    #: Higher for a better match (``ts_rank_cd`` of every term, fields not told apart).
+    rank: str
+    rank_params: tuple[object, ...]
+
+
+def _whole_query(terms: list[QueryTerm]) -> tuple[str, list[object]]:
+    """Every term in one tsquery (SQL of type tsquery), fields not told apart."""
+    pieces: list[str] = []
+    params: list[object] = []
+    for term in terms:
+        sql, more = _term_sql(term)
+        if term.joined_by:
+            pieces.append(f"'{_JOINS_TSQUERY[term.joined_by]}'")
+        pieces.append(sql)
+        params.extend(more)
+    return f"({' || '.join(pieces)})::tsquery", params
+
+
+def text_condition(text: str, *, prefix_last: bool = False) -> ServerText | None:
+    """What ``text`` finds, as SQL on ``claim c`` with its parameters; None when ``text``
+    holds nothing to search."""
     terms = parse_query(text, prefix_last=prefix_last)
     if not terms:
         return None
-    params: list[object] = []
+    whole, whole_params = _whole_query(terms)
+    rank = f"ts_rank_cd(c.search_doc, {whole})"
     if not any(term.column for term in terms):
-        pieces: list[str] = []
-        for term in terms:
-            sql, more = _term_sql(term)
-            if term.joined_by:
-                pieces.append(f"'{_JOINS_TSQUERY[term.joined_by]}'")
-            pieces.append(sql)
-            params.extend(more)
-        return f"c.search_doc @@ ({' || '.join(pieces)})::tsquery", params
+        return ServerText(
+            f"c.search_doc @@ {whole}", tuple(whole_params), rank, tuple(whole_params)
+        )
     condition = ""
+    params: list[object] = []
     for term in terms:
         sql, more = _term_sql(term)
         query = f"({sql})::tsquery"
@@ -110,4 +133,4 @@ def text_condition(text: str, *, prefix_last: bool = False) -> tuple[str, list[o
             one = f"({one} AND claimtracker_words({FIELD_SQL[term.column]}) @@ {query})"
             params.extend(more)
         condition += (_JOINS_SQL[term.joined_by] if term.joined_by else "") + one
-    return f"({condition})", params
+    return ServerText(f"({condition})", tuple(params), rank, tuple(whole_params))

@@ -217,6 +217,20 @@ def test_ids_stream_and_a_stream_left_half_read_does_not_hold_up_the_next_query(
         assert count_claims(connection, ClaimFilter(text="idlib")) == 30
 
 
+def test_ranked_search_puts_the_closest_match_first(store_both: Store) -> None:
+    add_claim(
+        store_both,
+        text="A long report on many things, among them a convoy seen near the border at night",
+    )
+    add_claim(store_both, text="Convoy, convoy: the convoy again", quote="the convoy")
+    add_claim(store_both, text="Nothing to see")
+    with store_both.raw() as connection:
+        ranked = list(search_ids(connection, ClaimFilter(text="convoy"), ClaimOrder("rank")))
+        assert ranked == [2, 1]
+        worst_first = ClaimOrder("rank", descending=True)
+        assert list(search_ids(connection, ClaimFilter(text="convoy"), worst_first)) == [1, 2]
+
+
 def _index_is_exact(connection: DbConnection) -> bool:
     if dialect_of(connection) == SQLITE:
         return bulk.check_index(connection)
