@@ -78,12 +78,14 @@ class ClaimOrder:
             return f"{'f.rowid' if uses_fts else 'c.id'} {direction}"
         keys = SORT_KEYS[self.key]
         expressions = [_sort_sql(e, dialect) for e in ((keys,) if isinstance(keys, str) else keys)]
+        nulls = ""
         if dialect != SQLITE and self.key in NULLABLE_KEYS:
             # NULL first going up, last going down, as SQLite sorts (migration 0007 made the
-            # indexes in that order); other keys are never NULL, and keep the plain order
-            # their indexes have.
-            direction += " NULLS FIRST" if not self.descending else " NULLS LAST"
-        return ", ".join(f"{e} {direction}" for e in (*expressions, "c.id"))
+            # indexes in that order, with the id after); other keys and the id are never
+            # NULL, and keep the plain order their indexes have.
+            nulls = " NULLS FIRST" if not self.descending else " NULLS LAST"
+        ordered = [f"{e} {direction}{nulls}" for e in expressions]
+        return ", ".join([*ordered, f"c.id {direction}"])
 
 
 def _sort_sql(expression: str, dialect: Dialect) -> str:
