@@ -41,6 +41,7 @@ Work still written for SQLite only takes ``store.raw_sqlite("What it is")`` (or
 from __future__ import annotations
 
 import functools
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
@@ -68,6 +69,8 @@ class DbCursor(Protocol):
     def fetchall(self) -> list[Any]: ...
 
     def __iter__(self) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
 
 
 class DbConnection(Protocol):
@@ -210,6 +213,10 @@ def _server_parameters(numbered: bool, parameters: Sequence[Any]) -> Any:
 _AS_TEXT = ("date", "timestamp", "timestamptz", "time", "interval")
 
 
+#: Names for server-side cursors, unique in the process (several may be open on one connection).
+_stream_names = itertools.count(1)
+
+
 class ServerConnection:
     """A psycopg connection that speaks the seam: ``?`` placeholders, dates as ISO text.
 
@@ -236,6 +243,19 @@ class ServerConnection:
         cursor.execute(text, _server_parameters(numbered, parameters))
         return cursor
 
+    def stream(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        """A server-side cursor over ``sql``: its rows come as they are read, a batch at a
+        time, instead of all of them before the first (a million ids). Lives until it is
+        closed or the transaction ends."""
+        from psycopg.types.string import TextLoader
+
+        cursor = self.psycopg.cursor(name=f"claimtracker_stream_{next(_stream_names)}")
+        for name in _AS_TEXT:
+            cursor.adapters.register_loader(name, TextLoader)
+        text, numbered = _translated(sql)
+        cursor.execute(text, _server_parameters(numbered, parameters))
+        return cursor
+
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
         cursor = self._cursor()
         text, numbered = _translated(sql)
@@ -250,6 +270,14 @@ class ServerConnection:
 
     def close(self) -> None:
         self.psycopg.close()
+
+
+def streamed(connection: DbConnection, sql: str, parameters: Sequence[Any] = (), /) -> DbCursor:
+    """``connection.execute``, except that on a server the rows come as they are read
+    (:meth:`ServerConnection.stream`); SQLite's cursors read as they go already."""
+    if isinstance(connection, ServerConnection):
+        return cast(DbCursor, connection.stream(sql, parameters))
+    return connection.execute(sql, parameters)
 
 
 def require_sqlite(connection: DbConnection, what: str) -> sqlite3.Connection:
