@@ -86,6 +86,8 @@ class Store:
         )
         try:
             migrate.upgrade(engine, before_upgrade=hook)
+            if path is None and engine.dialect.name == "postgresql":
+                store._install_live_triggers()
         except ClaimTrackerError:
             engine.dispose()
             raise
@@ -96,6 +98,20 @@ class Store:
                 raise
             raise error from exc
         return store
+
+    def _install_live_triggers(self) -> None:
+        """The journal's ordering and notice triggers (``claimtracker.server.live``); an
+        analyst without the right to create them works on (the owner installs them)."""
+        from claimtracker.server.live import install_journal_triggers, journal_triggers_installed
+
+        with self.raw() as connection:
+            if journal_triggers_installed(connection):
+                return
+        try:
+            with self.raw(write=True) as connection:
+                install_journal_triggers(connection)
+        except Exception as exc:  # no right to create triggers: the app then looks regularly
+            log.warning("Live change notices are not installed on %s: %s", self.display_name, exc)
 
     @property
     def is_sqlite(self) -> bool:
@@ -140,6 +156,11 @@ class Store:
         """A session for one user action: committed at the end, rolled back on any error."""
         session = Session(self._writer, expire_on_commit=False)
         try:
+            if not self.is_sqlite:
+                # One journal writer at a time, taken before any row (claimtracker.server.live).
+                from claimtracker.server.live import LOCK_JOURNAL
+
+                session.connection().exec_driver_sql(LOCK_JOURNAL)
             yield session
             session.commit()
         except BaseException as exc:
@@ -209,6 +230,10 @@ class Store:
             raise self._translated(exc) from exc
         server = ServerConnection(pooled.driver_connection)  # type: ignore[arg-type]
         try:
+            if write:
+                from claimtracker.server.live import LOCK_JOURNAL
+
+                server.execute(LOCK_JOURNAL)
             yield server
             if write:
                 server.commit()
