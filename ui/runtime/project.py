@@ -78,6 +78,9 @@ class Project:
         self.own_entries = OwnEntries()
         self._closing = threading.Lock()
         self._closed = False
+        #: Why the team server cannot be reached now (set while it does not answer: writes are
+        #: refused at once with these words, and kept by the app to be saved later).
+        self.unreachable: str | None = None
         if store is not None:
             self._store_ready.set()
 
@@ -225,6 +228,8 @@ class Project:
     def write(self, initiator: object = None) -> Iterator[Session]:
         """One user action's transaction (see ``Store.change``); when it is committed, what it
         changed is announced once, as asked by ``initiator``."""
+        if self.unreachable is not None:
+            raise StorageError(self.unreachable)
         with self.store.change() as transaction:
             yield transaction.session
         self.changed(transaction.changes, initiator)
