@@ -1,2 +1,13 @@
-"""A desk's shared database on a PostgreSQL server: addresses and passwords, the app's reader,
-live change notices (LISTEN/NOTIFY), analysts and their roles."""
+"""A desk of analysts on one PostgreSQL server (issue 11).
+
+- :mod:`~claimtracker.server.roles` — the three roles (viewer, analyst, lead) and the owner:
+  who the current connection is, and what each may do (with the reason when not).
+- :mod:`~claimtracker.server.setup` — ``claimtracker server init``: extensions, schema, group
+  roles, grants, and the triggers that make the server itself enforce the roles.
+- :mod:`~claimtracker.server.analysts` — adding, listing, re-roling and removing analysts.
+- :mod:`~claimtracker.server.address` — where a team project is, and the analyst's password
+  (keyring, ``~/.pgpass``).
+- :mod:`~claimtracker.server.reader` — the app's read connection to a team project.
+- :mod:`~claimtracker.server.live` — the journal's triggers (writers in order, NOTIFY) and the
+  listener that hears other analysts' changes.
+"""

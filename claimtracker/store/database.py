@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from claimtracker.errors import ClaimTrackerError, StorageError
+from claimtracker.errors import ClaimTrackerError, PermissionDeniedError, StorageError
 from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, session_execute
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety import live_files
@@ -132,7 +132,29 @@ class Store:
 
     def _translated(self, exc: BaseException) -> BaseException:
         error = storage_error(exc, self.display_name)
+        if isinstance(error, PermissionDeniedError) and error.role is None:
+            return self._told_by_role(error)
         return error if error is not None else exc
+
+    def _told_by_role(self, error: PermissionDeniedError) -> PermissionDeniedError:
+        """A refusal by the server, said in the terms of the analyst's role (looked up on a
+        connection of its own: the refused transaction is gone)."""
+        from claimtracker.server.roles import role_of
+        from claimtracker.store.server_errors import with_role
+
+        try:
+            pooled = self.engine.raw_connection()
+        except DBAPIError:
+            return error
+        server = ServerConnection(pooled.driver_connection)  # type: ignore[arg-type]
+        try:
+            return with_role(error, role_of(server))
+        except Exception:  # the server went away meanwhile: its first refusal still holds
+            log.debug("Cannot look up the analyst's role", exc_info=True)
+            return error
+        finally:
+            pooled.rollback()
+            pooled.close()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
