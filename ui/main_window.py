@@ -276,6 +276,35 @@ class MainWindow(QMainWindow):
         self.sidebar.historyRequested.connect(self.safety.history.show)
         self.sidebar.trashRequested.connect(lambda: self.safety.trash.show())
         self.storeOpened.connect(self.safety.on_store_opened)
+        # Team projects: opening one, live changes, the server going away, roles (ui.team)
+        from ui.team.features import TeamParts, install_team
+
+        self.team = install_team(
+            TeamParts(
+                window=self,
+                hub=hub,
+                ops=self.ops,
+                project=lambda: self.project,
+                external=self.safety.external,
+                pending=self.safety.pending,
+                editor=self.detail.editor,
+                add_notice=self.add_notice,
+                show_opened=self.show_opened_project,
+                show_status=self.status.showMessage,
+                open_project=a.open_project,
+                edit_actions=(
+                    a.new_claim,
+                    a.delete,
+                    a.restore,
+                    a.import_articles,
+                    a.import_csv,
+                    a.link_counter,
+                    a.suggest_claims,
+                    a.edit_source,
+                ),
+                empty_trash=a.empty_trash,
+            )
+        )
         # View
         a.show_sidebar.toggled.connect(self.sidebar.setVisible)
         a.show_detail.toggled.connect(self.detail.setVisible)
@@ -1053,6 +1082,7 @@ class MainWindow(QMainWindow):
         a.side_by_side.setEnabled(has_project)
         a.undo.setEnabled(self.undo_stack.canUndo())
         a.redo.setEnabled(self.undo_stack.canRedo())
+        self.team.apply_role()
 
     def _update_title(self) -> None:
         if self.project is None:
