@@ -131,93 +131,75 @@ def _run(command: list[str], what: str) -> None:
         raise RuntimeError(f"{what} failed: {detail[-1] if detail else done.returncode}")
 
 
-class Cluster:
-    """A throwaway cluster in a temporary folder, which a test may stop and start again (the
-    server going away); ``server`` says how to reach it (the same port each time)."""
-
-    def __init__(self, bindir: Path) -> None:
-        self.bindir = bindir
-        self.folder = Path(tempfile.mkdtemp(prefix="ctpg-"))
-        self.data = self.folder / "data"
-        self.port = _free_port()
-        self.running = False
-        self.server = PgServer(
-            host=str(self.folder), port=self.port, superuser=SUPERUSER, bindir=bindir
-        )
-
-    def create(self) -> None:
-        if os.geteuid() == 0:
-            shutil.chown(self.folder, user=UNPRIVILEGED)
-        self.folder.chmod(0o700)
+@contextmanager
+def throwaway_cluster(bindir: Path) -> Iterator[PgServer]:
+    """A new cluster in a temporary folder, running until the block ends, then deleted (the
+    tests' session cluster; benches use it too)."""
+    folder = Path(tempfile.mkdtemp(prefix="ctpg-"))
+    data = folder / "data"
+    if os.geteuid() == 0:
+        shutil.chown(folder, user=UNPRIVILEGED)
+    folder.chmod(0o700)
+    port = _free_port()
+    _run(
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            SUPERUSER,
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ],
+        "initdb",
+    )
+    # Trust on the socket; a checked password on 127.0.0.1 only (initdb's defaults, narrowed).
+    (data / "pg_hba.conf").write_text(
+        "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n", encoding="utf-8"
+    )
+    options = (
+        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
+    started = False
+    try:
         _run(
             [
-                str(self.bindir / "initdb"),
+                str(bindir / "pg_ctl"),
                 "-D",
-                str(self.data),
-                "-U",
-                SUPERUSER,
-                "--auth-local=trust",
-                "--auth-host=scram-sha-256",
-                "--encoding=UTF8",
-                "--locale=C.UTF-8",
-                "--no-sync",
+                str(data),
+                "-l",
+                str(folder / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "start",
             ],
-            "initdb",
+            "pg_ctl start",
         )
-        # Trust on the socket; a checked password on 127.0.0.1 only (initdb's defaults, narrowed).
-        (self.data / "pg_hba.conf").write_text(
-            "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n", encoding="utf-8"
-        )
-
-    def start(self) -> None:
-        options = (
-            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
-        pg_ctl = str(self.bindir / "pg_ctl")
-        log = str(self.folder / "server.log")
-        _run(
-            [pg_ctl, "-D", str(self.data), "-l", log, "-o", options, "-w", "start"], "pg_ctl start"
-        )
-        self.running = True
-
-    def stop(self, mode: str = "immediate") -> None:
-        _run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "stop"], "pg_ctl stop")
-        self.running = False
-
-    def remove(self) -> None:
-        if self.running:
-            self.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        started = True
+        yield PgServer(host=str(folder), port=port, superuser=SUPERUSER, bindir=bindir)
+    finally:
+        if started:
+            _run(
+                [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], "pg_ctl stop"
+            )
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def require_bindir() -> Path:
-    """The PostgreSQL programs' folder, or skip (fail on CI) saying what is missing."""
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
     bindir = find_bindir()
     if bindir is None:
         reason = "PostgreSQL server programs (initdb, pg_ctl) not found: apt-get install postgresql"
         if os.environ.get("CI"):
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
-    return bindir
-
-
-@contextmanager
-def running_cluster() -> Iterator[Cluster]:
-    """A new cluster, started, removed at the end."""
-    cluster = Cluster(require_bindir())
-    try:
-        cluster.create()
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.remove()
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    with running_cluster() as cluster:
-        yield cluster.server
+    with throwaway_cluster(bindir) as server:
+        yield server
 
 
 @pytest.fixture

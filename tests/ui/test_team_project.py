@@ -21,7 +21,8 @@ from claimtracker.query import fetch_row
 from claimtracker.schemas import ClaimUpdate
 from claimtracker.server.address import KEYRING_SERVICE, TeamAddress
 from claimtracker.store import Store
-from tests.pg import running_cluster
+from tests import restartable
+from tests.pg import PgServer, find_bindir, throwaway_cluster
 from tests.ui.helpers import when_modal
 from ui.main_window import MainWindow
 from ui.safety.conflicts import ConflictDialog
@@ -127,17 +128,18 @@ def test_a_stale_edit_across_analysts_is_asked_about(
 
 
 @pytest.fixture
-def own_cluster() -> Iterator[object]:
+def own_server(pg_server: PgServer) -> Iterator[PgServer]:
     """A cluster of this test's own, to stop and start (the session's is left alone)."""
-    with running_cluster() as cluster:
-        yield cluster
+    bindir = find_bindir()
+    assert bindir is not None  # pg_server has made sure
+    with throwaway_cluster(bindir) as server:
+        yield server
 
 
 def test_the_server_going_away_is_shown_edits_are_kept_and_saved_when_it_is_back(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], own_cluster: object
+    qtbot: QtBot, make_window: Callable[..., MainWindow], own_server: PgServer
 ) -> None:
-    cluster = own_cluster
-    server = cluster.server  # type: ignore[attr-defined]
+    server = own_server
     server.admin("CREATE DATABASE claims")
     url = server.url("claims")
     _sample_on(url)
@@ -146,7 +148,7 @@ def test_the_server_going_away_is_shown_edits_are_kept_and_saved_when_it_is_back
     claim_id = window.claims.claim_id(0)
     window.select_claim(claim_id)
 
-    cluster.stop()  # type: ignore[attr-defined]
+    options = restartable.stop(server)
     banner = window.team.live.banner
     qtbot.waitUntil(banner.isVisible, timeout=10_000)
     assert banner.message.text() == GONE_TEXT
@@ -158,7 +160,7 @@ def test_the_server_going_away_is_shown_edits_are_kept_and_saved_when_it_is_back
     assert len(window.safety.pending) == 1  # kept, not lost
     assert notes.toPlainText() == "Typed while the server was away"
 
-    cluster.start()  # type: ignore[attr-defined]
+    restartable.start(server, options)
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=20_000)
     qtbot.waitUntil(lambda: len(window.safety.pending) == 0, timeout=5_000)
     assert window.project is not None
