@@ -53,6 +53,8 @@ class Store:
         self.engine = engine
         self.path: Path | None = sqlite_path_of(target)
         self._writer = writing(engine)
+        #: The login role a server connection works as (looked up on the first write).
+        self._server_login: str | None = None
 
     @classmethod
     def open(
@@ -179,10 +181,18 @@ class Store:
         session = Session(self._writer, expire_on_commit=False)
         try:
             if not self.is_sqlite:
-                # One journal writer at a time, taken before any row (claimtracker.server.live).
+                # One journal writer at a time, taken before any row (claimtracker.server.live);
+                # it also names the login, once per Store (the history's analyst).
+                from claimtracker.journal.entries import ANALYST_KEY
                 from claimtracker.server.live import LOCK_JOURNAL
 
-                session.connection().exec_driver_sql(LOCK_JOURNAL)
+                connection = session.connection()
+                if self._server_login is None:
+                    self._server_login = str(
+                        connection.exec_driver_sql("SELECT session_user").scalar_one()
+                    )
+                connection.exec_driver_sql(LOCK_JOURNAL)
+                session.info.setdefault(ANALYST_KEY, self._server_login)
             yield session
             session.commit()
         except BaseException as exc:
