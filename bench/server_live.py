@@ -28,8 +28,8 @@ pass/fail.
 from __future__ import annotations
 
 import argparse
-import os
 import multiprocessing
+import os
 import random
 import statistics
 import sys

@@ -180,6 +180,7 @@ class ChangeListener:
                     break
                 error = server_error(exc, self.address.describe())
                 reason = str(error) if error is not None else str(exc).strip().splitlines()[0]
+                reason = reason.removesuffix(" Nothing was saved from this action.")
                 if self.connected or failures == 0:
                     log.warning("Lost the team server's change notices: %s", reason)
                 self._set_state(False, reason)
