@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
                 add_notice=self.add_notice,
                 show_opened=self.show_opened_project,
                 show_status=self.status.showMessage,
+                add_status_widget=self.status.addPermanentWidget,
                 open_project=a.open_project,
                 edit_actions=(
                     a.new_claim,

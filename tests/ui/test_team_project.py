@@ -203,6 +203,7 @@ def test_a_viewer_sees_the_editing_controls_disabled_with_the_reason(
 ) -> None:
     window = make_window(desk["vera"])
     assert window.team.role == "viewer"
+    assert window.team.role_label.text() == "Viewer — read only"
     window.select_claim(window.claims.claim_id(0))
     reason = "You are a viewer on this project: only analysts and leads can change claims."
     for action in (window.act.new_claim, window.act.delete, window.act.empty_trash):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.server.address import TeamAddress
@@ -47,6 +47,8 @@ class TeamParts:
     #: Shows a project opened by the dialog in the window (False if it could not).
     show_opened: Callable[[Project], bool]
     show_status: Callable[[str, int], None]
+    #: Puts a widget in the status bar for good (the analyst's role on a team project).
+    add_status_widget: Callable[[QWidget], None]
     #: The File menu's Open Project…, which Open Team Project… follows.
     open_project: QAction
     #: The actions that change claims (a viewer's are disabled), and Empty Trash (a lead's).
@@ -73,6 +75,10 @@ class TeamFeatures(QObject):
         )
         #: The analyst's role on the open project ("owner" on a file).
         self.role: Role = "owner"
+        self.role_label = QLabel()
+        self.role_label.setObjectName("RoleLabel")
+        self.role_label.hide()
+        parts.add_status_widget(self.role_label)
         self._tips = {
             action: action.toolTip() for action in (*parts.edit_actions, parts.empty_trash)
         }
@@ -131,11 +137,23 @@ class TeamFeatures(QObject):
                 log.warning("Cannot tell the analyst's role: %s", exc)
                 self.role = "viewer"
         self.apply_role()
+        self._show_role(project)
 
     @Slot()
     def _on_project_closing(self) -> None:
         self.role = "owner"
         self.apply_role()
+        self.role_label.hide()
+
+    def _show_role(self, project: Project) -> None:
+        """The status bar says what the analyst may do on a team project."""
+        if project.address is None:
+            self.role_label.hide()
+            return
+        self.role_label.setText(_ROLE_LABELS[self.role])
+        _may_edit, why = allowed(self.role, "edit_claims")
+        self.role_label.setToolTip(why or _ROLE_TIPS[self.role])
+        self.role_label.show()
 
     def apply_role(self) -> None:
         """Disable what the role does not allow, saying why (after the window enabled what
@@ -167,6 +185,20 @@ class TeamFeatures(QObject):
         elif action.toolTip() != self._tips[action]:
             action.setToolTip(self._tips[action])
             action.setStatusTip(self._tips[action])
+
+
+_ROLE_LABELS = {
+    "viewer": "Viewer — read only",
+    "analyst": "Analyst",
+    "lead": "Lead",
+    "owner": "Owner",
+}
+_ROLE_TIPS = {
+    "viewer": "",
+    "analyst": "You can change claims, sources, links and tags; a lead sets verified or false",
+    "lead": "You can change everything, set verified or false and empty the trash",
+    "owner": "You own this project: everything, and setting up the server",
+}
 
 
 def install_team(parts: TeamParts) -> TeamFeatures:
