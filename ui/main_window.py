@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError
 from claimtracker.query import ClaimFilter, ClaimOrder
+from claimtracker.server.address import TeamAddress, is_server_url
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
 from ui.actions import Actions, name_step
@@ -286,6 +287,36 @@ class MainWindow(QMainWindow):
         )
         self.sidebar.historyRequested.connect(self.safety.history.show)
         self.storeOpened.connect(self.safety.on_store_opened)
+        # Team projects: opening one, live changes, the server going away, roles (ui.team)
+        from ui.team.features import TeamParts, install_team
+
+        self.team = install_team(
+            TeamParts(
+                window=self,
+                hub=hub,
+                ops=self.ops,
+                project=lambda: self.project,
+                external=self.safety.external,
+                pending=self.safety.pending,
+                editor=self.detail.editor,
+                add_notice=self.add_notice,
+                show_opened=self.show_opened_project,
+                show_status=self.status.showMessage,
+                add_status_widget=self.status.addPermanentWidget,
+                open_project=a.open_project,
+                edit_actions=(
+                    a.new_claim,
+                    a.delete,
+                    a.restore,
+                    a.import_articles,
+                    a.import_csv,
+                    a.link_counter,
+                    a.suggest_claims,
+                    a.edit_source,
+                ),
+                empty_trash=a.empty_trash,
+            )
+        )
         # View
         a.show_detail.toggled.connect(self._set_detail_visible)
         a.show_reader.toggled.connect(self._set_reader_visible)
@@ -393,7 +424,12 @@ class MainWindow(QMainWindow):
     # == The project ===========================================================================
 
     def open_project(self, path: str) -> bool:
-        """Open (or create) the database ``path`` in this window; False if it cannot be used."""
+        """Open (or create) the database ``path`` in this window; False if it cannot be used.
+
+        A team server's URL opens through :attr:`team` (which asks for what is missing).
+        """
+        if is_server_url(path):
+            return self.team.open_url(path)
         if self.ops.busy and not self._stop_tasks():
             return False
         try:
@@ -403,6 +439,16 @@ class MainWindow(QMainWindow):
                 return self.safety.recover_damaged(error, path)
             show_error(self, error, action=f"Opening {Path(path).name}")
             self.settings.remove_recent_file(str(Path(path).expanduser().resolve()))
+            return False
+        self.close_project()
+        self._show_project(project)
+        return True
+
+    def show_opened_project(self, project: Project) -> bool:
+        """Show a project opened elsewhere (a team project); False, and closed, if the window
+        cannot let go of the current one (a task the user did not stop)."""
+        if self.ops.busy and not self._stop_tasks():
+            project.close()
             return False
         self.close_project()
         self._show_project(project)
@@ -419,9 +465,9 @@ class MainWindow(QMainWindow):
         self.library.reset()
         self.claims.set_query(self.filter_bar.claim_filter(), self.claims.order)
         self.claims.set_project(project, defer_stream=True)
-        self.settings.last_database = str(project.path)
-        self.settings.add_recent_file(str(project.path))
-        self.status.database.setText(str(project.path))
+        self.settings.last_database = project.target
+        self.settings.add_recent_file(project.target)
+        self.status.database.setText(project.location)
         self._update_title()
         self._update_actions()
         self.hub.projectOpened.emit(project)
@@ -457,7 +503,7 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return
-        if isinstance(error, DatabaseDamagedError):
+        if isinstance(error, DatabaseDamagedError) and project.path is not None:
             self.close_project(back_up=False)
             self.safety.recover_damaged(error, project.path)
             self.table.refresh_empty_state()
@@ -474,6 +520,8 @@ class MainWindow(QMainWindow):
     def _warn_about_location(self, project: Project) -> None:
         from claimtracker.safety.location import location_warning
 
+        if project.path is None:
+            return
         message = location_warning(project.path)
         key = f"warned/{project.path}"
         if message is None or self.settings.flag(key, False):
@@ -815,7 +863,7 @@ class MainWindow(QMainWindow):
 
     def show_backups(self) -> None:
         project = self.project
-        if project is None:
+        if project is None or project.path is None:
             return
         from ui.safety.backups_dialog import BackupsDialog
 
@@ -827,7 +875,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self, backup: Path) -> None:
         """Put a backup in the project's place (the current file is kept aside) and reopen."""
         project = self.project
-        if project is None:
+        if project is None or project.path is None:
             return
         if self.ops.busy and not self._stop_tasks():
             return
@@ -1098,6 +1146,7 @@ class MainWindow(QMainWindow):
         a.side_by_side.setEnabled(has_project)
         a.undo.setEnabled(self.undo_stack.canUndo())
         a.redo.setEnabled(self.undo_stack.canRedo())
+        self.team.apply_role()
 
     def _update_title(self) -> None:
         if self.project is None:
@@ -1105,7 +1154,7 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath("")
         else:
             self.setWindowTitle(f"{self.project.display_name} — ClaimTracker")
-            self.setWindowFilePath(str(self.project.path))
+            self.setWindowFilePath(str(self.project.path or ""))
 
     def _update_matches(self) -> None:
         if self.project is None:
@@ -1169,10 +1218,12 @@ class MainWindow(QMainWindow):
         menu.clear()
         recent = self.settings.recent_files
         for path in recent:
-            action = QAction(Path(path).name, menu)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.setEnabled(Path(path).exists())
+            on_server = is_server_url(path)
+            shown = TeamAddress.from_url(path)[0].describe() if on_server else path
+            action = QAction(shown if on_server else Path(path).name, menu)
+            action.setToolTip(shown)
+            action.setStatusTip(shown)
+            action.setEnabled(on_server or Path(path).exists())
             action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
             menu.addAction(action)
         if not recent:

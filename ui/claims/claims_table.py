@@ -512,11 +512,13 @@ class ClaimsTableModel(QAbstractTableModel):
 
 
 class _Deadline:
-    """An sqlite3 progress handler that interrupts a statement after a time budget."""
+    """An sqlite3 progress handler that interrupts a statement after a time budget (on a
+    server, the reader turns ``budget_ms`` into a statement timeout)."""
 
     def __init__(self, budget_ms: int) -> None:
         import time
 
+        self.budget_ms = budget_ms
         self._clock = time.monotonic
         self._until = self._clock() + budget_ms / 1000
 

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -236,6 +237,45 @@ class ClaimEditor(QWidget):
         self.speaker.set_names(actor_names(reader))
         self.tags.set_names(tag_choices(reader, limit=5000))
         self._names_loaded = True
+
+    def editing_widgets(self) -> list[QWidget]:
+        """The fields and buttons that change the claim (a viewer sees them disabled)."""
+        return [
+            self.text,
+            self.quote,
+            self.change_source_button,
+            self.speaker,
+            self.attribution,
+            self.descriptor,
+            self.source_count,
+            self.status,
+            self.rating,
+            self.likelihood,
+            self.confidence,
+            self.tlp,
+            self.said_on,
+            self.reported_on,
+            self.event_on,
+            self.tags,
+            self.notes,
+            self.opinions,
+        ]
+
+    def restrict_codes(self, combo: VocabularyCombo, codes: set[str], reason: str) -> None:
+        """Offer ``codes`` of ``combo`` disabled, with ``reason`` as their tooltip (an analyst
+        who is not a lead and a claim's verified / false status); an empty set offers all."""
+        model = combo.model()
+        if not isinstance(model, QStandardItemModel):
+            return
+        descriptions = {term.code: term.description for term in combo.vocabulary}
+        for index in range(combo.count()):
+            code = combo.itemData(index)
+            item = model.item(index)
+            if item is None:
+                continue
+            refused = code in codes
+            item.setEnabled(not refused)
+            item.setToolTip(reason if refused else descriptions.get(code) or "")
 
     def show_claim(self, row: ClaimRow | None) -> None:
         self.flush()

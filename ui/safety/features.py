@@ -162,19 +162,29 @@ class SafetyFeatures(QObject):
         )
         hub.changed.connect(lambda *_: QTimer.singleShot(0, self._update_actions))
         self.external.changesSeen.connect(self._on_changes_seen)
+        self.external.described.connect(lambda text: parts.show_status(text, 15000))
         parts.window.installEventFilter(self.external)
         parts.window.installEventFilter(self)
 
     def _update_actions(self) -> None:
         has_project = self.parts.project() is not None
         self.actions.claim_history.setEnabled(has_project and bool(self.parts.detail.claim_id))
-        self.actions.check_database.setEnabled(has_project)
+        project = self.parts.project()
+        on_file = project is not None and project.path is not None
+        self.actions.check_database.setEnabled(on_file)
+        self.actions.check_database.setToolTip(
+            "Check the database file, its references and its search index"
+            if project is None or on_file
+            else "A team server is checked by its administrator (and the server itself)"
+        )
 
     @Slot(object)
     def on_store_opened(self, error: object) -> None:
-        """The Store opened (None) or failed: watch for changes made elsewhere."""
-        if error is None and self.parts.project() is not None:
-            self.external.start()
+        """The Store opened (None) or failed: watch for changes made elsewhere (a team
+        server announces them: ``ui.team.live`` hears it and asks for a look)."""
+        project = self.parts.project()
+        if error is None and project is not None:
+            self.external.start(poll=not project.on_server)
         self._update_actions()
 
     @Slot()

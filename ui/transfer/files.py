@@ -104,7 +104,7 @@ def import_articles_work(
             try:
                 article = read_article(path)
                 context.check()
-                if not backed_up:  # the backup promised before an import, once it will write
+                if not backed_up and project.path is not None:  # promised before an import
                     context.progress(number, len(paths), "Backing up before the import…")
                     backup_if_changed(project.path, reason="before-import")
                     backed_up = True
