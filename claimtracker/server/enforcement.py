@@ -20,7 +20,7 @@ Installed (and replaced, so that running ``server init`` again updates them) by
 
 from __future__ import annotations
 
-from claimtracker.server.roles import GROUP_ROLES, GroupNames
+from claimtracker.server.roles import GROUP_ROLES, VERDICTS, GroupNames
 from claimtracker.store.dbapi import DbConnection
 
 #: SQLSTATEs raised by the functions below: a refusal by role, a request that cannot be done.
@@ -28,7 +28,6 @@ REFUSED_BY_ROLE = "CT403"
 BAD_REQUEST = "CT400"
 
 #: Statuses only a lead may set, or change a claim from.
-VERDICTS = ("verified", "false")
 
 
 def quote_ident(name: str) -> str:

@@ -33,6 +33,9 @@ from typing import Literal, NamedTuple
 
 from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of
 
+#: The statuses only a lead may set, or change a claim away from (the server enforces it).
+VERDICTS = ("verified", "false")
+
 Role = Literal["viewer", "analyst", "lead", "owner"]
 
 #: The roles an analyst can be given, from the least to the most allowed.

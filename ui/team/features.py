@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.server.address import TeamAddress
-from claimtracker.server.roles import Role, allowed, role_of
+from claimtracker.server.roles import VERDICTS, Role, allowed, role_of
 from ui.actions import _action, insert_after
 from ui.claims.editor import ClaimEditor
 from ui.runtime.hub import Hub
@@ -172,8 +172,6 @@ class TeamFeatures(QObject):
                 widget.setEnabled(True)
                 widget.setToolTip(tip)
         may_judge, why_not_judge = allowed(self.role, "set_verdict")
-        from claimtracker.server.setup import VERDICTS
-
         refused = set() if may_judge else set(VERDICTS)
         parts.editor.restrict_codes(parts.editor.status, refused, why_not_judge)
 
