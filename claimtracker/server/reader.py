@@ -95,6 +95,12 @@ class ServerReader(ServerConnection):
         except psycopg.Error as exc:
             raise ServerReadError(str(exc).strip()) from exc
 
+    def stream(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
+        """All the rows at once: a server-side cursor needs an open transaction, which this
+        reader never keeps (it reads one statement at a time). The first page comes from its
+        own limited query, so only the rest of a long result waits for this."""
+        return self.execute(sql, parameters)
+
     def _reconnect(self) -> None:
         log.info("Reconnecting the reader to %s", self.address.describe())
         self.psycopg = self._connect()
