@@ -13,6 +13,7 @@ from claimtracker.csvio.formulas import neutralise
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter
 from claimtracker.query.rows import ROW_JOINS
+from claimtracker.store.dbapi import SQLITE, DbConnection, DbCursor, Dialect, ServerConnection
 
 #: progress(rows written, rows in all) → False to cancel.
 Progress = Callable[[int, int], bool]
@@ -25,15 +26,21 @@ class ExportCancelled(ClaimTrackerError):
 
 
 def claims_query(
-    claim_filter: ClaimFilter, columns: Sequence[Column], order: ClaimOrder, *, where: str = ""
+    claim_filter: ClaimFilter,
+    columns: Sequence[Column],
+    order: ClaimOrder,
+    *,
+    where: str = "",
+    dialect: Dialect = SQLITE,
 ) -> tuple[str, tuple[object, ...]]:
     """The claims report's SELECT; ``where`` adds a condition (with ``c`` the claim)."""
-    compiled = compile_filter(claim_filter)
+    compiled = compile_filter(claim_filter, dialect)
     columns = within_marking(tuple(columns), claim_filter.max_tlp)
-    select = ", ".join(column.select_sql() for column in columns)
+    select = ", ".join(column.select_sql(dialect) for column in columns)
+    ordering = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
     sql = (
         f"SELECT {select} FROM {compiled.source} {ROW_JOINS} WHERE {compiled.where}"
-        f"{f' AND {where}' if where else ''} ORDER BY {order.sql(uses_fts=compiled.uses_fts)}"
+        f"{f' AND {where}' if where else ''} ORDER BY {ordering}"
     )
     return sql, compiled.params
 
@@ -42,8 +49,11 @@ def _neutralise_cell(value: str | int | float | bytes | None) -> str | int | flo
     return neutralise(value) if isinstance(value, str) else value
 
 
-def register_guard(connection: sqlite3.Connection) -> None:
-    """Make the formula guard's SQL function (see ``formulas.sql_guard``) available."""
+def register_guard(connection: DbConnection) -> None:
+    """Make the formula guard's SQL function (see ``formulas.sql_guard``) available; a server
+    needs none (its guard is plain SQL)."""
+    if not isinstance(connection, sqlite3.Connection):
+        return
     connection.create_function("ct_neutralise", 1, _neutralise_cell, deterministic=True)
 
 
@@ -52,8 +62,16 @@ def csv_writer(stream: IO[str]) -> Any:
     return csv.writer(stream, dialect="excel", lineterminator="\r\n")
 
 
+def streamed(connection: DbConnection, sql: str, params: Sequence[object] = ()) -> DbCursor:
+    """The rows of ``sql``, read as they are written: on a server through a server-side cursor
+    (the client holds one batch at a time, not the whole result)."""
+    if isinstance(connection, ServerConnection):
+        return connection.stream(sql, params, batch=BATCH)
+    return connection.execute(sql, params)  # type: ignore[no-any-return]
+
+
 def write_rows(
-    cursor: sqlite3.Cursor,
+    cursor: DbCursor,
     writer: Any,
     *,
     done: int = 0,

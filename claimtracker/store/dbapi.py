@@ -41,6 +41,7 @@ Work still written for SQLite only takes ``store.raw_sqlite("What it is")`` (or
 from __future__ import annotations
 
 import functools
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
@@ -206,6 +207,8 @@ def _server_parameters(numbered: bool, parameters: Sequence[Any]) -> Any:
     return tuple(parameters)
 
 
+_STREAMS = itertools.count(1)
+
 #: PostgreSQL types read back as text, the way SQLite stores them.
 _AS_TEXT = ("date", "timestamp", "timestamptz", "time", "interval")
 
@@ -222,16 +225,28 @@ class ServerConnection:
     def __init__(self, connection: psycopg.Connection[Any]) -> None:
         self.psycopg = connection
 
-    def _cursor(self) -> psycopg.Cursor[Any]:
+    def _cursor(self, name: str = "") -> Any:
         from psycopg.types.string import TextLoader
 
-        cursor = self.psycopg.cursor()
-        for name in _AS_TEXT:
-            cursor.adapters.register_loader(name, TextLoader)
+        cursor = self.psycopg.cursor(name=name) if name else self.psycopg.cursor()
+        for type_name in _AS_TEXT:
+            cursor.adapters.register_loader(type_name, TextLoader)
         return cursor
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         cursor = self._cursor()
+        text, numbered = _translated(sql)
+        cursor.execute(text, _server_parameters(numbered, parameters))
+        return cursor
+
+    def stream(
+        self, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
+    ) -> psycopg.ServerCursor[Any]:
+        """A server-side cursor over ``sql``'s rows, fetched ``batch`` at a time: memory stays
+        flat over a million rows. Within the current transaction (the server keeps the cursor
+        there); iterate it or call ``fetchmany``."""
+        cursor: psycopg.ServerCursor[Any] = self._cursor(f"claimtracker_stream_{next(_STREAMS)}")
+        cursor.itersize = batch
         text, numbered = _translated(sql)
         cursor.execute(text, _server_parameters(numbered, parameters))
         return cursor

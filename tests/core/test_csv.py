@@ -67,7 +67,8 @@ def test_neutralise_round_trips_any_text(value: str) -> None:
     assert restore(written) == value
 
 
-def test_export_round_trips_every_character(store: Store, tmp_path: Path) -> None:
+def test_export_round_trips_every_character(store_both: Store, tmp_path: Path) -> None:
+    store = store_both
     texts = [
         *HOSTILE,
         'He said "no", then left,\nand wrote: «Провокации готовятся»',
@@ -88,7 +89,8 @@ def test_export_round_trips_every_character(store: Store, tmp_path: Path) -> Non
     assert {r.text for r in stored} >= {"=1", "＝1+1", "'=already quoted", "''=twice"}
 
 
-def test_the_file_is_rfc_4180(store: Store, tmp_path: Path) -> None:
+def test_the_file_is_rfc_4180(store_both: Store, tmp_path: Path) -> None:
+    store = store_both
     add_claim(store, text='a "quoted", multi\nline claim')
     path = tmp_path / "out.csv"
     _export(store, path, columns=["claim_id", "claim"])
@@ -105,7 +107,8 @@ def test_columns_can_be_chosen_and_the_bom_left_out(store: Store, tmp_path: Path
     assert path.read_bytes() == b"status,claim\r\nverified,x\r\n"
 
 
-def test_sample_reports(store: Store, tmp_path: Path) -> None:
+def test_sample_reports(store_both: Store, tmp_path: Path) -> None:
+    store = store_both
     build_sample(store)
     claims = _export(store, tmp_path / "claims.csv")
     assert len(claims) == 14

@@ -415,7 +415,7 @@ class FileOperations(QObject):
 
             context.progress(0, 0, f"Exporting to {request.path.name}…")
             try:
-                with project.store.raw_sqlite("CSV export") as connection:
+                with project.store.raw() as connection:
                     result = export_csv(
                         connection,
                         request.path,
