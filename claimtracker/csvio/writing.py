@@ -67,7 +67,7 @@ def streamed(connection: DbConnection, sql: str, params: Sequence[object] = ()) 
     (the client holds one batch at a time, not the whole result)."""
     if isinstance(connection, ServerConnection):
         return connection.stream(sql, params, batch=BATCH)
-    return connection.execute(sql, params)  # type: ignore[no-any-return]
+    return connection.execute(sql, params)
 
 
 def write_rows(

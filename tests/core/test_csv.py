@@ -149,12 +149,13 @@ def test_a_failed_export_leaves_no_file(store: Store, tmp_path: Path) -> None:
 
 
 def test_export_then_import_into_a_new_database_gives_the_same_claims(
-    store: Store, tmp_path: Path
+    db_target: str, tmp_path: Path
 ) -> None:
+    store = Store.open(tmp_path / "first.db")
     build_sample(store)
     path = tmp_path / "claims.csv"
     _export(store, path)
-    with Store.open(tmp_path / "other.db") as other:
+    with Store.open(db_target) as other:  # a new file, or a server's database
         summary = import_csv(other, path)
         assert (summary.created, summary.links) == (14, 7)
         again = import_csv(other, path)
@@ -169,9 +170,11 @@ def test_export_then_import_into_a_new_database_gives_the_same_claims(
                 links_a = {(lk.label, lk.other_uuid) for lk in claim_detail(a, original.id).links}
                 links_b = {(lk.label, lk.other_uuid) for lk in claim_detail(b, copy.id).links}
                 assert links_a == links_b
+    store.close()
 
 
-def test_an_edited_export_updates_the_claims(store: Store, tmp_path: Path) -> None:
+def test_an_edited_export_updates_the_claims(store_both: Store, tmp_path: Path) -> None:
+    store = store_both
     build_sample(store)
     path = tmp_path / "claims.csv"
     rows = _export(store, path)
@@ -193,7 +196,8 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
-def test_other_tools_files_are_mapped_by_their_headers(store: Store, tmp_path: Path) -> None:
+def test_other_tools_files_are_mapped_by_their_headers(store_both: Store, tmp_path: Path) -> None:
+    store = store_both
     path = _write(
         tmp_path / "tool.tsv",
         "Statement\tWho\tVerdict\tDate\tKeywords\n"
@@ -256,7 +260,8 @@ def test_values_outside_a_vocabulary_are_reported_or_kept_as_tags(
         }
 
 
-def test_a_bad_file_adds_nothing_and_lists_its_problems(store: Store, tmp_path: Path) -> None:
+def test_a_bad_file_adds_nothing_and_lists_its_problems(store_both: Store, tmp_path: Path) -> None:
+    store = store_both
     lines = ["claim,status,credibility,said_on"]
     lines += [f"claim {i},verified,2,2020-01-01" for i in range(5000)]
     lines += ["bad one,verified,9,2020-13-45"]
@@ -268,17 +273,19 @@ def test_a_bad_file_adds_nothing_and_lists_its_problems(store: Store, tmp_path: 
     assert "and 1 more problem" in message
     assert [p[0] for p in caught.value.problems] == [5002, 5002]
     with store.raw() as connection:
-        assert connection.execute("SELECT count(*) FROM claim").fetchone() == (0,)
-        assert connection.execute("SELECT count(*) FROM claim_fts").fetchone() == (0,)
+        assert tuple(connection.execute("SELECT count(*) FROM claim").fetchone()) == (0,)
+        if store.is_sqlite:
+            assert connection.execute("SELECT count(*) FROM claim_fts").fetchone() == (0,)
 
 
-def test_dry_run_changes_nothing(store: Store, tmp_path: Path) -> None:
+def test_dry_run_changes_nothing(store_both: Store, tmp_path: Path) -> None:
+    store = store_both
     path = _write(tmp_path / "a.csv", "claim,speaker\nx,New Person\n")
     summary = import_csv(store, path, dry_run=True)
     assert (summary.created, summary.new_actors) == (1, ["New Person"])
     with store.raw() as connection:
-        assert connection.execute("SELECT count(*) FROM claim").fetchone() == (0,)
-        assert connection.execute("SELECT count(*) FROM actor").fetchone() == (0,)
+        assert tuple(connection.execute("SELECT count(*) FROM claim").fetchone()) == (0,)
+        assert tuple(connection.execute("SELECT count(*) FROM actor").fetchone()) == (0,)
 
 
 def test_importing_a_foreign_file_twice_does_not_duplicate(store: Store, tmp_path: Path) -> None:
