@@ -134,10 +134,12 @@ def insert_claims(connection: DbConnection, rows: Iterable[Sequence[object]]) ->
     """Insert claim rows laid out as :data:`CLAIM_COLUMNS` (on a server by ``COPY``)."""
     columns = ", ".join(CLAIM_COLUMNS)
     if isinstance(connection, ServerConnection):
-        with connection.psycopg.cursor() as cursor:
-            with cursor.copy(f"COPY claim ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+        with (
+            connection.psycopg.cursor() as cursor,
+            cursor.copy(f"COPY claim ({columns}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
         return
     marks = ", ".join("?" for _ in CLAIM_COLUMNS)
     connection.executemany(f"INSERT INTO claim ({columns}) VALUES ({marks})", rows)
