@@ -24,14 +24,13 @@ from claimtracker.csvio.writing import (
     claims_query,
     csv_writer,
     register_guard,
-    streamed,
     write_rows,
 )
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.output_files import target_kind, written_file
 from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter, count_claims, search_ids
 from claimtracker.query.markings import within_sql
-from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of
+from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of, streamed
 
 __all__ = ["ExportCancelled", "ExportResult", "export_csv", "write_report"]
 
@@ -150,12 +149,12 @@ def export_csv(
     encoding = "utf-8-sig" if bom else "utf-8"
     if isinstance(destination, Path):
         try:
-            streamed = target_kind(destination.expanduser()) == "stream"
+            to_stream = target_kind(destination.expanduser()) == "stream"
             with written_file(destination, encoding=encoding) as handle:
                 rows = write_report(
                     connection,
                     handle,
-                    spill_dir=None if streamed else destination.expanduser().absolute().parent,
+                    spill_dir=None if to_stream else destination.expanduser().absolute().parent,
                     **options,  # type: ignore[arg-type]
                 )
         except OSError as error:

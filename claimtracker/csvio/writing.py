@@ -13,7 +13,7 @@ from claimtracker.csvio.formulas import neutralise
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter
 from claimtracker.query.rows import ROW_JOINS
-from claimtracker.store.dbapi import SQLITE, DbConnection, DbCursor, Dialect, ServerConnection
+from claimtracker.store.dbapi import SQLITE, DbConnection, DbCursor, Dialect
 
 #: progress(rows written, rows in all) → False to cancel.
 Progress = Callable[[int, int], bool]
@@ -60,14 +60,6 @@ def register_guard(connection: DbConnection) -> None:
 def csv_writer(stream: IO[str]) -> Any:
     """RFC 4180: comma, CRLF, quotes only where needed and doubled."""
     return csv.writer(stream, dialect="excel", lineterminator="\r\n")
-
-
-def streamed(connection: DbConnection, sql: str, params: Sequence[object] = ()) -> DbCursor:
-    """The rows of ``sql``, read as they are written: on a server through a server-side cursor
-    (the client holds one batch at a time, not the whole result)."""
-    if isinstance(connection, ServerConnection):
-        return connection.stream(sql, params, batch=BATCH)
-    return connection.execute(sql, params)
 
 
 def write_rows(

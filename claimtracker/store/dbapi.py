@@ -267,6 +267,16 @@ class ServerConnection:
         self.psycopg.close()
 
 
+def streamed(
+    connection: DbConnection, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
+) -> DbCursor:
+    """The rows of ``sql``, read as they are used: on a server through a server-side cursor
+    (the client holds one batch at a time, not the whole result); on SQLite, as always."""
+    if isinstance(connection, ServerConnection):
+        return connection.stream(sql, parameters, batch=batch)
+    return cast(DbCursor, connection.execute(sql, parameters))
+
+
 def require_sqlite(connection: DbConnection, what: str) -> sqlite3.Connection:
     """``connection`` as the sqlite3 connection ``what`` still needs, or a one-line
     :class:`UnsupportedDatabaseError` on a server (for the parts not yet written for one)."""
