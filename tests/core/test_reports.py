@@ -238,7 +238,7 @@ def test_the_xlsx_is_laid_out_for_reading(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    store, (harbour, db_path) = store_both, harbour_both
+    store, (_, db_path) = store_both, harbour_both
     add_claim(store, text='=HYPERLINK("http://evil.example")')
     out = tmp_path / "claims.xlsx"
     run(db_path, "export", "xlsx", "--out", str(out), capsys=capsys)
@@ -276,7 +276,7 @@ def test_the_reading_csv_preset_puts_reading_columns_first_and_the_default_stays
 def test_the_stix_bundle_parses_with_the_oasis_library(
     harbour_both: tuple[dict[str, int], str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    harbour, db_path = harbour_both
+    _, db_path = harbour_both
     bundle = stix2.parse(run(db_path, "export", "stix", capsys=capsys), allow_custom=False)
     by_type: dict[str, list] = {}
     for obj in bundle.objects:
@@ -307,7 +307,7 @@ def test_the_stix_bundle_parses_with_the_oasis_library(
 def test_claimreview_round_trips(
     harbour_both: tuple[dict[str, int], str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    harbour, db_path = harbour_both
+    _, db_path = harbour_both
     first = tmp_path / "reviews.json"
     run(db_path, "export", "claimreview", "--out", str(first), capsys=capsys)
     document = json.loads(first.read_text(encoding="utf-8"))
