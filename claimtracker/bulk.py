@@ -178,13 +178,26 @@ def last_claim_id(connection: DbConnection) -> int:
     return int(connection.execute("SELECT coalesce(max(id), 0) FROM claim").fetchone()[0])
 
 
-def rebuild_index(connection: sqlite3.Connection) -> None:
-    """Rebuild the whole full-text index from the claims (repair, or after a huge load)."""
+def rebuild_index(connection: DbConnection) -> None:
+    """Rebuild the whole full-text index from the claims (repair, or after a huge load); on a
+    server, the claim table's indexes (``REINDEX``, for the table's owner)."""
+    if not isinstance(connection, sqlite3.Connection):
+        connection.execute("REINDEX TABLE claim")
+        return
     connection.execute("INSERT INTO claim_fts (claim_fts) VALUES ('rebuild')")
 
 
-def check_index(connection: sqlite3.Connection) -> bool:
-    """True when the full-text index matches the claims it indexes."""
+def check_index(connection: DbConnection) -> bool:
+    """True when the full-text index matches the claims it indexes; on a server, when the
+    server uses every index of the claim table (it keeps them in step itself)."""
+    if not isinstance(connection, sqlite3.Connection):
+        return (
+            connection.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = 'claim'::regclass"
+                " AND NOT (indisvalid AND indisready))"
+            ).fetchone()[0]
+            is True
+        )
     try:
         connection.execute("INSERT INTO claim_fts (claim_fts, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError:

@@ -13,7 +13,6 @@ changed after the step before it — by another window, say — so nothing saved
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +22,7 @@ from claimtracker.journal.analyst import analyst_name
 from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, sqlite_execute
 from claimtracker.journal.entries import CHANGED, CREATED, PURGED, decode, encode, record_rows
 from claimtracker.store import Store
+from claimtracker.store.dbapi import DbConnection, dialect_of, insert_ignoring
 
 #: Tables of created records, in the order they are put back (referenced ones first).
 _RESTORE_ORDER = ("actor", "source", "claim", "link")
@@ -48,7 +48,7 @@ class ImportStep:
 
 def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
     """Undo what ``done`` (the import, or its last redo) did; returns the undo's step."""
-    with store.raw_sqlite("Undoing an import", write=True) as connection:
+    with store.raw(write=True) as connection:
         execute = sqlite_execute(connection)
         _refuse_if_changed_since(connection, done.changes)
         mark = journal_mark(execute)
@@ -69,7 +69,7 @@ def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
 def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     """Do again what ``undone`` (an undo) took back: the same records, the same values."""
     removed = undone.removed or RemovedRecords()
-    with store.raw_sqlite("Undoing an import", write=True) as connection:
+    with store.raw(write=True) as connection:
         execute = sqlite_execute(connection)
         _refuse_if_changed_since(connection, undone.changes)
         mark = journal_mark(execute)
@@ -89,7 +89,7 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     return ImportStep(changes, undone.new_tag_ids)
 
 
-def _refuse_if_changed_since(connection: sqlite3.Connection, changes: ChangeSet) -> None:
+def _refuse_if_changed_since(connection: DbConnection, changes: ChangeSet) -> None:
     for kind in ("claim", "link", "source", "actor"):
         ids = sorted(changes.ids(kind))
         for start in range(0, len(ids), _CHUNK):
@@ -108,7 +108,7 @@ def _refuse_if_changed_since(connection: sqlite3.Connection, changes: ChangeSet)
 
 
 def _changed_fields(
-    connection: sqlite3.Connection, changes: ChangeSet
+    connection: DbConnection, changes: ChangeSet
 ) -> dict[tuple[str, int, str], tuple[Any, Any]]:
     """Each field the step changed, with its value (before the step, after it)."""
     fields: dict[tuple[str, int, str], tuple[Any, Any]] = {}
@@ -124,7 +124,7 @@ def _changed_fields(
 
 
 def _put_fields_back(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     fields: dict[tuple[str, int, str], tuple[Any, Any]],
     now: str,
     analyst: str,
@@ -141,7 +141,7 @@ def _put_fields_back(
 
 
 def _set_field(
-    connection: sqlite3.Connection, kind: str, record_id: int, name: str, value: Any, now: str
+    connection: DbConnection, kind: str, record_id: int, name: str, value: Any, now: str
 ) -> None:
     if kind == "claim" and name == "tags":
         _set_tags(connection, record_id, value or [])
@@ -152,19 +152,22 @@ def _set_field(
     )
 
 
-def _set_tags(connection: sqlite3.Connection, claim_id: int, names: list[str]) -> None:
+def _set_tags(connection: DbConnection, claim_id: int, names: list[str]) -> None:
+    dialect = dialect_of(connection)
     connection.execute("DELETE FROM claim_tag WHERE claim_id = ?", (claim_id,))
     for name in names:
-        connection.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
+        connection.execute(insert_ignoring("INSERT INTO tag (name) VALUES (?)", dialect), (name,))
         connection.execute(
-            "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id)"
-            " SELECT ?, id FROM tag WHERE name = ?",
+            insert_ignoring(
+                "INSERT INTO claim_tag (claim_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+                dialect,
+            ),
             (claim_id, name),
         )
 
 
 def _select(
-    connection: sqlite3.Connection, table: str, column: str, ids: list[int]
+    connection: DbConnection, table: str, column: str, ids: list[int]
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
     columns: list[str] = []
     rows: list[tuple[Any, ...]] = []
@@ -172,14 +175,14 @@ def _select(
         chunk = ids[start : start + _CHUNK]
         marks = ", ".join("?" for _ in chunk)
         cursor = connection.execute(
-            f'SELECT * FROM "{table}" WHERE "{column}" IN ({marks}) ORDER BY rowid', chunk
+            f'SELECT * FROM "{table}" WHERE "{column}" IN ({marks}) ORDER BY 1', chunk
         )
         columns = [d[0] for d in cursor.description]
         rows.extend(cursor.fetchall())
     return columns, rows
 
 
-def _remove_created(connection: sqlite3.Connection, done: ImportStep) -> RemovedRecords:
+def _remove_created(connection: DbConnection, done: ImportStep) -> RemovedRecords:
     removed = RemovedRecords()
     created = {kind: sorted(done.changes.created_ids(kind)) for kind in _RESTORE_ORDER}
     tables = [
@@ -204,7 +207,7 @@ def _remove_created(connection: sqlite3.Connection, done: ImportStep) -> Removed
     return removed
 
 
-def _put_back(connection: sqlite3.Connection, removed: RemovedRecords) -> None:
+def _put_back(connection: DbConnection, removed: RemovedRecords) -> None:
     for table in ("tag", *_RESTORE_ORDER, "claim_tag"):
         rows = removed.rows.get(table)
         if not rows:
