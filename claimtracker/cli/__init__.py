@@ -11,7 +11,16 @@ from collections.abc import Sequence
 import click
 
 from claimtracker import __version__
-from claimtracker.cli import assist, claims, csv_commands, dispute, library, reports, safety
+from claimtracker.cli import (
+    assist,
+    claims,
+    csv_commands,
+    dispute,
+    library,
+    project_files,
+    reports,
+    safety,
+)
 from claimtracker.cli.context import AppState
 from claimtracker.cli.output import one_line
 from claimtracker.errors import ClaimTrackerError
@@ -47,6 +56,7 @@ for command in [
     *csv_commands.COMMANDS,
     *assist.COMMANDS,
     *safety.COMMANDS,
+    *project_files.COMMANDS,
     *reports.register(csv_commands.export),
     *dispute.register(csv_commands.export),
 ]:

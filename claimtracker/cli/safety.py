@@ -42,7 +42,8 @@ def file_option(command: F) -> F:
         if path is None:
             raise UnsupportedDatabaseError(
                 "This command works on SQLite database files; a server's database is backed up "
-                "and restored by its administrator (pg_dump, pg_restore)."
+                "and restored by its administrator (pg_dump, pg_restore), and "
+                "`claimtracker export-project FILE` copies the project to a file."
             )
         return command(*args, database=path, **kwargs)
 
