@@ -16,7 +16,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from claimtracker import bulk, fields
 from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
@@ -507,13 +507,19 @@ class _Writer:
         columns = ", ".join(_UPDATABLE)
         dialect = dialect_of(self.connection)
         names = group_concat("t.name", char(31, dialect), dialect)
-        for record in select_in(
-            self.connection,
+        sql = (
             f"SELECT id, uuid, {columns}, (SELECT {names} FROM claim_tag ct"
             f" JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = claim.id)"
-            f" FROM claim WHERE uuid IN ({MARKS})",
-            uuids,
-        ):
+            f" FROM claim WHERE uuid IN ({MARKS})"
+        )
+        records: Iterable[tuple[Any, ...]]
+        if dialect == SQLITE:
+            records = select_in(self.connection, sql, uuids)
+        else:  # one array for the whole batch: one statement, planned once
+            records = self.connection.execute(
+                sql.replace(f"IN ({MARKS})", "= ANY(?)"), (list(uuids),)
+            )
+        for record in records:
             tags = sorted(record[-1].split("\x1f"), key=str.casefold) if record[-1] else []
             found[record[1]] = _Stored(
                 id=record[0], values=dict(zip(_UPDATABLE, record[2:-1], strict=True)), tags=tags
