@@ -103,3 +103,16 @@ def test_the_reading_pane_reads_the_same_from_a_file_and_a_server(run, pg_url, t
             )
     assert seen[0] == seen[1]
     assert seen[0][0].exact
+
+
+def test_an_index_the_server_stopped_using_is_found_and_rebuilt(run, pg_server, pg_url):
+    pg_server.admin(
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_claim_status'::regclass",
+        pg_server.dbname(pg_url),
+    )
+    out, err = run("check", status=1)
+    assert "indexes:       not usable: ix_claim_status" in out
+    assert "check --repair" in err
+    out, _ = run("check", "--repair")
+    assert "Rebuilt the index(es): ix_claim_status" in out
+    assert "indexes:       ok" in out
