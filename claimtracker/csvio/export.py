@@ -24,6 +24,8 @@ from claimtracker.csvio.writing import (
     claims_query,
     csv_writer,
     register_guard,
+    server_lines,
+    write_lines,
     write_rows,
 )
 from claimtracker.errors import ClaimTrackerError
@@ -54,11 +56,16 @@ _PAIR_JOINS = """
 
 
 def pairs_query(
-    connection: DbConnection, claim_filter: ClaimFilter, columns: Sequence[Column]
+    connection: DbConnection,
+    claim_filter: ClaimFilter,
+    columns: Sequence[Column],
+    *,
+    lines: bool = False,
 ) -> tuple[str, tuple[object, ...]]:
-    """Links whose claim or counter-claim matches the filter."""
+    """Links whose claim or counter-claim matches the filter (with ``lines``, on a server: as
+    CSV lines, see ``writing.server_lines``)."""
     dialect = dialect_of(connection)
-    select = ", ".join(column.select_sql(dialect) for column in columns)
+    items = [column.select_sql(dialect) for column in columns]
     where = "l.deleted_at IS NULL"
     params: tuple[object, ...] = ()
     if not claim_filter.is_empty and dialect == POSTGRESQL:
@@ -79,7 +86,10 @@ def pairs_query(
         )
     if claim_filter.max_tlp:  # both ends of a pair must be allowed to go
         where += f" AND {within_sql(claim_filter.max_tlp, 'a')} AND {within_sql(claim_filter.max_tlp, 'b')}"
-    return f"SELECT {select} FROM link l {_PAIR_JOINS} WHERE {where} ORDER BY a.id, b.id", params
+    tail = f"WHERE {where} ORDER BY a.id, b.id"
+    if lines:
+        return server_lines(items, f"link l {_PAIR_JOINS}", tail), params
+    return f"SELECT {', '.join(items)} FROM link l {_PAIR_JOINS} {tail}", params
 
 
 def write_report(
@@ -100,15 +110,13 @@ def write_report(
     report in claim order may be written on two cores (see ``csvio.parallel``).
     """
     register_guard(connection)
-    if dialect_of(connection) == POSTGRESQL:
-        # Compiling this long query to machine code takes longer than running it (4× at 50k
-        # claims); for this read only, in its own transaction.
-        connection.execute("SET LOCAL jit = off")
     claim_filter = claim_filter or ClaimFilter()
     order = order or ClaimOrder()
     chosen = choose_columns(report, columns)
     writer = csv_writer(stream)
     writer.writerow([column.name for column in chosen])
+    if dialect_of(connection) == POSTGRESQL:
+        return _write_from_server(connection, stream, report, claim_filter, chosen, order, progress)
     if report != "claims":
         sql, params = pairs_query(connection, claim_filter, chosen)
         return write_rows(streamed(connection, sql, params), writer, progress=progress)
@@ -129,6 +137,27 @@ def write_report(
         )
     sql, params = claims_query(claim_filter, chosen, order, dialect=dialect_of(connection))
     return write_rows(streamed(connection, sql, params), writer, total=total, progress=progress)
+
+
+def _write_from_server(
+    connection: DbConnection,
+    stream: IO[str],
+    report: str,
+    claim_filter: ClaimFilter,
+    chosen: Sequence[Column],
+    order: ClaimOrder,
+    progress: Progress | None,
+) -> int:
+    """The rows from a server, formatted there (one CSV line per row), streamed."""
+    # Compiling this long query to machine code takes longer than running it (4× at 50k
+    # claims); for this read only, in its own transaction.
+    connection.execute("SET LOCAL jit = off")
+    if report != "claims":
+        sql, params = pairs_query(connection, claim_filter, chosen, lines=True)
+        return write_lines(streamed(connection, sql, params), stream, progress=progress)
+    total = count_claims(connection, claim_filter) if progress else 0
+    sql, params = claims_query(claim_filter, chosen, order, dialect=POSTGRESQL, lines=True)
+    return write_lines(streamed(connection, sql, params), stream, total=total, progress=progress)
 
 
 def export_csv(

@@ -32,17 +32,46 @@ def claims_query(
     *,
     where: str = "",
     dialect: Dialect = SQLITE,
+    lines: bool = False,
 ) -> tuple[str, tuple[object, ...]]:
-    """The claims report's SELECT; ``where`` adds a condition (with ``c`` the claim)."""
+    """The claims report's SELECT; ``where`` adds a condition (with ``c`` the claim). With
+    ``lines`` (a server only), each row is its CSV line (:func:`server_lines`)."""
     compiled = compile_filter(claim_filter, dialect)
     columns = within_marking(tuple(columns), claim_filter.max_tlp)
-    select = ", ".join(column.select_sql(dialect) for column in columns)
+    items = [column.select_sql(dialect) for column in columns]
     ordering = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
-    sql = (
-        f"SELECT {select} FROM {compiled.source} {ROW_JOINS} WHERE {compiled.where}"
-        f"{f' AND {where}' if where else ''} ORDER BY {ordering}"
-    )
+    tail = f"WHERE {compiled.where}{f' AND {where}' if where else ''} ORDER BY {ordering}"
+    if lines:
+        return server_lines(items, f"{compiled.source} {ROW_JOINS}", tail), compiled.params
+    sql = f"SELECT {', '.join(items)} FROM {compiled.source} {ROW_JOINS} {tail}"
     return sql, compiled.params
+
+
+#: A cell that needs quotes in CSV (RFC 4180; what Python's csv writer quotes).
+_NEEDS_QUOTES = "E'[\",\\r\\n]'"
+
+
+def _server_cell(value: str, alone: bool) -> str:
+    empty = "'\"\"'" if alone else "''"  # a row of one empty cell is "" (not a blank line)
+    return (
+        f"CASE WHEN {value} IS NULL OR {value} = '' THEN {empty}"
+        f" WHEN {value} ~ {_NEEDS_QUOTES} THEN '\"' || replace({value}, '\"', '\"\"') || '\"'"
+        f" ELSE {value} END"
+    )
+
+
+def server_lines(items: Sequence[str], from_sql: str, tail: str) -> str:
+    """A query whose rows are the CSV lines (CRLF-terminated) of ``SELECT items FROM from_sql
+    tail``: the server formats the cells as Python's csv writer does, so the client only
+    writes text. Each item is computed once (in a lateral subquery the planner keeps whole)."""
+    values = ", ".join(f"CAST({item} AS text) AS v{i}" for i, item in enumerate(items))
+    line = " || ',' || ".join(
+        _server_cell(f"v.v{i}", alone=len(items) == 1) for i in range(len(items))
+    )
+    return (
+        f"SELECT {line} || chr(13) || chr(10) FROM {from_sql}"
+        f" CROSS JOIN LATERAL (SELECT {values} OFFSET 0) v {tail}"
+    )
 
 
 def _neutralise_cell(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
@@ -60,6 +89,23 @@ def register_guard(connection: DbConnection) -> None:
 def csv_writer(stream: IO[str]) -> Any:
     """RFC 4180: comma, CRLF, quotes only where needed and doubled."""
     return csv.writer(stream, dialect="excel", lineterminator="\r\n")
+
+
+def write_lines(
+    cursor: DbCursor,
+    stream: IO[str],
+    *,
+    total: int = 0,
+    progress: Progress | None = None,
+) -> int:
+    """Write a :func:`server_lines` query's lines in batches; returns how many."""
+    written = 0
+    while batch := cursor.fetchmany(BATCH):
+        stream.write("".join([line for (line,) in batch]))
+        written += len(batch)
+        if progress is not None and progress(written, max(total, written)) is False:
+            raise ExportCancelled("Export cancelled; no file was written")
+    return written
 
 
 def write_rows(

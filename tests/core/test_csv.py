@@ -326,3 +326,34 @@ def test_an_exported_file_gets_the_usual_permissions(store: Store, tmp_path: Pat
     finally:
         os.umask(previous)
     assert (tmp_path / "out.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_server_writes_the_same_bytes_as_a_file(
+    db_path: Path, pg_migrated_url: str, tmp_path: Path
+) -> None:
+    texts = [
+        *HOSTILE,
+        'He said "no", then left,\nand wrote: «Провокации готовятся»',
+        "a\r\nwindows line, and a comma",
+        "",
+        "Ümlaut café 😀",
+    ]
+    written = []
+    for target in (db_path, pg_migrated_url):
+        with Store.open(target) as store:
+            for text in texts:
+                add_claim(store, text=text or "x", notes=text or None, tags=["Идлиб", "b,c"])
+            build_sample(store)
+            for name, columns, report in (
+                ("claims", ["claim_id", "claim", "notes", "tags", "rating", "said_on"], "claims"),
+                ("one", ["notes"], "claims"),
+                ("pairs", ["claim", "relation", "counter_claim", "note"], "pairs"),
+            ):
+                out = tmp_path / f"{name}-{len(written)}.csv"
+                with store.raw() as connection:
+                    export_csv(connection, out, columns=columns, report=report)
+                written.append((name, out.read_bytes()))
+    half = len(written) // 2
+    for (name, on_file), (_, on_server) in zip(written[:half], written[half:], strict=True):
+        assert on_server == on_file, name
+    assert b'\r\n""\r\n' in dict(written)["one"]  # a row of one empty cell
