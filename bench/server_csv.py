@@ -1,6 +1,6 @@
 """CSV import and export on a PostgreSQL server, beside raw psycopg COPY in the same run.
 
-    python bench/server_csv.py [N]      # default 1,000,000 claims
+    python bench/server_csv.py [N [CSV]]   # default 1,000,000 claims; CSV: keep the file there
 
 Starts a throwaway cluster (as the tests do: tests/pg.py, fsync off), writes a CSV file of N
 synthetic claims (speakers, sources, dates, Cyrillic; bench/synthetic.py's generator), and
@@ -10,6 +10,7 @@ times, on the same cluster:
   checking, speakers and sources matched or created, claims by COPY, the journal's entries;
 * ``export csv``'s path (``csvio.export_csv``) of the claims report from that database:
   streamed through a server-side cursor, formula guard in SQL, RFC 4180 in Python;
+* the same import into an SQLite file (the importer's own Python work, without a server);
 * the ceilings: raw psycopg ``COPY ... FROM STDIN (FORMAT csv)`` of the same file into a table
   of text columns (no checks, no lookups), and ``COPY (the export's own SELECT) TO STDOUT``
   (the server formats the CSV; no Python per row).
@@ -126,13 +127,18 @@ def main() -> None:
         sys.exit("PostgreSQL server programs not found (apt-get install postgresql)")
     with tempfile.TemporaryDirectory(prefix="ct-server-csv-") as folder:
         work = Path(folder)
-        source = work / "claims.csv"
-        started = time.perf_counter()
-        write_csv(source, n)
-        print(
-            f"{n:,} claims as CSV: {source.stat().st_size / 1e6:,.0f} MB in "
-            f"{time.perf_counter() - started:.1f} s"
-        )
+        source = Path(sys.argv[2]) if len(sys.argv) > 2 else work / "claims.csv"
+        if not source.exists():
+            started = time.perf_counter()
+            write_csv(source, n)
+            print(
+                f"{n:,} claims as CSV: {source.stat().st_size / 1e6:,.0f} MB in "
+                f"{time.perf_counter() - started:.1f} s"
+            )
+        with Store.open(work / "reference.db") as on_file:
+            started = time.perf_counter()
+            import_csv(on_file, source)
+            seconds_file = time.perf_counter() - started
         with throwaway_cluster(bindir) as server:
             server.admin('CREATE DATABASE "bench"')
             url = server.url("bench")
@@ -157,6 +163,7 @@ def main() -> None:
         for label, seconds in (
             ("import-csv (csvio.import_csv)", seconds_in),
             ("  raw COPY FROM of the file", ceiling_in),
+            ("  the same into an SQLite file", seconds_file),
             ("export csv (csvio.export_csv)", seconds_out),
             ("  raw COPY (same SELECT) TO", ceiling_out),
         ):
