@@ -22,7 +22,7 @@ from claimtracker.fields import KINDS, RESTORABLE
 from claimtracker.journal.actions import CHANGED, CREATED, DELETED, PURGED, RESTORED
 from claimtracker.journal.analyst import analyst_name
 from claimtracker.models import HistoryEntry, utcnow
-from claimtracker.store.dbapi import DbConnection
+from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of
 
 __all__ = ["CHANGED", "CREATED", "DELETED", "KINDS", "PURGED", "RESTORABLE", "RESTORED"]
 
@@ -135,12 +135,16 @@ def record_created_after(
     analyst: str,
     note: str | None,
 ) -> None:
-    """Bulk path: a ``created`` entry for every ``kind`` record with an id above the given one."""
+    """Bulk path: a ``created`` entry for every ``kind`` record with an id above the given one.
+
+    On a server, other analysts' transactions create records meanwhile (with ids above it too):
+    only the rows this transaction wrote count there (their ``xmin`` is its id)."""
     if kind not in KINDS:
         raise ValueError(kind)
+    ours = " AND xmin = pg_current_xact_id()::xid" if dialect_of(connection) == POSTGRESQL else ""
     connection.execute(
         f"INSERT INTO history (changed_at, analyst, kind, record_id, action, note)"
-        f" SELECT ?, ?, '{kind}', id, '{CREATED}', ? FROM {kind} WHERE id > ?",
+        f" SELECT ?, ?, '{kind}', id, '{CREATED}', ? FROM {kind} WHERE id > ?{ours}",
         (changed_at, analyst, note, last_id_before),
     )
 
