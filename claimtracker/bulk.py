@@ -130,19 +130,30 @@ def loading(connection: DbConnection, *, expected_rows: int) -> Iterator[None]:
         _set_fts_option(connection, "automerge", automerge)
 
 
-def insert_claims(connection: DbConnection, rows: Iterable[Sequence[object]]) -> None:
-    """Insert claim rows laid out as :data:`CLAIM_COLUMNS` (on a server by ``COPY``)."""
-    columns = ", ".join(CLAIM_COLUMNS)
+def insert_rows(
+    connection: DbConnection,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+) -> None:
+    """Insert many rows into ``table``: on a server by ``COPY`` (one stream, no statement per
+    row), on a file with ``executemany``."""
+    names = ", ".join(f'"{column}"' for column in columns)
     if isinstance(connection, ServerConnection):
         with (
             connection.psycopg.cursor() as cursor,
-            cursor.copy(f"COPY claim ({columns}) FROM STDIN") as copy,
+            cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy,
         ):
             for row in rows:
                 copy.write_row(row)
         return
-    marks = ", ".join("?" for _ in CLAIM_COLUMNS)
-    connection.executemany(f"INSERT INTO claim ({columns}) VALUES ({marks})", rows)
+    marks = ", ".join("?" for _ in columns)
+    connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+
+
+def insert_claims(connection: DbConnection, rows: Iterable[Sequence[object]]) -> None:
+    """Insert claim rows laid out as :data:`CLAIM_COLUMNS` (on a server by ``COPY``)."""
+    insert_rows(connection, "claim", CLAIM_COLUMNS, rows)
 
 
 def index_claims_after(connection: DbConnection, last_id_before: int) -> None:

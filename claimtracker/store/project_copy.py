@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,20 +175,6 @@ def _set_last_ids(connection: DbConnection, last: dict[str, int]) -> None:
         connection.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, value))
 
 
-def _write(connection: DbConnection, table: _Table, rows: Iterator[tuple[Any, ...]]) -> None:
-    names = ", ".join(f'"{c}"' for c in table.columns)
-    if isinstance(connection, ServerConnection):
-        with (
-            connection.psycopg.cursor() as cursor,
-            cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy,
-        ):
-            for row in rows:
-                copy.write_row(row)
-        return
-    marks = ", ".join("?" for _ in table.columns)
-    connection.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
-
-
 def _empty_or_refuse(connection: DbConnection, tables: list[_Table], where: str) -> None:
     for table in tables:
         count = _count(connection, table.name)
@@ -207,14 +194,14 @@ def copy_project(source: Store, target: Store) -> ProjectCopy:
     with source.raw() as reading, target.raw(write=True) as writing:
         _empty_or_refuse(writing, tables, target.display_name)
         last = _last_ids(reading, tables)
-        if isinstance(writing, sqlite3.Connection):
-            with bulk.fts_triggers_suspended(writing):
-                for table in tables:
-                    _write(writing, table, _rows(reading, _select_sql(table, from_server)))
-            bulk.rebuild_index(writing)
-        else:
+        on_file = isinstance(writing, sqlite3.Connection)
+        # A file's search index is built once at the end, not row by row.
+        with bulk.fts_triggers_suspended(writing) if on_file else nullcontext():  # type: ignore[arg-type]
             for table in tables:
-                _write(writing, table, _rows(reading, _select_sql(table, from_server)))
+                rows = _rows(reading, _select_sql(table, from_server))
+                bulk.insert_rows(writing, table.name, table.columns, rows)
+        if on_file:
+            bulk.rebuild_index(writing)
         _set_last_ids(writing, last)
         for table in tables:
             expected, written = _count(reading, table.name), _count(writing, table.name)
