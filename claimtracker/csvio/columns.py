@@ -45,6 +45,16 @@ class Column:
         sql = self.server_sql if dialect == POSTGRESQL and self.server_sql else self.sql
         return sql_guard(sql, dialect=dialect) if self.guard else sql
 
+    @property
+    def free_text(self) -> bool:
+        """Whether a value may hold commas, quotes or line breaks: guarded text, and the lists
+        of tags and linked claims; numbers, dates, identifiers and codes never do."""
+        return self.guard or self.name in _UNGUARDED_TEXT
+
+
+#: Unguarded columns of free text (each guards its parts inside, or starts with a label).
+_UNGUARDED_TEXT = frozenset({"tags", "counter_claims", "links"})
+
 
 #: The condition on a claim's other end ``o`` in the linked-claims columns; a marking limit
 #: extends it (:func:`within_marking`).

@@ -88,7 +88,8 @@ def pairs_query(
         where += f" AND {within_sql(claim_filter.max_tlp, 'a')} AND {within_sql(claim_filter.max_tlp, 'b')}"
     tail = f"WHERE {where} ORDER BY a.id, b.id"
     if lines:
-        return server_lines(items, f"link l {_PAIR_JOINS}", tail), params
+        cells = [(item, column.free_text) for item, column in zip(items, columns, strict=True)]
+        return server_lines(cells, f"link l {_PAIR_JOINS}", tail), params
     return f"SELECT {', '.join(items)} FROM link l {_PAIR_JOINS} {tail}", params
 
 

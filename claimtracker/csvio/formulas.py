@@ -59,8 +59,10 @@ def sql_guard(expression: str, function: str = "ct_neutralise", dialect: str = "
     """
     if dialect != "sqlite":
         expression = f"CAST({expression} AS text)"  # numbers and dates too, as SQLite's text
+        # The first character's code decides for almost every cell, without the expression.
         return (
-            f"CASE WHEN {expression} ~ '{server_guard_pattern()}' "
+            f"CASE WHEN ascii({expression}) IN ({server_guard_starts()}) "
+            f"AND {expression} ~ '{server_guard_pattern()}' "
             f"THEN '''' || {expression} ELSE {expression} END"
         )
     listed = ", ".join(str(code) for code in RISKY_ASCII_STARTS)
@@ -77,3 +79,12 @@ def server_guard_pattern() -> str:
     spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
     triggers = _TRIGGERS.replace("-", "") + "-"  # a hyphen last in a bracket is itself
     return f"^''*[{spaces}\u3000]*[{triggers}]"
+
+
+@functools.cache
+def server_guard_starts() -> str:
+    """The code points a cell the guard changes can start with (an apostrophe, a space, a
+    trigger), listed for SQL: ``ascii()`` gives a cell's first one on a server."""
+    spaces = {c for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    starts = {ord("'"), 0x3000} | spaces | {ord(ch) for ch in _TRIGGERS}
+    return ", ".join(str(code) for code in sorted(starts))

@@ -42,31 +42,38 @@ def claims_query(
     ordering = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
     tail = f"WHERE {compiled.where}{f' AND {where}' if where else ''} ORDER BY {ordering}"
     if lines:
-        return server_lines(items, f"{compiled.source} {ROW_JOINS}", tail), compiled.params
+        cells = [(item, column.free_text) for item, column in zip(items, columns, strict=True)]
+        return server_lines(cells, f"{compiled.source} {ROW_JOINS}", tail), compiled.params
     sql = f"SELECT {', '.join(items)} FROM {compiled.source} {ROW_JOINS} {tail}"
     return sql, compiled.params
 
 
-#: A cell that needs quotes in CSV (RFC 4180; what Python's csv writer quotes).
-_NEEDS_QUOTES = "E'[\",\\r\\n]'"
-
-
-def _server_cell(value: str, alone: bool) -> str:
+def _server_cell(value: str, free_text: bool, alone: bool) -> str:
+    """A cell of a CSV line as Python's csv writer writes it: quoted (quotes doubled) when it
+    holds a quote, a comma, CR or LF. ``strpos`` is a byte search: cheaper than a regular
+    expression, which first widens the whole text."""
     empty = "'\"\"'" if alone else "''"  # a row of one empty cell is "" (not a blank line)
+    if not free_text:
+        return f"coalesce(nullif({value}, ''), {empty})"
+    needs_quotes = " OR ".join(
+        f"strpos({value}, {char}) > 0" for char in ("'\"'", "','", "chr(13)", "chr(10)")
+    )
     return (
         f"CASE WHEN {value} IS NULL OR {value} = '' THEN {empty}"
-        f" WHEN {value} ~ {_NEEDS_QUOTES} THEN '\"' || replace({value}, '\"', '\"\"') || '\"'"
+        f" WHEN {needs_quotes} THEN '\"' || replace({value}, '\"', '\"\"') || '\"'"
         f" ELSE {value} END"
     )
 
 
-def server_lines(items: Sequence[str], from_sql: str, tail: str) -> str:
+def server_lines(cells: Sequence[tuple[str, bool]], from_sql: str, tail: str) -> str:
     """A query whose rows are the CSV lines (CRLF-terminated) of ``SELECT items FROM from_sql
-    tail``: the server formats the cells as Python's csv writer does, so the client only
-    writes text. Each item is computed once (in a lateral subquery the planner keeps whole)."""
-    values = ", ".join(f"CAST({item} AS text) AS v{i}" for i, item in enumerate(items))
+    tail`` (``cells``: each item's SQL, and whether it is free text that may need quotes): the
+    server formats the cells as Python's csv writer does, so the client only writes text. Each
+    item is computed once (in a lateral subquery the planner keeps whole)."""
+    values = ", ".join(f"CAST({item} AS text) AS v{i}" for i, (item, _) in enumerate(cells))
     line = " || ',' || ".join(
-        _server_cell(f"v.v{i}", alone=len(items) == 1) for i in range(len(items))
+        _server_cell(f"v.v{i}", free_text, alone=len(cells) == 1)
+        for i, (_, free_text) in enumerate(cells)
     )
     return (
         f"SELECT {line} || chr(13) || chr(10) FROM {from_sql}"
