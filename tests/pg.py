@@ -133,8 +133,7 @@ def _run(command: list[str], what: str) -> None:
 
 @contextmanager
 def throwaway_cluster(bindir: Path) -> Iterator[PgServer]:
-    """A new cluster in a temporary folder, running until the block ends, then deleted (the
-    tests' session cluster; benches use it too)."""
+    """A new cluster on a free port, stopped and deleted afterwards (also used by bench/)."""
     folder = Path(tempfile.mkdtemp(prefix="ctpg-"))
     data = folder / "data"
     if os.geteuid() == 0:

@@ -18,6 +18,7 @@ from claimtracker.cli import (
     dispute,
     library,
     merge,
+    project_files,
     reports,
     safety,
     server,
@@ -59,6 +60,7 @@ for command in [
     *safety.COMMANDS,
     *merge.COMMANDS,
     *server.COMMANDS,
+    *project_files.COMMANDS,
     *reports.register(csv_commands.export),
     *dispute.register(csv_commands.export),
 ]:

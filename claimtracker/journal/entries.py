@@ -149,12 +149,16 @@ def record_created_after(
     analyst: str,
     note: str | None,
 ) -> None:
-    """Bulk path: a ``created`` entry for every ``kind`` record with an id above the given one."""
+    """Bulk path: a ``created`` entry for every ``kind`` record with an id above the given one.
+
+    On a server, other analysts' transactions create records meanwhile (with ids above it too):
+    only the rows this transaction wrote count there (their ``xmin`` is its id)."""
     if kind not in KINDS:
         raise ValueError(kind)
+    ours = " AND xmin = pg_current_xact_id()::xid" if dialect_of(connection) == POSTGRESQL else ""
     connection.execute(
         f"INSERT INTO history (changed_at, analyst, kind, record_id, action, note)"
-        f" SELECT ?, ?, '{kind}', id, '{CREATED}', ? FROM {kind} WHERE id > ?",
+        f" SELECT ?, ?, '{kind}', id, '{CREATED}', ? FROM {kind} WHERE id > ?{ours}",
         (changed_at, analyst, note, last_id_before),
     )
 

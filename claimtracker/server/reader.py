@@ -95,7 +95,9 @@ class ServerReader(ServerConnection):
         except psycopg.Error as exc:
             raise ServerReadError(str(exc).strip()) from exc
 
-    def stream(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
+    def stream(  # type: ignore[override]
+        self, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
+    ) -> psycopg.Cursor[Any]:
         """All the rows at once: a server-side cursor needs an open transaction, which this
         reader never keeps (it reads one statement at a time). The first page comes from its
         own limited query, so only the rest of a long result waits for this."""

@@ -209,12 +209,11 @@ def _server_parameters(numbered: bool, parameters: Sequence[Any]) -> Any:
     return tuple(parameters)
 
 
+#: Names for server-side cursors, unique in the process (several may be open on one connection).
+_STREAMS = itertools.count(1)
+
 #: PostgreSQL types read back as text, the way SQLite stores them.
 _AS_TEXT = ("date", "timestamp", "timestamptz", "time", "interval")
-
-
-#: Names for server-side cursors, unique in the process (several may be open on one connection).
-_stream_names = itertools.count(1)
 
 
 class ServerConnection:
@@ -229,12 +228,12 @@ class ServerConnection:
     def __init__(self, connection: psycopg.Connection[Any]) -> None:
         self.psycopg = connection
 
-    def _cursor(self) -> psycopg.Cursor[Any]:
+    def _cursor(self, name: str = "") -> Any:
         from psycopg.types.string import TextLoader
 
-        cursor = self.psycopg.cursor()
-        for name in _AS_TEXT:
-            cursor.adapters.register_loader(name, TextLoader)
+        cursor = self.psycopg.cursor(name=name) if name else self.psycopg.cursor()
+        for type_name in _AS_TEXT:
+            cursor.adapters.register_loader(type_name, TextLoader)
         return cursor
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
@@ -243,15 +242,14 @@ class ServerConnection:
         cursor.execute(text, _server_parameters(numbered, parameters))
         return cursor
 
-    def stream(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
-        """A server-side cursor over ``sql``: its rows come as they are read, a batch at a
-        time, instead of all of them before the first (a million ids). Lives until it is
-        closed or the transaction ends."""
-        from psycopg.types.string import TextLoader
-
-        cursor = self.psycopg.cursor(name=f"claimtracker_stream_{next(_stream_names)}")
-        for name in _AS_TEXT:
-            cursor.adapters.register_loader(name, TextLoader)
+    def stream(
+        self, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
+    ) -> psycopg.ServerCursor[Any]:
+        """A server-side cursor over ``sql``'s rows, fetched ``batch`` at a time: memory stays
+        flat over a million rows. Within the current transaction (the server keeps the cursor
+        there); iterate it or call ``fetchmany``."""
+        cursor: psycopg.ServerCursor[Any] = self._cursor(f"claimtracker_stream_{next(_STREAMS)}")
+        cursor.itersize = batch
         text, numbered = _translated(sql)
         cursor.execute(text, _server_parameters(numbered, parameters))
         return cursor
@@ -272,12 +270,14 @@ class ServerConnection:
         self.psycopg.close()
 
 
-def streamed(connection: DbConnection, sql: str, parameters: Sequence[Any] = (), /) -> DbCursor:
-    """``connection.execute``, except that on a server the rows come as they are read
-    (:meth:`ServerConnection.stream`); SQLite's cursors read as they go already."""
+def streamed(
+    connection: DbConnection, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
+) -> DbCursor:
+    """The rows of ``sql``, read as they are used: on a server through a server-side cursor
+    (the client holds one batch at a time, not the whole result); on SQLite, as always."""
     if isinstance(connection, ServerConnection):
-        return cast(DbCursor, connection.stream(sql, parameters))
-    return connection.execute(sql, parameters)
+        return connection.stream(sql, parameters, batch=batch)
+    return cast(DbCursor, connection.execute(sql, parameters))
 
 
 def require_sqlite(connection: DbConnection, what: str) -> sqlite3.Connection:
