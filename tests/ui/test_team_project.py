@@ -338,3 +338,26 @@ def test_remember_password_keeps_it_in_the_keyring_never_in_the_settings(
     window.close_project()
     assert window.open_project(recent)
     assert window.team.role == "analyst"
+
+
+def test_the_dispute_views_and_the_dossier_work_on_a_team_project(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], team_url: str
+) -> None:
+    window = make_window(team_url)
+    window.dispute.show_network.trigger()
+    dispute_window = window.dispute.window
+    qtbot.addWidget(dispute_window)
+    network = dispute_window.network
+    qtbot.waitUntil(lambda: network.summary.text() not in ("", "Loading…"), timeout=10_000)
+    qtbot.waitUntil(lambda: not network.loading, timeout=10_000)
+    assert "claim" in network.summary.text() and "SQLite" not in network.summary.text()
+    window.dispute.show_timeline.trigger()
+    timeline = dispute_window.timeline
+    qtbot.waitUntil(lambda: timeline.summary.text() not in ("", "Loading…"), timeout=10_000)
+    qtbot.waitUntil(lambda: not timeline.loading, timeout=10_000)
+    assert timeline.timeline is not None and "SQLite" not in timeline.summary.text()
+    window.select_claim(1)
+    window.act.export_report.trigger()
+    dialog = window.report_dialog
+    qtbot.waitUntil(lambda: dialog.dossier is not None, timeout=10_000)
+    assert "SQLite" not in dialog.summary.text()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from claimtracker.dispute.graph import DEFAULT_LIMIT, ClaimNetwork, claim_network
 from claimtracker.dispute.layout import NetworkLayout, layout_network
-from claimtracker.store.dbapi import require_sqlite
 from ui.dispute.legend import Legend
 from ui.dispute.network_scene import ClaimItem, build_network_scene
 from ui.dispute.panel_base import LoadingPanel, ProjectGetter, choice_box
@@ -75,7 +74,7 @@ class NetworkPanel(LoadingPanel):
             connection = project.connect()
             try:
                 network = claim_network(
-                    require_sqlite(connection, "The claim network"), claim_filter, limit=limit
+                    connection, claim_filter, limit=limit
                 )
             finally:
                 connection.close()
