@@ -218,3 +218,18 @@ def test_the_assistants_check_boxes_stand_out_in_both_themes(
                 assert _contrast(border, inside) >= 3, (mode, box.text(), border.name())
     finally:
         theme.apply_theme(QApplication.instance(), "light")  # type: ignore[arg-type]
+
+
+def test_the_undo_historys_steps_have_room_around_them(
+    qtbot: QtBot, make_window: object, sample_db: Path
+) -> None:
+    from PySide6.QtWidgets import QUndoView
+
+    window: MainWindow = make_window(sample_db)  # type: ignore[operator]
+    window.act.show_history.trigger()
+    view = window.findChild(QUndoView)
+    assert view is not None
+    qtbot.waitUntil(view.isVisible)
+    row = view.visualRect(view.model().index(0, 0))
+    # Padded (3 px above and below, 6 px at the sides), not flush against each other and the edge.
+    assert row.height() >= view.fontMetrics().height() + 6
