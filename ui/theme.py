@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ui import resources
+from ui.theme_style import STYLE_NAME, ThemeStyle
 
 log = logging.getLogger(__name__)
 
@@ -153,8 +154,10 @@ def apply_theme(app: QApplication, mode: str) -> str:
     """Style the whole app; returns the palette actually used (``light`` or ``dark``)."""
     resolved = resolve(mode)
     dark = resolved == "dark"
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    # The style sheet wraps the app's style, so whether it is ours is kept on the app.
+    if app.property(STYLE_NAME) is not True:
+        app.setStyle(ThemeStyle())
+        app.setProperty(STYLE_NAME, True)
     app.setPalette(_palette(_DARK if dark else _LIGHT, dark))
     _muted_brush.clear()
     _app_is_dark.clear()

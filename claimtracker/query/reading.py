@@ -6,10 +6,15 @@ DB-API only (no SQLAlchemy), like the rest of ``claimtracker.query``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from claimtracker.articles.formats import MARKDOWN
+from claimtracker.articles.readable import READABLE_LIMIT, readable_markdown
 from claimtracker.errors import NotFoundError
 from claimtracker.store.dbapi import DbConnection, dialect_of, greatest, least
+
+_LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,22 +163,27 @@ def source_details(connection: DbConnection, source_id: int) -> SourceDetails:
     return SourceDetails(*record)
 
 
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks (and the blank lines and spaces around them) as one space."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
 def _cut_before(text: str, limit: int) -> str:
-    """The end of ``text``, from a word boundary, marked "…" where the source goes on."""
+    """The end of ``text`` on one line, from a word boundary, marked "…" where the source goes on."""
     if len(text) < limit:
-        return text
+        return _one_line(text)
     cut = text[-limit:]
     space = cut.find(" ")
-    return "…" + (cut[space + 1 :] if 0 <= space < limit // 3 else cut)
+    return "…" + _one_line(cut[space + 1 :] if 0 <= space < limit // 3 else cut)
 
 
 def _cut_after(text: str, limit: int) -> str:
-    """The start of ``text``, to a word boundary, marked "…" where the source goes on."""
+    """The start of ``text`` on one line, to a word boundary, marked "…" where the source goes on."""
     if len(text) < limit:
-        return text
+        return _one_line(text)
     cut = text[:limit]
     space = cut.rfind(" ")
-    return (cut[:space] if space > limit * 2 // 3 else cut) + "…"
+    return _one_line(cut[:space] if space > limit * 2 // 3 else cut) + "…"
 
 
 def quote_in_context(
@@ -181,8 +191,10 @@ def quote_in_context(
 ) -> QuoteInContext:
     """The claim's anchored words in their source with up to ``context_chars`` either side.
 
-    Falls back to the stored quote selector (exact, prefix, suffix) when the source text is
-    gone, and to the bare quote when the claim has no anchor.
+    A Markdown source gives its words as the reader shows them (``claimtracker.articles.readable``:
+    no ``**`` or ``[..](url)``), cut from the same anchored range of the verbatim text. Falls back
+    to the stored quote selector (exact, prefix, suffix) when the source text is gone, and to the
+    bare quote when the claim has no anchor.
     """
     dialect = dialect_of(connection)
     first = greatest("1", "c.anchor_start + 1 - ?", dialect)
@@ -193,7 +205,7 @@ def quote_in_context(
                c.quote,
                substr(s.text, {first}, {length}),
                substr(s.text, c.anchor_start + 1, c.anchor_end - c.anchor_start),
-               substr(s.text, c.anchor_end + 1, ?)
+               substr(s.text, c.anchor_end + 1, ?), s.format, length(s.text)
         FROM claim c LEFT JOIN source s ON s.id = c.source_id
         WHERE c.id = ?
         """,
@@ -201,7 +213,9 @@ def quote_in_context(
     ).fetchone()
     if record is None:
         raise NotFoundError(f"There is no claim #{claim_id}")
-    start, _end, exact, prefix, suffix, quote, before, inside, after = record
+    start, end, exact, prefix, suffix, quote, before, inside, after, format_, size = record
+    if start is not None and inside and format_ == MARKDOWN and size <= READABLE_LIMIT:
+        before, inside, after = _readable_parts(connection, claim_id, start, end, context_chars)
     if start is not None and inside:
         before_text, exact_text, after_text = before or "", inside, after or ""
     elif exact:
@@ -209,7 +223,25 @@ def quote_in_context(
     else:
         return QuoteInContext("", quote or "", "")
     return QuoteInContext(
-        before=_cut_before(before_text.replace("\n", " "), context_chars),
+        before=_cut_before(before_text, context_chars),
         exact=exact_text,
-        after=_cut_after(after_text.replace("\n", " "), context_chars),
+        after=_cut_after(after_text, context_chars),
+    )
+
+
+def _readable_parts(
+    connection: DbConnection, claim_id: int, start: int, end: int, context_chars: int
+) -> tuple[str, str, str]:
+    """Before, quote and after of a Markdown source as the reader shows them (syntax hidden)."""
+    text = connection.execute(
+        "SELECT s.text FROM claim c JOIN source s ON s.id = c.source_id WHERE c.id = ?",
+        (claim_id,),
+    ).fetchone()[0]
+    readable = readable_markdown(text)
+    shown_start, shown_end = readable.display_range(start, end)
+    shown = readable.text
+    return (
+        shown[max(shown_start - context_chars, 0) : shown_start],
+        shown[shown_start:shown_end],
+        shown[shown_end : shown_end + context_chars],
     )

@@ -285,3 +285,20 @@ def test_a_claim_made_in_the_reader_around_an_emoji_keeps_the_exact_words(
     assert row is not None and row.quote == "said the talks were 👍 productive"
     assert (row.anchor_start, row.anchor_end) == (start, end)
     qtbot.keyClick(window.table, Qt.Key.Key_Down)  # the view still answers
+
+
+def test_a_long_descriptor_opens_at_its_start(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.detail.editor
+    claims = [window.claims.claim_row(row) for row in range(window.claims.rowCount())]
+    wordy = max((row for row in claims if row and row.descriptor), key=lambda r: len(r.descriptor))
+    short = next(row for row in claims if row and row.id != wordy.id)
+    descriptor = editor.descriptor
+    for claim in (wordy, short, wordy):  # as opened, and as opened again from another claim
+        window.select_claim(claim.id)
+        qtbot.waitUntil(lambda c=claim: editor.row is not None and editor.row.id == c.id)
+        assert descriptor.text() == (claim.descriptor or "")
+        assert descriptor.cursorPosition() == 0
+    # Longer than the field, so its end would be in sight and its start cut off otherwise.
+    metrics = descriptor.fontMetrics()
+    assert metrics.horizontalAdvance(descriptor.text()) > descriptor.width()
+    assert descriptor.cursorRect().left() < metrics.averageCharWidth() * 2

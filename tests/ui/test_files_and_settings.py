@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
 from claimtracker.paths import default_database_path
@@ -168,3 +169,67 @@ def test_theme_switch_restyles_without_restart(
         assert not theme.is_dark()
     finally:
         theme.apply_theme(QApplication.instance(), "light")  # type: ignore[arg-type]
+
+
+def _contrast(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(colour.redF())
+            + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF())
+        )
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_the_assistants_check_boxes_stand_out_in_both_themes(
+    qtbot: QtBot, make_window: object, sample_db: Path, mode: str
+) -> None:
+    from ui import theme
+
+    window: MainWindow = make_window(sample_db)  # type: ignore[operator]
+    window.select_claim(5)
+    window.open_current_in_reader()
+    window.act.suggest_claims.trigger()
+    panel = window.source_tools.assistant.panel
+    qtbot.waitUntil(lambda: panel.tick_all.isEnabled() and panel.show_rejected.isEnabled())
+    try:
+        theme.apply_theme(QApplication.instance(), mode)  # type: ignore[arg-type]
+        for box in (panel.tick_all, panel.show_rejected):
+            box.resize(box.sizeHint())
+            option = QStyleOptionButton()
+            box.initStyleOption(option)
+            edge = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+            picture = box.grab().toImage()
+            around = picture.pixelColor(edge.right() + 2, edge.center().y())
+            inside = picture.pixelColor(edge.center())
+            # The box's edge, left and right, differs from the window around it and the box
+            # inside it as much as WCAG asks of a control's boundary (3:1).
+            for x in (edge.left(), edge.right()):
+                border = picture.pixelColor(x, edge.center().y())
+                assert _contrast(border, around) >= 3, (mode, box.text(), border.name())
+                assert _contrast(border, inside) >= 3, (mode, box.text(), border.name())
+    finally:
+        theme.apply_theme(QApplication.instance(), "light")  # type: ignore[arg-type]
+
+
+def test_the_undo_historys_steps_have_room_around_them(
+    qtbot: QtBot, make_window: object, sample_db: Path
+) -> None:
+    from PySide6.QtWidgets import QUndoView
+
+    window: MainWindow = make_window(sample_db)  # type: ignore[operator]
+    window.act.show_history.trigger()
+    view = window.findChild(QUndoView)
+    assert view is not None
+    qtbot.waitUntil(view.isVisible)
+    row = view.visualRect(view.model().index(0, 0))
+    # Padded (3 px above and below, 6 px at the sides), not flush against each other and the edge.
+    assert row.height() >= view.fontMetrics().height() + 6

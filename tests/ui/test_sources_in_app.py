@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QTextCursor, QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from claimtracker.articles.markdown import strip_inline_markdown
+from claimtracker.articles.readable import readable_markdown
 from claimtracker.errors import ConflictError
 from claimtracker.paths import resources_dir
 from claimtracker.query import fetch_row
 from claimtracker.query.choices import actor_named
-from claimtracker.query.reading import source_details
+from claimtracker.query.reading import anchored_claims, fetch_source_text, source_details
 from tests.ui.helpers import drop_files, when_modal
 from ui.claims.editing import Editing
 from ui.main_window import MainWindow
@@ -265,3 +266,35 @@ def test_a_markdown_article_reads_without_its_markup_and_anchors_stay_verbatim(
         reader.create_from_selection()
     _source, start, end, quote = made.args
     assert quote == inner and stored[start:end] == inner
+
+
+def test_the_side_by_side_quotes_a_markdown_article_as_the_reader_shows_it(
+    qtbot: QtBot, make_window: object, sample_db: Path
+) -> None:
+    window: MainWindow = make_window(sample_db)  # type: ignore[operator]
+    project = window.project
+    assert project is not None
+    stored = fetch_source_text(project.reader, 1).text
+    first = min(anchored_claims(project.reader, 1), key=lambda claim: claim.start)
+    # The words before the first claim hold bold and a link in the stored Markdown.
+    assert "**" in stored[: first.start] and "[Bloomberg](#)" in stored[: first.start]
+
+    window.select_claim(first.claim_id)
+    qtbot.waitUntil(lambda: window.detail.claim_id == first.claim_id)
+    window.show_side_by_side()
+    side = window.side_by_side
+    qtbot.addWidget(side)
+    quotes = [label for label in side.findChildren(QLabel) if label.objectName() == "CardQuote"]
+    shown = []
+    for label in quotes:
+        document = QTextDocument()
+        document.setHtml(label.text())
+        shown.append(document.toPlainText())
+    assert shown and not [text for text in shown if "**" in text or "](#)" in text]
+    readable = readable_markdown(stored)
+    exact = readable.text[slice(*readable.display_range(first.start, first.end))]
+    card = next(text for text in shown if exact in text)
+    # The context reads as the reader shows it, its paragraphs joined on one line.
+    assert "Report By Bloomberg August 25, 2018 Mikhail Klimentev / TASS" in card
+    assert card.endswith("…") and card.index(exact) > 0
+    side.close()

@@ -84,6 +84,9 @@ def test_a_1024_by_640_screen_holds_the_window_with_reader_and_assistant(
     assert seen["hidden_buttons"] == []
     assert seen["cards"] > 5 and seen["overlapping_cards"] == []
     assert seen["reader_title_lines"] == 1
+    # The filter chips wrap onto evenly filled rows, never one chip alone on a row.
+    assert len(seen["filter_chips_per_row"]) <= 2, seen["filter_chips_per_row"]
+    assert min(seen["filter_chips_per_row"]) >= 3, seen["filter_chips_per_row"]
 
 
 def test_a_large_screen_at_twice_the_scale_holds_the_window(

@@ -8,7 +8,7 @@ in the reader and asks the assistant for suggestions (and with ``--to-second-scr
 the window to the configuration's second screen); then prints
 one JSON object: the screen's free area and the window's frame (logical pixels), the claim rows
 in sight, the toolbar buttons out of sight, whether the editor and assistant are tabs, the
-suggestion cards that overlap, how many lines the reader's title takes, and the widgets the
+suggestion cards that overlap, the filter chips on each row of the filter bar, how many lines the reader's title takes, and the widgets the
 analyst needs that lie off the screen. Settings go to a temporary folder.
 """
 
@@ -104,6 +104,11 @@ def main() -> None:
         if cards.visualRect(model.index(row, 0)).bottom()
         >= cards.visualRect(model.index(row + 1, 0)).top()
     ]
+    bar = window.filter_bar
+    chips = [*bar.buttons.values(), bar.date_button, bar.conflict_button]
+    chip_rows: dict[int, int] = {}
+    for chip in chips:
+        chip_rows[chip.y()] = chip_rows.get(chip.y(), 0) + 1
     reader = window.reader
     title_lines = round(reader.title.height() / reader.title.fontMetrics().lineSpacing())
     needed = {
@@ -127,6 +132,8 @@ def main() -> None:
                 "cards": model.rowCount(),
                 "overlapping_cards": overlapping,
                 "reader_title_lines": title_lines,
+                "filter_chips_per_row": [chip_rows[y] for y in sorted(chip_rows)],
+                "filter_bar_height": bar.height(),
                 "off_screen": [name for name, w in needed.items() if not on_screen(w, free)],
             }
         ),

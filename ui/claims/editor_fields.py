@@ -310,6 +310,7 @@ class AutoSaveLineEdit(QLineEdit):
         if self.text() != text:
             self.blockSignals(True)
             self.setText(text)
+            self.setCursorPosition(0)  # a long value opens at its start, not scrolled to its end
             self.blockSignals(False)
 
     def commit(self) -> None:

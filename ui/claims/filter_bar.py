@@ -180,8 +180,8 @@ class FilterBar(QWidget):
             button.clicked.connect(lambda _c=False, k=kind: self.open_popup(k))
         self.date_button.clicked.connect(self.open_date_popup)
 
-        # The search, then the filter buttons, which wrap onto more rows in a narrow window.
-        buttons = FlowLayout(spacing=4)
+        # The search, then the filter buttons, which wrap onto evenly filled rows in a narrow window.
+        buttons = FlowLayout(spacing=4, balanced=True)
         for button in self.buttons.values():
             buttons.addWidget(button)
         buttons.addWidget(self.date_button)

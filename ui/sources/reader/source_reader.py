@@ -49,8 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimtracker.articles.formats import MARKDOWN
-from claimtracker.articles.readable import readable_markdown
+from claimtracker.articles.readable import readable_markdown, shows_readable
 from claimtracker.errors import NotFoundError
 from claimtracker.query.explain import Highlighter
 from claimtracker.query.reading import (
@@ -81,8 +80,6 @@ READING_WIDTH_CHARS = 86
 COMPACT_HEADER_WIDTH = 760
 #: Below this height the header keeps to three lines (see ``_fit_header_height``).
 SHORT_READER_HEIGHT = 300
-#: Larger Markdown articles are shown as stored (hiding their syntax takes ~0.5 s a megabyte).
-READABLE_LIMIT = 1_000_000
 CREATE_SHORTCUT = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return)
 
 
@@ -411,7 +408,7 @@ class SourceReader(QWidget):
             self._suggestion = None
         self._source = source
         shown = source.text
-        if source.format == MARKDOWN and len(source.text) <= READABLE_LIMIT:
+        if shows_readable(source.format, source.text):
             readable = readable_markdown(source.text)
             self._offsets = ReaderOffsets(readable)
             shown = readable.text
