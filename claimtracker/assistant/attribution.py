@@ -215,6 +215,10 @@ def _chunks(masked: str, start: int, end: int, text: str | None = None) -> list[
     return result
 
 
+#: ``text[start:end]`` without separators at either end, as offsets.
+strip_span = _strip_span
+
+
 def _words(masked: str, start: int, end: int) -> list[str]:
     return [m.group(0) for m in _WORD.finditer(masked, start, end)]
 
