@@ -21,8 +21,14 @@ _JOIN = re.compile(
 )
 #: "When the host asked A, the candidate said B": the first clause is a subordinate one.
 _LEADING_SUBORDINATOR = re.compile(
-    r"(?:when|after|while|although|though|as|before|since|whereas|even\s+as)\s", re.IGNORECASE
+    # Not a bare "as": "As reported by X, ..." speaks for the whole sentence.
+    r"(?:(?:but|and|yet)\s+)?"
+    r"(?:when|after|while|although|though|even\s+as|just\s+as|before|since|whereas)\s",
+    re.IGNORECASE,
 )
+#: A comma, not "2,400"; not one inside a quote either ('"...," Hale told a TV show' ends the
+#: quote the subordinate clause's speaker spoke).
+_COMMA = re.compile(r",\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
 _MIN_CONTENT_WORDS = 3
 _MAX_ADVERBIAL_WORDS = 4  # "on Monday, Hale said": words before the second clause's speaker
@@ -38,9 +44,7 @@ def _cuts(masked: str) -> list[tuple[int, int]]:
     """(end of the first clause, start of the second) for each place a clause may start."""
     cuts = [(m.start(), m.end()) for m in _JOIN.finditer(masked)]
     if _LEADING_SUBORDINATOR.match(masked):
-        comma = masked.find(", ")  # not "2,400"
-        if comma > 0:
-            cuts.append((comma, comma + 2))
+        cuts.extend(m.span() for m in _COMMA.finditer(masked))
     return sorted(cuts)
 
 

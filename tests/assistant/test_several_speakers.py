@@ -29,6 +29,20 @@ from claimtracker.assistant import suggest
             ("Kowal has said it will raise wages.", "Kowal", "said"),
         ),
         (
+            "But even as Kowal claimed on Tuesday that the audit was a sham, one of the auditors "
+            "said the two reports were different.",
+            (
+                "But even as Kowal claimed on Tuesday that the audit was a sham",
+                "Kowal",
+                "claimed",
+            ),
+            (
+                "one of the auditors said the two reports were different.",
+                "one of the auditors",
+                "said",
+            ),
+        ),
+        (
             "Kowal said the tax is fair; Hale said it is not.",
             ("Kowal said the tax is fair", "Kowal", "said"),
             ("Hale said it is not.", "Hale", "said"),
