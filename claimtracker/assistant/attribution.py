@@ -1710,7 +1710,9 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 
 
 def _after_comma(masked: str, verb: _Verb) -> bool:
-    return masked[: verb.start].rstrip().endswith(",")
+    """A comma or a dash before the participle: "X called for a ban, saying ...", "X flipped
+    his vote – saying ..."."""
+    return masked[: verb.start].rstrip().endswith((",", "—", "–", " -", "--"))
 
 
 #: "aside from stating that", "after saying that", "by claiming that": the main subject speaks.

@@ -606,3 +606,10 @@ def test_a_connective_and_an_adverb_before_the_main_subject() -> None:
         "And then Hale went fully on the attack, saying the mayor had lied about the pier."
     )
     assert (found.speaker, found.cue) == ("Hale", "saying")
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-", "--"])
+def test_a_participle_after_a_dash_speaks_for_the_main_subject(dash: str) -> None:
+    text = f"Ada Kowal flipped her vote on the spot {dash} saying she now backs the mayor."
+    (s,) = suggest(text)
+    assert (s.speaker, s.cue, s.attribution) == ("Ada Kowal", "saying", "on_record")
