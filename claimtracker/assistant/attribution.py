@@ -2060,7 +2060,7 @@ def _last_clause_boundary(masked: str, end: int) -> int | None:
 _LAST_WORD_START = re.compile(r"\S+\s*$")
 _AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
 _SUBJECT_PRONOUNS = words("he she they we i it")
-_DEFINITE_ARTICLES = words("the a an both many some several his her their its our my")
+_DEFINITE_ARTICLES = words("the a an one both many some several his her their its our my")
 #: Past tenses without "-ed" that open a main clause: "Trump took aim at ..., saying".
 _IRREGULAR_PAST = words(
     """

@@ -636,3 +636,8 @@ def test_a_participle_after_a_dash_speaks_for_the_main_subject(dash: str) -> Non
 def test_a_name_before_a_colon_and_its_quote(text: str, speaker: str, cue: str) -> None:
     (s,) = suggest(text)
     assert (s.speaker, s.cue) == (speaker, cue)
+
+
+def test_one_of_a_described_group_declines_then_speaks() -> None:
+    (s,) = suggest("One clerk at the firm refused to comment, saying it would hurt his career.")
+    assert (s.speaker, s.cue, s.attribution) == ("One clerk at the firm", "saying", "anonymous")
