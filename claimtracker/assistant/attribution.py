@@ -215,6 +215,10 @@ def _chunks(masked: str, start: int, end: int, text: str | None = None) -> list[
     return result
 
 
+#: ``text[start:end]`` without separators at either end, as offsets.
+strip_span = _strip_span
+
+
 def _words(masked: str, start: int, end: int) -> list[str]:
     return [m.group(0) for m in _WORD.finditer(masked, start, end)]
 
@@ -1282,7 +1286,11 @@ _MIN_NAME_RUN_CONTENT = 3
 
 #: A colon and the quote it opens: 'Mr. Brandt gloated: "I told you so."'.
 _COLON_THEN_QUOTE = re.compile(r":[ \t]*(?=[\"“‘'«_])")
-_CUE_BEFORE_COLON = re.compile(r"([a-z][a-z'’\-]*(?:[ \t]+(?:back|in|on|up|out|further))?)[ \t]*$")
+_CUE_BEFORE_COLON = re.compile(
+    r"(?<![\w'’\-])([a-z][a-z'’\-]*(?:[ \t]+(?:back|in|on|up|out|further))?)[ \t]*$"
+)
+#: Verbs after which a name before the colon is whom the subject addressed, not the speaker.
+_ADDRESSED = words("asked asks ask told tells tell")
 
 
 def _verb_colon_quote(text: str, base: int, masked: str) -> Attribution | None:
@@ -1302,6 +1310,15 @@ def _verb_colon_quote(text: str, base: int, masked: str) -> Attribution | None:
     c_start, c_end = _strip_span(masked, colon.end(), len(masked), " \t\n.!?")
     if c_end - c_start < 3:
         return None
+    named = _trailing_name(masked, s_end, colon.start()) if verb is None else None
+    if named is not None and not any(
+        t.lower in _ALL_REPORTING_VERBS or t.lower in _ADDRESSED
+        for t in _tokens(masked[: named[0]])
+        if t.start >= s_end
+    ):
+        # "The surge does not surprise pollster Bob Hale: \"...\"": the name before the colon
+        # speaks; the main clause only says what the quote is about.
+        s_start, s_end, d_start = named[0], named[1], named[0]
     return Attribution(
         speaker_start=base + s_start,
         speaker_end=base + s_end,
@@ -1706,7 +1723,9 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 
 
 def _after_comma(masked: str, verb: _Verb) -> bool:
-    return masked[: verb.start].rstrip().endswith(",")
+    """A comma or a dash before the participle: "X called for a ban, saying ...", "X flipped
+    his vote – saying ..."."""
+    return masked[: verb.start].rstrip().endswith((",", "—", "–", " -", "--"))
 
 
 #: "aside from stating that", "after saying that", "by claiming that": the main subject speaks.
@@ -2041,7 +2060,7 @@ def _last_clause_boundary(masked: str, end: int) -> int | None:
 _LAST_WORD_START = re.compile(r"\S+\s*$")
 _AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
 _SUBJECT_PRONOUNS = words("he she they we i it")
-_DEFINITE_ARTICLES = words("the a an both many some several his her their its our my")
+_DEFINITE_ARTICLES = words("the a an one both many some several his her their its our my")
 #: Past tenses without "-ed" that open a main clause: "Trump took aim at ..., saying".
 _IRREGULAR_PAST = words(
     """

@@ -19,6 +19,7 @@ from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.mentions import Mentions
 from claimtracker.assistant.quotes import QuoteSpan, quote_mask
 from claimtracker.assistant.sentences import Sentence, sentences
+from claimtracker.assistant.several_speakers import split_speakers
 from claimtracker.assistant.speakers import NameIndex, Speaker, SpeakerResolver, affiliation
 from claimtracker.assistant.suggestion import Suggestion
 
@@ -136,7 +137,8 @@ def suggest(text: str) -> list[Suggestion]:
         if found is not None and found.pattern == "back":
             _attribute_back(text, drafts, sentence, found, resolver)
             continue  # "Об этом заявил X." with nothing before says nothing itself
-        for clause in attr.split_clauses(text, start, end, masked, found):
+        clauses = split_speakers(text, start, end, masked) if found is not None else None
+        for clause in clauses or attr.split_clauses(text, start, end, masked, found):
             draft = _draft(text, sentence, clause, masked, start, resolver, drafts, pending_colon)
             pending_colon = None
             if draft is None:

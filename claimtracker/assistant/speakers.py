@@ -648,9 +648,11 @@ def _described_group(p: _Phrase) -> Speaker | None:
     )
 
 
-#: Lower case only: "Majority Leader Mitch McConnell" is no share of anybody.
+#: Lower case only: "Majority Leader Mitch McConnell" is no share of anybody, nor is "Senate
+#: minority leader Ada Kowal".
 _SHARE = re.compile(
-    r"\d\s*%|\b(?:percent|per cent|majority|minority|half|third|quarter)\b|\d+\s+in\s+\d+"
+    r"\d\s*%|\b(?:percent|per cent|(?:majority|minority)(?!\s+(?:leader|whip)\b)|half|third"
+    r"|quarter)\b|\d+\s+in\s+\d+"
     r"|-(?:thirds|quarters|fifths|tenths)\b|^(?:Percent|Half|Two-thirds|Three-quarters)\b"
 )
 

@@ -327,6 +327,13 @@ def test_asides_relatives_and_coordinated_verbs(text: str, speaker: str, code: s
     [
         # a title with "Majority" is no share of respondents
         ("Majority Leader Ada Kowal agreed that the bill was dead.", "Ada Kowal", "on_record"),
+        (
+            '"Give it a rest," Senate minority leader Ada Kowal told reporters in Harbor.',
+            "Ada Kowal",
+            "on_record",
+        ),
+        ("House majority whip Ada Kowal said the bill was dead.", "Ada Kowal", "on_record"),
+        ("A majority of residents said the bill was dead.", "A majority of residents", "anonymous"),
         # an adverb between the subject and its verb is no part of the speaker
         (
             "Harbor police officials subsequently told reporters that the man was armed.",

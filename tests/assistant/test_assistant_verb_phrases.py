@@ -606,3 +606,38 @@ def test_a_connective_and_an_adverb_before_the_main_subject() -> None:
         "And then Hale went fully on the attack, saying the mayor had lied about the pier."
     )
     assert (found.speaker, found.cue) == ("Hale", "saying")
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-", "--"])
+def test_a_participle_after_a_dash_speaks_for_the_main_subject(dash: str) -> None:
+    text = f"Ada Kowal flipped her vote on the spot {dash} saying she now backs the mayor."
+    (s,) = suggest(text)
+    assert (s.speaker, s.cue, s.attribution) == ("Ada Kowal", "saying", "on_record")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # The name before the colon speaks; the clause before it only says what about.
+        (
+            'The timing of the surge does not surprise pollster Bob Hale: "Unknown candidates '
+            'always get the biggest boost."',
+            "Bob Hale",
+            ":",
+        ),
+        # Whom the subject addressed is no speaker.
+        (
+            'Ada Kowal told Bob Hale: "Unknown candidates always get the biggest boost."',
+            "Ada Kowal",
+            "told",
+        ),
+    ],
+)
+def test_a_name_before_a_colon_and_its_quote(text: str, speaker: str, cue: str) -> None:
+    (s,) = suggest(text)
+    assert (s.speaker, s.cue) == (speaker, cue)
+
+
+def test_one_of_a_described_group_declines_then_speaks() -> None:
+    (s,) = suggest("One clerk at the firm refused to comment, saying it would hurt his career.")
+    assert (s.speaker, s.cue, s.attribution) == ("One clerk at the firm", "saying", "anonymous")
