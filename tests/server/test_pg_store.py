@@ -139,29 +139,49 @@ def test_a_bare_postgresql_url_opens_with_psycopg_3(pg_server, pg_migrated_url):
 
 def test_a_bulk_journal_records_only_what_its_own_transaction_created(pg_migrated_url):
     """Another analyst's claim, saved while an import runs, is not the import's to undo."""
+    import psycopg
+
     from claimtracker import bulk
     from claimtracker.journal.entries import BulkJournal
     from claimtracker.store import Store
+    from claimtracker.store.dbapi import ServerConnection
     from tests.core.helpers import add_claim
 
+    def claim_row(uuid: str, text: str) -> list[object]:
+        row = [None] * len(bulk.CLAIM_COLUMNS)
+        values = dict(zip(bulk.CLAIM_COLUMNS, row, strict=True)) | {
+            "uuid": uuid,
+            "text": text,
+            "attribution": "unknown",
+            "status": "unstarted",
+            "created_at": bulk.timestamp(),
+            "updated_at": bulk.timestamp(),
+            "version": 1,
+        }
+        return [values[c] for c in bulk.CLAIM_COLUMNS]
+
     with Store.open(pg_migrated_url) as store:
+        first = add_claim(store, text="there before the import")
         with store.raw(write=True) as connection:
             journal = BulkJournal(connection, note="import")
-            theirs = add_claim(store, text="saved by a colleague meanwhile")
-            row = [None] * len(bulk.CLAIM_COLUMNS)
-            values = dict(zip(bulk.CLAIM_COLUMNS, row, strict=True)) | {
-                "uuid": "0b0b0b0b-0000-4000-8000-000000000001",
-                "text": "imported",
-                "attribution": "unknown",
-                "status": "unstarted",
-                "created_at": bulk.timestamp(),
-                "updated_at": bulk.timestamp(),
-                "version": 1,
-            }
-            bulk.insert_claims(connection, [[values[c] for c in bulk.CLAIM_COLUMNS]])
+            # Journal writers take turns (claimtracker.server.live), so a colleague's row can
+            # only slip in from a program that writes no journal: a plain connection here.
+            elsewhere = ServerConnection(
+                psycopg.connect(pg_migrated_url.replace("+psycopg", ""), autocommit=True)
+            )
+            try:
+                bulk.insert_claims(
+                    elsewhere,
+                    [claim_row("0b0b0b0b-0000-4000-8000-000000000002", "saved meanwhile")],
+                )
+            finally:
+                elsewhere.close()
+            bulk.insert_claims(
+                connection, [claim_row("0b0b0b0b-0000-4000-8000-000000000001", "imported")]
+            )
             journal.finish()
         with store.raw() as connection:
             noted = connection.execute(
                 "SELECT record_id FROM history WHERE note = 'import' AND kind = 'claim'"
             ).fetchall()
-    assert [r[0] for r in noted] == [theirs + 1]
+    assert [r[0] for r in noted] == [first + 2]  # the colleague's row (first + 1) is not ours
