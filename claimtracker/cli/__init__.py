@@ -20,6 +20,7 @@ from claimtracker.cli import (
     merge,
     reports,
     safety,
+    sync,
 )
 from claimtracker.cli.context import AppState
 from claimtracker.cli.output import one_line
@@ -57,6 +58,7 @@ for command in [
     *assist.COMMANDS,
     *safety.COMMANDS,
     *merge.COMMANDS,
+    *sync.COMMANDS,
     *reports.register(csv_commands.export),
     *dispute.register(csv_commands.export),
 ]:

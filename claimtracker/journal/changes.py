@@ -37,7 +37,16 @@ def sqlite_execute(connection: DbConnection) -> Execute:
 
 
 def session_execute(session: Session) -> Execute:
-    return lambda sql, params: list(session.connection().exec_driver_sql(sql, tuple(params)))
+    """Runs ``?``-placeholder SQL in the session's transaction (on a server too)."""
+    from claimtracker.store.dbapi import server_sql
+
+    def execute(sql: str, params: Sequence[Any]) -> list[Any]:
+        connection = session.connection()
+        if connection.dialect.name == "postgresql":
+            sql = server_sql(sql)
+        return list(connection.exec_driver_sql(sql, tuple(params)))
+
+    return execute
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ from claimtracker.merging.pairs import PairMerging
 from claimtracker.merging.records import SideRecords
 from claimtracker.merging.state import Progress
 from claimtracker.merging.summary import MergeSummary
-from claimtracker.merging.trails import MERGED_KINDS, Trail, read_trails
+from claimtracker.merging.trails import MERGED_KINDS, Trail, merged_from, read_trails
+from claimtracker.merging.writer import returned_id
 from claimtracker.services.links import ordered_pair
 
 __all__ = ["Merger", "Progress"]
@@ -46,7 +47,7 @@ class Merger(PairMerging):
     # -- the whole merge -------------------------------------------------------------------
 
     def run(self) -> MergeSummary:
-        my_identity = project_identity(self.mine.execute)
+        my_identity = project_identity(self.mine.execute, self.dialect)
         self.my_identity = my_identity
         self.ancestor = find_ancestor(
             self.mine.execute,
@@ -62,6 +63,7 @@ class Merger(PairMerging):
             self.ancestor.their_mark,
             has_origin=self.peer.has_origin,
             skip_origin=my_identity,
+            skip_ranges=merged_from(self.peer, my_identity),
         )
         self.my_trails = read_trails(self.mine.execute, self.ancestor.my_mark)
         if not self.ancestor.related:
@@ -84,7 +86,8 @@ class Merger(PairMerging):
 
     def _open_run(self) -> int:
         previous = self.ancestor.previous
-        cursor = self.connection.execute(
+        return returned_id(
+            self.connection,
             "INSERT INTO merge_run (peer_uuid, peer_name, merged_at, analyst, after_entry,"
             " last_entry, previous_their_mark, previous_my_mark) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -98,8 +101,6 @@ class Merger(PairMerging):
                 previous[1] if previous else None,
             ),
         )
-        assert cursor.lastrowid is not None
-        return int(cursor.lastrowid)
 
     def close_marks(self) -> None:
         """Note how far both journals stand: the ancestor of the next merge with this peer."""
