@@ -34,8 +34,10 @@ def is_server_url(target: str) -> bool:
 
 
 def url_without_password(url: str) -> str:
-    """``url`` as a file may keep it: the password left out (it stays in ~/.pgpass)."""
-    return make_url(database_url(url)).set(password=None).render_as_string(hide_password=False)
+    """``url`` as a file may keep it and a person reads it: the password left out (it stays in
+    ~/.pgpass), the driver too (a bare postgresql:// URL means psycopg 3 here)."""
+    plain = make_url(database_url(url)).set(drivername="postgresql", password=None)
+    return plain.render_as_string(hide_password=False)
 
 
 def open_server_store(url: str) -> Store:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,10 @@ class SyncStatus:
     def describe(self) -> str:
         if self.url is None:
             return "Not checked out from a team server"
-        when = self.last_synced.strftime("%Y-%m-%d %H:%M") if self.last_synced else "never"
+        when = "never"
+        if self.last_synced is not None:
+            local = self.last_synced.replace(tzinfo=UTC).astimezone()
+            when = local.strftime("%Y-%m-%d %H:%M")
         held = f", {self.conflicts} conflict{'s' if self.conflicts != 1 else ''}"
         return f"Last synced {when}{held if self.conflicts else ''}"
 
