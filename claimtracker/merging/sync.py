@@ -305,7 +305,10 @@ def _push(
             if not _has_news(peer, server_identity, marks):
                 return None, None
             try:
-                return merge_peer(server, peer, progress=progress), None
+                # The marks move on even when the server held all of it already (the same link
+                # made on both sides), so that the next sync does not weigh it again.
+                pushed = merge_peer(server, peer, progress=progress, keep_empty=True)
+                return (None if pushed.nothing_new else pushed), None
             except Exception as exc:
                 reason = _server_refusal(exc)
                 if reason is None:

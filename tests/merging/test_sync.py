@@ -159,9 +159,12 @@ def test_one_field_changed_two_ways_is_held_and_settled_the_same_way(
             (conflict,) = open_conflicts(session=session)
             assert (conflict.mine, conflict.theirs) == ("misleading", "false")
             resolve_conflict(session=session, conflict_id=conflict.id, how="theirs")
-    synced(bob, "bob", monkeypatch)
+    # The server held it too (bob's value met anna's there); bob's settling agrees it there.
+    assert synced(bob, "bob", monkeypatch).pushed.agreed == 1  # type: ignore[union-attr]
     synced(anna, "anna", monkeypatch)
     assert side(anna) == side(bob) == side(server)
+    with Store.open(server) as store, store.read() as session:
+        assert open_conflicts(session=session) == []
 
 
 def test_a_second_sync_changes_nothing(

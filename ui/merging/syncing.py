@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton, QWidget
 
 from ui.actions import _action, insert_after
 from ui.runtime.hub import Hub
@@ -25,6 +25,32 @@ if TYPE_CHECKING:
     from claimtracker.journal.changes import ChangeSet
     from claimtracker.merging.sync import SyncResult, SyncStatus
     from ui.runtime.project import Project
+
+
+def summary_box(
+    parent: QWidget,
+    title: str,
+    text: str,
+    *,
+    to_settle: int,
+    show_conflicts: Callable[[], None],
+    warning: bool = False,
+) -> QMessageBox:
+    """The summary of a merge or a sync, opened, with a way to the conflicts it left."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setText(text)
+    if to_settle:
+        box.setInformativeText(
+            "Where both sides changed a field, your value stands until you settle it."
+        )
+        settle = box.addButton("Settle Conflicts…", QMessageBox.ButtonRole.AcceptRole)
+        settle.clicked.connect(lambda: show_conflicts())
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(QMessageBox.StandardButton.Close)
+    box.open()
+    return box
 
 
 class SyncFeature(QObject):
