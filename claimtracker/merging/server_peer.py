@@ -27,6 +27,30 @@ from claimtracker.store.errors import storage_error
 from claimtracker.store.migrate import schema_revision
 from claimtracker.store.version import SCHEMA_HEAD
 
+#: SQLSTATE of an action beyond one's role (insufficient_privilege) and of a check the server's
+#: own rules raise (raise_exception, a trigger's refusal).
+_REFUSED = ("42501", "P0001")
+
+
+def server_refusal(exc: BaseException) -> str | None:
+    """The server's reason when it refused something for the analyst's role, else None."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if getattr(current, "sqlstate", None) in _REFUSED:
+            return str(current).splitlines()[0]
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return None
+
+
+def _unreadable(where: str, reason: str) -> MergeInputError:
+    return MergeInputError(
+        f"cannot read the project on {where}: the server refused ({reason}); ask its lead for "
+        "a role that may read it; nothing was changed"
+    )
+
 
 def is_server_url(target: str) -> bool:
     """Whether ``target`` names a server (a URL) rather than a project file."""
@@ -51,9 +75,12 @@ def open_server_store(url: str) -> Store:
     except Exception as exc:
         engine.dispose()
         error = storage_error(exc, shown)
-        if error is None:
+        if error is not None:
+            raise error from exc
+        reason = server_refusal(exc)
+        if reason is None:
             raise
-        raise error from exc
+        raise _unreadable(shown, reason) from exc
     problem = None
     if revision is None:
         problem = "it holds no ClaimTracker project (run `claimtracker server init` there)"
@@ -74,16 +101,22 @@ def open_server_store(url: str) -> Store:
 def open_peer_server(url: str) -> Iterator[Peer]:
     """The project on the server ``url`` as the other side of a merge, read in one snapshot."""
     store = open_server_store(url)
+    name = url_without_password(url)
     try:
         with store.raw() as connection:
             connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             execute = sqlite_execute(connection)
             yield Peer(
                 execute=execute,
-                name=url_without_password(url),
+                name=name,
                 identity=project_identity(execute, POSTGRESQL),
                 has_origin=True,
                 dialect=POSTGRESQL,
             )
+    except Exception as exc:
+        reason = server_refusal(exc)
+        if reason is None:
+            raise
+        raise _unreadable(name, reason) from exc
     finally:
         store.close()

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtracker import bulk
-from claimtracker.errors import ClaimTrackerError, MergeInputError, StorageError
+from claimtracker.errors import MergeInputError, StorageError
 from claimtracker.journal.changes import sqlite_execute
 from claimtracker.merging.ancestry import last_entry
 from claimtracker.merging.identity import project_identity
@@ -36,6 +36,7 @@ from claimtracker.merging.server_peer import (
     is_server_url,
     open_peer_server,
     open_server_store,
+    server_refusal,
     url_without_password,
 )
 from claimtracker.merging.state import Progress
@@ -43,14 +44,7 @@ from claimtracker.merging.summary import MergeSummary
 from claimtracker.merging.trails import MERGED_KINDS, merged_from, read_trails
 from claimtracker.store import Store
 
-#: SQLSTATE of a write beyond one's role (insufficient_privilege) and of a check the server's
-#: own rules raise (raise_exception, a trigger's refusal).
-_REFUSED = ("42501", "P0001")
 _SERVER_SCHEMES = ("postgresql", "postgres")
-
-
-class SyncRefused(ClaimTrackerError):
-    """The server refused this analyst's changes (their role); the file keeps them."""
 
 
 @dataclass(frozen=True)
@@ -124,19 +118,6 @@ class Checkout:
 
 
 # -- Refusals -----------------------------------------------------------------------------------
-
-
-def _server_refusal(exc: BaseException) -> str | None:
-    """The server's reason when it refused a write for the analyst's role, else None."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if getattr(current, "sqlstate", None) in _REFUSED:
-            return str(current).splitlines()[0]
-        orig = getattr(current, "orig", None)
-        current = orig if isinstance(orig, BaseException) else current.__cause__
-    return None
 
 
 def refused_message(url: str, reason: str) -> str:
@@ -221,7 +202,7 @@ def _note_copy(url: str, *, identity: str, name: str, file_mark: int, server_mar
                 (identity, name, file_mark, server_mark, bulk.timestamp()),
             )
     except Exception as exc:
-        if _server_refusal(exc) is None:
+        if server_refusal(exc) is None:
             raise
         return False
     finally:
@@ -310,7 +291,7 @@ def _push(
                 pushed = merge_peer(server, peer, progress=progress, keep_empty=True)
                 return (None if pushed.nothing_new else pushed), None
             except Exception as exc:
-                reason = _server_refusal(exc)
+                reason = server_refusal(exc)
                 if reason is None:
                     raise
                 return None, refused_message(url_without_password(url), reason)

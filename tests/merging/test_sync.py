@@ -270,12 +270,15 @@ def test_bad_input_is_one_line_and_changes_nothing(
     pg_server.admin("CREATE ROLE sync_viewer LOGIN PASSWORD 'right'")
     try:
         pg_server.admin(f'GRANT CONNECT ON DATABASE "{dbname}" TO sync_viewer')
+        viewer_url = pg_server.url(dbname, user="sync_viewer", password="right")
+        error = run(capsys, "checkout", viewer_url, str(tmp_path / "v.db"), status=1)
+        assert "the server refused (permission denied" in error and error.count("\n") == 1
+        assert not (tmp_path / "v.db").exists()
         pg_server.admin("GRANT SELECT ON ALL TABLES IN SCHEMA public TO sync_viewer", dbname)
         wrong = pg_server.url(dbname, user="sync_viewer", password="wrong")
         error = run(capsys, "checkout", wrong, str(tmp_path / "v.db"), status=1)
         assert "refused the password" in error and error.count("\n") == 1
         assert not (tmp_path / "v.db").exists()
-        viewer_url = pg_server.url(dbname, user="sync_viewer", password="right")
         out = run(capsys, "checkout", viewer_url, str(tmp_path / "v.db"))
         assert "lets this copy pull changes, not send them" in out
         edit(tmp_path / "v.db", "vera", "Claim number 5", monkeypatch, notes="viewer's note")
