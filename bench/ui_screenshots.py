@@ -7,8 +7,13 @@ assistant's review panel and its dialogs, the side-by-side view, the editor, the
 CSV dialogs, the main window in the dark palette, the reader with claims that lost their place
 in a corrected text, the data-safety windows (history, a stale edit's question, a change the
 disk refused, the trash, Check Database, a damaged file), the notice of a second window on the
-same project, and the assistant's progress and Cancel on a very long article. Settings and data go to a temporary
-folder; nothing of the user's is touched.
+same project, and the assistant's progress and Cancel on a very long article. Then the window as
+it opens on three screens — 1024×640, 1600×1000 and 2400×1500 at 2× scaling — with the reader and
+the assistant open, light and dark (``size-*.png``; each in a process of its own, whose offscreen
+screen has that size). Settings and data go to a temporary folder; nothing of the user's is
+touched.
+
+    QT_QPA_PLATFORM=offscreen python bench/ui_screenshots.py --sizes-only [OUT_DIR]
 """
 
 from __future__ import annotations
@@ -24,38 +29,111 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+#: The screens the window is shown on: width, height (device pixels) and scale.
+SCREENS = [(1024, 640, 1), (1600, 1000, 1), (2400, 1500, 2)]
+
+
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots").resolve()
+    args = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    out = Path(args[0] if args else "shots").resolve()
     out.mkdir(parents=True, exist_ok=True)
+    if "--screen" in sys.argv:
+        screen_shots(out)
+        return
+    if "--every-shot" in sys.argv:
+        all_shots(out)
+        return
+    if "--sizes-only" not in sys.argv:
+        run_on_screen(out, 1600, 1000, 1, every_shot=True)
+    for width, height, scale in SCREENS:
+        run_on_screen(out, width, height, scale)
+
+
+def run_on_screen(
+    out: Path, width: int, height: int, scale: int, *, every_shot: bool = False
+) -> None:
+    """This script again, in a process whose offscreen screen is ``width``×``height``: the
+    window as it opens there, or (``every_shot``) all the other pictures."""
+    import json
+    import subprocess
+
+    config = out / f".screen-{width}x{height}.json"
+    screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    env["QT_SCALE_FACTOR"] = str(scale)
+    env["SHOTS_NAME"] = f"size-{width}x{height}" + (f"-at-{scale}x" if scale != 1 else "")
+    try:
+        mode = "--every-shot" if every_shot else "--screen"
+        subprocess.run([sys.executable, __file__, mode, str(out)], env=env, check=True)
+    finally:
+        config.unlink()
+
+
+def start_app() -> tuple[Path, Callable[..., None]]:
+    """The app on the sample project in a temporary folder, light; its database and a way to
+    let it settle for some milliseconds."""
     work = Path(tempfile.mkdtemp(prefix="claimtracker-shots-"))
     os.environ["XDG_DATA_HOME"] = str(work / "data")
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     os.environ.pop("CLAIMTRACKER_DB", None)
-
-    from PySide6.QtCore import QSettings, Qt, QTimer
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtCore import QSettings, QTimer
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     from claimtracker.sample import build_sample
     from claimtracker.store import Store
     from ui import theme
     from ui.app import create_application
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
 
     database = work / "Sample project.db"
     with Store.open(database) as store:
         build_sample(store)
-
     app = create_application()
     theme.apply_theme(app, "light")
 
     def settle(ms: int = 300) -> None:
-        loop_until = QTimer()
-        loop_until.setSingleShot(True)
-        loop_until.start(ms)
-        while loop_until.isActive():
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.start(ms)
+        while timer.isActive():
             app.processEvents()
+
+    return database, settle
+
+
+def screen_shots(out: Path) -> None:
+    """The window as it opens on this process's screen, with the reader and the assistant."""
+    database, settle = start_app()
+    from tests.ui.window_on_screen import open_with_reader_and_assistant
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    window = open_with_reader_and_assistant(MainWindow(Settings()), str(database), settle)
+    name = os.environ.get("SHOTS_NAME", "size")
+    for mode in ("light", "dark"):
+        window.set_theme(mode)
+        settle()
+        path = out / f"{name}-{mode}.png"
+        window.grab().save(str(path))
+        free = window.screen().availableGeometry()
+        frame = window.frameGeometry()
+        print(
+            f"{path}  window {frame.width()}×{frame.height()} on a screen of "
+            f"{free.width()}×{free.height()} at {window.devicePixelRatioF():g}×, "
+            f"{'within' if free.contains(frame) else 'NOT within'} it"
+        )
+    window.close()
+    settle(50)
+
+
+def all_shots(out: Path) -> None:
+    database, settle = start_app()
+    work = database.parent
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
 
     def grab(widget: QWidget, name: str) -> None:
         settle()
@@ -218,7 +296,7 @@ def main() -> None:
     working_together_shots(window, work, grab, settle)
 
     window.close()
-    app.processEvents()
+    settle(50)
 
 
 def safety_shots(
@@ -293,10 +371,17 @@ def safety_shots(
         services.update_claim(
             session=session, claim_id=claim_id + 1, changes=ClaimUpdate(status="verified")
         )
-    trash = window.safety.trash.show()
+    window.hub.reload_everything()
     settle(600)
-    grab(trash, "trash-dialog")
-    trash.close()
+    trash_entry = next(e for e in window.sidebar.model.entries("library") if e.kind == "trash")
+    window.sidebar.entryChosen.emit(trash_entry)
+    settle(600)
+    grab(window, "trash-view")
+    window.trash_popup = window.safety.trash.bar.open_others()  # type: ignore[attr-defined]
+    grab(window.trash_popup, "trash-view-others")  # type: ignore[attr-defined]
+    window.trash_popup.hide()  # type: ignore[attr-defined]
+    everything = next(e for e in window.sidebar.model.entries("library") if e.kind == "all")
+    window.sidebar.entryChosen.emit(everything)
 
     check = window.safety.check_database()
     settle(1200)

@@ -1,10 +1,14 @@
-"""The bulk path: many claims in one transaction, through plain sqlite3.
+"""The bulk path: many claims in one transaction, through plain DB-API (``store.dbapi``).
 
 The ORM costs ~12× more per row than ``executemany``, and keeping the full-text index in step
-row by row through its triggers costs ~3× more than indexing once at the end. So a bulk
-operation suspends the index triggers (inside its own transaction: no other writer can see the
-gap), writes with ``executemany``, indexes the rows it touched in one statement, and puts the
-triggers back before it commits.
+row by row through its triggers costs ~3× more than indexing once at the end. So on an SQLite
+file a bulk operation suspends the index triggers (inside its own transaction: no other writer
+can see the gap), writes with ``executemany``, indexes the rows it touched in one statement, and
+puts the triggers back before it commits.
+
+On a PostgreSQL server the rows arrive by ``COPY`` (one stream, no statement per row), and the
+server keeps its own search index in step: the suspensions and the indexing afterwards are
+SQLite's alone, and are nothing there.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 
 from claimtracker import fields
+from claimtracker.store.dbapi import DbConnection, ServerConnection
 
 #: Columns of ``claim`` written by :func:`insert_claims`, in order (the fields from the registry).
 CLAIM_COLUMNS = ("uuid", *fields.CLAIM_STORED, "created_at", "updated_at", "version")
@@ -93,8 +98,10 @@ def _fts_option(connection: sqlite3.Connection, option: str, default: int) -> in
 
 
 @contextmanager
-def loading(connection: sqlite3.Connection, *, expected_rows: int) -> Iterator[None]:
+def loading(connection: DbConnection, *, expected_rows: int) -> Iterator[None]:
     """Settings and suspensions for loading many claims in the current write transaction.
+
+    On a server there is nothing to suspend: its index follows each row (see the module).
 
     A large page cache (random UUID keys and index builds touch pages all over the file), a
     larger FTS5 buffer, the index triggers suspended (the caller indexes what it touched), and
@@ -103,6 +110,9 @@ def loading(connection: sqlite3.Connection, *, expected_rows: int) -> Iterator[N
     entries again and again as the index grows: a third of the indexing time at a million
     claims) and resumes afterwards, where it continues in small steps with later writes.
     """
+    if not isinstance(connection, sqlite3.Connection):
+        yield
+        return
     connection.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     automerge = _fts_option(connection, "automerge", DEFAULT_FTS_AUTOMERGE)
     _set_fts_option(connection, "hashsize", BULK_FTS_HASH_BYTES)
@@ -120,25 +130,50 @@ def loading(connection: sqlite3.Connection, *, expected_rows: int) -> Iterator[N
         _set_fts_option(connection, "automerge", automerge)
 
 
-def insert_claims(connection: sqlite3.Connection, rows: Iterable[Sequence[object]]) -> None:
-    """Insert claim rows laid out as :data:`CLAIM_COLUMNS`."""
-    columns = ", ".join(CLAIM_COLUMNS)
-    marks = ", ".join("?" for _ in CLAIM_COLUMNS)
-    connection.executemany(f"INSERT INTO claim ({columns}) VALUES ({marks})", rows)
+def insert_rows(
+    connection: DbConnection,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+) -> None:
+    """Insert many rows into ``table``: on a server by ``COPY`` (one stream, no statement per
+    row), on a file with ``executemany``."""
+    names = ", ".join(f'"{column}"' for column in columns)
+    if isinstance(connection, ServerConnection):
+        with (
+            connection.psycopg.cursor() as cursor,
+            cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" for _ in columns)
+    connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
 
 
-def index_claims_after(connection: sqlite3.Connection, last_id_before: int) -> None:
+def insert_claims(connection: DbConnection, rows: Iterable[Sequence[object]]) -> None:
+    """Insert claim rows laid out as :data:`CLAIM_COLUMNS` (on a server by ``COPY``)."""
+    insert_rows(connection, "claim", CLAIM_COLUMNS, rows)
+
+
+def index_claims_after(connection: DbConnection, last_id_before: int) -> None:
     """Index every claim with an id above ``last_id_before`` (the rows just inserted)."""
+    if not isinstance(connection, sqlite3.Connection):
+        return
     connection.execute(_ADD + " WHERE id > ?", (last_id_before,))
 
 
 @contextmanager
-def claims_reindexed(connection: sqlite3.Connection, claim_ids: Iterable[int]) -> Iterator[None]:
+def claims_reindexed(connection: DbConnection, claim_ids: Iterable[int]) -> Iterator[None]:
     """Change existing claims in the block; their index entries follow.
 
     The index is external-content: it forgets a row only when told the values it indexed, so
     the entries are removed before the change (old values) and added after it (new values).
+    A server's index follows by itself.
     """
+    if not isinstance(connection, sqlite3.Connection):
+        yield
+        return
     connection.execute("CREATE TEMP TABLE IF NOT EXISTS reindex_ids (id INTEGER PRIMARY KEY)")
     connection.execute("DELETE FROM temp.reindex_ids")
     connection.executemany(
@@ -150,17 +185,30 @@ def claims_reindexed(connection: sqlite3.Connection, claim_ids: Iterable[int]) -
     connection.execute("DELETE FROM temp.reindex_ids")
 
 
-def last_claim_id(connection: sqlite3.Connection) -> int:
+def last_claim_id(connection: DbConnection) -> int:
     return int(connection.execute("SELECT coalesce(max(id), 0) FROM claim").fetchone()[0])
 
 
-def rebuild_index(connection: sqlite3.Connection) -> None:
-    """Rebuild the whole full-text index from the claims (repair, or after a huge load)."""
+def rebuild_index(connection: DbConnection) -> None:
+    """Rebuild the whole full-text index from the claims (repair, or after a huge load); on a
+    server, the claim table's indexes (``REINDEX``, for the table's owner)."""
+    if not isinstance(connection, sqlite3.Connection):
+        connection.execute("REINDEX TABLE claim")
+        return
     connection.execute("INSERT INTO claim_fts (claim_fts) VALUES ('rebuild')")
 
 
-def check_index(connection: sqlite3.Connection) -> bool:
-    """True when the full-text index matches the claims it indexes."""
+def check_index(connection: DbConnection) -> bool:
+    """True when the full-text index matches the claims it indexes; on a server, when the
+    server uses every index of the claim table (it keeps them in step itself)."""
+    if not isinstance(connection, sqlite3.Connection):
+        return (
+            connection.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = 'claim'::regclass"
+                " AND NOT (indisvalid AND indisready))"
+            ).fetchone()[0]
+            is True
+        )
     try:
         connection.execute("INSERT INTO claim_fts (claim_fts, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError:

@@ -96,6 +96,20 @@ class ArticleImportError(InputFileError):
     """An article file cannot be imported; nothing from it was saved."""
 
 
+class PermissionDeniedError(ClaimTrackerError):
+    """The server refused something beyond the analyst's role on a team project.
+
+    ``action`` names what was refused in the terms of :mod:`claimtracker.server.roles`
+    (``edit_claims``, ``set_verdict``, ``empty_trash``, ``manage_analysts``), when known;
+    ``role`` is the analyst's role once it has been looked up.
+    """
+
+    def __init__(self, message: str, *, action: str | None = None, role: str | None = None):
+        super().__init__(message)
+        self.action = action
+        self.role = role
+
+
 class StorageError(ClaimTrackerError):
     """The database file cannot be used as asked (environmental, not a bug)."""
 

@@ -40,6 +40,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -130,14 +131,9 @@ def _run(command: list[str], what: str) -> None:
         raise RuntimeError(f"{what} failed: {detail[-1] if detail else done.returncode}")
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    bindir = find_bindir()
-    if bindir is None:
-        reason = "PostgreSQL server programs (initdb, pg_ctl) not found: apt-get install postgresql"
-        if os.environ.get("CI"):
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+@contextmanager
+def throwaway_cluster(bindir: Path) -> Iterator[PgServer]:
+    """A new cluster on a free port, stopped and deleted afterwards (also used by bench/)."""
     folder = Path(tempfile.mkdtemp(prefix="ctpg-"))
     data = folder / "data"
     if os.geteuid() == 0:
@@ -191,6 +187,18 @@ def pg_server() -> Iterator[PgServer]:
                 [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], "pg_ctl stop"
             )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    bindir = find_bindir()
+    if bindir is None:
+        reason = "PostgreSQL server programs (initdb, pg_ctl) not found: apt-get install postgresql"
+        if os.environ.get("CI"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    with throwaway_cluster(bindir) as server:
+        yield server
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from claimtracker.paths import DB_ENV_VAR, default_database_path, is_url, sqlite_path_of
+from claimtracker.server.address import is_server_url
 from ui import theme
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -59,20 +60,26 @@ def create_application(qt_args: list[str] | None = None) -> QApplication:
     return app
 
 
-def database_to_open(explicit: str | None, settings: Settings) -> Path:
-    """Command line, else ``$CLAIMTRACKER_DB``, else the last database, else the default file."""
+def database_to_open(explicit: str | None, settings: Settings) -> str:
+    """Command line, else ``$CLAIMTRACKER_DB``, else the last database, else the default file.
+
+    A file's path, or a team server's URL (``postgresql://anna@db.example.org/claims``).
+    """
     for candidate in (explicit, os.environ.get(DB_ENV_VAR)):
         if candidate:
+            if is_server_url(candidate):
+                return candidate
             path = sqlite_path_of(candidate) if is_url(candidate) else Path(candidate).expanduser()
             if path is None:
                 raise SystemExit(
-                    f"claimtracker: the desktop app works on SQLite database files, not {candidate}"
+                    "claimtracker: the desktop app works on SQLite database files and "
+                    f"PostgreSQL team servers, not {candidate}"
                 )
-            return path
+            return str(path)
     last = settings.last_database
-    if last and Path(last).exists():
-        return Path(last)
-    return default_database_path()
+    if last and (is_server_url(last) or Path(last).exists()):
+        return last
+    return str(default_database_path())
 
 
 def launch(
@@ -86,7 +93,7 @@ def launch(
     app.setWindowIcon(app_icon())
     window = MainWindow(settings)
     path = database_to_open(database, settings)
-    if not window.open_project(str(path)) and path != default_database_path():
+    if not window.open_project(path) and path != str(default_database_path()):
         window.open_project(str(default_database_path()))
     window.show()
     return window

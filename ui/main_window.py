@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.errors import ClaimTrackerError, DatabaseDamagedError
 from claimtracker.query import ClaimFilter, ClaimOrder
+from claimtracker.server.address import TeamAddress, is_server_url
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
 from ui.actions import Actions, name_step
@@ -50,7 +51,7 @@ from ui.claims.library import LibraryEntry
 from ui.claims.library_loader import LibraryLoader
 from ui.claims.sidebar import Sidebar
 from ui.common.choice_popup import Entry
-from ui.common.screen_fit import fit_on_screen
+from ui.common.screen_fit import fit_on_screen, keep_on_screen_when_shown
 from ui.errors import show_error
 from ui.help_dialogs import ShortcutsDialog, UserGuide, show_about
 from ui.icons import app_icon
@@ -63,6 +64,7 @@ from ui.safety.features import SafetyParts, install_safety
 from ui.settings import Settings
 from ui.status_bar import StatusBar
 from ui.transfer.files import FileOperations, kind_of
+from ui.window_panes import WindowPanes, detail_width
 from ui.window_shortcuts import WindowShortcuts
 
 if TYPE_CHECKING:
@@ -71,6 +73,11 @@ if TYPE_CHECKING:
     from ui.sources.reader.source_reader import SourceReader
 
 log = logging.getLogger(__name__)
+
+#: Rows of claims kept in sight when the reader opens below the table in a short window...
+TABLE_ROWS_KEPT = 6
+#: ...while the reader keeps at least this height (its header and a few lines of text).
+READER_HEIGHT_KEPT = 200
 
 
 class MainWindow(QMainWindow):
@@ -187,17 +194,22 @@ class MainWindow(QMainWindow):
         self.main_splitter.setObjectName("MainSplitter")
         self.main_splitter.addWidget(self.sidebar)
         self.main_splitter.addWidget(self.center_splitter)
-        self.main_splitter.addWidget(self.detail)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setStretchFactor(2, 0)
-        self.main_splitter.setSizes([240, 820, 420])
+        self.main_splitter.setSizes([230, 820])
         self.center_splitter.setSizes([480, 420])
-        self.detail.setMinimumWidth(300)
         self.sidebar.setMinimumWidth(140)
         self.setCentralWidget(self.main_splitter)
-        # The right dock area stays free for panels such as the assistant's review panel.
-        self.setDockNestingEnabled(True)
+        # The claim editor docks on the right, where the tool panels (the assistant, the undo
+        # history) join it: beside it in a wide window, as its tabs in a narrow one.
+        self.detail_dock = QDockWidget("Claim", self)
+        self.detail_dock.setObjectName("ClaimDock")
+        self.detail_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.detail_dock.setTitleBarWidget(QWidget(self.detail_dock))  # a pane, not a window
+        self.detail_dock.setWidget(self.detail)
+        self.detail.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+        self.panes = WindowPanes(self, self.detail_dock, self.sidebar, self.act.show_sidebar)
 
     def add_notice(self, bar: QWidget) -> None:
         """A bar above the filter bar that speaks about the whole project (shown by its owner)."""
@@ -265,6 +277,7 @@ class MainWindow(QMainWindow):
                 reader_text=lambda: self.reader.text if self.reader_area.isVisible() else None,
                 side_by_side=a.side_by_side,
                 empty_trash=a.empty_trash,
+                restore=a.restore,
                 backups=a.backups,
                 show_status=self.status.showMessage,
                 open_project=self.open_project,
@@ -273,11 +286,39 @@ class MainWindow(QMainWindow):
             )
         )
         self.sidebar.historyRequested.connect(self.safety.history.show)
-        self.sidebar.trashRequested.connect(lambda: self.safety.trash.show())
         self.storeOpened.connect(self.safety.on_store_opened)
+        # Team projects: opening one, live changes, the server going away, roles (ui.team)
+        from ui.team.features import TeamParts, install_team
+
+        self.team = install_team(
+            TeamParts(
+                window=self,
+                hub=hub,
+                ops=self.ops,
+                project=lambda: self.project,
+                external=self.safety.external,
+                pending=self.safety.pending,
+                editor=self.detail.editor,
+                add_notice=self.add_notice,
+                show_opened=self.show_opened_project,
+                show_status=self.status.showMessage,
+                add_status_widget=self.status.addPermanentWidget,
+                open_project=a.open_project,
+                edit_actions=(
+                    a.new_claim,
+                    a.delete,
+                    a.restore,
+                    a.import_articles,
+                    a.import_csv,
+                    a.link_counter,
+                    a.suggest_claims,
+                    a.edit_source,
+                ),
+                empty_trash=a.empty_trash,
+            )
+        )
         # View
-        a.show_sidebar.toggled.connect(self.sidebar.setVisible)
-        a.show_detail.toggled.connect(self.detail.setVisible)
+        a.show_detail.toggled.connect(self._set_detail_visible)
         a.show_reader.toggled.connect(self._set_reader_visible)
         a.show_history.toggled.connect(self._set_history_visible)
         a.theme_system.triggered.connect(lambda: self.set_theme("system"))
@@ -326,7 +367,7 @@ class MainWindow(QMainWindow):
                 editing=self.editing,
                 project=lambda: self.project,
                 source_versions=self.files.source_versions,
-                splitter=self.main_splitter,
+                panes=self.panes,
                 reader_area=self.reader_area,
                 suggest_claims=a.suggest_claims,
                 show_assistant=a.show_assistant,
@@ -383,7 +424,12 @@ class MainWindow(QMainWindow):
     # == The project ===========================================================================
 
     def open_project(self, path: str) -> bool:
-        """Open (or create) the database ``path`` in this window; False if it cannot be used."""
+        """Open (or create) the database ``path`` in this window; False if it cannot be used.
+
+        A team server's URL opens through :attr:`team` (which asks for what is missing).
+        """
+        if is_server_url(path):
+            return self.team.open_url(path)
         if self.ops.busy and not self._stop_tasks():
             return False
         try:
@@ -393,6 +439,16 @@ class MainWindow(QMainWindow):
                 return self.safety.recover_damaged(error, path)
             show_error(self, error, action=f"Opening {Path(path).name}")
             self.settings.remove_recent_file(str(Path(path).expanduser().resolve()))
+            return False
+        self.close_project()
+        self._show_project(project)
+        return True
+
+    def show_opened_project(self, project: Project) -> bool:
+        """Show a project opened elsewhere (a team project); False, and closed, if the window
+        cannot let go of the current one (a task the user did not stop)."""
+        if self.ops.busy and not self._stop_tasks():
+            project.close()
             return False
         self.close_project()
         self._show_project(project)
@@ -409,9 +465,9 @@ class MainWindow(QMainWindow):
         self.library.reset()
         self.claims.set_query(self.filter_bar.claim_filter(), self.claims.order)
         self.claims.set_project(project, defer_stream=True)
-        self.settings.last_database = str(project.path)
-        self.settings.add_recent_file(str(project.path))
-        self.status.database.setText(str(project.path))
+        self.settings.last_database = project.target
+        self.settings.add_recent_file(project.target)
+        self.status.database.setText(project.location)
         self._update_title()
         self._update_actions()
         self.hub.projectOpened.emit(project)
@@ -447,7 +503,7 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return
-        if isinstance(error, DatabaseDamagedError):
+        if isinstance(error, DatabaseDamagedError) and project.path is not None:
             self.close_project(back_up=False)
             self.safety.recover_damaged(error, project.path)
             self.table.refresh_empty_state()
@@ -464,6 +520,8 @@ class MainWindow(QMainWindow):
     def _warn_about_location(self, project: Project) -> None:
         from claimtracker.safety.location import location_warning
 
+        if project.path is None:
+            return
         message = location_warning(project.path)
         key = f"warned/{project.path}"
         if message is None or self.settings.flag(key, False):
@@ -709,6 +767,7 @@ class MainWindow(QMainWindow):
             self.status.showMessage(
                 f"Claim #{claim_id} was created; the current filter hides it in the table", 8000
             )
+        self.detail_dock.raise_()  # its tab in front, if it shares one with the assistant
         self.detail.focus_claim_text()
 
     def create_claim_at(self, source_id: int, start: int, end: int, quote: str) -> int | None:
@@ -804,7 +863,7 @@ class MainWindow(QMainWindow):
 
     def show_backups(self) -> None:
         project = self.project
-        if project is None:
+        if project is None or project.path is None:
             return
         from ui.safety.backups_dialog import BackupsDialog
 
@@ -816,7 +875,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self, backup: Path) -> None:
         """Put a backup in the project's place (the current file is kept aside) and reopen."""
         project = self.project
-        if project is None:
+        if project is None or project.path is None:
             return
         if self.ops.busy and not self._stop_tasks():
             return
@@ -887,9 +946,27 @@ class MainWindow(QMainWindow):
                 "Choose a claim with a source, or a source in the sidebar", 5000
             )
             return
+        if visible and not self.reader_area.isVisible():
+            self.reader_area.setVisible(True)
+            QTimer.singleShot(0, self, self._keep_table_rows)
         self.reader_area.setVisible(visible)
         if self.act.show_reader.isChecked() != visible:
             self.act.show_reader.setChecked(visible)
+
+    def _keep_table_rows(self) -> None:
+        """The reader opened below the table: in a short window the table keeps a few rows in
+        sight, and the reader the rest."""
+        total = sum(self.center_splitter.sizes())
+        table = self.table
+        rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize())
+        if rows >= TABLE_ROWS_KEPT or total <= 0:
+            return
+        wanted = self.center_splitter.sizes()[0] + (TABLE_ROWS_KEPT - rows) * (
+            table.verticalHeader().defaultSectionSize()
+        )
+        reader = min(total - wanted, total // 2)
+        reader = max(reader, self.reader_area.minimumSizeHint().height(), READER_HEIGHT_KEPT)
+        self.center_splitter.setSizes([max(0, total - reader), min(reader, total)])
 
     # -- linking and comparing ------------------------------------------------------------
 
@@ -954,15 +1031,31 @@ class MainWindow(QMainWindow):
 
     # -- views ----------------------------------------------------------------------------
 
+    def _set_detail_visible(self, visible: bool) -> None:
+        if not visible and self.panes.raise_instead_of_hiding(
+            self.detail_dock, self.act.show_detail
+        ):
+            return
+        self.detail_dock.setVisible(visible)
+
     def _set_history_visible(self, visible: bool) -> None:
+        history = self._history
+        if (
+            not visible
+            and history is not None
+            and self.panes.raise_instead_of_hiding(history, self.act.show_history)
+        ):
+            return
         if self._history is None:
             dock = QDockWidget("Undo history", self)
             dock.setObjectName("UndoHistoryDock")
             view = QUndoView(self.undo_stack)
             view.setEmptyLabel("Project opened")
             dock.setWidget(view)
-            dock.visibilityChanged.connect(self.act.show_history.setChecked)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.panes.add_tool(dock)
+            dock.visibilityChanged.connect(
+                lambda _shown: self.act.show_history.setChecked(not dock.isHidden())
+            )
             self._history = dock
         self._history.setVisible(visible)
 
@@ -1053,6 +1146,7 @@ class MainWindow(QMainWindow):
         a.side_by_side.setEnabled(has_project)
         a.undo.setEnabled(self.undo_stack.canUndo())
         a.redo.setEnabled(self.undo_stack.canRedo())
+        self.team.apply_role()
 
     def _update_title(self) -> None:
         if self.project is None:
@@ -1060,7 +1154,7 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath("")
         else:
             self.setWindowTitle(f"{self.project.display_name} — ClaimTracker")
-            self.setWindowFilePath(str(self.project.path))
+            self.setWindowFilePath(str(self.project.path or ""))
 
     def _update_matches(self) -> None:
         if self.project is None:
@@ -1077,18 +1171,20 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = self.settings
-        if not settings.restore_geometry("main_window", self):
+        if settings.restore_geometry("main_window", self):
+            keep_on_screen_when_shown(self)  # saved on another screen, perhaps a larger one
+        else:
             fit_on_screen(self, 1480, 900)
         state = settings.state("main_window")
         if state is not None:
             self.restoreState(state)
-        self._default_sizes = not settings.restore_splitter("main", self.main_splitter)
+        self._default_sizes = not settings.restore_splitter("sidebar", self.main_splitter)
         settings.restore_splitter("center", self.center_splitter)
         self.table.restore_state(settings)
         self.act.show_sidebar.setChecked(settings.flag("view/sidebar", True))
         self.act.show_detail.setChecked(settings.flag("view/detail", True))
         self.sidebar.setVisible(self.act.show_sidebar.isChecked())
-        self.detail.setVisible(self.act.show_detail.isChecked())
+        self.detail_dock.setVisible(self.act.show_detail.isChecked())
         self._check_theme_action()
         header = self.table.horizontalHeader()
         section = header.sortIndicatorSection()
@@ -1103,10 +1199,12 @@ class MainWindow(QMainWindow):
         settings = self.settings
         settings.save_geometry("main_window", self)
         settings.save_state("main_window", self.saveState())
-        settings.save_splitter("main", self.main_splitter)
+        settings.save_splitter("sidebar", self.main_splitter)
         settings.save_splitter("center", self.center_splitter)
         self.table.save_state(settings)
-        settings.set_flag("view/sidebar", self.act.show_sidebar.isChecked())
+        # A sidebar folded for a narrow window comes back in a wider one.
+        shown = self.act.show_sidebar.isChecked() or self.panes.sidebar_folded
+        settings.set_flag("view/sidebar", shown)
         settings.set_flag("view/detail", self.act.show_detail.isChecked())
         settings.sync()
 
@@ -1120,10 +1218,12 @@ class MainWindow(QMainWindow):
         menu.clear()
         recent = self.settings.recent_files
         for path in recent:
-            action = QAction(Path(path).name, menu)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.setEnabled(Path(path).exists())
+            on_server = is_server_url(path)
+            shown = TeamAddress.from_url(path)[0].describe() if on_server else path
+            action = QAction(shown if on_server else Path(path).name, menu)
+            action.setToolTip(shown)
+            action.setStatusTip(shown)
+            action.setEnabled(on_server or Path(path).exists())
             action.triggered.connect(lambda _c=False, p=path: self.open_project(p))
             menu.addAction(action)
         if not recent:
@@ -1144,9 +1244,11 @@ class MainWindow(QMainWindow):
 
     def _apply_default_sizes(self) -> None:
         """First start: room for names in the sidebar and for the editor, the rest to the table."""
-        width = max(self.main_splitter.width(), 900)
-        side, detail = 230, min(420, max(340, width * 27 // 100))
-        self.main_splitter.setSizes([side, width - side - detail, detail])
+        if not self.panes.tabbed:
+            detail = detail_width(max(self.width(), 900))
+            self.resizeDocks([self.detail_dock], [detail], Qt.Orientation.Horizontal)
+        if self.sidebar.isVisible():
+            self.main_splitter.setSizes([230, max(0, self.main_splitter.width() - 230)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from ui.runtime.shutdown import SHUTDOWN_WAIT_MS

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from ui.actions import Actions
 from ui.icons import icon
+
+#: Room kept for the toolbar's own "more" button.
+EXTENSION_ROOM = 12
 
 
 @dataclass
@@ -60,8 +63,89 @@ def build_menus(window: QMainWindow, a: Actions) -> Menus:
     return Menus(recent=recent, columns=columns, toolbar=build_toolbar(window, a))
 
 
+class FittedToolBar(QToolBar):
+    """Buttons keep their names while they fit in one row; in a narrower window the least
+    needed lose theirs first (each still named by its tooltip), so every button stays in
+    sight down to a small laptop screen."""
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(title, parent)
+        #: Actions in the order their buttons give up their names.
+        self.shed_order: list[QAction] = []
+        #: Each button's width with its name and without, measured the first time.
+        self._widths: dict[QAction, tuple[int, int]] = {}
+
+    def _buttons(self) -> list[tuple[QAction, QToolButton]]:
+        return [
+            (action, widget)
+            for action in self.actions()
+            if action.isVisible()
+            and isinstance(widget := self.widgetForAction(action), QToolButton)
+        ]
+
+    def _measure(self, action: QAction, button: QToolButton) -> tuple[int, int]:
+        widths = self._widths.get(action)
+        if widths is None:
+            style = button.toolButtonStyle()
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            named = button.sizeHint().width()
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            bare = button.sizeHint().width()
+            button.setToolButtonStyle(style)
+            widths = self._widths[action] = (named, bare)
+        return widths
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.fit(event.size().width())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            # Another theme or font: the buttons' widths are measured again.
+            self._widths.clear()
+            QTimer.singleShot(0, self, lambda: self.fit(self.width()))
+
+    def fit(self, width: int) -> None:
+        """Name as many buttons as fit in ``width``, the most needed first."""
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        margins = self.contentsMargins()
+        buttons = self._buttons()
+        widths = {action: self._measure(action, button) for action, button in buttons}
+        fixed = sum(
+            widget.sizeHint().width() + spacing
+            for action in self.actions()
+            if action.isVisible()
+            and action not in widths
+            and (widget := self.widgetForAction(action)) is not None
+            and widget.sizePolicy().horizontalPolicy() != QSizePolicy.Policy.Expanding
+        )
+        room = width - margins.left() - margins.right() - fixed - EXTENSION_ROOM
+        needed = sum(widths[action][0] + spacing for action, _ in buttons)
+        bare: set[QAction] = set()
+        for action in self.shed_order + [action for action, _ in buttons]:
+            if needed <= room:
+                break
+            if action in widths and action not in bare:
+                bare.add(action)
+                needed -= widths[action][0] - widths[action][1]
+        changed = False
+        for action, button in buttons:
+            style = (
+                Qt.ToolButtonStyle.ToolButtonIconOnly
+                if action in bare
+                else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            )
+            if button.toolButtonStyle() != style:
+                button.setToolButtonStyle(style)
+                changed = True
+        if changed and layout is not None:
+            layout.invalidate()  # which buttons fit is decided again with their new widths
+
+
 def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
-    toolbar = QToolBar("Main toolbar", window)
+    toolbar = FittedToolBar("Main toolbar", window)
     toolbar.setObjectName("MainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -82,5 +166,9 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
     toolbar.addAction(a.export_csv)
+    # The buttons that give up their names first in a narrow window: those whose icons say
+    # enough, then those used less often.
+    toolbar.shed_order = [a.redo, a.undo, a.delete, a.link_counter, a.open_reader]
+    toolbar.shed_order += [a.side_by_side, a.export_csv, a.suggest_claims, a.import_articles]
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     return toolbar

@@ -157,14 +157,26 @@ def apply_theme(app: QApplication, mode: str) -> str:
         app.setStyle("Fusion")
     app.setPalette(_palette(_DARK if dark else _LIGHT, dark))
     _muted_brush.clear()
+    _app_is_dark.clear()
     app.setStyleSheet(resources.style_sheet("app"))
     app.setProperty("claimtrackerTheme", resolved)
     return resolved
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
-    palette = palette or QApplication.palette()
+    if palette is None:
+        # Asked for every badge a table paints: the app's palette changes only in apply_theme.
+        if not _app_is_dark:
+            _app_is_dark.append(_base_is_dark(QApplication.palette()))
+        return _app_is_dark[0]
+    return _base_is_dark(palette)
+
+
+def _base_is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+_app_is_dark: list[bool] = []
 
 
 def blend(top: QColor, bottom: QColor, alpha: float) -> QColor:

@@ -37,7 +37,8 @@ ADVERBIAL_STARTERS = _ADVERBIAL_STARTERS = words(
     today yesterday tonight overnight instead separately elsewhere nevertheless nonetheless
     ранее в на по после при однако между кроме позднее также moreover furthermore indeed
     additionally likewise similarly ultimately finally first second third notably besides
-    again too though although because if unlike like even rather
+    again too though although because if unlike like even rather therefore thus hence nor
+    plus offstage backstage onstage sometimes often perhaps maybe occasionally usually
     """
 )
 _RELATIVE_STARTERS = words(
@@ -109,10 +110,23 @@ _ADJECTIVES_OF_NOUNS = words(
     february march april june july august september october november december weekly monthly
     """
 )
+#: A determiner and an order word before a noun that is also a reporting verb: "a later tweet".
+_ORDERED_NOUN = re.compile(
+    r"(?i)\b(?:a|an|the|his|her|their|its|one|another)\s+"
+    r"(?:later|earlier|second|third|subsequent|follow-up|final|first|last)\s+$"
+)
+_NOUN_FORMS = words(
+    """
+    tweet tweets report reports comment comments claim claims promise promises pledge pledges
+    show shows estimate estimates forecast forecasts find finds statement remarks
+    """
+)
+#: "he's said", "she's predicted": a pronoun and "has", not a possessive.
+_PRONOUN_HAS = words("he's he’s she's she’s it's it’s who's who’s")
 _THAT_LATER = re.compile(r"[^,;:.!?]{0,60}?\bthat\b")
 _RESPONDED_TO = re.compile(r"\s+to\s+[^,;:.]{0,60}[.!?]?\s*$")
 _NO_ANSWER_VERBS = words("respond responded reply replied comment commented return returned")
-_LEADING_CONNECTIVES = words("while when if but and so though although because since whereas")
+_LEADING_CONNECTIVES = words("while when if but and so though although because since whereas even")
 _SUBORDINATORS = words("after before when since until because while if although though whether")
 _MAX_TAIL_WORDS = 14
 
@@ -210,11 +224,17 @@ def _is_quoted_only(masked: str, start: int, end: int) -> bool:
     return bool(chunk) and set(chunk) <= {"_", " "}
 
 
+_FOCUS_WORDS = words("even also only")
+_PREPOSITIONS = words("in at on from during after before with without under over into through")
+
+
 def _is_adverbial(masked: str, start: int, end: int) -> bool:
     words = _words(masked, start, end)
     if not words:
         return True
     first = words[0].lower()
+    if first in _FOCUS_WORDS and len(words) > 1 and words[1][0].isupper():
+        return False  # "Even Rendell, a supporter, said": the name, with a focus word
     if first in _ADVERBIAL_STARTERS:
         return True
     if len(words) == 1 and first.endswith("ly"):
@@ -283,6 +303,36 @@ def _looks_like_subject(masked: str, start: int, end: int) -> bool:
     return not (len(words) == 1 and lowered[0] in _NOUN_MARKERS)
 
 
+#: Words that open a subject of its own, never an apposition: "Mrs. Kowal, these people said".
+_NEW_SUBJECT_STARTS = words(
+    """
+    these those some many most several both all few other others he she they we i it
+    """
+)
+
+
+def _word_at(masked: str, start: int) -> str:
+    match = _WORD.search(masked, start)
+    return match.group().lower() if match else ""
+
+
+def _without_connective(masked: str, start: int, end: int) -> tuple[int, int]:
+    """A chunk less a connective that opens it: "And North Carolina's Ada Fisher"."""
+    match = _WORD.search(masked, start, end)
+    if match and match.group().lower() in ("and", "but", "so", "yet") and match.end() < end:
+        return _strip_span(masked, match.end(), end)[0], end
+    return start, end
+
+
+def _is_title_chunk(masked: str, start: int, end: int) -> bool:
+    """ "Time's Assistant Managing Editor", "Harbor Club Chairman": a title, not a name."""
+    words = _words(masked, start, end)
+    return bool(words) and (
+        any(w.endswith(("'s", "’s")) for w in words[:-1])
+        or words[-1].lower().rstrip(".") in cues.TITLE_WORDS
+    )
+
+
 def _subject_before(
     masked: str, text: str, floor: int, verb_start: int
 ) -> tuple[int, int, int] | None:
@@ -337,13 +387,24 @@ def _subject_before(
     subject = chunks[-1]
     descriptor_start = subject[0]
     lead = chunks[:-1]
+    if lead and _is_name_chunk(text, *_without_connective(masked, *lead[-1])):
+        lead[-1] = _without_connective(masked, *lead[-1])  # "And North Carolina's Ada Fisher"
     if lead and not _is_adverbial(masked, *lead[-1]):
         previous = lead[-1]
-        if _is_name_chunk(text, *subject) and _looks_like_subject(masked, *previous):
-            # "Venezuela's foreign minister, Yván Gómez," → the name.
+        if (
+            _is_name_chunk(text, *subject)
+            and _looks_like_subject(masked, *previous)
+            and not (_is_name_chunk(text, *previous) and _is_title_chunk(masked, *subject))
+        ):
+            # "Venezuela's foreign minister, Yván Gómez," → the name; not "Sam Jacobs, Time's
+            # Managing Editor,".
             descriptor_start = previous[0]
             lead = lead[:-1]
-        elif _is_name_chunk(text, *previous) and _looks_like_subject(masked, *subject):
+        elif (
+            _is_name_chunk(text, *previous)
+            and _looks_like_subject(masked, *subject)
+            and _word_at(masked, subject[0]) not in _NEW_SUBJECT_STARTS
+        ):
             # "Sir Edward Hale, the chairman of the 1922 Committee," → the name.
             subject = previous
             descriptor_start = previous[0]
@@ -370,6 +431,12 @@ def _subject_before(
         return None
     if len(words) == 1 and words[0].lower() in ("there", "here"):
         return None  # "There have been telling responses"
+    if (
+        len(words) > 1
+        and words[0].lower() in _PREPOSITIONS
+        and words[1].lower() not in ("least", "most")
+    ):
+        return None  # "In a video posted to her page": an adverbial, not who speaks
     return s_start, s_end, descriptor_start
 
 
@@ -513,6 +580,8 @@ def _is_described_name(words: list[str]) -> bool:
         return False
     if not all(w[0].isupper() for w in words[k:]):
         return False
+    if words[0].lower() in _POSSESSIVES and k <= 2:
+        return True  # "his nephew Omar Soheil", "her husband Tom Hale"
     return _is_agent_noun(words[k - 1]) and not any(
         w.lower() in _ADVERBIAL_STARTERS or w.lower() in cues.AUXILIARIES for w in words[:k]
     )
@@ -536,7 +605,27 @@ _SUBJECT_LOWERCASE_OK = words(
     many most both another others officials sources people analysts traders experts diplomats
     insiders residents witnesses friends aides advisers lawmakers investors economists police
     prosecutors local senior government state federal u.s more less about nearly almost just
-    over roughly all half three-quarters two-thirds only just those respondents voters
+    over roughly all half three-quarters two-thirds only just those these respondents voters
+    """
+)
+
+
+def is_source_noun(word: str) -> bool:
+    """A lower-case word that may head a subject on its own: "police", "critics", "companies"."""
+    if word in _SUBJECT_LOWERCASE_OK and word not in _SUBJECT_DETERMINERS:
+        return True
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return word.endswith("s") and (
+        _is_agent_noun(singular)
+        or singular in cues.ORGANISATION_HEADS
+        or singular in cues.GOVERNMENT_HEADS
+    )
+
+
+_SUBJECT_DETERMINERS = words(
+    """
+    the a an one some more less about nearly almost just over roughly all only those local
+    senior government state federal u.s
     """
 )
 
@@ -561,27 +650,113 @@ class _Verb(NamedTuple):
     next: str | None
 
 
+_QUOTED = '"'
+#: Verbs that assert only with what follows them: "testified that", "boasted: ...".
+_ONLY_WITH_CONTENT = words(
+    """
+    testified testifies boast boasts boasted brag brags bragged maintain maintains maintained
+    """
+)
+_CONTENT_OPENERS = frozenset(":,\"“‘'_")
+_NOT_SPEECH_WITH = frozenset(
+    [
+        ("reported", "from"),
+        ("reports", "from"),
+        ("agree", "on"),
+        ("agreed", "on"),
+        ("agree", "to"),
+        ("agreed", "to"),
+        ("mentioned", "as"),
+        ("agrees", "on"),
+        ("adding", "to"),
+        ("added", "to"),
+        ("adds", "to"),
+        ("think", "tank"),
+        ("think", "tanks"),
+        ("pledged", "delegates"),
+        ("pledged", "delegate"),
+        ("posted", "a"),
+        ("posted", "an"),
+        ("posted", "its"),
+        ("posted", "his"),
+        ("posted", "her"),
+        ("posted", "their"),
+    ]
+)
+#: "Trump added to People": whom one spoke to, not "adding to her lead".
+_ADDED_TO_NAME = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
+#: "the morning shows, about one in three ...", "shows on cable": the noun, not the verb.
+_SHOWS_NOUN_NEXT = words("in on of and or about for with from at to by")
+
+
 def _verbs(masked: str) -> list[_Verb]:
     """The reporting verbs of a masked sentence, in order, each with its neighbouring words."""
     verbs: list[_Verb] = []
     previous: str | None = None
+    previous_end = 0
     for match in _WORD.finditer(masked):
         word = match.group()
-        if word in _ALL_REPORTING_VERBS:
-            start, end = match.span()
-            following = _WORD.search(masked, end)
-            verbs.append(
-                _Verb(
-                    word,
-                    word.lower(),
-                    start,
-                    end,
-                    previous.lower() if previous is not None else None,
-                    following.group().lower() if following is not None else None,
-                )
+        start, end = match.span()
+        if previous is not None and "_" in masked[previous_end:start]:
+            previous = _QUOTED  # 'a "raw time," said X': the quote stands between
+        previous_end = end
+        particles = cues.PARTICLE_VERBS.get(word)
+        if particles is not None:
+            # "pointed out that ...": the verb and its particle are one cue.
+            particle = _WORD.match(masked, end + 1) if masked[end : end + 1] == " " else None
+            if particle is None or particle.group() not in particles:
+                previous = word
+                continue
+            end = particle.end()
+        elif word not in _ALL_REPORTING_VERBS:
+            previous = word
+            continue
+        following = _WORD.search(masked, end)
+        verbs.append(
+            _Verb(
+                masked[start:end],
+                word.lower(),
+                start,
+                end,
+                previous.lower() if previous is not None else None,
+                following.group().lower() if following is not None else None,
             )
+        )
         previous = word
     return verbs
+
+
+_CATENATIVE = re.compile(
+    r"(?i)\b(?:" + "|".join(re.escape(p) for p in cues.CATENATIVE_PHRASES) + r")\s+to\s+$"
+)
+
+
+def _catenative_start(masked: str, verb: _Verb) -> int | None:
+    """Where "went on to" starts before "went on to say"; None without such a phrase."""
+    if verb.previous != "to":
+        return None
+    match = _CATENATIVE.search(masked, max(0, verb.start - 40), verb.start)
+    return match.start() if match else None
+
+
+#: Reporting verbs that are also nouns ("a report", "his claims", "the warning").
+_NOUN_LIKE = words(
+    """
+    report reports claim claims tweet tweets comment comments estimate estimates promise
+    promises pledge pledges vow vows warning warnings remark remarks findings finding forecast
+    forecasts answer answers reply replies post posts show shows find finds note notes call
+    calls charge charges quote quotes point points boast boasts dispute disputes
+    concern concerns response responses statement statements counter counters signal signals
+    hint hints comment estimate
+    """
+)
+_RELATIVE_MARKERS = words("that which whose")
+
+
+def _only_a_verb(verb: _Verb) -> bool:
+    """Whether the reporting word can only be a verb here: "said", "warn", "insisted"; not
+    "report" or "claims", which are nouns as often."""
+    return verb.lower not in _NOUN_LIKE and not verb.lower.endswith("ing")
 
 
 def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
@@ -592,6 +767,16 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return False, False
     if verb.lower in ("called", "calls") and verb.next not in _CHARACTERISED:
         return False, False  # "called for a hearing", "a group called X": not "called it a lie"
+    if (
+        verb.lower in _ONLY_WITH_CONTENT
+        and verb.next not in ("that", "about", "of")
+        and (masked[verb.end : verb.end + 3].lstrip()[:1] not in _CONTENT_OPENERS)
+    ):
+        return False, False  # "testified before the panel", "boasts a lead": no assertion
+    if verb.lower in ("show", "shows") and verb.next in _SHOWS_NOUN_NEXT:
+        return False, False
+    if (verb.lower, verb.next) in _NOT_SPEECH_WITH and not _ADDED_TO_NAME.match(masked, verb.end):
+        return False, False  # "reported from Iraq", "agree on", "mentioned as a nominee"
     previous = verb.previous
     if previous is None:
         return True, False
@@ -612,8 +797,12 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         return verb.lower in cues.SPEECH_PARTICIPLES and _participle_of_main(masked, verb), False
     if verb.lower.endswith("ing"):
         return True, False  # "is saying": progressive, not passive
-    if previous.endswith(("'s", "’s", "s'", "s’")):
-        return False, False  # "the company's report"
+    finite = _only_a_verb(verb)
+    if previous.endswith(("'s", "’s", "s'", "s’")) and previous not in _PRONOUN_HAS and not finite:
+        return (
+            False,
+            False,
+        )  # "the company's report"; not "he's said", "a friend of the couple's, said"
     if previous in cues.BE_FORMS or previous in ("being", "getting"):
         return False, True
     if (previous in ("not", "never") or previous.endswith(("n't", "n’t"))) and (
@@ -626,12 +815,21 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         and _RESPONDED_TO.match(masked, verb.end)
     ):
         return False, False  # "responded to Henry's tweet.": whom, not what
-    if previous in _ADJECTIVES_OF_NOUNS:
-        return False, False  # "a new report", "the original tweet", "other shows"
+    if previous in _ADJECTIVES_OF_NOUNS and not finite:
+        return False, False  # "a new report", "the original tweet"; not "a poll in March found"
+    if verb.lower in _NOUN_FORMS and _ORDERED_NOUN.search(
+        masked, max(0, verb.start - 30), verb.start
+    ):
+        return False, False  # "In a later tweet", "his second post"
+    if previous == "that" and masked[verb.end : verb.end + 1] == ",":
+        return False, False  # "That said, ..."
     if (
-        previous == "to" or previous in _NOUN_MARKERS or previous in cues.NUMBER_WORDS
+        (previous == "to" and _catenative_start(masked, verb) is None)
+        or (previous in _NOUN_MARKERS and not (finite and previous in _RELATIVE_MARKERS))
+        or (previous in cues.NUMBER_WORDS and not finite)
     ) and not masked[: verb.start].rstrip().endswith(","):
-        return False, False  # "to say", "the report", "one tweet"; not "X, for one, noted"
+        return False, False  # "to say", "the report", "one tweet"; not "X, for one, noted",
+        # "businesses that warn", "two in three said"
     return True, False
 
 
@@ -684,7 +882,7 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         masked = _TITLE_VERB.sub(lambda m: m.group().lower(), masked)
         verbs = _verbs(masked)[:1]
     if not verbs:
-        return _russian_as(text, start, masked)
+        return _russian_as(text, start, masked) or _verb_colon_quote(text, start, masked)
     found = _trailing(text, start, masked, verbs)
     if found is None:
         found = _russian_as(text, start, masked)
@@ -694,12 +892,437 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         found = _parenthetical(text, start, masked, verbs)
     if found is None:
         found = _who_said(text, start, masked, verbs)
+    if found is None:
+        found = _verb_colon_quote(text, start, masked)
+    if found is None:
+        found = _name_before_verb(text, start, masked, verbs)
+    if found is None:
+        found = _opening_name(text, start, masked, verbs)
+    if found is None:
+        found = _passive_by(text, start, masked, verbs)
+    if found is None:
+        found = _infinitive_report(text, start, masked, verbs)
+    if found is None:
+        found = _phrase_before_that(text, start, masked, verbs)
+    if found is None:
+        found = _group_who_says(text, start, masked, verbs)
     return found
+
+
+_GROUP_DETERMINERS = words("the a an some many most all several other these those few")
+_WHO_BEFORE = re.compile(r"\s+who(?:\s+(?:also|have|has|had|now|still|often|all))*\s+$")
+_MAX_ANTECEDENT_WORDS = 4
+
+
+def _group_who_says(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "... ammunition to Republicans who say the law is a money pit", "... 18% who say they
+    would be dissatisfied": the people right before "who" speak the clause after the verb."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.lower.endswith("ing"):
+            continue
+        who = _WHO_BEFORE.search(masked, max(0, verb.start - 40), verb.start)
+        if who is None:
+            continue
+        tokens = [
+            _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+            for m in _WORD.finditer(masked, max(0, who.start() - 80), who.start())
+        ]
+        if not tokens or _SEPARATOR_BETWEEN.search(masked, tokens[-1].end, who.start()):
+            continue
+        k = len(tokens)
+        while (
+            k > 0
+            and len(tokens) - k < _MAX_ANTECEDENT_WORDS
+            and not _SEPARATOR_BETWEEN.search(
+                masked, tokens[k - 1].end, tokens[k].start if k < len(tokens) else who.start()
+            )
+            and (tokens[k - 1].lower not in _NAME_RUN_STOP or tokens[k - 1].lower == "of")
+            and tokens[k - 1].lower not in _ALL_REPORTING_VERBS
+            and tokens[k - 1].lower not in _FINITE_NON_REPORTING
+        ):
+            k -= 1
+            if tokens[k].lower in _GROUP_DETERMINERS:
+                break  # "some Democratic lawmakers who thought": the determiner opens the group
+        run = tokens[k:]
+        while run and (run[0].lower in ("of", "and", "or") or run[0].lower.endswith("ing")):
+            run = run[1:]
+        if not run:
+            continue
+        head = run[-1]
+        if not (
+            is_source_noun(head.lower)
+            or masked[head.end : head.end + 1] == "%"
+            or head.lower in ("percent", "people", "those", "voters")
+            or head.text[:1].isupper()
+        ):
+            continue
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        return Attribution(
+            speaker_start=base + run[0].start,
+            speaker_end=base + head.end + (masked[head.end : head.end + 1] == "%"),
+            descriptor_start=base + run[0].start,
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    return None
+
+
+_MAX_FALLBACK_SUBJECT_WORDS = 12
+_CLAUSE_CUT = words("who which whose whom where when that")
+#: What opens the reported clause right after the verb: "showed that", "said he", a quote.
+_CLAUSE_OPENERS = words("that he she they we i")
+
+
+def _phrase_before_that(
+    text: str, base: int, masked: str, verbs: list[_Verb]
+) -> Attribution | None:
+    """The very last resort: "X ... VERB that ..." is a report whatever X is, when X is a
+    short phrase after the last comma: "Surveys of caucus-goers taken as they entered the
+    sites showed that ..."; the phrase is cut at a relative word."""
+    for verb in verbs:
+        opener = masked[verb.end : verb.end + 3].lstrip(" ,:")[:1]
+        if verb.next not in _CLAUSE_OPENERS and not (opener and opener in '_"“'):
+            continue
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.previous is None or verb.lower.endswith("ing"):
+            continue
+        floor = max(masked.rfind(sep, 0, verb.start) for sep in ",;:—–(")
+        floor = max(floor + 1, 0)
+        tokens = [
+            _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+            for m in _WORD.finditer(masked, floor, verb.start)
+        ]
+        k = len(tokens)
+        while k > 0 and (
+            tokens[k - 1].lower in cues.AUXILIARIES
+            or (tokens[k - 1].text.islower() and _is_adverb(tokens[k - 1]))
+        ):
+            k -= 1
+        tokens = tokens[:k]
+        while tokens and (
+            tokens[0].lower in _LEADING_CONNECTIVES
+            or tokens[0].lower in _ADVERBIAL_STARTERS
+            or tokens[0].lower.endswith("ing")
+        ):
+            tokens = tokens[1:]  # "including 18% who say": the share, not "including"
+        for j, token in enumerate(tokens):
+            if j > 0 and token.lower in _CLAUSE_CUT:
+                tokens = tokens[:j]
+                break
+        if not tokens or len(tokens) > _MAX_FALLBACK_SUBJECT_WORDS:
+            continue
+        if tokens[0].lower in _NAME_RUN_STOP or tokens[0].lower in ("there", "here", "it", "this"):
+            continue
+        if (
+            any(t.lower in _FINITE_NON_REPORTING or t.lower in _IRREGULAR_PAST for t in tokens)
+            or tokens[-1].lower in _NAME_RUN_STOP
+        ):
+            continue  # a clause, not a subject
+        if len(tokens) == 1 and tokens[0].text.islower() and not is_source_noun(tokens[0].lower):
+            continue  # "one that believes that ..."
+        s_start, s_end = tokens[0].start, tokens[-1].end
+        if masked[s_end : s_end + 1] == "%":
+            s_end += 1
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + s_start,
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+#: Verbs that make their object speak: "the win led Priebus to declare ...".
+_CAUSATIVE = words(
+    """
+    led leads prompted prompts pressed urged asked forced allowed caused invited encouraged
+    pushed moved
+    """
+)
+#: Words before "to" that say the speaking did not happen or is only wished for.
+_NO_SPEAKING_BEFORE_TO = words(
+    """
+    declined declines refused refuses refusing unwilling reluctant failed fails want wants
+    wanted plan plans planned hope hopes hoped expected expects expect likely unlikely able
+    unable not never n't going set due ready trying tried try has have had is was are were be
+    meant opportunity position bid determined soon order chance time way need needs needed
+    """
+)
+#: Infinitives that report too little to stand alone: "to respond", "to write", "to show".
+_WEAK_INFINITIVES = _NO_ANSWER_VERBS | words("write show describe reveal find comment admit")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+
+
+def _infinitive_report(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """A reporting verb in the infinitive: its object speaks after a causative verb ("the win
+    led Chairman Ada Kowal to declare ..."), else the subject of the main clause ("Hale went on
+    the radio to declare ...", "X is correct to note that ..."); not "declined to say"."""
+    local = text[base : base + len(masked)]
+    for verb in verbs:
+        if verb.previous != "to" or verb.lower.endswith("ing") or verb.lower in _WEAK_INFINITIVES:
+            continue
+        to = _TO_BEFORE.search(masked, max(0, verb.start - 10), verb.start)
+        if to is None or _catenative_start(masked, verb) is not None:
+            continue
+        before = [
+            _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+            for m in _WORD.finditer(masked, max(0, to.start() - 80), to.start())
+        ]
+        if not before or any(
+            t.lower in _NO_SPEAKING_BEFORE_TO or t.lower.endswith(("n't", "n’t"))
+            for t in before[-4:]
+        ):
+            continue
+        k = len(before)
+        while k > 0 and before[k - 1].text[:1].isupper():
+            k -= 1
+        subject: tuple[int, int, int] | None = None
+        if k < len(before) and k > 0 and before[k - 1].lower in _CAUSATIVE:
+            subject = before[k].start, before[-1].end, before[k].start
+        elif not any(t.lower in _CAUSATIVE for t in before[-4:]):
+            subject = _main_subject(masked, local, to.start())
+        if subject is None or not _looks_like_subject(masked, subject[0], subject[1]):
+            continue
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        return Attribution(
+            speaker_start=base + subject[0],
+            speaker_end=base + subject[1],
+            descriptor_start=base + subject[2],
+            descriptor_end=base + verb.end,
+            cue=masked[to.start() : verb.end],
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+_DEMONSTRATIVES = words("that this these those it such")
+
+
+def _opening_name(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "Ada Kowal, who at the time was a member of the Harbor Club, a group of sailors, said
+    that ...": a sentence that opens with a name set off by a comma, and whose reporting verb
+    comes right after a later comma, is the name's, however long the asides between."""
+    chunks = _chunks(masked, 0, len(masked), text[base : base + len(masked)])
+    if len(chunks) < 3:
+        return None
+    first = chunks[0]
+    if not _is_name_chunk(text[base : base + len(masked)], *first) or _is_adverbial(masked, *first):
+        return None
+    words = _words(masked, *first)
+    if len(words) < 2 and not words[0].isupper():
+        return None  # "Yesterday, ...": a single capitalised word may be anything
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.lower.endswith("ing") or verb.start < first[1]:
+            continue
+        between = masked[: verb.start].rstrip()
+        if not between.endswith(","):
+            continue
+        if ";" in masked[first[1] : verb.start] or "_" in masked[first[1] : verb.start]:
+            continue
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        s_start, s_end = _strip_span(masked, *first)
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + s_start,
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+#: "was first reported by BuzzFeed", "as described by the director": the agent speaks.
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?P<agent>(?:the\s+)?[A-Z][^,;:.!?()_\"“”]{0,60}?)(?=\s*(?:[,;:.!?()]|$|\s+(?:on|in|at|that|who|which|to|for|as|and|but)\b))"
+)
+
+
+def _passive_by(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """A passive reporting verb with its agent: "The ban was first reported by BuzzFeed.",
+    "the plan, as described by the director, ..."."""
+    for verb in verbs:
+        if verb.lower.endswith("ing") or not verb.lower.endswith(("ed", "en", "wn", "ld", "id")):
+            continue
+        if (
+            not _BE_BEFORE.search(masked, max(0, verb.start - 40), verb.start)
+            and verb.previous != "as"
+        ):
+            continue
+        agent = _BY_AGENT.match(masked, verb.end)
+        if agent is None:
+            continue
+        a_start, a_end = _strip_span(masked, agent.start("agent"), agent.end("agent"))
+        if not _looks_like_subject(masked, a_start, a_end):
+            continue
+        c_start, c_end = _strip_span(masked, 0, len(masked), " \t\n.!?")
+        return Attribution(
+            speaker_start=base + a_start,
+            speaker_end=base + a_end,
+            descriptor_start=base + verb.start,
+            descriptor_end=base + a_end,
+            cue=verb.text,
+            pattern="passive",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    return None
+
+
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:first|also|widely|later|originally|"
+    r"initially|previously|recently|publicly|[a-z]+ly)\s+)*$"
+)
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’\-]*$")
+_NAME_RUN_STOP = words("in of at from for to with by on into about against over under as than like")
+_MAX_NAME_RUN = 5
+
+
+def _name_before_verb(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """The last resort: a run of capitalised words right before a reporting verb ("..., pizza
+    magnate Herman Cain revealed that ...", "when asked, President Ada Kowal said ...") is its
+    subject, whatever comes before it; not a place after a preposition ("voters in New
+    Hampshire said")."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.previous is None or verb.lower.endswith("ing"):
+            continue
+        tokens = [
+            _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
+            for m in _WORD.finditer(masked, max(0, verb.start - 120), verb.start)
+        ]
+        k = len(tokens)
+        while k > 0 and (
+            tokens[k - 1].lower in cues.AUXILIARIES
+            or (tokens[k - 1].text.islower() and _is_adverb(tokens[k - 1]))
+        ):
+            k -= 1
+        end = k
+        while (
+            k > 0
+            and end - k < _MAX_NAME_RUN
+            and (
+                _CAPITALISED_WORD.match(tokens[k - 1].text)
+                or (tokens[k - 1].lower in cues.NAME_PARTICLES and k < end)
+            )
+        ):
+            k -= 1
+        if k == end or end - k > _MAX_NAME_RUN - 1:
+            continue
+        if _SEPARATOR_BETWEEN.search(masked, tokens[end - 1].end, verb.start):
+            continue
+        if k > 0 and (
+            tokens[k - 1].lower in _NAME_RUN_STOP
+            or tokens[k - 1].lower in _NOUN_MARKERS
+            or tokens[k - 1].lower.endswith(("'s", "’s"))
+        ):
+            continue  # "voters in New Hampshire said", "the Ohio Senate said"
+        run = tokens[k:end]
+        if all(t.lower in _ADVERBIAL_STARTERS or t.lower in _SUBJECT_PRONOUNS for t in run):
+            continue
+        s_start, s_end = run[0].start, run[-1].end
+        if not _looks_like_subject(masked, s_start, s_end):
+            continue
+        that = _THAT.match(masked, verb.end)
+        content_start = that.end() if that else verb.end
+        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+            continue
+        return Attribution(
+            speaker_start=base + s_start,
+            speaker_end=base + s_end,
+            descriptor_start=base + s_start,
+            descriptor_end=base + verb.end,
+            cue=verb.text,
+            pattern="leading",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=_statement_in(masked, 0, len(masked)),
+        )
+    return None
+
+
+_MIN_NAME_RUN_CONTENT = 3
+
+
+#: A colon and the quote it opens: 'Mr. Brandt gloated: "I told you so."'.
+_COLON_THEN_QUOTE = re.compile(r":[ \t]*(?=[\"“‘'«_])")
+_CUE_BEFORE_COLON = re.compile(r"([a-z][a-z'’\-]*(?:[ \t]+(?:back|in|on|up|out|further))?)[ \t]*$")
+
+
+def _verb_colon_quote(text: str, base: int, masked: str) -> Attribution | None:
+    """ "Mr. Brandt gloated: \"...\"", "he demurred: \"...\"", "X then leaned in and boomed:
+    \"...\"": a clause whose subject and verb come before a colon that opens a quote; the
+    verb need not be a reporting verb, the quote says it is speech."""
+    colon = _COLON_THEN_QUOTE.search(masked)
+    if colon is None or "_" not in masked[colon.end() :]:
+        return None
+    subject = _main_subject(masked, text[base : base + len(masked)], colon.start())
+    if subject is None:
+        return None
+    s_start, s_end, d_start = subject
+    if not _looks_like_subject(masked, s_start, s_end):
+        return None
+    verb = _CUE_BEFORE_COLON.search(masked, s_end, colon.start())
+    c_start, c_end = _strip_span(masked, colon.end(), len(masked), " \t\n.!?")
+    if c_end - c_start < 3:
+        return None
+    return Attribution(
+        speaker_start=base + s_start,
+        speaker_end=base + s_end,
+        descriptor_start=base + d_start,
+        descriptor_end=base + colon.start(),
+        cue=verb.group(1) if verb else ":",
+        pattern="leading",
+        content_start=base + c_start,
+        content_end=base + c_end,
+    )
 
 
 _TITLE_VERB = re.compile(
     r"\b(?:"
-    + "|".join(sorted(w.capitalize() for w in cues.REPORTING_VERBS if w.endswith("s")))
+    + "|".join(
+        sorted(
+            w.capitalize()
+            for w in cues.REPORTING_VERBS
+            if (w.endswith(("s", "ed")) or w in ("said", "told", "wrote")) and w != "shows"
+        )
+    )
     + r")\b"
 )
 _MIN_TITLE_WORDS = 4
@@ -772,8 +1395,11 @@ def _parenthetical(text: str, base: int, masked: str, verbs: list[_Verb]) -> Att
         if close is None or len(_words(masked, verb.end, close.end())) > _MAX_ADVERBIAL_WORDS:
             continue
         open_at = masked.rfind(",", 0, verb.start)
-        if open_at < 0 or len(_words(masked, 0, open_at)) < 2:
+        if open_at < 0:
             continue
+        before_open = _words(masked, 0, open_at)
+        if len(before_open) < 2 and not (before_open and before_open[0].lower() in _DEMONSTRATIVES):
+            continue  # "That, the commission said, would help": one word will do
         if _is_adverbial(masked, *_chunks(masked, 0, open_at)[-1]):
             continue  # "In a statement, the ministry said, ...": a leading attribution
         s_start, s_end = _strip_span(masked, open_at + 1, verb.start)
@@ -814,8 +1440,15 @@ _COLON_LABELS = words(
 _MIN_COLON_CONTENT_WORDS = 3
 
 
+#: A headline that names its speaker and a topic: "Kowal on the Harbor Vote: 'We Will Win.'".
+_NAME_ON_TOPIC_COLON = re.compile(
+    r"(?P<speaker>[A-Z][\w.\-’']*(?:[ \t]+[A-Z][\w.\-’']*){0,3})[ \t]+"
+    r"(?:on|On|to|To|at|At)[ \t]+[^:_]{3,80}?:[ \t]+(?=\S)"
+)
+
+
 def _name_colon(text: str, base: int, masked: str) -> Attribution | None:
-    match = _NAME_COLON.match(masked)
+    match = _NAME_COLON.match(masked) or _NAME_ON_TOPIC_COLON.match(masked)
     if match is None:
         return None
     speaker = match.group("speaker")
@@ -999,6 +1632,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
                 # "said a strategist who spoke on condition ...": the relative clause describes.
                 checked_end = speaker_end = who.start()
         if not _tail_is_adjunct(masked, verb.end, checked_end, names_quoted=inverted):
+            if verb.previous in _RELATIVE_STARTERS:
+                continue  # '"...," said X, who added that ...': the verb before speaks
             return None
         # Inverted: "..., said Wang Lin, a spokesman ..." / "«...», — сказал Волков журналистам."
         if inverted:
@@ -1035,16 +1670,22 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
         # closing quote; try the farthest of the last three first, so that an apposition
         # ("..., Nikolai Patrushev, the council secretary, said") stays whole.
         subject = None
+        too_short = False
         for floor in reversed(_separators(masked, verb.start)):
             subject = _subject_before(masked, text[base : base + len(masked)], floor, verb.start)
-            if subject is not None:
+            if subject is None:
+                continue
+            content_end = _strip_span(masked, 0, _content_end_before(masked, subject[2]))[1]
+            too_short = len(_words(masked, 0, content_end)) < 3 and "_" not in masked[:content_end]
+            if not too_short:
                 break
+            # "The express that ..., Sabato said.": the farthest comma left too little content;
+            # a nearer one may not.
         if subject is None:
             continue  # "..., say some Democrats, who cringe as they recall": try the verb before
-        s_start, s_end, d_start = subject
-        content_end = _strip_span(masked, 0, _content_end_before(masked, d_start))[1]
-        if len(_words(masked, 0, content_end)) < 3 and "_" not in masked[:content_end]:
+        if too_short:
             return None
+        s_start, s_end, d_start = subject
         return Attribution(
             speaker_start=base + s_start,
             speaker_end=base + s_end,
@@ -1084,8 +1725,22 @@ def _adverbial_after_name(masked: str, text: str, verb_start: int) -> bool:
     )
 
 
+#: "issued a statement Wednesday saying", "posted a video saying": the issuer speaks.
+_ISSUED_NOUN_BEFORE = re.compile(
+    r"\b(?:statement|release|note|letter|message|tweet|post|video|email|e-mail|memo|ad|op-ed"
+    r"|response|article|column|editorial|filing|complaint|lawsuit|suit|sign|signs|banner"
+    r"|banners|petition|report|interview)"
+    r"(?:\s+(?:to|on|in|for|with|late|early|this|last|the|a|his|her|their|its)?\s*[\w'’]+){0,3}"
+    r"\s+$"
+)
+
+
 def _participle_of_main(masked: str, verb: _Verb) -> bool:
-    return _after_comma(masked, verb) or verb.previous in _PARTICIPLE_PREPOSITIONS
+    return (
+        _after_comma(masked, verb)
+        or verb.previous in _PARTICIPLE_PREPOSITIONS
+        or _ISSUED_NOUN_BEFORE.search(masked, max(0, verb.start - 40), verb.start) is not None
+    )
 
 
 def _content_end_before(masked: str, pos: int) -> int:
@@ -1208,7 +1863,7 @@ def _leading(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attributi
             # "The minister was quoted by TASS as saying that ...": the subject is before "was".
             ok, passive, cut = True, False, quoted.start()
         else:
-            cut = token.start
+            cut = _catenative_start(masked, token) or token.start
         if passive or not ok or token.previous is None:
             continue  # a verb that opens the sentence has no subject before it
         if token.lower.endswith("ing") and token.previous in cues.BE_FORMS:
@@ -1325,7 +1980,7 @@ def _embedded_subject(masked: str, verb_start: int) -> tuple[int, int, int] | No
 
 
 _NOUN_PHRASE_EMBEDDING = words(
-    "although though because while since as if whether when after before where"
+    "although though because while since as if whether when after before where that which"
 )
 
 
@@ -1386,7 +2041,7 @@ def _last_clause_boundary(masked: str, end: int) -> int | None:
 _LAST_WORD_START = re.compile(r"\S+\s*$")
 _AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
 _SUBJECT_PRONOUNS = words("he she they we i it")
-_DEFINITE_ARTICLES = words("the a an")
+_DEFINITE_ARTICLES = words("the a an both many some several his her their its our my")
 #: Past tenses without "-ed" that open a main clause: "Trump took aim at ..., saying".
 _IRREGULAR_PAST = words(
     """
@@ -1408,6 +2063,11 @@ def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | 
     chunks = _chunks(masked, 0, limit, text)
     for i, chunk in enumerate(chunks):
         tokens = [t for t in _tokens(masked[: chunk[1]]) if t.start >= chunk[0]]
+        while len(tokens) > 1 and (
+            tokens[0].lower in _LEADING_CONNECTIVES
+            or (tokens[0].text.islower() and tokens[0].lower in _MAIN_CLAUSE_ADVERBS)
+        ):
+            tokens = tokens[1:]  # "But the other candidate, X, drew", "And then Hale went"
         found = _subject_of_chunk(tokens)
         if found is not None:
             return found
@@ -1420,13 +2080,36 @@ def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | 
         if i + 1 < j < len(chunks):
             after = [t for t in _tokens(masked[: chunks[j][1]]) if t.start >= chunks[j][0]]
             after = [t for t in after if not _is_adverb(t)]
-            if after and _past_or_auxiliary(after[0].text):
+            if after and _finite_at(after, 0):
                 if _is_name_chunk(text, *chunks[i + 1]):
                     # "The French minister of energy, Ada Royal, alluded": the name.
                     name = _strip_span(masked, *chunks[i + 1])
                     return name[0], name[1], tokens[0].start
+                run = (
+                    _trailing_name(masked, *chunks[i + 1])
+                    if tokens[0].lower in _DEFINITE_ARTICLES
+                    else None
+                )
+                if run is not None:
+                    # "the other candidate, former Mayor Ada Kowal, drew": the name.
+                    return run[0], run[1], tokens[0].start
                 return tokens[0].start, tokens[-1].end, tokens[0].start
     return None
+
+
+def _trailing_name(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The run of two or more capitalised words that ends a chunk ("former Mayor Ada Kowal")."""
+    tokens = [t for t in _tokens(masked[:end]) if t.start >= start]
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].text[:1].isupper():
+        k -= 1
+    if len(tokens) - k < 2 or k == 0 or tokens[k - 1].lower in _NAME_RUN_STOP:
+        return None
+    while k < len(tokens) and tokens[k].lower.rstrip(".") in cues.TITLE_WORDS:
+        k += 1
+    if len(tokens) - k < 2:
+        return None
+    return tokens[k].start, tokens[-1].end
 
 
 def _describes(masked: str, text: str, chunk: tuple[int, int]) -> bool:
@@ -1460,7 +2143,7 @@ def _subject_length(tokens: list[_Token]) -> int:
         return 1
     if first.lower in _DEFINITE_ARTICLES:
         k = 1
-        while k < len(tokens) and not _past_or_auxiliary(tokens[k].text):
+        while k < len(tokens) and not _finite_at(tokens, k):
             k += 1
         return k
     k = 0
@@ -1485,6 +2168,29 @@ def _subject_length(tokens: list[_Token]) -> int:
     return k
 
 
+def _finite_at(tokens: list[_Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a verb in the past or an auxiliary; "released" only with its
+    object ("The town released a statement"), not as in "a report released Monday"; a verb in
+    the present only before its object ("Hale rips the deal")."""
+    with_object = k + 1 < len(tokens) and tokens[k + 1].lower in _NOUN_MARKERS
+    return (
+        _past_or_auxiliary(tokens[k].text)
+        or (tokens[k].lower in cues.DESCRIPTIVE_PARTICIPLES and with_object)
+        or (
+            with_object
+            and tokens[k].text.islower()
+            and _plural(tokens[k].lower)
+            and tokens[k].lower not in _ALL_REPORTING_VERBS
+        )
+    )
+
+
+def _plural(word: str) -> bool:
+    return (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
 def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
     k = _subject_length(tokens)
     if k == 0 or k >= len(tokens) or k > _MAX_MAIN_SUBJECT_WORDS:
@@ -1492,7 +2198,9 @@ def _subject_of_chunk(tokens: list[_Token]) -> tuple[int, int, int] | None:
     verb = k
     while verb < len(tokens) - 1 and _is_adverb(tokens[verb]):
         verb += 1  # "Mr. Trump even echoed", "Albright recently urged"
-    if _is_adverb(tokens[verb]) or not _past_or_auxiliary(tokens[verb].text):
+    if _is_adverb(tokens[verb]):
+        return None
+    if not _finite_at(tokens, verb):
         return None
     return tokens[0].start, tokens[k - 1].end, tokens[0].start
 

@@ -41,14 +41,55 @@ REPORTING_VERBS: frozenset[str] = words(
     underlined calculate calculates calculated expect expects think thinks thought concede
     concedes conceded called calls stating explaining declaring announcing acknowledging
     admitting accusing predicting promising vowing tweeting reiterating recalling
-    charging boasting
+    charging boasting boast boasts boasted brag brags bragged bragging reiterate reiterates
+    reiterated repeated repeats mentioned mentions blamed blames answered testified testifies
     """
+)
+
+#: Reporting verbs that assert only with the particle after them: "pointed out that", "points
+#: to the figures"; not "the point", "points scored".
+PARTICLE_VERBS: dict[str, frozenset[str]] = {
+    "point": frozenset(["out", "to"]),
+    "points": frozenset(["out", "to"]),
+    "pointed": frozenset(["out", "to"]),
+    "pointing": frozenset(["out", "to"]),
+}
+
+#: Phrases that carry a reporting verb in the infinitive: "went on to say", "continued to insist";
+#: the subject before them speaks.
+CATENATIVE_PHRASES: tuple[str, ...] = (
+    "went on",
+    "goes on",
+    "go on",
+    "continued",
+    "continues",
+    "continue",
+    "proceeded",
+    "began",
+    "begins",
+    "rushed",
+    "hastened",
+    "was quick",
+    "were quick",
+    "is quick",
+    "are quick",
+    "took to twitter",
+    "takes to twitter",
+    "took to facebook",
+    "was prompted",
+    "is continuing",
+    "are continuing",
+    "went out of his way",
+    "went out of her way",
+    "went out of their way",
+    "made a point",
 )
 
 #: Participles that report speech after a main clause: "X called for a ban, saying ...".
 SPEECH_PARTICIPLES: frozenset[str] = frozenset(
     w for w in REPORTING_VERBS if w.endswith("ing") and w not in ("understanding", "finding")
-)
+) | frozenset(["pointing"])
+
 
 #: Reporting verbs that mean the speaker denies or rejects something said before.
 DENIAL_VERBS: frozenset[str] = words(
@@ -70,7 +111,9 @@ ESTIMATE_VERBS: frozenset[str] = words(
 #: Reporting verbs that may come before their subject: "..., said Wang Lin", "», — сказал Волков".
 INVERTED_VERBS: frozenset[str] = words(
     """
-    said says say added adds wrote writes told tells continued noted insisted warned explained asked
+    said says say added adds wrote writes continued noted insisted warned explained asked
+    declared argued asserted countered acknowledged admitted observed remarked stressed
+    cautioned predicted complained answered announced agreed tweeted quipped
     recalled replied responded conceded заявил заявила заявили заявило сказал сказала сказали
     сказало сообщил сообщила сообщили сообщило отметил отметила отметили отметило подчеркнул
     подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила
@@ -92,6 +135,7 @@ AUXILIARIES: frozenset[str] = words(
     later again earlier repeatedly separately further already had then now once still recently
     publicly privately reportedly initially first last has've not never cannot can't won't
     didn't doesn't don't
+    long since ever often always frequently just
     """
 )
 

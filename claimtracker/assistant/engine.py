@@ -35,6 +35,10 @@ _IMPERSONAL = re.compile(
 #: "The mayor was said to be furious": the writer relays what unnamed others say.
 _SAID_TO_BE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:said|reported|rumou?red|alleged)\s+to\s+(?:be|have)\b"
+    # "when it was revealed in March that ...": an impersonal report inside the sentence.
+    r"|\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|first\s+|later\s+)?"
+    r"(?:revealed|reported|disclosed|alleged|claimed|said|announced)\b(?:\s+[\w.]+){0,4}?"
+    r"\s+that\b"
 )
 _APPOSITION_END = re.compile(
     r"(?i)\s(?:who|which|whose|citing|со ссылкой на|ссылаясь на|который|которая|которые)\s"
@@ -117,15 +121,21 @@ def suggest(text: str) -> list[Suggestion]:
         if found is not None and found.pattern in ("leading", "trailing"):
             if _speaker_unknown(text, found, sentence, index):
                 found = None  # "Don't believe them.", "Share and comment below."
-            elif not _FIRST_WORD.search(text, found.descriptor_end, end) and (
-                len(_FIRST_WORD.findall(text, found.content_start, found.content_end)) < 2
+            elif (
+                not _FIRST_WORD.search(text, found.descriptor_end, end)
+                and len(_FIRST_WORD.findall(text, found.content_start, found.content_end)) < 2
+                # '"Judge," Brafman said, "I have never ..."': the quote goes on after the verb.
+                and not any(q.start >= found.speaker_end for q in sentence.quotes)
+                # "Trump said." after a quote that ended in "?" or "!": it attributes that
+                # quote; with nothing before to attribute, '"Denver," he answered.' is a claim.
+                and (
+                    _attribute_back(text, drafts, sentence, found, resolver) or not sentence.quotes
+                )
             ):
-                # "Trump said." after a quote that ended in "?" or "!": it attributes that quote.
-                _attribute_back(text, drafts, sentence, found, resolver)
                 continue
         if found is not None and found.pattern == "back":
             _attribute_back(text, drafts, sentence, found, resolver)
-            continue
+            continue  # "Об этом заявил X." with nothing before says nothing itself
         for clause in attr.split_clauses(text, start, end, masked, found):
             draft = _draft(text, sentence, clause, masked, start, resolver, drafts, pending_colon)
             pending_colon = None
@@ -158,6 +168,11 @@ def _speaker_unknown(
         or index.organisation(phrase) is not None
         or lowered in cues.DESCRIBED_SOURCE_HEADS
         or lowered in cues.DOCUMENT_HEADS
+        or lowered in cues.GOVERNMENT_HEADS
+        or lowered in cues.ORGANISATION_HEADS
+        or lowered in cues.GENERIC_MEDIA_HEADS
+        or lowered in cues.SPOKESPERSON_WORDS
+        or attr.is_source_noun(lowered)
         or lowered in cues.COUNTRY_ALIASES
         or lowered in cues.GROUP_QUANTIFIERS
         or lowered in ("we", "i", "you")
@@ -169,6 +184,14 @@ def _speaker_unknown(
     return re.search(r"(?<![\w'’])" + re.escape(lowered) + r"(?![\w'’])", text) is not None
 
 
+_HEADLINE_TITLES = frozenset(
+    w.rstrip(".") for w in cues.TITLE_WORDS | cues.COURTESY_TITLES if w.isalpha() or w.endswith(".")
+)
+
+
+_SIDE_HEADS = frozenset(["camp", "campaign", "aides", "allies", "team", "spokesman", "spokeswoman"])
+
+
 def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
     """Whether the words before a leading colon name a speaker: a transcript's "PENCE", a
     person the article names ("Marco Rubio", "Rubio" after "Marco Rubio"), or a source noun
@@ -176,6 +199,9 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
     words = phrase.split()
     if all(w.isupper() for w in words) and len(words) <= 2:
         return True
+    while len(words) > 1 and words[0].lower().rstrip(".") in _HEADLINE_TITLES:
+        words = words[1:]  # "Dr. Ada Kowal: ...", "Gov. Hale: ..."
+    phrase = " ".join(words)
     bare = phrase.lower()
     if bare in cues.COUNTRY_ALIASES:
         return False
@@ -187,6 +213,8 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
         return True
     if bare in cues.MEDIA_NAMES or (len(words) > 1 and words[-1].lower() in cues.MEDIA_HEADS):
         return True  # "NY Daily News: ...", "Reuters: ...": a headline citing an outlet
+    if len(words) > 1 and words[-1].lower() in _SIDE_HEADS and index.person(words[0]) is not None:
+        return True  # "Kowal camp: ...", "Kowal campaign: ..."
     full = index.person(words[-1])
     if full is None:
         return False
@@ -350,10 +378,10 @@ def _attribute_back(
     sentence: Sentence,
     found: attr.Attribution,
     resolver: SpeakerResolver,
-) -> None:
-    """ "Об этом заявил X." gives the sentence before it a speaker."""
+) -> bool:
+    """ "Об этом заявил X." gives the sentence before it a speaker; whether there was one."""
     if not drafts or drafts[-1].paragraph != sentence.paragraph or drafts[-1].found is not None:
-        return
+        return False
     speaker = resolver.resolve(text[found.speaker_start : found.speaker_end])
     previous = drafts[-1]
     previous.found = found
@@ -362,6 +390,7 @@ def _attribute_back(
     previous.cue = found.cue
     previous.keep = True
     resolver.remember(speaker)
+    return True
 
 
 def _finish(text: str, drafts: list[_Draft]) -> list[Suggestion]:

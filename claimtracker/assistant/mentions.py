@@ -122,6 +122,19 @@ class Mentions:
             return last_speaker
         return agreeing[0] if agreeing else None
 
+    def last_named(self, at: int, pronoun: str) -> str | None:
+        """The last person named anywhere before offset ``at`` whom the article could call by
+        ``pronoun``: the fallback when no one was named or quoted nearby."""
+        if not self._built:
+            self._build()
+        k = bisect_right(self._starts, at) - 1
+        while k >= 0:
+            name = self.mentions[k].name
+            if self.mentions[k].end <= at and self.agrees(name, pronoun):
+                return name
+            k -= 1
+        return None
+
     def candidates(self, at: int, sentence_starts: list[int]) -> list[Mention]:
         """The people named before offset ``at``: in its own sentence, then in the two sentences
         before, each sentence's names first to last."""

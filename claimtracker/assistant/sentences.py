@@ -159,6 +159,12 @@ def _is_abbreviation(token: str, next_word: str) -> bool:
     return False
 
 
+def _is_acronym(token: str) -> bool:
+    """ "U.S.", "U.K.", "a.m.": letters with full stops, not a title or an initial."""
+    bare = token.rstrip(".")
+    return "." in bare and all(len(part) <= 2 for part in bare.split("."))
+
+
 def split_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     """Sentences of the prose paragraph ``text[start:end]``; quoted sentences are not split."""
     quotes = find_quotes(text, start, end)
@@ -177,10 +183,13 @@ def split_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sen
             continue
         next_word = re.match(r"[\w'’]+", rest[1:] if first in "\"“«'‘(" else rest)
         token = _word_before(text, match.start() + 1, sent_start)
-        if text[match.start()] == "." and _is_abbreviation(
-            token, next_word.group(0) if next_word else ""
+        line_break = "\n" in text[stop : end - len(rest)]
+        if (
+            text[match.start()] == "."
+            and _is_abbreviation(token, next_word.group(0) if next_word else "")
+            and not (line_break and _is_acronym(token))
         ):
-            continue
+            continue  # "U.S." ends a sentence at a line break: "... into the U.S.\nChris Christie"
         if stop > sent_start:
             sentences.append(_make(text, sent_start, stop, paragraph, quotes))
         sent_start = stop

@@ -251,6 +251,8 @@ _NOT_NAME_START = words(
     from by with of to under over since during said says added adds wrote writes tweeted
     explained continued recalled january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
+    even only also yet still meanwhile however therefore thus nor instead indeed sometimes
+    often perhaps maybe
     """
 )
 
@@ -669,6 +671,7 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
         and p.head not in cues.MEDIA_HEADS
         and not _head_in(p.head, cues.GOVERNMENT_HEADS)
         and not _head_in(p.head, cues.ORGANISATION_HEADS)
+        and _body_kind(_singular(p.head)) is None
     )
     if not (share or quantified or plural_common):
         return None
@@ -681,6 +684,24 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
         anonymous=True,
         affiliation=p.affiliation,
     )
+
+
+def _body_kind(head: str | None) -> str | None:
+    """ "government_body" or "organisation" for a head noun of either ("ministry", "group")."""
+    if head in cues.GOVERNMENT_HEADS:
+        return "government_body"
+    if head in cues.ORGANISATION_HEADS:
+        return "organisation"
+    return None
+
+
+def _singular(word: str | None) -> str | None:
+    """ "groups" → "group", "companies" → "company", "campaigns" → "campaign"."""
+    if word is None or not _plural(word):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1]
 
 
 def _plural(word: str) -> bool:
@@ -746,11 +767,11 @@ def _body_or_unknown(p: _Phrase) -> Speaker:
         # An official named by title only: "the foreign minister", "the EU's policy chief".
         return Speaker(p.text, "person", count=1, head=p.head, affiliation=p.affiliation)
     if kind is None:
-        if p.head in cues.GOVERNMENT_HEADS:
-            kind = "government_body"
-        elif p.head in cues.ORGANISATION_HEADS:
-            kind = "organisation"
-        elif p.head in cues.MEDIA_HEADS and p.head_words[-1].istitle():
+        kind = _body_kind(p.head) or (
+            _body_kind(_singular(p.head)) if p.head_words[-1].islower() else None
+        )
+    if kind is None:
+        if p.head in cues.MEDIA_HEADS and p.head_words[-1].istitle():
             kind = "media_outlet"
         elif all(_is_capitalised(w) or w.lower() in cues.NAME_PARTICLES for w in p.head_words):
             kind = "person"
@@ -800,7 +821,29 @@ def _party_member(p: _Phrase) -> Speaker | None:
     )
 
 
+_NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_X_IN_Y = re.compile(
+    r"(?i)^(?:(?:about|nearly|almost|roughly|more than|fewer than|only|just)\s+)?"
+    + _NUMBER_WORD
+    + r"(?:-|\s+)in(?:-|\s+)"
+    + _NUMBER_WORD
+    + r"\b"
+)
+
+
+_SHARE_START = re.compile(r"(?i)^(?:\d+(?:\.\d+)?\s*%|majorities\b|a\s+majority\b)")
+
+
+def _x_in_y(p: _Phrase) -> Speaker | None:
+    """ "One in five", "Two in three voters", "about six in 10", "18%", "Majorities of ...":
+    a share of those polled."""
+    if not (_X_IN_Y.match(p.text.strip()) or _SHARE_START.match(p.text.strip())):
+        return None
+    return Speaker(p.text, "described_group", plural=True, head="in", anonymous=True)
+
+
 _RULES = (
+    _x_in_y,
     _pronoun,
     _compound,
     _quantified,
@@ -896,6 +939,8 @@ class PeopleNamed(Protocol):
 
     def agrees(self, name: str | None, pronoun: str) -> bool: ...
 
+    def last_named(self, at: int, pronoun: str) -> str | None: ...
+
 
 class SpeakerResolver:
     """Resolves he/she/they, "the official", "another" and surnames against earlier speakers."""
@@ -927,7 +972,18 @@ class SpeakerResolver:
                 earlier = next((h for h in reversed(self.history) if h.name == named), None)
                 return earlier or Speaker(named, "person", count=1, head=_bare(surname))
         if speaker.pronoun is not None:
-            return self._pronoun(speaker.pronoun, phrase, speaker)
+            resolved = self._pronoun(speaker.pronoun, phrase, speaker)
+            if (
+                resolved.name == phrase.strip()
+                and speaker.pronoun in ("he", "she")
+                and at is not None
+                and self.people is not None
+            ):
+                # Nobody quoted or named nearby: the last person named before.
+                named = self.people.last_named(at, speaker.pronoun)
+                if named is not None:
+                    return Speaker(named, "person", count=1, head=_bare(named.split()[-1]))
+            return resolved
         bare = phrase.strip()
         if (
             " " not in bare
@@ -990,9 +1046,13 @@ class SpeakerResolver:
                 count = speaker.count if speaker is not None else None
                 return replace(earlier, count=count or 1, plural=(count or 1) > 1)
         if pronoun == "they":
-            # No plural speaker before: the last unnamed source will do.
+            # No plural speaker before: the last unnamed source will do, else the last body
+            # ("the campaign said ... they added").
             for earlier in reversed(self.history):
                 if earlier.kind == "described_group":
+                    return earlier
+            for earlier in reversed(self.history):
+                if earlier.kind in ("organisation", "government_body", "media_outlet"):
                     return earlier
         fallback = speaker or Speaker(None, "unknown")
         return replace(fallback, name=phrase.strip())

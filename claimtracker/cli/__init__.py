@@ -18,8 +18,10 @@ from claimtracker.cli import (
     dispute,
     library,
     merge,
+    project_files,
     reports,
     safety,
+    server,
     sync,
 )
 from claimtracker.cli.context import AppState
@@ -58,6 +60,8 @@ for command in [
     *assist.COMMANDS,
     *safety.COMMANDS,
     *merge.COMMANDS,
+    *server.COMMANDS,
+    *project_files.COMMANDS,
     *sync.COMMANDS,
     *reports.register(csv_commands.export),
     *dispute.register(csv_commands.export),

@@ -77,7 +77,7 @@ def export_csv_command(
     if preset and not chosen:
         chosen = preset_columns(report, preset)
     claim_filter = build_filter(store, text, **filters)
-    with store.raw_sqlite("CSV export") as connection:
+    with store.raw() as connection:
         if out is None:
             result = export_csv(
                 connection,

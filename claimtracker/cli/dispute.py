@@ -112,7 +112,7 @@ def echoes_command(
     if merge is not None:
         _merge(store, *merge, as_json=as_json)
         return
-    with store.raw_sqlite("Echo search") as connection:
+    with store.raw() as connection:
         with progress_bar("Indexing claims") as progress:
             refresh_index(connection, progress=progress)
         if claim_id is not None:
@@ -176,7 +176,7 @@ def independence_command(store: Store, claim_id: int, as_json: bool) -> None:
     """
     from claimtracker.dispute.independence import check_independence
 
-    with store.raw_sqlite("The independence check") as connection:
+    with store.raw() as connection:
         report = check_independence(connection, claim_id)
     if as_json:
         echo_json(report.to_dict())
@@ -213,7 +213,7 @@ def export_graphml(store: Store, out: Path, text: str, limit: int | None, **filt
     if out.suffix.lower() != ".graphml":
         raise ValidationError(f"{out}: the file name should end in .graphml", field="out")
     claim_filter = build_filter(store, text, **filters)
-    with store.raw_sqlite("The dispute network") as connection:
+    with store.raw() as connection:
         network = claim_network(connection, claim_filter, limit=limit or 10**9)
     write_graphml(network, out)
     echo(f"Wrote {len(network.nodes)} claim(s) and {len(network.edges)} link(s) to {out}", err=True)

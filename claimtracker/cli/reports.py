@@ -70,7 +70,7 @@ def _dossier_command(kind: str) -> click.Command:
         if claim_id is not None and dispute_id is not None:
             raise ValidationError("Give --claim or --dispute, not both", field="claim")
         claim_filter = build_filter(store, text, **filters)
-        with store.raw_sqlite("A report") as connection:
+        with store.raw() as connection:
             dossier = build_dossier(
                 connection,
                 claim_id=claim_id if claim_id is not None else dispute_id,
@@ -126,7 +126,7 @@ def export_xlsx(
     from claimtracker.reports.xlsx import render_xlsx
 
     chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
-    with store.raw_sqlite("The XLSX report") as connection:
+    with store.raw() as connection:
         data, rows = render_xlsx(
             connection,
             report=report,
@@ -146,7 +146,7 @@ def export_stix(store: Store, out: Path | None, text: str, **filters: Any) -> No
     opinions for assessments, relationships for links, TLP 2.0 markings."""
     from claimtracker.reports.stix import render_stix
 
-    with store.raw_sqlite("STIX export") as connection:
+    with store.raw() as connection:
         data, claims = render_stix(connection, claim_filter=_filtered(store, text, filters))
     _emit(data, out, f"a STIX bundle of {claims} claim(s)")
 
@@ -161,7 +161,7 @@ def export_claimreview(store: Store, out: Path | None, text: str, **filters: Any
     disputed, inconclusive)."""
     from claimtracker.reports.claimreview import render_claimreview
 
-    with store.raw_sqlite("ClaimReview export") as connection:
+    with store.raw() as connection:
         data, reviews = render_claimreview(connection, claim_filter=_filtered(store, text, filters))
     _emit(data, out, f"{reviews} ClaimReview(s)")
 

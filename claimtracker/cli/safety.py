@@ -14,6 +14,7 @@ from claimtracker.errors import DatabaseDamagedError, UnsupportedDatabaseError
 from claimtracker.fields import KINDS
 from claimtracker.journal import analyst as preferences
 from claimtracker.journal import reading as history
+from claimtracker.journal.actions import undone_or_redone
 from claimtracker.journal.reading import Change
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety import backup as backups
@@ -42,7 +43,8 @@ def file_option(command: F) -> F:
         if path is None:
             raise UnsupportedDatabaseError(
                 "This command works on SQLite database files; a server's database is backed up "
-                "and restored by its administrator (pg_dump, pg_restore)."
+                "and restored by its administrator (pg_dump, pg_restore), and "
+                "`claimtracker export-project FILE` copies the project to a file."
             )
         return command(*args, database=path, **kwargs)
 
@@ -107,7 +109,10 @@ def restore_command(database: Path, backup: str, yes: bool) -> None:
 
 @click.command("check")
 @click.option(
-    "--repair", is_flag=True, help="Rebuild the search index if it is out of step with the claims."
+    "--repair",
+    is_flag=True,
+    help="Rebuild the search index if it is out of step with the claims (on a server: the "
+    "indexes the server no longer uses).",
 )
 @json_option
 @click.option(
@@ -124,7 +129,7 @@ def check_command(db: str | None, repair: bool, as_json: bool) -> None:
     target = database_target(db or (state.db if state else None))
     database = sqlite_path_of(target)
     if database is None:
-        _check_server(target, as_json=as_json)
+        _check_server(target, as_json=as_json, repair=repair)
         return
     if not database.is_file():
         raise UnsupportedDatabaseError(f"There is no database at {database}")
@@ -161,11 +166,15 @@ def check_command(db: str | None, repair: bool, as_json: bool) -> None:
     raise click.exceptions.Exit(1)
 
 
-def _check_server(target: str, *, as_json: bool) -> None:
-    from claimtracker.store.server_check import check_server
+def _check_server(target: str, *, as_json: bool, repair: bool) -> None:
+    from claimtracker.store.server_check import check_server, repair_indexes
 
+    rebuilt: list[str] = []
     with Store.open(target) as store:
         report = check_server(store)
+        if repair and report.invalid_indexes:
+            rebuilt = repair_indexes(store)
+            report = check_server(store)
     if as_json:
         echo_json(
             {
@@ -175,11 +184,17 @@ def _check_server(target: str, *, as_json: bool) -> None:
                 "missing_tables": report.missing_tables,
                 "unvalidated_constraints": report.unvalidated,
                 "foreign_keys": report.foreign_keys,
+                "invalid_indexes": report.invalid_indexes,
+                "repaired_indexes": rebuilt,
             }
         )
     else:
         for line in report.lines():
             click.echo(line)
+        if rebuilt:
+            click.echo("Rebuilt the index(es): " + ", ".join(rebuilt))
+    if report.invalid_indexes and not repair:
+        click.echo("Run `claimtracker check --repair` to rebuild them.", err=True)
     if not report.ok:
         raise click.exceptions.Exit(1)
 
@@ -218,12 +233,15 @@ def history_command(store: Store, record_id: int, kind: str, as_json: bool) -> N
 
 
 def describe_change(change: Change) -> str:
-    when = change.changed_at.strftime("%Y-%m-%d %H:%M")
+    """One line of a record's history; an undo's or a redo's entry begins with what it undid."""
+    when = change.changed_at.strftime("%Y-%m-%d %H:%M:%S")
     what = f"{change.kind} #{change.record_id}"
     if change.field is not None:
         done = f"{change.field}: {_value(change.old_value)} → {_value(change.new_value)}"
     else:
         done = change.action
+    if undone_or_redone(change.note):
+        return f"#{change.id:<6} {when}  {change.analyst:<16} {what:<12} {change.note} · {done}"
     note = f"  ({change.note})" if change.note else ""
     return f"#{change.id:<6} {when}  {change.analyst:<16} {what:<12} {done}{note}"
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from claimtracker.csvio.formulas import sql_guard
 from claimtracker.errors import ValidationError
 from claimtracker.query.markings import in_force_sql, within_sql
+from claimtracker.store.dbapi import POSTGRESQL, SQLITE, Dialect, group_concat, nocase
 
 #: How a link reads from its claim A's side: "B denies A" is "A denied_by B".
 INVERSE_RELATION_CODES = {
@@ -37,23 +38,45 @@ class Column:
     #: the database constrains, generated text that begins with a relation label, and the
     #: tags, which guard themselves inside their subquery. Free text is always guarded.
     guard: bool = True
+    #: The SQL on a PostgreSQL server, where it differs (aggregates, case-insensitive order).
+    server_sql: str | None = None
 
-    def select_sql(self) -> str:
-        return sql_guard(self.sql) if self.guard else self.sql
+    def select_sql(self, dialect: Dialect = SQLITE) -> str:
+        sql = self.server_sql if dialect == POSTGRESQL and self.server_sql else self.sql
+        return sql_guard(sql, dialect=dialect) if self.guard else sql
+
+    @property
+    def free_text(self) -> bool:
+        """Whether a value may hold commas, quotes or line breaks: guarded text, and the lists
+        of tags and linked claims; numbers, dates, identifiers and codes never do."""
+        return self.guard or self.name in _UNGUARDED_TEXT
+
+
+#: Unguarded columns of free text (each guards its parts inside, or starts with a label).
+_UNGUARDED_TEXT = frozenset({"tags", "counter_claims", "links"})
 
 
 #: The condition on a claim's other end ``o`` in the linked-claims columns; a marking limit
 #: extends it (:func:`within_marking`).
 _OTHER_END_LIVE = "l.deleted_at IS NULL AND o.deleted_at IS NULL"
-_RATING = "coalesce(coalesce(sp.reliability, ol.reliability), '') || coalesce(c.credibility, '')"
-_LINKS = f"""(
-    SELECT group_concat(
-        CASE WHEN l.claim_b_id = c.id THEN l.relation
-             ELSE {_case(INVERSE_RELATION_CODES, "l.relation")} END || ' ' || o.uuid, '; ')
+_RATING = "coalesce(coalesce(sp.reliability, ol.reliability), '') || coalesce(CAST(c.credibility AS text), '')"
+
+
+def _links(dialect: Dialect) -> str:
+    listed = group_concat(
+        f"""CASE WHEN l.claim_b_id = c.id THEN l.relation
+             ELSE {_case(INVERSE_RELATION_CODES, "l.relation")} END || ' ' || o.uuid""",
+        "'; '" + (" ORDER BY l.id" if dialect == POSTGRESQL else ""),
+        dialect,
+    )
+    return f"""(
+    SELECT {listed}
     FROM link l JOIN claim o
       ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
     WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
       AND {_OTHER_END_LIVE})"""
+
+
 _READABLE_LABELS = {
     "contradicts": "Contradicts",
     "denies": "Denies",
@@ -70,21 +93,37 @@ _READABLE_INVERSE = {
     "repeats": "Repeats",
     "responds_to": "Answered by",
 }
-_COUNTER_CLAIMS = f"""(
-    SELECT group_concat(
-        CASE WHEN l.claim_b_id = c.id THEN {_case(_READABLE_LABELS, "l.relation")}
+
+
+def _counter_claims(dialect: Dialect) -> str:
+    listed = group_concat(
+        f"""CASE WHEN l.claim_b_id = c.id THEN {_case(_READABLE_LABELS, "l.relation")}
              ELSE {_case(_READABLE_INVERSE, "l.relation")} END
         || ' #' || o.id || coalesce(' (' || (SELECT name FROM actor WHERE id = o.speaker_id) || ')', '')
-        || ': ' || o.text, ' | ')
+        || ': ' || o.text""",
+        "' | '" + (" ORDER BY l.id" if dialect == POSTGRESQL else ""),
+        dialect,
+    )
+    return f"""(
+    SELECT {listed}
     FROM link l JOIN claim o
       ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
     WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
       AND {_OTHER_END_LIVE})"""
-# The guard sits inside the subquery, where the aggregate is computed once.
-_TAGS = f"""(
+
+
+def _tags(dialect: Dialect) -> str:
+    # The guard sits inside the subquery, where the aggregate is computed once.
+    if dialect == POSTGRESQL:
+        listed = f"string_agg(t.name, '; ' ORDER BY {nocase('t.name', dialect)})"
+        return f"""(
+    SELECT {sql_guard(listed, dialect=dialect)} FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+    WHERE ct.claim_id = c.id)"""
+    return f"""(
     SELECT {sql_guard("group_concat(name, '; ')")} FROM (
         SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-        WHERE ct.claim_id = c.id ORDER BY t.name COLLATE NOCASE))"""
+        WHERE ct.claim_id = c.id ORDER BY {nocase("t.name", dialect)}))"""
+
 
 CLAIM_COLUMNS: tuple[Column, ...] = (
     Column("claim_id", "c.id", "Number of the claim in this database", guard=False),
@@ -119,14 +158,27 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     Column("source_title", "s.title", "Title of the source document"),
     Column("outlet", "ol.name", "Outlet that published the source"),
     Column("url", "s.url", "Address of the source"),
-    Column("tags", _TAGS, "Tags, separated by semicolons", guard=False),
+    Column(
+        "tags",
+        _tags(SQLITE),
+        "Tags, separated by semicolons",
+        guard=False,
+        server_sql=_tags(POSTGRESQL),
+    ),
     Column(
         "counter_claims",
-        _COUNTER_CLAIMS,
+        _counter_claims(SQLITE),
         "Linked claims with their relation, readable",
         guard=False,
+        server_sql=_counter_claims(POSTGRESQL),
     ),
-    Column("links", _LINKS, "Linked claims as 'relation uuid'; read by the importer", guard=False),
+    Column(
+        "links",
+        _links(SQLITE),
+        "Linked claims as 'relation uuid'; read by the importer",
+        guard=False,
+        server_sql=_links(POSTGRESQL),
+    ),
     Column("notes", "c.notes", "The analyst's notes"),
     Column(
         "speaker_reliability",
@@ -177,7 +229,7 @@ PAIR_SIDE_FIELDS = (
     ("status", "{c}.status"),
     (
         "rating",
-        "coalesce(coalesce({sp}.reliability, {ol}.reliability), '') || coalesce({c}.credibility, '')",
+        "coalesce(coalesce({sp}.reliability, {ol}.reliability), '') || coalesce(CAST({c}.credibility AS text), '')",
     ),
 )
 
@@ -289,7 +341,14 @@ def within_marking(columns: tuple[Column, ...], max_tlp: str | None) -> tuple[Co
     if not max_tlp:
         return columns
     limited = f"{_OTHER_END_LIVE} AND {within_sql(max_tlp, 'o')}"
-    return tuple(replace(c, sql=c.sql.replace(_OTHER_END_LIVE, limited)) for c in columns)
+    return tuple(
+        replace(
+            c,
+            sql=c.sql.replace(_OTHER_END_LIVE, limited),
+            server_sql=c.server_sql and c.server_sql.replace(_OTHER_END_LIVE, limited),
+        )
+        for c in columns
+    )
 
 
 def choose_columns(report: str, names: list[str] | None) -> tuple[Column, ...]:

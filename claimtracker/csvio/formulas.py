@@ -9,7 +9,9 @@ character gets one more; the importer removes exactly one.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 
 _TRIGGERS = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20"
 _NEEDS_GUARD = re.compile(rf"'*[\s\u3000]*[{re.escape(_TRIGGERS)}]")
@@ -48,10 +50,41 @@ RISKY_ASCII_STARTS = tuple(
 )
 
 
-def sql_guard(expression: str, function: str = "ct_neutralise") -> str:
-    """SQL that passes ``expression`` through :func:`neutralise` only when it might need it."""
+def sql_guard(expression: str, function: str = "ct_neutralise", dialect: str = "sqlite") -> str:
+    """SQL that passes ``expression`` through :func:`neutralise` only when it might need it.
+
+    On SQLite the check calls ``function``, a Python function registered on the connection; a
+    server cannot call back into Python, so there the same test is a regular expression
+    (:func:`server_guard_pattern`) and the apostrophe is added in SQL.
+    """
+    if dialect != "sqlite":
+        expression = f"CAST({expression} AS text)"  # numbers and dates too, as SQLite's text
+        # The first character's code decides for almost every cell, without the expression.
+        return (
+            f"CASE WHEN ascii({expression}) IN ({server_guard_starts()}) "
+            f"AND {expression} ~ '{server_guard_pattern()}' "
+            f"THEN '''' || {expression} ELSE {expression} END"
+        )
     listed = ", ".join(str(code) for code in RISKY_ASCII_STARTS)
     return (
         f"CASE WHEN unicode({expression}) IN ({listed}) OR unicode({expression}) > 127 "
         f"THEN {function}({expression}) ELSE {expression} END"
     )
+
+
+@functools.cache
+def server_guard_pattern() -> str:
+    """``_NEEDS_GUARD`` as a PostgreSQL regular expression, quoted for an SQL literal: Python's
+    ``\\s`` spelt out as the characters ``str.isspace`` accepts, so both databases agree."""
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    triggers = _TRIGGERS.replace("-", "") + "-"  # a hyphen last in a bracket is itself
+    return f"^''*[{spaces}\u3000]*[{triggers}]"
+
+
+@functools.cache
+def server_guard_starts() -> str:
+    """The code points a cell the guard changes can start with (an apostrophe, a space, a
+    trigger), listed for SQL: ``ascii()`` gives a cell's first one on a server."""
+    spaces = {c for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    starts = {ord("'"), 0x3000} | spaces | {ord(ch) for ch in _TRIGGERS}
+    return ", ".join(str(code) for code in sorted(starts))

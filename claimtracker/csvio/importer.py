@@ -10,14 +10,13 @@ with their line and column: nothing from the file is saved.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from claimtracker import bulk, fields
 from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
@@ -35,6 +34,14 @@ from claimtracker.models import new_uuid
 from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.services.claims import normalise_tags
 from claimtracker.store import Store
+from claimtracker.store.dbapi import (
+    SQLITE,
+    DbConnection,
+    char,
+    dialect_of,
+    group_concat,
+    insert_ignoring,
+)
 from claimtracker.vocabulary import SYMMETRIC_RELATIONS, marking_rank
 
 #: progress(rows done, lines in the file) → False to cancel.
@@ -131,7 +138,7 @@ class _Resolver:
 
     def __init__(
         self,
-        connection: sqlite3.Connection,
+        connection: DbConnection,
         summary: ImportSummary,
         dry_run: bool,
         journal: BulkJournal | None,
@@ -141,6 +148,7 @@ class _Resolver:
         self.dry_run = dry_run
         self.journal = journal
         self.now = bulk.timestamp()
+        self.is_not = "IS NOT" if dialect_of(connection) == SQLITE else "IS DISTINCT FROM"
         self.actors: dict[str, int] = {}
         for actor_id, name in connection.execute(
             "SELECT id, name FROM actor UNION ALL SELECT actor_id, alias FROM actor_alias"
@@ -186,7 +194,7 @@ class _Resolver:
             else:
                 actor_id = self.connection.execute(
                     "INSERT INTO actor (name, kind, reliability, affiliation, uuid, created_at,"
-                    " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                    " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
                     (
                         name,
                         kind or "unknown",
@@ -196,7 +204,7 @@ class _Resolver:
                         self.now,
                         self.now,
                     ),
-                ).lastrowid
+                ).fetchone()[0]
             assert actor_id is not None
             self.actors[key] = actor_id
             if reliability:
@@ -219,7 +227,7 @@ class _Resolver:
                 self.reliability[actor_id] = reliability
                 self.connection.execute(
                     "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
-                    " WHERE id = ? AND reliability IS NOT ?",
+                    f" WHERE id = ? AND reliability {self.is_not} ?",
                     (reliability, self.now, actor_id, reliability),
                 )
         return actor_id
@@ -245,7 +253,8 @@ class _Resolver:
         else:
             inserted = self.connection.execute(
                 "INSERT INTO source (title, outlet_id, url, published_on, format, text, sha256,"
-                " uuid, created_at, updated_at, version) VALUES (?, ?, ?, ?, 'text', '', NULL, ?, ?, ?, 1)",
+                " uuid, created_at, updated_at, version)"
+                " VALUES (?, ?, ?, ?, 'text', '', NULL, ?, ?, ?, 1) RETURNING id",
                 (
                     title or "",
                     outlet_id if outlet_id and outlet_id > 0 else None,
@@ -255,9 +264,8 @@ class _Resolver:
                     self.now,
                     self.now,
                 ),
-            ).lastrowid
-            assert inserted is not None
-            source_id = inserted
+            ).fetchone()[0]
+            source_id = int(inserted)
         if source_uuid:
             self.sources_by_uuid[str(source_uuid)] = source_id
         if url:
@@ -374,7 +382,7 @@ class _Writer:
 
     def __init__(
         self,
-        connection: sqlite3.Connection,
+        connection: DbConnection,
         summary: ImportSummary,
         dry_run: bool,
         journal: BulkJournal | None,
@@ -398,6 +406,7 @@ class _Writer:
         self.seen_uuids: set[str] = set()
         self.tag_ids: dict[str, int] = {}
         self.now = bulk.timestamp()
+        self.dialect = dialect_of(connection)
         self.first_new_id = bulk.last_claim_id(connection)
 
     def add(
@@ -496,13 +505,21 @@ class _Writer:
     def _existing(self, uuids: set[str]) -> dict[str, _Stored]:
         found: dict[str, _Stored] = {}
         columns = ", ".join(_UPDATABLE)
-        for record in select_in(
-            self.connection,
-            f"SELECT id, uuid, {columns}, (SELECT group_concat(t.name, char(31)) FROM claim_tag ct"
+        dialect = dialect_of(self.connection)
+        names = group_concat("t.name", char(31, dialect), dialect)
+        sql = (
+            f"SELECT id, uuid, {columns}, (SELECT {names} FROM claim_tag ct"
             f" JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = claim.id)"
-            f" FROM claim WHERE uuid IN ({MARKS})",
-            uuids,
-        ):
+            f" FROM claim WHERE uuid IN ({MARKS})"
+        )
+        records: Iterable[tuple[Any, ...]]
+        if dialect == SQLITE:
+            records = select_in(self.connection, sql, uuids)
+        else:  # one array for the whole batch: one statement, planned once
+            records = self.connection.execute(
+                sql.replace(f"IN ({MARKS})", "= ANY(?)"), (list(uuids),)
+            )
+        for record in records:
             tags = sorted(record[-1].split("\x1f"), key=str.casefold) if record[-1] else []
             found[record[1]] = _Stored(
                 id=record[0], values=dict(zip(_UPDATABLE, record[2:-1], strict=True)), tags=tags
@@ -561,7 +578,8 @@ class _Writer:
                 )
             }
             self.connection.executemany(
-                "INSERT OR IGNORE INTO tag (name) VALUES (?)", ((name,) for name in missing)
+                insert_ignoring("INSERT INTO tag (name) VALUES (?)", self.dialect),
+                ((name,) for name in missing),
             )
             marks = ", ".join("?" for _ in missing)
             for tag_id, name in self.connection.execute(
@@ -571,7 +589,7 @@ class _Writer:
                 if name.casefold() not in known:
                     self.summary.new_tag_ids.append(tag_id)
         self.connection.executemany(
-            "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?, ?)",
+            insert_ignoring("INSERT INTO claim_tag (claim_id, tag_id) VALUES (?, ?)", self.dialect),
             ((claim_id, self.tag_ids[name.casefold()]) for claim_id, name in links),
         )
 
@@ -604,8 +622,11 @@ class _Writer:
             if relation in SYMMETRIC_RELATIONS and b_id < a_id:
                 a_id, b_id = b_id, a_id
             inserted = self.connection.execute(
-                "INSERT OR IGNORE INTO link (claim_a_id, claim_b_id, relation, uuid, created_at,"
-                " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                insert_ignoring(
+                    "INSERT INTO link (claim_a_id, claim_b_id, relation, uuid, created_at,"
+                    " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                    self.dialect,
+                ),
                 (a_id, b_id, relation, new_uuid(), self.now, self.now),
             ).rowcount
             self.summary.links += inserted
@@ -689,7 +710,7 @@ def import_csv(
     )
     body: Iterator = stream if has_header else _chain(first, stream)
     # A dry run only reads, so it needs no write lock and leaves the index triggers alone.
-    with store.raw_sqlite("CSV import", write=not dry_run) as connection:
+    with store.raw(write=not dry_run) as connection:
         problems = _run(connection, body, mapping, summary, dry_run, progress, value_maps)
         if problems:
             raise _problems_error(path, problems)
@@ -702,7 +723,7 @@ def _chain(first: object, rest: Iterable) -> Iterator:
 
 
 def _run(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     body: Iterator,
     mapping: ColumnMapping,
     summary: ImportSummary,

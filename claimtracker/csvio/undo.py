@@ -13,7 +13,6 @@ changed after the step before it — by another window, say — so nothing saved
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +31,7 @@ from claimtracker.journal.entries import (
     record_rows,
 )
 from claimtracker.store import Store
+from claimtracker.store.dbapi import DbConnection, dialect_of, insert_ignoring
 
 #: Tables of created records, in the order they are put back (referenced ones first).
 _RESTORE_ORDER = ("actor", "source", "claim", "link", "opinion")
@@ -57,12 +57,12 @@ class ImportStep:
 
 def undo_import(store: Store, done: ImportStep, *, note: str) -> ImportStep:
     """Undo what ``done`` (the import, or its last redo) did; returns the undo's step."""
-    with store.raw_sqlite("Undoing an import", write=True) as connection:
+    with store.raw(write=True) as connection:
         return undo_step(connection, done, note=note)
 
 
 def undo_step(
-    connection: sqlite3.Connection, done: ImportStep, *, note: str, what: str = "the import"
+    connection: DbConnection, done: ImportStep, *, note: str, what: str = "the import"
 ) -> ImportStep:
     """Undo ``done`` (an import, a merge ...) in the transaction open on ``connection``: the
     fields it changed get their earlier values, what it moved in or out of the trash goes back,
@@ -91,7 +91,7 @@ def undo_step(
 
 
 def _put_trash_back(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     changes: ChangeSet,
     created: dict[str, frozenset[int]],
     now: str,
@@ -123,7 +123,7 @@ def _put_trash_back(
 def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     """Do again what ``undone`` (an undo) took back: the same records, the same values."""
     removed = undone.removed or RemovedRecords()
-    with store.raw_sqlite("Undoing an import", write=True) as connection:
+    with store.raw(write=True) as connection:
         execute = sqlite_execute(connection)
         _refuse_if_changed_since(connection, undone.changes)
         mark = journal_mark(execute)
@@ -144,7 +144,7 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
 
 
 def _refuse_if_changed_since(
-    connection: sqlite3.Connection, changes: ChangeSet, *, what: str = "the import"
+    connection: DbConnection, changes: ChangeSet, *, what: str = "the import"
 ) -> None:
     for kind in _RESTORE_ORDER:
         ids = sorted(changes.ids(kind))
@@ -164,7 +164,7 @@ def _refuse_if_changed_since(
 
 
 def _changed_fields(
-    connection: sqlite3.Connection, changes: ChangeSet
+    connection: DbConnection, changes: ChangeSet
 ) -> dict[tuple[str, int, str], tuple[Any, Any]]:
     """Each field the step changed, with its value (before the step, after it)."""
     fields: dict[tuple[str, int, str], tuple[Any, Any]] = {}
@@ -180,7 +180,7 @@ def _changed_fields(
 
 
 def _put_fields_back(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     fields: dict[tuple[str, int, str], tuple[Any, Any]],
     now: str,
     analyst: str,
@@ -197,7 +197,7 @@ def _put_fields_back(
 
 
 def _set_field(
-    connection: sqlite3.Connection, kind: str, record_id: int, name: str, value: Any, now: str
+    connection: DbConnection, kind: str, record_id: int, name: str, value: Any, now: str
 ) -> None:
     if kind == "claim" and name == "tags":
         set_tag_names(connection, record_id, value or [])
@@ -210,30 +210,36 @@ def _set_field(
     )
 
 
-def _set_aliases(connection: sqlite3.Connection, actor_id: int, names: list[str]) -> None:
+def _set_aliases(connection: DbConnection, actor_id: int, names: list[str]) -> None:
     """Give an actor exactly the aliases ``names`` (its own name may be listed among them)."""
     connection.execute("DELETE FROM actor_alias WHERE actor_id = ?", (actor_id,))
     connection.executemany(
-        "INSERT OR IGNORE INTO actor_alias (actor_id, alias)"
-        " SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM actor WHERE name = ?)",
+        insert_ignoring(
+            "INSERT INTO actor_alias (actor_id, alias)"
+            " SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM actor WHERE name = ?)",
+            dialect_of(connection),
+        ),
         [(actor_id, name, name) for name in names],
     )
 
 
-def set_tag_names(connection: sqlite3.Connection, claim_id: int, names: list[str]) -> None:
+def set_tag_names(connection: DbConnection, claim_id: int, names: list[str]) -> None:
     """Give a claim exactly the tags ``names`` (new tag names are created)."""
+    dialect = dialect_of(connection)
     connection.execute("DELETE FROM claim_tag WHERE claim_id = ?", (claim_id,))
     for name in names:
-        connection.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
+        connection.execute(insert_ignoring("INSERT INTO tag (name) VALUES (?)", dialect), (name,))
         connection.execute(
-            "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id)"
-            " SELECT ?, id FROM tag WHERE name = ?",
+            insert_ignoring(
+                "INSERT INTO claim_tag (claim_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+                dialect,
+            ),
             (claim_id, name),
         )
 
 
 def _select(
-    connection: sqlite3.Connection, table: str, column: str, ids: list[int]
+    connection: DbConnection, table: str, column: str, ids: list[int]
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
     columns: list[str] = []
     rows: list[tuple[Any, ...]] = []
@@ -241,14 +247,14 @@ def _select(
         chunk = ids[start : start + _CHUNK]
         marks = ", ".join("?" for _ in chunk)
         cursor = connection.execute(
-            f'SELECT * FROM "{table}" WHERE "{column}" IN ({marks}) ORDER BY rowid', chunk
+            f'SELECT * FROM "{table}" WHERE "{column}" IN ({marks}) ORDER BY 1', chunk
         )
         columns = [d[0] for d in cursor.description]
         rows.extend(cursor.fetchall())
     return columns, rows
 
 
-def _remove_created(connection: sqlite3.Connection, done: ImportStep) -> RemovedRecords:
+def _remove_created(connection: DbConnection, done: ImportStep) -> RemovedRecords:
     removed = RemovedRecords()
     created = {kind: sorted(done.changes.created_ids(kind)) for kind in _RESTORE_ORDER}
     tables = [
@@ -274,7 +280,7 @@ def _remove_created(connection: sqlite3.Connection, done: ImportStep) -> Removed
     return removed
 
 
-def _put_back(connection: sqlite3.Connection, removed: RemovedRecords) -> None:
+def _put_back(connection: DbConnection, removed: RemovedRecords) -> None:
     for table in ("tag", *_RESTORE_ORDER, "claim_tag"):
         rows = removed.rows.get(table)
         if not rows:

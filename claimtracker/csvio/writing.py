@@ -13,6 +13,7 @@ from claimtracker.csvio.formulas import neutralise
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter
 from claimtracker.query.rows import ROW_JOINS
+from claimtracker.store.dbapi import SQLITE, DbConnection, DbCursor, Dialect
 
 #: progress(rows written, rows in all) → False to cancel.
 Progress = Callable[[int, int], bool]
@@ -25,25 +26,70 @@ class ExportCancelled(ClaimTrackerError):
 
 
 def claims_query(
-    claim_filter: ClaimFilter, columns: Sequence[Column], order: ClaimOrder, *, where: str = ""
+    claim_filter: ClaimFilter,
+    columns: Sequence[Column],
+    order: ClaimOrder,
+    *,
+    where: str = "",
+    dialect: Dialect = SQLITE,
+    lines: bool = False,
 ) -> tuple[str, tuple[object, ...]]:
-    """The claims report's SELECT; ``where`` adds a condition (with ``c`` the claim)."""
-    compiled = compile_filter(claim_filter)
+    """The claims report's SELECT; ``where`` adds a condition (with ``c`` the claim). With
+    ``lines`` (a server only), each row is its CSV line (:func:`server_lines`)."""
+    compiled = compile_filter(claim_filter, dialect)
     columns = within_marking(tuple(columns), claim_filter.max_tlp)
-    select = ", ".join(column.select_sql() for column in columns)
-    sql = (
-        f"SELECT {select} FROM {compiled.source} {ROW_JOINS} WHERE {compiled.where}"
-        f"{f' AND {where}' if where else ''} ORDER BY {order.sql(uses_fts=compiled.uses_fts)}"
-    )
+    items = [column.select_sql(dialect) for column in columns]
+    ordering = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
+    tail = f"WHERE {compiled.where}{f' AND {where}' if where else ''} ORDER BY {ordering}"
+    if lines:
+        cells = [(item, column.free_text) for item, column in zip(items, columns, strict=True)]
+        return server_lines(cells, f"{compiled.source} {ROW_JOINS}", tail), compiled.params
+    sql = f"SELECT {', '.join(items)} FROM {compiled.source} {ROW_JOINS} {tail}"
     return sql, compiled.params
+
+
+def _server_cell(value: str, free_text: bool, alone: bool) -> str:
+    """A cell of a CSV line as Python's csv writer writes it: quoted (quotes doubled) when it
+    holds a quote, a comma, CR or LF. ``strpos`` is a byte search: cheaper than a regular
+    expression, which first widens the whole text."""
+    empty = "'\"\"'" if alone else "''"  # a row of one empty cell is "" (not a blank line)
+    if not free_text:
+        return f"coalesce(nullif({value}, ''), {empty})"
+    needs_quotes = " OR ".join(
+        f"strpos({value}, {char}) > 0" for char in ("'\"'", "','", "chr(13)", "chr(10)")
+    )
+    return (
+        f"CASE WHEN {value} IS NULL OR {value} = '' THEN {empty}"
+        f" WHEN {needs_quotes} THEN '\"' || replace({value}, '\"', '\"\"') || '\"'"
+        f" ELSE {value} END"
+    )
+
+
+def server_lines(cells: Sequence[tuple[str, bool]], from_sql: str, tail: str) -> str:
+    """A query whose rows are the CSV lines (CRLF-terminated) of ``SELECT items FROM from_sql
+    tail`` (``cells``: each item's SQL, and whether it is free text that may need quotes): the
+    server formats the cells as Python's csv writer does, so the client only writes text. Each
+    item is computed once (in a lateral subquery the planner keeps whole)."""
+    values = ", ".join(f"CAST({item} AS text) AS v{i}" for i, (item, _) in enumerate(cells))
+    line = " || ',' || ".join(
+        _server_cell(f"v.v{i}", free_text, alone=len(cells) == 1)
+        for i, (_, free_text) in enumerate(cells)
+    )
+    return (
+        f"SELECT {line} || chr(13) || chr(10) FROM {from_sql}"
+        f" CROSS JOIN LATERAL (SELECT {values} OFFSET 0) v {tail}"
+    )
 
 
 def _neutralise_cell(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
     return neutralise(value) if isinstance(value, str) else value
 
 
-def register_guard(connection: sqlite3.Connection) -> None:
-    """Make the formula guard's SQL function (see ``formulas.sql_guard``) available."""
+def register_guard(connection: DbConnection) -> None:
+    """Make the formula guard's SQL function (see ``formulas.sql_guard``) available; a server
+    needs none (its guard is plain SQL)."""
+    if not isinstance(connection, sqlite3.Connection):
+        return
     connection.create_function("ct_neutralise", 1, _neutralise_cell, deterministic=True)
 
 
@@ -52,8 +98,25 @@ def csv_writer(stream: IO[str]) -> Any:
     return csv.writer(stream, dialect="excel", lineterminator="\r\n")
 
 
+def write_lines(
+    cursor: DbCursor,
+    stream: IO[str],
+    *,
+    total: int = 0,
+    progress: Progress | None = None,
+) -> int:
+    """Write a :func:`server_lines` query's lines in batches; returns how many."""
+    written = 0
+    while batch := cursor.fetchmany(BATCH):
+        stream.write("".join([line for (line,) in batch]))
+        written += len(batch)
+        if progress is not None and progress(written, max(total, written)) is False:
+            raise ExportCancelled("Export cancelled; no file was written")
+    return written
+
+
 def write_rows(
-    cursor: sqlite3.Cursor,
+    cursor: DbCursor,
     writer: Any,
     *,
     done: int = 0,

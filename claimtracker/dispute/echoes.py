@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from claimtracker.query.chunks import MARKS, select_in
+from claimtracker.store.dbapi import DbConnection, dialect_of, insert_ignoring, streamed
 
 #: Permutations per signature, and how they are cut into bands of ``ROWS``: a pair whose word
 #: pairs overlap by Jaccard 0.5 is a candidate with probability 1 - (1 - 0.5**4)**8 ≈ 0.40 per
@@ -107,7 +108,7 @@ def similarity(a: str | None, b: str | None) -> float:
 # == The index ==================================================================================
 
 
-def stale_claims(connection: sqlite3.Connection) -> list[int]:
+def stale_claims(connection: DbConnection) -> list[int]:
     """Live claims never signed, or changed since they were."""
     return [
         claim_id
@@ -120,7 +121,7 @@ def stale_claims(connection: sqlite3.Connection) -> list[int]:
 
 
 def refresh_index(
-    connection: sqlite3.Connection, *, progress: Progress | None = None, batch: int = BATCH
+    connection: DbConnection, *, progress: Progress | None = None, batch: int = BATCH
 ) -> int:
     """Sign the claims that are new or changed; returns how many. Each batch is committed by
     itself, so a cancel (``progress`` returning False) keeps what was done."""
@@ -128,6 +129,9 @@ def refresh_index(
     total = len(todo)
     if progress is not None and not progress(0, total):
         return 0
+    if not isinstance(connection, sqlite3.Connection):  # a server sizes its own cache
+        connection.commit()  # the reading transaction; each batch is its own
+        return _sign(connection, todo, progress, batch)
     (cache_before,) = connection.execute("PRAGMA cache_size").fetchone()
     if total > batch:
         connection.execute(f"PRAGMA cache_size = -{INDEXING_CACHE_KIB}")
@@ -137,9 +141,7 @@ def refresh_index(
         connection.execute(f"PRAGMA cache_size = {int(cache_before)}")
 
 
-def _sign(
-    connection: sqlite3.Connection, todo: list[int], progress: Progress | None, batch: int
-) -> int:
+def _sign(connection: DbConnection, todo: list[int], progress: Progress | None, batch: int) -> int:
     total = len(todo)
     for start in range(0, total, batch):
         ids = todo[start : start + batch]
@@ -151,13 +153,16 @@ def _sign(
             )
         )
         keys = signature_keys([(text, quote) for _id, _version, text, quote in rows])
-        connection.execute("BEGIN IMMEDIATE")
+        if isinstance(connection, sqlite3.Connection):
+            connection.execute("BEGIN IMMEDIATE")  # a server's transaction begins by itself
         try:
             for chunk in _chunks([row[0] for row in rows]):
                 marks = ", ".join("?" for _ in chunk)
                 connection.execute(f"DELETE FROM echo_key WHERE claim_id IN ({marks})", chunk)
             connection.executemany(
-                "INSERT OR IGNORE INTO echo_key (key, claim_id) VALUES (?, ?)",
+                insert_ignoring(
+                    "INSERT INTO echo_key (key, claim_id) VALUES (?, ?)", dialect_of(connection)
+                ),
                 # In key order: neighbouring inserts touch neighbouring pages of the index.
                 sorted(
                     (key, row[0])
@@ -166,12 +171,13 @@ def _sign(
                 ),
             )
             connection.executemany(
-                "INSERT OR REPLACE INTO echo_signed (claim_id, version) VALUES (?, ?)",
+                "INSERT INTO echo_signed (claim_id, version) VALUES (?, ?)"
+                " ON CONFLICT (claim_id) DO UPDATE SET version = excluded.version",
                 ((row[0], row[1]) for row in rows),
             )
-            connection.execute("COMMIT")
+            connection.commit()
         except BaseException:
-            connection.execute("ROLLBACK")
+            connection.rollback()
             raise
         done = min(start + batch, total)
         if progress is not None and not progress(done, total):
@@ -234,7 +240,7 @@ _CLAIM_TEXT_SQL = f"""
 """
 
 
-def claim_texts(connection: sqlite3.Connection, ids: Iterable[int]) -> dict[int, ClaimText]:
+def claim_texts(connection: DbConnection, ids: Iterable[int]) -> dict[int, ClaimText]:
     return {
         row[0]: ClaimText(*row) for row in select_in(connection, _CLAIM_TEXT_SQL, sorted(set(ids)))
     }
@@ -254,7 +260,7 @@ def score_pair(a: ClaimText, b: ClaimText) -> tuple[float, str]:
     return (by_quote, "quote") if by_quote >= by_text else (by_text, "text")
 
 
-def _linked_as_repeats(connection: sqlite3.Connection, ids: list[int]) -> set[tuple[int, int]]:
+def _linked_as_repeats(connection: DbConnection, ids: list[int]) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     for a, b in select_in(
         connection,
@@ -274,7 +280,7 @@ def _echo(a: ClaimText, b: ClaimText, threshold: float) -> Echo | None:
 
 
 def echoes_of(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     claim_id: int,
     *,
     threshold: float = DEFAULT_THRESHOLD,
@@ -306,7 +312,7 @@ def echoes_of(
     return echoes[:limit]
 
 
-def candidate_pairs(connection: sqlite3.Connection) -> set[tuple[int, int]]:
+def candidate_pairs(connection: DbConnection) -> set[tuple[int, int]]:
     """Pairs of live claims that share a band key (from the index as it is)."""
     pairs: set[tuple[int, int]] = set()
     bucket: list[int] = []
@@ -320,7 +326,7 @@ def candidate_pairs(connection: sqlite3.Connection) -> set[tuple[int, int]]:
                     pairs.add((first, second))
 
     # One pass in key order (the table is stored so): each run of one key is a bucket.
-    cursor = connection.execute("SELECT key, claim_id FROM echo_key ORDER BY key")
+    cursor = streamed(connection, "SELECT key, claim_id FROM echo_key ORDER BY key", batch=10_000)
     cursor.arraysize = 10_000
     for key, claim_id in cursor:
         if key != current:
@@ -332,7 +338,7 @@ def candidate_pairs(connection: sqlite3.Connection) -> set[tuple[int, int]]:
 
 
 def find_echoes(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     *,
     threshold: float = DEFAULT_THRESHOLD,
     progress: Progress | None = None,

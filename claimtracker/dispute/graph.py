@@ -7,7 +7,6 @@ yEd through networkx.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from claimtracker.output_files import written_bytes
 from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.query.filters import ClaimFilter
 from claimtracker.query.search import search_ids
+from claimtracker.store.dbapi import DbConnection
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -103,7 +103,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def claim_nodes(connection: sqlite3.Connection, ids: list[int]) -> list[ClaimNode]:
+def claim_nodes(connection: DbConnection, ids: list[int]) -> list[ClaimNode]:
     """The claims ``ids`` as nodes, in the order given."""
     found: dict[int, ClaimNode] = {}
     for row in select_in(connection, _NODE_SQL, ids):
@@ -125,7 +125,7 @@ def claim_nodes(connection: sqlite3.Connection, ids: list[int]) -> list[ClaimNod
     return [found[i] for i in ids if i in found]
 
 
-def claim_edges(connection: sqlite3.Connection, ids: list[int]) -> list[ClaimEdge]:
+def claim_edges(connection: DbConnection, ids: list[int]) -> list[ClaimEdge]:
     """The live links whose two ends are both among ``ids``."""
     wanted = set(ids)
     return [
@@ -136,7 +136,7 @@ def claim_edges(connection: sqlite3.Connection, ids: list[int]) -> list[ClaimEdg
 
 
 def claim_network(
-    connection: sqlite3.Connection, claim_filter: ClaimFilter, *, limit: int = DEFAULT_LIMIT
+    connection: DbConnection, claim_filter: ClaimFilter, *, limit: int = DEFAULT_LIMIT
 ) -> ClaimNetwork:
     """The claims the filter matches (the first ``limit`` by id) and the links between them."""
     ids = list(search_ids(connection, claim_filter, limit=limit))

@@ -13,12 +13,12 @@ independent sources.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from claimtracker.dispute.echoes import DEFAULT_THRESHOLD, similarity
 from claimtracker.errors import NotFoundError
+from claimtracker.store.dbapi import DbConnection
 
 #: How alike two descriptors must be (rapidfuzz token set ratio) to name one anonymous source.
 DESCRIPTOR_THRESHOLD = 85.0
@@ -131,16 +131,16 @@ _WITNESS_SQL = """
 """
 
 _BEHIND_SQL = """
-    SELECT CASE WHEN claim_a_id = :id THEN claim_b_id ELSE claim_a_id END, relation
+    SELECT CASE WHEN claim_a_id = ?1 THEN claim_b_id ELSE claim_a_id END, relation
     FROM link
     WHERE deleted_at IS NULL AND (
-        (relation = 'supports' AND claim_a_id = :id)
-        OR (relation = 'repeats' AND (claim_a_id = :id OR claim_b_id = :id)))
+        (relation = 'supports' AND claim_a_id = ?1)
+        OR (relation = 'repeats' AND (claim_a_id = ?1 OR claim_b_id = ?1)))
     ORDER BY id
 """
 
 
-def _witness(connection: sqlite3.Connection, claim_id: int, relation: str) -> Witness | None:
+def _witness(connection: DbConnection, claim_id: int, relation: str) -> Witness | None:
     row = connection.execute(_WITNESS_SQL, (claim_id,)).fetchone()
     if row is None:
         return None
@@ -221,7 +221,7 @@ def dependences_between(a: Witness, b: Witness, *, repeats: bool = False) -> lis
     return found
 
 
-def check_independence(connection: sqlite3.Connection, claim_id: int) -> Independence:
+def check_independence(connection: DbConnection, claim_id: int) -> Independence:
     """The sources behind ``claim_id`` and whether they are independent."""
     claim = _witness(connection, claim_id, "itself")
     if claim is None:
@@ -232,7 +232,7 @@ def check_independence(connection: sqlite3.Connection, claim_id: int) -> Indepen
     witnesses = [claim]
     seen = {claim_id}
     repeats: set[frozenset[int]] = set()
-    for other_id, relation in connection.execute(_BEHIND_SQL, {"id": claim_id}).fetchall():
+    for other_id, relation in connection.execute(_BEHIND_SQL, (claim_id,)).fetchall():
         if relation == "repeats":
             repeats.add(frozenset((claim_id, other_id)))
         if other_id in seen:

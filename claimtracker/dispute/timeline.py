@@ -9,13 +9,13 @@ is about is a prediction, and the view draws it as such.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, deque
 from dataclasses import dataclass
 from datetime import date
 
 from claimtracker.dispute.graph import DEFAULT_LIMIT, ClaimEdge, ClaimNode, claim_network
 from claimtracker.query.filters import DATE_FIELDS, ClaimFilter
+from claimtracker.store.dbapi import DbConnection
 from claimtracker.vocabulary import OPPOSING_RELATIONS
 
 LANES = ("speaker", "side")
@@ -80,7 +80,7 @@ def sides(nodes: list[ClaimNode], edges: list[ClaimEdge]) -> dict[int, int]:
 
 
 def build_timeline(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     claim_filter: ClaimFilter,
     *,
     date_field: str = "said_on",

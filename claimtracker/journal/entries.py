@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import text
 from sqlmodel import Session
 
 from claimtracker import bulk
@@ -22,7 +23,7 @@ from claimtracker.fields import KINDS, RESTORABLE
 from claimtracker.journal.actions import CHANGED, CREATED, DELETED, PURGED, RESTORED
 from claimtracker.journal.analyst import analyst_name
 from claimtracker.models import HistoryEntry, utcnow
-from claimtracker.store.dbapi import DbConnection
+from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of
 
 __all__ = ["CHANGED", "CREATED", "DELETED", "KINDS", "PURGED", "RESTORABLE", "RESTORED"]
 
@@ -50,10 +51,23 @@ def _json_default(value: object) -> object:
 
 
 def session_analyst(session: Session) -> str:
+    """Who is working: on a server, the login role the session connects as (the server's
+    triggers write it into the history whatever is sent); on a file, :func:`analyst_name`."""
     analyst = session.info.get(ANALYST_KEY)
     if not analyst:
-        analyst = session.info[ANALYST_KEY] = analyst_name()
+        if session.get_bind().dialect.name == POSTGRESQL:
+            analyst = session.execute(text("SELECT session_user")).scalar_one()
+        else:
+            analyst = analyst_name()
+        session.info[ANALYST_KEY] = analyst
     return str(analyst)
+
+
+def connection_analyst(connection: DbConnection) -> str:
+    """:func:`session_analyst` for a plain connection (bulk work)."""
+    if dialect_of(connection) == POSTGRESQL:
+        return str(connection.execute("SELECT session_user").fetchone()[0])
+    return analyst_name()
 
 
 @contextmanager
@@ -135,12 +149,16 @@ def record_created_after(
     analyst: str,
     note: str | None,
 ) -> None:
-    """Bulk path: a ``created`` entry for every ``kind`` record with an id above the given one."""
+    """Bulk path: a ``created`` entry for every ``kind`` record with an id above the given one.
+
+    On a server, other analysts' transactions create records meanwhile (with ids above it too):
+    only the rows this transaction wrote count there (their ``xmin`` is its id)."""
     if kind not in KINDS:
         raise ValueError(kind)
+    ours = " AND xmin = pg_current_xact_id()::xid" if dialect_of(connection) == POSTGRESQL else ""
     connection.execute(
         f"INSERT INTO history (changed_at, analyst, kind, record_id, action, note)"
-        f" SELECT ?, ?, '{kind}', id, '{CREATED}', ? FROM {kind} WHERE id > ?",
+        f" SELECT ?, ?, '{kind}', id, '{CREATED}', ? FROM {kind} WHERE id > ?{ours}",
         (changed_at, analyst, note, last_id_before),
     )
 
@@ -158,7 +176,7 @@ class BulkJournal:
     ) -> None:
         self.connection = connection
         self.note = note
-        self.analyst = analyst or analyst_name()
+        self.analyst = analyst or connection_analyst(connection)
         self.changed_at = bulk.timestamp()
         self.last_ids = {
             kind: int(connection.execute(f"SELECT coalesce(max(id), 0) FROM {kind}").fetchone()[0])

@@ -111,7 +111,7 @@ def source_choices(connection: DbConnection, text: str = "", *, limit: int = 200
     rows = connection.execute(
         f"""
         SELECT s.id, CASE WHEN s.title <> '' THEN s.title ELSE 'Source #' || s.id END,
-               trim(coalesce(o.name, '') || '  ' || coalesce(s.published_on, ''))
+               trim(coalesce(o.name, '') || '  ' || coalesce(CAST(s.published_on AS TEXT), ''))
         FROM source s LEFT JOIN actor o ON o.id = s.outlet_id
         WHERE s.deleted_at IS NULL
           AND (s.title {like} ?1 ESCAPE '\\' OR o.name LIKE ?1 ESCAPE '\\')

@@ -9,9 +9,11 @@ that hold them, so that a view can say "in the source title".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol
 
 from claimtracker.query.chunks import select_in
 from claimtracker.query.fulltext import FIELDS, parse_query
@@ -34,18 +36,20 @@ Span = tuple[int, int]
 _NEEDLE = 4
 
 
+#: A word as the index splits text: a run of letters and digits (``str.isalnum``; ``\w``
+#: without the underscore).
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word of ``text``, as the index splits it."""
-    start: int | None = None
-    for index, ch in enumerate(text):
-        if ch.isalnum():
-            if start is None:
-                start = index
-        elif start is not None:
-            yield start, index, fold(text[start:index])
-            start = None
-    if start is not None:
-        yield start, len(text), fold(text[start:])
+    if text.isascii():
+        # Lower case is the whole folding of ASCII: one call for the text, not one a word.
+        for match in _WORD.finditer(text.lower()):
+            yield match.start(), match.end(), match.group()
+        return
+    for match in _WORD.finditer(text):
+        yield match.start(), match.end(), fold(match.group())
 
 
 @dataclass(frozen=True)
@@ -78,10 +82,31 @@ class Highlighter:
         lowered = text.lower()
         return any(needle in lowered for needle in self._needles)
 
+    @cached_property
+    def _ascii_pattern(self) -> re.Pattern[str] | None:
+        """The words and prefixes as one expression over lower-cased ASCII text (C-speed), or
+        None when the search has phrases. A word found by it is exactly a word of
+        :func:`_tokens` that :meth:`_word_matches`: only plain ASCII words can equal a word of
+        ASCII text, only plain ASCII prefixes begin one."""
+        if self.phrases:
+            return None
+        plain = [re.escape(w) for w in sorted(self.words) if w.isascii() and _WORD.fullmatch(w)]
+        starts = [
+            re.escape(p) + r"[^\W_]*" if p else r"[^\W_]+"
+            for p in self.prefixes
+            if p.isascii() and (not p or _WORD.fullmatch(p))
+        ]
+        if not plain and not starts:
+            return re.compile(r"(?!)")  # nothing can match
+        return re.compile(r"(?<![^\W_])(?:" + "|".join(plain + starts) + r")(?![^\W_])")
+
     def matches(self, text: str) -> bool:
         """True when ``text`` holds one of the words (stops at the first: quicker than spans)."""
         if not self or not text or not self.could_match(text):
             return False
+        pattern = self._ascii_pattern if text.isascii() else None
+        if pattern is not None:
+            return pattern.search(text.lower()) is not None
         if self.phrases:
             return bool(self.spans(text))
         return any(self._word_matches(word) for _, _, word in _tokens(text))
@@ -90,6 +115,9 @@ class Highlighter:
         """Character ranges of ``text`` to highlight, in order and not overlapping."""
         if not self or not text or not self.could_match(text):
             return []
+        pattern = self._ascii_pattern if text.isascii() else None
+        if pattern is not None:
+            return _joined(text, ((m.start(), m.end()) for m in pattern.finditer(text.lower())))
         tokens = list(_tokens(text))
         marked = [self._word_matches(word) for _, _, word in tokens]
         folded = [word for _, _, word in tokens]
@@ -98,16 +126,21 @@ class Highlighter:
             for first in range(len(tokens) - size + 1):
                 if tuple(folded[first : first + size]) == phrase:
                     marked[first : first + size] = [True] * size
-        spans: list[Span] = []
-        for (start, end, _), mark in zip(tokens, marked, strict=True):
-            if not mark:
-                continue
-            # Highlighted words with only spaces between them become one span.
-            if spans and text[spans[-1][1] : start].isspace():
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-        return spans
+        return _joined(
+            text,
+            ((start, end) for (start, end, _), mark in zip(tokens, marked, strict=True) if mark),
+        )
+
+
+def _joined(text: str, found: Iterable[Span]) -> list[Span]:
+    """The found words' spans, those with only spaces between them joined into one."""
+    spans: list[Span] = []
+    for start, end in found:
+        if spans and text[spans[-1][1] : start].isspace():
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def highlighter(user_text: str, *, prefix_last: bool = False) -> Highlighter:
@@ -134,6 +167,52 @@ def highlighter(user_text: str, *, prefix_last: bool = False) -> Highlighter:
     return Highlighter(frozenset(words), tuple(prefixes), tuple(phrases))
 
 
+class Searched(Protocol):
+    """The searched fields of a claim, by the names of :data:`FIELD_LABELS` (a ``ClaimRow``)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def quote(self) -> str | None: ...
+    @property
+    def descriptor(self) -> str | None: ...
+    @property
+    def notes(self) -> str | None: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def source_title(self) -> str | None: ...
+
+
+def field_reasons(
+    values: Sequence[str | None], marks: Highlighter, *, every_field: bool = True
+) -> tuple[str, ...]:
+    """The labels of the fields (values in :data:`FIELD_LABELS` order) that hold a highlighted
+    word. Without ``every_field``, a claim whose own text holds one is told as ``("claim",)``
+    without looking further (all a table needs to know)."""
+    labels = tuple(FIELD_LABELS.values())
+    if not every_field and marks.matches(values[0] or ""):
+        return labels[:1]
+    return tuple(
+        label for label, value in zip(labels, values, strict=True) if marks.matches(value or "")
+    )
+
+
+def row_reasons(
+    rows: Iterable[Searched], marks: Highlighter, *, every_field: bool = True
+) -> dict[int, tuple[str, ...]]:
+    """:func:`field_reasons` for rows already read (a table's page): no second query."""
+    names = tuple(FIELD_LABELS)
+    return {
+        row.id: field_reasons(
+            [getattr(row, name) for name in names], marks, every_field=every_field
+        )
+        for row in rows
+    }
+
+
 _FIELDS_SQL = (
     "SELECT c.id, c.text, c.quote, c.descriptor, c.notes, a.name, s.title FROM claim c "
     "LEFT JOIN actor a ON a.id = c.speaker_id LEFT JOIN source s ON s.id = c.source_id "
@@ -151,17 +230,9 @@ def match_reasons(
     """For each claim, the labels of the fields that hold a highlighted word, in field order.
 
     A claim that matched only through a word form or an excluded-word rule the highlighter
-    cannot see gets an empty tuple. Without ``every_field``, a claim whose own text holds a
-    word is told as ``("claim",)`` without looking further (all a table needs to know).
+    cannot see gets an empty tuple. See :func:`field_reasons` for ``every_field``.
     """
-    reasons: dict[int, tuple[str, ...]] = {}
-    labels = tuple(FIELD_LABELS.values())
-    for row in select_in(connection, _FIELDS_SQL, list(claim_ids)):
-        claim_id, values = int(row[0]), row[1:]
-        if not every_field and marks.matches(values[0] or ""):
-            reasons[claim_id] = labels[:1]
-            continue
-        reasons[claim_id] = tuple(
-            label for label, value in zip(labels, values, strict=True) if marks.matches(value or "")
-        )
-    return reasons
+    return {
+        int(row[0]): field_reasons(row[1:], marks, every_field=every_field)
+        for row in select_in(connection, _FIELDS_SQL, list(claim_ids))
+    }

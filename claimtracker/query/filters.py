@@ -1,6 +1,7 @@
 """Which claims to show: a filter that compiles to SQL, evaluated by the database.
 
-Filtering happens in SQLite (full-text index plus ordinary indexes), never in Python or a Qt
+Filtering happens in the database (full-text index plus ordinary indexes; on a server the search
+document of ``claimtracker.query.server_search``), never in Python or a Qt
 proxy, so that it stays instant at a million claims. Each dimension matches any of its values;
 dimensions combine with AND, and with the text query.
 
@@ -14,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from claimtracker.query.fulltext import QueryTerm, parse_query, to_fts_query
+from claimtracker.query.fulltext import to_fts_query
 from claimtracker.query.markings import within_sql
+from claimtracker.query.server_search import text_condition
 from claimtracker.query.word_forms import word_forms
 from claimtracker.store.dbapi import SQLITE, Dialect
 
@@ -75,6 +77,9 @@ class CompiledFilter:
     where: str
     params: tuple[object, ...]
     uses_fts: bool
+    #: On a server with a text query: a relevance score (higher is better) and its parameters,
+    #: for ordering by rank (on a file the index's ``f.rank``).
+    server_rank: tuple[str, tuple[object, ...]] | None = None
 
 
 def _in(column: str, values: tuple[object, ...]) -> tuple[str, tuple[object, ...]]:
@@ -82,44 +87,11 @@ def _in(column: str, values: tuple[object, ...]) -> tuple[str, tuple[object, ...
     return f"{column} IN ({marks})", tuple(values)
 
 
-#: The searched fields on a server, by the full-text index's column names.
-_SERVER_FIELDS = {
-    "text": "c.text",
-    "quote": "c.quote",
-    "descriptor": "c.descriptor",
-    "notes": "c.notes",
-    "speaker": "(SELECT name FROM actor WHERE id = c.speaker_id)",
-    "source_title": "(SELECT title FROM source WHERE id = c.source_id)",
-}
-
-
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _server_text_condition(terms: list[QueryTerm]) -> tuple[str, list[object]]:
-    """A plain substring search on a server (case-insensitive, any field): the same words,
-    phrases, ``OR`` and ``-word`` as the file's index, without its word forms or ranking."""
-    sql = ""
-    params: list[object] = []
-    for term in terms:
-        columns = [_SERVER_FIELDS[term.column]] if term.column else list(_SERVER_FIELDS.values())
-        condition = "(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in columns) + ")"
-        params.extend([_like_pattern(term.text)] * len(columns))
-        if term.joined_by is None:
-            sql = condition
-        elif term.joined_by == "NOT":
-            sql = f"({sql} AND NOT {condition})"
-        else:
-            sql = f"({sql} {term.joined_by} {condition})"
-    return sql, params
-
-
 def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> CompiledFilter:
     """The filter as SQL for ``dialect`` (the connection's: ``store.dbapi.dialect_of``)."""
     conditions: list[str] = []
     params: list[object] = []
+    rank: tuple[str, tuple[object, ...]] | None = None
     source = "claim c"
     fts = claim_filter.fts_query if dialect == SQLITE else None
     if fts is not None:
@@ -127,11 +99,11 @@ def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> Comp
         conditions.append("f.claim_fts MATCH ?")
         params.append(fts)
     elif claim_filter.text and dialect != SQLITE:
-        terms = parse_query(claim_filter.text, prefix_last=claim_filter.prefix_last)
-        if terms:
-            text_sql, text_params = _server_text_condition(terms)
-            conditions.append(text_sql)
-            params.extend(text_params)
+        found = text_condition(claim_filter.text, prefix_last=claim_filter.prefix_last)
+        if found is not None:
+            conditions.append(found.condition)
+            params.extend(found.params)
+            rank = (found.rank, found.rank_params)
     if claim_filter.trash == "live":
         conditions.append("c.deleted_at IS NULL")
     elif claim_filter.trash == "trash":
@@ -176,4 +148,5 @@ def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> Comp
         where=" AND ".join(conditions) if conditions else "1 = 1",
         params=tuple(params),
         uses_fts=fts is not None,
+        server_rank=rank,
     )

@@ -22,6 +22,7 @@ from claimtracker.store.dbapi import (
     dialect_of,
     greatest,
     nocase,
+    streamed,
 )
 from claimtracker.vocabulary import MARKINGS
 
@@ -48,6 +49,15 @@ SORT_KEYS: dict[str, str | tuple[str, ...]] = {
 }
 
 
+#: Ids read before the first yield (then 2,000 at a time).
+FIRST_BATCH = 256
+
+#: Sort keys that may be NULL (the others are NOT NULL columns or expressions over them).
+NULLABLE_KEYS = frozenset(
+    {"speaker", "credibility", "said_on", "reported_on", "event_on", "source"}
+)
+
+
 @dataclass(frozen=True)
 class ClaimOrder:
     key: str = "id"
@@ -68,9 +78,14 @@ class ClaimOrder:
             return f"{'f.rowid' if uses_fts else 'c.id'} {direction}"
         keys = SORT_KEYS[self.key]
         expressions = [_sort_sql(e, dialect) for e in ((keys,) if isinstance(keys, str) else keys)]
-        if dialect != SQLITE:  # NULL first going up, last going down, as SQLite sorts
-            direction += " NULLS FIRST" if not self.descending else " NULLS LAST"
-        return ", ".join(f"{e} {direction}" for e in (*expressions, "c.id"))
+        nulls = ""
+        if dialect != SQLITE and self.key in NULLABLE_KEYS:
+            # NULL first going up, last going down, as SQLite sorts (migration 0007 made the
+            # indexes in that order, with the id after); other keys and the id are never
+            # NULL, and keep the plain order their indexes have.
+            nulls = " NULLS FIRST" if not self.descending else " NULLS LAST"
+        ordered = [f"{e} {direction}{nulls}" for e in expressions]
+        return ", ".join([*ordered, f"c.id {direction}"])
 
 
 def _sort_sql(expression: str, dialect: Dialect) -> str:
@@ -89,19 +104,30 @@ def search_ids(
 ) -> Iterator[int]:
     dialect = dialect_of(connection)
     compiled = compile_filter(claim_filter, dialect)
-    sql = (
-        f"SELECT c.id FROM {compiled.source} WHERE {compiled.where} "
-        f"ORDER BY {order.sql(uses_fts=compiled.uses_fts, dialect=dialect)}"
-    )
+    order_sql = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
     params: tuple[object, ...] = compiled.params
+    if order.key == "rank" and compiled.server_rank is not None:
+        score, score_params = compiled.server_rank
+        order_sql = f"{score} {'ASC' if order.descending else 'DESC'}, c.id"
+        params += score_params
+    sql = f"SELECT c.id FROM {compiled.source} WHERE {compiled.where} ORDER BY {order_sql}"
     if limit is not None or offset:
         sql += " LIMIT ? OFFSET ?"
         params += (NO_LIMIT[dialect] if limit is None else limit, offset)
-    cursor = connection.execute(sql, params)
+    # All of them: streamed from a server, so that the first page does not wait for the rest.
+    cursor = (
+        connection.execute(sql, params) if limit is not None else streamed(connection, sql, params)
+    )
     cursor.arraysize = 2000
-    while batch := cursor.fetchmany():
-        for (claim_id,) in batch:
-            yield claim_id
+    try:
+        # A first page first: a streamed sort need not produce 2,000 rows before it.
+        batch = cursor.fetchmany(FIRST_BATCH)
+        while batch:
+            for (claim_id,) in batch:
+                yield claim_id
+            batch = cursor.fetchmany()
+    finally:
+        cursor.close()  # a server's cursor at once, not at the end of the transaction
 
 
 def count_claims(connection: DbConnection, claim_filter: ClaimFilter) -> int:

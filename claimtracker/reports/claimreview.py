@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +26,7 @@ from typing import Any
 
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, search_ids
+from claimtracker.store.dbapi import DbConnection
 from claimtracker.vocabulary import MARKINGS, STATUSES
 
 #: Verification status → (ratingValue on a 1–5 scale, where 5 is best).
@@ -97,7 +97,7 @@ def _review(row: ClaimRow, url: str | None, published_on: str | None) -> dict[st
 
 
 def build_claimreviews(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     *,
     claim_filter: ClaimFilter | None = None,
     order: ClaimOrder | None = None,
@@ -121,7 +121,7 @@ def build_claimreviews(
 
 
 def render_claimreview(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     *,
     claim_filter: ClaimFilter | None = None,
     order: ClaimOrder | None = None,

@@ -8,7 +8,6 @@ report's ``max_tlp`` are left out, counter-claims included, and counted.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.query.links import LinkRow
 from claimtracker.query.reading import QuoteInContext, quote_in_context
 from claimtracker.reports.judgements import Judgement, judge_claims
+from claimtracker.store.dbapi import DbConnection
 from claimtracker.vocabulary import MARKINGS, highest_marking, marking_rank
 
 SCOPES = ("claim", "dispute", "filter")
@@ -92,7 +92,7 @@ def _allowed(row: ClaimRow, max_tlp: str | None) -> bool:
 
 
 class _Builder:
-    def __init__(self, connection: sqlite3.Connection, max_tlp: str | None) -> None:
+    def __init__(self, connection: DbConnection, max_tlp: str | None) -> None:
         self.connection = connection
         self.max_tlp = max_tlp
         self.left_out: set[int] = set()
@@ -136,7 +136,7 @@ class _Builder:
 
 
 def _sources(
-    connection: sqlite3.Connection, entries: list[DossierEntry]
+    connection: DbConnection, entries: list[DossierEntry]
 ) -> tuple[tuple[SourceEntry, ...], dict[int, int]]:
     order: list[int] = []
     for entry in entries:
@@ -157,7 +157,7 @@ def _sources(
 
 
 def build_dossier(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     *,
     claim_id: int | None = None,
     dispute: bool = False,

@@ -8,7 +8,6 @@ reason that names a claim marked above the report's limit is left out (and count
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from claimtracker.dispute.independence import Independence, check_independence
 from claimtracker.dispute.opinions import OpinionRow, opinions_of, summary
 from claimtracker.query.chunks import MARKS, select_in
 from claimtracker.query.markings import within_sql
+from claimtracker.store.dbapi import DbConnection
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ class Judgement:
         return summary(list(self.opinions))
 
 
-def _allowed_ids(connection: sqlite3.Connection, ids: set[int], max_tlp: str | None) -> set[int]:
+def _allowed_ids(connection: DbConnection, ids: set[int], max_tlp: str | None) -> set[int]:
     if max_tlp is None:
         return ids
     sql = f"SELECT c.id FROM claim c WHERE c.id IN ({MARKS}) AND {within_sql(max_tlp)}"
@@ -59,7 +59,7 @@ def _allowed_ids(connection: sqlite3.Connection, ids: set[int], max_tlp: str | N
 
 
 def judge_claims(
-    connection: sqlite3.Connection, claim_ids: Iterable[int], *, max_tlp: str | None = None
+    connection: DbConnection, claim_ids: Iterable[int], *, max_tlp: str | None = None
 ) -> dict[int, Judgement]:
     """The judgement of each live claim of ``claim_ids``, by id."""
     checks: dict[int, Independence] = {}

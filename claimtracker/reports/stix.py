@@ -26,7 +26,6 @@ Identifiers are derived from the records' UUIDs, so exporting again gives the sa
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -36,6 +35,7 @@ from typing import Any
 
 from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, search_ids
 from claimtracker.query.chunks import MARKS, select_in
+from claimtracker.store.dbapi import DbConnection
 from claimtracker.vocabulary import ATTRIBUTIONS, MARKINGS, highest_marking
 
 #: The OASIS TLP 2.0 marking definitions (stix-common-objects), by TLP code.
@@ -135,12 +135,12 @@ class _Link:
     updated_at: str
 
 
-def _actors(connection: sqlite3.Connection, ids: Iterable[int]) -> dict[int, _Actor]:
+def _actors(connection: DbConnection, ids: Iterable[int]) -> dict[int, _Actor]:
     sql = f"SELECT id, uuid, name, kind, created_at, updated_at FROM actor WHERE id IN ({MARKS})"
     return {r[0]: _Actor(*r) for r in select_in(connection, sql, set(ids))}
 
 
-def _sources(connection: sqlite3.Connection, ids: Iterable[int]) -> dict[int, _Source]:
+def _sources(connection: DbConnection, ids: Iterable[int]) -> dict[int, _Source]:
     sql = (
         "SELECT id, uuid, title, url, published_on, outlet_id, tlp, created_at, updated_at"
         f" FROM source WHERE id IN ({MARKS})"
@@ -148,7 +148,7 @@ def _sources(connection: sqlite3.Connection, ids: Iterable[int]) -> dict[int, _S
     return {r[0]: _Source(*r) for r in select_in(connection, sql, set(ids))}
 
 
-def _links(connection: sqlite3.Connection, ids: set[int]) -> list[_Link]:
+def _links(connection: DbConnection, ids: set[int]) -> list[_Link]:
     sql = (
         "SELECT uuid, claim_a_id, claim_b_id, relation, note, created_at, updated_at FROM link"
         f" WHERE deleted_at IS NULL AND claim_a_id IN ({MARKS}) ORDER BY id"
@@ -244,7 +244,7 @@ def _relationship(link: _Link, rows: dict[int, ClaimRow]) -> dict[str, Any]:
 
 
 def build_bundle(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     *,
     claim_filter: ClaimFilter | None = None,
     order: ClaimOrder | None = None,
@@ -319,7 +319,7 @@ def build_bundle(
 
 
 def render_stix(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     *,
     claim_filter: ClaimFilter | None = None,
     order: ClaimOrder | None = None,

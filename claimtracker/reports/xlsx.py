@@ -11,7 +11,6 @@ independence verdict and the analysts' opinions (``JUDGEMENT_COLUMNS``).
 from __future__ import annotations
 
 import io
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -23,6 +22,7 @@ from claimtracker.errors import ValidationError
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.reports.files import REPORTS_EXTRA, MissingRendererError
 from claimtracker.reports.judgements import Judgement, judge_claims
+from claimtracker.store.dbapi import DbConnection, dialect_of
 from claimtracker.vocabulary import (
     ATTRIBUTIONS,
     CONFIDENCES,
@@ -145,12 +145,14 @@ def _labeller(name: str) -> Callable[[Any], Any] | None:
 
 
 def _highest_marking(
-    connection: sqlite3.Connection, report: str, claim_filter: ClaimFilter
+    connection: DbConnection, report: str, claim_filter: ClaimFilter
 ) -> str | None:
     """The highest marking among the rows the report holds (for the page header)."""
     column = choose_columns(report, ["tlp" if report == "claims" else "claim_tlp"])
     if report == "claims":
-        sql, params = claims_query(claim_filter, column, ClaimOrder())
+        sql, params = claims_query(
+            claim_filter, column, ClaimOrder(), dialect=dialect_of(connection)
+        )
     else:
         sql, params = pairs_query(connection, claim_filter, column)
     ranks = {code: rank for rank, code in enumerate(MARKINGS.codes)}
@@ -187,7 +189,7 @@ def _check_names(report: str, names: list[str]) -> None:
 class _Judge:
     """The judgement cells of one row, each claim judged once."""
 
-    def __init__(self, connection: sqlite3.Connection, max_tlp: str | None) -> None:
+    def __init__(self, connection: DbConnection, max_tlp: str | None) -> None:
         self.connection = connection
         self.max_tlp = max_tlp
         self.judged: dict[int, Judgement] = {}
@@ -204,7 +206,7 @@ class _Judge:
 
 
 def render_xlsx(
-    connection: sqlite3.Connection,
+    connection: DbConnection,
     *,
     report: str = "claims",
     claim_filter: ClaimFilter | None = None,
@@ -228,7 +230,9 @@ def render_xlsx(
     # Plain values, not the CSV's formula guard: cells are typed as text below.
     plain = [replace(column, guard=False) for column in chosen]
     if report == "claims":
-        sql, params = claims_query(claim_filter, plain, order or ClaimOrder())
+        sql, params = claims_query(
+            claim_filter, plain, order or ClaimOrder(), dialect=dialect_of(connection)
+        )
     else:
         sql, params = pairs_query(connection, claim_filter, plain)
     marking = _highest_marking(connection, report, claim_filter)

@@ -24,17 +24,16 @@ from claimtracker import bulk
 from claimtracker.errors import DatabaseDamagedError, ReadOnlyDatabaseError, StorageError
 from claimtracker.safety import live_files, locks
 from claimtracker.safety.pragmas import BUSY_TIMEOUT_MS
+from claimtracker.store.dbapi import DbConnection
 
 if TYPE_CHECKING:
     from claimtracker.safety.backup import BackupInfo, Database
 
 
 class BulkDatabase(Protocol):
-    """An open database that hands out plain sqlite3 connections (a ``Store``)."""
+    """An open database that hands out plain DB-API connections (a ``Store``)."""
 
-    def raw_sqlite(
-        self, what: str, *, write: bool = False
-    ) -> AbstractContextManager[sqlite3.Connection]: ...
+    def raw(self, *, write: bool = False) -> AbstractContextManager[DbConnection]: ...
 
 
 HEADER_MAGIC = b"SQLite format 3\x00"
@@ -264,6 +263,7 @@ def _index_ok(path: Path) -> bool:
 
 
 def repair_index(store: BulkDatabase) -> None:
-    """Rebuild the full-text index from the claims (it holds nothing that is not in them)."""
-    with store.raw_sqlite("Repairing the search index", write=True) as connection:
+    """Rebuild the full-text index from the claims (it holds nothing that is not in them); on
+    a server, the claim table's indexes."""
+    with store.raw(write=True) as connection:
         bulk.rebuild_index(connection)

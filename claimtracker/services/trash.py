@@ -8,6 +8,7 @@ their history stays.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -58,19 +59,25 @@ def _clip(text: str) -> str:
     return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1] + "…"
 
 
-def trash_items(*, session: Session) -> list[TrashItem]:
-    """Everything in the trash, most recently deleted first."""
+def trash_items(
+    *, session: Session, kinds: Collection[str] = ("claim", "link", "source", "actor")
+) -> list[TrashItem]:
+    """Everything in the trash (or of ``kinds``), most recently deleted first."""
     items: list[TrashItem] = []
-    for claim in session.exec(select(Claim).where(col(Claim.deleted_at).is_not(None))):
-        items.append(TrashItem("claim", claim.id, _clip(claim.text), claim.deleted_at))  # type: ignore[arg-type]
-    for link in session.exec(select(Link).where(col(Link.deleted_at).is_not(None))):
-        label = f"#{link.claim_b_id} {link.relation} #{link.claim_a_id}"
-        items.append(TrashItem("link", link.id, label, link.deleted_at))  # type: ignore[arg-type]
-    for source in session.exec(select(Source).where(col(Source.deleted_at).is_not(None))):
-        label = _clip(source.title or source.url or f"source #{source.id}")
-        items.append(TrashItem("source", source.id, label, source.deleted_at))  # type: ignore[arg-type]
-    for actor in session.exec(select(Actor).where(col(Actor.deleted_at).is_not(None))):
-        items.append(TrashItem("actor", actor.id, _clip(actor.name), actor.deleted_at))  # type: ignore[arg-type]
+    if "claim" in kinds:
+        for claim in session.exec(select(Claim).where(col(Claim.deleted_at).is_not(None))):
+            items.append(TrashItem("claim", claim.id, _clip(claim.text), claim.deleted_at))  # type: ignore[arg-type]
+    if "link" in kinds:
+        for link in session.exec(select(Link).where(col(Link.deleted_at).is_not(None))):
+            label = f"#{link.claim_b_id} {link.relation} #{link.claim_a_id}"
+            items.append(TrashItem("link", link.id, label, link.deleted_at))  # type: ignore[arg-type]
+    if "source" in kinds:
+        for source in session.exec(select(Source).where(col(Source.deleted_at).is_not(None))):
+            label = _clip(source.title or source.url or f"source #{source.id}")
+            items.append(TrashItem("source", source.id, label, source.deleted_at))  # type: ignore[arg-type]
+    if "actor" in kinds:
+        for actor in session.exec(select(Actor).where(col(Actor.deleted_at).is_not(None))):
+            items.append(TrashItem("actor", actor.id, _clip(actor.name), actor.deleted_at))  # type: ignore[arg-type]
     return sorted(items, key=lambda item: item.deleted_at, reverse=True)
 
 

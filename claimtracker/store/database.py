@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from claimtracker.errors import ClaimTrackerError, StorageError
+from claimtracker.errors import ClaimTrackerError, PermissionDeniedError, StorageError
 from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, session_execute
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety import live_files
@@ -53,6 +53,8 @@ class Store:
         self.engine = engine
         self.path: Path | None = sqlite_path_of(target)
         self._writer = writing(engine)
+        #: The login role a server connection works as (looked up on the first write).
+        self._server_login: str | None = None
 
     @classmethod
     def open(
@@ -86,6 +88,8 @@ class Store:
         )
         try:
             migrate.upgrade(engine, before_upgrade=hook)
+            if path is None and engine.dialect.name == "postgresql":
+                store._install_live_triggers()
         except ClaimTrackerError:
             engine.dispose()
             raise
@@ -96,6 +100,20 @@ class Store:
                 raise
             raise error from exc
         return store
+
+    def _install_live_triggers(self) -> None:
+        """The journal's ordering and notice triggers (``claimtracker.server.live``); an
+        analyst without the right to create them works on (the owner installs them)."""
+        from claimtracker.server.live import install_journal_triggers, journal_triggers_installed
+
+        with self.raw() as connection:
+            if journal_triggers_installed(connection):
+                return
+        try:
+            with self.raw(write=True) as connection:
+                install_journal_triggers(connection)
+        except Exception as exc:  # no right to create triggers: the app then looks regularly
+            log.warning("Live change notices are not installed on %s: %s", self.display_name, exc)
 
     @property
     def is_sqlite(self) -> bool:
@@ -116,7 +134,29 @@ class Store:
 
     def _translated(self, exc: BaseException) -> BaseException:
         error = storage_error(exc, self.display_name)
+        if isinstance(error, PermissionDeniedError) and error.role is None:
+            return self._told_by_role(error)
         return error if error is not None else exc
+
+    def _told_by_role(self, error: PermissionDeniedError) -> PermissionDeniedError:
+        """A refusal by the server, said in the terms of the analyst's role (looked up on a
+        connection of its own: the refused transaction is gone)."""
+        from claimtracker.server.roles import role_of
+        from claimtracker.store.server_errors import with_role
+
+        try:
+            pooled = self.engine.raw_connection()
+        except DBAPIError:
+            return error
+        server = ServerConnection(pooled.driver_connection)  # type: ignore[arg-type]
+        try:
+            return with_role(error, role_of(server))
+        except Exception:  # the server went away meanwhile: its first refusal still holds
+            log.debug("Cannot look up the analyst's role", exc_info=True)
+            return error
+        finally:
+            pooled.rollback()
+            pooled.close()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -140,6 +180,19 @@ class Store:
         """A session for one user action: committed at the end, rolled back on any error."""
         session = Session(self._writer, expire_on_commit=False)
         try:
+            if not self.is_sqlite:
+                # One journal writer at a time, taken before any row (claimtracker.server.live);
+                # it also names the login, once per Store (the history's analyst).
+                from claimtracker.journal.entries import ANALYST_KEY
+                from claimtracker.server.live import LOCK_JOURNAL
+
+                connection = session.connection()
+                if self._server_login is None:
+                    self._server_login = str(
+                        connection.exec_driver_sql("SELECT session_user").scalar_one()
+                    )
+                connection.exec_driver_sql(LOCK_JOURNAL)
+                session.info.setdefault(ANALYST_KEY, self._server_login)
             yield session
             session.commit()
         except BaseException as exc:
@@ -209,6 +262,10 @@ class Store:
             raise self._translated(exc) from exc
         server = ServerConnection(pooled.driver_connection)  # type: ignore[arg-type]
         try:
+            if write:
+                from claimtracker.server.live import LOCK_JOURNAL
+
+                server.execute(LOCK_JOURNAL)
             yield server
             if write:
                 server.commit()

@@ -41,6 +41,7 @@ Work still written for SQLite only takes ``store.raw_sqlite("What it is")`` (or
 from __future__ import annotations
 
 import functools
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
@@ -68,6 +69,8 @@ class DbCursor(Protocol):
     def fetchall(self) -> list[Any]: ...
 
     def __iter__(self) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
 
 
 class DbConnection(Protocol):
@@ -206,6 +209,9 @@ def _server_parameters(numbered: bool, parameters: Sequence[Any]) -> Any:
     return tuple(parameters)
 
 
+#: Names for server-side cursors, unique in the process (several may be open on one connection).
+_STREAMS = itertools.count(1)
+
 #: PostgreSQL types read back as text, the way SQLite stores them.
 _AS_TEXT = ("date", "timestamp", "timestamptz", "time", "interval")
 
@@ -222,16 +228,28 @@ class ServerConnection:
     def __init__(self, connection: psycopg.Connection[Any]) -> None:
         self.psycopg = connection
 
-    def _cursor(self) -> psycopg.Cursor[Any]:
+    def _cursor(self, name: str = "") -> Any:
         from psycopg.types.string import TextLoader
 
-        cursor = self.psycopg.cursor()
-        for name in _AS_TEXT:
-            cursor.adapters.register_loader(name, TextLoader)
+        cursor = self.psycopg.cursor(name=name) if name else self.psycopg.cursor()
+        for type_name in _AS_TEXT:
+            cursor.adapters.register_loader(type_name, TextLoader)
         return cursor
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         cursor = self._cursor()
+        text, numbered = _translated(sql)
+        cursor.execute(text, _server_parameters(numbered, parameters))
+        return cursor
+
+    def stream(
+        self, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
+    ) -> psycopg.ServerCursor[Any]:
+        """A server-side cursor over ``sql``'s rows, fetched ``batch`` at a time: memory stays
+        flat over a million rows. Within the current transaction (the server keeps the cursor
+        there); iterate it or call ``fetchmany``."""
+        cursor: psycopg.ServerCursor[Any] = self._cursor(f"claimtracker_stream_{next(_STREAMS)}")
+        cursor.itersize = batch
         text, numbered = _translated(sql)
         cursor.execute(text, _server_parameters(numbered, parameters))
         return cursor
@@ -250,6 +268,16 @@ class ServerConnection:
 
     def close(self) -> None:
         self.psycopg.close()
+
+
+def streamed(
+    connection: DbConnection, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
+) -> DbCursor:
+    """The rows of ``sql``, read as they are used: on a server through a server-side cursor
+    (the client holds one batch at a time, not the whole result); on SQLite, as always."""
+    if isinstance(connection, ServerConnection):
+        return connection.stream(sql, parameters, batch=batch)
+    return cast(DbCursor, connection.execute(sql, parameters))
 
 
 def require_sqlite(connection: DbConnection, what: str) -> sqlite3.Connection:

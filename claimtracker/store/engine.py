@@ -109,8 +109,19 @@ def _make_engine(url: str, **engine_args: Any) -> Engine:
         connect_args = {"factory": TrackedConnection, **engine_args.pop("connect_args", {})}
         engine_args["connect_args"] = connect_args
     elif url.startswith("postgresql"):
-        connect_args = {"connect_timeout": SERVER_CONNECT_TIMEOUT}
-        engine_args["connect_args"] = {**connect_args, **engine_args.pop("connect_args", {})}
+        server_args: dict[str, Any] = {
+            "connect_timeout": SERVER_CONNECT_TIMEOUT,
+            # Every statement planned for its own values: psycopg prepares a statement run five
+            # times, and a generic plan would not know a search's words (it would guess their
+            # frequency, and compute the tsquery for every row: claimtracker.query.server_search).
+            # A streamed query (a server-side cursor: ``ServerConnection.stream``) is planned
+            # for its first rows: the first page of a sorted table, not all million; and no
+            # JIT compiling (tens of ms) for a query costed by all the rows it could read.
+            "options": (
+                "-c plan_cache_mode=force_custom_plan -c cursor_tuple_fraction=0.001 -c jit=off"
+            ),
+        }
+        engine_args["connect_args"] = {**server_args, **engine_args.pop("connect_args", {})}
         # A server restarts or drops idle connections: test a pooled one before handing it out.
         engine_args.setdefault("pool_pre_ping", True)
     engine = create_engine(url, **engine_args)

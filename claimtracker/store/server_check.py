@@ -31,6 +31,9 @@ class ServerCheckReport:
     unvalidated: list[str] = field(default_factory=list)
     #: Records pointing at records that do not exist.
     foreign_keys: list[str] = field(default_factory=list)
+    #: Indexes the server does not use: a build that failed half-way (``CREATE INDEX
+    #: CONCURRENTLY``) or an index marked invalid. ``check --repair`` rebuilds them.
+    invalid_indexes: list[str] = field(default_factory=list)
 
     @property
     def schema_ok(self) -> bool:
@@ -38,7 +41,12 @@ class ServerCheckReport:
 
     @property
     def ok(self) -> bool:
-        return self.schema_ok and not self.unvalidated and not self.foreign_keys
+        return (
+            self.schema_ok
+            and not self.unvalidated
+            and not self.foreign_keys
+            and not self.invalid_indexes
+        )
 
     def lines(self) -> list[str]:
         if self.revision != SCHEMA_HEAD:
@@ -54,7 +62,31 @@ class ServerCheckReport:
             + ("ok" if not self.unvalidated else "not validated: " + "; ".join(self.unvalidated)),
             "  references:    "
             + ("ok" if not self.foreign_keys else "; ".join(self.foreign_keys[:5])),
+            "  indexes:       "
+            + (
+                "ok"
+                if not self.invalid_indexes
+                else "not usable: " + ", ".join(self.invalid_indexes)
+            ),
         ]
+
+
+#: The indexes of this schema that the server does not use (or keep up to date).
+_INVALID_INDEXES = """
+    SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)
+    ORDER BY 1
+"""
+
+
+def repair_indexes(store: Store) -> list[str]:
+    """Rebuild the indexes the server does not use (``REINDEX``; the table's owner may);
+    returns their names. The server keeps every other index in step by itself."""
+    with store.engine.begin() as connection:
+        names = list(connection.execute(text(_INVALID_INDEXES)).scalars())
+        for name in names:
+            connection.execute(text(f'REINDEX INDEX "{name}"'))
+    return names
 
 
 def check_server(store: Store, *, limit: int = 100) -> ServerCheckReport:
@@ -73,6 +105,7 @@ def check_server(store: Store, *, limit: int = 100) -> ServerCheckReport:
             ).scalars()
         )
         report.missing_tables = [t.name for t in tables if t.name not in present]
+        report.invalid_indexes = list(connection.execute(text(_INVALID_INDEXES)).scalars())
         report.unvalidated = [
             f"{table}.{name}"
             for table, name in connection.execute(

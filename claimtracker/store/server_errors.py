@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from claimtracker.errors import ClaimTrackerError, DatabaseBusyError, DiskFullError, StorageError
+from claimtracker.errors import (
+    ClaimTrackerError,
+    DatabaseBusyError,
+    DiskFullError,
+    PermissionDeniedError,
+    StorageError,
+    ValidationError,
+)
 
 _MISSING_DATABASE = re.compile(r'database "([^"]*)" does not exist')
 _MISSING_ROLE = re.compile(r'role "([^"]*)" does not exist')
@@ -33,6 +40,11 @@ _UNREACHABLE = (
 # SQLSTATE classes (https://www.postgresql.org/docs/current/errcodes-appendix.html).
 _DISK_FULL = "53100"
 _LOCK_NOT_AVAILABLE = ("55P03", "40P01", "40001")
+_INSUFFICIENT_PRIVILEGE = "42501"
+# Raised by the functions and triggers of ``server init`` (claimtracker.server.setup).
+_REFUSED_BY_ROLE = "CT403"
+_BAD_REQUEST = "CT400"
+_NO_CONNECT = re.compile(r'permission denied for database "([^"]*)"')
 
 
 def _psycopg_error_of(exc: BaseException) -> BaseException | None:
@@ -54,6 +66,13 @@ def server_error(exc: BaseException, where: str) -> ClaimTrackerError | None:
         return None
     text = str(error)
     sqlstate = getattr(error, "sqlstate", None)
+    if match := _NO_CONNECT.search(text):
+        return PermissionDeniedError(
+            f"{where}: the server does not let you into the project {match[1]!r}: ask its lead "
+            "to add you (claimtracker server add-analyst)."
+        )
+    if sqlstate in (_INSUFFICIENT_PRIVILEGE, _REFUSED_BY_ROLE, _BAD_REQUEST):
+        return _refusal(exc, error, sqlstate, where)
     if match := _MISSING_DATABASE.search(text):
         return StorageError(
             f"{where}: the server has no database named {match[1]!r}. Ask its administrator to "
@@ -92,3 +111,52 @@ def server_error(exc: BaseException, where: str) -> ClaimTrackerError | None:
         first = text.splitlines()[0]
         return StorageError(f"{where} cannot be reached ({first}).")
     return None
+
+
+def _refusal(
+    exc: BaseException, error: BaseException, sqlstate: str, where: str
+) -> ClaimTrackerError:
+    """A write (or a way in) beyond the analyst's role; the role is filled in by the store
+    (:func:`with_role`), which can ask the server who the analyst is."""
+    diag = getattr(error, "diag", None)
+    primary = (getattr(diag, "message_primary", None) or str(error)).splitlines()[0]
+    if sqlstate == _BAD_REQUEST:
+        return ValidationError(primary)
+    if sqlstate == _REFUSED_BY_ROLE:
+        return PermissionDeniedError(
+            " ".join(primary.split()), action=getattr(diag, "message_detail", None)
+        )
+    statement = _statement_of(exc).lstrip().upper()
+    if statement.startswith(("SELECT", "WITH")):
+        action = "read"
+    elif statement.startswith("DELETE"):
+        action = "empty_trash"
+    else:
+        action = "edit_claims"
+    return PermissionDeniedError(
+        f"{where}: the server refused this, as beyond your role on the project ({primary}); "
+        "nothing was saved from this action.",
+        action=action,
+    )
+
+
+def _statement_of(exc: BaseException) -> str:
+    current: BaseException | None = exc
+    while current is not None:
+        statement = getattr(current, "statement", None)
+        if isinstance(statement, str):
+            return statement
+        current = current.__cause__
+    return ""
+
+
+def with_role(error: PermissionDeniedError, role: str) -> PermissionDeniedError:
+    """``error`` told in the terms of ``role``: "You are a viewer on this project: …"."""
+    from claimtracker.server.roles import ROLES, allowed
+
+    if error.action is None or error.action == "read" or role not in ROLES:
+        return error
+    permitted, reason = allowed(role, error.action)
+    if permitted:
+        return error
+    return PermissionDeniedError(reason, action=error.action, role=role)

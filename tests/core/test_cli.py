@@ -199,7 +199,10 @@ def test_search_finds_word_forms_and_says_where_it_matched(cli: Cli, tmp_path: P
     assert any("Officials warned" in line and "matched in" not in line for line in lines)
 
 
-def test_a_suggestion_is_accepted_in_the_analysts_own_words(cli: Cli, sample_path: Path) -> None:
+def test_a_suggestion_is_accepted_in_the_analysts_own_words(
+    cli_both: Cli, sample_path: Path
+) -> None:
+    cli = cli_both
     suggestions = cli.json("suggest", str(sample_path))
     assert isinstance(suggestions, list)
     index = next(i for i, s in enumerate(suggestions) if s["speaker"] == "Sergei Ryabkov")

@@ -35,6 +35,16 @@ DENIAL = "The ministry says no cargo arrived"
 def harbour(store: Store) -> dict[str, int]:
     """One source (TLP:GREEN) with three claims: open (clear), secret (RED), the denial of it
     (which also responds to the first)."""
+    return build_harbour(store)
+
+
+@pytest.fixture
+def harbour_both(store_both: Store, db_target: str) -> tuple[dict[str, int], str]:
+    """:func:`harbour` on an SQLite file, then on a PostgreSQL server; and ``--db``'s value."""
+    return build_harbour(store_both), db_target
+
+
+def build_harbour(store: Store) -> dict[str, int]:
     source_id = add_source(store, HARBOUR_TEXT, title="Harbour reopens")
     opened = add_claim(
         store,
@@ -87,7 +97,7 @@ def harbour(store: Store) -> dict[str, int]:
     return {"source": source_id, "open": opened, "secret": secret, "denial": denial}
 
 
-def run(db: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> str:
+def run(db: Path | str, *args: str, capsys: pytest.CaptureFixture[str]) -> str:
     capsys.readouterr()
     code = main([*args, "--db", str(db)])
     out, err = capsys.readouterr()
@@ -173,8 +183,9 @@ def test_an_older_database_gains_markings_and_keeps_its_claims(db_path: Path) ->
 
 
 def test_the_dossier_html_is_self_contained_and_sets_claims_beside_their_counters(
-    harbour: dict[str, int], db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    harbour_both: tuple[dict[str, int], str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    harbour, db_path = harbour_both
     out = tmp_path / "dispute.html"
     run(
         db_path,
@@ -222,12 +233,12 @@ def test_the_pdf_dossier_numbers_its_pages_and_marks_every_page(
 
 
 def test_the_xlsx_is_laid_out_for_reading(
-    store: Store,
-    harbour: dict[str, int],
-    db_path: Path,
+    store_both: Store,
+    harbour_both: tuple[dict[str, int], str],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    store, (_, db_path) = store_both, harbour_both
     add_claim(store, text='=HYPERLINK("http://evil.example")')
     out = tmp_path / "claims.xlsx"
     run(db_path, "export", "xlsx", "--out", str(out), capsys=capsys)
@@ -263,8 +274,9 @@ def test_the_reading_csv_preset_puts_reading_columns_first_and_the_default_stays
 
 
 def test_the_stix_bundle_parses_with_the_oasis_library(
-    harbour: dict[str, int], db_path: Path, capsys: pytest.CaptureFixture[str]
+    harbour_both: tuple[dict[str, int], str], capsys: pytest.CaptureFixture[str]
 ) -> None:
+    _, db_path = harbour_both
     bundle = stix2.parse(run(db_path, "export", "stix", capsys=capsys), allow_custom=False)
     by_type: dict[str, list] = {}
     for obj in bundle.objects:
@@ -293,8 +305,9 @@ def test_the_stix_bundle_parses_with_the_oasis_library(
 
 
 def test_claimreview_round_trips(
-    harbour: dict[str, int], db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    harbour_both: tuple[dict[str, int], str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    _, db_path = harbour_both
     first = tmp_path / "reviews.json"
     run(db_path, "export", "claimreview", "--out", str(first), capsys=capsys)
     document = json.loads(first.read_text(encoding="utf-8"))

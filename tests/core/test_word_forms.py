@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtracker.csvio import export_csv
 from claimtracker.query import ClaimFilter, search_rows
@@ -114,3 +116,33 @@ def test_reasons_name_the_field_that_matched(store: Store) -> None:
         found = {row.id for row in search_rows(connection, ClaimFilter(text="warn"))}
     assert found == {in_title, in_text}
     assert reasons == {in_title: ("source title",), in_text: ("claim", "notes")}
+
+
+_WORDS = ["warn", "warned", "Warning", "WARNS", "chem", "chemical", "u.s.", "of", "x_y", "ab12"]
+_GAPS = [" ", ". ", ", ", "-", "_", "'", "\n", "  "]
+
+
+@given(
+    words=st.lists(st.sampled_from(_WORDS), max_size=12),
+    gaps=st.lists(st.sampled_from(_GAPS), min_size=12, max_size=12),
+    search=st.sampled_from(["warn", "warns", "chem", "chemical", "of", "u.s.", "x_y", "ab -warn"]),
+    prefix_last=st.booleans(),
+)
+def test_the_quick_look_at_ascii_text_marks_what_the_word_by_word_look_marks(
+    words: list[str], gaps: list[str], search: str, prefix_last: bool
+) -> None:
+    """The table marks ASCII text with one expression; it must find exactly the words that
+    splitting the text into words and comparing each one finds."""
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    quick = highlighter(search, prefix_last=prefix_last)
+    word_by_word = highlighter(search, prefix_last=prefix_last)
+    word_by_word.__dict__["_ascii_pattern"] = None  # the expression left out
+    assert quick.spans(text) == word_by_word.spans(text)
+    assert quick.matches(text) == word_by_word.matches(text)
+
+
+def test_odd_prefixes_are_looked_at_like_words() -> None:
+    marks = Highlighter(frozenset({"u.s.", "провокация"}), ("", "a-b"), ())
+    # An empty prefix begins every word; "a-b" begins none (a word has no hyphen).
+    assert marks.spans("U.S. said a-b") == [(0, 1), (2, 3), (5, 11), (12, 13)]
+    assert not Highlighter(frozenset({"u.s."})).matches("the U.S. said")

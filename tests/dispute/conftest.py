@@ -72,6 +72,12 @@ def dispute(store: Store) -> Dispute:
     return build_dispute(store)
 
 
+@pytest.fixture
+def dispute_both(store_both: Store) -> Dispute:
+    """:func:`dispute` on an SQLite file, then on a PostgreSQL server (``db_target``)."""
+    return build_dispute(store_both)
+
+
 def build_dispute(store: Store) -> Dispute:
     """The wire story, its echo, the residents' account, the ministry's denial and prediction."""
     sources = {

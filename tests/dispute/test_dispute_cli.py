@@ -18,7 +18,7 @@ from tests.core.helpers import database_at_revision
 from tests.dispute.conftest import Dispute, link
 
 
-def run(db: Path, capsys: pytest.CaptureFixture[str], *args: str, status: int = 0) -> str:
+def run(db: Path | str, capsys: pytest.CaptureFixture[str], *args: str, status: int = 0) -> str:
     capsys.readouterr()
     code = main([*args, "--db", str(db)])
     out, err = capsys.readouterr()
@@ -50,8 +50,9 @@ def test_opinions_from_the_command_line(
 
 
 def test_echoes_and_independence_from_the_command_line(
-    dispute: Dispute, db_path: Path, capsys: pytest.CaptureFixture[str]
+    dispute_both: Dispute, db_target: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    dispute, db_path = dispute_both, db_target
     found = json.loads(run(db_path, capsys, "echoes", "--json"))
     assert [(e["claim_a"]["id"], e["claim_b"]["id"], e["kind"]) for e in found] == [
         (dispute.wire, dispute.ledger, "echo")
@@ -70,8 +71,9 @@ def test_echoes_and_independence_from_the_command_line(
 
 
 def test_export_graphml(
-    dispute: Dispute, db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    dispute_both: Dispute, db_target: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    dispute, db_path = dispute_both, db_target
     link(dispute.store, dispute.wire, dispute.denial, "denies")
     out = tmp_path / "ministry.graphml"
     run(db_path, capsys, "export", "graphml", "--out", str(out), "--speaker", "Defence ministry")

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import make_url
 
 from claimtracker.cli import main
 from claimtracker.safety import backup as backups
@@ -80,7 +81,9 @@ def test_history_and_restoring_a_value(cli_both: Cli) -> None:
     cli.without_db("analyst", "Jane Doe")
     cli("edit-claim", "1", "--status", "false")
     lines = cli("history", "1").splitlines()
-    assert "Jane Doe" in lines[-1] and "status: 'in_progress' → 'false'" in lines[-1]
+    # On a server, who changed it is the login role the analyst connects as (issue 11).
+    who = make_url(str(cli.db)).username if "://" in str(cli.db) else "Jane Doe"
+    assert f"  {who} " in lines[-1] and "status: 'in_progress' → 'false'" in lines[-1]
     change_id = lines[-1].split()[0].lstrip("#")
     assert "status is 'in_progress' again" in cli("restore-value", change_id)
     entries = json.loads(cli("history", "1", "--json"))

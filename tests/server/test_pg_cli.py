@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -60,12 +61,22 @@ def test_sorted_list_on_a_server_is_in_the_files_order(run, tmp_path, capsys):
         assert on_server == on_file, key
 
 
-def test_work_not_yet_written_for_a_server_says_so_in_one_line(run, tmp_path):
-    _, err = run("export", "csv", "--out", str(tmp_path / "x.csv"), status=1)
-    assert err == (
-        "claimtracker: error: CSV export works on SQLite database files only, not yet on a "
-        "PostgreSQL server.\n"
-    )
+def test_a_csv_report_from_a_server_comes_back_as_an_update(run, tmp_path):
+    report = tmp_path / "claims.csv"
+    _, err = run("export", "csv", "--out", str(report))
+    assert err.endswith("Wrote 14 row(s) to " + str(report) + "\n")
+    with report.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["status"] = "verified"
+    with report.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    summary = json.loads(run("import-csv", str(report), "--json")[0])
+    assert (summary["created"], summary["updated"], summary["unchanged"]) == (0, 1, 13)
+    shown = json.loads(run("show", rows[0]["claim_id"], "--json")[0])
+    assert shown["status"] == "verified"
+    assert "CSV import of claims.csv" in run("history", rows[0]["claim_id"])[0]
 
 
 def test_an_opinion_is_recorded_and_listed_on_a_server(run):
@@ -93,3 +104,16 @@ def test_the_reading_pane_reads_the_same_from_a_file_and_a_server(run, pg_url, t
             )
     assert seen[0] == seen[1]
     assert seen[0][0].exact
+
+
+def test_an_index_the_server_stopped_using_is_found_and_rebuilt(run, pg_server, pg_url):
+    pg_server.admin(
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_claim_status'::regclass",
+        pg_server.dbname(pg_url),
+    )
+    out, err = run("check", status=1)
+    assert "indexes:       not usable: ix_claim_status" in out
+    assert "check --repair" in err
+    out, _ = run("check", "--repair")
+    assert "Rebuilt the index(es): ix_claim_status" in out
+    assert "indexes:       ok" in out

@@ -135,3 +135,33 @@ def test_a_bare_postgresql_url_opens_with_psycopg_3(pg_server, pg_migrated_url):
     bare = pg_migrated_url.replace("postgresql+psycopg://", "postgresql://")
     with Store.open(bare) as store:
         assert store.engine.dialect.driver == "psycopg"
+
+
+def test_a_bulk_journal_records_only_what_its_own_transaction_created(pg_migrated_url):
+    """Another analyst's claim, saved while an import runs, is not the import's to undo."""
+    from claimtracker import bulk
+    from claimtracker.journal.entries import BulkJournal
+    from claimtracker.store import Store
+    from tests.core.helpers import add_claim
+
+    with Store.open(pg_migrated_url) as store:
+        with store.raw(write=True) as connection:
+            journal = BulkJournal(connection, note="import")
+            theirs = add_claim(store, text="saved by a colleague meanwhile")
+            row = [None] * len(bulk.CLAIM_COLUMNS)
+            values = dict(zip(bulk.CLAIM_COLUMNS, row, strict=True)) | {
+                "uuid": "0b0b0b0b-0000-4000-8000-000000000001",
+                "text": "imported",
+                "attribution": "unknown",
+                "status": "unstarted",
+                "created_at": bulk.timestamp(),
+                "updated_at": bulk.timestamp(),
+                "version": 1,
+            }
+            bulk.insert_claims(connection, [[values[c] for c in bulk.CLAIM_COLUMNS]])
+            journal.finish()
+        with store.raw() as connection:
+            noted = connection.execute(
+                "SELECT record_id FROM history WHERE note = 'import' AND kind = 'claim'"
+            ).fetchall()
+    assert [r[0] for r in noted] == [theirs + 1]

@@ -8,7 +8,11 @@ from typing import TypeVar
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from ui.claims.speaker_field import SpeakerField
 
 W = TypeVar("W", bound=QWidget)
 
@@ -71,3 +75,19 @@ def choose(combo: QComboBox, data: object) -> None:
     assert index >= 0, f"{data!r} is not offered"
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
+
+
+def pick_completion(qtbot: QtBot, field: SpeakerField, typed: str, line: str) -> list[str]:
+    """Type ``typed`` into the speaker field and choose the completer's line ``line`` with the
+    keyboard, as the analyst does; returns the lines the completer offered."""
+    field.setFocus()
+    field.clear()
+    QTest.keyClicks(field, typed)
+    completer = field.completer()
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    lines = completer.completionModel()
+    offered = [str(lines.index(row, 0).data()) for row in range(lines.rowCount())]
+    popup.setCurrentIndex(lines.index(offered.index(line), 0))
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    return offered

@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from claimtracker.articles.readable import readable_markdown
 from tests.ui.conftest import wait_loaded
-from tests.ui.helpers import choose, when_modal
-from ui.claims.new_actor_dialog import NewActorDialog
+from tests.ui.helpers import choose, pick_completion
 from ui.main_window import MainWindow
 from ui.sources.reader.offsets import TextOffsets
 
@@ -115,23 +116,69 @@ def test_a_value_the_core_refuses_is_explained_and_put_back(
     assert editor.text.toPlainText() == "Rebels in Idlib number tens of thousands of fighters"
 
 
-def test_a_known_speaker_is_set_without_asking_and_a_new_one_only_after_confirmation(
+def test_a_new_speaker_is_created_inline_with_its_kind_in_the_same_undoable_step(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    from claimtracker.query.choices import actor_named
+
     claim_id = first_claim(window, "Rebels in Idlib")
     window.select_claim(claim_id)
     editor = window.detail.editor
-    editor.speaker.setText("ryabkov")  # an alias, any case
-    editor.speaker.commit()
+    assert window.project is not None
+    reader = window.project.reader
+    before = editor.row.speaker if editor.row else None
+    steps = window.undo_stack.count()
+
+    name = "Idlib health directorate"
+    offered = pick_completion(
+        qtbot, editor.speaker, name, f"Create speaker “{name}” — Government body"
+    )
+    assert offered[0] == f"Create speaker “{name}” — Unknown"  # the kind guessed first
+    assert len(offered) == 6 and QApplication.activeModalWidget() is None  # no dialog
+    assert editor.row is not None and editor.row.speaker == name
+    created = actor_named(reader, name)
+    assert created is not None and created.detail == "government_body"
+    assert window.undo_stack.count() == steps + 1
+    assert window.undo_stack.undoText() == (
+        f"Create speaker {name} (government body) for #{claim_id}"
+    )
+
+    # One undo takes back the speaker and the new actor; redo brings both.
+    window.act.undo.trigger()
+    assert editor.row is not None and editor.row.speaker == before
+    assert actor_named(reader, name) is None
+    window.act.redo.trigger()
+    assert editor.row is not None and editor.row.speaker == name
+    assert actor_named(reader, name) is not None
+
+    # A known name (or alias) is set as it is; the new actor now completes like the others.
+    offered = pick_completion(qtbot, editor.speaker, "ryab", "Sergei Ryabkov")
+    assert "Sergei Ryabkov" in offered
+    assert offered[-1] == "Create speaker “ryab” — Unknown"  # names match: one create line
     assert editor.row is not None and editor.row.speaker == "Sergei Ryabkov"
     assert editor.row.rating.startswith("C")  # the speaker's reliability letter
+    offered = pick_completion(qtbot, editor.speaker, "health dir", name)
+    assert editor.row is not None and editor.row.speaker == name
 
-    declined = when_modal(NewActorDialog, lambda dialog: dialog.reject())
-    editor.speaker.setText("Idlib health directorate")
-    editor.speaker.commit()
-    assert declined
-    assert editor.row is not None and editor.row.speaker == "Sergei Ryabkov"
-    assert editor.speaker.text() == "Sergei Ryabkov"
+    # Enter on a new name creates it with the kind of the completer's first line.
+    editor.speaker.setFocus()
+    editor.speaker.clear()
+    QTest.keyClicks(editor.speaker, "Syrian Civil Defence")
+    editor.speaker.completer().popup().hide()
+    QTest.keyClick(editor.speaker, Qt.Key.Key_Return)
+    assert editor.row is not None and editor.row.speaker == "Syrian Civil Defence"
+    made = actor_named(reader, "Syrian Civil Defence")
+    assert made is not None and made.detail == "person"
+
+    # Esc takes the typing back: nothing is created.
+    steps = window.undo_stack.count()
+    editor.speaker.setFocus()
+    editor.speaker.clear()
+    QTest.keyClicks(editor.speaker, "Nobody at all")
+    editor.speaker.completer().popup().hide()
+    QTest.keyClick(editor.speaker, Qt.Key.Key_Escape)
+    assert editor.speaker.text() == "Syrian Civil Defence"
+    assert window.undo_stack.count() == steps and actor_named(reader, "Nobody at all") is None
 
 
 def test_reliability_belongs_to_the_speaker_and_changes_all_their_claims(

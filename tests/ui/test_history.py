@@ -145,7 +145,7 @@ def test_a_speakers_name_is_shown_instead_of_its_id(qtbot: QtBot, window: MainWi
     editor = window.detail.editor
     editor.speaker.setFocus()
     editor.speaker.set_name_quietly("U.S. officials")
-    editor.speaker.nameCommitted.emit("U.S. officials")
+    editor.speaker.speakerChosen.emit("U.S. officials", "")
     dialog = open_history(qtbot, window, "claim", row.id)
     what, old, new = (cells(dialog, 0)[c] for c in (WHAT, FROM, TO))
     assert what == "Speaker"
@@ -181,3 +181,56 @@ def test_the_history_model_answers_like_a_model(qtbot: QtBot) -> None:
     assert model.index(1, TO).data() == "Verified"
     assert model.data(QModelIndex()) is None
     del tester
+
+
+def test_undo_and_redo_say_in_the_history_what_they_undid_and_redid(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from click.testing import CliRunner
+
+    from claimtracker.cli import cli
+
+    wait_loaded(qtbot, window)
+    claim_id = window.claims.claim_id(0)
+    window.select_claim(claim_id)
+    window.delete_selected()
+    step = window.undo_stack.undoText()
+    assert step == f"Move claim #{claim_id} to the trash"
+    window.act.undo.trigger()
+    window.act.redo.trigger()
+
+    dialog = open_history(qtbot, window, "claim", claim_id)
+    # Newest first: the redo, the undo, then the analyst's own move to the trash.
+    assert cells(dialog, 0)[WHAT] == (
+        f"Redid: move claim #{claim_id} to the trash · moved to the trash"
+    )
+    assert cells(dialog, 1)[WHAT] == (
+        f"Undid: move claim #{claim_id} to the trash · restored from the trash"
+    )
+    assert cells(dialog, 2)[WHAT] == "Moved to the trash"
+    dialog.close()
+
+    # An undone field edit names the step too, beside the field and its values.
+    other = window.claims.claim_id(0)
+    window.select_claim(other)
+    editor = window.detail.editor
+    editor.status.setCurrentIndex(editor.status.findData("disputed"))
+    editor.status.activated.emit(editor.status.currentIndex())
+    window.act.undo.trigger()
+    dialog = open_history(qtbot, window, "claim", other)
+    assert cells(dialog, 0)[WHAT] == f"Undid: set status of #{other} to Disputed · status"
+    assert cells(dialog, 0)[FROM] == "Disputed"
+    assert cells(dialog, 1)[WHAT] == "Status"
+    dialog.close()
+
+    # The command line tells the same story, to the second.
+    assert window.project is not None
+    database = str(window.project.path)
+    result = CliRunner().invoke(cli, ["history", str(claim_id), "--db", database])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[-1].endswith(f"Redid: move claim #{claim_id} to the trash · deleted")
+    assert lines[-2].endswith(f"Undid: move claim #{claim_id} to the trash · restored")
+    assert lines[-3].endswith("deleted")
+    assert ":" in lines[-1].split()[2]  # HH:MM:SS
+    assert lines[-1].split()[2].count(":") == 2

@@ -117,3 +117,64 @@ def test_the_reader_marks_the_searched_words(qtbot: QtBot, window: MainWindow) -
     window.filter_bar.search.setText("")
     qtbot.waitUntil(lambda: not reader._marks, timeout=5000)
     assert not any(s.format.background().color() == amber for s in reader.text.extraSelections())
+
+
+def test_the_side_by_side_view_marks_the_searched_words(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QLabel
+
+    from ui.claims.side_by_side.claim_card import ClaimCard
+
+    window.filter_bar.set_search_text("provocations")
+    wait_loaded(qtbot, window)
+    assert window.claims.rowCount() > 0
+    window.act.side_by_side.trigger()
+    side = window.side_by_side
+    qtbot.waitUntil(lambda: side.dispute is not None and bool(side.findChildren(ClaimCard)))
+    colour = match_colour(side.palette())
+    marker = f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, {colour.alpha()})"
+
+    def marked_words(label: QLabel) -> list[str]:
+        pattern = re.escape(marker) + r';">([^<]*)</span>'
+        return re.findall(pattern, label.text())
+
+    found: list[str] = []
+    for card in side.findChildren(ClaimCard):
+        for label in card.findChildren(QLabel):
+            found += marked_words(label)
+    # Other forms of the word are marked too ("provocation", "provocations").
+    assert found and {word.lower() for word in found} <= {"provocation", "provocations"}
+    assert "provocation" in {word.lower() for word in found}
+    # Only searched parts are marked: the speaker, not the status that holds the same word.
+    from claimtracker.query.explain import highlighter
+    from ui.claims.side_by_side.claim_card import field_html
+
+    row = side.findChildren(ClaimCard)[0].row
+    assert row.speaker
+    named = highlighter(f"{row.speaker} {row.status}")
+    assert marker in field_html(row, "speaker", named, side.palette())
+    assert marker not in field_html(row, "status", named, side.palette())
+    side.close()
+
+    # Without a search nothing is marked.
+    window.filter_bar.clear()
+    wait_loaded(qtbot, window)
+    window.act.side_by_side.trigger()
+    qtbot.waitUntil(lambda: side.dispute_ids != [] and side.dispute is not None)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the cards shown before
+    assert side.findChildren(ClaimCard)
+    for card in side.findChildren(ClaimCard):
+        for label in card.findChildren(QLabel):
+            assert marker not in label.text()
+    side.close()
+
+
+def test_marked_text_escapes_what_it_marks(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QPalette
+
+    from claimtracker.query.explain import highlighter
+    from ui.common.marked_text import marked_html
+
+    shown = marked_html("<b>Warns</b> & warned\nagain", highlighter("warn"), QPalette())
+    assert "<b>" not in shown and "&lt;b&gt;" in shown and "&amp;" in shown
+    assert shown.count("<span") == 2 and "<br>" in shown

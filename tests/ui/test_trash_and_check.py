@@ -1,5 +1,5 @@
-"""The Trash window shows and restores every kind (claims, links, sources, actors) and empties
-them all; Check Database shows the result and repairs a wrong search index."""
+"""The trash is the sidebar's Trash: it shows and restores every kind (claims, links, sources,
+actors) and empties them all; Check Database shows the result and repairs a wrong search index."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from claimtracker import services
 from claimtracker.schemas import LinkCreate, SourceCreate
+from tests.ui.conftest import wait_loaded
 from ui.main_window import MainWindow
-from ui.safety.trash.trash_dialog import TrashDialog
+from ui.safety.trash.trash_bar import TrashBar
 
 
 @pytest.fixture
@@ -47,53 +48,60 @@ def trash_one_of_each(window: MainWindow) -> dict[str, int]:
     return {"claim": claims[0], "link": link.id, "source": source, "actor": actor.id}
 
 
-def open_trash(qtbot: QtBot, window: MainWindow) -> TrashDialog:
-    window.safety.actions.trash.trigger()
-    dialog = window.safety.trash.dialog
-    assert dialog is not None
-    with qtbot.waitSignal(dialog.loaded, timeout=5000):
-        pass  # read on a worker
-    return dialog
+def open_trash(qtbot: QtBot, window: MainWindow) -> TrashBar:
+    """Choose the sidebar's Trash, as the analyst does: the one trash there is."""
+    entry = next(e for e in window.sidebar.model.entries("library") if e.kind == "trash")
+    with qtbot.waitSignal(window.safety.trash.loaded, timeout=5000):
+        window.sidebar.entryChosen.emit(entry)
+    bar = window.safety.trash.bar
+    assert bar.isVisible() and window.filter_bar.showing_trash
+    return bar
 
 
-def test_the_trash_shows_every_kind_restores_each_and_empties_them_all(
+def test_the_trash_is_the_sidebar_view_that_restores_every_kind_and_empties_them_all(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = trash_one_of_each(window)
-    dialog = open_trash(qtbot, window)
-    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    tabs = [dialog.tabs.tabText(number) for number in range(dialog.tabs.count())]
-    assert tabs == ["Everything (4)", "Claims (1)", "Links (1)", "Sources (1)", "Actors (1)"]
+    qtbot.waitUntil(lambda: any(e.kind == "trash" for e in window.sidebar.model.entries("library")))
+    assert not window.safety.trash.bar.isVisible()  # only while the table shows the trash
+    bar = open_trash(qtbot, window)
+    assert bar.summary.text() == "In the trash: 1 claim, 1 link, 1 source and 1 actor."
+    assert bar.others_button.text() == "Links, Sources, Actors (3)…"
+    wait_loaded(qtbot, window)
+    assert [window.claims.claim_id(r) for r in range(window.claims.rowCount())] == [ids["claim"]]
 
-    for kind in ("source", "actor", "link", "claim"):
-        dialog.show_kind(kind)
-        assert dialog.model.rowCount() == 1
-        dialog.table.selectRow(0)
-        with qtbot.waitSignal(dialog.loaded):
-            dialog.restore_button.click()
+    # Links, sources and actors come back from their own list, one undoable step each.
+    for kind in ("source", "actor", "link"):
+        popup = bar.open_others()
+        labels = [popup.list.item(row).text() for row in range(popup.list.count())]
+        row = next(n for n, label in enumerate(labels) if label.startswith(kind.capitalize()))
+        with qtbot.waitSignal(window.safety.trash.loaded):
+            popup.list.setCurrentRow(row)
+            popup._on_item_activated(popup.list.item(row))
         assert window.undo_stack.undoText().startswith(f"Restore {kind} “")
-        assert dialog.model.rowCount() == 0
-        last = kind == "claim"
-        assert dialog.empty.text() == (
-            "The trash is empty." if last else f"There are no {kind}s in the trash."
-        )
+    assert bar.others_button.text() == "Links, Sources, Actors (0)…"
+    assert not bar.others_button.isEnabled()
+    assert bar.summary.text() == "In the trash: 1 claim."
+
+    # A claim is restored from the table, with the bar's Restore button.
+    window.table.select_claim(ids["claim"])
+    assert bar.restore_button.isEnabled()
+    with qtbot.waitSignal(window.safety.trash.loaded):
+        bar.restore_button.click()
+    assert bar.summary.text() == "The trash is empty."
     assert window.project is not None
     with window.project.store.read() as session:
         from claimtracker.services.trash import trash_items
 
         assert trash_items(session=session) == []
-    qtbot.waitUntil(lambda: window.claims.row_of(ids["claim"]) is not None)
-    window.detail.show_claim(window.claims.claim_id(1))
-    assert any(link.link_id == ids["link"] for link in window.detail.links._links)
+    window.detail.show_claim(ids["claim"])
 
-    # Undo sends the last one back; everything goes back in to be emptied for good.
-    window.act.undo.trigger()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
-    assert dialog.model.item(0).kind == "claim"  # type: ignore[union-attr]
-    dialog.show_kind(None)
-    for _ in range(3):
+    # Undo sends them back; everything goes back in to be emptied for good.
+    for _ in range(4):
         window.act.undo.trigger()
-    qtbot.waitUntil(lambda: dialog.model.total() == 4)
+    qtbot.waitUntil(
+        lambda: bar.summary.text() == "In the trash: 1 claim, 1 link, 1 source and 1 actor."
+    )
 
     asked: list[str] = []
 
@@ -104,15 +112,27 @@ def test_the_trash_shows_every_kind_restores_each_and_empties_them_all(
         return QMessageBox.StandardButton.Discard
 
     monkeypatch.setattr(QMessageBox, "warning", discard)
-    dialog.empty_button.click()
+    bar.empty_button.click()
     qtbot.waitUntil(lambda: bool(asked))
     assert "1 claim, 1 link, 1 source and 1 actor" in asked[0]
-    qtbot.waitUntil(lambda: dialog.model.total() == 0 and not window.ops.busy)
-    assert dialog.empty.isVisible() and dialog.empty.text() == "The trash is empty."
+    qtbot.waitUntil(lambda: bar.summary.text() == "The trash is empty." and not window.ops.busy)
     assert "1 claim(s)" in window.status.currentMessage()
     assert "1 source(s), 1 actor(s)" in window.status.currentMessage()
     assert window.undo_stack.count() == 0
     qtbot.waitUntil(lambda: window.library.trash_count == 0)
+
+    # Leaving the trash hides the bar.
+    everything = next(e for e in window.sidebar.model.entries("library") if e.kind == "all")
+    window.sidebar.entryChosen.emit(everything)
+    assert not bar.isVisible()
+
+
+def test_no_menu_or_sidebar_path_leads_to_a_second_trash(window: MainWindow) -> None:
+    texts = [action.text() for action in window.findChildren(QAction)]
+    assert "&Trash…" not in texts and "Everything in the Trash…" not in texts
+    assert not hasattr(window.sidebar, "trashRequested")
+    guide = Path("resources/guide/user-guide.md").read_text(encoding="utf-8")
+    assert "Choose\n  **Trash** in the sidebar" in guide
 
 
 def test_check_database_shows_the_result_and_repairs_the_search_index(

@@ -15,9 +15,8 @@ from pytestqt.qtbot import QtBot
 from claimtracker.articles.readable import readable_markdown
 from claimtracker.paths import resources_dir
 from tests.ui.conftest import wait_loaded
-from tests.ui.helpers import activate, choose, drop_files, when_modal
+from tests.ui.helpers import activate, choose, drop_files, pick_completion, when_modal
 from ui.claims.link_dialog import LinkDialog
-from ui.claims.new_actor_dialog import NewActorDialog
 from ui.main_window import MainWindow
 from ui.transfer.export_dialog import ExportDialog
 
@@ -90,14 +89,13 @@ def test_the_whole_workflow(
     assert "1 claim highlighted" in reader.claims_label.text()
     editor = window.detail.editor
 
-    # Rephrase it, and set speaker (a new actor, confirmed), attribution, status and rating.
+    # Rephrase it, and set speaker (a new actor, created in place), attribution, status and rating.
     type_into(qtbot, editor.text, "Assad may be planning a chemical attack in Idlib")
     editor.text.commit()
-    confirm = when_modal(
-        NewActorDialog, lambda dialog: (choose(dialog.kind, "described_group"), dialog.accept())
+    offered = pick_completion(
+        qtbot, editor.speaker, "U.S. officials", "Create speaker “U.S. officials” — Described group"
     )
-    type_into(qtbot, editor.speaker, "U.S. officials")
-    assert confirm, "a new speaker must be confirmed"
+    assert offered[0].endswith("— Described group")  # guessed from "officials"
     qtbot.waitUntil(lambda: editor.row is not None and editor.row.speaker == "U.S. officials")
     choose(editor.attribution, "anonymous")
     type_into(qtbot, editor.descriptor, "U.S. officials say")

@@ -80,10 +80,9 @@ class AcceptSuggestionsCommand(ProjectCommand):
 
     def _trash(self, into: bool) -> None:
         from claimtracker import services
-        from claimtracker.journal.entries import noted
 
-        note = f"{'undo' if into else 'redo'}: {self.text()}"
-        with self.write() as session, noted(session, note):
+        # Only undo and redo come here: their history entries say so (ProjectCommand.write).
+        with self.write() as session:
             if into:
                 for link_id in self.link_ids:
                     services.delete_link(session=session, link_id=link_id)

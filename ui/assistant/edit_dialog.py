@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from claimtracker.vocabulary import ACTOR_KINDS, ATTRIBUTIONS
 from ui.assistant.review_state import SuggestionEdit, default_wording
 from ui.claims.editor_fields import CountSpin, VocabularyCombo
-from ui.claims.new_actor_dialog import guess_kind
+from ui.claims.speaker_field import guess_kind
 
 if TYPE_CHECKING:
     from claimtracker.assistant import Suggestion

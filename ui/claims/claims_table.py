@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 
 from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, search_ids
-from claimtracker.query.explain import Highlighter, highlighter, match_reasons
+from claimtracker.query.explain import Highlighter, highlighter, row_reasons
 from claimtracker.query.opening import DatabaseError, OperationalError
 from claimtracker.query.streaming import stream_ids
 from ui import theme
@@ -289,9 +289,8 @@ class ClaimsTableModel(QAbstractTableModel):
                 # Shown as disabled rows rather than taking the table down; logged once a page.
                 log.exception("Cannot load claims %s–%s", wanted[0], wanted[-1])
             if self._marks and found:
-                self._reasons.update(
-                    match_reasons(self._project.reader, found, self._marks, every_field=False)
-                )
+                # From the rows just read: the fields are all there, no second query.
+                self._reasons.update(row_reasons(found.values(), self._marks, every_field=False))
         page: list[Any] = [found.get(claim_id, _MISSING) for claim_id in wanted]
         self._pages[page_number] = page
         while len(self._pages) > MAX_PAGES:
@@ -396,8 +395,13 @@ class ClaimsTableModel(QAbstractTableModel):
         self._primed = 0
         if primed and ids[:primed] == self._ids[:primed] and len(self._ids) == primed:
             self._append_ids(ids[primed:])
+            self.rows_painted()  # the rows on screen were painted already
         else:
             self._replace_ids(ids)
+
+    def rows_painted(self) -> None:
+        """A view painted this model's rows (the stream reads on once the first are shown)."""
+        self._stream.first_rows_shown()
 
     def _on_finished(self, _generation: int, total: int) -> None:
         self._total = total
@@ -508,11 +512,13 @@ class ClaimsTableModel(QAbstractTableModel):
 
 
 class _Deadline:
-    """An sqlite3 progress handler that interrupts a statement after a time budget."""
+    """An sqlite3 progress handler that interrupts a statement after a time budget (on a
+    server, the reader turns ``budget_ms`` into a statement timeout)."""
 
     def __init__(self, budget_ms: int) -> None:
         import time
 
+        self.budget_ms = budget_ms
         self._clock = time.monotonic
         self._until = self._clock() + budget_ms / 1000
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimtracker.query.explain import Highlighter
 from ui.claims.claims_table import ClaimsTableModel
 from ui.claims.columns import COLUMNS, column_index
 from ui.common.badges import BadgeDelegate
@@ -81,7 +82,8 @@ class ClaimsView(QTableView):
                     self,
                     muted=column.key == "id",
                     numeric=column.numeric,
-                    searched=column.searched,
+                    marks=self._search_marks if column.searched else None,
+                    elsewhere=column.key == "text",
                 )
             self._delegates.append(delegate)
             self.setItemDelegateForColumn(number, delegate)
@@ -100,11 +102,16 @@ class ClaimsView(QTableView):
         model.modelReset.connect(self._update_empty_state)
         model.rowsInserted.connect(self._update_empty_state)
         model.rowsRemoved.connect(self._update_empty_state)
+        # A hidden table paints nothing: its model's stream need not wait for a paint.
+        model.rowsReplaced.connect(lambda: None if self.isVisible() else model.rows_painted())
         model.loadingChanged.connect(lambda _l: self._update_empty_state())
         self._empty_handler: object = None
         self._fitting = False
         header.sectionResized.connect(self._on_section_resized)
         self._after_paint: list[Callable[[], None]] = []
+
+    def _search_marks(self) -> Highlighter:
+        return self.claims.search_marks
 
     # -- columns --------------------------------------------------------------------------
 
@@ -295,6 +302,7 @@ class ClaimsView(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self.claims.rows_painted()
         if self._after_paint:
             callbacks, self._after_paint = self._after_paint, []
             for callback in callbacks:

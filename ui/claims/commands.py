@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from claimtracker import fields
-from claimtracker.vocabulary import RELATIONS
+from claimtracker.vocabulary import ACTOR_KINDS, RELATIONS
 from ui.runtime.commands import CommandContext, ProjectCommand, shorten
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class EditClaimCommand(ProjectCommand):
 
 
 class SetSpeakerCommand(ProjectCommand):
-    """Set a claim's speaker by name, creating the actor when it is new (after confirmation)."""
+    """Set a claim's speaker by name, creating the actor when it is new (of the kind chosen)."""
 
     def __init__(
         self,
@@ -114,7 +114,8 @@ class SetSpeakerCommand(ProjectCommand):
         if name:
             text = f"Set speaker of #{claim_id} to {shorten(name)}"
             if kind:
-                text = f"Create speaker {shorten(name)} for #{claim_id}"
+                label = ACTOR_KINDS.label(kind).lower()
+                text = f"Create speaker {shorten(name)} ({label}) for #{claim_id}"
         else:
             text = f"Clear speaker of #{claim_id}"
         super().__init__(context, text, expected_version=expected_version)

@@ -10,13 +10,12 @@ again and the fields follow — except one the user is typing in.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -45,13 +44,12 @@ from ui.claims.editor_fields import (
     CountSpin,
     DateField,
     RatingField,
-    SpeakerField,
     TagsField,
     VocabularyCombo,
 )
 from ui.claims.independence_note import IndependenceNote
-from ui.claims.new_actor_dialog import NewActorDialog
 from ui.claims.opinions_section import OpinionsSection
+from ui.claims.speaker_field import SpeakerField, guess_kind
 from ui.common.choice_popup import ChoicePopup, Entry
 from ui.icons import icon
 from ui.runtime.project import Project
@@ -75,13 +73,11 @@ class ClaimEditor(QWidget):
         self,
         editing: Editing,
         *,
-        confirm_new_actor: Callable[[str, QWidget], str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ClaimEditor")
         self.editing = editing
-        self._confirm_new_actor = confirm_new_actor or _ask_new_actor
         self._project: Project | None = None
         self._row: ClaimRow | None = None
         self._names_loaded = False
@@ -218,7 +214,7 @@ class ClaimEditor(QWidget):
         self.reported_on.dateEdited.connect(lambda d: self._save({"reported_on": d}))
         self.event_on.dateEdited.connect(lambda d: self._save({"event_on": d}))
         self.tags.tagsCommitted.connect(lambda tags: self._save({"tags": tags}, self.tags))
-        self.speaker.nameCommitted.connect(self._save_speaker)
+        self.speaker.speakerChosen.connect(self._save_speaker)
         self.open_source_button.clicked.connect(self._open_source)
         self.change_source_button.clicked.connect(self._choose_source)
 
@@ -241,6 +237,45 @@ class ClaimEditor(QWidget):
         self.speaker.set_names(actor_names(reader))
         self.tags.set_names(tag_choices(reader, limit=5000))
         self._names_loaded = True
+
+    def editing_widgets(self) -> list[QWidget]:
+        """The fields and buttons that change the claim (a viewer sees them disabled)."""
+        return [
+            self.text,
+            self.quote,
+            self.change_source_button,
+            self.speaker,
+            self.attribution,
+            self.descriptor,
+            self.source_count,
+            self.status,
+            self.rating,
+            self.likelihood,
+            self.confidence,
+            self.tlp,
+            self.said_on,
+            self.reported_on,
+            self.event_on,
+            self.tags,
+            self.notes,
+            self.opinions,
+        ]
+
+    def restrict_codes(self, combo: VocabularyCombo, codes: set[str], reason: str) -> None:
+        """Offer ``codes`` of ``combo`` disabled, with ``reason`` as their tooltip (an analyst
+        who is not a lead and a claim's verified / false status); an empty set offers all."""
+        model = combo.model()
+        if not isinstance(model, QStandardItemModel):
+            return
+        descriptions = {term.code: term.description for term in combo.vocabulary}
+        for index in range(combo.count()):
+            code = combo.itemData(index)
+            item = model.item(index)
+            if item is None:
+                continue
+            refused = code in codes
+            item.setEnabled(not refused)
+            item.setToolTip(reason if refused else descriptions.get(code) or "")
 
     def show_claim(self, row: ClaimRow | None) -> None:
         self.flush()
@@ -395,7 +430,9 @@ class ClaimEditor(QWidget):
             field.revert()
         self._fill(self._row, keep_focused=False)
 
-    def _save_speaker(self, name: str) -> None:
+    def _save_speaker(self, name: str, new_kind: str = "") -> None:
+        """A known name (or alias) sets that actor; a new one creates the actor as ``new_kind``
+        in the same undoable step."""
         row = self._row
         if row is None or self._project is None:
             return
@@ -406,11 +443,10 @@ class ClaimEditor(QWidget):
             if known is not None:
                 ok = self.editing.set_speaker(row, known.label, new_actor_kind=None, initiator=self)
             else:
-                kind = self._confirm_new_actor(name, self)
-                if kind is None:
-                    self.speaker.set_name_quietly(row.speaker or "")
-                    return
+                kind = new_kind or guess_kind(name)
                 ok = self.editing.set_speaker(row, name, new_actor_kind=kind, initiator=self)
+            if ok:
+                self.load_names()  # the new actor completes from now on
         if not ok and not self.editing.last_failure_kept:
             self.speaker.set_name_quietly(row.speaker or "")
 
@@ -444,13 +480,3 @@ class ClaimEditor(QWidget):
                 lambda entry: self._save({"source_id": int(entry.key) or None})
             )
         self.source_popup.show_below(self.change_source_button)
-
-
-def _ask_new_actor(name: str, parent: QWidget) -> str | None:
-    dialog = NewActorDialog(name, parent)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.chosen_kind()
-        return None
-    finally:
-        dialog.deleteLater()

@@ -1,5 +1,5 @@
 """Input widgets for claim fields: vocabulary combos, optional dates with a calendar, text that
-saves itself when the user pauses or leaves the field, tags and speaker with completion, and the
+saves itself when the user pauses or leaves the field, tags with completion, and the
 Admiralty rating as letter + digit.
 
 Each widget emits one signal when the *user* changed the value; setting a value from code never
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -371,49 +371,6 @@ class TagsField(AutoSaveLineEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit()
         super().focusOutEvent(event)
-
-
-class SpeakerField(QLineEdit):
-    """A speaker's name, completed from the project's actors; commits on Enter or leaving."""
-
-    nameCommitted = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText("Who asserts it: a person, a body, “people familiar…”")
-        self.setClearButtonEnabled(True)
-        self._saved = ""
-        self._names = QStringListModel(self)
-        completer = QCompleter(self._names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(lambda _text: self.commit())
-        self.setCompleter(completer)
-        self.editingFinished.connect(self.commit)
-
-    def set_names(self, names: list[str]) -> None:
-        self._names.setStringList(names)
-
-    def set_name_quietly(self, name: str) -> None:
-        self._saved = name
-        self.blockSignals(True)
-        self.setText(name)
-        self.blockSignals(False)
-
-    def commit(self) -> None:
-        name = " ".join(self.text().split())
-        if name.casefold() != self._saved.casefold():
-            self._saved = name
-            self.nameCommitted.emit(name)
-
-    def revert(self) -> None:
-        self.set_name_quietly(self._saved)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text() != self._saved:
-            self.revert()
-            return
-        super().keyPressEvent(event)
 
 
 class CountSpin(QSpinBox):

@@ -3,6 +3,8 @@ warning when "1 – confirmed by other sources" rests on sources that are not.""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -29,7 +31,8 @@ class IndependenceNote(QLabel):
 
     def show_claim(self, connection: Connection | None, claim_id: int | None) -> None:
         self.report = None
-        if connection is not None and claim_id is not None:
+        # Still written for SQLite only (claimtracker.dispute.independence): not on a server yet.
+        if isinstance(connection, sqlite3.Connection) and claim_id is not None:
             try:
                 self.report = check_independence(connection, claim_id)
             except NotFoundError:

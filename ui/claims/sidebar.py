@@ -28,8 +28,6 @@ class Sidebar(QWidget):
     searchChanged = Signal(str)
     #: Show the history of a source or an actor (kind, id).
     historyRequested = Signal(str, int)
-    #: Show everything in the trash (not only its claims).
-    trashRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,9 +97,6 @@ class Sidebar(QWidget):
         if entry.kind in ("source", "actor"):
             history = menu.addAction(icon("history"), "History…")
             history.triggered.connect(lambda: self.historyRequested.emit(entry.kind, entry.key))
-        if entry.kind == "trash":
-            everything = menu.addAction(icon("trash"), "Everything in the Trash…")
-            everything.triggered.connect(self.trashRequested)
         menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def select_entry(self, kind: str, key: int) -> None:

@@ -10,6 +10,8 @@ found through another field ("in source title").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -20,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimtracker.query.explain import Highlighter
 from ui import theme
-from ui.common.roles import MATCH_SPANS_ROLE, MATCHED_ELSEWHERE_ROLE
+from ui.common.roles import MATCHED_ELSEWHERE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -45,17 +48,22 @@ def match_colour(palette: QPalette) -> QColor:
 
 
 class TextDelegate(QStyledItemDelegate):
+    """``marks`` gives the current search's words (a searched column); ``elsewhere`` draws
+    the note that the claim was found through another field (the claim column)."""
+
     def __init__(
         self,
         parent: QWidget | None = None,
         *,
         muted: bool = False,
         numeric: bool = False,
-        searched: bool = False,
+        marks: Callable[[], Highlighter] | None = None,
+        elsewhere: bool = False,
     ) -> None:
         super().__init__(parent)
         self._muted = muted
-        self._searched = searched and not numeric
+        self._marks = None if numeric else marks
+        self._elsewhere = elsewhere and marks is not None
         self._alignment = int(
             (Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft)
             | Qt.AlignmentFlag.AlignVCenter
@@ -79,13 +87,15 @@ class TextDelegate(QStyledItemDelegate):
             colour = palette.color(_TEXT)
         rect = option.rect.adjusted(_PADDING, 0, -_PADDING, 0)
         metrics = option.fontMetrics
-        if self._searched:
+        text = str(text)
+        marks = self._marks() if self._marks is not None else None
+        if marks and self._elsewhere:
             elsewhere = index.data(MATCHED_ELSEWHERE_ROLE)
             if elsewhere:
                 rect = self._draw_note(painter, option, rect, f"in {elsewhere}")
-        shown = metrics.elidedText(str(text), _ELIDE, rect.width())
-        if self._searched:
-            spans = index.data(MATCH_SPANS_ROLE)
+        shown = metrics.elidedText(text, _ELIDE, rect.width())
+        if marks:
+            spans = marks.spans(text)
             if spans:
                 self._mark(painter, metrics, rect, shown, spans, option.palette)
         # Every cell sets its own pen and font, so the painter needs no save/restore.
@@ -99,21 +109,20 @@ class TextDelegate(QStyledItemDelegate):
         metrics: QFontMetrics,
         rect: QRect,
         shown: str,
-        spans: tuple[tuple[int, int], ...],
+        spans: list[tuple[int, int]],
         palette: QPalette,
     ) -> None:
         """Amber behind the found words that are on screen (the elided text keeps its start)."""
         visible = len(shown) - 1 if shown.endswith("…") else len(shown)
         height = metrics.height()
         top = rect.top() + (rect.height() - height) // 2
+        marker = match_colour(palette)
         for start, end in spans:
             if start >= visible:
                 break
             left = metrics.horizontalAdvance(shown[:start])
             right = metrics.horizontalAdvance(shown[: min(end, visible)])
-            painter.fillRect(
-                QRect(rect.left() + left, top, right - left, height), match_colour(palette)
-            )
+            painter.fillRect(QRect(rect.left() + left, top, right - left, height), marker)
 
     @staticmethod
     def _draw_note(

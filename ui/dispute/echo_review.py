@@ -173,7 +173,7 @@ class EchoReview(QWidget):
         store = project.store
 
         def work(context: OpContext) -> list[Echo]:
-            with store.raw_sqlite("Echo search") as connection:
+            with store.raw() as connection:
                 refresh_index(
                     connection,
                     progress=lambda done, total: context.progress(done, total, "Indexing claims"),

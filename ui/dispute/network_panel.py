@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from claimtracker.dispute.graph import DEFAULT_LIMIT, ClaimNetwork, claim_network
 from claimtracker.dispute.layout import NetworkLayout, layout_network
+from claimtracker.store.dbapi import require_sqlite
 from ui.dispute.legend import Legend
 from ui.dispute.network_scene import ClaimItem, build_network_scene
 from ui.dispute.panel_base import LoadingPanel, ProjectGetter, choice_box
@@ -73,7 +74,9 @@ class NetworkPanel(LoadingPanel):
         def load(context: OpContext) -> LoadedNetwork:
             connection = project.connect()
             try:
-                network = claim_network(connection, claim_filter, limit=limit)
+                network = claim_network(
+                    require_sqlite(connection, "The claim network"), claim_filter, limit=limit
+                )
             finally:
                 connection.close()
             context.check()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsScene, QLabel, QWidget
 
 from claimtracker.dispute.graph import DEFAULT_LIMIT
 from claimtracker.dispute.timeline import Timeline, build_timeline
+from claimtracker.store.dbapi import require_sqlite
 from ui import theme
 from ui.dispute.network_scene import ClaimItem
 from ui.dispute.panel_base import LoadingPanel, ProjectGetter, choice_box
@@ -133,7 +134,11 @@ class TimelinePanel(LoadingPanel):
             connection = project.connect()
             try:
                 return build_timeline(
-                    connection, claim_filter, date_field=date_field, lanes=lanes, limit=limit
+                    require_sqlite(connection, "The timeline"),
+                    claim_filter,
+                    date_field=date_field,
+                    lanes=lanes,
+                    limit=limit,
                 )
             finally:
                 connection.close()

@@ -10,19 +10,19 @@ reaches the undo stack; the stack's own first ``redo`` is therefore skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from claimtracker.errors import ClaimTrackerError
+from claimtracker.journal.actions import REDID, UNDID, step_note
 from ui.runtime.hub import Hub
 from ui.runtime.project import Project
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
     from sqlmodel import Session
 
 
@@ -61,10 +61,29 @@ class ProjectCommand(QUndoCommand):
         self._first_version = expected_version
         #: Who asked for the first ``apply`` (undo and redo are asked by no one).
         self.initiator: object = None
+        #: While undoing or redoing: the note its history entries carry ("Undid: …").
+        self._step_note: str | None = None
 
-    def write(self) -> AbstractContextManager[Session]:
-        """The transaction of one step; its change is announced once when it is committed."""
-        return self.context.project.write(self.initiator)
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """The transaction of one step; its change is announced once when it is committed.
+
+        An undo or a redo notes on its history entries that it was one, so that the history
+        says "Undid: move #4 to the trash" rather than a bare "Restored from the trash"."""
+        with self.context.project.write(self.initiator) as session:
+            if self._step_note is None:
+                yield session
+                return
+            from claimtracker.journal.entries import noted
+
+            with noted(session, self._step_note):
+                yield session
+
+    @property
+    def step_note(self) -> str | None:
+        """While undoing or redoing, the note of its history entries (for steps that write
+        outside :meth:`write`, such as a CSV import's)."""
+        return self._step_note
 
     def mark_applied(self) -> None:
         self._applied_once = True
@@ -88,15 +107,18 @@ class ProjectCommand(QUndoCommand):
         if self._applied_once:
             self._applied_once = False
             return
-        self._run(self.apply, "Redo")
+        self._run(self.apply, "Redo", REDID)
 
     def undo(self) -> None:
-        self._run(self.revert, "Undo")
+        self._run(self.revert, "Undo", UNDID)
 
-    def _run(self, step: Callable[[], None], verb: str) -> None:
+    def _run(self, step: Callable[[], None], verb: str, done: str) -> None:
+        self._step_note = step_note(done, self.text())
         try:
             step()
         except ClaimTrackerError as error:
             # The stack drops an obsolete command; the data stays as the core left it.
             self.setObsolete(True)
             self.context.report(error, f"{verb} “{self.text()}”")
+        finally:
+            self._step_note = None

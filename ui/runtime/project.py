@@ -10,6 +10,11 @@ and SQLAlchemy are imported; the :class:`~claimtracker.store.Store`, which every
 through, is opened on a background thread right after. A file that does not exist yet, has no
 schema or needs a migration is opened through the Store first (that path is rare and may take
 the extra third of a second).
+
+A team project on a PostgreSQL server opens the same way from its URL: the reader is a
+:class:`~claimtracker.server.reader.ServerReader` (psycopg, no SQLAlchemy), the Store follows on
+the thread. Its :attr:`path` is None; :attr:`address` says where it is, :attr:`target` is the
+URL without the password (what the settings keep).
 """
 
 from __future__ import annotations
@@ -28,8 +33,11 @@ from claimtracker.query.opening import (
     DatabaseError,
     connect_reader,
     open_reader,
+    open_server_reader,
     translated,
 )
+from claimtracker.server.address import TeamAddress, is_server_url, stored_password
+from claimtracker.server.reader import ServerReader
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -45,8 +53,20 @@ LOADER_WAIT_SECONDS = 10.0
 class Project:
     """One open database: a reader for the GUI thread, fresh readers for workers, the Store."""
 
-    def __init__(self, path: Path, reader: Connection, store: Store | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        reader: Connection,
+        store: Store | None = None,
+        *,
+        address: TeamAddress | None = None,
+        password: str | None = None,
+    ) -> None:
+        #: The database file (None for a team project on a server).
         self.path = path
+        #: Where a team project is (None for a file).
+        self.address = address
+        self._password = password
         self.reader = reader
         self._store = store
         self._store_error: BaseException | None = None
@@ -58,6 +78,9 @@ class Project:
         self.own_entries = OwnEntries()
         self._closing = threading.Lock()
         self._closed = False
+        #: Why the team server cannot be reached now (set while it does not answer: writes are
+        #: refused at once with these words, and kept by the app to be saved later).
+        self.unreachable: str | None = None
         if store is not None:
             self._store_ready.set()
 
@@ -65,11 +88,16 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path) -> Project:
-        """Open ``path``, creating or upgrading it through the Store when needed.
+        """Open ``path`` (a file, or a team server's URL), creating or upgrading it through the
+        Store when needed.
 
         Raises :class:`~claimtracker.errors.ClaimTrackerError` for a file that cannot be used
-        (damaged, not a ClaimTracker database, made by a newer version, not readable).
+        (damaged, not a ClaimTracker database, made by a newer version, not readable), or a
+        server that does not answer, refuses the password or holds no ClaimTracker project.
         """
+        if isinstance(path, str) and is_server_url(path):
+            address, password = TeamAddress.from_url(path)
+            return cls.open_server(address, password)
         path = Path(path).expanduser().resolve()
         if path.is_dir():
             raise StorageError(f"{path} is a folder, not a ClaimTracker database file.")
@@ -90,6 +118,52 @@ class Project:
             store.close()
             raise translated(exc, path) from exc
         return cls(path, reader, store)
+
+    @classmethod
+    def open_server(cls, address: TeamAddress, password: str | None = None) -> Project:
+        """Open the team project at ``address``; without ``password``, the one the keyring
+        keeps, else libpq's own (``~/.pgpass``)."""
+        if password is None:
+            password = stored_password(address)
+        reader = open_server_reader(address, password)
+        if reader is not None:
+            return cls(None, reader, address=address, password=password)
+        from claimtracker.store import Store
+
+        log.info("Opening %s through the Store (new schema or upgrade)", address.describe())
+        store = Store.open(address.url(password))
+        try:
+            reader = open_server_reader(address, password)
+        except ClaimTrackerError:
+            store.close()
+            raise
+        if reader is None:  # the Store has just made the schema: cannot happen
+            store.close()
+            raise StorageError(f"{address.describe()} has no ClaimTracker schema.")
+        return cls(None, reader, store, address=address, password=password)
+
+    @property
+    def password(self) -> str | None:
+        """The team server's password this window connected with (never written anywhere)."""
+        return self._password
+
+    @property
+    def target(self) -> str:
+        """What opens this project again: the file's path, or the URL without a password."""
+        if self.address is not None:
+            return self.address.url()
+        assert self.path is not None
+        return str(self.path)
+
+    @property
+    def on_server(self) -> bool:
+        return self.address is not None
+
+    def _store_target(self) -> str | Path:
+        if self.address is not None:
+            return self.address.url(self._password)
+        assert self.path is not None
+        return self.path
 
     # -- the Store, loaded in the background -----------------------------------------------
 
@@ -115,7 +189,7 @@ class Project:
         try:
             from claimtracker.store import Store
 
-            store = Store.open(self.path)
+            store = Store.open(self._store_target())
             with self._closing:
                 if self._closed:  # the window let go of it while the file was checked
                     store.close()
@@ -145,13 +219,17 @@ class Project:
             self._loader = None
             if isinstance(error, ClaimTrackerError):
                 raise error
-            raise StorageError(f"{self.path} cannot be opened for writing ({error}).") from error
+            raise StorageError(
+                f"{self.display_name} cannot be opened for writing ({error})."
+            ) from error
         return self._store
 
     @contextmanager
     def write(self, initiator: object = None) -> Iterator[Session]:
         """One user action's transaction (see ``Store.change``); when it is committed, what it
         changed is announced once, as asked by ``initiator``."""
+        if self.unreachable is not None:
+            raise StorageError(self.unreachable)
         with self.store.change() as transaction:
             yield transaction.session
         self.changed(transaction.changes, initiator)
@@ -166,11 +244,23 @@ class Project:
 
     def connect(self) -> Connection:
         """A new read-only connection, for a worker thread."""
+        if self.address is not None:
+            return ServerReader(self.address, self._password)
+        assert self.path is not None
         return connect_reader(self.path)
 
     @property
     def display_name(self) -> str:
+        """The file's name, or the team project's ("claims on db.example.org (anna)")."""
+        if self.address is not None:
+            return self.address.describe()
+        assert self.path is not None
         return self.path.name
+
+    @property
+    def location(self) -> str:
+        """Where the project is, in full, for the status bar: a path or a server address."""
+        return self.address.describe() if self.address is not None else str(self.path)
 
     def close(self, *, wait_for_loader: float = LOADER_WAIT_SECONDS) -> None:
         """Close the Store and the reader. A Store still being opened (the check of a large

@@ -46,8 +46,8 @@ class Backups(QObject):
     def back_up_if_changed(self, reason: str) -> None:
         """A quiet backup on a worker, if anything changed since the newest one."""
         project = self._project()
-        if project is None or self._running:
-            return
+        if project is None or project.path is None or self._running:
+            return  # a team server is backed up by its administrator
         path = project.path
         self._running = True
 
@@ -73,7 +73,7 @@ class Backups(QObject):
     def back_up_now_blocking(self, reason: str) -> str | None:
         """On close: back up (if anything changed) before the window goes away."""
         project = self._project()
-        if project is None:
+        if project is None or project.path is None:
             return None
         from claimtracker.safety.backup import backup_if_changed
 

@@ -51,10 +51,10 @@ class CheckDatabaseDialog(QDialog):
         self.report: CheckReport | None = None
         self._running = False
 
-        heading = QLabel(f"Checking {project.path.name}")
+        heading = QLabel(f"Checking {project.display_name}")
         heading.setObjectName("DialogHeading")
         self.heading = heading
-        where = QLabel(str(project.path))
+        where = QLabel(project.location)
         where.setObjectName("FieldHint")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -131,6 +131,7 @@ class CheckDatabaseDialog(QDialog):
         if self._running:
             return
         path = self.project.path
+        assert path is not None, "Check Database is offered for files only"
         self._busy(True, "Running SQLite's integrity check, then the references and the index…")
         for key in self.marks:
             self._show(key, None, "Checking…")
@@ -164,7 +165,7 @@ class CheckDatabaseDialog(QDialog):
         assert isinstance(report, CheckReport)
         self.report = report
         self._busy(False, "")
-        self.heading.setText(f"Checked {self.project.path.name}")
+        self.heading.setText(f"Checked {self.project.display_name}")
         if report.integrity:
             self._show("file", False, "Damaged: " + "; ".join(report.integrity[:5]))
             self._show("references", None, "Not checked (the file is damaged)")

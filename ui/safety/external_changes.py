@@ -10,8 +10,10 @@ detail pane and the reader refresh the way they do after an edit. A burst too la
 bulk import) reloads everything. The table's selection and scroll position and the reader's
 place are kept.
 
-This is the seam for changes from a team server: a LISTEN/NOTIFY channel would hand the same
-change sets to :meth:`ExternalChanges.announce`.
+On a team server the journal announces itself (LISTEN/NOTIFY, ``ui.team.live``): each notice
+calls :meth:`ExternalChanges.check_now`, which reads the same journal the same way, so the regular
+look is not needed there (``start(poll=False)``). :attr:`described` says who changed what, for
+the status bar ("Anna changed the status of #12").
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ POLL_INTERVAL_MS = 2000
 #: More history entries than this since the last look: reload everything.
 MOST_ENTRIES_LISTED = 500
 
-_Result = tuple[int, "ChangeSet | None"]
+_Result = tuple[int, "ChangeSet | None", "str | None"]
 
 
 class ExternalChanges(QObject):
@@ -45,6 +47,8 @@ class ExternalChanges(QObject):
     changesSeen = Signal(int)
     #: A look at the database finished (whether or not anything changed).
     checked = Signal()
+    #: Who changed what, in one line ("Anna changed the status of #12").
+    described = Signal(str)
 
     def __init__(
         self,
@@ -71,12 +75,14 @@ class ExternalChanges(QObject):
 
     # -- starting and stopping ------------------------------------------------------------
 
-    def start(self) -> None:
-        """Watch the open project: remember where its history stands, then look regularly."""
+    def start(self, *, poll: bool = True) -> None:
+        """Watch the open project: remember where its history stands, then look regularly
+        (``poll``; a team server says itself when its journal grows)."""
         self._watching = self._project()
         self._seen = None
         self.check_now()
-        self.timer.start()
+        if poll:
+            self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
@@ -112,13 +118,15 @@ class ExternalChanges(QObject):
         def look(connection: Connection) -> _Result:
             from claimtracker.journal.changes import read_changes, sqlite_execute
             from claimtracker.journal.reading import last_change_id
+            from claimtracker.journal.summary import who_changed_what
 
             newest = last_change_id(connection)
             if after is None or newest == after:
-                return newest, None
-            return newest, read_changes(
-                sqlite_execute(connection), after, limit=MOST_ENTRIES_LISTED, skip=own.__contains__
-            )
+                return newest, None, None
+            execute = sqlite_execute(connection)
+            recent = read_changes(execute, after, limit=MOST_ENTRIES_LISTED, skip=own.__contains__)
+            said = who_changed_what(execute, after, recent.last_entry, skip=own.__contains__)
+            return newest, recent, said
 
         self._queries.submit(
             "external-changes",
@@ -131,12 +139,14 @@ class ExternalChanges(QObject):
     def _on_result(self, project: Project, result: _Result) -> None:
         if project is not self._watching:
             return
-        newest, recent = result
+        newest, recent, said = result
         self._seen = newest if recent is None or not recent.complete else recent.last_entry
         project.own_entries.forget_through(self._seen)
         if recent is not None and (recent.entries or not recent.complete):
             self.announce(recent)
             self.changesSeen.emit(recent.entries)
+            if said:
+                self.described.emit(said)
         self.checked.emit()
 
     # -- telling the views ----------------------------------------------------------------

@@ -6,7 +6,8 @@
 - A stale edit asks "Keep theirs" or "Use mine"; a full or read-only disk keeps the change to
   try again.
 - A damaged database on open offers the newest good backup.
-- The Trash window for every kind, and "Empty Trash" for every kind.
+- The trash, the sidebar's Trash: the table shows its claims, a bar above what else it holds
+  (links, sources, actors) to restore, and "Empty Trash" for every kind.
 - Check Database… with the repair of the search index.
 
 Everything is wired here, against the few parts of the window it works with
@@ -27,7 +28,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from claimtracker.errors import DatabaseDamagedError
-from ui.actions import _action, insert_after, insert_before
+from ui.actions import _action, insert_after
 from ui.claims.claims_table import ClaimsTableModel
 from ui.claims.claims_view import ClaimsView
 from ui.claims.detail_pane import DetailPane
@@ -41,7 +42,7 @@ from ui.safety.pending_changes import PendingChanges, SaveProblemBar
 from ui.safety.presence_notice import PresenceNotice
 from ui.safety.recovery import EditRecovery
 from ui.safety.trash.emptying import TrashEmptier
-from ui.safety.trash.trash_window import TrashWindow
+from ui.safety.trash.trash_view import TrashView
 from ui.safety.view_keeper import ViewKeeper
 
 if TYPE_CHECKING:
@@ -60,12 +61,6 @@ class SafetyActions:
             tip="Who changed this claim and its links, when, from what to what; restore an "
             "earlier value",
         )
-        self.trash = _action(
-            parent,
-            "&Trash…",
-            icon_name="trash",
-            tip="Everything in the trash — claims, links, sources, actors — to restore or empty",
-        )
         self.check_database = _action(
             parent,
             "&Check Database…",
@@ -74,7 +69,7 @@ class SafetyActions:
         )
 
     def all(self) -> list[QAction]:
-        return [self.claim_history, self.trash, self.check_database]
+        return [self.claim_history, self.check_database]
 
 
 @dataclass(frozen=True)
@@ -92,13 +87,15 @@ class SafetyParts:
     claims: ClaimsTableModel
     table: ClaimsView
     detail: DetailPane
-    #: Shows a notice bar above the table (another program has the project open).
+    #: Shows a notice bar above the table (another program has the project open, the trash).
     add_notice: Callable[[QWidget], None]
     #: The reader's text while the reader is shown (its place is kept across a reload).
     reader_text: Callable[[], QPlainTextEdit | None]
     #: The menu entries the safety actions are placed beside.
     side_by_side: QAction
     empty_trash: QAction
+    #: Restore the claims selected in the trash (the trash bar's button).
+    restore: QAction
     backups: QAction
     show_status: Callable[[str, int], None]
     open_project: Callable[[str], bool]
@@ -124,7 +121,15 @@ class SafetyFeatures(QObject):
         self.external = ExternalChanges(hub, parts.ops, project, parts.claims, self.keeper, self)
         self.history = HistoryWindows(window, parts.editing, hub, project)
         self.emptier = TrashEmptier(window, project, hub, parts.ops, parts.undo_stack)
-        self.trash = TrashWindow(window, parts.editing, hub, project, self.emptier)
+        self.trash = TrashView(
+            window,
+            parts.editing,
+            hub,
+            project,
+            parts.claims,
+            (parts.restore, parts.empty_trash),
+        )
+        parts.add_notice(self.trash.bar)
         self.damaged = DamagedDatabaseRecovery(
             window,
             parts.open_project,
@@ -141,7 +146,6 @@ class SafetyFeatures(QObject):
     def _place_actions(self) -> None:
         a, parts = self.actions, self.parts
         insert_after(parts.side_by_side, a.claim_history)
-        insert_before(parts.empty_trash, a.trash)
         insert_after(parts.backups, a.check_database)
         parts.window.addActions(a.all())
         parts.detail.add_header_action(a.claim_history)
@@ -149,7 +153,6 @@ class SafetyFeatures(QObject):
     def _connect(self) -> None:
         parts, a, hub = self.parts, self.actions, self.parts.hub
         a.claim_history.triggered.connect(self.show_claim_history)
-        a.trash.triggered.connect(lambda: self.trash.show())
         a.check_database.triggered.connect(self.check_database)
         hub.projectOpened.connect(lambda _project: self._update_actions())
         hub.projectClosing.connect(self._on_project_closing)
@@ -159,20 +162,29 @@ class SafetyFeatures(QObject):
         )
         hub.changed.connect(lambda *_: QTimer.singleShot(0, self._update_actions))
         self.external.changesSeen.connect(self._on_changes_seen)
+        self.external.described.connect(lambda text: parts.show_status(text, 15000))
         parts.window.installEventFilter(self.external)
         parts.window.installEventFilter(self)
 
     def _update_actions(self) -> None:
         has_project = self.parts.project() is not None
         self.actions.claim_history.setEnabled(has_project and bool(self.parts.detail.claim_id))
-        self.actions.trash.setEnabled(has_project)
-        self.actions.check_database.setEnabled(has_project)
+        project = self.parts.project()
+        on_file = project is not None and project.path is not None
+        self.actions.check_database.setEnabled(on_file)
+        self.actions.check_database.setToolTip(
+            "Check the database file, its references and its search index"
+            if project is None or on_file
+            else "A team server is checked by its administrator (and the server itself)"
+        )
 
     @Slot(object)
     def on_store_opened(self, error: object) -> None:
-        """The Store opened (None) or failed: watch for changes made elsewhere."""
-        if error is None and self.parts.project() is not None:
-            self.external.start()
+        """The Store opened (None) or failed: watch for changes made elsewhere (a team
+        server announces them: ``ui.team.live`` hears it and asks for a look)."""
+        project = self.parts.project()
+        if error is None and project is not None:
+            self.external.start(poll=not project.on_server)
         self._update_actions()
 
     @Slot()

@@ -97,6 +97,8 @@ class PresenceNotice(QObject):
     @Slot(object)
     def _on_project_opened(self, project: Project) -> None:
         self.stop()
+        if project.path is None:  # on a team server, others working on it is the point
+            return
         self._presence = Presence.register(project.path, "app")
         if self._presence is None:
             return

@@ -189,12 +189,11 @@ class PlaceClaimCommand(ProjectCommand):
         self.context.versions[self.claim_id] = version
 
     def revert(self) -> None:
-        from claimtracker.journal.entries import noted
         from claimtracker.services.revisions import restore_anchor
 
         if self.before is None:
             return
-        with self.write() as session, noted(session, f"undo: {self.text()}"):
+        with self.write() as session:
             claim = restore_anchor(
                 session=session,
                 claim_id=self.claim_id,
@@ -235,13 +234,12 @@ class CorrectionsCommand(ProjectCommand):
         self.versions = versions
         self.corrected = list(corrected)
 
-    def _put(self, versions: list[TextVersion], note: str) -> None:
-        from claimtracker.journal.entries import noted
+    def _put(self, versions: list[TextVersion]) -> None:
         from claimtracker.services.records import record_version
         from claimtracker.services.revisions import restore_text_version
 
         changed: dict[int, int] = {}
-        with self.write() as session, noted(session, note):
+        with self.write() as session:
             for version in versions:
                 changed.update(restore_text_version(session=session, version=version))
                 source_version = record_version(
@@ -252,7 +250,7 @@ class CorrectionsCommand(ProjectCommand):
         self.context.versions.update(changed)
 
     def apply(self) -> None:
-        self._put([item.after for item in self.corrected], f"redo: {self.text()}")
+        self._put([item.after for item in self.corrected])
 
     def revert(self) -> None:
-        self._put([item.before for item in self.corrected], f"undo: {self.text()}")
+        self._put([item.before for item in self.corrected])

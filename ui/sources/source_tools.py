@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QWidget
 
 from claimtracker.errors import ClaimTrackerError
 from ui.assistant.controller import AssistantController
@@ -28,14 +28,10 @@ from ui.sources.commands import EditSourceCommand, PlaceClaimCommand, SourceVers
 
 if TYPE_CHECKING:
     from ui.sources.reader.source_reader import SourceReader
+    from ui.window_panes import WindowPanes
 
 log = logging.getLogger(__name__)
 
-DOCK_WIDTH = 400
-#: What the main splitter's panes keep when the dock takes its room (see ``_make_room``).
-SIDEBAR_WIDTH = 190
-DETAIL_WIDTH = 390
-CENTRE_WIDTH = 440
 OFFER_TEXT = "New article. The assistant can propose its claims for you to review."
 
 
@@ -49,8 +45,8 @@ class SourceToolsParts:
     editing: Editing
     project: Callable[[], Project | None]
     source_versions: SourceVersions
-    #: The main splitter (sidebar, centre, detail), which makes room for the dock.
-    splitter: QSplitter
+    #: Docks the assistant's panel beside the claim editor (as its tab in a narrow window).
+    panes: WindowPanes
     #: The reader's area, to know whether the reader is shown.
     reader_area: QWidget
     suggest_claims: QAction
@@ -68,6 +64,7 @@ class SourceTools(QObject):
         self.parts = parts
         self.assistant = AssistantController(parts.hub, parts.editing, parts.project, parts.window)
         self._dock: QDockWidget | None = None
+        self._dock_shown = False
         self._reader: SourceReader | None = None
         self._project_open = parts.project() is not None
         self._connect()
@@ -105,30 +102,10 @@ class SourceTools(QObject):
             )
             dock.setWidget(self.assistant.panel)
             dock.setMinimumWidth(320)
-            if not window.restoreDockWidget(dock):
-                before = self.parts.splitter.sizes()
-                window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-                window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-                QTimer.singleShot(0, lambda: self._make_room(before))
+            self.parts.panes.add_tool(dock)
             dock.visibilityChanged.connect(self._on_dock_visibility)
             self._dock = dock
         return self._dock
-
-    def _make_room(self, before: list[int]) -> None:
-        """The dock's width comes out of the central panes, which the splitter would shrink
-        alike: keep the sidebar and the editor near their widths, and take it from the table
-        and the reader, down to a usable width."""
-        splitter = self.parts.splitter
-        total = sum(splitter.sizes())
-        if len(before) != 3 or total <= 0:
-            return
-        side, _centre, detail = before
-        excess = side + detail + CENTRE_WIDTH - total
-        if excess > 0:
-            from_detail = min(excess, max(0, detail - DETAIL_WIDTH)) if detail else 0
-            from_side = min(excess - from_detail, max(0, side - SIDEBAR_WIDTH)) if side else 0
-            detail, side = detail - from_detail, side - from_side
-        splitter.setSizes([side, max(0, total - side - detail), detail])
 
     @Slot()
     def suggest_claims(self) -> None:
@@ -157,14 +134,20 @@ class SourceTools(QObject):
             if self._dock is None or not self._dock.isVisible():
                 self.parts.show_assistant.setChecked(False)
         elif self._dock is not None:
+            if self.parts.panes.raise_instead_of_hiding(self._dock, self.parts.show_assistant):
+                return
             self._dock.hide()
 
     @Slot(bool)
-    def _on_dock_visibility(self, visible: bool) -> None:
-        self.assistant.set_active(visible)
-        if self.parts.show_assistant.isChecked() != visible:
+    def _on_dock_visibility(self, _visible: bool) -> None:
+        # Open, even as a tab behind the claim editor's in a narrow window: it keeps working.
+        shown = self._dock is not None and not self._dock.isHidden()
+        if shown != self._dock_shown:
+            self._dock_shown = shown
+            self.assistant.set_active(shown)
+        if self.parts.show_assistant.isChecked() != shown:
             self.parts.show_assistant.blockSignals(True)
-            self.parts.show_assistant.setChecked(visible)
+            self.parts.show_assistant.setChecked(shown)
             self.parts.show_assistant.blockSignals(False)
 
     @Slot(int)

@@ -58,11 +58,15 @@ class ImportCsvCommand(ProjectCommand):
     def apply(self) -> None:
         from claimtracker.csvio.undo import redo_import
 
-        self.step = redo_import(self.context.project.store, self.step, note=f"redo: {self.text()}")
+        self.step = redo_import(
+            self.context.project.store, self.step, note=self.step_note or self.text()
+        )
         self.context.project.changed(self.step.changes)
 
     def revert(self) -> None:
         from claimtracker.csvio.undo import undo_import
 
-        self.step = undo_import(self.context.project.store, self.step, note=f"undo: {self.text()}")
+        self.step = undo_import(
+            self.context.project.store, self.step, note=self.step_note or self.text()
+        )
         self.context.project.changed(self.step.changes)

@@ -104,7 +104,7 @@ def import_articles_work(
             try:
                 article = read_article(path)
                 context.check()
-                if not backed_up:  # the backup promised before an import, once it will write
+                if not backed_up and project.path is not None:  # promised before an import
                     context.progress(number, len(paths), "Backing up before the import…")
                     backup_if_changed(project.path, reason="before-import")
                     backed_up = True
@@ -415,7 +415,7 @@ class FileOperations(QObject):
 
             context.progress(0, 0, f"Exporting to {request.path.name}…")
             try:
-                with project.store.raw_sqlite("CSV export") as connection:
+                with project.store.raw() as connection:
                     result = export_csv(
                         connection,
                         request.path,
@@ -480,8 +480,9 @@ class FileOperations(QObject):
             from claimtracker.csvio import ImportCancelled, import_csv
             from claimtracker.safety.backup import backup_before_import
 
-            context.progress(0, 0, "Backing up before the import…")
-            backup_before_import(project.store)
+            if project.store.path is not None:  # a server's backups are its administrator's
+                context.progress(0, 0, "Backing up before the import…")
+                backup_before_import(project.store)
             context.progress(0, 0, f"Importing {path.name}…")
             try:
                 return import_csv(project.store, path, options, progress=context.progress)

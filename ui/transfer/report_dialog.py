@@ -37,6 +37,7 @@ from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.opening import Connection
 from claimtracker.reports.dossier import Dossier, build_dossier
 from claimtracker.reports.html import render_html
+from claimtracker.store.dbapi import require_sqlite
 from claimtracker.vocabulary import MARKINGS
 from ui.runtime.ops import Runner
 from ui.settings import Settings
@@ -204,7 +205,8 @@ class ReportDialog(QDialog):
         max_tlp = self.recipients_level if self.leave_out.isChecked() else None
         claim_filter, order = self._filter, self._order
 
-        def work(connection: Connection) -> Dossier:
+        def work(reader: Connection) -> Dossier:
+            connection = require_sqlite(reader, "The dossier")
             if scope == "filter" or claim_id is None:
                 return build_dossier(
                     connection, claim_filter=claim_filter, order=order, max_tlp=max_tlp

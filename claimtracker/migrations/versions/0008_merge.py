@@ -12,7 +12,7 @@
   settled (keep mine, take theirs, edit).
 
 Revision ID: 0008
-Revises: 0006 (the lead re-chains it after 0007)
+Revises: 0007
 Create Date: 2026-12-05
 """
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """One claim as a card: relation, text, the quote in its context, and the compared fields.
 
 Imported words are escaped before they are laid out as rich text, so an article can never inject
-markup; fields that differ from the claim on the left are tinted and marked.
+markup; fields that differ from the claim on the left are tinted and marked, and the words the
+table's search found are marked as in the table and the reader.
 """
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from claimtracker.query import ClaimRow, LinkRow
+from claimtracker.query.explain import Highlighter
 from claimtracker.query.reading import QuoteInContext
 from claimtracker.vocabulary import ATTRIBUTIONS, CREDIBILITY, RELIABILITY, STATUSES
 from ui import theme
 from ui.claims.side_by_side.comparison import COMPARED_FIELDS, claim_date
 from ui.common.badge_strip import BadgeStrip
+from ui.common.marked_text import marked_html
 
 _FIELD_LABELS = {
     "speaker": "Speaker",
@@ -35,10 +37,18 @@ _FIELD_LABELS = {
 }
 
 
-def quote_html(quote: QuoteInContext) -> str:
+def quote_html(
+    quote: QuoteInContext, marks: Highlighter | None = None, palette: QPalette | None = None
+) -> str:
+    """The quote in bold between its context, the search's words marked in each part."""
     if quote.is_empty:
         return "<i>No quote recorded.</i>"
-    return f"{html.escape(quote.before)}<b>{html.escape(quote.exact)}</b>{html.escape(quote.after)}"
+    found = marks or Highlighter()
+    shade = palette or QPalette()
+    before, exact, after = (
+        marked_html(part, found, shade) for part in (quote.before, quote.exact, quote.after)
+    )
+    return f"{before}<b>{exact}</b>{after}"
 
 
 def _rating_text(row: ClaimRow) -> str:
@@ -73,6 +83,21 @@ def field_text(row: ClaimRow, name: str) -> str:
     return ""
 
 
+def field_html(row: ClaimRow, name: str, marks: Highlighter, palette: QPalette) -> str:
+    """A compared field as rich text: the search's words marked only in the parts it searched
+    (the speaker, the article's attribution words, the source's title)."""
+    nothing = Highlighter()
+    if name == "speaker" and row.speaker:
+        return marked_html(row.speaker, marks, palette)
+    if name == "attribution" and row.descriptor:
+        label = marked_html(ATTRIBUTIONS.label(row.attribution), nothing, palette)
+        return f"{label}<br>{marked_html(f'“{row.descriptor}”', marks, palette)}"
+    if name == "source" and row.source_title:
+        title = marked_html(row.source_title, marks, palette)
+        return f"{title}<br>{marked_html(row.outlet, nothing, palette)}" if row.outlet else title
+    return marked_html(field_text(row, name), nothing, palette)
+
+
 class ClaimCard(QFrame):
     def __init__(
         self,
@@ -81,9 +106,12 @@ class ClaimCard(QFrame):
         *,
         link: LinkRow | None = None,
         differs: frozenset[str] = frozenset(),
+        marks: Highlighter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        found = marks or Highlighter()
+        palette = self.palette()
         self.setObjectName("ClaimCard")
         self.setProperty("opposing", bool(link and link.opposing))
         self.row = row
@@ -113,14 +141,14 @@ class ClaimCard(QFrame):
         heading.addWidget(badges)
         layout.addLayout(heading)
 
-        text = QLabel(row.text)
+        text = QLabel(marked_html(row.text, found, palette))
         text.setObjectName("CardClaim")
-        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)
 
-        quote_label = QLabel(quote_html(quote))
+        quote_label = QLabel(quote_html(quote, found, palette))
         quote_label.setObjectName("CardQuote")
         quote_label.setTextFormat(Qt.TextFormat.RichText)
         quote_label.setWordWrap(True)
@@ -137,8 +165,8 @@ class ClaimCard(QFrame):
             label = QLabel(_FIELD_LABELS[name])
             label.setObjectName("FieldHint")
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            value = QLabel(field_text(row, name))
-            value.setTextFormat(Qt.TextFormat.PlainText)
+            value = QLabel(field_html(row, name, found, palette))
+            value.setTextFormat(Qt.TextFormat.RichText)
             value.setWordWrap(True)
             value.setObjectName("CardField")
             if name in differs:

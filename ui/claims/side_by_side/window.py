@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.disputes import disputed_ids
+from claimtracker.query.explain import Highlighter, highlighter
 from claimtracker.vocabulary import STATUSES
 from ui.claims.opinions_section import opinions_label
 from ui.claims.side_by_side.claim_card import ClaimCard
@@ -87,6 +88,8 @@ class SideBySideWindow(QWidget):
         self._position = -1
         self._claim_id = 0
         self._dispute: Dispute | None = None
+        #: The words of the filter's search, marked on the cards as in the table.
+        self._marks = Highlighter()
         self._queries = Runner(self, read_threads=1)
 
         self.previous_action = QAction(icon("previous"), "Previous dispute", self)
@@ -214,6 +217,10 @@ class SideBySideWindow(QWidget):
         return self._dispute
 
     @property
+    def search_marks(self) -> Highlighter:
+        return self._marks
+
+    @property
     def dispute_ids(self) -> list[int]:
         return list(self._ids)
 
@@ -227,11 +234,15 @@ class SideBySideWindow(QWidget):
         """Show ``claim_id`` (0: the first dispute) and find the filter's disputes."""
         self._project = project
         self._filter = claim_filter.with_(trash="live")
+        marks = highlighter(claim_filter.text, prefix_last=claim_filter.prefix_last)
+        marks_changed, self._marks = marks != self._marks, marks
         self._order = order
         self._ids = []
         self._position = -1
         if claim_id:
             self.show_claim(claim_id)
+        elif marks_changed and self._dispute is not None:
+            self._fill()  # the claim shown before stays, marked for the new search
         self.position_label.setText("Finding the disputes in the current filter…")
         self._update_actions()
         connect = project.connect
@@ -337,7 +348,8 @@ class SideBySideWindow(QWidget):
             self.title.setText("This claim no longer exists")
             return
         self.title.setText(f"Claim #{dispute.claim.id}")
-        self._left_layout.insertWidget(1, self._card(ClaimCard(dispute.claim, dispute.quote)))
+        left = ClaimCard(dispute.claim, dispute.quote, marks=self._marks)
+        self._left_layout.insertWidget(1, self._card(left))
         if dispute.claim.conflicts:
             self._left_layout.insertWidget(
                 1, self._conflict_notice(dispute.claim.id, dispute.claim.conflicts)
@@ -359,7 +371,13 @@ class SideBySideWindow(QWidget):
             empty.setWordWrap(True)
             self._right_layout.insertWidget(1, empty)
         for position, counter in enumerate(dispute.counters, start=1):
-            card = ClaimCard(counter.row, counter.quote, link=counter.link, differs=counter.differs)
+            card = ClaimCard(
+                counter.row,
+                counter.quote,
+                link=counter.link,
+                differs=counter.differs,
+                marks=self._marks,
+            )
             self._right_layout.insertWidget(position, self._card(card))
 
     def _conflict_notice(self, claim_id: int, count: int) -> QFrame:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimtracker.journal.actions import undone_or_redone
 from claimtracker.vocabulary import RELATIONS
 from ui.common.local_time import local_time
 from ui.safety.history.values import (
@@ -113,12 +114,13 @@ def _row(
         when=local_time(change.changed_at),
         analyst=change.analyst,
         subject=subject,
-        what=what_was_done(change.kind, change.action, change.field),
+        what=what_was_done(change.kind, change.action, change.field, change.note),
         old_text=shortened(old_full) if change.action == "changed" else "",
         new_text=shortened(new_full) if change.action == "changed" else "",
         old_full=old_full if change.action == "changed" else "",
         new_full=new_full if change.action == "changed" else "",
-        note=change.note or "",
+        # An undo's or a redo's note is already the start of what the entry says it did.
+        note="" if undone_or_redone(change.note) else change.note or "",
         kind=change.kind,
         record_id=change.record_id,
         field=change.field,

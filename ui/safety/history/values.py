@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from claimtracker import fields
+from claimtracker.journal.actions import undone_or_redone
 
 #: What a history row shows when a field had no value.
 NO_VALUE = "—"
@@ -33,11 +34,15 @@ def field_label(kind: str, field: str | None) -> str:
     return fields.label(kind, field)
 
 
-def what_was_done(kind: str, action: str, field: str | None) -> str:
-    """ "Status", "Created", "Moved to the trash": the entry in a few words."""
-    if action == "changed":
-        return field_label(kind, field)
-    return ACTION_LABELS.get(action, action.capitalize())
+def what_was_done(kind: str, action: str, field: str | None, note: str | None = None) -> str:
+    """ "Status", "Created", "Moved to the trash": the entry in a few words.
+
+    An entry written by an undo or a redo says so first ("Undid: move #4 to the trash ·
+    restored from the trash"): the bare action would read as if the analyst had done it."""
+    done = field_label(kind, field) if action == "changed" else ACTION_LABELS.get(action, action)
+    if note and undone_or_redone(note):
+        return f"{note} · {done[:1].lower()}{done[1:]}"
+    return done[:1].upper() + done[1:]
 
 
 def value_text(

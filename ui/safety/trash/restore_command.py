@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ui.runtime.commands import CommandContext, ProjectCommand, shorten
-from ui.safety.trash.trash_model import KIND_LABELS
+from ui.safety.trash.kinds import KIND_LABELS
 
 if TYPE_CHECKING:
     from claimtracker.services.trash import TrashItem

@@ -63,6 +63,7 @@ from claimtracker.query.reading import (
 )
 from claimtracker.vocabulary import ATTRIBUTIONS, STATUSES
 from ui import theme
+from ui.common.fitted_label import FittedLabel
 from ui.common.flow_layout import FlowLayout
 from ui.common.text_delegate import match_colour
 from ui.icons import icon
@@ -77,7 +78,9 @@ log = logging.getLogger(__name__)
 #: A comfortable line length for reading (in average characters).
 READING_WIDTH_CHARS = 86
 #: Below this width the header's buttons show only their icons (their tooltips name them).
-COMPACT_HEADER_WIDTH = 680
+COMPACT_HEADER_WIDTH = 760
+#: Below this height the header keeps to three lines (see ``_fit_header_height``).
+SHORT_READER_HEIGHT = 300
 #: Larger Markdown articles are shown as stored (hiding their syntax takes ~0.5 s a megabyte).
 READABLE_LIMIT = 1_000_000
 CREATE_SHORTCUT = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return)
@@ -252,14 +255,10 @@ class SourceReader(QWidget):
         #: The assistant's current suggestion: (start, end, attribution) in Python offsets.
         self._suggestion: tuple[int, int, str] | None = None
 
-        self.title = QLabel()
+        self.title = FittedLabel()
         self.title.setObjectName("ReaderTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta = QLabel()
+        self.meta = FittedLabel()
         self.meta.setObjectName("FieldHint")
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setWordWrap(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # One swatch per widget, so that the legend can wrap in a narrow reader.
         self.legend = [AttributionLegend([t.code]) for t in ATTRIBUTIONS if t.code != "unknown"]
@@ -367,8 +366,18 @@ class SourceReader(QWidget):
             if button.toolButtonStyle() != style:
                 button.setToolButtonStyle(style)
 
+    def _fit_header_height(self, height: int) -> None:
+        """A short reader (a small screen, the table above it) keeps its header to three
+        lines: the title and the details on one line each, cut with "…", and no legend."""
+        short = height < SHORT_READER_HEIGHT
+        self.title.set_one_line(short)
+        self.meta.set_one_line(short)
+        for swatch in self.legend:
+            swatch.setVisible(not short)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_header(event.size().width())
+        self._fit_header_height(event.size().height())
         super().resizeEvent(event)
 
     # -- data -----------------------------------------------------------------------------
