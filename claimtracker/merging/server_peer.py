@@ -20,6 +20,7 @@ from claimtracker.journal.changes import sqlite_execute
 from claimtracker.merging.identity import project_identity
 from claimtracker.merging.peer import Peer
 from claimtracker.paths import database_target, is_url, sqlite_path_of
+from claimtracker.server.enforcement import REFUSED_BY_ROLE
 from claimtracker.store import Store
 from claimtracker.store.dbapi import POSTGRESQL
 from claimtracker.store.engine import database_url, make_engine, shown_url
@@ -27,9 +28,9 @@ from claimtracker.store.errors import storage_error
 from claimtracker.store.migrate import schema_revision
 from claimtracker.store.version import SCHEMA_HEAD
 
-#: SQLSTATE of an action beyond one's role (insufficient_privilege) and of a check the server's
-#: own rules raise (raise_exception, a trigger's refusal).
-_REFUSED = ("42501", "P0001")
+#: SQLSTATE of an action beyond one's role: the server's (insufficient_privilege) and the one
+#: the team project's own checks raise (``server init``'s triggers: a verdict by an analyst).
+_REFUSED = ("42501", REFUSED_BY_ROLE)
 
 
 def server_refusal(exc: BaseException) -> str | None:

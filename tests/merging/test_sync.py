@@ -24,6 +24,7 @@ from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.store import Store
 from tests.merging.helpers import CLAIM_FIELDS, editing, make_base
 from tests.pg import PgServer
+from tests.server.test_team import cli, desk, typed_password  # noqa: F401 (fixtures)
 
 
 def side(target: str | Path) -> dict[str, Any]:
@@ -272,7 +273,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
         pg_server.admin(f'GRANT CONNECT ON DATABASE "{dbname}" TO sync_viewer')
         viewer_url = pg_server.url(dbname, user="sync_viewer", password="right")
         error = run(capsys, "checkout", viewer_url, str(tmp_path / "v.db"), status=1)
-        assert "the server refused (permission denied" in error and error.count("\n") == 1
+        assert "refused" in error and "permission denied" in error and error.count("\n") == 1
         assert not (tmp_path / "v.db").exists()
         pg_server.admin("GRANT SELECT ON ALL TABLES IN SCHEMA public TO sync_viewer", dbname)
         wrong = pg_server.url(dbname, user="sync_viewer", password="wrong")
@@ -319,3 +320,42 @@ def test_checkout_and_sync_from_the_command_line(
         "Pushed: To the server from cli.db: 1 claim changed",
     ]
     assert side(server)[uuid_of(server, "Claim number 2")]["notes"] == "from the CLI"
+
+
+def test_the_team_roles_decide_who_may_send_and_say_so_in_one_line(
+    desk: dict[str, str],  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the roles `server init` sets up: a viewer's copy syncs one way, an analyst's
+    changes reach the server under the analyst's login, a verdict beyond the role is refused."""
+    capsys.readouterr()
+    vera, anna = tmp_path / "vera.db", tmp_path / "anna.db"
+    out = run(capsys, "checkout", desk["vera"], str(vera))
+    assert "lets this copy pull changes, not send them" in out
+    assert "(verified)" in run(capsys, "checkout", desk["anna"], str(anna))
+    with Store.open(desk["owner"]) as store, store.raw() as connection:
+        text = str(
+            connection.execute(
+                "SELECT text FROM claim WHERE status NOT IN ('verified', 'false') ORDER BY id"
+            ).fetchone()[0]
+        )
+    before = side(desk["owner"])
+
+    edit(vera, "vera", text, monkeypatch, notes="vera's note")
+    out = run(capsys, "sync", desk["vera"], "--db", str(vera))
+    assert "Not pushed:" in out and "refused your changes" in out
+    assert side(desk["owner"]) == before
+
+    edit(anna, "anna", text, monkeypatch, notes="anna's note")
+    out = run(capsys, "sync", desk["anna"], "--db", str(anna))
+    assert "Pushed: To the server from anna.db: 1 claim changed" in out
+    assert side(desk["owner"])[uuid_of(desk["owner"], text)]["notes"] == "anna's note"
+    assert any(e[1] == "anna" and e[4] == "notes" for e in entries(desk["owner"]))
+
+    edit(anna, "anna", text, monkeypatch, status="verified")
+    out = run(capsys, "sync", desk["anna"], "--db", str(anna))
+    assert "Not pushed:" in out and "Only a lead can set" in out and out.count("\n") == 2
+    assert side(desk["owner"])[uuid_of(desk["owner"], text)]["status"] != "verified"
+    assert side(anna)[uuid_of(desk["owner"], text)]["status"] == "verified"
