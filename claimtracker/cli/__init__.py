@@ -22,6 +22,7 @@ from claimtracker.cli import (
     reports,
     safety,
     server,
+    sync,
 )
 from claimtracker.cli.context import AppState
 from claimtracker.cli.output import one_line
@@ -61,6 +62,7 @@ for command in [
     *merge.COMMANDS,
     *server.COMMANDS,
     *project_files.COMMANDS,
+    *sync.COMMANDS,
     *reports.register(csv_commands.export),
     *dispute.register(csv_commands.export),
 ]:

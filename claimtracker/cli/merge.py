@@ -3,8 +3,6 @@ undo-merge (issue 12)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from claimtracker.cli.context import (
@@ -20,16 +18,18 @@ from claimtracker.store import Store
 
 
 @click.command("merge")
-@click.argument("other", metavar="OTHER", type=click.Path(path_type=Path))
+@click.argument("other", metavar="OTHER")
 @click.option("--dry-run", is_flag=True, help="Say what the merge would do; change nothing.")
 @json_option
 @db_option
-def merge_command(store: Store, other: Path, dry_run: bool, as_json: bool) -> None:
-    """Bring in the work of another copy of a project (a project FILE), field by field.
+def merge_command(store: Store, other: str, dry_run: bool, as_json: bool) -> None:
+    """Bring in the work of another copy of a project (a project FILE or a server URL), field
+    by field; --db may be a server too.
 
     Fields only the other side changed are taken; fields both changed two ways become
-    conflicts (your value stands; see `claimtracker conflicts`). A verified backup is made
-    first, and `claimtracker undo-merge` takes the whole merge back.
+    conflicts (your value stands; see `claimtracker conflicts`). Into a file, a verified
+    backup is made first, and `claimtracker undo-merge` takes the whole merge back; a
+    server's backups are its administrator's.
     """
     from claimtracker.merging.merge_file import merge_file
 
@@ -39,6 +39,8 @@ def merge_command(store: Store, other: Path, dry_run: bool, as_json: bool) -> No
         echo_json(summary.to_dict())
         return
     echo(summary.describe())
+    if summary.backup and not store.is_sqlite and not dry_run:
+        echo(f"Backup: {summary.backup}.")
     if summary.conflicts or summary.alias_offers:
         echo("Settle them with `claimtracker conflicts` and `claimtracker resolve`.")
 

@@ -29,12 +29,13 @@ from typing import Any
 from claimtracker.errors import MergeCancelled
 from claimtracker.merging.ancestry import find_ancestor, last_entry
 from claimtracker.merging.identity import project_identity
-from claimtracker.merging.kinds import SPECS
+from claimtracker.merging.kinds import ALIAS, SPECS, TRASH
 from claimtracker.merging.pairs import PairMerging
 from claimtracker.merging.records import SideRecords
-from claimtracker.merging.state import Progress
+from claimtracker.merging.state import Progress, same
 from claimtracker.merging.summary import MergeSummary
-from claimtracker.merging.trails import MERGED_KINDS, Trail, read_trails
+from claimtracker.merging.trails import MERGED_KINDS, Trail, merged_from, read_trails
+from claimtracker.merging.writer import returned_id
 from claimtracker.services.links import ordered_pair
 
 __all__ = ["Merger", "Progress"]
@@ -46,7 +47,7 @@ class Merger(PairMerging):
     # -- the whole merge -------------------------------------------------------------------
 
     def run(self) -> MergeSummary:
-        my_identity = project_identity(self.mine.execute)
+        my_identity = project_identity(self.mine.execute, self.dialect)
         self.my_identity = my_identity
         self.ancestor = find_ancestor(
             self.mine.execute,
@@ -62,6 +63,7 @@ class Merger(PairMerging):
             self.ancestor.their_mark,
             has_origin=self.peer.has_origin,
             skip_origin=my_identity,
+            skip_ranges=merged_from(self.peer, my_identity),
         )
         self.my_trails = read_trails(self.mine.execute, self.ancestor.my_mark)
         if not self.ancestor.related:
@@ -75,8 +77,40 @@ class Merger(PairMerging):
             self._step(step, steps)
             self._merge_kind(kind)
             self.writer.flush_entries()
+        self._settle_agreed()
         self._step(len(MERGED_KINDS), steps)
         return self.summary
+
+    def _settle_agreed(self) -> None:
+        """Conflicts held from this peer's earlier merges whose field both sides now hold alike
+        (one side settled it, the other took that value): settled as agreed. The undo of this
+        merge opens them again."""
+        rows = self.mine.execute(
+            "SELECT c.id, c.kind, c.record_id, c.field FROM merge_conflict c"
+            " JOIN merge_run r ON r.id = c.run_id"
+            " WHERE c.settled_at IS NULL AND r.peer_uuid = ? AND c.run_id <> ?",
+            (self.peer.identity, self.run_id),
+        )
+        agreed: list[int] = []
+        for conflict_id, kind, my_id, name in rows:
+            if kind not in SPECS or name in (TRASH, ALIAS):
+                continue
+            mine = self.mine.row(str(kind), int(my_id))
+            uuid = self.mine.uuid_of(str(kind), int(my_id))
+            their_id = self.theirs.id_of(str(kind), uuid) if uuid else None
+            theirs = self.theirs.row(str(kind), their_id) if their_id is not None else None
+            if mine is None or theirs is None or name not in mine or name not in theirs:
+                continue
+            if same(mine[name], self._translated(SPECS[str(kind)], str(name), theirs[name])):
+                agreed.append(int(conflict_id))
+        for conflict_id in agreed:
+            self.connection.execute(
+                "UPDATE merge_conflict SET settled_at = ?, settled_how = 'agreed', settled_by = ?"
+                " WHERE id = ?",
+                (self.now, self.analyst, conflict_id),
+            )
+        self.replaced += agreed
+        self.summary.agreed += len(agreed)
 
     def _step(self, done: int, total: int) -> None:
         if self.progress is not None and not self.progress(done, total):
@@ -84,7 +118,8 @@ class Merger(PairMerging):
 
     def _open_run(self) -> int:
         previous = self.ancestor.previous
-        cursor = self.connection.execute(
+        return returned_id(
+            self.connection,
             "INSERT INTO merge_run (peer_uuid, peer_name, merged_at, analyst, after_entry,"
             " last_entry, previous_their_mark, previous_my_mark) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -98,8 +133,6 @@ class Merger(PairMerging):
                 previous[1] if previous else None,
             ),
         )
-        assert cursor.lastrowid is not None
-        return int(cursor.lastrowid)
 
     def close_marks(self) -> None:
         """Note how far both journals stand: the ancestor of the next merge with this peer."""

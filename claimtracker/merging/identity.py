@@ -13,6 +13,8 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from claimtracker.store.dbapi import SQLITE, Dialect
+
 #: Runs one SQL statement with its parameters and returns its rows (plain DB-API).
 Execute = Callable[[str, Sequence[Any]], list[Any]]
 
@@ -31,14 +33,34 @@ def derived_identity(execute: Execute) -> str:
     return str(uuid.uuid5(_NAMESPACE, seed))
 
 
-def has_table(execute: Execute, name: str) -> bool:
-    rows = execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
-    return bool(rows)
+def has_table(execute: Execute, name: str, dialect: Dialect = SQLITE) -> bool:
+    if dialect == SQLITE:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    else:
+        sql = (
+            "SELECT 1 FROM information_schema.tables"
+            " WHERE table_schema = current_schema() AND table_name = ?"
+        )
+    return bool(execute(sql, (name,)))
 
 
-def project_identity(execute: Execute) -> str:
+def table_columns(execute: Execute, table: str, dialect: Dialect = SQLITE) -> list[str]:
+    """The names of ``table``'s columns, in their order."""
+    if dialect == SQLITE:
+        return [row[1] for row in execute(f"PRAGMA table_info({table})", ())]
+    return [
+        str(row[0])
+        for row in execute(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+            (table,),
+        )
+    ]
+
+
+def project_identity(execute: Execute, dialect: Dialect = SQLITE) -> str:
     """The project's identity (a file from before migration 0008 answers the derived one)."""
-    if has_table(execute, "project_identity"):
+    if has_table(execute, "project_identity", dialect):
         rows = execute("SELECT uuid FROM project_identity WHERE id = 1", ())
         if rows:
             return str(rows[0][0])

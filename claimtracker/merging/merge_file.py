@@ -6,10 +6,16 @@ project: a kill or a failure half-way leaves the project as it was. When there i
 merge, a verified backup is taken while the transaction is still open, so it holds the project
 exactly as before the merge, and only then is the merge committed. A dry run does everything
 and rolls it back.
+
+The other side may be a team server (a URL: :mod:`~claimtracker.merging.server_peer`), and this
+side may be one: the merge then runs in one server transaction, holding the project's row
+lock so that two analysts' merges into it run one after the other. Backups of a server are
+its administrator's (pg_dump), so none is made there.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlmodel import Session
@@ -19,7 +25,10 @@ from claimtracker.merging.engine import Merger, Progress
 from claimtracker.merging.peer import Peer, open_peer_file
 from claimtracker.merging.summary import MergeSummary
 from claimtracker.store import Store
-from claimtracker.store.dbapi import require_sqlite
+from claimtracker.store.dbapi import DbConnection, ServerConnection
+
+#: Said where a file would name its backup: a server's backups are its administrator's.
+SERVER_BACKUP = "none made here: backups of a server are its administrator's (pg_dump)"
 
 
 class _RollBack(Exception):
@@ -33,25 +42,55 @@ def merge_file(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> MergeSummary:
-    """Merge the project file ``other`` into ``store``; says what it did."""
+    """Merge the project file (or server URL) ``other`` into ``store``; says what it did."""
+    from claimtracker.merging.server_peer import is_server_url, open_peer_server
+
+    if is_server_url(str(other)):
+        with open_peer_server(str(other)) as peer:
+            if peer.identity == _identity_of(store):
+                from claimtracker.errors import MergeInputError
+
+                raise MergeInputError(
+                    f"cannot merge {peer.name}: it is this project itself; nothing was changed"
+                )
+            return merge_peer(store, peer, dry_run=dry_run, progress=progress)
     with open_peer_file(Path(other), mine=store.path) as peer:
         return merge_peer(store, peer, dry_run=dry_run, progress=progress)
 
 
+def _identity_of(store: Store) -> str:
+    from claimtracker.journal.changes import sqlite_execute
+    from claimtracker.merging.identity import project_identity
+    from claimtracker.store.dbapi import dialect_of
+
+    with store.raw() as connection:
+        return project_identity(sqlite_execute(connection), dialect_of(connection))
+
+
 def merge_peer(
-    store: Store, peer: Peer, *, dry_run: bool = False, progress: Progress | None = None
+    store: Store,
+    peer: Peer,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    backup: bool = True,
+    keep_empty: bool = False,
 ) -> MergeSummary:
-    """Merge ``peer`` (any other side read through plain SQL) into ``store``."""
+    """Merge ``peer`` (any other side read through plain SQL) into ``store``. ``backup``
+    False: no backup (a new file has nothing to lose); ``keep_empty``: the marks are noted
+    even when nothing was new (a checkout of an empty project)."""
     summary: MergeSummary | None = None
     try:
         with store.change() as transaction:
             summary = _merge_in(transaction.session, peer, progress)
-            if dry_run or summary.nothing_new:
+            if dry_run or (summary.nothing_new and not keep_empty):
                 raise _RollBack
-            if store.path is not None:
+            if store.path is not None and backup:
                 from claimtracker.safety.backup import make_backup
 
                 summary.backup = str(make_backup(store, reason="before-merge").path)
+            elif not store.is_sqlite:
+                summary.backup = SERVER_BACKUP
         summary.changes = transaction.changes
     except _RollBack:
         assert summary is not None
@@ -60,12 +99,19 @@ def merge_peer(
     return summary
 
 
+def _this_side(session: Session) -> DbConnection:
+    """The session's own DB-API connection, in its transaction: this side is written through
+    it. On a server the project's one row is locked first, so merges into it take turns."""
+    driver = session.connection().connection.driver_connection
+    if isinstance(driver, sqlite3.Connection):
+        return driver
+    server = ServerConnection(driver)  # type: ignore[arg-type]
+    server.execute("SELECT uuid FROM project_identity WHERE id = 1 FOR UPDATE").fetchall()
+    return server
+
+
 def _merge_in(session: Session, peer: Peer, progress: Progress | None) -> MergeSummary:
-    # This side is written through the session's own DB-API connection, in its transaction.
-    connection = require_sqlite(
-        session.connection().connection.dbapi_connection,  # type: ignore[arg-type]
-        "Merging into a project",
-    )
+    connection = _this_side(session)
     merger = Merger(connection, peer, progress=progress)
     summary = merger.run()
     if merger.reanchor:

@@ -2,7 +2,8 @@
 
 A merge reads the other project only through an :data:`Execute` (one SQL statement and its
 parameters in, rows out), the same seam :mod:`claimtracker.journal.changes` uses, so that a
-team server's database can stand in for a file later. :func:`open_peer_file` opens another
+team server's database stands in for a file (:mod:`~claimtracker.merging.server_peer`).
+:func:`open_peer_file` opens another
 project file for reading, after the checks that turn bad input into one clear line: a missing
 file, a file that is not a ClaimTracker project, a project of a newer schema, this project
 itself, a file another program has open or is writing.
@@ -18,10 +19,11 @@ from pathlib import Path
 
 from claimtracker.errors import MergeInputError
 from claimtracker.journal.changes import Execute, sqlite_execute
-from claimtracker.merging.identity import has_table, project_identity
+from claimtracker.merging.identity import has_table, project_identity, table_columns
 from claimtracker.safety import live_files
 from claimtracker.safety.integrity import header_problem
 from claimtracker.safety.presence import others_using
+from claimtracker.store.dbapi import SQLITE, Dialect
 from claimtracker.store.version import SCHEMA_HEAD, sqlite_schema_revision
 
 #: The oldest schema a merge reads: every merged column exists from it on.
@@ -37,6 +39,7 @@ class Peer:
     identity: str
     #: Whether its journal records where each change was first made (schema 0008 on).
     has_origin: bool
+    dialect: Dialect = SQLITE
 
 
 def _refuse(path: Path, reason: str) -> MergeInputError:
@@ -112,7 +115,7 @@ def open_peer_file(path: Path, *, mine: Path | None) -> Iterator[Peer]:
         connection.execute("PRAGMA query_only = ON")
         connection.execute("BEGIN")
         execute = sqlite_execute(connection)
-        columns = {row[1] for row in execute("PRAGMA table_info(history)", ())}
+        columns = set(table_columns(execute, "history"))
         peer = Peer(
             execute=execute,
             name=path.name,

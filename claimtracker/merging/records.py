@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimtracker.journal.changes import Execute
+from claimtracker.merging.identity import table_columns
+from claimtracker.store.dbapi import SQLITE, Dialect
 
 _CHUNK = 500
 
@@ -13,15 +15,16 @@ _CHUNK = 500
 class SideRecords:
     """One side's records: rows by id, ids by UUID, a claim's tags; maps loaded on first use."""
 
-    def __init__(self, execute: Execute) -> None:
+    def __init__(self, execute: Execute, dialect: Dialect = SQLITE) -> None:
         self.execute = execute
+        self.dialect = dialect
         self._columns: dict[str, list[str]] = {}
         self._by_uuid: dict[str, dict[str, int]] = {}
         self._uuid_of: dict[str, dict[int, str]] = {}
 
     def columns(self, kind: str) -> list[str]:
         if kind not in self._columns:
-            self._columns[kind] = [row[1] for row in self.execute(f"PRAGMA table_info({kind})", ())]
+            self._columns[kind] = table_columns(self.execute, kind, self.dialect)
         return self._columns[kind]
 
     def _load(self, kind: str) -> None:

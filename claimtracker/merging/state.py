@@ -8,7 +8,6 @@ side, references), :mod:`~claimtracker.merging.pairs` (records both sides hold, 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +23,7 @@ from claimtracker.merging.records import SideRecords
 from claimtracker.merging.summary import MergeSummary
 from claimtracker.merging.trails import MERGED_KINDS, Entry, Trail, comparable
 from claimtracker.merging.writer import MergeWriter
+from claimtracker.store.dbapi import DbConnection, dialect_of
 
 #: Called with (steps done, steps in all); False cancels the merge.
 Progress = Callable[[int, int], bool]
@@ -37,13 +37,14 @@ class MergeState:
     """One merge of ``peer`` into the project on ``connection`` (inside its transaction)."""
 
     def __init__(
-        self, connection: sqlite3.Connection, peer: Peer, *, progress: Progress | None = None
+        self, connection: DbConnection, peer: Peer, *, progress: Progress | None = None
     ) -> None:
         self.connection = connection
         self.peer = peer
         self.progress = progress
-        self.mine = SideRecords(sqlite_execute(connection))
-        self.theirs = SideRecords(peer.execute)
+        self.dialect = dialect_of(connection)
+        self.mine = SideRecords(sqlite_execute(connection), self.dialect)
+        self.theirs = SideRecords(peer.execute, peer.dialect)
         self.now = bulk.timestamp()
         self.analyst = analyst_name()
         self.writer = MergeWriter(connection, now=self.now)

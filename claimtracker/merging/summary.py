@@ -31,6 +31,8 @@ class MergeSummary:
     restored: dict[str, int] = field(default_factory=dict)
     conflicts: int = 0
     alias_offers: int = 0
+    #: Conflicts of earlier merges settled as agreed: both sides hold one value now.
+    agreed: int = 0
     #: Records the other side changed that this side deleted for good: left out.
     skipped: int = 0
     dry_run: bool = False
@@ -50,6 +52,7 @@ class MergeSummary:
             or any(self.restored.values())
             or self.conflicts
             or self.alias_offers
+            or self.agreed
         )
 
     def describe(self) -> str:
@@ -69,6 +72,10 @@ class MergeSummary:
                 parts.append(
                     f"{self.alias_offers} possible alias{'es' if self.alias_offers != 1 else ''}"
                 )
+            if self.agreed:
+                parts.append(
+                    f"{self.agreed} conflict{'s' if self.agreed != 1 else ''} agreed on both sides"
+                )
             text = f"From {self.peer}: " + ", ".join(parts)
         if self.skipped:
             text += f" ({self.skipped} left out: deleted for good here)"
@@ -85,6 +92,7 @@ class MergeSummary:
             "restored": self.restored,
             "conflicts": self.conflicts,
             "alias_offers": self.alias_offers,
+            "agreed": self.agreed,
             "skipped": self.skipped,
             "dry_run": self.dry_run,
             "run_id": self.run_id,

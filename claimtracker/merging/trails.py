@@ -10,14 +10,17 @@ a merge and its undo, change nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimtracker.journal.actions import CHANGED, CREATED, DELETED, PURGED, RESTORED
 from claimtracker.journal.changes import Execute
 from claimtracker.journal.entries import decode
+
+if TYPE_CHECKING:
+    from claimtracker.merging.peer import Peer
 
 #: The kinds a merge reconciles, referenced ones first.
 MERGED_KINDS = ("actor", "source", "claim", "link", "opinion")
@@ -93,18 +96,46 @@ def comparable(value: Any) -> Any:
     return value
 
 
+def merged_from(peer: Peer, identity: str) -> list[tuple[int, int]]:
+    """The journal entries (first, last) the other side's merges from the project ``identity``
+    wrote: that project's own work, or work it passed on (a team server passes one analyst's
+    changes to the next) — never news to it."""
+    if not peer.has_origin:
+        return []
+    return [
+        (int(after) + 1, int(last))
+        for after, last in peer.execute(
+            "SELECT after_entry, last_entry FROM merge_run"
+            " WHERE peer_uuid = ? AND undone_at IS NULL AND last_entry > after_entry",
+            (identity,),
+        )
+    ]
+
+
 def read_trails(
-    execute: Execute, after: int, *, has_origin: bool = True, skip_origin: str | None = None
+    execute: Execute,
+    after: int,
+    *,
+    has_origin: bool = True,
+    skip_origin: str | None = None,
+    skip_ranges: Sequence[tuple[int, int]] = (),
 ) -> dict[str, dict[int, Trail]]:
     """Each record's trail from the journal entries after ``after``; entries first made in the
-    project ``skip_origin`` (this side's own changes, come back through the other) are left out."""
+    project ``skip_origin`` (this side's own changes, come back through the other), and those
+    in ``skip_ranges`` (what merges from this side wrote there), are left out."""
     origin = "origin" if has_origin else "NULL"
     rows = execute(
         "SELECT id, changed_at, analyst, kind, record_id, action, field, old_value, new_value,"
         f" note, {origin} FROM history WHERE id > ? ORDER BY id",
         (after,),
     )
-    return trails_of(Entry(*row) for row in rows if skip_origin is None or row[10] != skip_origin)
+
+    def kept(row: Sequence[Any]) -> bool:
+        if skip_origin is not None and row[10] == skip_origin:
+            return False
+        return not any(first <= row[0] <= last for first, last in skip_ranges)
+
+    return trails_of(Entry(*row) for row in rows if kept(row))
 
 
 def trails_of(entries: Iterable[Entry]) -> dict[str, dict[int, Trail]]:

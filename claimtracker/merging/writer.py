@@ -6,12 +6,11 @@ other side keep their analysts and times and say where the change was first made
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from claimtracker.csvio.undo import set_tag_names
 from claimtracker.journal.entries import ROW_COLUMNS, encode
+from claimtracker.store.dbapi import DbConnection, dialect_of, insert_ignoring
 
 #: Columns of ``history`` a merge writes, in order: the journal's own, and where the change was
 #: first made.
@@ -31,20 +30,27 @@ _CONFLICT_COLUMNS = (
 )
 
 
+def returned_id(connection: DbConnection, insert: str, values: Sequence[Any]) -> int:
+    """Run ``insert`` (one row) and return the new row's id, on either database."""
+    row = connection.execute(f"{insert} RETURNING id", values).fetchone()
+    return int(row[0])
+
+
 class MergeWriter:
-    def __init__(self, connection: sqlite3.Connection, *, now: str) -> None:
+    def __init__(self, connection: DbConnection, *, now: str) -> None:
         self.connection = connection
+        self.dialect = dialect_of(connection)
         self.now = now
         self.entries: list[tuple[object, ...]] = []
 
     def insert(self, kind: str, values: dict[str, Any]) -> int:
         names = ", ".join(f'"{name}"' for name in values)
         marks = ", ".join("?" for _ in values)
-        cursor = self.connection.execute(
-            f'INSERT INTO "{kind}" ({names}) VALUES ({marks})', tuple(values.values())
+        return returned_id(
+            self.connection,
+            f'INSERT INTO "{kind}" ({names}) VALUES ({marks})',
+            tuple(values.values()),
         )
-        assert cursor.lastrowid is not None
-        return int(cursor.lastrowid)
 
     def update(self, kind: str, record_id: int, values: dict[str, Any]) -> None:
         """Set ``values`` and count it as an edit of the record (version, time)."""
@@ -55,7 +61,19 @@ class MergeWriter:
         )
 
     def set_tags(self, claim_id: int, names: Sequence[str]) -> None:
-        set_tag_names(self.connection, claim_id, list(names))
+        """Give a claim exactly the tags ``names`` (new tag names are created)."""
+        self.connection.execute("DELETE FROM claim_tag WHERE claim_id = ?", (claim_id,))
+        for name in names:
+            self.connection.execute(
+                insert_ignoring("INSERT INTO tag (name) VALUES (?)", self.dialect), (name,)
+            )
+            self.connection.execute(
+                insert_ignoring(
+                    "INSERT INTO claim_tag (claim_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+                    self.dialect,
+                ),
+                (claim_id, name),
+            )
 
     def entry(
         self,

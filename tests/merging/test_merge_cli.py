@@ -81,16 +81,18 @@ def test_a_bad_merge_is_one_line_and_a_non_zero_status(
     )
 
 
-def test_merging_into_a_server_database_is_refused_in_one_line(
+def test_merging_a_file_into_a_server_database_says_backups_are_the_administrators(
     pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     other = tmp_path / "laptop.db"
     make_base(other)
     assert main(["--db", pg_url, "init"]) == 0
     capsys.readouterr()
-    assert main(["merge", str(other), "--db", pg_url]) == 1
-    error = capsys.readouterr().err
-    assert error == (
-        "claimtracker: error: Merging into a project works on SQLite database files only, "
-        "not yet on a PostgreSQL server.\n"
-    )
+    assert main(["merge", str(other), "--db", pg_url]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "From laptop.db: 1 actor added, 6 claims added, 2 links added",
+        "Backup: none made here: backups of a server are its administrator's (pg_dump).",
+    ]
+    assert main(["merge", str(other), "--db", pg_url]) == 0
+    assert capsys.readouterr().out == "Nothing new from laptop.db\n"

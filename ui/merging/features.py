@@ -1,4 +1,5 @@
-"""File → Merge Project File… and the conflicts it leaves, installed with one call (issue 12).
+"""File → Merge Project File… and the conflicts it leaves, installed with one call (issue 12);
+with them File → Sync with Team Server on a checked-out file (:mod:`~ui.merging.syncing`).
 
 The merge runs on the window's runner (progress, Cancel) and becomes one undo step; its summary
 ("12 claims added, 3 changed, 2 conflicts") is shown with a way to the conflicts. Conflicts are
@@ -22,6 +23,7 @@ from claimtracker import fields
 from ui.actions import _action, insert_after
 from ui.claims.editing import Editing
 from ui.merging.commands import MergeCommand, SettleConflictCommand
+from ui.merging.syncing import SyncFeature, summary_box
 from ui.runtime.hub import Hub
 from ui.runtime.ops import Cancelled, OpContext, Runner, WriteOp
 
@@ -78,6 +80,15 @@ class MergeFeatures(QObject):
         self.summary_box: QMessageBox | None = None
 
         self._update_actions()
+        self.syncing = SyncFeature(
+            window=parts.window,
+            hub=parts.hub,
+            ops=parts.ops,
+            project=parts.project,
+            after=self.merge_action,
+            show_status=parts.show_status,
+            show_conflicts=lambda: self.show_conflicts(),
+        )
 
     def _update_actions(self, *, closing: bool = False) -> None:
         has_project = not closing and self.parts.project() is not None
@@ -141,20 +152,13 @@ class MergeFeatures(QObject):
         self._show_summary(text, summary.conflicts + summary.alias_offers)
 
     def _show_summary(self, text: str, to_settle: int) -> None:
-        box = QMessageBox(self.parts.window)
-        box.setWindowTitle("Merge finished")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(text)
-        if to_settle:
-            box.setInformativeText(
-                "Where both sides changed a field, your value stands until you settle it."
-            )
-            settle = box.addButton("Settle Conflicts…", QMessageBox.ButtonRole.AcceptRole)
-            settle.clicked.connect(lambda: self.show_conflicts())
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(QMessageBox.StandardButton.Close)
-        self.summary_box = box
-        box.open()
+        self.summary_box = summary_box(
+            self.parts.window,
+            "Merge finished",
+            text,
+            to_settle=to_settle,
+            show_conflicts=lambda: self.show_conflicts(),
+        )
 
     def _failed(self, error: object, action: str) -> None:
         from ui.errors import show_error
