@@ -109,6 +109,17 @@ def stored_password(address: TeamAddress) -> str | None:
         return None
 
 
+def with_stored_password(url: str) -> str:
+    """``url`` with the password the keyring keeps for its address put in (for connecting only,
+    never to keep); unchanged when it holds one already or none is kept (libpq then looks in
+    ``~/.pgpass``)."""
+    address, password = TeamAddress.from_url(url)
+    if password is not None:
+        return url
+    stored = stored_password(address)
+    return url if stored is None else address.url(stored)
+
+
 def remember_password(address: TeamAddress, password: str) -> str | None:
     """Keep ``password`` in the system keyring; None, or why it could not be kept (one line)."""
     try:

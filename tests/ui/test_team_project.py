@@ -361,3 +361,15 @@ def test_the_dispute_views_and_the_dossier_work_on_a_team_project(
     dialog = window.report_dialog
     qtbot.waitUntil(lambda: dialog.dossier is not None, timeout=10_000)
     assert "SQLite" not in dialog.summary.text()
+
+
+def test_a_sync_connects_with_the_password_the_keyring_keeps(memory_keyring) -> None:
+    from claimtracker.server.address import with_stored_password
+
+    url = "postgresql+psycopg://anna@db.example.org:5432/claims"
+    assert with_stored_password(url) == url  # none kept: libpq looks in ~/.pgpass
+    address, _ = TeamAddress.from_url(url)
+    keyring.set_password(KEYRING_SERVICE, address.keyring_key, "s3cret word")
+    assert TeamAddress.from_url(with_stored_password(url)) == (address, "s3cret word")
+    given = "postgresql+psycopg://anna:typed@db.example.org:5432/claims"
+    assert with_stored_password(given) == given

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton, QWidget
 
+from claimtracker.server.address import with_stored_password
 from ui.actions import _action, insert_after
 from ui.runtime.hub import Hub
 from ui.runtime.ops import Cancelled, OpContext, Runner, WriteOp
@@ -131,6 +132,7 @@ class SyncFeature(QObject):
         project = self.project()
         if project is None or self.status is None or self.status.url is None:
             return None
+        url = with_stored_password(self.status.url)
 
         def work(context: OpContext) -> SyncResult:
             from claimtracker.errors import MergeCancelled
@@ -140,6 +142,7 @@ class SyncFeature(QObject):
             try:
                 return sync(
                     project.store,
+                    url,
                     progress=lambda done, total: context.progress(
                         done, total, "Syncing with the team server…"
                     ),
