@@ -302,3 +302,16 @@ def test_a_long_descriptor_opens_at_its_start(qtbot: QtBot, window: MainWindow) 
     metrics = descriptor.fontMetrics()
     assert metrics.horizontalAdvance(descriptor.text()) > descriptor.width()
     assert descriptor.cursorRect().left() < metrics.averageCharWidth() * 2
+
+
+def test_a_long_speaker_opens_at_its_start(qtbot: QtBot, window: MainWindow) -> None:
+    editor = window.detail.editor
+    claims = [window.claims.claim_row(row) for row in range(window.claims.rowCount())]
+    wordy = max((row for row in claims if row and row.speaker), key=lambda r: len(r.speaker))
+    short = next(row for row in claims if row and row.id != wordy.id)
+    speaker = editor.speaker
+    for claim in (wordy, short, wordy):  # as opened, and as opened again from another claim
+        window.select_claim(claim.id)
+        qtbot.waitUntil(lambda c=claim: editor.row is not None and editor.row.id == c.id)
+        assert speaker.text() == (claim.speaker or "")
+        assert speaker.cursorPosition() == 0

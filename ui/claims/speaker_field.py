@@ -177,6 +177,7 @@ class SpeakerField(QLineEdit):
         self._saved = name
         self.blockSignals(True)
         self.setText(name)
+        self.setCursorPosition(0)  # a long name opens at its start, not scrolled to its end
         self.blockSignals(False)
         self.completions.set_typed("")
 
