@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 #: Tables that are not the project's records: the schema's revision, SQLite's full-text index
 #: (built again on a file target) and counters (copied separately).
 _NOT_COPIED = ("alembic_version", "sqlite_sequence")
+#: Rows the migrations write into a new, empty project (its identity): replaced by the copy's, as
+#: the copy is the same project (claimtracker.merging tells its copies apart by their journals).
+_MADE_BY_SCHEMA = ("project_identity",)
 _BATCH = 5000
 
 
@@ -177,7 +180,7 @@ def _set_last_ids(connection: DbConnection, last: dict[str, int]) -> None:
 
 def _empty_or_refuse(connection: DbConnection, tables: list[_Table], where: str) -> None:
     for table in tables:
-        count = _count(connection, table.name)
+        count = 0 if table.name in _MADE_BY_SCHEMA else _count(connection, table.name)
         if count:
             raise ValidationError(
                 f"{where} is not empty ({count} row(s) in {table.name}); a project is copied "
@@ -193,6 +196,9 @@ def copy_project(source: Store, target: Store) -> ProjectCopy:
     copied: dict[str, int] = {}
     with source.raw() as reading, target.raw(write=True) as writing:
         _empty_or_refuse(writing, tables, target.display_name)
+        for table in tables:
+            if table.name in _MADE_BY_SCHEMA:
+                writing.execute(f'DELETE FROM "{table.name}"')
         last = _last_ids(reading, tables)
         on_file = isinstance(writing, sqlite3.Connection)
         # A file's search index is built once at the end, not row by row.
