@@ -418,6 +418,7 @@ class MainWindow(QMainWindow):
                 select_claim=self.select_claim,
                 show_status=self.status.showMessage,
                 last_folder=lambda: self.settings.last_folder,
+                store_opened=self.storeOpened,
             )
         )
 

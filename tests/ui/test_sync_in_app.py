@@ -52,3 +52,28 @@ def test_sync_in_the_app_brings_the_team_in_and_sends_this_files_changes(
     assert side(pg_migrated_url)[uuid_of(pg_migrated_url, "Claim number 2")]["notes"] == (
         "checked offline"
     )
+
+
+def test_opening_a_file_loads_the_orm_off_the_gui_thread(
+    make_window: Callable[..., object],
+    sample_db: Path,
+    qtbot: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first rows are painted from a plain connection; the Store (and SQLAlchemy, ~0.35 s)
+    loads on a thread afterwards — asking whether the file syncs must not load it sooner."""
+    import threading
+
+    from ui.runtime.project import Project
+
+    on_gui_thread: list[bool] = []
+    original = Project._load_store
+
+    def spied(self: Project, *args: object, **kwargs: object) -> None:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Project, "_load_store", spied)
+    window = make_window(sample_db)
+    qtbot.waitUntil(lambda: window.project.store_loaded, timeout=10_000)  # type: ignore[attr-defined]
+    assert on_gui_thread == [False]

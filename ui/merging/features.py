@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox
 
@@ -48,6 +48,8 @@ class MergeParts:
     select_claim: Callable[[int], object]
     show_status: Callable[[str, int], None]
     last_folder: Callable[[], str]
+    #: Emitted once the open project's Store is loaded (in the background, after first paint).
+    store_opened: SignalInstance
 
 
 class MergeFeatures(QObject):
@@ -85,6 +87,7 @@ class MergeFeatures(QObject):
             hub=parts.hub,
             ops=parts.ops,
             project=parts.project,
+            store_opened=parts.store_opened,
             after=self.merge_action,
             show_status=parts.show_status,
             show_conflicts=lambda: self.show_conflicts(),

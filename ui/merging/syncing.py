@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolButton, QWidget
 
 from claimtracker.server.address import with_stored_password
@@ -62,6 +62,7 @@ class SyncFeature(QObject):
         hub: Hub,
         ops: Runner,
         project: Callable[[], Project | None],
+        store_opened: SignalInstance,
         after: QAction,
         show_status: Callable[[str, int], None],
         show_conflicts: Callable[[], None],
@@ -91,7 +92,9 @@ class SyncFeature(QObject):
         self.status: SyncStatus | None = None
         #: The summary of the last sync, while it is shown.
         self.summary_box: QMessageBox | None = None
-        hub.projectOpened.connect(lambda _project: self.refresh())
+        # Read once the Store is loaded: asking for it sooner would load the ORM on the GUI
+        # thread before the first rows are painted.
+        store_opened.connect(lambda _error: self.refresh())
         hub.projectClosing.connect(lambda: self._show(None))
         hub.changed.connect(self._on_changed)
         ops.busyChanged.connect(lambda _busy: self._show(self.status))
@@ -102,7 +105,7 @@ class SyncFeature(QObject):
     def refresh(self) -> None:
         """Read again where the open file syncs with (in the background)."""
         project = self.project()
-        if project is None or project.store.path is None:
+        if project is None or project.path is None or not project.store_loaded:
             self._show(None)
             return
 
