@@ -164,3 +164,20 @@ def test_check_database_shows_the_result_and_repairs_the_search_index(
     window.filter_bar.search.setText("zanzibar")
     qtbot.waitUntil(lambda: window.claims.rowCount() == 1 and not window.claims.loading)
     dialog.close()
+
+
+def test_the_trash_bar_wraps_its_buttons_instead_of_widening_the_centre(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """At 1024 px a bar as wide as its three buttons took the room from the sidebar."""
+    trash_one_of_each(window)
+    bar = open_trash(qtbot, window)
+    buttons = (bar.restore_button, bar.others_button, bar.empty_button)
+    in_a_row = sum(button.sizeHint().width() for button in buttons)
+    widest = max(button.sizeHint().width() for button in buttons)
+    assert bar.minimumSizeHint().width() < in_a_row
+    assert bar.minimumSizeHint().width() <= widest + 40
+    bar.resize(widest + 30, bar.heightForWidth(widest + 30))
+    tops = {button.geometry().top() for button in buttons}
+    assert len(tops) > 1  # wrapped onto rows, each button whole
+    assert all(button.width() >= button.sizeHint().width() for button in buttons)

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ui.common.choice_popup import ChoicePopup, Entry
+from ui.common.flow_layout import FlowLayout
 from ui.icons import icon
 from ui.safety.trash.emptying import describe_counts
 from ui.safety.trash.kinds import deleted_text, item_title
@@ -60,11 +61,11 @@ class TrashBar(QFrame):
         self.empty_button = _tool_button(self, empty_action)
         self.popup: ChoicePopup | None = None
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        # The buttons wrap in a narrow centre instead of widening it (which took the room from
+        # the sidebar, cutting its names, at 1024 px).
+        buttons = FlowLayout(spacing=6)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.others_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.empty_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
