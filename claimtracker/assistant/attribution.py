@@ -1035,23 +1035,33 @@ def _phrase_before_that(
         s_start, s_end = tokens[0].start, tokens[-1].end
         if masked[s_end : s_end + 1] == "%":
             s_end += 1
-        that = _THAT.match(masked, verb.end)
-        content_start = that.end() if that else verb.end
-        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
-        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
-            continue
-        return Attribution(
-            speaker_start=base + s_start,
-            speaker_end=base + s_end,
-            descriptor_start=base + s_start,
-            descriptor_end=base + verb.end,
-            cue=verb.text,
-            pattern="leading",
-            content_start=base + c_start,
-            content_end=base + c_end,
-            statement=_statement_in(masked, 0, len(masked)),
-        )
+        found = _leading_with_content(masked, base, s_start, s_end, verb)
+        if found is not None:
+            return found
     return None
+
+
+def _leading_with_content(
+    masked: str, base: int, s_start: int, s_end: int, verb: _Verb
+) -> Attribution | None:
+    """The subject ``s_start:s_end`` leads the cue ``verb``; its content is what follows the
+    verb (after a "that"), or None when that is too short to be a claim."""
+    that = _THAT.match(masked, verb.end)
+    content_start = that.end() if that else verb.end
+    c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
+    if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
+        return None
+    return Attribution(
+        speaker_start=base + s_start,
+        speaker_end=base + s_end,
+        descriptor_start=base + s_start,
+        descriptor_end=base + verb.end,
+        cue=verb.text,
+        pattern="leading",
+        content_start=base + c_start,
+        content_end=base + c_end,
+        statement=_statement_in(masked, 0, len(masked)),
+    )
 
 
 #: Verbs that make their object speak: "the win led Priebus to declare ...".
@@ -1262,22 +1272,9 @@ def _name_before_verb(text: str, base: int, masked: str, verbs: list[_Verb]) -> 
         s_start, s_end = run[0].start, run[-1].end
         if not _looks_like_subject(masked, s_start, s_end):
             continue
-        that = _THAT.match(masked, verb.end)
-        content_start = that.end() if that else verb.end
-        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
-        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
-            continue
-        return Attribution(
-            speaker_start=base + s_start,
-            speaker_end=base + s_end,
-            descriptor_start=base + s_start,
-            descriptor_end=base + verb.end,
-            cue=verb.text,
-            pattern="leading",
-            content_start=base + c_start,
-            content_end=base + c_end,
-            statement=_statement_in(masked, 0, len(masked)),
-        )
+        found = _leading_with_content(masked, base, s_start, s_end, verb)
+        if found is not None:
+            return found
     return None
 
 
