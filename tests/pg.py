@@ -131,6 +131,32 @@ def _run(command: list[str], what: str) -> None:
         raise RuntimeError(f"{what} failed: {detail[-1] if detail else done.returncode}")
 
 
+def start_cluster(bindir: Path, folder: Path, options: str) -> None:
+    """Start the cluster in ``folder`` (data in ``folder/data``) with ``options`` for postgres."""
+    _run(
+        [
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(folder / "data"),
+            "-l",
+            str(folder / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        ],
+        "pg_ctl start",
+    )
+
+
+def stop_cluster(bindir: Path, folder: Path) -> None:
+    """Stop the cluster in ``folder`` at once (as a crash or a pulled cable would)."""
+    _run(
+        [str(bindir / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "stop"],
+        "pg_ctl stop",
+    )
+
+
 @contextmanager
 def throwaway_cluster(bindir: Path) -> Iterator[PgServer]:
     """A new cluster on a free port, stopped and deleted afterwards (also used by bench/)."""
@@ -165,27 +191,12 @@ def throwaway_cluster(bindir: Path) -> Iterator[PgServer]:
     )
     started = False
     try:
-        _run(
-            [
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(folder / "server.log"),
-                "-o",
-                options,
-                "-w",
-                "start",
-            ],
-            "pg_ctl start",
-        )
+        start_cluster(bindir, folder, options)
         started = True
         yield PgServer(host=str(folder), port=port, superuser=SUPERUSER, bindir=bindir)
     finally:
         if started:
-            _run(
-                [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], "pg_ctl stop"
-            )
+            stop_cluster(bindir, folder)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -10,17 +10,13 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from tests.pg import PgServer, _run
-
-
-def _data(server: PgServer) -> Path:
-    return Path(server.host) / "data"
+from tests.pg import PgServer, start_cluster, stop_cluster
 
 
 def stop(server: PgServer) -> list[str]:
     """Stop the server at once (as a crash or a pulled cable would); returns its options."""
-    data = _data(server)
-    words = shlex.split((data / "postmaster.opts").read_text(encoding="utf-8"))
+    folder = Path(server.host)
+    words = shlex.split((folder / "data" / "postmaster.opts").read_text(encoding="utf-8"))
     options: list[str] = []
     skip = False
     for word in words[1:]:
@@ -30,25 +26,10 @@ def stop(server: PgServer) -> list[str]:
             skip = True
         else:
             options.append(word)
-    _run([str(server.bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], "pg_ctl stop")
+    stop_cluster(server.bindir, folder)
     return options
 
 
 def start(server: PgServer, options: list[str]) -> None:
     """Start the stopped server again, on the same port and socket."""
-    data = _data(server)
-    log = str(Path(server.host) / "server.log")
-    _run(
-        [
-            str(server.bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-l",
-            log,
-            "-o",
-            shlex.join(options),
-            "-w",
-            "start",
-        ],
-        "pg_ctl start",
-    )
+    start_cluster(server.bindir, Path(server.host), shlex.join(options))

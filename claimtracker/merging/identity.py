@@ -10,13 +10,9 @@ the migration, upgraded separately, still agree), a new random one otherwise.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
-from typing import Any
 
+from claimtracker.journal.changes import Execute
 from claimtracker.store.dbapi import SQLITE, Dialect
-
-#: Runs one SQL statement with its parameters and returns its rows (plain DB-API).
-Execute = Callable[[str, Sequence[Any]], list[Any]]
 
 _NAMESPACE = uuid.UUID("6f1c8a52-5a3e-4d0c-9a5e-2f7c0b6f4e11")
 

@@ -43,6 +43,7 @@ from claimtracker.merging.state import Progress
 from claimtracker.merging.summary import MergeSummary
 from claimtracker.merging.trails import MERGED_KINDS, merged_from, read_trails
 from claimtracker.store import Store
+from claimtracker.store.dbapi import POSTGRESQL
 
 _SERVER_SCHEMES = ("postgresql", "postgres")
 
@@ -279,7 +280,7 @@ def _push(
         with _this_file(store) as peer:
             with server.raw() as connection:
                 execute = sqlite_execute(connection)
-                server_identity = project_identity(execute, "postgresql")
+                server_identity = project_identity(execute, POSTGRESQL)
                 marks = execute(
                     "SELECT their_mark FROM merge_peer WHERE peer_uuid = ?", (peer.identity,)
                 )

@@ -4,9 +4,9 @@ The query layer, journal reading, bulk work, CSV and dispute analysis run their 
 :class:`DbConnection`, without SQLAlchemy (so the app paints its first rows before the ORM is
 imported). One SQL text serves both databases:
 
-* Placeholders are always ``?`` (qmark). On PostgreSQL, :class:`ServerConnection` turns them into
-  psycopg's ``%s`` (once per distinct SQL text, cached) and escapes every ``%`` in the SQL, so a
-  ``LIKE 'a%'`` literal is safe.
+* Placeholders are ``?`` (qmark), or numbered ``?1``, ``?2`` where one value is used twice. On
+  PostgreSQL, :class:`ServerConnection` turns them into psycopg's ``%s`` / ``%(p1)s`` (once per
+  distinct SQL text, cached) and escapes every ``%`` in the SQL, so a ``LIKE 'a%'`` literal is safe.
 * Values come back as from sqlite3: dates and timestamps as ISO text (``2026-12-05``,
   ``2026-12-05 10:00:00.123456``; the server leaves out a fraction's trailing zeros), so row
   snapshots are the same on both. Booleans come back as True/False on a server (0/1 on SQLite).
@@ -32,10 +32,11 @@ PostgreSQL it is an ordinary transaction). Writing a query function::
 A plain ``sqlite3.Connection`` is a :class:`DbConnection` as it is (the app's readers, tests):
 the Protocol leaves the dialect out for that reason, and :func:`dialect_of` reads the
 ``dialect`` attribute :class:`ServerConnection` carries, calling any connection without one
-SQLite. Bulk work on a server reaches psycopg itself (``connection.psycopg``, for ``COPY``).
+SQLite. Reading a result too big to hold takes :func:`streamed` (a server-side cursor on a
+server). Bulk work on a server reaches psycopg itself (``connection.psycopg``, for ``COPY``).
 
-Work still written for SQLite only takes ``store.raw_sqlite("What it is")`` (or
-:func:`require_sqlite`): on a server it stops with one line saying that it needs a file.
+Work still written for SQLite only (undoing a merge) takes ``store.raw_sqlite("What it is")``
+(or :func:`require_sqlite`): on a server it stops with one line saying that it needs a file.
 """
 
 from __future__ import annotations
