@@ -1149,23 +1149,10 @@ def _opening_name(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attr
             continue
         if ";" in masked[first[1] : verb.start] or "_" in masked[first[1] : verb.start]:
             continue
-        that = _THAT.match(masked, verb.end)
-        content_start = that.end() if that else verb.end
-        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
-        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
-            continue
         s_start, s_end = _strip_span(masked, *first)
-        return Attribution(
-            speaker_start=base + s_start,
-            speaker_end=base + s_end,
-            descriptor_start=base + s_start,
-            descriptor_end=base + verb.end,
-            cue=verb.text,
-            pattern="leading",
-            content_start=base + c_start,
-            content_end=base + c_end,
-            statement=_statement_in(masked, 0, len(masked)),
-        )
+        found = _leading_with_content(masked, base, s_start, s_end, verb)
+        if found is not None:
+            return found
     return None
 
 
