@@ -887,30 +887,20 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         verbs = _verbs(masked)[:1]
     if not verbs:
         return _russian_as(text, start, masked) or _verb_colon_quote(text, start, masked)
-    found = _trailing(text, start, masked, verbs)
-    if found is None:
-        found = _russian_as(text, start, masked)
-    if found is None:
-        found = _leading(text, start, masked, verbs)
-    if found is None:
-        found = _parenthetical(text, start, masked, verbs)
-    if found is None:
-        found = _who_said(text, start, masked, verbs)
-    if found is None:
-        found = _verb_colon_quote(text, start, masked)
-    if found is None:
-        found = _name_before_verb(text, start, masked, verbs)
-    if found is None:
-        found = _opening_name(text, start, masked, verbs)
-    if found is None:
-        found = _passive_by(text, start, masked, verbs)
-    if found is None:
-        found = _infinitive_report(text, start, masked, verbs)
-    if found is None:
-        found = _phrase_before_that(text, start, masked, verbs)
-    if found is None:
-        found = _group_who_says(text, start, masked, verbs)
-    return found
+    return (
+        _trailing(text, start, masked, verbs)
+        or _russian_as(text, start, masked)
+        or _leading(text, start, masked, verbs)
+        or _parenthetical(text, start, masked, verbs)
+        or _who_said(text, start, masked, verbs)
+        or _verb_colon_quote(text, start, masked)
+        or _name_before_verb(text, start, masked, verbs)
+        or _opening_name(text, start, masked, verbs)
+        or _passive_by(text, start, masked, verbs)
+        or _infinitive_report(text, start, masked, verbs)
+        or _phrase_before_that(text, start, masked, verbs)
+        or _group_who_says(text, start, masked, verbs)
+    )
 
 
 _GROUP_DETERMINERS = words("the a an some many most all several other these those few")
@@ -1159,23 +1149,10 @@ def _opening_name(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attr
             continue
         if ";" in masked[first[1] : verb.start] or "_" in masked[first[1] : verb.start]:
             continue
-        that = _THAT.match(masked, verb.end)
-        content_start = that.end() if that else verb.end
-        c_start, c_end = _strip_span(masked, content_start, len(masked), " \t\n.!?:,")
-        if len(_words(masked, c_start, c_end)) < _MIN_NAME_RUN_CONTENT:
-            continue
         s_start, s_end = _strip_span(masked, *first)
-        return Attribution(
-            speaker_start=base + s_start,
-            speaker_end=base + s_end,
-            descriptor_start=base + s_start,
-            descriptor_end=base + verb.end,
-            cue=verb.text,
-            pattern="leading",
-            content_start=base + c_start,
-            content_end=base + c_end,
-            statement=_statement_in(masked, 0, len(masked)),
-        )
+        found = _leading_with_content(masked, base, s_start, s_end, verb)
+        if found is not None:
+            return found
     return None
 
 

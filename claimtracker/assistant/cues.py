@@ -547,7 +547,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 #: Heads and names that make a speaker a media outlet.
 MEDIA_HEADS: frozenset[str] = words(
     """
-    newspaper newspapers publication publications journalism outlets networks newsletter
+    newspapers publication publications journalism outlets networks newsletter
     newspaper paper daily tabloid broadcaster network channel magazine website outlet radio
     television tv news agency's newswire wire times post telegraph guardian journal herald
     tribune gazette mail mirror sun express independent observer chronicle economist monitor
@@ -611,7 +611,6 @@ MEDIA_NAMES: tuple[str, ...] = (
     "the blaze",
     "business insider",
     "forbes",
-    "the atlantic",
     "realclearpolitics",
     "fivethirtyeight",
     "gallup",
@@ -667,7 +666,7 @@ DOCUMENT_HEADS: frozenset[str] = words(
     video recording research census estimate estimates публикация публикации доклад доклада
     данные отчет отчёт исследование polls polling surveys studies memos letters analyses
     projection projections forecast forecasts index indexes model models numbers results
-    statement statements release releases lawsuit lawsuit suit complaint ruling order
+    statement statements release releases lawsuit suit complaint ruling order
     agreement regulations rules brief briefs affidavit testimony ad ads advertisement
     commercial tweet tweets post posts website platform findings photos pictures images
     videos filings average averages tally count counts editorial editorials column columns

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimtracker.assistant import suggest
-from tests.assistant.test_assistant_news_grammar import only
+from tests.assistant.helpers import only
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimtracker.assistant import Suggestion, suggest
+from claimtracker.assistant import suggest
 from claimtracker.assistant.quotes import find_quotes
-
-
-def only(text: str) -> Suggestion:
-    found = suggest(text)
-    assert len(found) == 1, [(s.text, s.speaker) for s in found]
-    return found[0]
+from tests.assistant.helpers import only
 
 
 def test_doubled_apostrophes_quote_like_double_quotes():

@@ -9,17 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtracker.assistant import Suggestion, suggest
+from claimtracker.assistant import suggest
 from claimtracker.assistant.quotes import find_quotes
 from claimtracker.assistant.sentences import prose_paragraphs, sentences
 from claimtracker.assistant.speakers import NameIndex, describe
-
-
-def only(text: str) -> Suggestion:
-    found = suggest(text)
-    assert len(found) == 1, [s.text for s in found]
-    return found[0]
-
+from tests.assistant.helpers import only
 
 # --- Prose and sentences -----------------------------------------------------------------------
 

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimtracker.assistant import Suggestion, suggest
-
-
-def only(text: str) -> Suggestion:
-    found = suggest(text)
-    assert len(found) == 1, [(s.text, s.speaker) for s in found]
-    return found[0]
+from claimtracker.assistant import suggest
+from tests.assistant.helpers import only
 
 
 @pytest.mark.parametrize(
