@@ -13,11 +13,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.ui_screenshots import start_app
 
 
 def _edit_apart(mine: Path, theirs: Path) -> None:
@@ -63,37 +64,16 @@ def _edit_apart(mine: Path, theirs: Path) -> None:
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "shots").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="claimtracker-merge-shots-"))
-    os.environ["XDG_DATA_HOME"] = str(work / "data")
-    os.environ["XDG_CONFIG_HOME"] = str(work / "config")
-    os.environ.pop("CLAIMTRACKER_DB", None)
-
-    from PySide6.QtCore import QSettings, QTimer
+    sample, settle = start_app()
     from PySide6.QtWidgets import QWidget
 
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
-    from claimtracker.sample import build_sample
-    from claimtracker.store import Store
-    from ui import theme
-    from ui.app import create_application
     from ui.main_window import MainWindow
     from ui.settings import Settings
 
-    mine, theirs = work / "Alice.db", work / "Bob's laptop.db"
-    with Store.open(mine) as store:
-        build_sample(store)
-    shutil.copyfile(mine, theirs)
+    mine, theirs = sample.parent / "Alice.db", sample.parent / "Bob's laptop.db"
+    shutil.copyfile(sample, mine)
+    shutil.copyfile(sample, theirs)
     _edit_apart(mine, theirs)
-
-    app = create_application()
-    theme.apply_theme(app, "light")
-
-    def settle(ms: int = 300) -> None:
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.start(ms)
-        while timer.isActive():
-            app.processEvents()
 
     def grab(widget: QWidget, name: str) -> None:
         settle()

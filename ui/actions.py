@@ -303,10 +303,3 @@ def insert_after(anchor: QAction, action: QAction) -> None:
         menu.insertAction(following[0], action)
     else:
         menu.addAction(action)
-
-
-def insert_before(anchor: QAction, action: QAction) -> None:
-    """Put a feature's ``action`` in the menu of ``anchor``, just before it."""
-    menu = _menu_of(anchor)
-    if menu is not None:
-        menu.insertAction(anchor, action)

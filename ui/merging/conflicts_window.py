@@ -134,13 +134,6 @@ class ConflictsWindow(QWidget):
         )
         self._fill()
 
-    def show_record(self, kind: str, record_id: int) -> None:
-        for index, record in enumerate(self._records):
-            if (record.kind, record.record_id) == (kind, record_id):
-                self._index = index
-                self._fill()
-                return
-
     def next(self) -> None:
         if self._index + 1 < len(self._records):
             self._index += 1

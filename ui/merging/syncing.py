@@ -135,7 +135,7 @@ class SyncFeature(QObject):
         project = self.project()
         if project is None or self.status is None or self.status.url is None:
             return None
-        url = with_stored_password(self.status.url)
+        server_url = self.status.url
 
         def work(context: OpContext) -> SyncResult:
             from claimtracker.errors import MergeCancelled
@@ -145,7 +145,7 @@ class SyncFeature(QObject):
             try:
                 return sync(
                     project.store,
-                    url,
+                    with_stored_password(server_url),  # the keyring, off the GUI thread
                     progress=lambda done, total: context.progress(
                         done, total, "Syncing with the team server…"
                     ),
