@@ -213,8 +213,27 @@ def _server_parameters(numbered: bool, parameters: Sequence[Any]) -> Any:
 #: Names for server-side cursors, unique in the process (several may be open on one connection).
 _STREAMS = itertools.count(1)
 
-#: PostgreSQL types read back as text, the way SQLite stores them.
-_AS_TEXT = ("date", "timestamp", "timestamptz", "time", "interval")
+#: PostgreSQL types read back as text, the way SQLite stores them (``timestamp`` by
+#: :func:`_timestamp_loader`: SQLite keeps six digits of fraction, PostgreSQL drops its zeros).
+_AS_TEXT = ("date", "timestamptz", "time", "interval")
+
+
+def as_sqlite_timestamp(text: str) -> str:
+    """PostgreSQL's text of a ``timestamp`` ("… 10:00:00.25", "… 10:00:00") as SQLite holds the
+    same value ("… 10:00:00.250000", "… 10:00:00.000000"), so the two compare equal."""
+    seconds, _dot, fraction = text.partition(".")
+    return f"{seconds}.{fraction.ljust(6, '0')}"
+
+
+@functools.cache
+def _timestamp_loader() -> type:
+    from psycopg.types.string import TextLoader
+
+    class SqliteTimestampLoader(TextLoader):
+        def load(self, data: Any) -> str:
+            return as_sqlite_timestamp(str(super().load(data)))
+
+    return SqliteTimestampLoader
 
 
 class ServerConnection:
@@ -235,6 +254,7 @@ class ServerConnection:
         cursor = self.psycopg.cursor(name=name) if name else self.psycopg.cursor()
         for type_name in _AS_TEXT:
             cursor.adapters.register_loader(type_name, TextLoader)
+        cursor.adapters.register_loader("timestamp", _timestamp_loader())
         return cursor
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:

@@ -55,14 +55,15 @@ def test_dates_come_back_as_the_text_sqlite_stores(store_both: Store):
         connection.execute(
             "INSERT INTO source (title, text, format, uuid, created_at, updated_at, version,"
             " published_on) VALUES ('t', '', 'text', 'u-1', ?, ?, 1, ?)",
-            ("2026-12-05 10:00:00.250000", "2026-12-05 10:00:00.250000", "2026-12-01"),
+            ("2026-12-05 10:00:00.250000", "2026-12-05 10:00:01.000000", "2026-12-01"),
         )
-        published, created = connection.execute(
-            "SELECT published_on, created_at FROM source"
+        published, created, updated = connection.execute(
+            "SELECT published_on, created_at, updated_at FROM source"
         ).fetchone()
-    # ISO text on both (PostgreSQL leaves out the trailing zeros of the fraction).
+    # The same text on both (PostgreSQL's own text leaves out the fraction's trailing zeros).
     assert published == "2026-12-01"
-    assert created.startswith("2026-12-05 10:00:00.25")
+    assert created == "2026-12-05 10:00:00.250000"
+    assert updated == "2026-12-05 10:00:01.000000"
 
 
 def test_a_failed_raw_write_leaves_nothing_behind(store_both: Store):
