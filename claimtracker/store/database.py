@@ -21,7 +21,7 @@ from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
 from claimtracker.safety.pragmas import configure_sqlite_connection
 from claimtracker.store import migrate
-from claimtracker.store.dbapi import DbConnection, ServerConnection, require_sqlite
+from claimtracker.store.dbapi import DbConnection, ServerConnection
 from claimtracker.store.engine import database_url, make_engine, shown_url, writing
 from claimtracker.store.errors import storage_error
 
@@ -246,13 +246,6 @@ class Store:
             raise
         finally:
             connection.close()
-
-    @contextmanager
-    def raw_sqlite(self, what: str, *, write: bool = False) -> Iterator[sqlite3.Connection]:
-        """:meth:`raw` for work still written for SQLite only (``what`` names it): on a
-        server, a one-line :class:`UnsupportedDatabaseError` saying so."""
-        with self.raw(write=write) as connection:
-            yield require_sqlite(connection, what)
 
     @contextmanager
     def _server_raw(self, *, write: bool) -> Iterator[ServerConnection]:
