@@ -5,6 +5,7 @@ disabled with the reason."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +28,7 @@ from tests.pg import PgServer, find_bindir, throwaway_cluster
 from tests.ui.helpers import when_modal
 from ui.main_window import MainWindow
 from ui.safety.conflicts import ConflictDialog
+from ui.team.connection_dialog import REMEMBER_TIP
 from ui.team.live import GONE_TEXT
 
 
@@ -373,3 +376,72 @@ def test_a_sync_connects_with_the_password_the_keyring_keeps(memory_keyring) -> 
     assert TeamAddress.from_url(with_stored_password(url)) == (address, "s3cret word")
     given = "postgresql+psycopg://anna:typed@db.example.org:5432/claims"
     assert with_stored_password(given) == given
+
+
+class SlowKeyring(MemoryKeyring):
+    """A keyring that answers only when the test lets it (a locked one, waiting for its
+    owner's unlock)."""
+
+    #: Never chosen by keyring's own search (its chainer would ask it in other tests, and wait):
+    #: only where a test sets it.
+    priority = 0  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unlocked = threading.Event()
+        self.asked = threading.Event()
+        self.answered = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.asked.set()
+        self.unlocked.wait(timeout=30)
+        try:
+            return super().get_password(service, username)
+        finally:
+            self.answered.set()
+
+
+@pytest.fixture
+def slow_keyring() -> Iterator[SlowKeyring]:
+    before = keyring.get_keyring()
+    backend = SlowKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    backend.unlocked.set()
+    keyring.set_keyring(before)
+
+
+def test_the_dialog_paints_before_a_slow_keyring_answers(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], slow_keyring: SlowKeyring
+) -> None:
+    window = make_window()
+    address = TeamAddress(host="db.example.org", port=5432, database="claims", user="anna")
+    slow_keyring.passwords[address.keyring_key] = "kept"
+    dialog = window.team.show_dialog(address)
+    assert slow_keyring.asked.wait(timeout=10)
+    # The window is drawn and the fields filled while the keyring still has not answered.
+    assert not dialog.grab().isNull()
+    assert dialog.analyst.text() == "anna" and dialog.open_button.isEnabled()
+    assert not slow_keyring.answered.is_set()
+    assert not dialog.remember.isChecked()
+    assert dialog.remember.toolTip() == "Looking in the system's keyring…"
+
+    slow_keyring.unlocked.set()
+    qtbot.waitUntil(dialog.remember.isChecked, timeout=10_000)
+    assert dialog.remember.toolTip() == REMEMBER_TIP
+
+
+def test_a_box_set_by_hand_is_not_overridden_by_a_late_keyring(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], slow_keyring: SlowKeyring
+) -> None:
+    window = make_window()
+    address = TeamAddress(host="db.example.org", port=5432, database="claims", user="anna")
+    dialog = window.team.show_dialog(address)
+    assert slow_keyring.asked.wait(timeout=10)
+    dialog.remember.click()  # the analyst ticks it: none is kept yet
+    assert dialog.remember.isChecked()
+    slow_keyring.unlocked.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()  # the answer, queued by the worker, reaches the dialog
+    assert slow_keyring.answered.is_set()
+    assert dialog.remember.isChecked()
