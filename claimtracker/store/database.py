@@ -251,8 +251,13 @@ class Store:
     def _server_raw(self, *, write: bool) -> Iterator[ServerConnection]:
         try:
             pooled = self.engine.raw_connection()
-        except DBAPIError as exc:
-            raise self._translated(exc) from exc
+        except Exception as exc:
+            # The pool hands out the driver's own error when it cannot reconnect a connection
+            # found dead (the server went away), not SQLAlchemy's wrapper of it.
+            translated = self._translated(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
         server = ServerConnection(pooled.driver_connection)  # type: ignore[arg-type]
         try:
             if write:

@@ -27,6 +27,7 @@ from tests import restartable
 from tests.pg import PgServer, find_bindir, throwaway_cluster
 from tests.ui.helpers import when_modal
 from ui.main_window import MainWindow
+from ui.safety.check_dialog import CheckDatabaseDialog
 from ui.safety.conflicts import ConflictDialog
 from ui.team.connection_dialog import REMEMBER_TIP
 from ui.team.live import GONE_TEXT
@@ -180,24 +181,26 @@ def test_the_server_going_away_is_shown_edits_are_kept_and_saved_when_it_is_back
 # -- roles ------------------------------------------------------------------------------------
 
 PASSWORD = "correct horse"
+ANALYSTS = {"vera": "viewer", "anna": "analyst", "lena": "lead"}
 
 
 @pytest.fixture
 def desk(pg_server, team_url: str) -> Iterator[dict[str, str]]:
-    """The team project set up with `server init`, and a viewer (vera) and an analyst (anna)."""
+    """The team project set up with `server init`, and a viewer (vera), an analyst (anna) and a
+    lead (lena)."""
     from claimtracker.server.analysts import add_analyst
     from claimtracker.server.roles import group_names
     from claimtracker.server.setup import init_server
 
     init_server(team_url)
     with Store.open(team_url) as store, store.raw(write=True) as connection:
-        for name, role in (("vera", "viewer"), ("anna", "analyst")):
+        for name, role in ANALYSTS.items():
             add_analyst(connection, name, role, PASSWORD)  # type: ignore[arg-type]
     database = pg_server.dbname(team_url)
-    yield {name: pg_server.url(database, user=name, password=PASSWORD) for name in ("vera", "anna")}
+    yield {name: pg_server.url(database, user=name, password=PASSWORD) for name in ANALYSTS}
     for role in group_names(database):
         pg_server.admin(f'DROP OWNED BY "{role}" CASCADE', database)
-    for name in ("vera", "anna", *group_names(database)):
+    for name in (*ANALYSTS, *group_names(database)):
         pg_server.admin(f'DROP ROLE IF EXISTS "{name}"')
 
 
@@ -445,3 +448,96 @@ def test_a_box_set_by_hand_is_not_overridden_by_a_late_keyring(
     QCoreApplication.processEvents()  # the answer, queued by the worker, reaches the dialog
     assert slow_keyring.answered.is_set()
     assert dialog.remember.isChecked()
+
+
+# -- Check Database on a server -----------------------------------------------------------------
+
+
+def _checked(qtbot: QtBot, window: MainWindow) -> CheckDatabaseDialog:
+    assert window.safety.actions.check_database.isEnabled()
+    dialog = window.safety.check_database()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    return dialog
+
+
+TITLES = ("<b>Schema</b>", "<b>Constraints</b>", "<b>References</b>", "<b>Indexes</b>")
+
+
+def _stop_using_an_index(pg_server: PgServer, url: str) -> None:
+    """The server stops using an index (as after a CREATE INDEX CONCURRENTLY that failed)."""
+    pg_server.admin(
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_claim_status'::regclass",
+        pg_server.dbname(url),
+    )
+
+
+def test_check_database_on_a_server_says_what_it_means_there(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], desk: dict[str, str], pg_server
+) -> None:
+    window = make_window(desk["anna"])
+    dialog = _checked(qtbot, window)
+    assert [label.text() for label in dialog.findChildren(QLabel) if label.text() in TITLES] == [
+        *TITLES
+    ]
+    assert [mark.text() for mark in dialog.marks.values()] == ["✓", "✓", "✓", "✓"]
+    assert dialog.texts["schema"].text().startswith("At the newest revision")
+    assert dialog.summary.text().startswith("Everything is in order.")
+    assert dialog.where.text() == "A team project on a PostgreSQL server, checked as an analyst"
+    assert not dialog.repair_button.isVisible() and not dialog.backups_button.isVisible()
+
+    # An index the server stopped using: an analyst sees the repair, disabled, and why.
+    _stop_using_an_index(pg_server, desk["anna"])
+    with qtbot.waitSignal(dialog.checked, timeout=20_000):
+        dialog.again_button.click()
+    assert dialog.marks["indexes"].text() == "✗"
+    assert "ix_claim_status" in dialog.texts["indexes"].text()
+    assert [dialog.marks[key].text() for key in ("schema", "constraints", "references")] == [
+        "✓"
+    ] * 3
+    assert dialog.repair_button.isVisible() and not dialog.repair_button.isEnabled()
+    assert dialog.repair_button.toolTip() == (
+        "You are an analyst on this project: only a lead can rebuild the server's indexes."
+    )
+    assert "A lead of the project can rebuild them." in dialog.summary.text()
+    dialog.close()
+
+    # The lead rebuilds it (REINDEX, with the owner's rights through server init's function).
+    lead = make_window(desk["lena"])
+    dialog = _checked(qtbot, lead)
+    assert dialog.marks["indexes"].text() == "✗"
+    assert dialog.repair_button.isEnabled()
+    with qtbot.waitSignal(dialog.checked, timeout=20_000) as done:
+        dialog.repair_button.click()
+    assert done.args[0].ok
+    assert dialog.marks["indexes"].text() == "✓" and not dialog.repair_button.isVisible()
+    dialog.close()
+
+
+def test_check_database_says_in_one_line_that_the_server_went_away(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], own_server: PgServer
+) -> None:
+    server = own_server
+    server.admin("CREATE DATABASE claims")
+    url = server.url("claims")
+    _sample_on(url)
+    window = make_window(url)
+    dialog = _checked(qtbot, window)
+    assert dialog.report is not None and dialog.report.ok
+    options = restartable.stop(server)
+    try:
+        dialog.report = None
+        dialog.again_button.click()
+        qtbot.waitUntil(lambda: "could not run" in dialog.step.text(), timeout=20_000)
+        said = dialog.step.text()
+        assert "\n" not in said and "cannot be reached" in said, said
+        assert [mark.text() for mark in dialog.marks.values()] == ["–"] * 4
+        assert dialog.again_button.isEnabled()
+    finally:
+        restartable.start(server, options)
+    with qtbot.waitSignal(dialog.checked, timeout=20_000) as done:
+        dialog.again_button.click()
+    assert done.args[0].ok
+    dialog.close()
+    window.close()
+    window.ops.wait()
