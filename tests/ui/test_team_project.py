@@ -14,18 +14,21 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from claimtracker import services
 from claimtracker.journal.entries import ANALYST_KEY
-from claimtracker.query import fetch_row
-from claimtracker.schemas import ClaimUpdate
+from claimtracker.query import ClaimFilter, fetch_row
+from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.server.address import KEYRING_SERVICE, TeamAddress
 from claimtracker.store import Store
 from tests import restartable
 from tests.pg import PgServer, find_bindir, throwaway_cluster
 from tests.ui.helpers import when_modal
+from ui.claims.columns import column_index
+from ui.common.roles import MATCH_SPANS_ROLE
 from ui.main_window import MainWindow
 from ui.safety.check_dialog import CheckDatabaseDialog
 from ui.safety.conflicts import ConflictDialog
@@ -541,3 +544,37 @@ def test_check_database_says_in_one_line_that_the_server_went_away(
     dialog.close()
     window.close()
     window.ops.wait()
+
+
+# -- the words the server found, marked as it folded them -------------------------------------
+
+
+def test_the_words_the_server_found_are_marked_as_it_folded_them(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], pg_migrated_url: str
+) -> None:
+    texts = ("Ёлка у дома горела", "Die Straße war gesperrt", "Protest in Łódź")
+    with Store.open(pg_migrated_url) as store, store.write() as session:
+        for text in texts:
+            services.create_claim(session=session, claim_in=ClaimCreate(text=text))
+    window = make_window(pg_migrated_url)
+    model = window.claims
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    text_column = column_index("text")
+    # A search typed before the server said how it folds: it is marked once it has.
+    model.set_query(ClaimFilter(text="елка"))
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: model.index(0, text_column).data(MATCH_SPANS_ROLE) == ((0, 4),), timeout=20_000
+    )
+
+    def marked(typed: str) -> list[str]:
+        model.set_query(ClaimFilter(text=typed))
+        qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 1, timeout=10_000)
+        cell = model.index(0, text_column)
+        text = cell.data()
+        return [text[start:end] for start, end in cell.data(MATCH_SPANS_ROLE)]
+
+    assert marked("елка") == ["Ёлка"]
+    assert marked("strasse") == ["Straße"]
+    assert marked("lodz") == ["Łódź"]
+    assert marked("gesperrt") == ["gesperrt"]
