@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from claimtracker.store.dbapi import DbConnection
+from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of
 
 #: How many folded words are remembered.
 _REMEMBERED = 65536
@@ -73,3 +73,9 @@ def server_folding(connection: DbConnection) -> Folding:
             if server != char.lower()
         )
     )
+
+
+def folding_of(connection: DbConnection) -> Folding | None:
+    """How the database ``connection`` reaches folds words: a server's (one statement), or None
+    for a file, whose index folds as :func:`~claimtracker.query.word_forms.fold`."""
+    return server_folding(connection) if dialect_of(connection) == POSTGRESQL else None
