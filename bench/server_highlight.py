@@ -18,13 +18,12 @@ Each figure is the median of several runs after one warm-up. Say the machine's l
 from __future__ import annotations
 
 import re
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.server_search import _median_ms
 
 PAGE = 100
 #: A word as the index splits text (as ``claimtracker.query.explain`` does).
@@ -34,16 +33,6 @@ TEXTS = (
     "Die Straße {n} war gesperrt, sagte die Polizei",
     "В Łódź прошёл протест номер {n}",
 )
-
-
-def _median_ms(action: Callable[[], object], runs: int = 7) -> float:
-    action()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:

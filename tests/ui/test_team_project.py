@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import keyring
@@ -143,14 +144,20 @@ def own_server(pg_server: PgServer) -> Iterator[PgServer]:
         yield server
 
 
+def _sample_window(make_window: Callable[..., MainWindow], server: PgServer) -> MainWindow:
+    """A window on the sample project in a new database of ``server``."""
+    server.admin("CREATE DATABASE claims")
+    url = server.url("claims")
+    _sample_on(url)
+    return make_window(url)
+
+
 def test_the_server_going_away_is_shown_edits_are_kept_and_saved_when_it_is_back(
     qtbot: QtBot, make_window: Callable[..., MainWindow], own_server: PgServer
 ) -> None:
     server = own_server
-    server.admin("CREATE DATABASE claims")
+    window = _sample_window(make_window, server)
     url = server.url("claims")
-    _sample_on(url)
-    window = make_window(url)
     _wait_live(qtbot, window)
     claim_id = window.claims.claim_id(0)
     window.select_claim(claim_id)
@@ -279,13 +286,22 @@ class MemoryKeyring(KeyringBackend):
             raise PasswordDeleteError(username)
 
 
+@contextmanager
+def _keyring(backend: KeyringBackend) -> Iterator[None]:
+    """``backend`` is the keyring for the block."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+
+
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
     backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+    with _keyring(backend):
+        yield backend
 
 
 def _dialog(window: MainWindow, url: str, password: str = ""):
@@ -409,12 +425,10 @@ class SlowKeyring(MemoryKeyring):
 
 @pytest.fixture
 def slow_keyring() -> Iterator[SlowKeyring]:
-    before = keyring.get_keyring()
     backend = SlowKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    backend.unlocked.set()
-    keyring.set_keyring(before)
+    with _keyring(backend):
+        yield backend
+        backend.unlocked.set()
 
 
 def test_the_dialog_paints_before_a_slow_keyring_answers(
@@ -521,10 +535,7 @@ def test_check_database_says_in_one_line_that_the_server_went_away(
     qtbot: QtBot, make_window: Callable[..., MainWindow], own_server: PgServer
 ) -> None:
     server = own_server
-    server.admin("CREATE DATABASE claims")
-    url = server.url("claims")
-    _sample_on(url)
-    window = make_window(url)
+    window = _sample_window(make_window, server)
     dialog = _checked(qtbot, window)
     assert dialog.report is not None and dialog.report.ok
     options = restartable.stop(server)

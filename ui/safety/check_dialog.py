@@ -214,13 +214,7 @@ class CheckDatabaseDialog(QDialog):
             self._show("index", None, "Not checked (the file is damaged)")
         else:
             self._show("file", True, "Sound: SQLite's integrity check found nothing wrong.")
-            self._show(
-                "references",
-                not report.foreign_keys,
-                "Every record points at records that exist."
-                if not report.foreign_keys
-                else "; ".join(report.foreign_keys[:5]),
-            )
+            self._show_references(report.foreign_keys)
             self._show(
                 "index",
                 bool(report.index_ok),
@@ -276,13 +270,7 @@ class CheckDatabaseDialog(QDialog):
             else "Not validated (the server does not vouch for the rows they cover): "
             + ", ".join(report.unvalidated[:5]),
         )
-        self._show(
-            "references",
-            not report.foreign_keys,
-            "Every record points at records that exist."
-            if not report.foreign_keys
-            else "; ".join(report.foreign_keys[:5]),
-        )
+        self._show_references(report.foreign_keys)
         self._show(
             "indexes",
             not report.invalid_indexes,
@@ -319,6 +307,14 @@ class CheckDatabaseDialog(QDialog):
         for key in self.marks:
             self._show(key, None, "Not checked")
         self._busy(False, f"The check could not run: {lines[0] if lines else type(error).__name__}")
+
+    def _show_references(self, broken: list[str]) -> None:
+        """Records pointing at records that do not exist (the first few), on a file or server."""
+        self._show(
+            "references",
+            not broken,
+            "Every record points at records that exist." if not broken else "; ".join(broken[:5]),
+        )
 
     def _show(self, key: str, good: bool | None, text: str) -> None:
         mark = self.marks[key]
