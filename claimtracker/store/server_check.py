@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from claimtracker.errors import StorageError
 from claimtracker.server.enforcement import INVALID_INDEXES, quote_ident
 from claimtracker.server.roles import Role, allowed, role_of
 from claimtracker.store.database import Store
@@ -92,6 +93,11 @@ def repair_indexes(store: Store) -> list[str]:
         ).fetchone()[0]:
             return [name for (name,) in connection.execute(_REPAIR).fetchall()]
         names = [name for (name,) in connection.execute(INVALID_INDEXES).fetchall()]
+        if names and role_of(connection) != "owner":
+            raise StorageError(
+                f"{store.display_name}: only its owner can rebuild the indexes here; the "
+                "owner's `claimtracker server init` lets the project's leads do it too."
+            )
         for name in names:
             connection.execute(f"REINDEX INDEX {quote_ident(name)}")
     return names

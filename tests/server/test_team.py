@@ -347,5 +347,12 @@ def test_any_analyst_checks_the_server_and_only_a_lead_rebuilds_an_index(desk, c
     # Only an index's owner may REINDEX it; a lead does it through the owner's function.
     _, err = cli("check", "--repair", "--db", desk["anna"], status=1)
     assert err == refusal("repair_indexes", "analyst")
+    # A project set up before the function existed: the lead is told what the owner runs.
+    database = pg_server.dbname(desk["owner"])
+    pg_server.admin("DROP FUNCTION claimtracker_repair_indexes()", database)
+    _, err = cli("check", "--repair", "--db", desk["lena"], status=1)
+    assert err.count("\n") == 1 and "only its owner can rebuild the indexes here" in err
+    assert "`claimtracker server init` lets the project's leads do it too" in err
+    cli("server", "init", desk["owner"])
     out, _ = cli("check", "--repair", "--db", desk["lena"])
     assert "Rebuilt the index(es): ix_claim_status" in out and "indexes:       ok" in out
