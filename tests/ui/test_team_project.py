@@ -24,6 +24,7 @@ from claimtracker.journal.entries import ANALYST_KEY
 from claimtracker.query import ClaimFilter, fetch_row
 from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.server.address import KEYRING_SERVICE, TeamAddress
+from claimtracker.server.setup import init_server
 from claimtracker.store import Store
 from tests import restartable
 from tests.pg import PgServer, find_bindir, throwaway_cluster
@@ -200,7 +201,6 @@ def desk(pg_server, team_url: str) -> Iterator[dict[str, str]]:
     lead (lena)."""
     from claimtracker.server.analysts import add_analyst
     from claimtracker.server.roles import group_names
-    from claimtracker.server.setup import init_server
 
     init_server(team_url)
     with Store.open(team_url) as store, store.raw(write=True) as connection:
@@ -524,6 +524,15 @@ def test_check_database_on_a_server_says_what_it_means_there(
     dialog = _checked(qtbot, lead)
     assert dialog.marks["indexes"].text() == "✗"
     assert dialog.repair_button.isEnabled()
+    # On a project set up before that function, the repair says in one line why it cannot.
+    database = pg_server.dbname(desk["lena"])
+    pg_server.admin("DROP FUNCTION claimtracker_repair_indexes()", database)
+    dialog.repair_button.click()
+    qtbot.waitUntil(lambda: "could not run" in dialog.step.text(), timeout=20_000)
+    assert "only its owner can rebuild the indexes here" in dialog.step.text()
+    assert "\n" not in dialog.step.text() and dialog.repair_button.isVisible()
+    assert dialog.marks["indexes"].text() == "✗"
+    init_server(pg_server.url(database))  # the owner runs server init again
     with qtbot.waitSignal(dialog.checked, timeout=20_000) as done:
         dialog.repair_button.click()
     assert done.args[0].ok

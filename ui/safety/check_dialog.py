@@ -303,10 +303,15 @@ class CheckDatabaseDialog(QDialog):
 
     @Slot(object)
     def _show_failure(self, error: object) -> None:
-        lines = str(error).strip().splitlines()
         for key in self.marks:
             self._show(key, None, "Not checked")
-        self._busy(False, f"The check could not run: {lines[0] if lines else type(error).__name__}")
+        self._busy(False, f"The check could not run: {_one_line(error)}")
+
+    @Slot(object)
+    def _repair_failed(self, error: object) -> None:
+        """What was found stays shown, with the repair to try again."""
+        self._busy(False, f"The repair could not run: {_one_line(error)}")
+        self.repair_button.show()
 
     def _show_references(self, broken: list[str]) -> None:
         """Records pointing at records that do not exist (the first few), on a file or server."""
@@ -354,7 +359,7 @@ class CheckDatabaseDialog(QDialog):
 
         task = WriteOp("Repairing the indexes…", work)
         task.signals.succeeded.connect(self._repaired)
-        task.signals.failed.connect(self._show_failure)
+        task.signals.failed.connect(self._repair_failed)
         self.tasks.start(task)
 
     @Slot(object)
@@ -363,3 +368,8 @@ class CheckDatabaseDialog(QDialog):
         if not self.on_server:  # a server's REINDEX changes no search result
             self.indexRepaired.emit()
         self.start()
+
+
+def _one_line(error: object) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
