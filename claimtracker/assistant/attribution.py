@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from claimtracker.assistant import cues
+from claimtracker.assistant import cues, subjects
 from claimtracker.assistant.cues import words
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
@@ -900,7 +900,23 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         or _infinitive_report(text, start, masked, verbs)
         or _phrase_before_that(text, start, masked, verbs)
         or _group_who_says(text, start, masked, verbs)
+        or _long_subject(start, masked, verbs)
     )
+
+
+def _long_subject(base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """The last resort: a long or lower-case subject right before its reporting verb
+    ("Indeed, proponents of the harbor bill say ...")."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        if not ok or passive or verb.previous is None or verb.lower.endswith("ing"):
+            continue
+        subject = subjects.subject_before(masked, verb.start)
+        if subject is not None:
+            found = _leading_with_content(masked, base, subject[0], subject[1], verb)
+            if found is not None:
+                return found
+    return None
 
 
 _GROUP_DETERMINERS = words("the a an some many most all several other these those few")
@@ -1068,6 +1084,7 @@ _NO_SPEAKING_BEFORE_TO = words(
     wanted plan plans planned hope hopes hoped expected expects expect likely unlikely able
     unable not never n't going set due ready trying tried try has have had is was are were be
     meant opportunity position bid determined soon order chance time way need needs needed
+    fair safe needless suffice
     """
 )
 #: Infinitives that report too little to stand alone: "to respond", "to write", "to show".
@@ -2087,7 +2104,7 @@ def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | 
                     # "the other candidate, former Mayor Ada Kowal, drew": the name.
                     return run[0], run[1], tokens[0].start
                 return tokens[0].start, tokens[-1].end, tokens[0].start
-    return None
+    return subjects.main_subject(masked, limit)
 
 
 def _trailing_name(masked: str, start: int, end: int) -> tuple[int, int] | None:

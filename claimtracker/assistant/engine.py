@@ -83,12 +83,22 @@ def _quote_text(text: str, quotes: tuple[QuoteSpan, ...], start: int, end: int) 
 #: An embedded post's markup ("<tweet author=...>", "</tweet>"): no sentence of the writer's.
 _MARKUP = re.compile(r"</?[a-z]+(?:\s[^<>]*)?/?>")
 _PARENTHESES = re.compile(r"\([^()\n]{0,120}\)")
+_WHOLE_PARENTHESIS = re.compile(r"\s*\(([^()\n]*)\)[.\s]*")
 
 
 def _without_parentheses(masked: str) -> str:
     """``masked`` with parenthesised asides blanked: "Kasich (who has 25 delegates) said"."""
     if "(" not in masked:
         return masked
+    whole = _WHOLE_PARENTHESIS.fullmatch(masked)
+    if whole is not None:
+        # "(Hale denied the report.)": a sentence in brackets is no aside; only its marks go.
+        inner = masked[whole.start(1) : whole.end(1)]
+        return (
+            masked[: whole.start(1)].replace("(", " ")
+            + inner
+            + masked[whole.end(1) :].replace(")", " ")
+        )
     return _PARENTHESES.sub(lambda m: " " * len(m.group()), masked)
 
 

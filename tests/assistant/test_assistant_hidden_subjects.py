@@ -1,0 +1,107 @@
+"""Subjects that modifiers hide from the plain patterns: a title and adjectives before a name, a
+time after it, asides between it and its verb, a long or lower-case subject, and a sentence in
+brackets; on short passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtracker.assistant import suggest
+from tests.assistant.helpers import only
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a time between the name and its verb, then a participle
+        (
+            "Ada Kowal on Monday stepped up her attacks on the levy, saying it would sink the "
+            "ferry line.",
+            "Ada Kowal",
+        ),
+        # a negated auxiliary as the main verb
+        (
+            "Ngata didn't seem pleased with the ruling, telling reporters that the harbor would "
+            "suffer for years.",
+            "Ngata",
+        ),
+        # a described title, then the name in apposition, then the verb
+        (
+            "Harbor's long-serving party leader, Ada Kowal, voiced support for the plan on "
+            "Monday, saying the levy would pay for the new pier.",
+            "Ada Kowal",
+        ),
+        # an adverb between the name and the verb
+        (
+            "Ngata jokingly offered the reporter a seat, adding that the ferry would run late "
+            "all week.",
+            "Ngata",
+        ),
+        # a number and a title before the name, a colon and a quote
+        (
+            '19-year-old Bo Lund agreed: "The ferry is the only way home for us. We need it."',
+            "Bo Lund",
+        ),
+        # a leading adverbial, then a title before the name, a colon and a quote
+        (
+            "In response to the storm, Harbor party nominee Ada Kowal issued the following "
+            'statement: "Our thoughts are with the crews. The port will reopen soon."',
+            "Ada Kowal",
+        ),
+    ],
+)
+def test_main_subject_behind_modifiers(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.attribution == "on_record"
+    assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        # a lower-case plural subject after a leading adverb
+        (
+            "Indeed, supporters of the harbor levy here say the ferry line would close without it.",
+            "supporters of the harbor levy here",
+            "anonymous",
+        ),
+        # a long subject with a participle phrase inside it
+        (
+            "A copy of the port authority's memo seen by the Gazette said the pier had been "
+            "unsafe for years.",
+            "A copy of the port authority's memo seen by the Gazette",
+            None,
+        ),
+    ],
+)
+def test_long_subject_before_its_verb(text: str, speaker: str, code: str | None) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.attribution != "unattributed"
+    if code is not None:
+        assert found.attribution == code
+
+
+def test_a_question_opening_with_an_auxiliary_has_no_subject_to_speak() -> None:
+    found = suggest(
+        "Does the mayor have the patience to sit through the hearings, or does she get tired "
+        "and say the wrong thing?"
+    )
+    assert all(s.attribution == "unattributed" for s in found)
+
+
+def test_what_is_fair_to_say_is_the_writer_s() -> None:
+    found = suggest(
+        "Kowal, meanwhile, leads by nine points, although it's fair to say that she has faced "
+        "far fewer attacks than Hale."
+    )
+    assert all(s.speaker != "Kowal" for s in found)
+
+
+def test_a_sentence_in_brackets_keeps_its_speaker() -> None:
+    found = suggest(
+        "The ferry firm was said to be for sale. (Harbor Lines denied the reports and no sale "
+        "went ahead.)"
+    )
+    assert [s.speaker for s in found][-1] == "Harbor Lines"
+    assert found[-1].attribution != "unattributed"
