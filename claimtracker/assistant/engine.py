@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from claimtracker.assistant import attribution as attr
 from claimtracker.assistant import cues
-from claimtracker.assistant.classify import attribution_code, is_checkable
+from claimtracker.assistant.classify import attribution_code, is_checkable, speaker_kind
 from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.mentions import Mentions
 from claimtracker.assistant.quotes import QuoteSpan, quote_mask
@@ -412,7 +412,9 @@ def _finish(text: str, drafts: list[_Draft]) -> list[Suggestion]:
             codes.append("anonymous")
         else:
             statement = draft.found is not None and draft.found.statement
-            codes.append(attribution_code(draft.speaker, draft.cue, statement))
+            codes.append(
+                attribution_code(draft.speaker, draft.cue, statement, draft.descriptor or "")
+            )
     views = [
         ClaimView(text[d.start : d.end], d.content, d.speaker, code, d.cue)
         for d, code in zip(drafts, codes, strict=True)
@@ -421,8 +423,8 @@ def _finish(text: str, drafts: list[_Draft]) -> list[Suggestion]:
     result: list[Suggestion] = []
     for draft, code, counter_to in zip(drafts, codes, counters, strict=True):
         speaker = draft.speaker if code != "unattributed" else None
-        kind = speaker.kind if speaker is not None else "unknown"
-        count = speaker.count if speaker is not None and kind == "described_group" else None
+        kind = speaker_kind(speaker, draft.descriptor or "") if speaker is not None else "unknown"
+        count = speaker.count if speaker is not None and speaker.kind == "described_group" else None
         result.append(
             Suggestion(
                 text=text[draft.start : draft.end],
