@@ -916,6 +916,19 @@ def _long_subject(base: int, masked: str, verbs: list[_Verb]) -> Attribution | N
             found = _leading_with_content(masked, base, subject[0], subject[1], verb)
             if found is not None:
                 return found
+        subject = subjects.subject_at_end(masked, verb.start, verb.end)
+        if subject is not None and len(_words(masked, 0, subject[0])) >= _MIN_NAME_RUN_CONTENT:
+            # "..., records compiled by the Harbor Board show."
+            return Attribution(
+                speaker_start=base + subject[0],
+                speaker_end=base + subject[1],
+                descriptor_start=base + subject[0],
+                descriptor_end=base + verb.end,
+                cue=verb.text,
+                pattern="trailing",
+                content_start=base,
+                content_end=base + _content_end_before(masked, subject[0]),
+            )
     return None
 
 

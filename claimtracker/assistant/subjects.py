@@ -255,7 +255,10 @@ def _long_subject_words(tokens: list[_Word]) -> bool:
     if not tokens or len(tokens) > _MAX_LONG_SUBJECT_WORDS:
         return False
     if any(t.lower in _CLAUSE_WORDS for t in tokens) or any(
-        _finite(t, tokens[k + 2] if k + 2 < len(tokens) else None) for k, t in enumerate(tokens[1:])
+        _finite(t, tokens[k + 1] if k + 1 < len(tokens) else None)
+        and (k + 1 >= len(tokens) or tokens[k + 1].lower != "by")  # "records compiled by"
+        for k, t in enumerate(tokens)
+        if k > 0
     ):
         return False  # "the papers that Hale filed", "He and his sisters joined a group"
     first = tokens[0]
@@ -283,9 +286,43 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
     i = 0
     while i < len(chunks) - 1 and _is_adverbial_chunk(chunks[i]):
         i += 1
-    if i != len(chunks) - 1 or not chunks[i]:
+    if not chunks or not chunks[i]:
         return None
     tokens = chunks[i]
+    if i < len(chunks) - 1:
+        return _subject_with_asides(tokens, chunks[i + 1 :])
+    for end in range(len(tokens), 0, -1):
+        if _leads_to_verb(tokens[end:]) and _long_subject_words(tokens[:end]):
+            return tokens[0].start, tokens[end - 1].end
+    return None
+
+
+_MAX_ASIDES = 3
+
+
+def _subject_with_asides(subject: list[_Word], rest: list[list[_Word]]) -> tuple[int, int] | None:
+    """ "Some defenders of the levy, like Ada Kowal, a sailor, also argue": the subject's chunk,
+    up to three asides, then the verb with nothing but auxiliaries and adverbs before it. A
+    name in apposition to a description speaks ("Hale's aide, Bo Lund, has said")."""
+    asides, last = rest[:-1], rest[-1]
+    if not asides or len(asides) > _MAX_ASIDES or not _leads_to_verb(last):
+        return None
+    if not _long_subject_words(subject) or (_is_name(asides[0]) and _is_name(subject)):
+        return None
+    name = asides[0] if _is_name(asides[0]) else None
+    chosen = name if name is not None else subject
+    return chosen[0].start, chosen[-1].end
+
+
+def subject_at_end(masked: str, verb_start: int, verb_end: int) -> tuple[int, int] | None:
+    """The subject of a reporting verb that ends the sentence after a comma: "..., records
+    compiled by the Harbor Board show." (start and end of the subject)."""
+    if masked[verb_end:].strip(" \t\n.!?\"”’'_)"):
+        return None
+    comma = masked.rfind(",", 0, verb_start)
+    if comma < 0:
+        return None
+    tokens = _tokens(masked, comma + 1, verb_start)
     for end in range(len(tokens), 0, -1):
         if _leads_to_verb(tokens[end:]) and _long_subject_words(tokens[:end]):
             return tokens[0].start, tokens[end - 1].end

@@ -105,3 +105,31 @@ def test_a_sentence_in_brackets_keeps_its_speaker() -> None:
     )
     assert [s.speaker for s in found][-1] == "Harbor Lines"
     assert found[-1].attribution != "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # asides between the subject and an auxiliary before the verb
+        (
+            "Some early backers of the levy, like Ada Kowal, a sailor from the north shore, "
+            "also concede that the ferry line has lost money for years.",
+            "Some early backers of the levy",
+        ),
+        (
+            "Several studies of the harbor, often paid for by the port, have found that the "
+            "pier is safe for heavy trucks.",
+            "Several studies of the harbor",
+        ),
+        # a long subject after the content, its verb last
+        (
+            "The mayor has not taken a single donation from the ferry firm, Harbor Board "
+            "records compiled by the Gazette show.",
+            "Gazette",
+        ),
+    ],
+)
+def test_subject_with_asides_or_at_the_end(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.attribution != "unattributed"
+    assert speaker in (found.speaker or "")
