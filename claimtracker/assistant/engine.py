@@ -17,7 +17,7 @@ from claimtracker.assistant import cues
 from claimtracker.assistant.classify import attribution_code, is_checkable, speaker_kind
 from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.mentions import Mentions
-from claimtracker.assistant.quotes import QuoteSpan, quote_mask
+from claimtracker.assistant.quotes import QuoteSpan, left_open, opens_with_quote, quote_mask
 from claimtracker.assistant.sentences import Sentence, sentences
 from claimtracker.assistant.several_speakers import split_speakers
 from claimtracker.assistant.speakers import NameIndex, Speaker, SpeakerResolver, affiliation
@@ -160,6 +160,7 @@ def suggest(text: str) -> list[Suggestion]:
             drafts.append(draft)
             if draft.keep:
                 resolver.remember(draft.speaker)
+    _attribute_open_quotes(text, drafts)
     return _finish(text, [d for d in drafts if d.keep])
 
 
@@ -229,13 +230,41 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
         return True  # "Kowal camp: ...", "Kowal campaign: ..."
     full = index.person(words[-1])
     if full is None:
-        return False
+        return _headline_name(words, text)
     if len(words) == 1:
         return True
     # A person is also called by the surname alone ("Rubio said"); "New Hampshire" and
     # "Delegate Update" never are.
     alone = re.compile(r"(?<!" + re.escape(words[0]) + r" )\b" + re.escape(words[-1]) + r"\b")
-    return full.split()[0] == words[0] and alone.search(text) is not None
+    return (full.split()[0] == words[0] and alone.search(text) is not None) or _headline_name(
+        words, text
+    )
+
+
+_MAX_HEADLINE_NAME_WORDS = 3
+_PLACE_STARTS = cues.words("new north south east west rhode upper lower greater")
+_RUBRIC_WORDS = cues.words(
+    """
+    update updates notice notices guide email digest roundup briefing recap preview schedule
+    results latest today week weekend morning evening daily live highlights
+    """
+)
+
+
+def _headline_name(words: list[str], text: str) -> bool:
+    """ "Ada Kowal: The Levy Must Go." — a headline's speaker whom the article never names
+    again: two or three capitalised words that the article never writes in lower case."""
+    if not 2 <= len(words) <= _MAX_HEADLINE_NAME_WORDS:
+        return False
+    if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words):
+        return False
+    if " ".join(words).lower() in cues.COUNTRY_ALIASES or words[0].lower() in _PLACE_STARTS:
+        return False  # "South Carolina: ..." heads a list of a state's delegates
+    if any(w.lower() in _RUBRIC_WORDS for w in words):
+        return False  # "Delegate Update: ...", "Paid Notice: ..."
+    return not any(
+        re.search(r"(?<![\w'’])" + re.escape(w.lower()) + r"(?![\w'’])", text) for w in words
+    )
 
 
 def _draft(
@@ -369,6 +398,29 @@ def _draft(
         body,
         keep=is_checkable(body),
     )
+
+
+def _attribute_open_quotes(text: str, drafts: list[_Draft]) -> None:
+    """A paragraph of quote left open, then the paragraph that closes the quote and names its
+    speaker ('"The pier is unsafe.' / '"We warned them," Hale said.'): the speaker's too."""
+    for k in range(len(drafts) - 2, -1, -1):
+        draft, after = drafts[k], drafts[k + 1]
+        if (
+            draft.found is not None
+            or draft.anonymous_impersonal
+            or not draft.quote_only
+            or after.found is None
+            or after.speaker is None
+            or after.paragraph != draft.paragraph + 1
+            or not left_open(text, draft.start, draft.end)
+            or not opens_with_quote(text, after.start, after.end)
+        ):
+            continue
+        draft.found = after.found
+        draft.speaker = after.speaker
+        draft.descriptor = after.descriptor
+        draft.cue = after.cue
+        draft.keep = True
 
 
 def _previous_quoted(drafts: list[_Draft], sentence: Sentence) -> _Draft | None:
