@@ -1100,6 +1100,7 @@ _NO_SPEAKING_BEFORE_TO = words(
     fair safe needless suffice
     """
 )
+_COMPARED = words("more less most least")
 #: Infinitives that report too little to stand alone: "to respond", "to write", "to show".
 _WEAK_INFINITIVES = _NO_ANSWER_VERBS | words("write show describe reveal find comment admit")
 _TO_BEFORE = re.compile(r"\bto\s+$")
@@ -1120,9 +1121,16 @@ def _infinitive_report(text: str, base: int, masked: str, verbs: list[_Verb]) ->
             _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
             for m in _WORD.finditer(masked, max(0, to.start() - 80), to.start())
         ]
-        if not before or any(
-            t.lower in _NO_SPEAKING_BEFORE_TO or t.lower.endswith(("n't", "n’t"))
-            for t in before[-4:]
+        # "voters were more likely to say": a poll's finding, not a wish
+        compared = (
+            len(before) > 1 and before[-1].lower == "likely" and before[-2].lower in _COMPARED
+        )
+        if not before or (
+            not compared
+            and any(
+                t.lower in _NO_SPEAKING_BEFORE_TO or t.lower.endswith(("n't", "n’t"))
+                for t in before[-4:]
+            )
         ):
             continue
         k = len(before)

@@ -269,11 +269,24 @@ def _long_subject_words(tokens: list[_Word]) -> bool:
         and first.lower not in _ADVERBIAL_OPENERS
         and first.lower not in cues.STOPWORDS
     )
-    return plural_noun or (
-        _subject_words(tokens[:_MAX_SUBJECT_WORDS])
-        and not any(
-            t.text.islower() and (t.lower in _BE_AND_AUXILIARIES or t.lower in _SUBJECT_PRONOUNS)
-            for t in tokens
+    described = (  # "harbor pilots", "hacking specialists"
+        len(tokens) <= 3
+        and all(t.text.islower() for t in tokens)
+        and tokens[-1].lower.endswith("s")
+        and not tokens[-1].lower.endswith(("ss", "us", "is"))
+        and tokens[0].lower not in _ADVERBIAL_OPENERS
+        and tokens[0].lower not in cues.STOPWORDS
+    )
+    return (
+        plural_noun
+        or described
+        or (
+            _subject_words(tokens[:_MAX_SUBJECT_WORDS])
+            and not any(
+                t.text.islower()
+                and (t.lower in _BE_AND_AUXILIARIES or t.lower in _SUBJECT_PRONOUNS)
+                for t in tokens
+            )
         )
     )
 
@@ -283,12 +296,16 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
     adverbials: "Indeed, proponents of the harbor bill say", "Hale's friends and allies have
     in the past said", "A copy of the memo seen by the Gazette said"."""
     chunks = [_tokens(masked, s, e) for s, e in _chunks(masked, limit)]
+    if masked[:limit].rstrip().endswith((",", "—", "–")):
+        chunks.append([])  # "Hale, in a column on Monday, wrote": the verb opens its chunk
     i = 0
     while i < len(chunks) - 1 and _is_adverbial_chunk(chunks[i]):
         i += 1
     if not chunks or not chunks[i]:
         return None
     tokens = chunks[i]
+    while len(tokens) > 1 and tokens[0].lower in _CONNECTIVES:
+        tokens = tokens[1:]  # "But harbor pilots say"
     if i < len(chunks) - 1:
         return _subject_with_asides(tokens, chunks[i + 1 :])
     for end in range(len(tokens), 0, -1):
@@ -298,6 +315,7 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
 
 
 _MAX_ASIDES = 3
+_CONNECTIVES = words("but and so yet still then")
 
 
 def _subject_with_asides(subject: list[_Word], rest: list[list[_Word]]) -> tuple[int, int] | None:
@@ -309,7 +327,7 @@ def _subject_with_asides(subject: list[_Word], rest: list[list[_Word]]) -> tuple
         return None
     if not _long_subject_words(subject) or (_is_name(asides[0]) and _is_name(subject)):
         return None
-    name = asides[0] if _is_name(asides[0]) else None
+    name = asides[0] if len(asides) == 1 and _is_name(asides[0]) else None
     chosen = name if name is not None else subject
     return chosen[0].start, chosen[-1].end
 

@@ -133,3 +133,35 @@ def test_subject_with_asides_or_at_the_end(text: str, speaker: str) -> None:
     found = only(text)
     assert found.attribution != "unattributed"
     assert speaker in (found.speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a connective before a lower-case described group
+        (
+            "But harbor pilots say the new pier is too short for the winter ferries.",
+            "harbor pilots",
+        ),
+        # an aside between the name and the verb that opens its own chunk
+        (
+            "Gazette columnist Ada Kowal, in a bid to slow the vote, wrote that the levy had "
+            "never been costed.",
+            "Ada Kowal",
+        ),
+        # a poll's finding in the infinitive
+        (
+            "Harbor voters were slightly more likely to say they trusted Kowal on the levy.",
+            "Harbor voters",
+        ),
+    ],
+)
+def test_connectives_asides_and_poll_findings(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.attribution != "unattributed"
+    assert found.speaker == speaker
+
+
+def test_a_list_of_names_in_apposition_leaves_the_described_subject() -> None:
+    found = only("Four ferry firms — Lund, Ngata, Hale and Marsh — reported lower fares this year.")
+    assert found.speaker != "Lund"
