@@ -659,6 +659,7 @@ _QUOTED = '"'
 _ONLY_WITH_CONTENT = words(
     """
     testified testifies boast boasts boasted brag brags bragged maintain maintains maintained
+    charge charges charged
     """
 )
 _CONTENT_OPENERS = frozenset(":,\"“‘'_")
@@ -763,6 +764,11 @@ def _only_a_verb(verb: _Verb) -> bool:
     return verb.lower not in _NOUN_LIKE and not verb.lower.endswith("ing")
 
 
+_BE_ADVERB_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:(?:[a-z]+ly|already|still|now|also|even)\s+)+$"
+)
+
+
 def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
     if verb.start > 0 and masked[verb.start - 1] == "-":
@@ -795,6 +801,10 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         # "..., estimated at 300 billion barrels": a participle; not "X, a contender, predicted
         # at the debate that ...".
         return False, False
+    if verb.lower.endswith("ing") and _BE_ADVERB_BEFORE.search(
+        masked, max(0, verb.start - 40), verb.start
+    ):
+        return True, False  # "are increasingly admitting", "is already claiming"
     if verb.lower.endswith("ing") and previous not in cues.BE_FORMS:
         # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
         # ", adding that ..." is handled by the caller.
@@ -909,7 +919,10 @@ def _long_subject(base: int, masked: str, verbs: list[_Verb]) -> Attribution | N
     ("Indeed, proponents of the harbor bill say ...")."""
     for verb in verbs:
         ok, passive = _verb_ok(masked, verb)
-        if not ok or passive or verb.previous is None or verb.lower.endswith("ing"):
+        progressive = _BE_ADVERB_BEFORE.search(masked, max(0, verb.start - 40), verb.start)
+        if not ok or passive or verb.previous is None:
+            continue
+        if verb.lower.endswith("ing") and progressive is None:
             continue
         subject = subjects.subject_before(masked, verb.start)
         if subject is not None:
@@ -1102,7 +1115,7 @@ _NO_SPEAKING_BEFORE_TO = words(
 )
 _COMPARED = words("more less most least")
 #: Infinitives that report too little to stand alone: "to respond", "to write", "to show".
-_WEAK_INFINITIVES = _NO_ANSWER_VERBS | words("write show describe reveal find comment admit")
+_WEAK_INFINITIVES = _NO_ANSWER_VERBS | words("write show describe reveal find comment admit charge")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 
 

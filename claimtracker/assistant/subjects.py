@@ -228,7 +228,9 @@ def main_subject(masked: str, limit: int) -> tuple[int, int, int] | None:
     return None
 
 
-_VERB_LEAD = words("both all also have has had will would could can may might must did does do")
+_VERB_LEAD = words(
+    "both all also have has had will would could can may might must did does do is are was were"
+)
 _CLAUSE_WORDS = words(
     "that which who whom whose when if because while although whether how what why where"
 )
@@ -308,13 +310,23 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
         tokens = tokens[1:]  # "But harbor pilots say"
     if i < len(chunks) - 1:
         return _subject_with_asides(tokens, chunks[i + 1 :])
+    if (
+        len(tokens) == 1
+        and tokens[0].lower[:-2] in _SUBJECT_PRONOUNS
+        and tokens[0].lower[-2:]
+        in (
+            "'s",
+            "’s",
+        )
+    ):
+        return tokens[0].start, tokens[0].end - 2  # "He's said": "He"
     for end in range(len(tokens), 0, -1):
         if _leads_to_verb(tokens[end:]) and _long_subject_words(tokens[:end]):
             return tokens[0].start, tokens[end - 1].end
     return None
 
 
-_MAX_ASIDES = 3
+_MAX_ASIDES = 5
 _CONNECTIVES = words("but and so yet still then")
 
 

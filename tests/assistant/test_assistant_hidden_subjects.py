@@ -165,3 +165,38 @@ def test_connectives_asides_and_poll_findings(text: str, speaker: str) -> None:
 def test_a_list_of_names_in_apposition_leaves_the_described_subject() -> None:
     found = only("Four ferry firms — Lund, Ngata, Hale and Marsh — reported lower fares this year.")
     assert found.speaker != "Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "charged that" asserts; "charged with" does not (below)
+        ("Critics charged that the hearing told the public nothing new about the pier.", "Critics"),
+        # a progressive with an adverb between "are" and the verb
+        (
+            "Harbor party leaders are increasingly admitting that they fear the levy vote.",
+            "Harbor party leaders",
+        ),
+        # more than three asides inside dashes
+        (
+            "Many speakers at the wake — including sailors, pilots, clerks, cooks — said the "
+            "harbor had lost its best friend.",
+            "Many speakers at the wake",
+        ),
+    ],
+)
+def test_charged_that_progressives_and_long_asides(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.attribution != "unattributed"
+    assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was charged with fraud in the spring of last year by the state.",
+        "Prosecutors first threatened to charge him with three counts of fraud and perjury.",
+    ],
+)
+def test_charging_someone_is_no_claim(text: str) -> None:
+    assert all(s.attribution == "unattributed" for s in suggest(text))
