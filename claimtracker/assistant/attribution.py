@@ -1750,11 +1750,17 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 def _after_comma(masked: str, verb: _Verb) -> bool:
     """A comma or a dash before the participle: "X called for a ban, saying ...", "X flipped
     his vote – saying ..."."""
-    return masked[: verb.start].rstrip().endswith((",", "—", "–", " -", "--"))
+    before = masked[: verb.start].rstrip()
+    if before.endswith((",", "—", "–", " -", "--")):
+        return True
+    # 'mocked him as the "king of debt," noting ...': the comma went inside the quote
+    return len(before) > 1 and before[-1] in "”\"'’" and before[-2] == "_"
 
 
 #: "aside from stating that", "after saying that", "by claiming that": the main subject speaks.
-_PARTICIPLE_PREPOSITIONS = words("from after before by in while when without")
+_PARTICIPLE_PREPOSITIONS = words("from after before by in while when without upon")
+#: "..., calling it a sham and asserting that ...": a second participle after the first.
+_PARTICIPLE_BEFORE_AND = re.compile(r"[,—–]\s+[a-z]+ing\b[^,;:]*\s(?:and|but)\s+$")
 
 
 _THAT_WORD = re.compile(r"\sthat\s")
@@ -1783,6 +1789,11 @@ def _participle_of_main(masked: str, verb: _Verb) -> bool:
     return (
         _after_comma(masked, verb)
         or verb.previous in _PARTICIPLE_PREPOSITIONS
+        or (
+            verb.previous in ("and", "but")
+            and _PARTICIPLE_BEFORE_AND.search(masked, max(0, verb.start - 150), verb.start)
+            is not None
+        )
         or _ISSUED_NOUN_BEFORE.search(masked, max(0, verb.start - 40), verb.start) is not None
     )
 
@@ -2187,7 +2198,8 @@ def _subject_length(tokens: list[_Token]) -> int:
         return 1
     if first.lower in _DEFINITE_ARTICLES:
         k = 1
-        while k < len(tokens) and not _finite_at(tokens, k):
+        # "The retired surgeon has": the word after the article is no verb
+        while k < len(tokens) and (k == 1 or not _finite_at(tokens, k)):
             k += 1
         return k
     k = 0

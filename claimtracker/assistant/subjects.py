@@ -200,6 +200,8 @@ def main_subject(masked: str, limit: int) -> tuple[int, int, int] | None:
     if i >= len(chunks):
         return None
     _, _, tokens = chunks[i]
+    while len(tokens) > 1 and tokens[0].lower in _CONNECTIVES:
+        tokens = tokens[1:]  # "But other aides to the mayor have been urging ..."
     if not tokens:
         return None
     end = _verb_in(tokens)

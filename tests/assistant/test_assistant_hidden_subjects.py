@@ -200,3 +200,43 @@ def test_charged_that_progressives_and_long_asides(text: str, speaker: str) -> N
 )
 def test_charging_someone_is_no_claim(text: str) -> None:
     assert all(s.attribution == "unattributed" for s in suggest(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the comma went inside the quote before the participle
+        (
+            'The mayor mocked Hale for calling himself the "king of ferries," noting that his '
+            "fares had doubled in a year.",
+            "The mayor",
+        ),
+        # a second participle after "and"
+        (
+            "Kowal went after Hale on Monday over the levy, calling it a sham and asserting "
+            "that the port would close within a year.",
+            "Kowal",
+        ),
+        # a connective before the main subject
+        (
+            "But other aides to the mayor have been urging her to drop the levy, saying that "
+            "only a vote could settle it.",
+            "other aides to the mayor",
+        ),
+        # "upon saying"
+        (
+            "Ngata, a pilot for twenty years, drew boos upon saying that the pier was safe.",
+            "Ngata",
+        ),
+        # an adjective in -ed after "The"
+        (
+            "The retired captain has given no details of his plan, saying only that the ferry "
+            "would run again.",
+            "The retired captain",
+        ),
+    ],
+)
+def test_participles_of_the_main_clause(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.attribution != "unattributed"
+    assert found.speaker == speaker
