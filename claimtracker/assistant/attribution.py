@@ -910,23 +910,33 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         or _infinitive_report(text, start, masked, verbs)
         or _phrase_before_that(text, start, masked, verbs)
         or _group_who_says(text, start, masked, verbs)
-        or _long_subject(start, masked, verbs)
+        or _long_subject(text, start, masked, verbs)
     )
 
 
-def _long_subject(base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+def _long_subject(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
     """The last resort: a long or lower-case subject right before its reporting verb
     ("Indeed, proponents of the harbor bill say ...")."""
     for verb in verbs:
         ok, passive = _verb_ok(masked, verb)
         progressive = _BE_ADVERB_BEFORE.search(masked, max(0, verb.start - 40), verb.start)
-        if not ok or passive or verb.previous is None:
-            continue
-        if verb.lower.endswith("ing") and progressive is None:
+        if verb.lower.endswith("ing") and verb.previous in _PRONOUN_HAS:
+            ok, passive = True, False  # "He's telling allies that ..."
+        elif (
+            not ok
+            or passive
+            or verb.previous is None
+            or (verb.lower.endswith("ing") and progressive is None)
+        ):
             continue
         subject = subjects.subject_before(masked, verb.start)
         if subject is not None:
             found = _leading_with_content(masked, base, subject[0], subject[1], verb)
+            if found is None and "_" in masked[verb.end :]:
+                # 'Hale, the board's chair, said that "the damage is done."': a quote
+                found = _leading_with_content(
+                    text[base : base + len(masked)], base, subject[0], subject[1], verb
+                )
             if found is not None:
                 return found
         subject = subjects.subject_at_end(masked, verb.start, verb.end)

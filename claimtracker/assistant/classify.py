@@ -35,6 +35,8 @@ def attribution_code(
         return "secondhand"
     if _group_by_head(speaker):
         return "anonymous"
+    if _document_by_head(speaker):
+        return "secondhand"
     if speaker.document or speaker.kind == "media_outlet":
         return "secondhand"
     if speaker.anonymous or speaker.kind == "described_group":
@@ -102,6 +104,14 @@ def _group_by_head(speaker: Speaker) -> bool:
         # "Candidates", "the Harbor candidates"; not "Communications Workers", a union's name
         return len(name_words) == 1 or name_words[-1].islower()
     return speaker.name.lower().removeprefix("the ") in _PEOPLES
+
+
+def _document_by_head(speaker: Speaker) -> bool:
+    """ "new fundraising reports show", "the filings show": documents speak second-hand."""
+    if speaker.kind != "unknown" or speaker.document or speaker.name is None:
+        return False
+    last = speaker.name.split()[-1]
+    return speaker.name.islower() and last.endswith("s") and last[:-1] in cues.DOCUMENT_HEADS
 
 
 def _outlet_by_name(speaker: Speaker, descriptor: str) -> bool:

@@ -122,6 +122,8 @@ def _is_adverbial_chunk(tokens: list[_Word]) -> bool:
     if not tokens:
         return True
     first = tokens[0].lower
+    if first in _CONNECTIVES and len(tokens) > 1 and tokens[1].text[:1].isupper():
+        return False  # "But Tom Fitton, the group's president, said"
     return (
         first in _ADVERBIAL_OPENERS
         or first.endswith("ly")
@@ -279,11 +281,20 @@ def _long_subject_words(tokens: list[_Word]) -> bool:
         and tokens[-1].lower.endswith("s")
         and not tokens[-1].lower.endswith(("ss", "us", "is"))
         and tokens[0].lower not in _ADVERBIAL_OPENERS
-        and tokens[0].lower not in cues.STOPWORDS
+        and tokens[0].lower not in _CLAUSE_WORDS
+        and tokens[0].lower not in _SUBJECT_PRONOUNS
+    )
+    titled_name = (  # "frontman Ada Kowal", "harbor pollster Bo Lund"
+        3 <= len(tokens) <= _MAX_NAME_WORDS
+        and tokens[0].text.islower()
+        and tokens[0].lower not in _ADVERBIAL_OPENERS
+        and _is_name(tokens[-2:])
+        and all(t.text.islower() or _is_name([t]) for t in tokens)
     )
     return (
         plural_noun
         or described
+        or titled_name
         or (
             _subject_words(tokens[:_MAX_SUBJECT_WORDS])
             and not any(
@@ -300,8 +311,10 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
     adverbials: "Indeed, proponents of the harbor bill say", "Hale's friends and allies have
     in the past said", "A copy of the memo seen by the Gazette said"."""
     chunks = [_tokens(masked, s, e) for s, e in _chunks(masked, limit)]
-    if masked[:limit].rstrip().endswith((",", "—", "–")):
+    if masked[:limit].rstrip().endswith((",", "—", "–", " -")):
         chunks.append([])  # "Hale, in a column on Monday, wrote": the verb opens its chunk
+    elif len(chunks) > 1 and len(chunks[-1]) > 1 and chunks[-1][0].lower in _CONNECTIVES:
+        chunks = [chunks[-1][1:]]  # "..., yet harbor officials said": a clause of its own
     i = 0
     while i < len(chunks) - 1 and _is_adverbial_chunk(chunks[i]):
         i += 1

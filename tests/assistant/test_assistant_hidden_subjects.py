@@ -240,3 +240,46 @@ def test_participles_of_the_main_clause(text: str, speaker: str) -> None:
     found = only(text)
     assert found.attribution != "unattributed"
     assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "code"),
+    [
+        # a connective before a name, then asides, then a quote after "said that"
+        (
+            "But Ada Kowal, the chair of the board, a body that has sued the port, said that "
+            '"the damage is done."',
+            "Ada Kowal",
+            "on_record",
+        ),
+        # a title in lower case before a name, an adverb, the verb last
+        ("The new pier is almost done, harbormaster Bo Lund recently revealed.", "Bo Lund", None),
+        # a clause of its own after "yet"
+        (
+            "More than anyone, Hale stands for the old port, yet harbor officials stressed on "
+            "Friday that the board was not attacking him.",
+            "harbor officials",
+            "anonymous",
+        ),
+        # documents in the plural after the content
+        (
+            "More than half of that money came in March alone, new fundraising filings show.",
+            "new fundraising filings",
+            "secondhand",
+        ),
+        # "He's" and a verb in -ing
+        (
+            "He's telling allies that the levy will pass before the winter.",
+            "He",
+            None,
+        ),
+    ],
+)
+def test_subjects_after_connectives_titles_and_contractions(
+    text: str, speaker: str, code: str | None
+) -> None:
+    found = only(text)
+    assert found.attribution != "unattributed"
+    assert found.speaker == speaker
+    if code is not None:
+        assert found.attribution == code
