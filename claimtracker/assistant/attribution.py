@@ -767,6 +767,9 @@ def _only_a_verb(verb: _Verb) -> bool:
 _BE_ADVERB_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been)\s+(?:(?:[a-z]+ly|already|still|now|also|even)\s+)+$"
 )
+_BE_BEFORE_ING = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:(?:[a-z]+ly|already|still|now|also|even)\s+)*$"
+)
 
 
 def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
@@ -919,7 +922,7 @@ def _long_subject(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attr
     ("Indeed, proponents of the harbor bill say ...")."""
     for verb in verbs:
         ok, passive = _verb_ok(masked, verb)
-        progressive = _BE_ADVERB_BEFORE.search(masked, max(0, verb.start - 40), verb.start)
+        progressive = _BE_BEFORE_ING.search(masked, max(0, verb.start - 40), verb.start)
         if verb.lower.endswith("ing") and verb.previous in _PRONOUN_HAS:
             ok, passive = True, False  # "He's telling allies that ..."
         elif (

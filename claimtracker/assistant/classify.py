@@ -84,6 +84,9 @@ def speaker_kind(speaker: Speaker, descriptor: str = "") -> str:
     return speaker.kind
 
 
+_NUMBER_OF = re.compile(r"(?i)an?\s+(?:\w+\s+)?(?:number|handful|host|slew|group)\s+of\s")
+
+
 def _group_by_head(speaker: Speaker) -> bool:
     """A speaker headed by a party's members, a quantifier, a nationality or a plural noun for
     people ("Senate Democrats", "Both", "The Germans", "Candidates") is an unnamed group, even
@@ -94,6 +97,8 @@ def _group_by_head(speaker: Speaker) -> bool:
         return False
     head = (speaker.head or "").lower()
     name_words = speaker.name.split()
+    if _NUMBER_OF.match(speaker.name):
+        return True  # "A growing number of pilots"
     if head in _PARTY_MEMBERS and len(name_words) <= 3:
         return True
     if len(name_words) == 1 and head in _GROUP_WORDS:

@@ -283,3 +283,11 @@ def test_subjects_after_connectives_titles_and_contractions(
     assert found.speaker == speaker
     if code is not None:
         assert found.attribution == code
+
+
+def test_a_progressive_after_asides() -> None:
+    found = only(
+        "A growing number of harbor pilots, while still loyal to the mayor, are warning that "
+        "the new pier is too short."
+    )
+    assert (found.speaker, found.attribution) == ("A growing number of harbor pilots", "anonymous")
