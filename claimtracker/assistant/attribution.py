@@ -866,8 +866,12 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
 
 #: 'Said Comey, "The thought ..."': the cue first, then the speaker, then a quote.
 _SAID_FIRST = re.compile(
-    r"(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Tweeted|Explained|Continued|Recalled)[ \t]+"
-    r"(?P<speaker>(?:the[ \t]+[A-Za-z]|[A-Z])[^,:;.!?\"“”_]{1,60}?)[ \t]*[,:][ \t]*(?=[\"“‘']?_)"
+    r"(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Tweeted|Explained|Continued|Recalled|Stated"
+    r"|Noted|Declared|Argued|Insisted|Warned)[ \t]+"
+    r"(?P<speaker>(?:the[ \t]+[A-Za-z]|[A-Z])[^,:;.!?\"“”_]{1,60}?)"
+    # 'Said Ada Kowal, who grew up on the harbor, "..."': an aside before the quote
+    r"(?P<aside>[ \t]*,[ \t]*(?:who|a|an|the)[ \t][^:;!?\"“”_]{1,120}?)?"
+    r"[ \t]*[,:][ \t]*(?=[\"“‘']?_)"
 )
 
 
@@ -880,7 +884,7 @@ def _said_first(text: str, base: int, masked: str) -> Attribution | None:
         speaker_start=base + match.start("speaker"),
         speaker_end=base + match.end("speaker"),
         descriptor_start=base + match.start("speaker"),
-        descriptor_end=base + match.end("speaker"),
+        descriptor_end=base + max(match.end("speaker"), match.end("aside")),
         cue=match.group("cue").lower(),
         pattern="leading",
         content_start=base + c_start,

@@ -45,3 +45,9 @@ def test_a_closed_quote_before_another_speaker_stays_apart() -> None:
         '"We will see what happens next week at the harbor," Ada Kowal told the Gazette.'
     )
     assert [s.speaker for s in suggest(text) if s.attribution != "unattributed"] == ["Ada Kowal"]
+
+
+def test_the_cue_first_then_the_speaker_and_an_aside_before_the_quote() -> None:
+    found = only('Said Ada Kowal, who grew up on the harbor, "We were all so proud of the crews."')
+    assert (found.speaker, found.cue, found.attribution) == ("Ada Kowal", "said", "on_record")
+    assert found.descriptor == "Ada Kowal, who grew up on the harbor"
