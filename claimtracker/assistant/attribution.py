@@ -1764,12 +1764,15 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 )
 
 
+_SEPARATOR_ADVERB = re.compile(r"(?:,|—|–|\s-|--)\s*(?:only|also|even|just|again|[a-z]+ly)$")
+
+
 def _after_comma(masked: str, verb: _Verb) -> bool:
     """A comma or a dash before the participle: "X called for a ban, saying ...", "X flipped
     his vote – saying ..."."""
     before = masked[: verb.start].rstrip()
-    if before.endswith((",", "—", "–", " -", "--")):
-        return True
+    if before.endswith((",", "—", "–", " -", "--")) or _SEPARATOR_ADVERB.search(before):
+        return True  # "..., saying", "... - only saying"
     # 'mocked him as the "king of debt," noting ...': the comma went inside the quote
     return len(before) > 1 and before[-1] in "”\"'’" and before[-2] == "_"
 

@@ -185,6 +185,12 @@ def test_a_sentence_in_brackets_keeps_its_speaker() -> None:
             "would run again.",
             "The retired captain",
         ),
+        # an adverb between the dash and the participle
+        (
+            "Kowal declined to claim victory on Monday - only saying that she was relieved by "
+            "the count.",
+            "Kowal",
+        ),
     ],
 )
 def test_the_subject_behind_asides_connectives_and_participles(text: str, speaker: str) -> None:
