@@ -1396,15 +1396,18 @@ def _is_title_case(masked: str) -> bool:
     return len(long_words) >= _MIN_TITLE_WORDS and all(w[0].isupper() for w in long_words)
 
 
+#: What may stand between "who" and its verb: "who has repeatedly pledged", "who's argued".
+_WHO_AUXILIARIES = r"(?:(?:also|later|has|had|have|long|often|already|[a-z]+ly)\s+)*"
 _NAME_BEFORE_WHO = re.compile(
-    r"((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)(?:\s*\([^)]*\))?,\s+who\s+"
-    r"(?:(?:also|later|has|had|have)\s+)*$"
+    r"((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)(?:\s*\([^)]*\))?,\s+who(?:\s+|['’]s\s+)"
+    + _WHO_AUXILIARIES
+    + "$"
 )
 
 
 _PHRASE_BEFORE_WHO = re.compile(
-    r"\b((?:a|an|one)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*),\s+who\s+"
-    r"(?:(?:also|later|has|had|have)\s+)*$"
+    r"\b((?:a|an|one|some|many|several|other)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*),"
+    r"\s+who(?:\s+|['’]s\s+)" + _WHO_AUXILIARIES + "$"
 )
 
 

@@ -191,6 +191,21 @@ def test_a_sentence_in_brackets_keeps_its_speaker() -> None:
             "the count.",
             "Kowal",
         ),
+        # "who" with an auxiliary and an adverb, or "who's", before the verb
+        (
+            "The pier was praised by Ada Kowal, who has repeatedly pledged that the ferry "
+            "would run all winter.",
+            "Ada Kowal",
+        ),
+        (
+            "The plan is backed by harbor pilot Bo Lund, who’s argued for years that the pier "
+            "is too short.",
+            "Bo Lund",
+        ),
+        (
+            "The levy worried some pilots and clerks, who pointed out that the fares would double.",
+            "some pilots and clerks",
+        ),
     ],
 )
 def test_the_subject_behind_asides_connectives_and_participles(text: str, speaker: str) -> None:
