@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from claimtracker.assistant import cues
+from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.cues import words
 
 _TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
@@ -244,17 +245,20 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-_NOT_NAME_START = words(
-    """
+_NOT_NAME_START = (
+    words(
+        """
     the a an but and in at on as if when while after before this that these those his her their
     its our my your we he she they it there here what why how who according asked speaking for
     from by with of to under over since during said says added adds wrote writes tweeted
     explained continued recalled january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
     even only also yet still meanwhile however therefore thus nor instead indeed sometimes
-    often perhaps maybe
+    often perhaps maybe though although neither either both whether unless because
     """
-)
+    )
+    | ADVERBIAL_STARTERS
+)  # "Later Kowal", "Though Delaware": a sentence's first word, no name
 
 
 @lru_cache(maxsize=4096)
@@ -936,7 +940,11 @@ class PeopleNamed(Protocol):
     """Who the text names before a point (see :mod:`mentions`)."""
 
     def named_before(
-        self, at: int, pronoun: str, last_speaker: str | None = None
+        self,
+        at: int,
+        pronoun: str,
+        last_speaker: str | None = None,
+        spoken: frozenset[str] = frozenset(),
     ) -> str | None: ...
 
     def agrees(self, name: str | None, pronoun: str) -> bool: ...
@@ -968,7 +976,8 @@ class SpeakerResolver:
             speaker = self._described[phrase] = describe(phrase, self.index)
         if speaker.pronoun in ("he", "she") and at is not None and self.people is not None:
             last = next((h.name for h in reversed(self.history) if h.kind == "person"), None)
-            named = self.people.named_before(at, speaker.pronoun, last)
+            spoken = frozenset(h.name for h in self.history if h.kind == "person" and h.name)
+            named = self.people.named_before(at, speaker.pronoun, last, spoken)
             if named is not None:
                 surname = named.split()[-1]
                 earlier = next((h for h in reversed(self.history) if h.name == named), None)

@@ -1,0 +1,28 @@
+"""Who "he", "she" and a speaker phrase stand for, on short invented news sentences."""
+
+from __future__ import annotations
+
+from claimtracker.assistant import suggest
+
+
+def test_he_is_the_subject_just_named_before_a_speaker_quoted_further_back():
+    found = suggest(
+        '"We will win the county," Piotr Kowal said. Paul Ngata, the mayor, spoke next at the '
+        'hall. "The plant stays open," he said.\n'
+    )
+    assert found[-1].speaker == "Paul Ngata"
+
+
+def test_he_is_still_the_last_speaker_when_no_one_is_named_since():
+    found = suggest(
+        'Paul Ngata opened the meeting. "We will win the county," Piotr Kowal said. '
+        '"The plant stays open," he said.\n'
+    )
+    assert found[-1].speaker == "Piotr Kowal"
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_a_name():
+    found = suggest(
+        "Later Kowal toured the plant with the mayor. Kowal said the plant stays open for years.\n"
+    )
+    assert found[-1].speaker == "Kowal"
