@@ -337,6 +337,11 @@ def _is_title_chunk(masked: str, start: int, end: int) -> bool:
     )
 
 
+#: The comma that closes an apposition before the verb, inside a closing quote or not:
+#: 'Ada Kowal, host of "Morning Talk," said'.
+_CLOSING_COMMA = re.compile(r",[\"”’'»]?\s*$")
+
+
 def _subject_before(
     masked: str, text: str, floor: int, verb_start: int
 ) -> tuple[int, int, int] | None:
@@ -408,6 +413,13 @@ def _subject_before(
             _is_name_chunk(text, *previous)
             and _looks_like_subject(masked, *subject)
             and _word_at(masked, subject[0]) not in _NEW_SUBJECT_STARTS
+            # An apposition closes with a comma before the verb; "Mr. Obama, officials said,"
+            # has none: no apposition (a list or a date goes on as before).
+            and (
+                _CLOSING_COMMA.search(text, subject[0], end) is not None
+                or " and " in masked[subject[0] : subject[1]]
+                or masked[subject[0]].isdigit()
+            )
         ):
             # "Sir Edward Hale, the chairman of the 1922 Committee," → the name.
             subject = previous

@@ -26,3 +26,15 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_a_name():
         "Later Kowal toured the plant with the mayor. Kowal said the plant stays open for years.\n"
     )
     assert found[-1].speaker == "Kowal"
+
+
+def test_a_name_before_a_comma_is_no_apposition_head_without_a_closing_comma():
+    found = suggest("Mr. Kowal, officials said, would not attend the dinner in Lakeside.")
+    assert found[0].speaker == "officials"
+
+
+def test_a_name_with_an_apposition_closed_inside_a_quote_still_speaks():
+    found = suggest(
+        'Ada Kowal, host of "Morning Talk," said the vote in Lakeside was close and fair.'
+    )
+    assert found[0].speaker == "Ada Kowal"
