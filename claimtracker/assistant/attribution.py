@@ -82,7 +82,9 @@ _PREPOSITION = re.compile(r"(?:at|to|by|in|as|from|with|for)\b")
 _PUNCTUATION_NEXT = re.compile(r"\s*[,:;]")
 _ADJUNCT_NEXT = re.compile(
     r"\s+(?:in|on|at|during|after|before|last|this|on|to|from|with|while|when|earlier|later|"
-    r"recently|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"recently|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    # '"...," Kowal said of the mayor': whom it was said of, never who said it.
+    r"of|about|over|via|anonymously|privately|publicly)\b",
     re.IGNORECASE,
 )
 _RUSSIAN_PREPOSITION = re.compile(r"(?:в|во|на|у)\s+")

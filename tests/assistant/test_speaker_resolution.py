@@ -38,3 +38,15 @@ def test_a_name_with_an_apposition_closed_inside_a_quote_still_speaks():
         'Ada Kowal, host of "Morning Talk," said the vote in Lakeside was close and fair.'
     )
     assert found[0].speaker == "Ada Kowal"
+
+
+def test_whom_a_quote_was_said_of_is_not_who_said_it():
+    s = suggest(
+        '"He had a lot of supporters in the county," Kowal, after a pause, said of the mayor.'
+    )[0]
+    assert s.speaker == "Kowal"
+
+
+def test_an_adverb_after_the_verb_is_no_speaker():
+    s = suggest('"The count in Lakeside was fair," a voter, Ada Kowal, said anonymously.')[0]
+    assert s.speaker == "Ada Kowal"
