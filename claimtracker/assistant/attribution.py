@@ -344,6 +344,20 @@ def _is_title_chunk(masked: str, start: int, end: int) -> bool:
 _CLOSING_COMMA = re.compile(r",[\"”’'»]?\s*$")
 
 
+def _closed(text: str, chunk: tuple[int, int], verb_start: int) -> bool:
+    """Whether a comma closes ``chunk`` before the verb (an apposition's end), also where a
+    relative clause or an adverbial between them has been set aside."""
+    return (
+        "," in text[chunk[1] : verb_start]
+        or _CLOSING_COMMA.search(text, chunk[0], verb_start) is not None
+        # "X, the editor who wrote ...": the verb is in a relative clause inside the apposition.
+        or _ENDS_IN_RELATIVE.search(text, chunk[0], chunk[1]) is not None
+    )
+
+
+_ENDS_IN_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\s*$", re.IGNORECASE)
+
+
 def _subject_before(
     masked: str, text: str, floor: int, verb_start: int
 ) -> tuple[int, int, int] | None:
@@ -418,7 +432,7 @@ def _subject_before(
             # An apposition closes with a comma before the verb; "Mr. Obama, officials said,"
             # has none: no apposition (a list or a date goes on as before).
             and (
-                _CLOSING_COMMA.search(text, subject[0], end) is not None
+                _closed(text, subject, end)
                 or " and " in masked[subject[0] : subject[1]]
                 or masked[subject[0]].isdigit()
             )
@@ -427,6 +441,16 @@ def _subject_before(
             subject = previous
             descriptor_start = previous[0]
             lead = lead[:-1]
+    if (
+        lead
+        and not _closed(text, subject, end)
+        and not (_is_name_chunk(text, *subject) and _is_name_chunk(text, *lead[-1]))
+        and _looks_like_subject(masked, *subject)
+    ):
+        # No comma closes the last chunk before the verb, so it is no apposition: the chunks
+        # before it are fronted ("Early Tuesday, the State Department said", "The plan, an
+        # inside source said, is ...").
+        lead = []
     if any(not _is_adverbial(masked, *c) for c in lead):
         head = _head_before_appositions(masked, text, chunks)
         if head is None:

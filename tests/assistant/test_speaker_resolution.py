@@ -50,3 +50,15 @@ def test_whom_a_quote_was_said_of_is_not_who_said_it():
 def test_an_adverb_after_the_verb_is_no_speaker():
     s = suggest('"The count in Lakeside was fair," a voter, Ada Kowal, said anonymously.')[0]
     assert s.speaker == "Ada Kowal"
+
+
+def test_a_time_before_a_comma_is_fronted_not_the_speaker():
+    s = suggest(
+        "Early Tuesday, the city council disclosed that the plant in Lakeside would close."
+    )[0]
+    assert s.speaker == "the city council"
+
+
+def test_a_speaker_set_in_a_sentence_is_the_one_right_before_the_verb():
+    s = suggest("The plan, an inside source said, is to keep the plant in Lakeside open.")[0]
+    assert s.speaker == "an inside source"
