@@ -26,6 +26,16 @@ _RUN = re.compile(
 _PRONOUN = re.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
 _MALE_TITLES = frozenset(["Mr", "Mr."])
 _FEMALE_TITLES = frozenset(["Mrs", "Mrs.", "Ms", "Ms.", "Miss"])
+#: A sentence that opens with a plural noun phrase and its verb: "Senate Democrats blocked",
+#: "Other Republican candidates said", "Prosecutors said", after an adverbial and a comma.
+_PLURAL_SUBJECT = re.compile(
+    r"[\s\"“‘'(]*(?:(?:[A-Z]\w*|[a-z]\w*ly|[Ii]n\s[\w\s]{1,30}?|[Oo]n\s[\w\s]{1,30}?),\s+)?"
+    r"(?P<np>(?:(?:[Tt]he|[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]hese|[Tt]hose|[Bb]oth|"
+    r"[A-Z][\w'’.\-]*|[a-z][\w\-]*(?:al|an|ic|ive|ing|ed|ary|ern|ior))\s+){0,3}"
+    r"(?:[A-Z][a-z]+(?:ans|ats|ives|als|ists|ors|ers|ents|ies)|[a-z]{3,}(?<!ss)(?<!us)(?<!is)s))"
+    r"\s+(?:also\s+|have\s+|had\s+|are\s+|were\s+|will\s+|would\s+|may\s+)?"
+    r"(?=[a-z]+(?:ed|s|d|t)?\b)"
+)
 #: How far after a mention its pronoun may come.
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
@@ -155,6 +165,25 @@ class Mentions:
                 break
             found.append(mention)
         return found
+
+    def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None:
+        """The group "they" at offset ``at`` most likely stands for: the plural noun phrase
+        that opens its sentence before it ("Senate Democrats blocked the bill because they
+        said"), else the one that opens the sentence before ("Prosecutors asked for ten years.
+        They cited ..."), unless one of the plural ``speakers`` quoted so far (latest first)
+        spoke in that sentence ("X happened, two employees said. They said ...")."""
+        k = bisect_right(self._sentence_starts, at) - 1
+        for j in (k, k - 1):
+            if j < 0:
+                break
+            lo = self._sentence_starts[j]
+            hi = at if j == k else self._sentence_starts[j + 1]
+            if j < k and any(name in self._text[lo:hi] for name in speakers):
+                return None
+            found = _PLURAL_SUBJECT.match(self._text, lo, hi)
+            if found is not None and found.end("np") < at:
+                return found.group("np")
+        return None
 
     def last_named(self, at: int, pronoun: str) -> str | None:
         """The last person named anywhere before offset ``at`` whom the article could call by

@@ -951,6 +951,11 @@ class PeopleNamed(Protocol):
 
     def last_named(self, at: int, pronoun: str) -> str | None: ...
 
+    def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None: ...
+
+
+_TRAILING_PRONOUNS = frozenset(["he", "she", "they"])
+
 
 class SpeakerResolver:
     """Resolves he/she/they, "the official", "another" and surnames against earlier speakers."""
@@ -969,6 +974,12 @@ class SpeakerResolver:
         """The speaker ``phrase`` stands for; ``at`` is where the phrase is in the text, so that
         "he" and "she" can go to a person named just before."""
         lowered = phrase.strip().lower()
+        final = lowered.rsplit(maxsplit=1)[-1] if " " in lowered else ""
+        if final in _TRAILING_PRONOUNS:
+            # "A few minutes later they", "a decision they", "Ever since she": a clause
+            # boundary was missed; the pronoun is the subject.
+            offset = phrase.lower().rfind(final)
+            return self.resolve(phrase[offset:], None if at is None else at + offset)
         if lowered in cues.RUSSIAN_POSSESSIVES:
             return self._pronoun(cues.RUSSIAN_POSSESSIVES[lowered], phrase)
         speaker = self._described.get(phrase)
@@ -982,6 +993,11 @@ class SpeakerResolver:
                 surname = named.split()[-1]
                 earlier = next((h for h in reversed(self.history) if h.name == named), None)
                 return earlier or Speaker(named, "person", count=1, head=_bare(surname))
+        if speaker.pronoun == "they" and at is not None and self.people is not None:
+            plural = tuple(h.name for h in reversed(self.history) if h.plural and h.name)
+            group = self.people.plural_subject_before(at, plural)
+            if group is not None:
+                return describe(group, self.index)
         if speaker.pronoun is not None:
             resolved = self._pronoun(speaker.pronoun, phrase, speaker)
             if (

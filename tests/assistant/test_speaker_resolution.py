@@ -62,3 +62,32 @@ def test_a_time_before_a_comma_is_fronted_not_the_speaker():
 def test_a_speaker_set_in_a_sentence_is_the_one_right_before_the_verb():
     s = suggest("The plan, an inside source said, is to keep the plant in Lakeside open.")[0]
     assert s.speaker == "an inside source"
+
+
+def test_they_is_the_plural_subject_opening_the_sentence():
+    s = suggest("Lakeside teachers blocked the plan because they said it cut too many classes.")[0]
+    assert s.speaker == "Lakeside teachers"
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before():
+    found = suggest(
+        "Prosecutors asked for ten years in prison for the hacker. They said a stern sentence "
+        "would deter others in Lakeside.\n"
+    )
+    assert found[-1].speaker == "Prosecutors"
+
+
+def test_a_speaker_phrase_ending_in_a_pronoun_is_that_pronoun():
+    found = suggest(
+        "Piotr Kowal spoke at the plant on Monday. A few minutes later he said the plant in "
+        "Lakeside would stay open.\n"
+    )
+    assert found[-1].speaker == "Piotr Kowal"
+
+
+def test_they_after_a_group_quoted_in_the_sentence_before_is_that_group():
+    found = suggest(
+        "Inspectors found gaps in the Lakeside accounts in 2022, two clerks told the paper. "
+        "They said the mayor had resisted every audit.\n"
+    )
+    assert found[-1].speaker == "two clerks"
