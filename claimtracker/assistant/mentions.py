@@ -65,6 +65,7 @@ class Mentions:
         self.gender: dict[str, str] = {}
         self._starts: list[int] = []
         self._quoted: list[tuple[int, int]] = []
+        self._quote_starts: list[int] = []
 
     def _build(self) -> None:
         """Read the article once, when a pronoun first asks (many articles never do)."""
@@ -88,17 +89,19 @@ class Mentions:
                     tally[0] += 2
                 elif title in _FEMALE_TITLES:
                     tally[1] += 2
-        if self._quoted:
-            quote_starts = [q[0] for q in self._quoted]
-            self.mentions = [m for m in self.mentions if not self._inside_quote(m, quote_starts)]
-        self._starts = [m.start for m in self.mentions]
+        # Votes first, while a person named inside a quote still stops the reach of the one
+        # named before ('Kowal said: "Ada lied. She ..."' says nothing of Kowal).
         for k, mention in enumerate(self.mentions):
             limit = mention.end + _PRONOUN_REACH
             if k + 1 < len(self.mentions):
                 limit = min(limit, self.mentions[k + 1].start)
             pronoun = _PRONOUN.search(text, mention.end, limit)
-            if pronoun is not None:
+            if pronoun is not None and not self._quoted_at(pronoun.start()):
                 votes[mention.name][0 if pronoun.group("m") else 1] += 1
+        if self._quoted:
+            quote_starts = [q[0] for q in self._quoted]
+            self.mentions = [m for m in self.mentions if not self._inside_quote(m, quote_starts)]
+        self._starts = [m.start for m in self.mentions]
         by_surname: dict[str, list[int]] = {}
         for name, (he, she) in votes.items():
             both = by_surname.setdefault(_key(name), [0, 0])
@@ -115,6 +118,11 @@ class Mentions:
         is seldom the one a pronoun outside it stands for."""
         self._sentence_starts = starts
         self._quoted = sorted(quoted or [])
+        self._quote_starts = [q[0] for q in self._quoted]
+
+    def _quoted_at(self, offset: int) -> bool:
+        k = bisect_right(self._quote_starts, offset) - 1
+        return k >= 0 and self._quoted[k][0] <= offset < self._quoted[k][1]
 
     def _inside_quote(self, mention: Mention, quote_starts: list[int]) -> bool:
         k = bisect_right(quote_starts, mention.start) - 1

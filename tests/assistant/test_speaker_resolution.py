@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from claimtracker.assistant import suggest
+from claimtracker.assistant.mentions import Mentions
+from claimtracker.assistant.sentences import sentences
+from claimtracker.assistant.speakers import NameIndex
 
 
 def test_he_is_the_subject_just_named_before_a_speaker_quoted_further_back():
@@ -91,3 +94,13 @@ def test_they_after_a_group_quoted_in_the_sentence_before_is_that_group():
         "They said the mayor had resisted every audit.\n"
     )
     assert found[-1].speaker == "two clerks"
+
+
+def test_a_pronoun_inside_a_quote_says_nothing_of_the_speakers_gender():
+    text = 'Piotr Kowal answered the mayor: "She never called me back."\n'
+    people = Mentions(text, NameIndex(text))
+    prose = sentences(text)
+    people.set_sentences(
+        [s.start for s in prose], [(q.start, q.end) for s in prose for q in s.quotes]
+    )
+    assert people.agrees("Piotr Kowal", "he")
