@@ -480,7 +480,7 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
     """
     phrase, relays = _cut(phrase, cues.CITING)  # "«Вёрстка» со ссылкой на два источника"
     phrase, _ = _cut(phrase, cues.STATEMENT_MARKERS)  # "Министерство ... в своем заявлении"
-    phrase = clean_phrase(phrase)
+    phrase = _without_insert(clean_phrase(phrase))
     phrase = _RUSSIAN_PREPOSITION.sub("", phrase)  # "В пресс-службе X заявили"
     if not tokens(phrase):
         return UNKNOWN
@@ -497,6 +497,31 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
     else:
         speaker = _body_or_unknown(parts)
     return replace(speaker, document=True) if relays and speaker.name else speaker
+
+
+#: What follows a speaker phrase's head and no part of the speaker's name: a relative clause
+#: ("a senior adviser who requested anonymity"), a dash insert ("The justice -- who has ...").
+_INSERT = re.compile(r"\s+(?:--|—|–)\s+.*$|\s+(?:who|which)(?:\s+.*)?$")
+#: A list or an introduction before a colon, then the name: "...: Former Rep. Ada Kowal".
+_AFTER_COLON = re.compile(r"^.{3,}?:\s+(?=[A-Z])")
+
+
+def _without_insert(phrase: str) -> str:
+    """A long speaker phrase cut back to its name: the name after a colon, the words before a
+    dash or a relative pronoun; a short phrase stays whole."""
+    if len(phrase.split()) <= _SHORT_PHRASE_WORDS:
+        return phrase
+    colon = _AFTER_COLON.match(phrase)
+    if colon is not None:
+        after = phrase[colon.end() :]
+        if after.split()[0].lower() not in _NOT_NAME_START | _QUESTION_WORDS:
+            phrase = after
+    cut = _INSERT.sub("", phrase)
+    return cut if cut.split() else phrase
+
+
+_SHORT_PHRASE_WORDS = 5
+_QUESTION_WORDS = words("who what why how did do does is are was were will would can could")
 
 
 def _cut(phrase: str, markers: tuple[str, ...]) -> tuple[str, bool]:

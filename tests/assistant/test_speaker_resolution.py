@@ -104,3 +104,12 @@ def test_a_pronoun_inside_a_quote_says_nothing_of_the_speakers_gender():
         [s.start for s in prose], [(q.start, q.end) for s in prose for q in s.quotes]
     )
     assert people.agrees("Piotr Kowal", "he")
+
+
+def test_a_relative_clause_is_no_part_of_a_long_speakers_name():
+    s = suggest(
+        "Two Lakeside council members who requested anonymity to discuss the talks said the "
+        "plant would close in May."
+    )[0]
+    assert s.speaker == "Two Lakeside council members"
+    assert "requested anonymity" in (s.descriptor or "")
