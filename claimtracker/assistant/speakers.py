@@ -179,7 +179,6 @@ class NameIndex:
         self.people: dict[str, str] = {}
         self.given: dict[str, str] = {}  # first word → full name, where only one name has it
         self.organisations: dict[str, str] = {}
-        self.first_organisation: str | None = None
         ambiguous: set[str] = set()
         for match in self._RUN.finditer(text):
             words = match.group(0).split()
@@ -196,8 +195,6 @@ class NameIndex:
             if org:
                 key = _bare(org.split()[0])
                 self.organisations.setdefault(key, org)
-                if self.first_organisation is None:
-                    self.first_organisation = org
         for first in ambiguous:
             del self.given[first]
         # "Shares of Cloudwise", "Cloudwise's chief executive": a company, whatever its name.
@@ -206,8 +203,12 @@ class NameIndex:
             key = _bare(name.split()[0])
             if key not in self.people:
                 self.organisations.setdefault(key, name)
-                if self.first_organisation is None:
-                    self.first_organisation = name
+
+    @property
+    def sole_organisation(self) -> str | None:
+        """The one organisation the article names, if it names only one."""
+        names = set(self.organisations.values())
+        return names.pop() if len(names) == 1 else None
 
     def person(self, token: str) -> str | None:
         key = _bare(token)
@@ -1060,12 +1061,14 @@ class SpeakerResolver:
                         count=earlier.count if speaker.plural else speaker.count or earlier.count,
                     )
             if speaker.head in _COMPANY_WORDS:
-                # "the company": the last company that spoke, else the first the article names.
+                # "the company": the last company that spoke, else the only one the article
+                # names (of several, news often means another than the first).
                 for earlier in reversed(self.history):
                     if earlier.kind == "organisation" and earlier.name:
                         return earlier
-                if self.index.first_organisation:
-                    return Speaker(self.index.first_organisation, "organisation", head=speaker.head)
+                sole = self.index.sole_organisation
+                if sole:
+                    return Speaker(sole, "organisation", head=speaker.head)
         return speaker
 
     def _pronoun(self, pronoun: str, phrase: str, speaker: Speaker | None = None) -> Speaker:

@@ -113,3 +113,19 @@ def test_a_relative_clause_is_no_part_of_a_long_speakers_name():
     )[0]
     assert s.speaker == "Two Lakeside council members"
     assert "requested anonymity" in (s.descriptor or "")
+
+
+def test_the_company_is_not_the_first_of_several_companies_named():
+    found = suggest(
+        "Lakeside Mills Inc. sold its plant to Harbor Steel Corp. last year. The company said "
+        "on Monday that it would cut 300 jobs.\n"
+    )
+    assert found[-1].speaker == "The company"
+
+
+def test_the_company_is_the_only_company_named():
+    found = suggest(
+        "Lakeside Mills Inc. opened a plant in 2020. The company said on Monday that it would "
+        "cut 300 jobs.\n"
+    )
+    assert found[-1].speaker == "Lakeside Mills Inc"
