@@ -256,6 +256,7 @@ _NOT_NAME_START = (
     september october november december monday tuesday wednesday thursday friday saturday sunday
     even only also yet still meanwhile however therefore thus nor instead indeed sometimes
     often perhaps maybe though although neither either both whether unless because
+    does did do is are was were has have had can could should
     """
     )
     | ADVERBIAL_STARTERS

@@ -129,3 +129,11 @@ def test_the_company_is_the_only_company_named():
         "cut 300 jobs.\n"
     )
     assert found[-1].speaker == "Lakeside Mills Inc"
+
+
+def test_a_question_opening_a_headline_is_no_part_of_a_name():
+    found = suggest(
+        "Does Kowal know the plan? Piotr Kowal toured the Lakeside plant. Kowal said the plant "
+        "would stay open for years.\n"
+    )
+    assert found[-1].speaker == "Piotr Kowal"
