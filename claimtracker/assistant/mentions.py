@@ -98,9 +98,7 @@ class Mentions:
             pronoun = _PRONOUN.search(text, mention.end, limit)
             if pronoun is not None and not self._quoted_at(pronoun.start()):
                 votes[mention.name][0 if pronoun.group("m") else 1] += 1
-        if self._quoted:
-            quote_starts = [q[0] for q in self._quoted]
-            self.mentions = [m for m in self.mentions if not self._inside_quote(m, quote_starts)]
+        self.mentions = [m for m in self.mentions if not self._quoted_at(m.start)]
         self._starts = [m.start for m in self.mentions]
         by_surname: dict[str, list[int]] = {}
         for name, (he, she) in votes.items():
@@ -123,10 +121,6 @@ class Mentions:
     def _quoted_at(self, offset: int) -> bool:
         k = bisect_right(self._quote_starts, offset) - 1
         return k >= 0 and self._quoted[k][0] <= offset < self._quoted[k][1]
-
-    def _inside_quote(self, mention: Mention, quote_starts: list[int]) -> bool:
-        k = bisect_right(quote_starts, mention.start) - 1
-        return k >= 0 and self._quoted[k][0] <= mention.start < self._quoted[k][1]
 
     def named_before(
         self,
