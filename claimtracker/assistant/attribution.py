@@ -82,7 +82,9 @@ _PREPOSITION = re.compile(r"(?:at|to|by|in|as|from|with|for)\b")
 _PUNCTUATION_NEXT = re.compile(r"\s*[,:;]")
 _ADJUNCT_NEXT = re.compile(
     r"\s+(?:in|on|at|during|after|before|last|this|on|to|from|with|while|when|earlier|later|"
-    r"recently|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"recently|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    # '"...," Kowal said of the mayor': whom it was said of, never who said it.
+    r"of|about|over|via|anonymously|privately|publicly)\b",
     re.IGNORECASE,
 )
 _RUSSIAN_PREPOSITION = re.compile(r"(?:в|во|на|у)\s+")
@@ -337,6 +339,25 @@ def _is_title_chunk(masked: str, start: int, end: int) -> bool:
     )
 
 
+#: The comma that closes an apposition before the verb, inside a closing quote or not:
+#: 'Ada Kowal, host of "Morning Talk," said'.
+_CLOSING_COMMA = re.compile(r",[\"”’'»]?\s*$")
+
+
+def _closed(text: str, chunk: tuple[int, int], verb_start: int) -> bool:
+    """Whether a comma closes ``chunk`` before the verb (an apposition's end), also where a
+    relative clause or an adverbial between them has been set aside."""
+    return (
+        "," in text[chunk[1] : verb_start]
+        or _CLOSING_COMMA.search(text, chunk[0], verb_start) is not None
+        # "X, the editor who wrote ...": the verb is in a relative clause inside the apposition.
+        or _ENDS_IN_RELATIVE.search(text, chunk[0], chunk[1]) is not None
+    )
+
+
+_ENDS_IN_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\s*$", re.IGNORECASE)
+
+
 def _subject_before(
     masked: str, text: str, floor: int, verb_start: int
 ) -> tuple[int, int, int] | None:
@@ -408,11 +429,28 @@ def _subject_before(
             _is_name_chunk(text, *previous)
             and _looks_like_subject(masked, *subject)
             and _word_at(masked, subject[0]) not in _NEW_SUBJECT_STARTS
+            # An apposition closes with a comma before the verb; "Mr. Obama, officials said,"
+            # has none: no apposition (a list or a date goes on as before).
+            and (
+                _closed(text, subject, end)
+                or " and " in masked[subject[0] : subject[1]]
+                or masked[subject[0]].isdigit()
+            )
         ):
             # "Sir Edward Hale, the chairman of the 1922 Committee," → the name.
             subject = previous
             descriptor_start = previous[0]
             lead = lead[:-1]
+    if (
+        lead
+        and not _closed(text, subject, end)
+        and not (_is_name_chunk(text, *subject) and _is_name_chunk(text, *lead[-1]))
+        and _looks_like_subject(masked, *subject)
+    ):
+        # No comma closes the last chunk before the verb, so it is no apposition: the chunks
+        # before it are fronted ("Early Tuesday, the State Department said", "The plan, an
+        # inside source said, is ...").
+        lead = []
     if any(not _is_adverbial(masked, *c) for c in lead):
         head = _head_before_appositions(masked, text, chunks)
         if head is None:
