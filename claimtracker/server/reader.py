@@ -17,7 +17,8 @@ with what the app's reader does on a file:
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from claimtracker.server.address import TeamAddress
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 
 #: How long connecting may take before the server counts as not answering (seconds).
 CONNECT_TIMEOUT = 5
+#: The first libpq that sends a result in chunks of many rows (before it: one row at a time).
+CHUNKED_ROWS_LIBPQ = 170000
 #: TCP keepalives, so that a vanished network is noticed in seconds rather than hours.
 KEEPALIVES = {
     "keepalives": 1,
@@ -60,6 +63,54 @@ def connect(address: TeamAddress, password: str | None, **options: Any) -> psyco
     return psycopg.connect(address.libpq_uri(), **extra)
 
 
+def _read_error(exc: Exception) -> ServerReadError:
+    """What a failed read is to the app: stopped (interrupted, over budget), or failed."""
+    import psycopg
+
+    if isinstance(exc, psycopg.errors.QueryCanceled):
+        return ServerReadInterrupted(str(exc).strip())
+    return ServerReadError(str(exc).strip())
+
+
+class StreamedRows:
+    """A result read as it is used, with a cursor's reading methods (what the query layer
+    reads a long result through); failures come out as :class:`ServerReadError`."""
+
+    arraysize = 2000
+    rowcount = -1
+
+    def __init__(self, cursor: psycopg.Cursor[Any], rows: Iterator[Any]) -> None:
+        self._cursor = cursor
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        import psycopg
+
+        try:
+            return next(self._rows)
+        except psycopg.Error as exc:
+            raise _read_error(exc) from exc
+
+    def fetchone(self) -> Any:
+        return next(self, None)
+
+    def fetchmany(self, size: int = 0, /) -> list[Any]:
+        return list(islice(self, size or self.arraysize))
+
+    def fetchall(self) -> list[Any]:
+        return list(self)
+
+    def close(self) -> None:
+        """Stop reading: a statement still sending rows is cancelled, the connection stays."""
+        close = getattr(self._rows, "close", None)
+        if close is not None:
+            close()
+        self._cursor.close()
+
+
 class ServerReader(ServerConnection):
     """A read-only connection to a team server for views (see the module's docstring)."""
 
@@ -81,27 +132,35 @@ class ServerReader(ServerConnection):
             if self.psycopg.closed:
                 self._reconnect()
             return super().execute(sql, parameters)
-        except psycopg.errors.QueryCanceled as exc:
-            raise ServerReadInterrupted(str(exc).strip()) from exc
         except psycopg.OperationalError as exc:
-            if not self.psycopg.closed:
-                raise ServerReadError(str(exc).strip()) from exc
+            if not self.psycopg.closed or isinstance(exc, psycopg.errors.QueryCanceled):
+                raise _read_error(exc) from exc
             # The server went away since the last read: once more on a new connection.
             try:
                 self._reconnect()
                 return super().execute(sql, parameters)
             except psycopg.Error as again:
-                raise ServerReadError(str(again).strip()) from again
+                raise _read_error(again) from again
         except psycopg.Error as exc:
-            raise ServerReadError(str(exc).strip()) from exc
+            raise _read_error(exc) from exc
 
     def stream(  # type: ignore[override]
         self, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
-    ) -> psycopg.Cursor[Any]:
-        """All the rows at once: a server-side cursor needs an open transaction, which this
-        reader never keeps (it reads one statement at a time). The first page comes from its
-        own limited query, so only the rest of a long result waits for this."""
-        return self.execute(sql, parameters)
+    ) -> StreamedRows:
+        """All the rows, read from the server ``batch`` at a time as they are used (libpq's
+        chunked rows): the client never holds a million-row result at once, and no transaction
+        is needed (a server-side cursor would need one, which this reader never keeps open)."""
+        import psycopg
+
+        try:
+            if self.psycopg.closed:
+                self._reconnect()
+            cursor = self._cursor()
+        except psycopg.Error as exc:
+            raise _read_error(exc) from exc
+        size = batch if psycopg.pq.version() >= CHUNKED_ROWS_LIBPQ else 1
+        rows = cursor.stream(*self._statement(sql, parameters), size=size)
+        return StreamedRows(cursor, rows)
 
     def _reconnect(self) -> None:
         log.info("Reconnecting the reader to %s", self.address.describe())

@@ -55,7 +55,9 @@ class _WorkerConnection:
         self.connection: Connection | None = None
 
     def get(self, connect: Callable[[], Connection]) -> Connection:
-        if self.connection is None or connect is not self._connect:
+        # ``==``, not ``is``: each ``project.connect`` is a new bound method object, equal to
+        # the last one for the same project (``is`` made every query open a new connection).
+        if self.connection is None or connect != self._connect:
             self.close()
             self.connection = connect()
             self._connect = connect
