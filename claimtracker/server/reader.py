@@ -6,7 +6,9 @@ with what the app's reader does on a file:
 
 * it only reads, one statement at a time (autocommit, ``default_transaction_read_only``): it
   never sits idle in a transaction holding locks while the analyst looks at the screen;
-* :meth:`interrupt` stops the running statement (a superseded search), as sqlite3's does;
+* :meth:`interrupt` stops the running statement (a superseded search), as sqlite3's does,
+  without making the caller wait for the server;
+* a long result (:meth:`stream`) comes in chunks as it is read, without a transaction;
 * a statement budget (:meth:`set_progress_handler` with a handler that has ``budget_ms``) is
   the server's ``statement_timeout``;
 * when the server went away and is back, the next read reconnects by itself (reads are safe to
@@ -17,6 +19,7 @@ with what the app's reader does on a file:
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -31,6 +34,8 @@ log = logging.getLogger(__name__)
 
 #: How long connecting may take before the server counts as not answering (seconds).
 CONNECT_TIMEOUT = 5
+#: How long a cancel request may take before it is given up (seconds).
+CANCEL_TIMEOUT = 2
 #: The first libpq that sends a result in chunks of many rows (before it: one row at a time).
 CHUNKED_ROWS_LIBPQ = 170000
 #: TCP keepalives, so that a vanished network is noticed in seconds rather than hours.
@@ -118,6 +123,8 @@ class ServerReader(ServerConnection):
         self.address = address
         self._password = password
         self._budget_ms = 0
+        self._cancel_lock = threading.Lock()
+        self._cancelling: threading.Thread | None = None
         super().__init__(self._connect())
 
     def _connect(self) -> psycopg.Connection[Any]:
@@ -128,6 +135,7 @@ class ServerReader(ServerConnection):
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         import psycopg
 
+        self._cancelled_first()
         try:
             if self.psycopg.closed:
                 self._reconnect()
@@ -152,6 +160,7 @@ class ServerReader(ServerConnection):
         is needed (a server-side cursor would need one, which this reader never keeps open)."""
         import psycopg
 
+        self._cancelled_first()
         try:
             if self.psycopg.closed:
                 self._reconnect()
@@ -169,11 +178,34 @@ class ServerReader(ServerConnection):
             self.psycopg.execute(f"SET statement_timeout = {int(self._budget_ms)}")
 
     def interrupt(self) -> None:
-        """Stop the statement running now (from another thread)."""
+        """Stop the statement running now (from another thread), without waiting.
+
+        A cancel request is a connection of its own to the server (a round trip or more): the
+        app's GUI thread, which interrupts a superseded search, must not wait for it. The next
+        statement on this reader waits instead, so that a late request cannot stop it."""
+        from psycopg.pq import TransactionStatus
+
+        if self.psycopg.closed or self.psycopg.info.transaction_status != TransactionStatus.ACTIVE:
+            return  # no statement runs: a request would cost a connection for nothing
+        with self._cancel_lock:
+            if self._cancelling is not None and self._cancelling.is_alive():
+                return  # one request stops the statement running now
+            self._cancelling = threading.Thread(
+                target=self._cancel, name="claimtracker-read-cancel", daemon=True
+            )
+            self._cancelling.start()
+
+    def _cancel(self) -> None:
         try:
-            self.psycopg.cancel_safe(timeout=2)
+            self.psycopg.cancel_safe(timeout=CANCEL_TIMEOUT)
         except Exception as exc:  # the statement ends anyway when its connection goes
             log.debug("Could not interrupt a read: %s", exc)
+
+    def _cancelled_first(self) -> None:
+        """Wait for a cancel request still on its way (it is meant for the statement before)."""
+        cancelling = self._cancelling
+        if cancelling is not None:
+            cancelling.join(CANCEL_TIMEOUT)
 
     def set_progress_handler(self, handler: object, _every: int) -> None:
         """A time budget for the next statements: ``handler.budget_ms`` (None: no budget)."""

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.opening import Connection
 from claimtracker.query.streaming import stream_ids
+from claimtracker.store.dbapi import POSTGRESQL, dialect_of
 from ui.claims.ids import id_array, joined
 from ui.runtime.ops import InterruptibleJob
 
@@ -35,9 +36,15 @@ log = logging.getLogger(__name__)
 FIRST_CHUNK = 256
 #: How often later chunks are handed over while a large result streams in.
 CHUNK_INTERVAL = 0.1
-_READ_SLICE = 20_000
+#: Ids read between two looks at whether the query was superseded (a server's chunk).
+_READ_SLICE = 2_000
 #: The longest the worker waits for the first rows to be painted (a hidden table paints none).
 FIRST_PAINT_WAIT = 0.1
+#: On a team server, how long the rest of a result waits after its first rows (seconds): while
+#: the analyst types on, each keystroke only asks for a first page, and the rest (the exact
+#: count, the scroll bar), read in Python while the GUI thread paints, is asked for once the
+#: typing pauses, instead of started and stopped on the server at every key.
+REST_DELAY_ON_SERVER = 0.25
 
 
 class _Signals(QObject):
@@ -91,10 +98,12 @@ class _StreamJob(InterruptibleJob):
         self.delivered = False
         #: The table painted the first chunk's rows, or the job was cancelled.
         self.first_shown = threading.Event()
+        self._superseded = threading.Event()
 
     def cancel(self) -> None:
         super().cancel()
         self.first_shown.set()
+        self._superseded.set()
 
     def run(self) -> None:
         try:
@@ -115,13 +124,14 @@ class _StreamJob(InterruptibleJob):
 
     def _stream(self, connection: Connection) -> None:
         ids = stream_ids(connection, self._filter, self._order)
+        rest_delay = REST_DELAY_ON_SERVER if dialect_of(connection) == POSTGRESQL else 0.0
         try:
-            self._read(ids)
+            self._read(ids, rest_delay)
         finally:
             if isinstance(ids, Generator):
                 ids.close()  # resets the statement before the connection runs the next one
 
-    def _read(self, ids: Iterator[int]) -> None:
+    def _read(self, ids: Iterator[int], rest_delay: float) -> None:
         first = id_array(islice(ids, FIRST_CHUNK))
         if self.cancelled:
             return
@@ -129,6 +139,8 @@ class _StreamJob(InterruptibleJob):
         total = len(first)
         if total == FIRST_CHUNK:
             self.first_shown.wait(FIRST_PAINT_WAIT)
+            if rest_delay and self._superseded.wait(rest_delay):
+                return  # a newer query came first: the rest was never asked for
             # Gathered in an array (4 bytes an id), not a list of int objects (~36 bytes):
             # a chunk can hold hundreds of thousands, and a list that size left the
             # allocator holding memory after it was freed.
