@@ -8,37 +8,21 @@ from itertools import islice
 
 import pytest
 
-from claimtracker import bulk
 from claimtracker.query import ClaimFilter, ClaimOrder, search_ids
 from claimtracker.query.search import FIRST_BATCH
 from claimtracker.query.streaming import stream_ids
 from claimtracker.server.address import TeamAddress
 from claimtracker.server.reader import ServerReader, ServerReadInterrupted
 from claimtracker.store import Store
+from tests.core.helpers import add_many_claims
 
 CLAIMS = 2 * FIRST_BATCH + 90
-STATUSES = ("unstarted", "verified", "disputed")
-
-
-def _rows(count: int) -> Iterator[list[object]]:
-    now = bulk.timestamp()
-    for number in range(count):
-        values = {
-            "uuid": f"00000000-0000-4000-8000-{number:012d}",
-            "text": f"Claim {number} about {'provocations' if number % 3 else 'a ceasefire'}",
-            "attribution": "anonymous",
-            "status": STATUSES[number * 7 % 3],
-            "created_at": now,
-            "updated_at": now,
-            "version": 1,
-        }
-        yield [values.get(column) for column in bulk.CLAIM_COLUMNS]
 
 
 @pytest.fixture
 def reader(pg_migrated_url: str) -> Iterator[ServerReader]:
-    with Store.open(pg_migrated_url) as store, store.raw(write=True) as connection:
-        bulk.insert_claims(connection, _rows(CLAIMS))
+    with Store.open(pg_migrated_url) as store:
+        add_many_claims(store, CLAIMS)
     address, password = TeamAddress.from_url(pg_migrated_url)
     opened = ServerReader(address, password)
     yield opened
