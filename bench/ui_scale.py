@@ -14,8 +14,10 @@ on the team project as File → Open Team Project opens one) and for a plain PyS
 over the same data (sqlite3, or raw psycopg on the server: the ceiling): process start to first
 rows painted, memory with the database open, jumps to the last row and elsewhere, a
 search-as-you-type keystroke (2+ characters) to the updated table (median, p95), the last key
-of a word to the count in the status bar, and sort by a column. It prints figures; it is not a
-pass/fail test. The server's own memory is not in the figures (it is another process).
+of a word to the count in the status bar, and sort by a column (a keystroke and a sort are
+timed to the first paint that shows the new rows). ``--shot FILE`` saves the app's window after
+the last search. It prints figures; it is not a pass/fail test. The server's own memory is not
+in the figures (it is another process).
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ class RowsShown:
 # -- ClaimTracker -------------------------------------------------------------------------
 
 
-def child_app(database: str) -> dict[str, Any]:
+def child_app(database: str, shot: str | None = None) -> dict[str, Any]:
     from PySide6.QtCore import QSettings
 
     work = Path(tempfile.mkdtemp(prefix="ui-scale-"))
@@ -249,6 +251,10 @@ def child_app(database: str) -> dict[str, Any]:
         counted.append((time.perf_counter() - started) * 1000)
     result["keystroke_ms"] = keystrokes
     result["count_ms"] = counted
+    if shot:
+        window.repaint()
+        app.processEvents()
+        window.grab().save(shot)
     search.clear()
     QTest.keyClick(search, Qt.Key.Key_Escape)
     settle(app, lambda: not model.loading and model.rowCount() == result["rows"])
@@ -499,11 +505,12 @@ def ensure_database(path: Path, claims: int) -> None:
     print(f"  built in {seconds:.0f} s")
 
 
-def run_child(kind: str, database: str) -> dict[str, Any]:
+def run_child(kind: str, database: str, shot: str | None = None) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     started = time.time()
     completed = subprocess.run(
-        [sys.executable, __file__, "--child", kind, "--db", database],
+        [sys.executable, __file__, "--child", kind, "--db", database]
+        + (["--shot", shot] if shot else []),
         capture_output=True,
         text=True,
         env=env,
@@ -633,16 +640,20 @@ def main() -> None:
     parser.add_argument(
         "--url", help="a team server's database loaded already (implies --server; no loading)"
     )
+    parser.add_argument(
+        "--shot", type=Path, help="save the app's window after the last search (a PNG file)"
+    )
     parser.add_argument("--child", choices=("app", "ceiling"))
     args = parser.parse_args()
+    shot = str(args.shot.resolve()) if args.shot else None
     if args.child:
-        runner = child_app if args.child == "app" else child_ceiling
-        print(json.dumps(runner(args.db)), flush=True)
+        found = child_app(args.db, shot) if args.child == "app" else child_ceiling(args.db)
+        print(json.dumps(found), flush=True)
         return
     if args.server or args.url:
         with team_database(args.url, args.claims) as url:
             ceiling = run_child("ceiling", url)
-            app = run_child("app", url)
+            app = run_child("app", url, shot)
         report(app, ceiling, args.claims, on_server=True)
         return
     database = (
@@ -653,7 +664,7 @@ def main() -> None:
     with sqlite3.connect(database) as connection:
         connection.execute("SELECT count(*) FROM claim").fetchone()
     ceiling = run_child("ceiling", str(database))
-    app = run_child("app", str(database))
+    app = run_child("app", str(database), shot)
     report(app, ceiling, args.claims)
 
 

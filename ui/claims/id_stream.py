@@ -26,7 +26,6 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.query.opening import Connection
 from claimtracker.query.streaming import stream_ids
-from claimtracker.store.dbapi import POSTGRESQL, dialect_of
 from ui.claims.ids import id_array, joined
 from ui.runtime.ops import InterruptibleJob
 
@@ -40,11 +39,11 @@ CHUNK_INTERVAL = 0.1
 _READ_SLICE = 2_000
 #: The longest the worker waits for the first rows to be painted (a hidden table paints none).
 FIRST_PAINT_WAIT = 0.1
-#: On a team server, how long the rest of a result waits after its first rows (seconds): while
-#: the analyst types on, each keystroke only asks for a first page, and the rest (the exact
-#: count, the scroll bar), read in Python while the GUI thread paints, is asked for once the
-#: typing pauses, instead of started and stopped on the server at every key.
-REST_DELAY_ON_SERVER = 0.25
+#: How long the rest of a large result waits after its first rows (seconds): while the analyst
+#: types on, each keystroke only asks for a first page, and the rest (the exact count, the
+#: scroll bar), read in Python while the GUI thread paints, is asked for once the typing
+#: pauses, instead of started and stopped at every key (on a server, a statement each time).
+REST_DELAY = 0.25
 
 
 class _Signals(QObject):
@@ -124,14 +123,13 @@ class _StreamJob(InterruptibleJob):
 
     def _stream(self, connection: Connection) -> None:
         ids = stream_ids(connection, self._filter, self._order)
-        rest_delay = REST_DELAY_ON_SERVER if dialect_of(connection) == POSTGRESQL else 0.0
         try:
-            self._read(ids, rest_delay)
+            self._read(ids)
         finally:
             if isinstance(ids, Generator):
                 ids.close()  # resets the statement before the connection runs the next one
 
-    def _read(self, ids: Iterator[int], rest_delay: float) -> None:
+    def _read(self, ids: Iterator[int]) -> None:
         first = id_array(islice(ids, FIRST_CHUNK))
         if self.cancelled:
             return
@@ -139,7 +137,7 @@ class _StreamJob(InterruptibleJob):
         total = len(first)
         if total == FIRST_CHUNK:
             self.first_shown.wait(FIRST_PAINT_WAIT)
-            if rest_delay and self._superseded.wait(rest_delay):
+            if self._superseded.wait(REST_DELAY):
                 return  # a newer query came first: the rest was never asked for
             # Gathered in an array (4 bytes an id), not a list of int objects (~36 bytes):
             # a chunk can hold hundreds of thousands, and a list that size left the
