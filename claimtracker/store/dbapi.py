@@ -255,9 +255,14 @@ class ServerConnection:
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         cursor = self._cursor()
-        text, numbered = _translated(sql)
-        cursor.execute(text, _server_parameters(numbered, parameters))
+        cursor.execute(*self._statement(sql, parameters))
         return cursor
+
+    @staticmethod
+    def _statement(sql: str, parameters: Sequence[Any]) -> tuple[str, Any]:
+        """``sql`` and ``parameters`` as psycopg takes them."""
+        text, numbered = _translated(sql)
+        return text, _server_parameters(numbered, parameters)
 
     def stream(
         self, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000

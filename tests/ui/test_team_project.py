@@ -27,9 +27,11 @@ from claimtracker.server.address import KEYRING_SERVICE, TeamAddress
 from claimtracker.server.setup import init_server
 from claimtracker.store import Store
 from tests import restartable
+from tests.core.helpers import add_many_claims
 from tests.pg import PgServer, find_bindir, throwaway_cluster
 from tests.ui.helpers import when_modal
 from ui.claims.columns import column_index
+from ui.claims.id_stream import FIRST_CHUNK
 from ui.common.roles import MATCH_SPANS_ROLE
 from ui.main_window import MainWindow
 from ui.safety.check_dialog import CheckDatabaseDialog
@@ -187,6 +189,77 @@ def test_the_server_going_away_is_shown_edits_are_kept_and_saved_when_it_is_back
     qtbot.waitUntil(lambda: window.detail.editor.status.code() == "disputed", timeout=3_000)
     window.close()
     window.ops.wait()
+
+
+# -- searching a large team project ------------------------------------------------------------
+
+
+@pytest.fixture
+def large_team_url(pg_migrated_url: str) -> str:
+    """A team project with more claims than a first page (every third about a ceasefire)."""
+    with Store.open(pg_migrated_url) as store:
+        add_many_claims(store, CLAIMS)
+    return pg_migrated_url
+
+
+CLAIMS = 2 * FIRST_CHUNK + 90
+PROVOCATIONS = sum(1 for number in range(CLAIMS) if number % 3)
+
+
+def test_a_search_on_a_team_project_shows_its_first_page_before_the_count(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], large_team_url: str
+) -> None:
+    window = make_window(large_team_url)
+    model = window.claims
+    assert model.rowCount() == CLAIMS
+    window.filter_bar.search.setText("provoc")
+    # The first page is on screen while the rest (and so the count) is still to come.
+    qtbot.waitUntil(lambda: model.loading and model.rowCount() == FIRST_CHUNK, timeout=5_000)
+    assert window.status.matches.text() == f"{FIRST_CHUNK}+ claims so far…"
+    assert all("provocations" in model.claim_row(row).text for row in range(5))  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
+    assert model.rowCount() == PROVOCATIONS
+    assert window.status.matches.text() == f"{PROVOCATIONS:,} of {CLAIMS:,} claims match"
+
+
+def _search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type ``text`` in the search box and wait for all its matches."""
+    window.filter_bar.search.setText(text)
+    qtbot.waitUntil(
+        lambda: window.claims.claim_filter.text == text and not window.claims.loading,
+        timeout=10_000,
+    )
+
+
+def _backends_started_since(url: str, since: object) -> int:
+    """The connections to this database made after ``since`` (a server timestamp)."""
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND backend_start > %s AND pid <> pg_backend_pid()",
+            (since,),
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_typing_searches_on_a_team_project_opens_no_connection_per_search(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], large_team_url: str
+) -> None:
+    import psycopg
+
+    window = make_window(large_team_url)
+    _wait_live(qtbot, window)
+    model = window.claims
+    _search(qtbot, window, "cease")
+    with psycopg.connect(large_team_url.replace("+psycopg", ""), autocommit=True) as connection:
+        since = connection.execute("SELECT now()").fetchone()[0]  # type: ignore[index]
+    for text in ("pro", "provoc", "claim", "ceasefire"):
+        _search(qtbot, window, text)
+    assert model.rowCount() == CLAIMS - PROVOCATIONS
+    assert _backends_started_since(large_team_url, since) == 0
 
 
 # -- roles ------------------------------------------------------------------------------------
