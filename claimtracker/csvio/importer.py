@@ -133,8 +133,44 @@ def _with_context(notes: object, context: str) -> str:
     return f"{notes}\n{line}" if notes else line
 
 
+#: Columns of the actors and sources an import creates (the server's are written by COPY).
+_ACTOR_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "reliability",
+    "affiliation",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "version",
+)
+_SOURCE_COLUMNS = (
+    "id",
+    "title",
+    "outlet_id",
+    "url",
+    "published_on",
+    "format",
+    "text",
+    "sha256",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "version",
+)
+#: How many ids a server import draws from a sequence at once for the records it creates.
+_ID_BLOCK = 1000
+
+
 class _Resolver:
-    """Finds or creates actors and sources by name, with caches for the whole import."""
+    """Finds or creates actors and sources by name, with caches for the whole import.
+
+    On a file a new actor or source is inserted at once (a statement costs microseconds in
+    the process). On a server each would be a round trip: its id is drawn from the table's
+    sequence (a thousand at a time) and the row waits in :attr:`pending` until
+    :meth:`write_pending` copies them all in, before the claims that name them.
+    """
 
     def __init__(
         self,
@@ -148,7 +184,8 @@ class _Resolver:
         self.dry_run = dry_run
         self.journal = journal
         self.now = bulk.timestamp()
-        self.is_not = "IS NOT" if dialect_of(connection) == SQLITE else "IS DISTINCT FROM"
+        self.on_server = dialect_of(connection) != SQLITE
+        self.is_not = "IS DISTINCT FROM" if self.on_server else "IS NOT"
         self.actors: dict[str, int] = {}
         for actor_id, name in connection.execute(
             "SELECT id, name FROM actor UNION ALL SELECT actor_id, alias FROM actor_alias"
@@ -161,21 +198,66 @@ class _Resolver:
         self.sources_by_uuid: dict[str, int] = {}
         self.sources_by_url: dict[str, int] = {}
         self.sources_by_title: dict[str, int] = {}
+        #: A source's text, once looked up (only sources that have one are looked up).
         self.source_texts: dict[int, str | None] = {}
         self.source_markings: dict[int, str | None] = {}
-        for source_id, source_uuid, url, title in connection.execute(
-            "SELECT id, uuid, url, title FROM source WHERE deleted_at IS NULL ORDER BY id"
+        self.sources_with_text: set[int] = set()
+        for source_id, source_uuid, url, title, marking, has_text in connection.execute(
+            "SELECT id, uuid, url, title, tlp, CASE WHEN text <> '' THEN 1 ELSE 0 END"
+            " FROM source WHERE deleted_at IS NULL ORDER BY id"
         ):
             self.sources_by_uuid[source_uuid] = source_id
             if url:
                 self.sources_by_url.setdefault(url, source_id)
             if title:
                 self.sources_by_title.setdefault(title.casefold(), source_id)
+            self.source_markings[source_id] = marking or None
+            if has_text:
+                self.sources_with_text.add(source_id)
+        #: Rows of new actors and sources not yet written (server only), by id.
+        self.pending: dict[str, dict[int, list[object]]] = {"actor": {}, "source": {}}
+        self._free_ids: dict[str, list[int]] = {"actor": [], "source": []}
         self._fake_ids = -1
 
     def _fake_id(self) -> int:
         self._fake_ids -= 1
         return self._fake_ids
+
+    def _new_id(self, kind: str) -> int:
+        """An id for a new record of ``kind`` from its sequence (server only)."""
+        free = self._free_ids[kind]
+        if not free:
+            free.extend(
+                row[0]
+                for row in self.connection.execute(
+                    "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
+                    (kind, _ID_BLOCK),
+                )
+            )
+            free.reverse()
+        return free.pop()
+
+    def _create(self, kind: str, columns: tuple[str, ...], values: list[object]) -> int:
+        """Insert a new actor or source (``values`` for ``columns`` after the id); its id."""
+        if self.on_server:
+            record_id = self._new_id(kind)
+            self.pending[kind][record_id] = [record_id, *values]
+            return record_id
+        names = ", ".join(columns[1:])
+        marks = ", ".join("?" for _ in columns[1:])
+        return int(
+            self.connection.execute(
+                f"INSERT INTO {kind} ({names}) VALUES ({marks}) RETURNING id", values
+            ).fetchone()[0]
+        )
+
+    def write_pending(self) -> None:
+        """Copy in the actors and sources created since the last call (server only)."""
+        for kind, columns in (("actor", _ACTOR_COLUMNS), ("source", _SOURCE_COLUMNS)):
+            rows = self.pending[kind]
+            if rows:
+                bulk.insert_rows(self.connection, kind, columns, rows.values())
+                rows.clear()
 
     def actor(
         self,
@@ -192,10 +274,10 @@ class _Resolver:
             if self.dry_run:
                 actor_id = self._fake_id()
             else:
-                actor_id = self.connection.execute(
-                    "INSERT INTO actor (name, kind, reliability, affiliation, uuid, created_at,"
-                    " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-                    (
+                actor_id = self._create(
+                    "actor",
+                    _ACTOR_COLUMNS,
+                    [
                         name,
                         kind or "unknown",
                         reliability,
@@ -203,10 +285,11 @@ class _Resolver:
                         new_uuid(),
                         self.now,
                         self.now,
-                    ),
-                ).fetchone()[0]
-            assert actor_id is not None
+                        1,
+                    ],
+                )
             self.actors[key] = actor_id
+            self.reliability[actor_id] = reliability
             if reliability:
                 self.reliability_set[actor_id] = reliability
         elif reliability:
@@ -218,19 +301,26 @@ class _Resolver:
                 )
             self.reliability_set[actor_id] = reliability
             if not self.dry_run and self.reliability.get(actor_id) != reliability:
-                if self.journal is not None:
-                    self.journal.changed(
-                        "actor",
-                        actor_id,
-                        {"reliability": (self.reliability.get(actor_id), reliability)},
-                    )
-                self.reliability[actor_id] = reliability
-                self.connection.execute(
-                    "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
-                    f" WHERE id = ? AND reliability {self.is_not} ?",
-                    (reliability, self.now, actor_id, reliability),
-                )
+                self._rate(actor_id, reliability)
         return actor_id
+
+    def _rate(self, actor_id: int, reliability: str) -> None:
+        pending = self.pending["actor"].get(actor_id)
+        if pending is not None:  # created by this import: its created entry says it all
+            pending[_ACTOR_COLUMNS.index("reliability")] = reliability
+        else:
+            if self.journal is not None:
+                self.journal.changed(
+                    "actor",
+                    actor_id,
+                    {"reliability": (self.reliability.get(actor_id), reliability)},
+                )
+            self.connection.execute(
+                "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
+                f" WHERE id = ? AND reliability {self.is_not} ?",
+                (reliability, self.now, actor_id, reliability),
+            )
+        self.reliability[actor_id] = reliability
 
     def source(self, values: dict[str, object], line: int) -> int | None:
         source_uuid = values.get("source_uuid")
@@ -251,21 +341,24 @@ class _Resolver:
         if self.dry_run:
             source_id = self._fake_id()
         else:
-            inserted = self.connection.execute(
-                "INSERT INTO source (title, outlet_id, url, published_on, format, text, sha256,"
-                " uuid, created_at, updated_at, version)"
-                " VALUES (?, ?, ?, ?, 'text', '', NULL, ?, ?, ?, 1) RETURNING id",
-                (
+            source_id = self._create(
+                "source",
+                _SOURCE_COLUMNS,
+                [
                     title or "",
                     outlet_id if outlet_id and outlet_id > 0 else None,
                     url,
                     _iso(values.get("published_on")),
+                    "text",
+                    "",
+                    None,
                     str(source_uuid) if source_uuid else new_uuid(),
                     self.now,
                     self.now,
-                ),
-            ).fetchone()[0]
-            source_id = int(inserted)
+                    1,
+                ],
+            )
+        self.source_markings[source_id] = None  # a new source has no marking and no text
         if source_uuid:
             self.sources_by_uuid[str(source_uuid)] = source_id
         if url:
@@ -274,24 +367,19 @@ class _Resolver:
             self.sources_by_title[str(title).casefold()] = source_id
         return source_id
 
-    def _source_value(
-        self, source_id: int, column: str, cache: dict[int, str | None]
-    ) -> str | None:
-        """A source's ``column`` (looked up once per import); nothing for a dry run's sources."""
-        if source_id < 0:
-            return None
-        if source_id not in cache:
-            row = self.connection.execute(
-                f"SELECT {column} FROM source WHERE id = ?", (source_id,)
-            ).fetchone()
-            cache[source_id] = row[0] if row and row[0] else None
-        return cache[source_id]
-
     def source_marking(self, source_id: int) -> str | None:
-        return self._source_value(source_id, "tlp", self.source_markings)
+        return self.source_markings.get(source_id)
 
     def source_text(self, source_id: int) -> str | None:
-        return self._source_value(source_id, "text", self.source_texts)
+        """A source's text (looked up once per import), None when it has none."""
+        if source_id not in self.sources_with_text:
+            return None
+        if source_id not in self.source_texts:
+            row = self.connection.execute(
+                "SELECT text FROM source WHERE id = ?", (source_id,)
+            ).fetchone()
+            self.source_texts[source_id] = row[0] if row and row[0] else None
+        return self.source_texts[source_id]
 
 
 def _iso(value: object) -> object:
@@ -387,8 +475,10 @@ class _Writer:
         dry_run: bool,
         journal: BulkJournal | None,
         problems: list[tuple[int, str, str]],
+        resolver: _Resolver,
     ):
         self.connection = connection
+        self.resolver = resolver
         self.summary = summary
         self.dry_run = dry_run
         self.journal = journal
@@ -460,6 +550,7 @@ class _Writer:
         self.summary.updated += len(updates)
         if self.dry_run:
             return
+        self.resolver.write_pending()  # the speakers and sources these claims name
         self._insert(inserts)
         self._update(updates)
 
@@ -735,7 +826,7 @@ def _run(
     mark = journal_mark(sqlite_execute(connection))
     resolver = _Resolver(connection, summary, dry_run, journal)
     problems: list[tuple[int, str, str]] = []
-    writer = _Writer(connection, summary, dry_run, journal, problems)
+    writer = _Writer(connection, summary, dry_run, journal, problems, resolver)
     parser = RowParser(mapping, value_maps)
     has_tags = "tags" in mapping.fields
     rating_rates_speaker = "speaker_reliability" not in mapping.fields
@@ -785,6 +876,7 @@ def _run(
         if problems:
             return problems
         if not dry_run:
+            resolver.write_pending()
             bulk.index_claims_after(connection, writer.first_new_id)
         writer.write_late_contexts()
         writer.write_links()
