@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from claimtracker import bulk, fields
+from claimtracker.csvio.background import BackgroundWrites
 from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
 from claimtracker.csvio.mapping import (
     ColumnMapping,
@@ -47,7 +48,7 @@ from claimtracker.vocabulary import SYMMETRIC_RELATIONS, marking_rank
 #: progress(rows done, lines in the file) → False to cancel.
 Progress = Callable[[int, int], bool]
 
-BATCH = 2000
+BATCH = 5000
 MAX_REPORTED_PROBLEMS = 50
 PREVIEW_ROWS = 5
 _ROW_NAMESPACE = uuid_module.UUID("0e6f8f1e-0a3c-4b8e-9a55-3c2d6a1f9b21")
@@ -169,7 +170,7 @@ class _Resolver:
     On a file a new actor or source is inserted at once (a statement costs microseconds in
     the process). On a server each would be a round trip: its id is drawn from the table's
     sequence (a thousand at a time) and the row waits in :attr:`pending` until
-    :meth:`write_pending` copies them all in, before the claims that name them.
+    :meth:`take_pending` hands it to the batch of claims that name it.
     """
 
     def __init__(
@@ -178,11 +179,13 @@ class _Resolver:
         summary: ImportSummary,
         dry_run: bool,
         journal: BulkJournal | None,
+        writes: BackgroundWrites,
     ):
         self.connection = connection
         self.summary = summary
         self.dry_run = dry_run
         self.journal = journal
+        self.writes = writes
         self.now = bulk.timestamp()
         self.on_server = dialect_of(connection) != SQLITE
         self.is_not = "IS DISTINCT FROM" if self.on_server else "IS NOT"
@@ -251,13 +254,22 @@ class _Resolver:
             ).fetchone()[0]
         )
 
-    def write_pending(self) -> None:
-        """Copy in the actors and sources created since the last call (server only)."""
-        for kind, columns in (("actor", _ACTOR_COLUMNS), ("source", _SOURCE_COLUMNS)):
-            rows = self.pending[kind]
-            if rows:
-                bulk.insert_rows(self.connection, kind, columns, rows.values())
-                rows.clear()
+    def take_pending(self) -> Callable[[], None]:
+        """The writes of the actors and sources created since the last call (server only),
+        to run before the claims that name them."""
+        taken = [
+            (kind, columns, list(self.pending[kind].values()))
+            for kind, columns in (("actor", _ACTOR_COLUMNS), ("source", _SOURCE_COLUMNS))
+        ]
+        for rows in self.pending.values():
+            rows.clear()
+
+        def write() -> None:
+            for kind, columns, rows in taken:
+                if rows:
+                    bulk.insert_rows(self.connection, kind, columns, rows)
+
+        return write
 
     def actor(
         self,
@@ -315,6 +327,7 @@ class _Resolver:
                     actor_id,
                     {"reliability": (self.reliability.get(actor_id), reliability)},
                 )
+            self.writes.wait()  # the actor may be in the batch being written
             self.connection.execute(
                 "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
                 f" WHERE id = ? AND reliability {self.is_not} ?",
@@ -476,9 +489,13 @@ class _Writer:
         journal: BulkJournal | None,
         problems: list[tuple[int, str, str]],
         resolver: _Resolver,
+        writes: BackgroundWrites,
     ):
         self.connection = connection
         self.resolver = resolver
+        self.writes = writes
+        #: Created claims with tags: tagged at the end, all together (uuid, tags).
+        self.tagged: list[tuple[str, list[str]]] = []
         self.summary = summary
         self.dry_run = dry_run
         self.journal = journal
@@ -498,6 +515,10 @@ class _Writer:
         self.now = bulk.timestamp()
         self.dialect = dialect_of(connection)
         self.first_new_id = bulk.last_claim_id(connection)
+        given = {"attribution": "unknown", "status": "unstarted", "version": 1}
+        given |= {"created_at": self.now, "updated_at": self.now}
+        #: (column, value when the row has none) for the claim columns after the uuid.
+        self.defaults = [(column, given.get(column)) for column in bulk.CLAIM_COLUMNS[1:]]
 
     def add(
         self, claim_uuid: str, claim: dict[str, object], tags: list[str] | None, line: int
@@ -514,6 +535,7 @@ class _Writer:
         batch, self.pending = self.pending, []
         lines, self.pending_lines = self.pending_lines, {}
         self.pending_claims = {}
+        self.writes.wait()  # a failed batch says so before anything else is asked
         existing = self._existing({u for u, _, _ in batch})
         inserts: list[tuple[str, dict[str, object], list[str] | None]] = []
         updates: list[tuple[int, dict[str, object], list[str] | None]] = []
@@ -550,9 +572,10 @@ class _Writer:
         self.summary.updated += len(updates)
         if self.dry_run:
             return
-        self.resolver.write_pending()  # the speakers and sources these claims name
-        self._insert(inserts)
-        self._update(updates)
+        self._insert(inserts)  # with the speakers and sources these claims name
+        if updates:
+            self.writes.wait()
+            self._update(updates)
 
     def repeat(self, claim_uuid: str, context: object) -> None:
         """A later row holds the claim ``claim_uuid`` again: keep its context."""
@@ -618,27 +641,35 @@ class _Writer:
         return found
 
     def _insert(self, inserts: list[tuple[str, dict[str, object], list[str] | None]]) -> None:
-        rows = []
-        for claim_uuid, claim, _tags in inserts:
-            values = {
-                "attribution": "unknown",
-                "status": "unstarted",
-                "created_at": self.now,
-                "updated_at": self.now,
-                "version": 1,
-                "uuid": claim_uuid,
-            } | claim
-            rows.append([values.get(column) for column in bulk.CLAIM_COLUMNS])
-        bulk.insert_claims(self.connection, rows)
-        tagged = [(claim_uuid, tags) for claim_uuid, _, tags in inserts if tags]
-        if tagged:
-            marks = ", ".join("?" for _ in tagged)
-            ids = dict(
-                self.connection.execute(
-                    f"SELECT uuid, id FROM claim WHERE uuid IN ({marks})", [u for u, _ in tagged]
-                )
+        """Hand the batch's new claims (and the records they name) to the background writes."""
+        defaults = self.defaults
+        rows = [
+            [claim_uuid, *[claim.get(column, default) for column, default in defaults]]
+            for claim_uuid, claim, _tags in inserts
+        ]
+        self.tagged.extend((claim_uuid, tags) for claim_uuid, _, tags in inserts if tags)
+        write_records = self.resolver.take_pending()
+
+        def write() -> None:
+            write_records()
+            if rows:
+                bulk.insert_claims(self.connection, rows)
+
+        self.writes.submit(write)
+
+    def write_tags(self) -> None:
+        """Tag the created claims that have tags (once all the claims are written)."""
+        if self.dry_run or not self.tagged:
+            return
+        ids = dict(
+            select_in(
+                self.connection,
+                f"SELECT uuid, id FROM claim WHERE uuid IN ({MARKS})",
+                [claim_uuid for claim_uuid, _ in self.tagged],
             )
-            self._add_tags((ids[claim_uuid], tags) for claim_uuid, tags in tagged)
+        )
+        self._add_tags((ids[claim_uuid], tags) for claim_uuid, tags in self.tagged)
+        self.tagged = []
 
     def _update(self, updates: list[tuple[int, dict[str, object], list[str] | None]]) -> None:
         if not updates:
@@ -824,14 +855,15 @@ def _run(
 ) -> list[tuple[int, str, str]]:
     journal = None if dry_run else BulkJournal(connection, note=import_note(summary.path))
     mark = journal_mark(sqlite_execute(connection))
-    resolver = _Resolver(connection, summary, dry_run, journal)
+    writes = BackgroundWrites(connection)
+    resolver = _Resolver(connection, summary, dry_run, journal, writes)
     problems: list[tuple[int, str, str]] = []
-    writer = _Writer(connection, summary, dry_run, journal, problems, resolver)
+    writer = _Writer(connection, summary, dry_run, journal, problems, resolver, writes)
     parser = RowParser(mapping, value_maps)
     has_tags = "tags" in mapping.fields
     rating_rates_speaker = "speaker_reliability" not in mapping.fields
     lines = summary.shape.lines
-    with nullcontext() if dry_run else bulk.loading(connection, expected_rows=lines):
+    with writes, nullcontext() if dry_run else bulk.loading(connection, expected_rows=lines):
         for record in body:
             summary.rows += 1
             if len(summary.preview) < PREVIEW_ROWS:
@@ -876,7 +908,9 @@ def _run(
         if problems:
             return problems
         if not dry_run:
-            resolver.write_pending()
+            writes.submit(resolver.take_pending())
+            writes.wait()
+            writer.write_tags()
             bulk.index_claims_after(connection, writer.first_new_id)
         writer.write_late_contexts()
         writer.write_links()
