@@ -175,6 +175,12 @@ def _insert_claims_on_server(
     """``COPY`` the rows into a temporary table, then one ``INSERT … SELECT`` into ``claim``
     that joins the speakers and sources once and computes the search documents set-based;
     the claims get their ids in the rows' order (``stage_order``)."""
+    # The staging table lives as long as a transaction: one for these rows when there is none.
+    with connection.psycopg.transaction() if connection.psycopg.autocommit else nullcontext():
+        _stage_and_insert(connection, rows)
+
+
+def _stage_and_insert(connection: ServerConnection, rows: Iterable[Sequence[object]]) -> None:
     columns = ", ".join(CLAIM_COLUMNS)
     connection.execute(
         f"CREATE TEMP TABLE IF NOT EXISTS {_STAGE} ON COMMIT DROP AS"
