@@ -99,15 +99,16 @@ def _reliability(value: str) -> str:
     return code
 
 
-def _day(value: str) -> date:
+def _day(value: str) -> str:
+    """A date as the database stores it (ISO 8601 text)."""
     text = value.strip()
     try:
-        return date.fromisoformat(text[:10])
+        return date.fromisoformat(text[:10]).isoformat()
     except ValueError:
         pass
     for pattern in _DAY_FORMATS:
         try:
-            return datetime.strptime(text, pattern).date()
+            return datetime.strptime(text, pattern).date().isoformat()
         except ValueError:
             continue
     raise CellError(f"{value!r} is not a date (write it as 2018-08-25)")

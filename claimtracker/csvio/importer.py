@@ -14,7 +14,6 @@ import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -361,7 +360,7 @@ class _Resolver:
                     title or "",
                     outlet_id if outlet_id and outlet_id > 0 else None,
                     url,
-                    _iso(values.get("published_on")),
+                    values.get("published_on"),
                     "text",
                     "",
                     None,
@@ -393,10 +392,6 @@ class _Resolver:
             ).fetchone()
             self.source_texts[source_id] = row[0] if row and row[0] else None
         return self.source_texts[source_id]
-
-
-def _iso(value: object) -> object:
-    return value.isoformat() if isinstance(value, date | datetime) else value
 
 
 def _anchor(row: ParsedRow, claim: dict[str, object], text: str | None) -> str | None:
@@ -431,11 +426,16 @@ def _anchor(row: ParsedRow, claim: dict[str, object], text: str | None) -> str |
 
 
 def _claim_values(
-    row: ParsedRow, resolver: _Resolver, rating_rates_speaker: bool
+    row: ParsedRow,
+    resolver: _Resolver,
+    rating_rates_speaker: bool,
+    claim_fields: list[tuple[str, str]],
 ) -> dict[str, object]:
+    """The claim's column values from a row; ``claim_fields`` are the (field, column) pairs of
+    :data:`_CLAIM_FIELDS` the file's mapping fills."""
     values = row.values
     claim: dict[str, object] = {
-        column: _iso(values[name]) for name, column in _CLAIM_FIELDS.items() if name in values
+        column: values[name] for name, column in claim_fields if name in values
     }
     if values.get("context"):
         claim["notes"] = _with_context(claim.get("notes"), str(values["context"]))
@@ -517,8 +517,9 @@ class _Writer:
         self.first_new_id = bulk.last_claim_id(connection)
         given = {"attribution": "unknown", "status": "unstarted", "version": 1}
         given |= {"created_at": self.now, "updated_at": self.now}
-        #: (column, value when the row has none) for the claim columns after the uuid.
-        self.defaults = [(column, given.get(column)) for column in bulk.CLAIM_COLUMNS[1:]]
+        #: A new claim's row (:data:`bulk.CLAIM_COLUMNS`) before its values are filled in.
+        self.template = [given.get(column) for column in bulk.CLAIM_COLUMNS]
+        self.position = {column: index for index, column in enumerate(bulk.CLAIM_COLUMNS)}
 
     def add(
         self, claim_uuid: str, claim: dict[str, object], tags: list[str] | None, line: int
@@ -642,11 +643,14 @@ class _Writer:
 
     def _insert(self, inserts: list[tuple[str, dict[str, object], list[str] | None]]) -> None:
         """Hand the batch's new claims (and the records they name) to the background writes."""
-        defaults = self.defaults
-        rows = [
-            [claim_uuid, *[claim.get(column, default) for column, default in defaults]]
-            for claim_uuid, claim, _tags in inserts
-        ]
+        template, position = self.template, self.position
+        rows = []
+        for claim_uuid, claim, _tags in inserts:
+            row = template.copy()
+            row[0] = claim_uuid
+            for column, value in claim.items():
+                row[position[column]] = value
+            rows.append(row)
         self.tagged.extend((claim_uuid, tags) for claim_uuid, _, tags in inserts if tags)
         write_records = self.resolver.take_pending()
 
@@ -862,6 +866,9 @@ def _run(
     parser = RowParser(mapping, value_maps)
     has_tags = "tags" in mapping.fields
     rating_rates_speaker = "speaker_reliability" not in mapping.fields
+    claim_fields = [
+        (name, column) for name, column in _CLAIM_FIELDS.items() if name in mapping.fields
+    ]
     lines = summary.shape.lines
     with writes, nullcontext() if dry_run else bulk.loading(connection, expected_rows=lines):
         for record in body:
@@ -873,7 +880,11 @@ def _run(
                 {"claim", "quote"} & row.values.keys() or "uuid" in row.values
             ):
                 row.problems.append(("claim", "the claim and its quote are both empty"))
-            claim = _claim_values(row, resolver, rating_rates_speaker) if not row.problems else {}
+            claim = (
+                _claim_values(row, resolver, rating_rates_speaker, claim_fields)
+                if not row.problems
+                else {}
+            )
             if row.problems:
                 problems.extend((row.line, column, reason) for column, reason in row.problems)
                 if len({(c, r) for _, c, r in problems}) >= MAX_REPORTED_PROBLEMS:
