@@ -6,6 +6,11 @@ rows create claims. Rows without a uuid get one derived from their content, so i
 same file twice never duplicates. Speakers, sources and tags are matched to existing ones or
 created. If any row is bad, the transaction is rolled back and the error lists the problems
 with their line and column: nothing from the file is saved.
+
+On a server, each batch of new claims (with the speakers and sources they name, whose ids are
+drawn from their sequences) is written on a helper thread while the next batch is read and
+checked (``csvio.background``), and stored by one statement that computes the claims' search
+documents together (``bulk.insert_claims``).
 """
 
 from __future__ import annotations
