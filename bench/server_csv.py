@@ -13,7 +13,11 @@ times, on the same cluster:
 * the same import into an SQLite file (the importer's own Python work, without a server);
 * the ceilings: raw psycopg ``COPY ... FROM STDIN (FORMAT csv)`` of the same file into a table
   of text columns (no checks, no lookups), and ``COPY (the export's own SELECT) TO STDOUT``
-  (the server formats the CSV; no Python per row).
+  (the server formats the CSV; no Python per row);
+* the server's own floor for storing claims: the import's ``INSERT … SELECT`` (eleven indexes,
+  foreign keys, search documents) of up to 100,000 claims already on the server (copies of the
+  imported ones with new uuids, in a transaction rolled back): no importer can store claims
+  faster than this, whatever its Python does.
 """
 
 from __future__ import annotations
@@ -102,6 +106,29 @@ def raw_copy_in(url: str, path: Path) -> float:
     return seconds
 
 
+def server_insert_floor(url: str, n: int) -> float:
+    """Seconds the server takes to store ``n`` claims already staged on it (see the module)."""
+    import psycopg
+
+    columns = ", ".join(bulk.CLAIM_COLUMNS[1:])
+    staged = ", ".join(f"st.{column}" for column in bulk.CLAIM_COLUMNS[1:])
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as connection:
+        connection.execute(
+            f"CREATE TEMP TABLE st AS SELECT {columns} FROM claim ORDER BY id LIMIT {int(n)}"
+        )
+        connection.execute("SELECT set_config(%s, 'on', true)", (bulk.SEARCH_DOC_GIVEN,))
+        started = time.perf_counter()
+        connection.execute(
+            f"INSERT INTO claim (uuid, {columns}, search_doc) SELECT gen_random_uuid()::text,"
+            f" {staged}, claimtracker_search_doc(st.text, st.quote, st.descriptor, st.notes,"
+            " a.name::text, s.title) FROM st LEFT JOIN actor a ON a.id = st.speaker_id"
+            " LEFT JOIN source s ON s.id = st.source_id"
+        )
+        seconds = time.perf_counter() - started
+        connection.rollback()
+    return seconds
+
+
 def raw_copy_out(url: str, out: Path) -> float:
     import psycopg
 
@@ -158,12 +185,15 @@ def main() -> None:
                 seconds_out = time.perf_counter() - started
                 assert result.rows == n
             ceiling_out = raw_copy_out(url, work / "raw.csv")
+            sample = min(n, 100_000)
+            floor_in = server_insert_floor(url, sample) * n / sample
 
         print(f"{'':34}{'seconds':>9}{'rows/s':>12}")
         for label, seconds in (
             ("import-csv (csvio.import_csv)", seconds_in),
             ("  raw COPY FROM of the file", ceiling_in),
             ("  the same into an SQLite file", seconds_file),
+            ("  server's own INSERT of claims", floor_in),
             ("export csv (csvio.export_csv)", seconds_out),
             ("  raw COPY (same SELECT) TO", ceiling_out),
         ):
