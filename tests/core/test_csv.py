@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimtracker import services
 from claimtracker.csvio import (
     CsvImportOptions,
     export_csv,
@@ -21,6 +22,7 @@ from claimtracker.csvio import (
 from claimtracker.errors import CsvImportError
 from claimtracker.query import ClaimFilter, claim_detail, search_rows
 from claimtracker.sample import build_sample
+from claimtracker.schemas import LinkCreate
 from claimtracker.store import Store
 from tests.core.helpers import add_claim
 
@@ -132,6 +134,37 @@ def test_sample_reports(store_both: Store, tmp_path: Path) -> None:
         claim_filter=ClaimFilter(attributions=("anonymous",)),
     )
     assert 0 < len(only_anonymous) < len(pairs)
+
+
+def test_a_filtered_export_lists_the_same_tags_and_linked_claims(
+    store_both: Store, tmp_path: Path
+) -> None:
+    store = store_both
+    build_sample(store)
+    first = add_claim(store, text="Tagged first", tags=["Zeta", "alpha", "Идлиб"])
+    second = add_claim(store, text="Tagged second", tags=["alpha"], status="verified")
+    with store.write() as session:
+        for a, b, relation in ((first, second, "denies"), (1, first, "supports")):
+            services.link_claims(
+                session=session, link_in=LinkCreate(claim_a_id=a, claim_b_id=b, relation=relation)
+            )
+    lists = ["claim_id", "claim", "tags", "links", "counter_claims"]
+    everything = {row["claim_id"]: row for row in _export(store, tmp_path / "all.csv")}
+    tagged = everything[str(first)]
+    assert tagged["tags"] == "alpha; Zeta; Идлиб"
+    # In the order the links were made, each read from this claim's side.
+    assert tagged["counter_claims"].startswith(
+        f"Denied by #{second}: Tagged second | Supports #1 ("
+    )
+    for claim_filter in (
+        ClaimFilter(text="tagged first"),  # its linked claims lie outside the filter
+        ClaimFilter(statuses=("verified",)),
+        ClaimFilter(ids=(1, first, 12)),
+    ):
+        rows = _export(store, tmp_path / "some.csv", claim_filter=claim_filter, columns=lists)
+        assert 0 < len(rows) < len(everything)
+        for row in rows:
+            assert row == {name: everything[row["claim_id"]][name] for name in lists}
 
 
 def test_a_failed_export_leaves_no_file(store: Store, tmp_path: Path) -> None:
