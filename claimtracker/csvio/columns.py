@@ -45,6 +45,11 @@ _UNGUARDED_TEXT = frozenset({"tags", "counter_claims", "links"})
 _RATING = "coalesce(coalesce(sp.reliability, ol.reliability), '') || coalesce(CAST(c.credibility AS text), '')"
 
 
+def _timestamp(expression: str) -> str:
+    """A server's timestamp as SQLite holds it: six digits of fraction, zeros kept."""
+    return f"to_char({expression}, 'YYYY-MM-DD HH24:MI:SS.US')"
+
+
 def _list(name: str, dialect: Dialect) -> str:
     """A list column's value, from its grouping (see ``csvio.aggregates``); tags guarded there,
     once per claim, like a cell of free text."""
@@ -129,8 +134,20 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
         "ok, or orphan when a corrected text lost it",
         guard=False,
     ),
-    Column("created_at", "c.created_at", "When the claim was recorded (UTC)", guard=False),
-    Column("updated_at", "c.updated_at", "When it last changed (UTC)", guard=False),
+    Column(
+        "created_at",
+        "c.created_at",
+        "When the claim was recorded (UTC)",
+        guard=False,
+        server_sql=_timestamp("c.created_at"),
+    ),
+    Column(
+        "updated_at",
+        "c.updated_at",
+        "When it last changed (UTC)",
+        guard=False,
+        server_sql=_timestamp("c.updated_at"),
+    ),
     Column(
         "tlp",
         in_force_sql("c", "s"),

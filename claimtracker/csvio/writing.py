@@ -18,6 +18,9 @@ from claimtracker.store.dbapi import SQLITE, DbConnection, DbCursor, Dialect
 
 #: progress(rows written, rows in all) → False to cancel.
 Progress = Callable[[int, int], bool]
+#: A report's query shaped for a server to format: (each item's SQL and whether it is free
+#: text, the FROM clause, the rest) → SQL; :func:`server_lines` or ``server_copy.copy_select``.
+ServerShape = Callable[[Sequence[tuple[str, bool]], str, str], str]
 
 BATCH = 2000
 
@@ -34,12 +37,12 @@ def claims_query(
     where: str = "",
     where_params: tuple[object, ...] = (),
     dialect: Dialect = SQLITE,
-    lines: bool = False,
+    shape: ServerShape | None = None,
 ) -> tuple[str, tuple[object, ...]]:
     """The claims report's SELECT and its parameters; ``where`` adds a condition (with ``c``
-    the claim, ``where_params`` its parameters). With ``lines`` (a server only), each row is
-    its CSV line (:func:`server_lines`). The lists (tags, linked claims) are grouped once for
-    the report's claims (``csvio.aggregates``)."""
+    the claim, ``where_params`` its parameters), ``shape`` (a server only) makes it a query
+    whose rows the server formats. The lists (tags, linked claims) are grouped once for the
+    report's claims (``csvio.aggregates``)."""
     compiled = compile_filter(claim_filter, dialect)
     condition = f"{compiled.where}{f' AND {where}' if where else ''}"
     wanted = [column.name for column in columns if column.name in LISTS]
@@ -58,9 +61,9 @@ def claims_query(
     items = [column.select_sql(dialect) for column in columns]
     ordering = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
     tail = f"WHERE {condition} ORDER BY {ordering}"
-    if lines:
+    if shape is not None:
         cells = [(item, column.free_text) for item, column in zip(items, columns, strict=True)]
-        return server_lines(cells, f"{compiled.source} {ROW_JOINS} {joins}", tail), params
+        return shape(cells, f"{compiled.source} {ROW_JOINS} {joins}", tail), params
     sql = f"SELECT {', '.join(items)} FROM {compiled.source} {ROW_JOINS} {joins} {tail}"
     return sql, params
 
