@@ -52,6 +52,18 @@ class ExportResult:
     path: Path | None
 
 
+#: How a server runs an export, for that read only (``SET LOCAL``, its own transaction):
+#: compiling this long query to machine code takes longer than running it (4× at 50k
+#: claims); the lists' groupings sort in memory rather than on disk; no parallel workers
+#: (each would group every list again: at a million claims a third slower); UTF-8 whatever
+#: the database's own encoding.
+SERVER_SETTINGS = (
+    "jit = off",
+    "work_mem = '64MB'",
+    "max_parallel_workers_per_gather = 0",
+    "client_encoding = 'UTF8'",
+)
+
 _PAIR_JOINS = """
     JOIN claim a ON a.id = l.claim_a_id AND a.deleted_at IS NULL
     JOIN claim b ON b.id = l.claim_b_id AND b.deleted_at IS NULL
@@ -161,12 +173,8 @@ def _write_from_server(
     """The rows from a server, formatted there: as CSV by ``COPY`` (see ``csvio.server_copy``),
     or, for a report of one column, one CSV line per row through a server-side cursor."""
     assert isinstance(connection, ServerConnection)
-    # Compiling this long query to machine code takes longer than running it (4× at 50k
-    # claims); the lists' groupings sort in memory rather than on disk. For this read only,
-    # in its own transaction, whatever the database's own encoding.
-    connection.execute("SET LOCAL jit = off")
-    connection.execute("SET LOCAL work_mem = '64MB'")
-    connection.execute("SET LOCAL client_encoding = 'UTF8'")
+    for setting in SERVER_SETTINGS:
+        connection.execute(f"SET LOCAL {setting}")
     shape: ServerShape = server_lines if len(chosen) == 1 else copy_select
     total = count_claims(connection, claim_filter) if progress and report == "claims" else 0
     if report != "claims":
