@@ -73,8 +73,9 @@ def _ordered_concat(
     items: Sequence[tuple[str, str, str]], rows: str, key: str, order: str, dialect: Dialect
 ) -> str:
     """``SELECT key, list, ... FROM rows GROUP BY key``, each list (name, expression,
-    separator) joined in ``order``: inside the aggregate on a server; on SQLite (before 3.44
-    no ORDER BY there) by grouping rows that a subquery sorted, as SQLite's manual advises."""
+    separator) joined in ``order``: inside the aggregate on a server; on SQLite (no ORDER BY
+    there before 3.44) by grouping the rows of a subquery that sorts them, which SQLite reads
+    in that order (the tests hold both databases to the same bytes)."""
     if dialect == POSTGRESQL:
         lists = ", ".join(
             f"string_agg({expression}, {separator} ORDER BY {order}) AS {name}"
