@@ -4,8 +4,10 @@
 
 Writes into ``shots/`` (gitignored): the Open Team Project dialog (filled in, and with a wrong
 password's one-line error), a change by another analyst arriving live (the status bar says who
-changed what), a viewer's window (editing controls disabled, the reason as their tooltip) and
-the banner while the server does not answer. Settings and data go to a temporary folder.
+changed what), a viewer's window (editing controls disabled, the reason as their tooltip), the
+banner while the server does not answer, and Check Database on the server: an analyst's (an
+index the server stopped using, the repair disabled with the reason) and a lead's after the
+repair. Settings and data go to a temporary folder.
 """
 
 from __future__ import annotations
@@ -69,8 +71,10 @@ def shoot(out: Path, work: Path, server: object) -> None:
     with Store.open(owner_url) as store, store.raw(write=True) as connection:
         add_analyst(connection, "anna", "analyst", PASSWORD)  # type: ignore[arg-type]
         add_analyst(connection, "vera", "viewer", PASSWORD)  # type: ignore[arg-type]
+        add_analyst(connection, "lena", "lead", PASSWORD)  # type: ignore[arg-type]
     anna = server.url("claims", user="anna", password=PASSWORD)  # type: ignore[attr-defined]
     vera = server.url("claims", user="vera", password=PASSWORD)  # type: ignore[attr-defined]
+    lena = server.url("claims", user="lena", password=PASSWORD)  # type: ignore[attr-defined]
 
     app = create_application()
     theme.apply_theme(app, "light")
@@ -128,6 +132,16 @@ def shoot(out: Path, work: Path, server: object) -> None:
     wait(lambda: "changed the status" in window.status.currentMessage())
     grab(window, "team-live-change")
 
+    # Check Database on the server, as the analyst: an index the server stopped using.
+    server.admin(  # type: ignore[attr-defined]
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_claim_status'::regclass",
+        "claims",
+    )
+    check = window.safety.check_database()
+    wait(lambda: check is not None and check.report is not None)
+    grab(check, "team-check-database-analyst")  # type: ignore[arg-type]
+    check.close()  # type: ignore[union-attr]
+
     # The server goes away: the banner.
     options = restartable.stop(server)  # type: ignore[arg-type]
     wait(window.team.live.banner.isVisible)
@@ -149,6 +163,22 @@ def shoot(out: Path, work: Path, server: object) -> None:
     grab(viewer.detail, "team-viewer-detail")
     viewer.close()
     viewer.ops.wait()
+
+    # The lead rebuilds the index from Check Database.
+    lead = MainWindow(Settings())
+    lead.resize(1400, 860)
+    lead.show()
+    lead.open_project(lena)
+    wait(lambda: not lead.claims.loading)
+    check = lead.safety.check_database()
+    wait(lambda: check is not None and check.report is not None)
+    grab(check, "team-check-database-lead")  # type: ignore[arg-type]
+    check.repair_button.click()  # type: ignore[union-attr]
+    wait(lambda: check.report is not None and check.report.ok)  # type: ignore[union-attr]
+    grab(check, "team-check-database-repaired")  # type: ignore[arg-type]
+    check.close()  # type: ignore[union-attr]
+    lead.close()
+    lead.ops.wait()
 
 
 if __name__ == "__main__":

@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
                 show_opened=self.show_opened_project,
                 show_status=self.status.showMessage,
                 add_status_widget=self.status.addPermanentWidget,
+                show_folding=self.claims.set_folding,
                 open_project=a.open_project,
                 edit_actions=(
                     a.new_claim,

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from claimtracker.assistant import cues
+from claimtracker.assistant import cues, subjects
 from claimtracker.assistant.cues import words
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
@@ -82,7 +82,9 @@ _PREPOSITION = re.compile(r"(?:at|to|by|in|as|from|with|for)\b")
 _PUNCTUATION_NEXT = re.compile(r"\s*[,:;]")
 _ADJUNCT_NEXT = re.compile(
     r"\s+(?:in|on|at|during|after|before|last|this|on|to|from|with|while|when|earlier|later|"
-    r"recently|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"recently|previously|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    # '"...," Kowal said of the mayor': whom it was said of, never who said it.
+    r"of|about|over|via|anonymously|privately|publicly)\b",
     re.IGNORECASE,
 )
 _RUSSIAN_PREPOSITION = re.compile(r"(?:в|во|на|у)\s+")
@@ -337,6 +339,25 @@ def _is_title_chunk(masked: str, start: int, end: int) -> bool:
     )
 
 
+#: The comma that closes an apposition before the verb, inside a closing quote or not:
+#: 'Ada Kowal, host of "Morning Talk," said'.
+_CLOSING_COMMA = re.compile(r",[\"”’'»]?\s*$")
+
+
+def _closed(text: str, chunk: tuple[int, int], verb_start: int) -> bool:
+    """Whether a comma closes ``chunk`` before the verb (an apposition's end), also where a
+    relative clause or an adverbial between them has been set aside."""
+    return (
+        "," in text[chunk[1] : verb_start]
+        or _CLOSING_COMMA.search(text, chunk[0], verb_start) is not None
+        # "X, the editor who wrote ...": the verb is in a relative clause inside the apposition.
+        or _ENDS_IN_RELATIVE.search(text, chunk[0], chunk[1]) is not None
+    )
+
+
+_ENDS_IN_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\s*$", re.IGNORECASE)
+
+
 def _subject_before(
     masked: str, text: str, floor: int, verb_start: int
 ) -> tuple[int, int, int] | None:
@@ -408,11 +429,28 @@ def _subject_before(
             _is_name_chunk(text, *previous)
             and _looks_like_subject(masked, *subject)
             and _word_at(masked, subject[0]) not in _NEW_SUBJECT_STARTS
+            # An apposition closes with a comma before the verb; "Mr. Obama, officials said,"
+            # has none: no apposition (a list or a date goes on as before).
+            and (
+                _closed(text, subject, end)
+                or " and " in masked[subject[0] : subject[1]]
+                or masked[subject[0]].isdigit()
+            )
         ):
             # "Sir Edward Hale, the chairman of the 1922 Committee," → the name.
             subject = previous
             descriptor_start = previous[0]
             lead = lead[:-1]
+    if (
+        lead
+        and not _closed(text, subject, end)
+        and not (_is_name_chunk(text, *subject) and _is_name_chunk(text, *lead[-1]))
+        and _looks_like_subject(masked, *subject)
+    ):
+        # No comma closes the last chunk before the verb, so it is no apposition: the chunks
+        # before it are fronted ("Early Tuesday, the State Department said", "The plan, an
+        # inside source said, is ...").
+        lead = []
     if any(not _is_adverbial(masked, *c) for c in lead):
         head = _head_before_appositions(masked, text, chunks)
         if head is None:
@@ -659,6 +697,7 @@ _QUOTED = '"'
 _ONLY_WITH_CONTENT = words(
     """
     testified testifies boast boasts boasted brag brags bragged maintain maintains maintained
+    charge charges charged
     """
 )
 _CONTENT_OPENERS = frozenset(":,\"“‘'_")
@@ -763,6 +802,14 @@ def _only_a_verb(verb: _Verb) -> bool:
     return verb.lower not in _NOUN_LIKE and not verb.lower.endswith("ing")
 
 
+_BE_ADVERB_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:(?:[a-z]+ly|already|still|now|also|even)\s+)+$"
+)
+_BE_BEFORE_ING = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:(?:[a-z]+ly|already|still|now|also|even)\s+)*$"
+)
+
+
 def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
     if verb.start > 0 and masked[verb.start - 1] == "-":
@@ -795,6 +842,10 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         # "..., estimated at 300 billion barrels": a participle; not "X, a contender, predicted
         # at the debate that ...".
         return False, False
+    if verb.lower.endswith("ing") and _BE_ADVERB_BEFORE.search(
+        masked, max(0, verb.start - 40), verb.start
+    ):
+        return True, False  # "are increasingly admitting", "is already claiming"
     if verb.lower.endswith("ing") and previous not in cues.BE_FORMS:
         # "the latest warning", "saying": a noun or a participle, not a finite verb; the trailing
         # ", adding that ..." is handled by the caller.
@@ -853,8 +904,12 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
 
 #: 'Said Comey, "The thought ..."': the cue first, then the speaker, then a quote.
 _SAID_FIRST = re.compile(
-    r"(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Tweeted|Explained|Continued|Recalled)[ \t]+"
-    r"(?P<speaker>(?:the[ \t]+[A-Za-z]|[A-Z])[^,:;.!?\"“”_]{1,60}?)[ \t]*[,:][ \t]*(?=[\"“‘']?_)"
+    r"(?P<cue>Said|Says|Added|Adds|Wrote|Writes|Tweeted|Explained|Continued|Recalled|Stated"
+    r"|Noted|Declared|Argued|Insisted|Warned)[ \t]+"
+    r"(?P<speaker>(?:the[ \t]+[A-Za-z]|[A-Z])[^,:;.!?\"“”_]{1,60}?)"
+    # 'Said Ada Kowal, who grew up on the harbor, "..."': an aside before the quote
+    r"(?P<aside>[ \t]*,[ \t]*(?:who|a|an|the)[ \t][^:;!?\"“”_]{1,120}?)?"
+    r"[ \t]*[,:][ \t]*(?=[\"“‘']?_)"
 )
 
 
@@ -867,7 +922,7 @@ def _said_first(text: str, base: int, masked: str) -> Attribution | None:
         speaker_start=base + match.start("speaker"),
         speaker_end=base + match.end("speaker"),
         descriptor_start=base + match.start("speaker"),
-        descriptor_end=base + match.end("speaker"),
+        descriptor_end=base + max(match.end("speaker"), match.end("aside")),
         cue=match.group("cue").lower(),
         pattern="leading",
         content_start=base + c_start,
@@ -900,7 +955,49 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         or _infinitive_report(text, start, masked, verbs)
         or _phrase_before_that(text, start, masked, verbs)
         or _group_who_says(text, start, masked, verbs)
+        or _long_subject(text, start, masked, verbs)
     )
+
+
+def _long_subject(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """The last resort: a long or lower-case subject right before its reporting verb
+    ("Indeed, proponents of the harbor bill say ...")."""
+    for verb in verbs:
+        ok, passive = _verb_ok(masked, verb)
+        progressive = _BE_BEFORE_ING.search(masked, max(0, verb.start - 40), verb.start)
+        if verb.lower.endswith("ing") and verb.previous in _PRONOUN_HAS:
+            ok, passive = True, False  # "He's telling allies that ..."
+        elif (
+            not ok
+            or passive
+            or verb.previous is None
+            or (verb.lower.endswith("ing") and progressive is None)
+        ):
+            continue
+        subject = subjects.subject_before(masked, verb.start)
+        if subject is not None:
+            found = _leading_with_content(masked, base, subject[0], subject[1], verb)
+            if found is None and "_" in masked[verb.end :]:
+                # 'Hale, the board's chair, said that "the damage is done."': a quote
+                found = _leading_with_content(
+                    text[base : base + len(masked)], base, subject[0], subject[1], verb
+                )
+            if found is not None:
+                return found
+        subject = subjects.subject_at_end(masked, verb.start, verb.end)
+        if subject is not None and len(_words(masked, 0, subject[0])) >= _MIN_NAME_RUN_CONTENT:
+            # "..., records compiled by the Harbor Board show."
+            return Attribution(
+                speaker_start=base + subject[0],
+                speaker_end=base + subject[1],
+                descriptor_start=base + subject[0],
+                descriptor_end=base + verb.end,
+                cue=verb.text,
+                pattern="trailing",
+                content_start=base,
+                content_end=base + _content_end_before(masked, subject[0]),
+            )
+    return None
 
 
 _GROUP_DETERMINERS = words("the a an some many most all several other these those few")
@@ -1068,10 +1165,12 @@ _NO_SPEAKING_BEFORE_TO = words(
     wanted plan plans planned hope hopes hoped expected expects expect likely unlikely able
     unable not never n't going set due ready trying tried try has have had is was are were be
     meant opportunity position bid determined soon order chance time way need needs needed
+    fair safe needless suffice
     """
 )
+_COMPARED = words("more less most least")
 #: Infinitives that report too little to stand alone: "to respond", "to write", "to show".
-_WEAK_INFINITIVES = _NO_ANSWER_VERBS | words("write show describe reveal find comment admit")
+_WEAK_INFINITIVES = _NO_ANSWER_VERBS | words("write show describe reveal find comment admit charge")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 
 
@@ -1090,9 +1189,16 @@ def _infinitive_report(text: str, base: int, masked: str, verbs: list[_Verb]) ->
             _new_token(_Token, (m.group(), m.group().lower(), *m.span()))
             for m in _WORD.finditer(masked, max(0, to.start() - 80), to.start())
         ]
-        if not before or any(
-            t.lower in _NO_SPEAKING_BEFORE_TO or t.lower.endswith(("n't", "n’t"))
-            for t in before[-4:]
+        # "voters were more likely to say": a poll's finding, not a wish
+        compared = (
+            len(before) > 1 and before[-1].lower == "likely" and before[-2].lower in _COMPARED
+        )
+        if not before or (
+            not compared
+            and any(
+                t.lower in _NO_SPEAKING_BEFORE_TO or t.lower.endswith(("n't", "n’t"))
+                for t in before[-4:]
+            )
         ):
             continue
         k = len(before)
@@ -1328,15 +1434,18 @@ def _is_title_case(masked: str) -> bool:
     return len(long_words) >= _MIN_TITLE_WORDS and all(w[0].isupper() for w in long_words)
 
 
+#: What may stand between "who" and its verb: "who has repeatedly pledged", "who's argued".
+_WHO_AUXILIARIES = r"(?:(?:also|later|has|had|have|long|often|already|[a-z]+ly)\s+)*"
 _NAME_BEFORE_WHO = re.compile(
-    r"((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)(?:\s*\([^)]*\))?,\s+who\s+"
-    r"(?:(?:also|later|has|had|have)\s+)*$"
+    r"((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)(?:\s*\([^)]*\))?,\s+who(?:\s+|['’]s\s+)"
+    + _WHO_AUXILIARIES
+    + "$"
 )
 
 
 _PHRASE_BEFORE_WHO = re.compile(
-    r"\b((?:a|an|one)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*),\s+who\s+"
-    r"(?:(?:also|later|has|had|have)\s+)*$"
+    r"\b((?:a|an|one|some|many|several|other)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*),"
+    r"\s+who(?:\s+|['’]s\s+)" + _WHO_AUXILIARIES + "$"
 )
 
 
@@ -1696,14 +1805,23 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 )
 
 
+_SEPARATOR_ADVERB = re.compile(r"(?:,|—|–|\s-|--)\s*(?:only|also|even|just|again|[a-z]+ly)$")
+
+
 def _after_comma(masked: str, verb: _Verb) -> bool:
     """A comma or a dash before the participle: "X called for a ban, saying ...", "X flipped
     his vote – saying ..."."""
-    return masked[: verb.start].rstrip().endswith((",", "—", "–", " -", "--"))
+    before = masked[: verb.start].rstrip()
+    if before.endswith((",", "—", "–", " -", "--")) or _SEPARATOR_ADVERB.search(before):
+        return True  # "..., saying", "... - only saying"
+    # 'mocked him as the "king of debt," noting ...': the comma went inside the quote
+    return len(before) > 1 and before[-1] in "”\"'’" and before[-2] == "_"
 
 
 #: "aside from stating that", "after saying that", "by claiming that": the main subject speaks.
-_PARTICIPLE_PREPOSITIONS = words("from after before by in while when without")
+_PARTICIPLE_PREPOSITIONS = words("from after before by in while when without upon")
+#: "..., calling it a sham and asserting that ...": a second participle after the first.
+_PARTICIPLE_BEFORE_AND = re.compile(r"[,—–]\s+[a-z]+ing\b[^,;:]*\s(?:and|but)\s+$")
 
 
 _THAT_WORD = re.compile(r"\sthat\s")
@@ -1732,6 +1850,11 @@ def _participle_of_main(masked: str, verb: _Verb) -> bool:
     return (
         _after_comma(masked, verb)
         or verb.previous in _PARTICIPLE_PREPOSITIONS
+        or (
+            verb.previous in ("and", "but")
+            and _PARTICIPLE_BEFORE_AND.search(masked, max(0, verb.start - 150), verb.start)
+            is not None
+        )
         or _ISSUED_NOUN_BEFORE.search(masked, max(0, verb.start - 40), verb.start) is not None
     )
 
@@ -2087,7 +2210,7 @@ def _main_subject(masked: str, text: str, limit: int) -> tuple[int, int, int] | 
                     # "the other candidate, former Mayor Ada Kowal, drew": the name.
                     return run[0], run[1], tokens[0].start
                 return tokens[0].start, tokens[-1].end, tokens[0].start
-    return None
+    return subjects.main_subject(masked, limit)
 
 
 def _trailing_name(masked: str, start: int, end: int) -> tuple[int, int] | None:
@@ -2136,7 +2259,8 @@ def _subject_length(tokens: list[_Token]) -> int:
         return 1
     if first.lower in _DEFINITE_ARTICLES:
         k = 1
-        while k < len(tokens) and not _finite_at(tokens, k):
+        # "The retired surgeon has": the word after the article is no verb
+        while k < len(tokens) and (k == 1 or not _finite_at(tokens, k)):
             k += 1
         return k
     k = 0

@@ -16,11 +16,14 @@ _WORD = re.compile(r"[^\W_][\w'’%$-]*")
 _MIN_CLAIM_WORDS = 5
 
 
-def attribution_code(speaker: Speaker | None, cue: str | None, statement: bool = False) -> str:
+def attribution_code(
+    speaker: Speaker | None, cue: str | None, statement: bool = False, descriptor: str = ""
+) -> str:
     """One of on_record, official_statement, anonymous, secondhand, unattributed.
 
     ``statement`` says the words came in an issued statement ("said in a statement"): what a body
     or an unidentified speaker issues is an official statement; a named person stays on record.
+    ``descriptor`` is the attribution phrase ("As The Harbor Gazette reported").
     """
     if speaker is None or (
         speaker.name is None and speaker.pronoun is None and not speaker.anonymous
@@ -28,6 +31,12 @@ def attribution_code(speaker: Speaker | None, cue: str | None, statement: bool =
         return "unattributed"
     if cue is not None and cue.lower() in cues.ANONYMOUS_SOURCING_VERBS:
         return "anonymous"
+    if _outlet_by_name(speaker, descriptor):
+        return "secondhand"
+    if _group_by_head(speaker):
+        return "anonymous"
+    if _document_by_head(speaker):
+        return "secondhand"
     if speaker.document or speaker.kind == "media_outlet":
         return "secondhand"
     if speaker.anonymous or speaker.kind == "described_group":
@@ -37,6 +46,91 @@ def attribution_code(speaker: Speaker | None, cue: str | None, statement: bool =
     if statement and speaker.kind != "person":
         return "official_statement"
     return "on_record"
+
+
+#: Plural nouns for people that head an unnamed group even when capitalised at a sentence start
+#: ("Candidates say", "Proponents of the bill argue"), besides the described-source heads.
+_PEOPLE_PLURALS = words(
+    """
+    candidates leaders proponents opponents applicants mourners partisans
+    associates prosecutors protesters demonstrators activists advocates backers donors
+    conservatives liberals progressives moderates evangelicals veterans students parents
+    workers residents citizens immigrants farmers doctors nurses lawyers attorneys judges
+    insiders observers skeptics detractors fans viewers readers callers
+    """
+)
+_PARTY_MEMBERS = words(
+    "democrats republicans dems conservatives liberals progressives independents"
+)
+_GROUP_WORDS = words("both none others many most some several few all")
+#: Peoples named by a plural ("The Germans announce"): those who speak are unnamed.
+_PEOPLES = words(
+    """
+    americans germans russians saudis israelis iranians iraqis syrians mexicans chinese japanese
+    british french europeans canadians cubans palestinians afghans pakistanis indians koreans
+    ukrainians turks kurds brits egyptians libyans africans asians latinos hispanics muslims
+    christians jews
+    """
+)
+
+
+def speaker_kind(speaker: Speaker, descriptor: str = "") -> str:
+    """The speaker's kind as the category rules below see it: an outlet taken for a name is an
+    outlet, a group headed by a plural noun or a party is a described group."""
+    if _outlet_by_name(speaker, descriptor):
+        return "media_outlet"
+    if _group_by_head(speaker):
+        return "described_group"
+    return speaker.kind
+
+
+_NUMBER_OF = re.compile(r"(?i)an?\s+(?:\w+\s+)?(?:number|handful|host|slew|group)\s+of\s")
+
+
+def _group_by_head(speaker: Speaker) -> bool:
+    """A speaker headed by a party's members, a quantifier, a nationality or a plural noun for
+    people ("Senate Democrats", "Both", "The Germans", "Candidates") is an unnamed group, even
+    where a capital made it look like a name or a party like an organisation."""
+    if speaker.pronoun is not None or speaker.name is None or speaker.document:
+        return False
+    if speaker.kind not in ("person", "organisation", "government_body", "unknown"):
+        return False
+    head = (speaker.head or "").lower()
+    name_words = speaker.name.split()
+    if _NUMBER_OF.match(speaker.name):
+        return True  # "A growing number of pilots"
+    if head in _PARTY_MEMBERS and len(name_words) <= 3:
+        return True
+    if len(name_words) == 1 and head in _GROUP_WORDS:
+        return True
+    if speaker.kind == "organisation":
+        return False  # "Analysts at Morgan Finch" speak for their firm
+    if head in _PEOPLE_PLURALS or (head in cues.DESCRIBED_SOURCE_HEADS and head.endswith("s")):
+        # "Candidates", "the Harbor candidates"; not "Communications Workers", a union's name
+        return len(name_words) == 1 or name_words[-1].islower()
+    return speaker.name.lower().removeprefix("the ") in _PEOPLES
+
+
+def _document_by_head(speaker: Speaker) -> bool:
+    """ "new fundraising reports show", "the filings show": documents speak second-hand."""
+    if speaker.kind != "unknown" or speaker.document or speaker.name is None:
+        return False
+    last = speaker.name.split()[-1]
+    return speaker.name.islower() and last.endswith("s") and last[:-1] in cues.DOCUMENT_HEADS
+
+
+def _outlet_by_name(speaker: Speaker, descriptor: str) -> bool:
+    """ "Pew found", "As The Hill reported": an outlet or pollster taken for a person's name."""
+    if speaker.kind != "person" or speaker.name is None or " " in speaker.name.strip():
+        return False
+    name = speaker.name.strip().lower()
+    if name in _MEDIA_NAME_SET:
+        return True
+    the_name = re.search(r"\bThe\s+" + re.escape(speaker.name.strip()) + r"\b", descriptor)
+    return the_name is not None and "the " + name in _MEDIA_NAME_SET
+
+
+_MEDIA_NAME_SET = frozenset(cues.MEDIA_NAMES)
 
 
 def is_checkable(sentence: str) -> bool:

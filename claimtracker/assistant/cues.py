@@ -43,6 +43,7 @@ REPORTING_VERBS: frozenset[str] = words(
     admitting accusing predicting promising vowing tweeting reiterating recalling
     charging boasting boast boasts boasted brag brags bragged bragging reiterate reiterates
     reiterated repeated repeats mentioned mentions blamed blames answered testified testifies
+    charge charges charged
     """
 )
 
@@ -606,6 +607,10 @@ MEDIA_NAMES: tuple[str, ...] = (
     "breitbart",
     "drudge report",
     "daily caller",
+    "the federalist",
+    "free beacon",
+    "washington free beacon",
+    "daily beast",
     "washington examiner",
     "western journalism",
     "the blaze",

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 
 from claimtracker.assistant import attribution as attr
 from claimtracker.assistant import cues
-from claimtracker.assistant.classify import attribution_code, is_checkable
+from claimtracker.assistant.classify import attribution_code, is_checkable, speaker_kind
 from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.mentions import Mentions
-from claimtracker.assistant.quotes import QuoteSpan, quote_mask
+from claimtracker.assistant.quotes import QuoteSpan, left_open, opens_with_quote, quote_mask
 from claimtracker.assistant.sentences import Sentence, sentences
 from claimtracker.assistant.several_speakers import split_speakers
 from claimtracker.assistant.speakers import NameIndex, Speaker, SpeakerResolver, affiliation
@@ -83,12 +83,22 @@ def _quote_text(text: str, quotes: tuple[QuoteSpan, ...], start: int, end: int) 
 #: An embedded post's markup ("<tweet author=...>", "</tweet>"): no sentence of the writer's.
 _MARKUP = re.compile(r"</?[a-z]+(?:\s[^<>]*)?/?>")
 _PARENTHESES = re.compile(r"\([^()\n]{0,120}\)")
+_WHOLE_PARENTHESIS = re.compile(r"\s*\(([^()\n]*)\)[.\s]*")
 
 
 def _without_parentheses(masked: str) -> str:
     """``masked`` with parenthesised asides blanked: "Kasich (who has 25 delegates) said"."""
     if "(" not in masked:
         return masked
+    whole = _WHOLE_PARENTHESIS.fullmatch(masked)
+    if whole is not None:
+        # "(Hale denied the report.)": a sentence in brackets is no aside; only its marks go.
+        inner = masked[whole.start(1) : whole.end(1)]
+        return (
+            masked[: whole.start(1)].replace("(", " ")
+            + inner
+            + masked[whole.end(1) :].replace(")", " ")
+        )
     return _PARENTHESES.sub(lambda m: " " * len(m.group()), masked)
 
 
@@ -150,6 +160,7 @@ def suggest(text: str) -> list[Suggestion]:
             drafts.append(draft)
             if draft.keep:
                 resolver.remember(draft.speaker)
+    _attribute_open_quotes(text, drafts)
     return _finish(text, [d for d in drafts if d.keep])
 
 
@@ -219,13 +230,41 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
         return True  # "Kowal camp: ...", "Kowal campaign: ..."
     full = index.person(words[-1])
     if full is None:
-        return False
+        return _headline_name(words, text)
     if len(words) == 1:
         return True
     # A person is also called by the surname alone ("Rubio said"); "New Hampshire" and
     # "Delegate Update" never are.
     alone = re.compile(r"(?<!" + re.escape(words[0]) + r" )\b" + re.escape(words[-1]) + r"\b")
-    return full.split()[0] == words[0] and alone.search(text) is not None
+    return (full.split()[0] == words[0] and alone.search(text) is not None) or _headline_name(
+        words, text
+    )
+
+
+_MAX_HEADLINE_NAME_WORDS = 3
+_PLACE_STARTS = cues.words("new north south east west rhode upper lower greater")
+_RUBRIC_WORDS = cues.words(
+    """
+    update updates notice notices guide email digest roundup briefing recap preview schedule
+    results latest today week weekend morning evening daily live highlights
+    """
+)
+
+
+def _headline_name(words: list[str], text: str) -> bool:
+    """ "Ada Kowal: The Levy Must Go." — a headline's speaker whom the article never names
+    again: two or three capitalised words that the article never writes in lower case."""
+    if not 2 <= len(words) <= _MAX_HEADLINE_NAME_WORDS:
+        return False
+    if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words):
+        return False
+    if " ".join(words).lower() in cues.COUNTRY_ALIASES or words[0].lower() in _PLACE_STARTS:
+        return False  # "South Carolina: ..." heads a list of a state's delegates
+    if any(w.lower() in _RUBRIC_WORDS for w in words):
+        return False  # "Delegate Update: ...", "Paid Notice: ..."
+    return not any(
+        re.search(r"(?<![\w'’])" + re.escape(w.lower()) + r"(?![\w'’])", text) for w in words
+    )
 
 
 def _draft(
@@ -361,6 +400,29 @@ def _draft(
     )
 
 
+def _attribute_open_quotes(text: str, drafts: list[_Draft]) -> None:
+    """A paragraph of quote left open, then the paragraph that closes the quote and names its
+    speaker ('"The pier is unsafe.' / '"We warned them," Hale said.'): the speaker's too."""
+    for k in range(len(drafts) - 2, -1, -1):
+        draft, after = drafts[k], drafts[k + 1]
+        if (
+            draft.found is not None
+            or draft.anonymous_impersonal
+            or not draft.quote_only
+            or after.found is None
+            or after.speaker is None
+            or after.paragraph != draft.paragraph + 1
+            or not left_open(text, draft.start, draft.end)
+            or not opens_with_quote(text, after.start, after.end)
+        ):
+            continue
+        draft.found = after.found
+        draft.speaker = after.speaker
+        draft.descriptor = after.descriptor
+        draft.cue = after.cue
+        draft.keep = True
+
+
 def _previous_quoted(drafts: list[_Draft], sentence: Sentence) -> _Draft | None:
     """The attributed sentence this quote-only sentence goes on from, if it is right before it:
     'Ryabkov said. "When things ..."', or a paragraph of quote after 'X said the plan was bad.'."""
@@ -402,7 +464,9 @@ def _finish(text: str, drafts: list[_Draft]) -> list[Suggestion]:
             codes.append("anonymous")
         else:
             statement = draft.found is not None and draft.found.statement
-            codes.append(attribution_code(draft.speaker, draft.cue, statement))
+            codes.append(
+                attribution_code(draft.speaker, draft.cue, statement, draft.descriptor or "")
+            )
     views = [
         ClaimView(text[d.start : d.end], d.content, d.speaker, code, d.cue)
         for d, code in zip(drafts, codes, strict=True)
@@ -411,8 +475,8 @@ def _finish(text: str, drafts: list[_Draft]) -> list[Suggestion]:
     result: list[Suggestion] = []
     for draft, code, counter_to in zip(drafts, codes, counters, strict=True):
         speaker = draft.speaker if code != "unattributed" else None
-        kind = speaker.kind if speaker is not None else "unknown"
-        count = speaker.count if speaker is not None and kind == "described_group" else None
+        kind = speaker_kind(speaker, draft.descriptor or "") if speaker is not None else "unknown"
+        count = speaker.count if speaker is not None and speaker.kind == "described_group" else None
         result.append(
             Suggestion(
                 text=text[draft.start : draft.end],

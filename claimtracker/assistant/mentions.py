@@ -2,8 +2,10 @@
 
 A pronoun speaker ("he said") most often stands for a person the text has just named, not only
 for the last person quoted: "Trump attacked Kasich on Monday. He said ..." The mentions give the
-candidates, nearest sentence first and, within a sentence, the first named (the subject) first;
-the gender evidence rules out those the article calls by the other pronoun. The evidence is read
+candidates of the last three sentences; the gender evidence rules out those the article calls by
+the other pronoun, and the rest are weighed: a nearer sentence, the sentence's subject (named
+first, at its start), the last person quoted and anyone quoted before, a full name and a known
+gender each count for a candidate (:data:`_WEIGHTS`). The evidence is read
 from the article itself: a courtesy title ("Mr.", "Mrs.", "Ms.") before the name, and the
 personal pronoun that next follows a mention before any other name does.
 """
@@ -24,6 +26,16 @@ _RUN = re.compile(
 _PRONOUN = re.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
 _MALE_TITLES = frozenset(["Mr", "Mr."])
 _FEMALE_TITLES = frozenset(["Mrs", "Mrs.", "Ms", "Ms.", "Miss"])
+#: A sentence that opens with a plural noun phrase and its verb: "Senate Democrats blocked",
+#: "Other Republican candidates said", "Prosecutors said", after an adverbial and a comma.
+_PLURAL_SUBJECT = re.compile(
+    r"[\s\"“‘'(]*(?:(?:[A-Z]\w*|[a-z]\w*ly|[Ii]n\s[\w\s]{1,30}?|[Oo]n\s[\w\s]{1,30}?),\s+)?"
+    r"(?P<np>(?:(?:[Tt]he|[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther|[Ss]everal|[Tt]hese|[Tt]hose|[Bb]oth|"
+    r"[A-Z][\w'’.\-]*|[a-z][\w\-]*(?:al|an|ic|ive|ing|ed|ary|ern|ior))\s+){0,3}"
+    r"(?:[A-Z][a-z]+(?:ans|ats|ives|als|ists|ors|ers|ents|ies)|[a-z]{3,}(?<!ss)(?<!us)(?<!is)s))"
+    r"\s+(?:also\s+|have\s+|had\s+|are\s+|were\s+|will\s+|would\s+|may\s+)?"
+    r"(?=[a-z]+(?:ed|s|d|t)?\b)"
+)
 #: How far after a mention its pronoun may come.
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
@@ -53,6 +65,7 @@ class Mentions:
         self.gender: dict[str, str] = {}
         self._starts: list[int] = []
         self._quoted: list[tuple[int, int]] = []
+        self._quote_starts: list[int] = []
 
     def _build(self) -> None:
         """Read the article once, when a pronoun first asks (many articles never do)."""
@@ -76,17 +89,17 @@ class Mentions:
                     tally[0] += 2
                 elif title in _FEMALE_TITLES:
                     tally[1] += 2
-        if self._quoted:
-            quote_starts = [q[0] for q in self._quoted]
-            self.mentions = [m for m in self.mentions if not self._inside_quote(m, quote_starts)]
-        self._starts = [m.start for m in self.mentions]
+        # Votes first, while a person named inside a quote still stops the reach of the one
+        # named before ('Kowal said: "Ada lied. She ..."' says nothing of Kowal).
         for k, mention in enumerate(self.mentions):
             limit = mention.end + _PRONOUN_REACH
             if k + 1 < len(self.mentions):
                 limit = min(limit, self.mentions[k + 1].start)
             pronoun = _PRONOUN.search(text, mention.end, limit)
-            if pronoun is not None:
+            if pronoun is not None and not self._quoted_at(pronoun.start()):
                 votes[mention.name][0 if pronoun.group("m") else 1] += 1
+        self.mentions = [m for m in self.mentions if not self._quoted_at(m.start)]
+        self._starts = [m.start for m in self.mentions]
         by_surname: dict[str, list[int]] = {}
         for name, (he, she) in votes.items():
             both = by_surname.setdefault(_key(name), [0, 0])
@@ -103,24 +116,76 @@ class Mentions:
         is seldom the one a pronoun outside it stands for."""
         self._sentence_starts = starts
         self._quoted = sorted(quoted or [])
+        self._quote_starts = [q[0] for q in self._quoted]
 
-    def _inside_quote(self, mention: Mention, quote_starts: list[int]) -> bool:
-        k = bisect_right(quote_starts, mention.start) - 1
-        return k >= 0 and self._quoted[k][0] <= mention.start < self._quoted[k][1]
+    def _quoted_at(self, offset: int) -> bool:
+        k = bisect_right(self._quote_starts, offset) - 1
+        return k >= 0 and self._quoted[k][0] <= offset < self._quoted[k][1]
 
-    def named_before(self, at: int, pronoun: str, last_speaker: str | None = None) -> str | None:
-        """The person "he" or "she" at offset ``at`` most likely stands for, if any: the last
-        person quoted, if the text has just named them, else the first person named."""
+    def named_before(
+        self,
+        at: int,
+        pronoun: str,
+        last_speaker: str | None = None,
+        spoken: frozenset[str] = frozenset(),
+    ) -> str | None:
+        """The person "he" or "she" at offset ``at`` most likely stands for, if any: of the
+        people named in the last three sentences whom the article could call so, the one
+        :func:`_weight` rates highest (``spoken``: the names quoted so far)."""
         if not self._built:
             self._build()
-        agreeing = [
-            m.name
-            for m in self.candidates(at, self._sentence_starts)
-            if self.agrees(m.name, pronoun)
-        ]
-        if last_speaker is not None and last_speaker in agreeing:
-            return last_speaker
-        return agreeing[0] if agreeing else None
+        best: str | None = None
+        best_weight = float("-inf")
+        k = bisect_right(self._sentence_starts, at) - 1
+        for distance in range(_SENTENCES_BACK):
+            j = k - distance
+            if j < 0:
+                break
+            lo = self._sentence_starts[j]
+            hi = at if distance == 0 else self._sentence_starts[j + 1]
+            first = bisect_right(self._starts, lo - 1)
+            for position, mention in enumerate(self._within(first, hi, at)):
+                if not self.agrees(mention.name, pronoun):
+                    continue
+                weight = _weight(
+                    distance=distance,
+                    position=position,
+                    opens=not self._text[lo : mention.start].strip(_OPENING_JUNK),
+                    last=mention.name == last_speaker,
+                    spoke=mention.name in spoken,
+                    full=" " in mention.name,
+                    gendered=self._gender_of(mention.name) is not None,
+                )
+                if weight > best_weight:
+                    best, best_weight = mention.name, weight
+        return best
+
+    def _within(self, first: int, hi: int, at: int) -> list[Mention]:
+        found = []
+        for mention in self.mentions[first:]:
+            if mention.start >= hi or mention.end > at:
+                break
+            found.append(mention)
+        return found
+
+    def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None:
+        """The group "they" at offset ``at`` most likely stands for: the plural noun phrase
+        that opens its sentence before it ("Senate Democrats blocked the bill because they
+        said"), else the one that opens the sentence before ("Prosecutors asked for ten years.
+        They cited ..."), unless one of the plural ``speakers`` quoted so far (latest first)
+        spoke in that sentence ("X happened, two employees said. They said ...")."""
+        k = bisect_right(self._sentence_starts, at) - 1
+        for j in (k, k - 1):
+            if j < 0:
+                break
+            lo = self._sentence_starts[j]
+            hi = at if j == k else self._sentence_starts[j + 1]
+            if j < k and any(name in self._text[lo:hi] for name in speakers):
+                return None
+            found = _PLURAL_SUBJECT.match(self._text, lo, hi)
+            if found is not None and found.end("np") < at:
+                return found.group("np")
+        return None
 
     def last_named(self, at: int, pronoun: str) -> str | None:
         """The last person named anywhere before offset ``at`` whom the article could call by
@@ -135,33 +200,37 @@ class Mentions:
             k -= 1
         return None
 
-    def candidates(self, at: int, sentence_starts: list[int]) -> list[Mention]:
-        """The people named before offset ``at``: in its own sentence, then in the two sentences
-        before, each sentence's names first to last."""
-        k = bisect_right(sentence_starts, at) - 1
-        bounds = (
-            [sentence_starts[j] for j in range(max(k - _SENTENCES_BACK + 1, 0), k + 1)]
-            if k >= 0
-            else [0]
-        )
-        ordered: list[Mention] = []
-        ends = [*bounds[1:], at]
-        for lo, hi in list(reversed(list(zip(bounds, ends, strict=True))))[:_SENTENCES_BACK]:
-            first = bisect_right(self._starts, lo - 1)
-            for mention in self.mentions[first:]:
-                if mention.start >= hi or mention.end > at:
-                    break
-                ordered.append(mention)
-        return ordered
-
     def agrees(self, name: str | None, pronoun: str) -> bool:
         """Whether the article could call ``name`` by ``pronoun`` (he or she)."""
         if not name:
             return True
         if not self._built:
             self._build()
-        gender = self.gender.get(name) or self.gender.get(_key(name))
+        gender = self._gender_of(name)
         return gender is None or gender == ("m" if pronoun == "he" else "f")
+
+    def _gender_of(self, name: str) -> str | None:
+        return self.gender.get(name) or self.gender.get(_key(name))
+
+
+#: What makes a named person the likelier antecedent of "he" or "she" (measured on news text):
+#: each sentence further back costs, each person named before in the same sentence costs less;
+#: opening the sentence (its subject), being the last person quoted or any earlier speaker, a
+#: full name and a gender the article shows each count for.
+_WEIGHTS = {
+    "distance": -3.0,
+    "position": -1.5,
+    "opens": 3.0,
+    "last": 3.0,
+    "spoke": 2.0,
+    "full": 1.0,
+    "gendered": 1.0,
+}
+_OPENING_JUNK = " \t\n\"“‘'«(—–-"
+
+
+def _weight(**features: float) -> float:
+    return sum(_WEIGHTS[name] * value for name, value in features.items())
 
 
 def _key(name: str) -> str:

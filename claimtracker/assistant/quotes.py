@@ -93,3 +93,22 @@ def quote_mask(text: str, spans: list[QuoteSpan], start: int, end: int) -> str:
 
 
 QUOTE_MARKS = frozenset("\"“”«»„‘’'")
+
+
+_CLOSING_MARKS = frozenset("\"”»’'")
+
+
+def left_open(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a quote that it does not close: a paragraph of a long
+    quote, which newspapers leave open when the quote goes on in the next paragraph."""
+    spans = find_quotes(text, start, end)
+    if not spans or spans[-1].end < end:
+        return False
+    stripped = text[start:end].rstrip()
+    return bool(stripped) and stripped[-1] not in _CLOSING_MARKS and stripped[-2:] != "''"
+
+
+def opens_with_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts with an opening quotation mark."""
+    head = text[start:end].lstrip()[:2]
+    return head[:1] in ('"', "“", "«") or head == "``" or head == "''"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from claimtracker.assistant import cues
+from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.cues import words
 
 _TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
@@ -178,7 +179,6 @@ class NameIndex:
         self.people: dict[str, str] = {}
         self.given: dict[str, str] = {}  # first word → full name, where only one name has it
         self.organisations: dict[str, str] = {}
-        self.first_organisation: str | None = None
         ambiguous: set[str] = set()
         for match in self._RUN.finditer(text):
             words = match.group(0).split()
@@ -195,8 +195,6 @@ class NameIndex:
             if org:
                 key = _bare(org.split()[0])
                 self.organisations.setdefault(key, org)
-                if self.first_organisation is None:
-                    self.first_organisation = org
         for first in ambiguous:
             del self.given[first]
         # "Shares of Cloudwise", "Cloudwise's chief executive": a company, whatever its name.
@@ -205,8 +203,12 @@ class NameIndex:
             key = _bare(name.split()[0])
             if key not in self.people:
                 self.organisations.setdefault(key, name)
-                if self.first_organisation is None:
-                    self.first_organisation = name
+
+    @property
+    def sole_organisation(self) -> str | None:
+        """The one organisation the article names, if it names only one."""
+        names = set(self.organisations.values())
+        return names.pop() if len(names) == 1 else None
 
     def person(self, token: str) -> str | None:
         key = _bare(token)
@@ -244,17 +246,21 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-_NOT_NAME_START = words(
-    """
+_NOT_NAME_START = (
+    words(
+        """
     the a an but and in at on as if when while after before this that these those his her their
     its our my your we he she they it there here what why how who according asked speaking for
     from by with of to under over since during said says added adds wrote writes tweeted
     explained continued recalled january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
     even only also yet still meanwhile however therefore thus nor instead indeed sometimes
-    often perhaps maybe
+    often perhaps maybe though although neither either both whether unless because
+    does did do is are was were has have had can could should
     """
-)
+    )
+    | ADVERBIAL_STARTERS
+)  # "Later Kowal", "Though Delaware": a sentence's first word, no name
 
 
 @lru_cache(maxsize=4096)
@@ -476,7 +482,7 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
     """
     phrase, relays = _cut(phrase, cues.CITING)  # "«Вёрстка» со ссылкой на два источника"
     phrase, _ = _cut(phrase, cues.STATEMENT_MARKERS)  # "Министерство ... в своем заявлении"
-    phrase = clean_phrase(phrase)
+    phrase = _without_insert(clean_phrase(phrase))
     phrase = _RUSSIAN_PREPOSITION.sub("", phrase)  # "В пресс-службе X заявили"
     if not tokens(phrase):
         return UNKNOWN
@@ -493,6 +499,31 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
     else:
         speaker = _body_or_unknown(parts)
     return replace(speaker, document=True) if relays and speaker.name else speaker
+
+
+#: What follows a speaker phrase's head and no part of the speaker's name: a relative clause
+#: ("a senior adviser who requested anonymity"), a dash insert ("The justice -- who has ...").
+_INSERT = re.compile(r"\s+(?:--|—|–)\s+.*$|\s+(?:who|which)(?:\s+.*)?$")
+#: A list or an introduction before a colon, then the name: "...: Former Rep. Ada Kowal".
+_AFTER_COLON = re.compile(r"^.{3,}?:\s+(?=[A-Z])")
+
+
+def _without_insert(phrase: str) -> str:
+    """A long speaker phrase cut back to its name: the name after a colon, the words before a
+    dash or a relative pronoun; a short phrase stays whole."""
+    if len(phrase.split()) <= _SHORT_PHRASE_WORDS:
+        return phrase
+    colon = _AFTER_COLON.match(phrase)
+    if colon is not None:
+        after = phrase[colon.end() :]
+        if after.split()[0].lower() not in _NOT_NAME_START | _QUESTION_WORDS:
+            phrase = after
+    cut = _INSERT.sub("", phrase)
+    return cut if cut.split() else phrase
+
+
+_SHORT_PHRASE_WORDS = 5
+_QUESTION_WORDS = words("who what why how did do does is are was were will would can could")
 
 
 def _cut(phrase: str, markers: tuple[str, ...]) -> tuple[str, bool]:
@@ -936,12 +967,21 @@ class PeopleNamed(Protocol):
     """Who the text names before a point (see :mod:`mentions`)."""
 
     def named_before(
-        self, at: int, pronoun: str, last_speaker: str | None = None
+        self,
+        at: int,
+        pronoun: str,
+        last_speaker: str | None = None,
+        spoken: frozenset[str] = frozenset(),
     ) -> str | None: ...
 
     def agrees(self, name: str | None, pronoun: str) -> bool: ...
 
     def last_named(self, at: int, pronoun: str) -> str | None: ...
+
+    def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None: ...
+
+
+_TRAILING_PRONOUNS = frozenset(["he", "she", "they"])
 
 
 class SpeakerResolver:
@@ -961,6 +1001,12 @@ class SpeakerResolver:
         """The speaker ``phrase`` stands for; ``at`` is where the phrase is in the text, so that
         "he" and "she" can go to a person named just before."""
         lowered = phrase.strip().lower()
+        final = lowered.rsplit(maxsplit=1)[-1] if " " in lowered else ""
+        if final in _TRAILING_PRONOUNS:
+            # "A few minutes later they", "a decision they", "Ever since she": a clause
+            # boundary was missed; the pronoun is the subject.
+            offset = phrase.lower().rfind(final)
+            return self.resolve(phrase[offset:], None if at is None else at + offset)
         if lowered in cues.RUSSIAN_POSSESSIVES:
             return self._pronoun(cues.RUSSIAN_POSSESSIVES[lowered], phrase)
         speaker = self._described.get(phrase)
@@ -968,11 +1014,17 @@ class SpeakerResolver:
             speaker = self._described[phrase] = describe(phrase, self.index)
         if speaker.pronoun in ("he", "she") and at is not None and self.people is not None:
             last = next((h.name for h in reversed(self.history) if h.kind == "person"), None)
-            named = self.people.named_before(at, speaker.pronoun, last)
+            spoken = frozenset(h.name for h in self.history if h.kind == "person" and h.name)
+            named = self.people.named_before(at, speaker.pronoun, last, spoken)
             if named is not None:
                 surname = named.split()[-1]
                 earlier = next((h for h in reversed(self.history) if h.name == named), None)
                 return earlier or Speaker(named, "person", count=1, head=_bare(surname))
+        if speaker.pronoun == "they" and at is not None and self.people is not None:
+            plural = tuple(h.name for h in reversed(self.history) if h.plural and h.name)
+            group = self.people.plural_subject_before(at, plural)
+            if group is not None:
+                return describe(group, self.index)
         if speaker.pronoun is not None:
             resolved = self._pronoun(speaker.pronoun, phrase, speaker)
             if (
@@ -1010,12 +1062,14 @@ class SpeakerResolver:
                         count=earlier.count if speaker.plural else speaker.count or earlier.count,
                     )
             if speaker.head in _COMPANY_WORDS:
-                # "the company": the last company that spoke, else the first the article names.
+                # "the company": the last company that spoke, else the only one the article
+                # names (of several, news often means another than the first).
                 for earlier in reversed(self.history):
                     if earlier.kind == "organisation" and earlier.name:
                         return earlier
-                if self.index.first_organisation:
-                    return Speaker(self.index.first_organisation, "organisation", head=speaker.head)
+                sole = self.index.sole_organisation
+                if sole:
+                    return Speaker(sole, "organisation", head=speaker.head)
         return speaker
 
     def _pronoun(self, pronoun: str, phrase: str, speaker: Speaker | None = None) -> Speaker:

@@ -23,6 +23,7 @@ from claimtracker.cli.output import echo_detail, echo_rows
 from claimtracker.errors import ValidationError
 from claimtracker.query import ClaimOrder, claim_detail, count_claims, search_rows
 from claimtracker.query.explain import highlighter, match_reasons
+from claimtracker.query.folding import folding_of
 from claimtracker.query.fulltext import to_fts_query
 from claimtracker.query.search import SORT_KEYS
 from claimtracker.schemas import ActorUpdate, ClaimCreate, ClaimUpdate, LinkCreate
@@ -303,7 +304,13 @@ def _print_page(
     with store.raw() as connection:
         rows = search_rows(connection, claim_filter, order, limit=limit, offset=offset)
         reasons = (
-            match_reasons(connection, [row.id for row in rows], highlighter(text)) if text else {}
+            match_reasons(
+                connection,
+                [row.id for row in rows],
+                highlighter(text, folding=folding_of(connection) if rows else None),
+            )
+            if text
+            else {}
         )
         if as_json:
             from claimtracker.query.links import links_of

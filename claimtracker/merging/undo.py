@@ -6,6 +6,11 @@ added. The merge's conflicts go with it (those it replaced are open again) and t
 marks for the other project are those from before it, so merging the same file again brings the
 same work in again. Only the newest merge that is not undone can be undone, and not once a
 record it touched has been changed since or one of its conflicts settled (that would be lost).
+
+It runs on a file or a server alike, in one transaction of the seam (``Store.raw``): on a
+server that transaction holds the journal writers' lock from its start, so a colleague's change
+saved before it is seen (and the undo refused, keeping that change), and one saved after it
+waits for it.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ class UndoneMerge:
 
 def undo_last_merge(store: Store) -> UndoneMerge:
     """Undo the newest merge that is not undone yet."""
-    with store.raw_sqlite("Undoing a merge", write=True) as connection:
+    with store.raw(write=True) as connection:
         execute = sqlite_execute(connection)
         rows = execute(
             "SELECT id, peer_uuid, peer_name, after_entry, last_entry, previous_their_mark,"

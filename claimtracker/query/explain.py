@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Protocol
 
 from claimtracker.query.chunks import select_in
+from claimtracker.query.folding import Folding
 from claimtracker.query.fulltext import FIELDS, parse_query
 from claimtracker.query.word_forms import fold, word_forms
 from claimtracker.store.dbapi import DbConnection
@@ -41,24 +42,28 @@ _NEEDLE = 4
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, folded word) for each word of ``text``, as the index splits it."""
+def _tokens(text: str, folding: Folding | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, folded word) for each word of ``text``, as the index splits it (a file's,
+    or with ``folding`` a server's)."""
     if text.isascii():
         # Lower case is the whole folding of ASCII: one call for the text, not one a word.
         for match in _WORD.finditer(text.lower()):
             yield match.start(), match.end(), match.group()
         return
+    folded = fold if folding is None else folding.fold
     for match in _WORD.finditer(text):
-        yield match.start(), match.end(), fold(match.group())
+        yield match.start(), match.end(), folded(match.group())
 
 
 @dataclass(frozen=True)
 class Highlighter:
-    """The folded words, prefixes and phrases a search asked for (its excluded ones left out)."""
+    """The folded words, prefixes and phrases a search asked for (its excluded ones left out),
+    and how the index that found them folds (None: a file's)."""
 
     words: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
+    folding: Folding | None = None
 
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes or self.phrases)
@@ -109,7 +114,7 @@ class Highlighter:
             return pattern.search(text.lower()) is not None
         if self.phrases:
             return bool(self.spans(text))
-        return any(self._word_matches(word) for _, _, word in _tokens(text))
+        return any(self._word_matches(word) for _, _, word in _tokens(text, self.folding))
 
     def spans(self, text: str) -> list[Span]:
         """Character ranges of ``text`` to highlight, in order and not overlapping."""
@@ -118,7 +123,7 @@ class Highlighter:
         pattern = self._ascii_pattern if text.isascii() else None
         if pattern is not None:
             return _joined(text, ((m.start(), m.end()) for m in pattern.finditer(text.lower())))
-        tokens = list(_tokens(text))
+        tokens = list(_tokens(text, self.folding))
         marked = [self._word_matches(word) for _, _, word in tokens]
         folded = [word for _, _, word in tokens]
         for phrase in self.phrases:
@@ -143,28 +148,32 @@ def _joined(text: str, found: Iterable[Span]) -> list[Span]:
     return spans
 
 
-def highlighter(user_text: str, *, prefix_last: bool = False) -> Highlighter:
-    """What to highlight for the search ``user_text``: its words with their forms."""
+def highlighter(
+    user_text: str, *, prefix_last: bool = False, folding: Folding | None = None
+) -> Highlighter:
+    """What to highlight for the search ``user_text``: its words with their forms, folded as
+    the index that searched folds (a file's, or with ``folding`` a server's)."""
     words: set[str] = set()
     prefixes: list[str] = []
     phrases: list[tuple[str, ...]] = []
+    again = (lambda word: word) if folding is None else folding.fold
     for term in parse_query(user_text, prefix_last=prefix_last):
         if term.joined_by == "NOT":
             continue
         if term.phrase:
-            phrase = tuple(word for _, _, word in _tokens(term.text))
+            phrase = tuple(word for _, _, word in _tokens(term.text, folding))
             if len(phrase) == 1:
                 words.add(phrase[0])
             elif phrase:
                 phrases.append(phrase)
             continue
-        folded = fold(term.text)
+        folded = again(fold(term.text))
         if term.prefix or term.typing:
             prefixes.append(folded)
         if term.prefix:
             continue
-        words.update(word_forms(term.text))
-    return Highlighter(frozenset(words), tuple(prefixes), tuple(phrases))
+        words.update(again(form) for form in word_forms(term.text))
+    return Highlighter(frozenset(words), tuple(prefixes), tuple(phrases), folding)
 
 
 class Searched(Protocol):

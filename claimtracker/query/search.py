@@ -7,7 +7,7 @@ of thousands of hits takes time, so the default order is by id, which the index 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from claimtracker.errors import ValidationError
@@ -101,7 +101,7 @@ def search_ids(
     *,
     limit: int | None = None,
     offset: int = 0,
-) -> Iterator[int]:
+) -> Generator[int, None, None]:
     dialect = dialect_of(connection)
     compiled = compile_filter(claim_filter, dialect)
     order_sql = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)

@@ -14,7 +14,8 @@ up in their own indexes; where every term is for all fields the whole query is o
 planner estimates as one.
 
 One difference from a file: the server's ``unaccent`` also folds Cyrillic ё to е (and ß to ss,
-ł to l), which a file's index keeps apart; the server then finds the wider set.
+ł to l), which a file's index keeps apart; the server then finds the wider set, and the app marks
+the words it found folded the same way (``claimtracker.query.folding``).
 """
 
 from __future__ import annotations

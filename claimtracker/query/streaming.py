@@ -12,10 +12,11 @@ its matches may be scattered over every source, so there SQLite's own sort is us
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from claimtracker.query.filters import ClaimFilter, compile_filter
-from claimtracker.query.search import ClaimOrder, search_ids
-from claimtracker.store.dbapi import DbConnection, dialect_of, nocase
+from claimtracker.query.search import FIRST_BATCH, ClaimOrder, search_ids
+from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of, nocase
 
 #: Sort keys streamed group by group: (table, its name column, the claim's column).
 _GROUPED = {
@@ -31,7 +32,10 @@ def stream_ids(
 ) -> Iterator[int]:
     """The ids ``search_ids`` gives for this filter and order, in the same order."""
     if order.key not in _GROUPED or not claim_filter.is_empty:
-        yield from search_ids(connection, claim_filter, order)
+        if dialect_of(connection) == POSTGRESQL:
+            yield from _first_page_then_rest(connection, claim_filter, order)
+        else:
+            yield from search_ids(connection, claim_filter, order)
         return
     dialect = dialect_of(connection)
     compiled = compile_filter(claim_filter, dialect)
@@ -73,3 +77,30 @@ def stream_ids(
     else:
         yield from without_group()
         yield from grouped()
+
+
+def _first_page_then_rest(
+    connection: DbConnection, claim_filter: ClaimFilter, order: ClaimOrder
+) -> Iterator[int]:
+    """On a server: the first page from a query of its own, then the rest from another.
+
+    PostgreSQL plans a query for all its rows: without a LIMIT a search matching a third of a
+    million claims is planned as "find them all, then sort", and its first row waits for the
+    last (hundreds of ms). With ``LIMIT`` it walks an index in the order asked and stops after a
+    page (a few ms). The rest follows with ``OFFSET``; a claim saved between the two statements
+    may push first-page ids into the rest, which are left out (the live change that saved it
+    runs the query again anyway).
+    """
+    first = list(search_ids(connection, claim_filter, order, limit=FIRST_BATCH))
+    yield from first
+    if len(first) < FIRST_BATCH:
+        return
+    seen = set(first)
+    rest = search_ids(connection, claim_filter, order, offset=len(first))
+    try:
+        for claim_id in islice(rest, len(first)):
+            if claim_id not in seen:
+                yield claim_id
+        yield from rest
+    finally:
+        rest.close()

@@ -15,6 +15,9 @@ Installed (and replaced, so that running ``server init`` again updates them) by
   the rights of the functions' owner (who may create roles), after checking that the caller
   is a lead or the owner (``CT403``, ``manage_analysts``); a request that cannot be done is
   ``CT400`` with a one-line message;
+* ``claimtracker_repair_indexes()``: ``REINDEX`` of the schema's indexes the server does not
+  use (Check Database's repair), with the rights of the tables' owner (only an index's owner may
+  rebuild it), for a lead or the owner (``CT403``, ``repair_indexes``); returns their names;
 * ``claimtracker_role()``: the caller's role, for psql users and other programs.
 """
 
@@ -60,7 +63,18 @@ _MANAGEMENT = (
     "claimtracker_add_analyst(text, text, text)",
     "claimtracker_set_role(text, text)",
     "claimtracker_remove_analyst(text)",
+    "claimtracker_repair_indexes()",
 )
+
+#: The indexes of this schema that the server does not use (or keep up to date): a build that
+#: failed half-way (``CREATE INDEX CONCURRENTLY``) or an index marked invalid.
+INVALID_INDEXES = """
+    SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)
+    ORDER BY 1
+"""
+#: The same, in the project's schema, for a function whose search_path starts at the catalog.
+_INVALID_IN_PUBLIC = INVALID_INDEXES.replace("current_schema()", "'public'")
 
 _VERDICTS = ", ".join(quote_literal(status) for status in VERDICTS)
 
@@ -291,6 +305,22 @@ BEGIN
     RETURN false;
   END;
   RETURN true;
+END
+$$""",
+        f"""
+CREATE OR REPLACE FUNCTION claimtracker_repair_indexes() RETURNS SETOF text
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+DECLARE
+  found_index text;
+BEGIN
+  IF claimtracker_role() NOT IN ('lead', 'owner') THEN
+    RAISE EXCEPTION 'Only a lead can rebuild the server''s indexes (% is not one)',
+      session_user USING ERRCODE = {refused}, DETAIL = 'repair_indexes';
+  END IF;
+  FOR found_index IN {_INVALID_IN_PUBLIC} LOOP
+    EXECUTE format('REINDEX INDEX public.%I', found_index);
+    RETURN NEXT found_index;
+  END LOOP;
 END
 $$""",
     ]

@@ -6,7 +6,9 @@ with what the app's reader does on a file:
 
 * it only reads, one statement at a time (autocommit, ``default_transaction_read_only``): it
   never sits idle in a transaction holding locks while the analyst looks at the screen;
-* :meth:`interrupt` stops the running statement (a superseded search), as sqlite3's does;
+* :meth:`interrupt` stops the running statement (a superseded search), as sqlite3's does,
+  without making the caller wait for the server;
+* a long result (:meth:`stream`) comes in chunks as it is read, without a transaction;
 * a statement budget (:meth:`set_progress_handler` with a handler that has ``budget_ms``) is
   the server's ``statement_timeout``;
 * when the server went away and is back, the next read reconnects by itself (reads are safe to
@@ -17,7 +19,9 @@ with what the app's reader does on a file:
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from claimtracker.server.address import TeamAddress
@@ -30,6 +34,10 @@ log = logging.getLogger(__name__)
 
 #: How long connecting may take before the server counts as not answering (seconds).
 CONNECT_TIMEOUT = 5
+#: How long a cancel request may take before it is given up (seconds).
+CANCEL_TIMEOUT = 2
+#: The first libpq that sends a result in chunks of many rows (before it: one row at a time).
+CHUNKED_ROWS_LIBPQ = 170000
 #: TCP keepalives, so that a vanished network is noticed in seconds rather than hours.
 KEEPALIVES = {
     "keepalives": 1,
@@ -60,6 +68,54 @@ def connect(address: TeamAddress, password: str | None, **options: Any) -> psyco
     return psycopg.connect(address.libpq_uri(), **extra)
 
 
+def _read_error(exc: Exception) -> ServerReadError:
+    """What a failed read is to the app: stopped (interrupted, over budget), or failed."""
+    import psycopg
+
+    if isinstance(exc, psycopg.errors.QueryCanceled):
+        return ServerReadInterrupted(str(exc).strip())
+    return ServerReadError(str(exc).strip())
+
+
+class StreamedRows:
+    """A result read as it is used, with a cursor's reading methods (what the query layer
+    reads a long result through); failures come out as :class:`ServerReadError`."""
+
+    arraysize = 2000
+    rowcount = -1
+
+    def __init__(self, cursor: psycopg.Cursor[Any], rows: Iterator[Any]) -> None:
+        self._cursor = cursor
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        import psycopg
+
+        try:
+            return next(self._rows)
+        except psycopg.Error as exc:
+            raise _read_error(exc) from exc
+
+    def fetchone(self) -> Any:
+        return next(self, None)
+
+    def fetchmany(self, size: int = 0, /) -> list[Any]:
+        return list(islice(self, size or self.arraysize))
+
+    def fetchall(self) -> list[Any]:
+        return list(self)
+
+    def close(self) -> None:
+        """Stop reading: a statement still sending rows is cancelled, the connection stays."""
+        close = getattr(self._rows, "close", None)
+        if close is not None:
+            close()
+        self._cursor.close()
+
+
 class ServerReader(ServerConnection):
     """A read-only connection to a team server for views (see the module's docstring)."""
 
@@ -67,6 +123,8 @@ class ServerReader(ServerConnection):
         self.address = address
         self._password = password
         self._budget_ms = 0
+        self._cancel_lock = threading.Lock()
+        self._cancelling: threading.Thread | None = None
         super().__init__(self._connect())
 
     def _connect(self) -> psycopg.Connection[Any]:
@@ -77,31 +135,41 @@ class ServerReader(ServerConnection):
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         import psycopg
 
+        self._cancelled_first()
         try:
             if self.psycopg.closed:
                 self._reconnect()
             return super().execute(sql, parameters)
-        except psycopg.errors.QueryCanceled as exc:
-            raise ServerReadInterrupted(str(exc).strip()) from exc
         except psycopg.OperationalError as exc:
-            if not self.psycopg.closed:
-                raise ServerReadError(str(exc).strip()) from exc
+            if not self.psycopg.closed or isinstance(exc, psycopg.errors.QueryCanceled):
+                raise _read_error(exc) from exc
             # The server went away since the last read: once more on a new connection.
             try:
                 self._reconnect()
                 return super().execute(sql, parameters)
             except psycopg.Error as again:
-                raise ServerReadError(str(again).strip()) from again
+                raise _read_error(again) from again
         except psycopg.Error as exc:
-            raise ServerReadError(str(exc).strip()) from exc
+            raise _read_error(exc) from exc
 
     def stream(  # type: ignore[override]
         self, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
-    ) -> psycopg.Cursor[Any]:
-        """All the rows at once: a server-side cursor needs an open transaction, which this
-        reader never keeps (it reads one statement at a time). The first page comes from its
-        own limited query, so only the rest of a long result waits for this."""
-        return self.execute(sql, parameters)
+    ) -> StreamedRows:
+        """All the rows, read from the server ``batch`` at a time as they are used (libpq's
+        chunked rows): the client never holds a million-row result at once, and no transaction
+        is needed (a server-side cursor would need one, which this reader never keeps open)."""
+        import psycopg
+
+        self._cancelled_first()
+        try:
+            if self.psycopg.closed:
+                self._reconnect()
+            cursor = self._cursor()
+        except psycopg.Error as exc:
+            raise _read_error(exc) from exc
+        size = batch if psycopg.pq.version() >= CHUNKED_ROWS_LIBPQ else 1
+        rows = cursor.stream(*self._statement(sql, parameters), size=size)
+        return StreamedRows(cursor, rows)
 
     def _reconnect(self) -> None:
         log.info("Reconnecting the reader to %s", self.address.describe())
@@ -110,11 +178,34 @@ class ServerReader(ServerConnection):
             self.psycopg.execute(f"SET statement_timeout = {int(self._budget_ms)}")
 
     def interrupt(self) -> None:
-        """Stop the statement running now (from another thread)."""
+        """Stop the statement running now (from another thread), without waiting.
+
+        A cancel request is a connection of its own to the server (a round trip or more): the
+        app's GUI thread, which interrupts a superseded search, must not wait for it. The next
+        statement on this reader waits instead, so that a late request cannot stop it."""
+        from psycopg.pq import TransactionStatus
+
+        if self.psycopg.closed or self.psycopg.info.transaction_status != TransactionStatus.ACTIVE:
+            return  # no statement runs: a request would cost a connection for nothing
+        with self._cancel_lock:
+            if self._cancelling is not None and self._cancelling.is_alive():
+                return  # one request stops the statement running now
+            self._cancelling = threading.Thread(
+                target=self._cancel, name="claimtracker-read-cancel", daemon=True
+            )
+            self._cancelling.start()
+
+    def _cancel(self) -> None:
         try:
-            self.psycopg.cancel_safe(timeout=2)
+            self.psycopg.cancel_safe(timeout=CANCEL_TIMEOUT)
         except Exception as exc:  # the statement ends anyway when its connection goes
             log.debug("Could not interrupt a read: %s", exc)
+
+    def _cancelled_first(self) -> None:
+        """Wait for a cancel request still on its way (it is meant for the statement before)."""
+        cancelling = self._cancelling
+        if cancelling is not None:
+            cancelling.join(CANCEL_TIMEOUT)
 
     def set_progress_handler(self, handler: object, _every: int) -> None:
         """A time budget for the next statements: ``handler.budget_ms`` (None: no budget)."""

@@ -8,7 +8,7 @@ database:
 * **analyst** — also writes claims, sources, links, tags, actors and opinions, and moves them to
   the trash and back;
 * **lead** — also sets a claim's status to verified or false (or away from them), empties the
-  trash and manages the analysts.
+  trash, manages the analysts and rebuilds an index the server stopped using (Check Database).
 
 The **owner** (the role that owns the schema's tables, or a superuser) can do everything, and
 is the one who runs ``server init`` and upgrades the schema. A project in an SQLite file has
@@ -52,6 +52,7 @@ ACTIONS: dict[str, Role] = {
     "set_verdict": "lead",
     "empty_trash": "lead",
     "manage_analysts": "lead",
+    "repair_indexes": "lead",
     "set_up_server": "owner",
 }
 
@@ -64,6 +65,7 @@ _WHY_NOT = {
     ),
     "empty_trash": "only a lead can empty the trash",
     "manage_analysts": "only a lead can add, change or remove analysts",
+    "repair_indexes": "only a lead can rebuild the server's indexes",
     "set_up_server": "only its owner can set up the server or upgrade the schema",
 }
 

@@ -21,7 +21,7 @@ from claimtracker.safety.backup import backup_before_upgrade
 from claimtracker.safety.integrity import check_before_open
 from claimtracker.safety.pragmas import configure_sqlite_connection
 from claimtracker.store import migrate
-from claimtracker.store.dbapi import DbConnection, ServerConnection, require_sqlite
+from claimtracker.store.dbapi import DbConnection, ServerConnection
 from claimtracker.store.engine import database_url, make_engine, shown_url, writing
 from claimtracker.store.errors import storage_error
 
@@ -248,18 +248,16 @@ class Store:
             connection.close()
 
     @contextmanager
-    def raw_sqlite(self, what: str, *, write: bool = False) -> Iterator[sqlite3.Connection]:
-        """:meth:`raw` for work still written for SQLite only (``what`` names it): on a
-        server, a one-line :class:`UnsupportedDatabaseError` saying so."""
-        with self.raw(write=write) as connection:
-            yield require_sqlite(connection, what)
-
-    @contextmanager
     def _server_raw(self, *, write: bool) -> Iterator[ServerConnection]:
         try:
             pooled = self.engine.raw_connection()
-        except DBAPIError as exc:
-            raise self._translated(exc) from exc
+        except Exception as exc:
+            # The pool hands out the driver's own error when it cannot reconnect a connection
+            # found dead (the server went away), not SQLAlchemy's wrapper of it.
+            translated = self._translated(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
         server = ServerConnection(pooled.driver_connection)  # type: ignore[arg-type]
         try:
             if write:

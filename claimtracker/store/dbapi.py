@@ -34,16 +34,12 @@ the Protocol leaves the dialect out for that reason, and :func:`dialect_of` read
 ``dialect`` attribute :class:`ServerConnection` carries, calling any connection without one
 SQLite. Reading a result too big to hold takes :func:`streamed` (a server-side cursor on a
 server). Bulk work on a server reaches psycopg itself (``connection.psycopg``, for ``COPY``).
-
-Work still written for SQLite only (undoing a merge) takes ``store.raw_sqlite("What it is")``
-(or :func:`require_sqlite`): on a server it stops with one line saying that it needs a file.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-import sqlite3
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
@@ -259,9 +255,14 @@ class ServerConnection:
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         cursor = self._cursor()
-        text, numbered = _translated(sql)
-        cursor.execute(text, _server_parameters(numbered, parameters))
+        cursor.execute(*self._statement(sql, parameters))
         return cursor
+
+    @staticmethod
+    def _statement(sql: str, parameters: Sequence[Any]) -> tuple[str, Any]:
+        """``sql`` and ``parameters`` as psycopg takes them."""
+        text, numbered = _translated(sql)
+        return text, _server_parameters(numbered, parameters)
 
     def stream(
         self, sql: str, parameters: Sequence[Any] = (), /, *, batch: int = 2000
@@ -280,13 +281,10 @@ class ServerConnection:
     ) -> Generator[bytes | bytearray | memoryview, None, None]:
         """``COPY (sql) TO STDOUT (FORMAT csv)``: the server's CSV of ``sql``'s rows (UTF-8,
         each row ended by LF), in blocks as they arrive. Within the current transaction."""
-        text, numbered = _translated(sql)
+        text, values = self._statement(sql, parameters)
         with (
             self.psycopg.cursor() as cursor,
-            cursor.copy(
-                f"COPY ({text}) TO STDOUT (FORMAT csv)",
-                _server_parameters(numbered, parameters),
-            ) as copy,
+            cursor.copy(f"COPY ({text}) TO STDOUT (FORMAT csv)", values) as copy,
         ):
             yield from copy
 
@@ -314,15 +312,3 @@ def streamed(
     if isinstance(connection, ServerConnection):
         return connection.stream(sql, parameters, batch=batch)
     return cast(DbCursor, connection.execute(sql, parameters))
-
-
-def require_sqlite(connection: DbConnection, what: str) -> sqlite3.Connection:
-    """``connection`` as the sqlite3 connection ``what`` still needs, or a one-line
-    :class:`UnsupportedDatabaseError` on a server (for the parts not yet written for one)."""
-    if dialect_of(connection) != SQLITE or not isinstance(connection, sqlite3.Connection):
-        from claimtracker.errors import UnsupportedDatabaseError
-
-        raise UnsupportedDatabaseError(
-            f"{what} works on SQLite database files only, not yet on a PostgreSQL server."
-        )
-    return connection

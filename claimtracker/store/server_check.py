@@ -5,17 +5,19 @@ A server keeps its own files sound (checksums, WAL, its administrator's backups)
 ClaimTracker table missing, a constraint added ``NOT VALID`` and never validated, or records
 pointing at records that do not exist (possible once a foreign key was dropped or triggers
 were switched off during a restore). Every foreign key the schema declares is checked by a
-join, whether or not the server still holds the constraint. Reads only.
+join, whether or not the server still holds the constraint. Reads only, through the store's
+seam (``Store.raw``), so any analyst of the project can run it; rebuilding an index is a lead's
+(:func:`repair_indexes`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
-
+from claimtracker.errors import StorageError
+from claimtracker.server.enforcement import INVALID_INDEXES, quote_ident
+from claimtracker.server.roles import Role, allowed, role_of
 from claimtracker.store.database import Store
-from claimtracker.store.migrate import schema_revision
 from claimtracker.store.version import SCHEMA_HEAD
 
 
@@ -34,6 +36,8 @@ class ServerCheckReport:
     #: Indexes the server does not use: a build that failed half-way (``CREATE INDEX
     #: CONCURRENTLY``) or an index marked invalid. ``check --repair`` rebuilds them.
     invalid_indexes: list[str] = field(default_factory=list)
+    #: The role of the analyst who checked (whether they may repair what was found).
+    role: Role = "owner"
 
     @property
     def schema_ok(self) -> bool:
@@ -47,6 +51,11 @@ class ServerCheckReport:
             and not self.foreign_keys
             and not self.invalid_indexes
         )
+
+    @property
+    def may_repair(self) -> tuple[bool, str]:
+        """Whether the analyst who checked may rebuild the indexes, and if not, why."""
+        return allowed(self.role, "repair_indexes")
 
     def lines(self) -> list[str]:
         if self.revision != SCHEMA_HEAD:
@@ -71,50 +80,63 @@ class ServerCheckReport:
         ]
 
 
-#: The indexes of this schema that the server does not use (or keep up to date).
-_INVALID_INDEXES = """
-    SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-    WHERE c.relnamespace = current_schema()::regnamespace AND NOT (i.indisvalid AND i.indisready)
-    ORDER BY 1
-"""
-
-
 def repair_indexes(store: Store) -> list[str]:
-    """Rebuild the indexes the server does not use (``REINDEX``; the table's owner may);
-    returns their names. The server keeps every other index in step by itself."""
-    with store.engine.begin() as connection:
-        names = list(connection.execute(text(_INVALID_INDEXES)).scalars())
+    """Rebuild the indexes the server does not use (``REINDEX``); returns their names. The
+    server keeps every other index in step by itself.
+
+    Only an index's owner may rebuild it: on a project set up by ``server init`` this goes
+    through ``claimtracker_repair_indexes()``, which a lead may call (anyone else is refused in
+    one line); on a server without it, the owner runs ``REINDEX`` itself."""
+    with store.raw(write=True) as connection:
+        if connection.execute(
+            "SELECT to_regprocedure('claimtracker_repair_indexes()') IS NOT NULL"
+        ).fetchone()[0]:
+            return [name for (name,) in connection.execute(_REPAIR).fetchall()]
+        names = [name for (name,) in connection.execute(INVALID_INDEXES).fetchall()]
+        if names and role_of(connection) != "owner":
+            raise StorageError(
+                f"{store.display_name}: only its owner can rebuild the indexes here; the "
+                "owner's `claimtracker server init` lets the project's leads do it too."
+            )
         for name in names:
-            connection.execute(text(f'REINDEX INDEX "{name}"'))
+            connection.execute(f"REINDEX INDEX {quote_ident(name)}")
     return names
 
 
+_REPAIR = "SELECT claimtracker_repair_indexes()"
+
+
 def check_server(store: Store, *, limit: int = 100) -> ServerCheckReport:
-    """The check of a server database ``store`` holds open."""
+    """The check of a server database ``store`` holds open (a failure, such as the server
+    going away, is the store's one-line error)."""
     from sqlmodel import SQLModel
 
     import claimtracker.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
     report = ServerCheckReport(database=store.display_name)
     tables = SQLModel.metadata.sorted_tables
-    with store.engine.connect() as connection:
-        report.revision = schema_revision(connection)
-        present = set(
-            connection.execute(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-            ).scalars()
-        )
+    with store.raw() as connection:
+        report.role = role_of(connection)
+        present = {
+            name
+            for (name,) in connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            ).fetchall()
+        }
+        if "alembic_version" in present:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            report.revision = None if row is None else str(row[0])
         report.missing_tables = [t.name for t in tables if t.name not in present]
-        report.invalid_indexes = list(connection.execute(text(_INVALID_INDEXES)).scalars())
+        report.invalid_indexes = [
+            name for (name,) in connection.execute(INVALID_INDEXES).fetchall()
+        ]
         report.unvalidated = [
             f"{table}.{name}"
             for table, name in connection.execute(
-                text(
-                    "SELECT conrelid::regclass::text, conname FROM pg_constraint "
-                    "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace "
-                    "ORDER BY 1, 2"
-                )
-            )
+                "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+                "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace "
+                "ORDER BY 1, 2"
+            ).fetchall()
         ]
         for table in tables:
             if table.name not in present:
@@ -124,18 +146,16 @@ def check_server(store: Store, *, limit: int = 100) -> ServerCheckReport:
                 if parent.table.name not in present:
                     continue
                 orphans = connection.execute(
-                    text(
-                        f'SELECT t."{child.name}" FROM "{table.name}" t '
-                        f'WHERE t."{child.name}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM '
-                        f'"{parent.table.name}" p WHERE p."{parent.name}" = t."{child.name}") '
-                        "LIMIT :limit"
-                    ),
-                    {"limit": limit - len(report.foreign_keys)},
-                ).scalars()
+                    f'SELECT t."{child.name}" FROM "{table.name}" t '
+                    f'WHERE t."{child.name}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM '
+                    f'"{parent.table.name}" p WHERE p."{parent.name}" = t."{child.name}") '
+                    "LIMIT ?",
+                    (limit - len(report.foreign_keys),),
+                ).fetchall()
                 report.foreign_keys += [
                     f"{table.name}.{child.name} points at {parent.table.name} #{value}, "
                     "which does not exist"
-                    for value in orphans
+                    for (value,) in orphans
                 ]
                 if len(report.foreign_keys) >= limit:
                     return report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from claimtracker import services
+from claimtracker import bulk, services
 from claimtracker.schemas import ClaimCreate, SourceCreate
 from claimtracker.store import Store
 from claimtracker.store.engine import make_engine
@@ -46,3 +46,26 @@ def database_at_revision(
     )
     raw.commit()
     raw.close()
+
+
+CLAIM_STATUSES = ("unstarted", "verified", "disputed")
+
+
+def add_many_claims(store: Store, count: int) -> None:
+    """``count`` plain claims in one bulk insert: every third about a ceasefire, the others
+    about provocations; statuses in a shuffled cycle (a sort moves them)."""
+    now = bulk.timestamp()
+    rows = []
+    for number in range(count):
+        values = {
+            "uuid": f"00000000-0000-4000-8000-{number:012d}",
+            "text": f"Claim {number} about {'provocations' if number % 3 else 'a ceasefire'}",
+            "attribution": "anonymous",
+            "status": CLAIM_STATUSES[number * 7 % 3],
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+        }
+        rows.append([values.get(column) for column in bulk.CLAIM_COLUMNS])
+    with store.raw(write=True) as connection:
+        bulk.insert_claims(connection, rows)

@@ -50,6 +50,13 @@ def test_search_on_a_server_finds_words_prefixes_and_other_scripts(run):
     assert all("chemical" not in c["text"].lower() for c in without)
 
 
+def test_a_search_on_a_server_says_where_it_found_a_word_it_folded(run):
+    """The server folds ё as е: "елка" finds "Ёлка", and says it was in the claim's text."""
+    run("add-claim", "--text", "Ёлка на площади горела")
+    found = json.loads(run("search", "елка", "--json")[0])
+    assert [(c["text"], c["matched_in"]) for c in found] == [("Ёлка на площади горела", ["claim"])]
+
+
 def test_sorted_list_on_a_server_is_in_the_files_order(run, tmp_path, capsys):
     file = str(tmp_path / "claims.db")
     main(["--db", file, "init", "--sample"])

@@ -62,3 +62,41 @@ def test_claims_made_before_the_search_index_are_found_after_it_and_it_comes_off
     engine.dispose()
     with Store.open(pg_url) as store, store.raw() as connection:
         assert list(search_ids(connection, ClaimFilter(text="warns"))) == [1]
+
+
+FOLDED = {
+    # typed: (claim text, the words of it the server's search found)
+    "елка": ("Ёлка у дома горела", ["Ёлка"]),
+    "ёлка": ("На площади елка", ["елка"]),
+    "strasse": ("Die Straße war gesperrt", ["Straße"]),
+    "straße": ("Strasse closed", ["Strasse"]),
+    "lodz": ("Protest in Łódź", ["Łódź"]),
+    '"große straße"': ("Eine grosse Strasse", ["grosse Strasse"]),
+    "fee*": ("Die Feë kam", ["Feë"]),
+}
+
+
+def test_the_words_a_server_found_are_marked_as_it_folded_them(pg_migrated_url):
+    """The server's unaccent folds ё, ß, ł (a file's index does not): the marks agree."""
+    from claimtracker import services
+    from claimtracker.query.explain import highlighter
+    from claimtracker.query.folding import server_folding
+    from claimtracker.schemas import ClaimCreate
+
+    with Store.open(pg_migrated_url) as store:
+        with store.write() as session:
+            ids = {
+                typed: services.create_claim(session=session, claim_in=ClaimCreate(text=text)).id
+                for typed, (text, _) in FOLDED.items()
+            }
+        with store.raw() as connection:
+            folding = server_folding(connection)
+            for typed, (text, marked) in FOLDED.items():
+                found = list(search_ids(connection, ClaimFilter(text=typed)))
+                assert ids[typed] in found, typed
+                spans = highlighter(typed, folding=folding).spans(text)
+                assert [text[start:end] for start, end in spans] == marked, typed
+                # A file's index keeps ё and ß apart: without the server's folding no mark.
+                if typed in ("елка", "strasse"):
+                    assert highlighter(typed).spans(text) == []
+    assert folding.fold("Ёлка") == "елка" and folding.fold("Straße") == "strasse"

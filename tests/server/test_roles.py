@@ -14,7 +14,11 @@ from claimtracker.server.roles import ACTIONS, ROLES, allowed, group_name, group
     [
         ("viewer", {"read"}),
         ("analyst", {"read", "edit_claims"}),
-        ("lead", {"read", "edit_claims", "set_verdict", "empty_trash", "manage_analysts"}),
+        (
+            "lead",
+            {"read", "edit_claims", "set_verdict", "empty_trash", "manage_analysts"}
+            | {"repair_indexes"},
+        ),
         ("owner", set(ACTIONS)),
     ],
 )

@@ -334,3 +334,25 @@ def test_a_temporary_table_cannot_fool_the_functions_that_run_with_the_owners_ri
         with pytest.raises(psycopg.Error) as refused:
             anna.execute("SELECT claimtracker_add_analyst('mallory', 'lead', NULL)")
         assert refused.value.sqlstate == "CT403"
+
+
+def test_any_analyst_checks_the_server_and_only_a_lead_rebuilds_an_index(desk, cli, pg_server):
+    pg_server.admin(
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_claim_status'::regclass",
+        pg_server.dbname(desk["owner"]),
+    )
+    out, _ = cli("check", "--db", desk["vera"], status=1)
+    assert "indexes:       not usable: ix_claim_status" in out
+    assert "references:    ok" in out
+    # Only an index's owner may REINDEX it; a lead does it through the owner's function.
+    _, err = cli("check", "--repair", "--db", desk["anna"], status=1)
+    assert err == refusal("repair_indexes", "analyst")
+    # A project set up before the function existed: the lead is told what the owner runs.
+    database = pg_server.dbname(desk["owner"])
+    pg_server.admin("DROP FUNCTION claimtracker_repair_indexes()", database)
+    _, err = cli("check", "--repair", "--db", desk["lena"], status=1)
+    assert err.count("\n") == 1 and "only its owner can rebuild the indexes here" in err
+    assert "`claimtracker server init` lets the project's leads do it too" in err
+    cli("server", "init", desk["owner"])
+    out, _ = cli("check", "--repair", "--db", desk["lena"])
+    assert "Rebuilt the index(es): ix_claim_status" in out and "indexes:       ok" in out

@@ -8,11 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFrame, QInputDialog, QLabel, QToolButton
+from PySide6.QtWidgets import QFrame, QInputDialog, QLabel, QMessageBox, QToolButton
 
 from claimtracker import services
+from claimtracker.journal.entries import ANALYST_KEY
+from claimtracker.query import fetch_row
 from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.store import Store
+from tests.merging.helpers import make_base
 from tests.ui.helpers import when_modal
 from ui.claims.columns import column_index
 
@@ -127,3 +130,43 @@ def test_merging_a_file_that_is_not_a_project_says_so_and_changes_nothing(
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)  # type: ignore[attr-defined]
     assert "cannot merge it: it is not a ClaimTracker project" in shown[0]
     assert window.undo_stack.count() == 0  # type: ignore[attr-defined]
+
+
+def test_a_merge_into_a_team_project_is_undone_and_a_colleagues_later_change_kept(
+    make_window: Callable[..., object], pg_migrated_url: str, tmp_path: Path, qtbot: object
+) -> None:
+    theirs = tmp_path / "laptop.db"
+    make_base(theirs)
+    window = make_window(pg_migrated_url)
+    claims = window.claims  # type: ignore[attr-defined]
+    assert claims.rowCount() == 0
+    window.merging.merge(theirs)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.merging.summary_box is not None, timeout=20_000)  # type: ignore[attr-defined]
+    window.merging.summary_box.close()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: claims.rowCount() == 6, timeout=10_000)  # type: ignore[attr-defined]
+
+    window.undo()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: claims.rowCount() == 0, timeout=10_000)  # type: ignore[attr-defined]
+    window.redo()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: claims.rowCount() == 6, timeout=10_000)  # type: ignore[attr-defined]
+
+    # Anna, at her desk, changes a claim the merge brought in: the undo keeps her change.
+    claim_id = claims.claim_id(0)
+    with Store.open(pg_migrated_url) as elsewhere, elsewhere.write() as session:
+        session.info[ANALYST_KEY] = "anna"
+        services.update_claim(
+            session=session, claim_id=claim_id, changes=ClaimUpdate(notes="Anna's notes")
+        )
+    said: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        said.append(box.informativeText())
+        box.accept()
+
+    when_modal(QMessageBox, read_and_close)
+    window.undo()  # type: ignore[attr-defined]
+    assert said and f"Claim #{claim_id} was changed after the merge" in said[0]
+    assert "\n" not in said[0]
+    assert claims.rowCount() == 6
+    row = fetch_row(window.project.reader, claim_id)  # type: ignore[attr-defined]
+    assert row is not None and row.notes == "Anna's notes"

@@ -5,27 +5,38 @@ disabled with the reason."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from claimtracker import services
 from claimtracker.journal.entries import ANALYST_KEY
-from claimtracker.query import fetch_row
-from claimtracker.schemas import ClaimUpdate
+from claimtracker.query import ClaimFilter, fetch_row
+from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.server.address import KEYRING_SERVICE, TeamAddress
+from claimtracker.server.setup import init_server
 from claimtracker.store import Store
 from tests import restartable
+from tests.core.helpers import add_many_claims
 from tests.pg import PgServer, find_bindir, throwaway_cluster
 from tests.ui.helpers import when_modal
+from ui.claims.columns import column_index
+from ui.claims.id_stream import FIRST_CHUNK
+from ui.common.roles import MATCH_SPANS_ROLE
 from ui.main_window import MainWindow
+from ui.safety.check_dialog import CheckDatabaseDialog
 from ui.safety.conflicts import ConflictDialog
+from ui.team.connection_dialog import REMEMBER_TIP
 from ui.team.live import GONE_TEXT
 
 
@@ -136,14 +147,20 @@ def own_server(pg_server: PgServer) -> Iterator[PgServer]:
         yield server
 
 
+def _sample_window(make_window: Callable[..., MainWindow], server: PgServer) -> MainWindow:
+    """A window on the sample project in a new database of ``server``."""
+    server.admin("CREATE DATABASE claims")
+    url = server.url("claims")
+    _sample_on(url)
+    return make_window(url)
+
+
 def test_the_server_going_away_is_shown_edits_are_kept_and_saved_when_it_is_back(
     qtbot: QtBot, make_window: Callable[..., MainWindow], own_server: PgServer
 ) -> None:
     server = own_server
-    server.admin("CREATE DATABASE claims")
+    window = _sample_window(make_window, server)
     url = server.url("claims")
-    _sample_on(url)
-    window = make_window(url)
     _wait_live(qtbot, window)
     claim_id = window.claims.claim_id(0)
     window.select_claim(claim_id)
@@ -174,27 +191,99 @@ def test_the_server_going_away_is_shown_edits_are_kept_and_saved_when_it_is_back
     window.ops.wait()
 
 
+# -- searching a large team project ------------------------------------------------------------
+
+
+@pytest.fixture
+def large_team_url(pg_migrated_url: str) -> str:
+    """A team project with more claims than a first page (every third about a ceasefire)."""
+    with Store.open(pg_migrated_url) as store:
+        add_many_claims(store, CLAIMS)
+    return pg_migrated_url
+
+
+CLAIMS = 2 * FIRST_CHUNK + 90
+PROVOCATIONS = sum(1 for number in range(CLAIMS) if number % 3)
+
+
+def test_a_search_on_a_team_project_shows_its_first_page_before_the_count(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], large_team_url: str
+) -> None:
+    window = make_window(large_team_url)
+    model = window.claims
+    assert model.rowCount() == CLAIMS
+    window.filter_bar.search.setText("provoc")
+    # The first page is on screen while the rest (and so the count) is still to come.
+    qtbot.waitUntil(lambda: model.loading and model.rowCount() == FIRST_CHUNK, timeout=5_000)
+    assert window.status.matches.text() == f"{FIRST_CHUNK}+ claims so far…"
+    assert all("provocations" in model.claim_row(row).text for row in range(5))  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
+    assert model.rowCount() == PROVOCATIONS
+    assert window.status.matches.text() == f"{PROVOCATIONS:,} of {CLAIMS:,} claims match"
+
+
+def _search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type ``text`` in the search box and wait for all its matches."""
+    window.filter_bar.search.setText(text)
+    qtbot.waitUntil(
+        lambda: window.claims.claim_filter.text == text and not window.claims.loading,
+        timeout=10_000,
+    )
+
+
+def _backends_started_since(url: str, since: object) -> int:
+    """The connections to this database made after ``since`` (a server timestamp)."""
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND backend_start > %s AND pid <> pg_backend_pid()",
+            (since,),
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_typing_searches_on_a_team_project_opens_no_connection_per_search(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], large_team_url: str
+) -> None:
+    import psycopg
+
+    window = make_window(large_team_url)
+    _wait_live(qtbot, window)
+    model = window.claims
+    _search(qtbot, window, "cease")
+    with psycopg.connect(large_team_url.replace("+psycopg", ""), autocommit=True) as connection:
+        since = connection.execute("SELECT now()").fetchone()[0]  # type: ignore[index]
+    for text in ("pro", "provoc", "claim", "ceasefire"):
+        _search(qtbot, window, text)
+    assert model.rowCount() == CLAIMS - PROVOCATIONS
+    assert _backends_started_since(large_team_url, since) == 0
+
+
 # -- roles ------------------------------------------------------------------------------------
 
 PASSWORD = "correct horse"
+ANALYSTS = {"vera": "viewer", "anna": "analyst", "lena": "lead"}
 
 
 @pytest.fixture
 def desk(pg_server, team_url: str) -> Iterator[dict[str, str]]:
-    """The team project set up with `server init`, and a viewer (vera) and an analyst (anna)."""
+    """The team project set up with `server init`, and a viewer (vera), an analyst (anna) and a
+    lead (lena)."""
     from claimtracker.server.analysts import add_analyst
     from claimtracker.server.roles import group_names
-    from claimtracker.server.setup import init_server
 
     init_server(team_url)
     with Store.open(team_url) as store, store.raw(write=True) as connection:
-        for name, role in (("vera", "viewer"), ("anna", "analyst")):
+        for name, role in ANALYSTS.items():
             add_analyst(connection, name, role, PASSWORD)  # type: ignore[arg-type]
     database = pg_server.dbname(team_url)
-    yield {name: pg_server.url(database, user=name, password=PASSWORD) for name in ("vera", "anna")}
+    yield {name: pg_server.url(database, user=name, password=PASSWORD) for name in ANALYSTS}
     for role in group_names(database):
         pg_server.admin(f'DROP OWNED BY "{role}" CASCADE', database)
-    for name in ("vera", "anna", *group_names(database)):
+    for name in (*ANALYSTS, *group_names(database)):
         pg_server.admin(f'DROP ROLE IF EXISTS "{name}"')
 
 
@@ -270,13 +359,22 @@ class MemoryKeyring(KeyringBackend):
             raise PasswordDeleteError(username)
 
 
+@contextmanager
+def _keyring(backend: KeyringBackend) -> Iterator[None]:
+    """``backend`` is the keyring for the block."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+
+
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
     backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+    with _keyring(backend):
+        yield backend
 
 
 def _dialog(window: MainWindow, url: str, password: str = ""):
@@ -373,3 +471,203 @@ def test_a_sync_connects_with_the_password_the_keyring_keeps(memory_keyring) -> 
     assert TeamAddress.from_url(with_stored_password(url)) == (address, "s3cret word")
     given = "postgresql+psycopg://anna:typed@db.example.org:5432/claims"
     assert with_stored_password(given) == given
+
+
+class SlowKeyring(MemoryKeyring):
+    """A keyring that answers only when the test lets it (a locked one, waiting for its
+    owner's unlock)."""
+
+    #: Never chosen by keyring's own search (its chainer would ask it in other tests, and wait):
+    #: only where a test sets it.
+    priority = 0  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unlocked = threading.Event()
+        self.asked = threading.Event()
+        self.answered = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.asked.set()
+        self.unlocked.wait(timeout=30)
+        try:
+            return super().get_password(service, username)
+        finally:
+            self.answered.set()
+
+
+@pytest.fixture
+def slow_keyring() -> Iterator[SlowKeyring]:
+    backend = SlowKeyring()
+    with _keyring(backend):
+        yield backend
+        backend.unlocked.set()
+
+
+def test_the_dialog_paints_before_a_slow_keyring_answers(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], slow_keyring: SlowKeyring
+) -> None:
+    window = make_window()
+    address = TeamAddress(host="db.example.org", port=5432, database="claims", user="anna")
+    slow_keyring.passwords[address.keyring_key] = "kept"
+    dialog = window.team.show_dialog(address)
+    assert slow_keyring.asked.wait(timeout=10)
+    # The window is drawn and the fields filled while the keyring still has not answered.
+    assert not dialog.grab().isNull()
+    assert dialog.analyst.text() == "anna" and dialog.open_button.isEnabled()
+    assert not slow_keyring.answered.is_set()
+    assert not dialog.remember.isChecked()
+    assert dialog.remember.toolTip() == "Looking in the system's keyring…"
+
+    slow_keyring.unlocked.set()
+    qtbot.waitUntil(dialog.remember.isChecked, timeout=10_000)
+    assert dialog.remember.toolTip() == REMEMBER_TIP
+
+
+def test_a_box_set_by_hand_is_not_overridden_by_a_late_keyring(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], slow_keyring: SlowKeyring
+) -> None:
+    window = make_window()
+    address = TeamAddress(host="db.example.org", port=5432, database="claims", user="anna")
+    dialog = window.team.show_dialog(address)
+    assert slow_keyring.asked.wait(timeout=10)
+    dialog.remember.click()  # the analyst ticks it: none is kept yet
+    assert dialog.remember.isChecked()
+    slow_keyring.unlocked.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()  # the answer, queued by the worker, reaches the dialog
+    assert slow_keyring.answered.is_set()
+    assert dialog.remember.isChecked()
+
+
+# -- Check Database on a server -----------------------------------------------------------------
+
+
+def _checked(qtbot: QtBot, window: MainWindow) -> CheckDatabaseDialog:
+    assert window.safety.actions.check_database.isEnabled()
+    dialog = window.safety.check_database()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    return dialog
+
+
+TITLES = ("<b>Schema</b>", "<b>Constraints</b>", "<b>References</b>", "<b>Indexes</b>")
+
+
+def _stop_using_an_index(pg_server: PgServer, url: str) -> None:
+    """The server stops using an index (as after a CREATE INDEX CONCURRENTLY that failed)."""
+    pg_server.admin(
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_claim_status'::regclass",
+        pg_server.dbname(url),
+    )
+
+
+def test_check_database_on_a_server_says_what_it_means_there(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], desk: dict[str, str], pg_server
+) -> None:
+    window = make_window(desk["anna"])
+    dialog = _checked(qtbot, window)
+    assert [label.text() for label in dialog.findChildren(QLabel) if label.text() in TITLES] == [
+        *TITLES
+    ]
+    assert [mark.text() for mark in dialog.marks.values()] == ["✓", "✓", "✓", "✓"]
+    assert dialog.texts["schema"].text().startswith("At the newest revision")
+    assert dialog.summary.text().startswith("Everything is in order.")
+    assert dialog.where.text() == "A team project on a PostgreSQL server, checked as an analyst"
+    assert not dialog.repair_button.isVisible() and not dialog.backups_button.isVisible()
+
+    # An index the server stopped using: an analyst sees the repair, disabled, and why.
+    _stop_using_an_index(pg_server, desk["anna"])
+    with qtbot.waitSignal(dialog.checked, timeout=20_000):
+        dialog.again_button.click()
+    assert dialog.marks["indexes"].text() == "✗"
+    assert "ix_claim_status" in dialog.texts["indexes"].text()
+    assert [dialog.marks[key].text() for key in ("schema", "constraints", "references")] == [
+        "✓"
+    ] * 3
+    assert dialog.repair_button.isVisible() and not dialog.repair_button.isEnabled()
+    assert dialog.repair_button.toolTip() == (
+        "You are an analyst on this project: only a lead can rebuild the server's indexes."
+    )
+    assert "A lead of the project can rebuild them." in dialog.summary.text()
+    dialog.close()
+
+    # The lead rebuilds it (REINDEX, with the owner's rights through server init's function).
+    lead = make_window(desk["lena"])
+    dialog = _checked(qtbot, lead)
+    assert dialog.marks["indexes"].text() == "✗"
+    assert dialog.repair_button.isEnabled()
+    # On a project set up before that function, the repair says in one line why it cannot.
+    database = pg_server.dbname(desk["lena"])
+    pg_server.admin("DROP FUNCTION claimtracker_repair_indexes()", database)
+    dialog.repair_button.click()
+    qtbot.waitUntil(lambda: "could not run" in dialog.step.text(), timeout=20_000)
+    assert "only its owner can rebuild the indexes here" in dialog.step.text()
+    assert "\n" not in dialog.step.text() and dialog.repair_button.isVisible()
+    assert dialog.marks["indexes"].text() == "✗"
+    init_server(pg_server.url(database))  # the owner runs server init again
+    with qtbot.waitSignal(dialog.checked, timeout=20_000) as done:
+        dialog.repair_button.click()
+    assert done.args[0].ok
+    assert dialog.marks["indexes"].text() == "✓" and not dialog.repair_button.isVisible()
+    dialog.close()
+
+
+def test_check_database_says_in_one_line_that_the_server_went_away(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], own_server: PgServer
+) -> None:
+    server = own_server
+    window = _sample_window(make_window, server)
+    dialog = _checked(qtbot, window)
+    assert dialog.report is not None and dialog.report.ok
+    options = restartable.stop(server)
+    try:
+        dialog.report = None
+        dialog.again_button.click()
+        qtbot.waitUntil(lambda: "could not run" in dialog.step.text(), timeout=20_000)
+        said = dialog.step.text()
+        assert "\n" not in said and "cannot be reached" in said, said
+        assert [mark.text() for mark in dialog.marks.values()] == ["–"] * 4
+        assert dialog.again_button.isEnabled()
+    finally:
+        restartable.start(server, options)
+    with qtbot.waitSignal(dialog.checked, timeout=20_000) as done:
+        dialog.again_button.click()
+    assert done.args[0].ok
+    dialog.close()
+    window.close()
+    window.ops.wait()
+
+
+# -- the words the server found, marked as it folded them -------------------------------------
+
+
+def test_the_words_the_server_found_are_marked_as_it_folded_them(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], pg_migrated_url: str
+) -> None:
+    texts = ("Ёлка у дома горела", "Die Straße war gesperrt", "Protest in Łódź")
+    with Store.open(pg_migrated_url) as store, store.write() as session:
+        for text in texts:
+            services.create_claim(session=session, claim_in=ClaimCreate(text=text))
+    window = make_window(pg_migrated_url)
+    model = window.claims
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    text_column = column_index("text")
+    # A search typed before the server said how it folds: it is marked once it has.
+    model.set_query(ClaimFilter(text="елка"))
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: model.index(0, text_column).data(MATCH_SPANS_ROLE) == ((0, 4),), timeout=20_000
+    )
+
+    def marked(typed: str) -> list[str]:
+        model.set_query(ClaimFilter(text=typed))
+        qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 1, timeout=10_000)
+        cell = model.index(0, text_column)
+        text = cell.data()
+        return [text[start:end] for start, end in cell.data(MATCH_SPANS_ROLE)]
+
+    assert marked("елка") == ["Ёлка"]
+    assert marked("strasse") == ["Straße"]
+    assert marked("lodz") == ["Łódź"]
+    assert marked("gesperrt") == ["gesperrt"]

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from claimtracker.query import ClaimFilter, ClaimOrder, ClaimRow, fetch_rows, search_ids
 from claimtracker.query.explain import Highlighter, highlighter, row_reasons
+from claimtracker.query.folding import Folding
 from claimtracker.query.opening import DatabaseError, OperationalError
 from claimtracker.query.streaming import stream_ids
 from ui import theme
@@ -111,6 +112,8 @@ class ClaimsTableModel(QAbstractTableModel):
         #: The words the search asked for, and for loaded rows the fields they were found in.
         self._marks = Highlighter()
         self._reasons: dict[int, tuple[str, ...]] = {}
+        #: How the project's index folds words (a team server's, once read; None: a file's).
+        self._folding: Folding | None = None
 
     # == Model Interface ======================================================================
 
@@ -316,8 +319,26 @@ class ClaimsTableModel(QAbstractTableModel):
         self._pages.clear()
         self._total = None
         self.endResetModel()
+        self._set_marks(None if project is None else project.folding)
         if project is not None:
             self.requery(prime=True, defer=defer_stream)
+
+    def set_folding(self, folding: Folding | None) -> None:
+        """How the project's index folds words, once read from a team server: the words its
+        search found are marked again as it found them (ё as е, ß as ss ...)."""
+        if folding == self._folding:
+            return
+        self._set_marks(folding)
+        if self._marks and self._ids:
+            self._pages.clear()  # read again, with the fields the words are found in
+            last = self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _set_marks(self, folding: Folding | None) -> None:
+        self._folding = folding
+        text, prefix_last = self._filter.text, self._filter.prefix_last
+        self._marks = highlighter(text, prefix_last=prefix_last, folding=folding)
+        self._reasons.clear()
 
     def resume(self) -> None:
         """Start the stream that :meth:`set_project` deferred."""
@@ -327,10 +348,10 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def set_query(self, claim_filter: ClaimFilter, order: ClaimOrder | None = None) -> None:
         changed = claim_filter != self._filter or (order is not None and order != self._order)
-        if claim_filter.text != self._filter.text:
-            self._marks = highlighter(claim_filter.text, prefix_last=claim_filter.prefix_last)
-            self._reasons.clear()
+        text_changed = claim_filter.text != self._filter.text
         self._filter = claim_filter
+        if text_changed:
+            self._set_marks(self._folding)
         if order is not None:
             self._order = order
         if changed:

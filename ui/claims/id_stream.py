@@ -35,9 +35,15 @@ log = logging.getLogger(__name__)
 FIRST_CHUNK = 256
 #: How often later chunks are handed over while a large result streams in.
 CHUNK_INTERVAL = 0.1
-_READ_SLICE = 20_000
+#: Ids read between two looks at whether the query was superseded (a server's chunk).
+_READ_SLICE = 2_000
 #: The longest the worker waits for the first rows to be painted (a hidden table paints none).
 FIRST_PAINT_WAIT = 0.1
+#: How long the rest of a large result waits after its first rows (seconds): while the analyst
+#: types on, each keystroke only asks for a first page, and the rest (the exact count, the
+#: scroll bar), read in Python while the GUI thread paints, is asked for once the typing
+#: pauses, instead of started and stopped at every key (on a server, a statement each time).
+REST_DELAY = 0.25
 
 
 class _Signals(QObject):
@@ -55,7 +61,9 @@ class _WorkerConnection:
         self.connection: Connection | None = None
 
     def get(self, connect: Callable[[], Connection]) -> Connection:
-        if self.connection is None or connect is not self._connect:
+        # ``==``, not ``is``: each ``project.connect`` is a new bound method object, equal to
+        # the last one for the same project (``is`` made every query open a new connection).
+        if self.connection is None or connect != self._connect:
             self.close()
             self.connection = connect()
             self._connect = connect
@@ -89,10 +97,12 @@ class _StreamJob(InterruptibleJob):
         self.delivered = False
         #: The table painted the first chunk's rows, or the job was cancelled.
         self.first_shown = threading.Event()
+        self._superseded = threading.Event()
 
     def cancel(self) -> None:
         super().cancel()
         self.first_shown.set()
+        self._superseded.set()
 
     def run(self) -> None:
         try:
@@ -127,6 +137,8 @@ class _StreamJob(InterruptibleJob):
         total = len(first)
         if total == FIRST_CHUNK:
             self.first_shown.wait(FIRST_PAINT_WAIT)
+            if self._superseded.wait(REST_DELAY):
+                return  # a newer query came first: the rest was never asked for
             # Gathered in an array (4 bytes an id), not a list of int objects (~36 bytes):
             # a chunk can hold hundreds of thousands, and a list that size left the
             # allocator holding memory after it was freed.

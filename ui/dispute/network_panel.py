@@ -73,9 +73,7 @@ class NetworkPanel(LoadingPanel):
         def load(context: OpContext) -> LoadedNetwork:
             connection = project.connect()
             try:
-                network = claim_network(
-                    connection, claim_filter, limit=limit
-                )
+                network = claim_network(connection, claim_filter, limit=limit)
             finally:
                 connection.close()
             context.check()

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from claimtracker.errors import ClaimTrackerError, StorageError
 from claimtracker.journal.changes import ChangeSet, OwnEntries
+from claimtracker.query.folding import Folding, server_folding
 from claimtracker.query.opening import (
     Connection,
     DatabaseError,
@@ -81,6 +82,8 @@ class Project:
         #: Why the team server cannot be reached now (set while it does not answer: writes are
         #: refused at once with these words, and kept by the app to be saved later).
         self.unreachable: str | None = None
+        #: How a team server folds words, once read (:meth:`read_folding`); None on a file.
+        self.folding: Folding | None = None
         if store is not None:
             self._store_ready.set()
 
@@ -241,6 +244,19 @@ class Project:
             self.announce(changes, initiator)
 
     # -- connections for workers ----------------------------------------------------------
+
+    def read_folding(self) -> Folding | None:
+        """Read how the team server folds words, so that the app marks the words its search
+        found (``claimtracker.query.folding``): one statement on a connection of its own, for
+        a worker thread. None on a file, whose index folds as the app does."""
+        if self.address is None:
+            return None
+        connection = self.connect()
+        try:
+            self.folding = server_folding(connection)
+        finally:
+            connection.close()
+        return self.folding
 
     def connect(self) -> Connection:
         """A new read-only connection, for a worker thread."""

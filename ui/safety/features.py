@@ -8,7 +8,7 @@
 - A damaged database on open offers the newest good backup.
 - The trash, the sidebar's Trash: the table shows its claims, a bar above what else it holds
   (links, sources, actors) to restore, and "Empty Trash" for every kind.
-- Check Database… with the repair of the search index.
+- Check Database… with the repair of the search index (on a server: of its indexes, a lead's).
 
 Everything is wired here, against the few parts of the window it works with
 (:class:`SafetyParts`, not the window), so the main window only calls :func:`install_safety`,
@@ -170,12 +170,11 @@ class SafetyFeatures(QObject):
         has_project = self.parts.project() is not None
         self.actions.claim_history.setEnabled(has_project and bool(self.parts.detail.claim_id))
         project = self.parts.project()
-        on_file = project is not None and project.path is not None
-        self.actions.check_database.setEnabled(on_file)
+        self.actions.check_database.setEnabled(project is not None)
         self.actions.check_database.setToolTip(
-            "Check the database file, its references and its search index"
-            if project is None or on_file
-            else "A team server is checked by its administrator (and the server itself)"
+            "Check the project's schema, constraints, references and indexes on the server"
+            if project is not None and project.on_server
+            else "Check the database file, its references and its search index"
         )
 
     @Slot(object)

@@ -2,7 +2,9 @@
 
 The password is never written to the settings: with "Remember password" it goes to the system
 keyring (``claimtracker.server.address``); left empty, the keyring's or ``~/.pgpass``'s is
-used. Connecting runs off the GUI thread; what goes wrong (a wrong password, a server that does
+used. The keyring is only ever asked off the GUI thread (a locked or slow one would freeze the
+window): whether a password is kept ticks "Remember password" when it answers, unless the
+analyst set the box meanwhile. Connecting runs off the GUI thread too; what goes wrong (a wrong password, a server that does
 not answer, a database that is not a ClaimTracker project) is one line in the dialog, with what
 was typed still in the fields.
 """
@@ -36,6 +38,8 @@ from ui.runtime.project import Project
 
 log = logging.getLogger(__name__)
 
+REMEMBER_TIP = "Keep the password in the system's keyring (never in a file)"
+
 
 class ConnectionDialog(QDialog):
     #: A team project was opened (the :class:`Project`); the dialog then closes.
@@ -55,6 +59,8 @@ class ConnectionDialog(QDialog):
         self.setMinimumWidth(460)
         self._runner = runner
         self._connecting = False
+        #: The address whose kept password the keyring is being asked about (None: not asking).
+        self._asking: TeamAddress | None = None
 
         heading = QLabel("Open a project on your team's server")
         heading.setObjectName("DialogHeading")
@@ -79,7 +85,8 @@ class ConnectionDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("from the keyring or ~/.pgpass if left empty")
         self.remember = QCheckBox("Remember password")
-        self.remember.setToolTip("Keep the password in the system's keyring (never in a file)")
+        self.remember.setToolTip(REMEMBER_TIP)
+        self.remember.clicked.connect(self._remember_set_by_hand)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -127,7 +134,27 @@ class ConnectionDialog(QDialog):
         self.port.setValue(address.port)
         self.database.setText(address.database)
         self.analyst.setText(address.user)
-        self.remember.setChecked(stored_password(address) is not None)
+        self._asking = address
+        self.remember.setToolTip("Looking in the system's keyring…")
+        self._runner.call(
+            self,
+            lambda: stored_password(address) is not None,
+            lambda kept: self._keyring_answered(address, bool(kept)),
+        )
+
+    def _keyring_answered(self, address: TeamAddress, kept: bool) -> None:
+        if self._asking != address:  # set by hand, or another address filled in since
+            return
+        self._asking = None
+        self.remember.setToolTip(REMEMBER_TIP)
+        if self.address() == address:  # not since typed over
+            self.remember.setChecked(kept)
+
+    @Slot()
+    def _remember_set_by_hand(self) -> None:
+        if self._asking is not None:
+            self._asking = None
+            self.remember.setToolTip(REMEMBER_TIP)
 
     def address(self) -> TeamAddress:
         return TeamAddress(
@@ -154,32 +181,33 @@ class ConnectionDialog(QDialog):
         if self._connecting or not self.open_button.isEnabled():
             return
         address, typed = self.address(), self.password.text()
-        password = typed or None
+        remember = self.remember.isChecked()
         self._set_connecting(True)
-        self._runner.call(
-            self,
-            lambda: Project.open_server(address, password),
-            lambda project: self._opened(project, address, typed),
-            self._failed,
-        )
+
+        def work() -> tuple[Project, str | None]:
+            project = Project.open_server(address, typed or None)
+            problem = None  # the keyring is asked here too, off the GUI thread
+            if remember and typed:
+                problem = remember_password(address, typed)
+            elif not remember:
+                forget_password(address)
+            return project, problem
+
+        self._runner.call(self, work, self._opened, self._failed)
 
     def _set_connecting(self, connecting: bool) -> None:
         self._connecting = connecting
-        for field in (self.host, self.port, self.database, self.analyst, self.password):
+        fields = (self.host, self.port, self.database, self.analyst, self.password, self.remember)
+        for field in fields:
             field.setEnabled(not connecting)
         self.open_button.setText("Connecting…" if connecting else "Connect")
         self._update_button()
         if connecting:
             self.show_error("")
 
-    def _opened(self, project: object, address: TeamAddress, typed: str) -> None:
-        assert isinstance(project, Project)
+    def _opened(self, result: tuple[Project, str | None]) -> None:
+        project, problem = result
         self._set_connecting(False)
-        problem = None
-        if self.remember.isChecked() and typed:
-            problem = remember_password(address, typed)
-        elif not self.remember.isChecked():
-            forget_password(address)
         if problem:
             log.warning("The password was not remembered: %s", problem)
         self.opened.emit(project)

@@ -4,6 +4,8 @@
   its URL, which never holds the password);
 - live changes by other analysts, and the banner while the server does not answer
   (:mod:`ui.team.live`);
+- the words a search found marked as the server folded them (ё as е, ß as ss: it reads how,
+  once, in the background);
 - what the analyst's role allows (``claimtracker.server.roles``): a viewer's editing controls
   disabled, an analyst's verified / false and Empty Trash too, each with the reason as tooltip.
 """
@@ -19,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from claimtracker.errors import ClaimTrackerError
+from claimtracker.query.folding import Folding
 from claimtracker.server.address import TeamAddress
 from claimtracker.server.roles import VERDICTS, Role, allowed, role_of
 from ui.actions import _action, insert_after
@@ -49,6 +52,8 @@ class TeamParts:
     show_status: Callable[[str, int], None]
     #: Puts a widget in the status bar for good (the analyst's role on a team project).
     add_status_widget: Callable[[QWidget], None]
+    #: Marks the words a search found as the server folded them (``Project.read_folding``).
+    show_folding: Callable[[Folding | None], None]
     #: The File menu's Open Project…, which Open Team Project… follows.
     open_project: QAction
     #: The actions that change claims (a viewer's are disabled), and Empty Trash (a lead's).
@@ -138,6 +143,18 @@ class TeamFeatures(QObject):
                 self.role = "viewer"
         self.apply_role()
         self._show_role(project)
+        if project.address is not None:
+            self.parts.ops.call(
+                self,
+                project.read_folding,
+                lambda folding: self._on_folding(project, folding),
+                lambda error: log.warning("Cannot read how the server folds words: %s", error),
+            )
+
+    def _on_folding(self, project: Project, folding: object) -> None:
+        if self.parts.project() is project:
+            assert folding is None or isinstance(folding, Folding)
+            self.parts.show_folding(folding)
 
     @Slot()
     def _on_project_closing(self) -> None:

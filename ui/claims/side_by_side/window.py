@@ -234,7 +234,9 @@ class SideBySideWindow(QWidget):
         """Show ``claim_id`` (0: the first dispute) and find the filter's disputes."""
         self._project = project
         self._filter = claim_filter.with_(trash="live")
-        marks = highlighter(claim_filter.text, prefix_last=claim_filter.prefix_last)
+        marks = highlighter(
+            claim_filter.text, prefix_last=claim_filter.prefix_last, folding=project.folding
+        )
         marks_changed, self._marks = marks != self._marks, marks
         self._order = order
         self._ids = []
