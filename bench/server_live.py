@@ -54,6 +54,10 @@ SHARED = 0.2
 class Result:
     analyst: int
     latencies_ms: list[float] = field(default_factory=list)
+    #: Per saved edit: the process's own CPU time (the client's share of the latency) and the
+    #: round trips to the server (statements, BEGIN, COMMIT, pings of a pooled connection).
+    cpu_ms: list[float] = field(default_factory=list)
+    round_trips: list[int] = field(default_factory=list)
     commits: list[tuple[int, float]] = field(default_factory=list)  # (journal id, wall time)
     increments: int = 0
     stale: int = 0
@@ -76,6 +80,7 @@ def app_analyst(
     result = Result(index)
     rng = random.Random(index)
     store = Store.open(url, before_upgrade=None)
+    trips = _count_round_trips(store)
     with store.read() as session:  # connected and warmed up before the clock starts
         session.get(Claim, own_id)
     queue.put(("ready", index))
@@ -91,7 +96,7 @@ def app_analyst(
                     claim = session.get(Claim, claim_id)
                     assert claim is not None
                     value, version = int(claim.notes or 0), claim.version
-                started = time.perf_counter()
+                started, cpu, trips_before = time.perf_counter(), time.process_time(), trips[0]
                 try:
                     with store.change() as transaction:
                         services.update_claim(
@@ -107,6 +112,8 @@ def app_analyst(
                     result.errors.append(f"{type(exc).__name__}: {exc}")
                     break
                 result.latencies_ms.append((time.perf_counter() - started) * 1000)
+                result.cpu_ms.append((time.process_time() - cpu) * 1000)
+                result.round_trips.append(trips[0] - trips_before)
                 result.commits.append((transaction.changes.last_entry, time.time()))
                 result.increments += shared
                 break
@@ -115,14 +122,38 @@ def app_analyst(
         queue.put(result)
 
 
+def _count_round_trips(store: Any) -> list[int]:
+    """A counter of the store's round trips to the server: each statement, the BEGIN psycopg
+    sends before a transaction's first one, the COMMIT, and each ping of a pooled connection."""
+    from sqlalchemy import event
+
+    trips = [0]
+
+    def count(*_: object) -> None:
+        trips[0] += 1
+
+    for name in ("before_cursor_execute", "begin", "commit"):
+        event.listen(store.engine, name, count)
+    dialect = store.engine.dialect
+    ping = dialect.do_ping
+
+    def counted_ping(connection: Any) -> bool:
+        count()
+        return bool(ping(connection))
+
+    dialect.do_ping = counted_ping
+    return trips
+
+
 def raw_analyst(
     index: int, url: str, counter_id: int, own_id: int, seconds: float, queue: Any, go: Any
 ) -> None:
-    """The same edits from raw psycopg statements (the ceiling)."""
+    """The same edits from raw psycopg statements (the ceiling): a version compare-and-set
+    ``UPDATE`` and the journal's ``INSERT``, whose trigger takes the journal lock last, as the
+    Store's saves do (``claimtracker.journal.deferred``)."""
     import psycopg
 
     from claimtracker.server.address import TeamAddress
-    from claimtracker.server.live import LOCK_JOURNAL
 
     address, password = TeamAddress.from_url(url)
     result = Result(index)
@@ -141,9 +172,8 @@ def raw_analyst(
                     "SELECT notes, version FROM claim WHERE id = %s", (claim_id,)
                 ).fetchone()
                 connection.commit()
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 with connection.transaction():
-                    connection.execute(LOCK_JOURNAL)
                     done = connection.execute(
                         "UPDATE claim SET notes = %s, version = version + 1, updated_at = now() "
                         "WHERE id = %s AND version = %s",
@@ -161,6 +191,8 @@ def raw_analyst(
                     result.stale += 1
                     continue
                 result.latencies_ms.append((time.perf_counter() - started) * 1000)
+                result.cpu_ms.append((time.process_time() - cpu) * 1000)
+                result.round_trips.append(4)  # BEGIN, UPDATE, INSERT, COMMIT
                 result.commits.append((int(last), time.time()))
                 result.increments += shared
                 break
@@ -274,6 +306,15 @@ def report(
         f"visible elsewhere p50 {statistics.median(visible) if visible else float('nan'):5.1f} ms, "
         f"p95 {percentile(visible, 0.95):6.1f} ms ({unseen} not seen)"
     )
+    cpu = [ms for r in results for ms in r.cpu_ms]
+    trips = [n for r in results for n in r.round_trips]
+    if cpu:
+        print(
+            f"{'':<10} where a save's time goes: client CPU p50 {statistics.median(cpu):4.1f} ms, "
+            f"p95 {percentile(cpu, 0.95):4.1f} ms (the rest is waiting: server, locks, "
+            f"scheduler); round trips per save p50 {statistics.median(trips):.0f} "
+            f"(min {min(trips)}, max {max(trips)})"
+        )
     for error in errors[:5]:
         print(f"    {error}")
     return {
