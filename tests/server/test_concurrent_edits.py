@@ -147,7 +147,9 @@ def test_an_open_save_does_not_hold_up_another_analysts_save_and_each_reads_only
 
     with mine.change() as transaction:
         claims.update_claim(
-            session=transaction.session, claim_id=my_claim, changes=ClaimUpdate(notes="m")
+            session=transaction.session,
+            claim_id=my_claim,
+            changes=ClaimUpdate(notes="m", status="disputed"),
         )
         transaction.session.flush()
         thread = threading.Thread(target=their_save)
@@ -157,9 +159,9 @@ def test_an_open_save_does_not_hold_up_another_analysts_save_and_each_reads_only
     theirs_changed, mine_changed = done[0], transaction.changes
     assert theirs_changed.ids("claim") == {their_claim}  # type: ignore[attr-defined]
     assert mine_changed.ids("claim") == {my_claim}
-    assert mine_changed.fields_of("claim", my_claim) == {"notes"}
+    assert mine_changed.fields_of("claim", my_claim) == {"notes", "status"}
     assert mine_changed.after_entry >= theirs_changed.last_entry  # type: ignore[attr-defined]
-    assert mine_changed.last_entry - mine_changed.after_entry == mine_changed.entries == 1
+    assert mine_changed.last_entry - mine_changed.after_entry == mine_changed.entries == 2
 
 
 def test_a_save_after_the_server_came_back_reconnects_by_itself() -> None:
