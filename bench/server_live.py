@@ -10,10 +10,11 @@ with it, the URL is the owner's, of an empty database, on which ``server init`` 
 analysts ``bench_analyst_NN`` are added (and removed at the end).
 
 Each analyst is a process of its own with its own login (a password over TCP, as on another
-machine) and its own Store, editing faster than a desk does (a pause of 0.5–1.5 s between saves):
-a fifth of the edits are a read-modify-write of one shared counter claim with the version read
-(a stale one is refused and tried again: that is a stale edit detected), the rest an edit of the
-analyst's own claim. At the end the counter must equal the increments that were saved (0
+machine) and its own Store, editing faster than a desk does, as the app does: it loads the claim
+(and its version), types for 0.5–1.5 s, and saves with the version it loaded; the latency is the
+save's alone. A fifth of the edits are a read-modify-write of one shared counter claim (most
+find it changed meanwhile: a stale edit refused, then loaded again and saved at once), the rest
+an edit of the analyst's own claim. At the end the counter must equal the increments that were saved (0
 lost updates), and an edit with an old version must be refused.
 
 An observer in this process listens as the app does (``ChangeListener``) and on each notice
@@ -43,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PASSWORD = "bench password"
-#: The pause between one analyst's edits (seconds): about one save a second each, faster than
-#: anyone types and saves, so 20 analysts make some 20 saves a second.
+#: How long an analyst types between loading a claim and saving it (seconds): about one save a
+#: second each, faster than anyone types and saves, so 20 analysts make some 20 saves a second.
 PACE = (0.5, 1.5)
 #: The share of edits that go to the one claim everybody edits (the rest: one's own claim).
 SHARED = 0.2
@@ -88,7 +89,7 @@ def app_analyst(
     deadline = time.monotonic() + seconds
     try:
         while time.monotonic() < deadline:
-            time.sleep(rng.uniform(*PACE))
+            pause = rng.uniform(*PACE)
             shared = rng.random() < SHARED
             claim_id = counter_id if shared else own_id
             while True:
@@ -96,6 +97,8 @@ def app_analyst(
                     claim = session.get(Claim, claim_id)
                     assert claim is not None
                     value, version = int(claim.notes or 0), claim.version
+                time.sleep(pause)  # typing (see the module's docstring)
+                pause = 0.0
                 started, cpu, trips_before = time.perf_counter(), time.process_time(), trips[0]
                 try:
                     with store.change() as transaction:
@@ -164,7 +167,7 @@ def raw_analyst(
     deadline = time.monotonic() + seconds
     try:
         while time.monotonic() < deadline:
-            time.sleep(rng.uniform(*PACE))
+            pause = rng.uniform(*PACE)
             shared = rng.random() < SHARED
             claim_id = counter_id if shared else own_id
             while True:
@@ -172,6 +175,8 @@ def raw_analyst(
                     "SELECT notes, version FROM claim WHERE id = %s", (claim_id,)
                 ).fetchone()
                 connection.commit()
+                time.sleep(pause)
+                pause = 0.0
                 started, cpu = time.perf_counter(), time.process_time()
                 with connection.transaction():
                     done = connection.execute(
@@ -397,8 +402,8 @@ def bench(owner_url: str, analysts: int, seconds: float) -> int:
     urls, counter_id, own_ids = prepare(owner_url, analysts)
     ceiling_seconds = max(10.0, seconds / 4)
     print(
-        f"{analysts} analysts, each its own login and process, a pause of {PACE[0]}–{PACE[1]} s "
-        f"between edits, {SHARED:.0%} of them on one shared claim; "
+        f"{analysts} analysts, each its own login and process, typing {PACE[0]}–{PACE[1]} s "
+        f"between loading a claim and saving it, {SHARED:.0%} of them on one shared claim; "
         f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     raw_results, raw_observer = run_phase(
