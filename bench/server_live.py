@@ -10,10 +10,11 @@ with it, the URL is the owner's, of an empty database, on which ``server init`` 
 analysts ``bench_analyst_NN`` are added (and removed at the end).
 
 Each analyst is a process of its own with its own login (a password over TCP, as on another
-machine) and its own Store, editing faster than a desk does (a pause of 0.5–1.5 s between saves):
-a fifth of the edits are a read-modify-write of one shared counter claim with the version read
-(a stale one is refused and tried again: that is a stale edit detected), the rest an edit of the
-analyst's own claim. At the end the counter must equal the increments that were saved (0
+machine) and its own Store, editing faster than a desk does, as the app does: it loads the claim
+(and its version), types for 0.5–1.5 s, and saves with the version it loaded; the latency is the
+save's alone. A fifth of the edits are a read-modify-write of one shared counter claim (most
+find it changed meanwhile: a stale edit refused, then loaded again and saved at once), the rest
+an edit of the analyst's own claim. At the end the counter must equal the increments that were saved (0
 lost updates), and an edit with an old version must be refused.
 
 An observer in this process listens as the app does (``ChangeListener``) and on each notice
@@ -43,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PASSWORD = "bench password"
-#: The pause between one analyst's edits (seconds): about one save a second each, faster than
-#: anyone types and saves, so 20 analysts make some 20 saves a second.
+#: How long an analyst types between loading a claim and saving it (seconds): about one save a
+#: second each, faster than anyone types and saves, so 20 analysts make some 20 saves a second.
 PACE = (0.5, 1.5)
 #: The share of edits that go to the one claim everybody edits (the rest: one's own claim).
 SHARED = 0.2
@@ -54,6 +55,10 @@ SHARED = 0.2
 class Result:
     analyst: int
     latencies_ms: list[float] = field(default_factory=list)
+    #: Per saved edit: the process's own CPU time (the client's share of the latency) and the
+    #: round trips to the server (statements, BEGIN, COMMIT, pings of a pooled connection).
+    cpu_ms: list[float] = field(default_factory=list)
+    round_trips: list[int] = field(default_factory=list)
     commits: list[tuple[int, float]] = field(default_factory=list)  # (journal id, wall time)
     increments: int = 0
     stale: int = 0
@@ -76,6 +81,7 @@ def app_analyst(
     result = Result(index)
     rng = random.Random(index)
     store = Store.open(url, before_upgrade=None)
+    trips = _count_round_trips(store)
     with store.read() as session:  # connected and warmed up before the clock starts
         session.get(Claim, own_id)
     queue.put(("ready", index))
@@ -83,7 +89,7 @@ def app_analyst(
     deadline = time.monotonic() + seconds
     try:
         while time.monotonic() < deadline:
-            time.sleep(rng.uniform(*PACE))
+            pause = rng.uniform(*PACE)
             shared = rng.random() < SHARED
             claim_id = counter_id if shared else own_id
             while True:
@@ -91,7 +97,9 @@ def app_analyst(
                     claim = session.get(Claim, claim_id)
                     assert claim is not None
                     value, version = int(claim.notes or 0), claim.version
-                started = time.perf_counter()
+                time.sleep(pause)  # typing (see the module's docstring)
+                pause = 0.0
+                started, cpu, trips_before = time.perf_counter(), time.process_time(), trips[0]
                 try:
                     with store.change() as transaction:
                         services.update_claim(
@@ -107,6 +115,8 @@ def app_analyst(
                     result.errors.append(f"{type(exc).__name__}: {exc}")
                     break
                 result.latencies_ms.append((time.perf_counter() - started) * 1000)
+                result.cpu_ms.append((time.process_time() - cpu) * 1000)
+                result.round_trips.append(trips[0] - trips_before)
                 result.commits.append((transaction.changes.last_entry, time.time()))
                 result.increments += shared
                 break
@@ -115,14 +125,38 @@ def app_analyst(
         queue.put(result)
 
 
+def _count_round_trips(store: Any) -> list[int]:
+    """A counter of the store's round trips to the server: each statement, the BEGIN psycopg
+    sends before a transaction's first one, the COMMIT, and each ping of a pooled connection."""
+    from sqlalchemy import event
+
+    trips = [0]
+
+    def count(*_: object) -> None:
+        trips[0] += 1
+
+    for name in ("before_cursor_execute", "begin", "commit"):
+        event.listen(store.engine, name, count)
+    dialect = store.engine.dialect
+    ping = dialect.do_ping
+
+    def counted_ping(connection: Any) -> bool:
+        count()
+        return bool(ping(connection))
+
+    dialect.do_ping = counted_ping
+    return trips
+
+
 def raw_analyst(
     index: int, url: str, counter_id: int, own_id: int, seconds: float, queue: Any, go: Any
 ) -> None:
-    """The same edits from raw psycopg statements (the ceiling)."""
+    """The same edits from raw psycopg statements (the ceiling): a version compare-and-set
+    ``UPDATE`` and the journal's ``INSERT``, whose trigger takes the journal lock last, as the
+    Store's saves do (``claimtracker.journal.deferred``)."""
     import psycopg
 
     from claimtracker.server.address import TeamAddress
-    from claimtracker.server.live import LOCK_JOURNAL
 
     address, password = TeamAddress.from_url(url)
     result = Result(index)
@@ -133,7 +167,7 @@ def raw_analyst(
     deadline = time.monotonic() + seconds
     try:
         while time.monotonic() < deadline:
-            time.sleep(rng.uniform(*PACE))
+            pause = rng.uniform(*PACE)
             shared = rng.random() < SHARED
             claim_id = counter_id if shared else own_id
             while True:
@@ -141,9 +175,10 @@ def raw_analyst(
                     "SELECT notes, version FROM claim WHERE id = %s", (claim_id,)
                 ).fetchone()
                 connection.commit()
-                started = time.perf_counter()
+                time.sleep(pause)
+                pause = 0.0
+                started, cpu = time.perf_counter(), time.process_time()
                 with connection.transaction():
-                    connection.execute(LOCK_JOURNAL)
                     done = connection.execute(
                         "UPDATE claim SET notes = %s, version = version + 1, updated_at = now() "
                         "WHERE id = %s AND version = %s",
@@ -161,6 +196,8 @@ def raw_analyst(
                     result.stale += 1
                     continue
                 result.latencies_ms.append((time.perf_counter() - started) * 1000)
+                result.cpu_ms.append((time.process_time() - cpu) * 1000)
+                result.round_trips.append(4)  # BEGIN, UPDATE, INSERT, COMMIT
                 result.commits.append((int(last), time.time()))
                 result.increments += shared
                 break
@@ -274,6 +311,15 @@ def report(
         f"visible elsewhere p50 {statistics.median(visible) if visible else float('nan'):5.1f} ms, "
         f"p95 {percentile(visible, 0.95):6.1f} ms ({unseen} not seen)"
     )
+    cpu = [ms for r in results for ms in r.cpu_ms]
+    trips = [n for r in results for n in r.round_trips]
+    if cpu:
+        print(
+            f"{'':<10} where a save's time goes: client CPU p50 {statistics.median(cpu):4.1f} ms, "
+            f"p95 {percentile(cpu, 0.95):4.1f} ms (the rest is waiting: server, locks, "
+            f"scheduler); round trips per save p50 {statistics.median(trips):.0f} "
+            f"(min {min(trips)}, max {max(trips)})"
+        )
     for error in errors[:5]:
         print(f"    {error}")
     return {
@@ -356,8 +402,8 @@ def bench(owner_url: str, analysts: int, seconds: float) -> int:
     urls, counter_id, own_ids = prepare(owner_url, analysts)
     ceiling_seconds = max(10.0, seconds / 4)
     print(
-        f"{analysts} analysts, each its own login and process, a pause of {PACE[0]}–{PACE[1]} s "
-        f"between edits, {SHARED:.0%} of them on one shared claim; "
+        f"{analysts} analysts, each its own login and process, typing {PACE[0]}–{PACE[1]} s "
+        f"between loading a claim and saving it, {SHARED:.0%} of them on one shared claim; "
         f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     raw_results, raw_observer = run_phase(

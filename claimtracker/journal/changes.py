@@ -156,6 +156,15 @@ def read_changes(
     return _change_set(execute, kept, after_entry, last_entry, complete)
 
 
+def changes_of(execute: Execute, rows: Sequence[Sequence[Any]], mark: int) -> ChangeSet:
+    """The change set of one transaction's own entries (``id, kind, record_id, action,
+    field``, in id order; their ids are contiguous: ``claimtracker.journal.deferred``); with
+    none, an empty set at ``mark``."""
+    if not rows:
+        return ChangeSet(after_entry=mark, last_entry=mark)
+    return _change_set(execute, rows, int(rows[0][0]) - 1, int(rows[-1][0]), True)
+
+
 def _change_set(
     execute: Execute,
     rows: Iterable[Sequence[Any]],

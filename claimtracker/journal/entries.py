@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from claimtracker import bulk
 from claimtracker.fields import KINDS, RESTORABLE
+from claimtracker.journal import deferred
 from claimtracker.journal.actions import CHANGED, CREATED, DELETED, PURGED, RESTORED
 from claimtracker.journal.analyst import analyst_name
 from claimtracker.models import HistoryEntry, utcnow
@@ -97,21 +98,24 @@ def record(
     analyst = session_analyst(session)
     note = session.info.get(NOTE_KEY)
     now = utcnow()
+    later = deferred.defers_journal(session)  # on a server: written last, in one statement
 
     def entry(field: str | None = None, old: str | None = None, new: str | None = None) -> None:
-        session.add(
-            HistoryEntry(
-                changed_at=now,
-                analyst=analyst,
-                kind=kind,
-                record_id=record_id,
-                action=action,
-                field=field,
-                old_value=old,
-                new_value=new,
-                note=note,
-            )
-        )
+        values: dict[str, Any] = {
+            "changed_at": now,
+            "analyst": analyst,
+            "kind": kind,
+            "record_id": record_id,
+            "action": action,
+            "field": field,
+            "old_value": old,
+            "new_value": new,
+            "note": note,
+        }
+        if later:
+            deferred.defer(session, values)
+        else:
+            session.add(HistoryEntry(**values))
 
     if action != CHANGED:
         entry()

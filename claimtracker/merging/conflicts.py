@@ -22,7 +22,8 @@ from claimtracker import fields, services
 from claimtracker.errors import NotFoundError, ValidationError
 from claimtracker.journal import entries as history
 from claimtracker.journal.analyst import analyst_name
-from claimtracker.journal.changes import ChangeSet, read_changes, session_execute
+from claimtracker.journal.changes import ChangeSet
+from claimtracker.journal.deferred import session_changes, session_mark
 from claimtracker.merging.kinds import ALIAS, TRASH
 from claimtracker.models import Actor, Claim, Link, MergeConflict, Opinion, Source, utcnow
 from claimtracker.services.common import apply_changes, get_record, touch
@@ -213,7 +214,7 @@ def reopen_conflict(*, session: Session, conflict_id: int, value_before: Any) ->
     if row is None or row.settled_at is None:
         raise NotFoundError(f"Conflict #{conflict_id} is not settled")
     conflict = _conflict(row)
-    mark = history_mark(session)
+    mark = session_mark(session)
     with history.noted(session, f"conflict #{conflict_id} opened again"):
         if row.settled_how in (TAKE_THEIRS, EDIT):
             if conflict.field == ALIAS:
@@ -222,7 +223,7 @@ def reopen_conflict(*, session: Session, conflict_id: int, value_before: Any) ->
     row.settled_at = row.settled_how = row.settled_by = None
     session.add(row)
     session.flush()
-    return _with_record(read_changes(session_execute(session), mark), conflict)
+    return _with_record(session_changes(session, mark), conflict)
 
 
 def resolve_conflict(
@@ -238,7 +239,7 @@ def resolve_conflict(
     if how not in HOWS:
         raise ValidationError(f"Settle a conflict with one of: {', '.join(HOWS)}")
     conflict = _conflict(row)
-    mark = history_mark(session)
+    mark = session_mark(session)
     with history.noted(session, f"conflict #{conflict_id} settled: {how}"):
         if how == TAKE_THEIRS:
             _take(session, conflict, conflict.theirs)
@@ -254,7 +255,7 @@ def resolve_conflict(
     row.settled_by = history.session_analyst(session) or analyst_name()
     session.add(row)
     session.flush()
-    return _with_record(read_changes(session_execute(session), mark), conflict)
+    return _with_record(session_changes(session, mark), conflict)
 
 
 def _with_record(changes: ChangeSet, conflict: Conflict) -> ChangeSet:
@@ -277,12 +278,6 @@ def _with_record(changes: ChangeSet, conflict: Conflict) -> ChangeSet:
         entries=changes.entries,
         complete=changes.complete,
     )
-
-
-def history_mark(session: Session) -> int:
-    from claimtracker.journal.changes import journal_mark
-
-    return journal_mark(session_execute(session))
 
 
 def _take(session: Session, conflict: Conflict, value: Any) -> None:

@@ -9,12 +9,13 @@
   42 first; a client that read "entries after 40" at that moment would see 42, remember 42, and
   never read 41. With it, entries become visible in the order of their ids, so "id > last seen"
   misses nothing: the catch-up after a reconnect and the change set of a write
-  (``journal_mark`` / ``read_changes``) stay exact. The Store also takes the same lock when a
-  write transaction begins (``Store.write``), before it touches any row, so that two writers
-  never wait for each other in opposite orders (row lock then journal lock); the trigger keeps
-  every other writer (``psql``, a script, ``COPY``) in line too. At a desk's rate (a few edits
-  a second) the lock costs a few milliseconds at most; tracking gaps instead would put the
-  complexity in every reader.
+  (``journal_mark`` / ``read_changes``) stay exact. The Store's saves write their journal
+  last, in one statement just before the commit, so that they hold the lock only for that
+  statement and the commit, and never wait for a row while holding it
+  (``claimtracker.journal.deferred``); bulk work on a plain connection (``Store.raw(write=
+  True)``) takes it when it begins, as its change set is read from a mark taken then. The
+  trigger keeps every other writer (``psql``, a script, ``COPY``) in line too. Tracking gaps
+  instead would put the complexity in every reader.
 * ``AFTER INSERT``: ``pg_notify('claimtracker_changes', 'first-last')`` with the range of ids
   the statement wrote: a few bytes, delivered to listeners when the transaction commits (and
   never for one that rolls back).

@@ -92,7 +92,7 @@ def update_actor(
     changes: ActorUpdate,
     expected_version: int | None = None,
 ) -> tuple[Actor, Changes]:
-    actor = get_record(session, Actor, actor_id, what="actor")
+    actor = get_record(session, Actor, actor_id, what="actor", lock=True)
     check_version(actor, expected_version, what=f"actor #{actor_id}")
     values = _validated(changes.model_dump(exclude_unset=True))
     if "name" in values:

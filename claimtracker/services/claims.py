@@ -147,7 +147,7 @@ def update_claim(
     expected_version: int | None = None,
 ) -> tuple[Claim, Changes]:
     """Change the fields set in ``changes``; a stale ``expected_version`` is refused."""
-    claim = get_live(session, Claim, claim_id, what="claim")
+    claim = get_live(session, Claim, claim_id, what="claim", lock=True)
     check_version(claim, expected_version, what=f"claim #{claim_id}")
     fields = changes.model_dump(exclude={"tags"}, exclude_unset=True)
     values = _validated(session, fields)

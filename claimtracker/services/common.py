@@ -10,6 +10,7 @@ from sqlmodel import Session, SQLModel
 from claimtracker.errors import ConflictError, NotFoundError, ValidationError
 from claimtracker.journal import entries as history
 from claimtracker.models import Tracked, utcnow
+from claimtracker.store.dbapi import POSTGRESQL
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -17,16 +18,28 @@ T = TypeVar("T", bound=SQLModel)
 Changes = dict[str, tuple[Any, Any]]
 
 
-def get_record(session: Session, model: type[T], record_id: int, *, what: str) -> T:
-    record = session.get(model, record_id)
+def get_record(
+    session: Session, model: type[T], record_id: int, *, what: str, lock: bool = False
+) -> T:
+    """The record ``record_id``; with ``lock``, one this transaction is about to change.
+
+    On a team server a locked record stays locked until the transaction ends (``FOR NO KEY
+    UPDATE``): another analyst's edit of it waits, and then reads the version this one saved,
+    so a stale edit is refused and the journal's old values are exact
+    (``claimtracker.journal.deferred``). On a file the transaction holds the write lock already.
+    """
+    locked = lock and session.get_bind().dialect.name == POSTGRESQL
+    record = session.get(model, record_id, with_for_update={"key_share": True} if locked else None)
     if record is None:
         raise NotFoundError(f"There is no {what} #{record_id}")
     return record
 
 
-def get_live(session: Session, model: type[T], record_id: int, *, what: str) -> T:
+def get_live(
+    session: Session, model: type[T], record_id: int, *, what: str, lock: bool = False
+) -> T:
     """Like :func:`get_record`, but a record in the trash counts as missing."""
-    record = get_record(session, model, record_id, what=what)
+    record = get_record(session, model, record_id, what=what, lock=lock)
     if getattr(record, "deleted_at", None) is not None:
         raise NotFoundError(f"{what.capitalize()} #{record_id} is in the trash")
     return record
@@ -65,7 +78,7 @@ def move_to_trash(
     session: Session, model: type[TrackedT], record_id: int, *, what: str
 ) -> TrackedT:
     """Put a record in the trash (``deleted_at``), recorded in its history; idempotent."""
-    record = get_record(session, model, record_id, what=what)
+    record = get_record(session, model, record_id, what=what, lock=True)
     if record.deleted_at is None:
         record.deleted_at = utcnow()
         touch(record)
@@ -77,7 +90,7 @@ def take_from_trash(
     session: Session, model: type[TrackedT], record_id: int, *, what: str
 ) -> TrackedT:
     """Bring a record back from the trash, recorded in its history; idempotent."""
-    record = get_record(session, model, record_id, what=what)
+    record = get_record(session, model, record_id, what=what, lock=True)
     if record.deleted_at is not None:
         record.deleted_at = None
         touch(record)

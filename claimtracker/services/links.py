@@ -87,7 +87,7 @@ def update_link(
     expected_version: int | None = None,
 ) -> tuple[Link, Changes]:
     """Change a link's relation or note; a stale ``expected_version`` is refused."""
-    link = get_record(session, Link, link_id, what="link")
+    link = get_record(session, Link, link_id, what="link", lock=True)
     check_version(link, expected_version, what=f"link #{link_id}")
     values: dict[str, object] = {}
     if relation is not None:

@@ -126,7 +126,7 @@ def restore_anchor(
     The inverse of anchoring by hand, which goes through ``update_claim``; a stale
     ``expected_version`` is refused.
     """
-    claim = get_live(session, Claim, claim_id, what="claim")
+    claim = get_live(session, Claim, claim_id, what="claim", lock=True)
     check_version(claim, expected_version, what=f"claim #{claim_id}")
     _put_anchor(session, claim, state)
     session.flush()

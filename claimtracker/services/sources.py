@@ -129,7 +129,7 @@ def update_source(
     expected_version: int | None = None,
 ) -> tuple[Source, Changes]:
     """Correct a source's metadata (its text is fixed: a corrected text is a new import)."""
-    source = get_record(session, Source, source_id, what="source")
+    source = get_record(session, Source, source_id, what="source", lock=True)
     check_version(source, expected_version, what=f"source #{source_id}")
     values = changes.model_dump(exclude_unset=True)
     if "title" in values:

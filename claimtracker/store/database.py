@@ -14,7 +14,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from claimtracker.errors import ClaimTrackerError, PermissionDeniedError, StorageError
-from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, session_execute
+from claimtracker.journal.changes import ChangeSet
+from claimtracker.journal.deferred import session_changes, session_mark
 from claimtracker.paths import database_target, sqlite_path_of
 from claimtracker.safety import live_files
 from claimtracker.safety.backup import backup_before_upgrade
@@ -36,7 +37,7 @@ class Transaction:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.mark = journal_mark(session_execute(session))
+        self.mark = session_mark(session)
         self.changes = ChangeSet()
 
 
@@ -181,17 +182,15 @@ class Store:
         session = Session(self._writer, expire_on_commit=False)
         try:
             if not self.is_sqlite:
-                # One journal writer at a time, taken before any row (claimtracker.server.live);
-                # it also names the login, once per Store (the history's analyst).
+                # The login, looked up once per Store (the history's analyst). The journal's
+                # lock is taken last, by its INSERT just before the commit
+                # (claimtracker.journal.deferred).
                 from claimtracker.journal.entries import ANALYST_KEY
-                from claimtracker.server.live import LOCK_JOURNAL
 
-                connection = session.connection()
                 if self._server_login is None:
                     self._server_login = str(
-                        connection.exec_driver_sql("SELECT session_user").scalar_one()
+                        session.connection().exec_driver_sql("SELECT session_user").scalar_one()
                     )
-                connection.exec_driver_sql(LOCK_JOURNAL)
                 session.info.setdefault(ANALYST_KEY, self._server_login)
             yield session
             session.commit()
@@ -210,7 +209,7 @@ class Store:
             transaction = Transaction(session)
             yield transaction
             session.flush()
-            transaction.changes = read_changes(session_execute(session), transaction.mark)
+            transaction.changes = session_changes(session, transaction.mark)
 
     @contextmanager
     def raw(self, *, write: bool = False) -> Iterator[DbConnection]:

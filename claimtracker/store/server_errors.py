@@ -45,6 +45,8 @@ _INSUFFICIENT_PRIVILEGE = "42501"
 _REFUSED_BY_ROLE = "CT403"
 _BAD_REQUEST = "CT400"
 _NO_CONNECT = re.compile(r'permission denied for database "([^"]*)"')
+#: A read that locks the row it is about to change (``services.common.get_record``): a write.
+_LOCKING_READ = re.compile(r"\bFOR (NO KEY )?UPDATE\b")
 
 
 def _psycopg_error_of(exc: BaseException) -> BaseException | None:
@@ -127,7 +129,7 @@ def _refusal(
             " ".join(primary.split()), action=getattr(diag, "message_detail", None)
         )
     statement = _statement_of(exc).lstrip().upper()
-    if statement.startswith(("SELECT", "WITH")):
+    if statement.startswith(("SELECT", "WITH")) and not _LOCKING_READ.search(statement):
         action = "read"
     elif statement.startswith("DELETE"):
         action = "empty_trash"
