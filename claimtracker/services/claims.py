@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import delete
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from claimtracker.anchors import Anchor, anchor_at, anchor_quote
@@ -216,12 +218,20 @@ def set_claim_tags(
     for name in new:
         tag = session.exec(select(Tag).where(Tag.name == name)).first()
         if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            session.flush()
+            tag = _created_tag(session, name)
         session.add(ClaimTag(claim_id=claim_id, tag_id=tag.id))  # type: ignore[arg-type]
     session.flush()
     return old, new
+
+
+def _created_tag(session: Session, name: str) -> Tag:
+    """The tag ``name``, created unless another analyst's save has just created it: on a server
+    two saves may name the same new tag at once, and the second waits for the first and takes
+    its tag instead of failing on the unique name."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(Tag).values(name=name).on_conflict_do_nothing())
+    return session.exec(select(Tag).where(Tag.name == name)).one()
 
 
 def claim_tags(*, session: Session, claim_id: int) -> list[str]:

@@ -182,3 +182,33 @@ def test_a_save_after_the_server_came_back_reconnects_by_itself() -> None:
                     session=session, claim_id=claim_id, changes=ClaimUpdate(notes="after")
                 )
             assert _notes(store, claim_id) == ("after", 2)
+
+
+def test_two_analysts_naming_the_same_new_tag_at_once_both_save(two_stores):
+    """The second save waits for the first one's new tag and takes it (one tag, two claims)."""
+    mine, theirs = two_stores
+    first, second = _claim(mine, "Kyiv says one thing"), _claim(theirs, "Moscow says another")
+    mine_flushed, outcome = threading.Event(), []
+
+    def their_tagging() -> None:
+        mine_flushed.wait(PATIENCE)
+        try:
+            with theirs.write() as session:
+                claims.set_claim_tags(session=session, claim_id=second, tags=["Border shelling"])
+            outcome.append("saved")
+        except Exception as error:  # what the analyst would see
+            outcome.append(error)
+
+    thread = threading.Thread(target=their_tagging)
+    thread.start()
+    with mine.write() as session:
+        claims.set_claim_tags(session=session, claim_id=first, tags=["border shelling"])
+        session.flush()
+        mine_flushed.set()
+        thread.join(0.5)  # their new tag has the same name: it waits for this save
+        assert thread.is_alive() and not outcome
+    thread.join(PATIENCE)
+    assert outcome == ["saved"]
+    with mine.read() as session:
+        assert claims.claim_tags(session=session, claim_id=first) == ["border shelling"]
+        assert claims.claim_tags(session=session, claim_id=second) == ["border shelling"]
