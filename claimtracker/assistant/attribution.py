@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from claimtracker.assistant import cues, subjects
+from claimtracker.assistant.as_clauses import find_as_clause
 from claimtracker.assistant.cues import words
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
@@ -903,9 +904,14 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         masked = _TITLE_VERB.sub(lambda m: m.group().lower(), masked)
         verbs = _verbs(masked)[:1]
     if not verbs:
-        return _russian_as(text, start, masked) or _verb_colon_quote(text, start, masked)
+        return (
+            _english_as(start, masked, [])
+            or _russian_as(text, start, masked)
+            or _verb_colon_quote(text, start, masked)
+        )
     return (
-        _trailing(text, start, masked, verbs)
+        _english_as(start, masked, verbs)
+        or _trailing(text, start, masked, verbs)
         or _russian_as(text, start, masked)
         or _leading(text, start, masked, verbs)
         or _parenthetical(text, start, masked, verbs)
@@ -1891,6 +1897,30 @@ _RUSSIAN_BACK = re.compile(
 
 def _is_cyrillic_word(word: str) -> bool:
     return any("а" <= ch.lower() <= "я" for ch in word)
+
+
+def _english_as(base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "As the report notes, ..." and "..., as Ada Kowal said." (see :mod:`as_clauses`).
+
+    A trailing clause after a reporting verb of the sentence's own ("X said ..., as some had
+    suggested") leaves the sentence to that verb.
+    """
+    found = find_as_clause(masked)
+    if found is None or not _looks_like_subject(masked, *found.speaker):
+        return None
+    trailing = found.content[0] < found.descriptor[0]
+    if trailing and any(v.start < found.descriptor[0] for v in verbs):
+        return None
+    return Attribution(
+        speaker_start=base + found.speaker[0],
+        speaker_end=base + found.speaker[1],
+        descriptor_start=base + found.descriptor[0],
+        descriptor_end=base + found.descriptor[1],
+        cue=found.cue,
+        pattern="as",
+        content_start=base + found.content[0],
+        content_end=base + found.content[1],
+    )
 
 
 def _russian_as(text: str, base: int, masked: str) -> Attribution | None:

@@ -1,0 +1,96 @@
+"""English "as X said" clauses: the writer takes a view over from someone and names them.
+
+"As the report notes, turnout fell." and "Turnout fell, as the report notes." both attribute
+"turnout fell" to the report. Only a clause whose verb reports speech or writing counts, and only
+when nothing but a short time or place phrase follows the verb: "as the company reported losses"
+(an "as" of time) is no attribution.
+
+The sentence is matched with its quoted words blanked out (see :func:`quotes.quote_mask`), so a
+quote after the clause ('As Ada Kowal said, "..."') is content, never part of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+#: Verbs of an "as" clause, in the forms news copy uses; "put it" stands for "as one analyst put it".
+_VERBS = (
+    "said|says|wrote|writes|noted|notes|reported|reports|explained|explains|argued|argues"
+    "|observed|observes|pointed out|points out|put it|puts it|told|tells|warned|warns"
+    "|claimed|claims|predicted|stated|states|recalled|recalls|acknowledged|acknowledges"
+    "|admitted|admits|emphasized|emphasised|stressed|stresses|concluded|concludes"
+    "|reminded|remarked|indicated|suggested|suggests|documented|detailed|revealed|tweeted"
+)
+#: Words that may stand between the subject and the verb: "as she has often said".
+_BETWEEN = (
+    r"(?:(?:has|have|had|once|also|previously|recently|later|first|often|repeatedly|rightly"
+    r"|famously|memorably|correctly|accurately|aptly|herself|himself|itself|themselves"
+    r"|first|already|so|well)\s+){0,3}"
+)
+#: What may follow the verb: a time or place phrase, or the hearer of "told".
+_AFTER_VERB = (
+    r"(?:\s+(?:me|us|him|her|them|reporters|journalists|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}))?"
+    r"(?:\s+(?:in|on|at|last|this|earlier|before|after|during|to|with|for|when|via)\b"
+    r"[^,:;_]{0,60}?)?"
+)
+#: A subject: a pronoun, a capitalised name or title, or a noun phrase after a determiner.
+_SUBJECT = (
+    r"(?P<speaker>(?:he|she|they|we|I|you"
+    r"|(?:(?:the|a|an|his|her|their|its|our|one|many|some|most|several|other)\s+)"
+    r"(?:[\w.'’\-]+\s+){0,5}?[\w.'’\-]+"
+    r"|[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|de|van|von|al|bin))*?(?:'s|’s)?"
+    r"(?:\s+[a-z][\w\-]*){0,2}?))"
+)
+_CLAUSE = (
+    r"(?P<as>[Aa]s)\s+" + _SUBJECT + r"\s+" + _BETWEEN + r"(?P<cue>" + _VERBS + r")\b" + _AFTER_VERB
+)
+_LEADING = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|Indeed|Now|Again)\s*,?\s+)?" + _CLAUSE + r"\s*[,:]\s*"
+)
+_TRAILING = re.compile(r"\s*,\s+" + _CLAUSE + r"\s*[.!?]?[\"”’']?\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*|_+")
+_MIN_CONTENT_WORDS = 3
+
+
+class AsClause(NamedTuple):
+    """Offsets into the matched (masked) sentence."""
+
+    speaker: tuple[int, int]
+    descriptor: tuple[int, int]
+    cue: str
+    content: tuple[int, int]
+
+
+def _content(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and masked[start] in " \t\n,;:":
+        start += 1
+    while end > start and masked[end - 1] in " \t\n.!?,;:":
+        end -= 1
+    if "_" not in masked[start:end] and len(_WORD.findall(masked, start, end)) < _MIN_CONTENT_WORDS:
+        return None
+    return start, end
+
+
+def find_as_clause(masked: str) -> AsClause | None:
+    """The "as X said" clause that attributes the rest of ``masked``, if any."""
+    leading = _LEADING.match(masked)
+    if leading is not None:
+        content = _content(masked, leading.end(), len(masked))
+        if content is not None:
+            return AsClause(
+                leading.span("speaker"),
+                (leading.start("as"), leading.end("cue")),
+                leading.group("cue").lower(),
+                content,
+            )
+    for trailing in _TRAILING.finditer(masked):
+        content = _content(masked, 0, trailing.start())
+        if content is not None:
+            return AsClause(
+                trailing.span("speaker"),
+                (trailing.start("as"), trailing.end("cue")),
+                trailing.group("cue").lower(),
+                content,
+            )
+    return None

@@ -1,0 +1,44 @@
+"""'As X said' clauses: the writer repeats a view and names whose it is, before or after it; an
+'as' of time is no attribution. On short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtracker.assistant.as_clauses import find_as_clause
+from tests.assistant.helpers import only
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # leading, after a connective, with a quote as the content
+        (
+            "But, as Ada Kowal said, ''At some point the ferry line will have to close.''",
+            "Ada Kowal",
+        ),
+        # leading, a noun phrase and "put it"
+        ("As one harbor pilot put it, the levy has emptied the docks.", "one harbor pilot"),
+        # trailing, with a place after the verb
+        ("The levy is a classic scare tactic, as Ngata noted in the Harbor Ledger.", "Ngata"),
+        # trailing, a document
+        ("Ferry fares rose again this spring, as the audit notes.", "the audit"),
+    ],
+)
+def test_an_as_clause_names_the_speaker(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.attribution != "unattributed"
+    assert found.cue is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the crowd cheered on the pier, the mayor walked to the stage.",
+        "As the ferry company reported losses for the spring, its shares fell sharply.",
+        "As Ngata said he would, he sold the ferry in the spring.",
+    ],
+)
+def test_an_as_of_time_is_no_as_clause(text: str) -> None:
+    assert find_as_clause(text) is None
