@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from claimtracker.assistant import cues, subjects
-from claimtracker.assistant.as_clauses import find_as_clause
 from claimtracker.assistant.cues import words
+from claimtracker.assistant.side_clauses import SideClause, find_as_clause, find_with_clause
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
 _SEPARATORS = ",;:—–"
@@ -911,6 +911,7 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         )
     return (
         _english_as(start, masked, verbs)
+        or _with_saying(start, masked)
         or _trailing(text, start, masked, verbs)
         or _russian_as(text, start, masked)
         or _leading(text, start, masked, verbs)
@@ -1899,8 +1900,16 @@ def _is_cyrillic_word(word: str) -> bool:
     return any("а" <= ch.lower() <= "я" for ch in word)
 
 
+def _with_saying(base: int, masked: str) -> Attribution | None:
+    """ "..., with 30 percent of voters saying ..." (see :mod:`side_clauses`)."""
+    found = find_with_clause(masked)
+    if found is None or not _looks_like_subject(masked, *found.speaker):
+        return None
+    return _side_attribution(base, found)
+
+
 def _english_as(base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
-    """ "As the report notes, ..." and "..., as Ada Kowal said." (see :mod:`as_clauses`).
+    """ "As the report notes, ..." and "..., as Ada Kowal said." (see :mod:`side_clauses`).
 
     A trailing clause after a reporting verb of the sentence's own ("X said ..., as some had
     suggested") leaves the sentence to that verb.
@@ -1911,6 +1920,10 @@ def _english_as(base: int, masked: str, verbs: list[_Verb]) -> Attribution | Non
     trailing = found.content[0] < found.descriptor[0]
     if trailing and any(v.start < found.descriptor[0] for v in verbs):
         return None
+    return _side_attribution(base, found)
+
+
+def _side_attribution(base: int, found: SideClause) -> Attribution:
     return Attribution(
         speaker_start=base + found.speaker[0],
         speaker_end=base + found.speaker[1],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtracker.assistant.as_clauses import find_as_clause
+from claimtracker.assistant.side_clauses import find_as_clause
 from tests.assistant.helpers import only
 
 
@@ -42,3 +42,28 @@ def test_an_as_clause_names_the_speaker(text: str, speaker: str) -> None:
 )
 def test_an_as_of_time_is_no_as_clause(text: str) -> None:
     assert find_as_clause(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Kowal has slightly improved his standing, with 30 percent of voters saying they "
+            "like him.",
+            "30 percent of voters",
+        ),
+        (
+            "Ngata turned on Kowal, with the campaign of the former mayor saying Kowal was "
+            "no friend of the harbor.",
+            "the campaign of the former mayor",
+        ),
+    ],
+)
+def test_with_someone_saying_hands_them_the_sentence(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.cue == "saying"
+
+
+def test_a_sign_saying_is_no_speaker() -> None:
+    assert only("Ada walked in with a sign saying the pier was closed.").speaker == "Ada"

@@ -1,4 +1,6 @@
-"""English "as X said" clauses: the writer takes a view over from someone and names them.
+"""English side clauses that hand a sentence to someone named inside them.
+
+"As X said": the writer takes a view over from someone and names them.
 
 "As the report notes, turnout fell." and "Turnout fell, as the report notes." both attribute
 "turnout fell" to the report. Only a clause whose verb reports speech or writing counts, and only
@@ -7,6 +9,9 @@ when nothing but a short time or place phrase follows the verb: "as the company 
 
 The sentence is matched with its quoted words blanked out (see :func:`quotes.quote_mask`), so a
 quote after the clause ('As Ada Kowal said, "..."') is content, never part of the clause.
+
+"With X saying ...": a poll share or a group speaks in an absolute clause ("Turnout fell, with 30
+percent of voters saying they would stay home"); what follows the participle is theirs.
 """
 
 from __future__ import annotations
@@ -49,11 +54,16 @@ _LEADING = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|Indeed|Now|Again)\s*,?\s+)?" + _CLAUSE + r"\s*[,:]\s*"
 )
 _TRAILING = re.compile(r"\s*,\s+" + _CLAUSE + r"\s*[.!?]?[\"”’']?\s*$")
+_WITH = re.compile(
+    r"(?:^|[\s,;—–\-])with\s+(?P<speaker>(?:\d[\d.,]*|half|most|many|some|several|a majority|majorities|nearly|about|almost|only|just|the|one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|[A-Z][\w.'’\-]*)(?:\s+[\w.'’%\-]+){0,7}?)\s+"
+    r"(?P<cue>saying|arguing|predicting|insisting|claiming|warning|noting|reporting|complaining)\b"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*|_+")
 _MIN_CONTENT_WORDS = 3
 
 
-class AsClause(NamedTuple):
+class SideClause(NamedTuple):
     """Offsets into the matched (masked) sentence."""
 
     speaker: tuple[int, int]
@@ -72,13 +82,13 @@ def _content(masked: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def find_as_clause(masked: str) -> AsClause | None:
+def find_as_clause(masked: str) -> SideClause | None:
     """The "as X said" clause that attributes the rest of ``masked``, if any."""
     leading = _LEADING.match(masked)
     if leading is not None:
         content = _content(masked, leading.end(), len(masked))
         if content is not None:
-            return AsClause(
+            return SideClause(
                 leading.span("speaker"),
                 (leading.start("as"), leading.end("cue")),
                 leading.group("cue").lower(),
@@ -87,10 +97,26 @@ def find_as_clause(masked: str) -> AsClause | None:
     for trailing in _TRAILING.finditer(masked):
         content = _content(masked, 0, trailing.start())
         if content is not None:
-            return AsClause(
+            return SideClause(
                 trailing.span("speaker"),
                 (trailing.start("as"), trailing.end("cue")),
                 trailing.group("cue").lower(),
                 content,
             )
     return None
+
+
+def find_with_clause(masked: str) -> SideClause | None:
+    """The "with X saying ..." clause of ``masked``, if any: X speaks what follows the verb."""
+    found = _WITH.search(masked)
+    if found is None:
+        return None
+    content = _content(masked, found.end(), len(masked))
+    if content is None:
+        return None
+    return SideClause(
+        found.span("speaker"),
+        (found.start("speaker"), found.end("cue")),
+        found.group("cue").lower(),
+        content,
+    )
