@@ -714,7 +714,7 @@ def _verbs(masked: str) -> list[_Verb]:
                 previous = word
                 continue
             end = particle.end()
-        elif word not in _ALL_REPORTING_VERBS:
+        elif word not in _ALL_REPORTING_VERBS and not _written_states(masked, word, end, previous):
             previous = word
             continue
         following = _WORD.search(masked, end)
@@ -730,6 +730,22 @@ def _verbs(masked: str) -> list[_Verb]:
         )
         previous = word
     return verbs
+
+
+_STATES_NEXT = re.compile(r"\s*(?:[,:]|that\b)")
+#: Besides documents ("the memo states"), what "states" may follow as a verb.
+_BEFORE_STATES = words("it law bill constitution text page passage section clause verse sign")
+
+
+def _written_states(masked: str, word: str, end: int, previous: str | None) -> bool:
+    """ "The report states that ...", '"...," the memo states,': "states" as a reporting verb;
+    never the noun ("five states", "the other states, ...")."""
+    return (
+        word == "states"
+        and previous is not None
+        and (previous.lower() in cues.DOCUMENT_HEADS or previous.lower() in _BEFORE_STATES)
+        and _STATES_NEXT.match(masked, end) is not None
+    )
 
 
 _CATENATIVE = re.compile(

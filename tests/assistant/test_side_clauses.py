@@ -1,5 +1,6 @@
-"""'As X said' clauses: the writer repeats a view and names whose it is, before or after it; an
-'as' of time is no attribution. On short sentences written for these tests."""
+"""Side clauses that name a speaker: 'as X said' before or after the view (an 'as' of time is
+no attribution), 'with X saying ...', and a document that 'states'. On short sentences written
+for these tests."""
 
 from __future__ import annotations
 
@@ -67,3 +68,20 @@ def test_with_someone_saying_hands_them_the_sentence(text: str, speaker: str) ->
 
 def test_a_sign_saying_is_no_speaker() -> None:
     assert only("Ada walked in with a sign saying the pier was closed.").speaker == "Ada"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Ferry leave," the memo states, "starts after a year of service."', "the memo"),
+        ("The audit states that the pier is unsafe for heavy trucks.", "The audit"),
+    ],
+)
+def test_a_document_states(text: str, speaker: str) -> None:
+    found = only(text)
+    assert (found.speaker, found.attribution) == (speaker, "secondhand")
+
+
+def test_the_noun_states_is_no_cue() -> None:
+    found = only("Kowal won in five states, ending the race for the harbor seat.")
+    assert found.attribution == "unattributed"
