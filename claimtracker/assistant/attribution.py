@@ -1651,7 +1651,8 @@ def _tail_is_adjunct(masked: str, start: int, end: int, names_quoted: bool = Fal
     lowered = [w.lower() for w in words]
     if "that" in lowered or ":" in masked[start:end] or "что" in lowered:
         return False
-    return not any(w in _FINITE_NON_REPORTING for w in lowered)
+    # "said Will Doyle", "said May Kowal": a capitalised word after the verb is a name
+    return not any(w.lower() in _FINITE_NON_REPORTING and not w[0].isupper() for w in words)
 
 
 _WHO = re.compile(r"\s(?:who|whose)\s")

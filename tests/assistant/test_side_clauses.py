@@ -85,3 +85,8 @@ def test_a_document_states(text: str, speaker: str) -> None:
 def test_the_noun_states_is_no_cue() -> None:
     found = only("Kowal won in five states, ending the race for the harbor seat.")
     assert found.attribution == "unattributed"
+
+
+def test_a_name_that_is_also_an_auxiliary_after_said() -> None:
+    found = only("“We will keep the ferry running,” said Will Doyle, a pilot on the harbor.")
+    assert found.speaker == "Will Doyle"
