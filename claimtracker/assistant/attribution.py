@@ -22,7 +22,12 @@ from typing import NamedTuple
 
 from claimtracker.assistant import cues, subjects
 from claimtracker.assistant.cues import words
-from claimtracker.assistant.side_clauses import SideClause, find_as_clause, find_with_clause
+from claimtracker.assistant.side_clauses import (
+    SideClause,
+    find_as_clause,
+    find_leading_participle,
+    find_with_clause,
+)
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
 _SEPARATORS = ",;:—–"
@@ -922,12 +927,14 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
     if not verbs:
         return (
             _english_as(start, masked, [])
+            or _participle_first(text, start, masked)
             or _russian_as(text, start, masked)
             or _verb_colon_quote(text, start, masked)
         )
     return (
         _english_as(start, masked, verbs)
         or _with_saying(start, masked)
+        or _participle_first(text, start, masked)
         or _trailing(text, start, masked, verbs)
         or _russian_as(text, start, masked)
         or _leading(text, start, masked, verbs)
@@ -1915,6 +1922,31 @@ _RUSSIAN_BACK = re.compile(
 
 def _is_cyrillic_word(word: str) -> bool:
     return any("а" <= ch.lower() <= "я" for ch in word)
+
+
+def _participle_first(text: str, base: int, masked: str) -> Attribution | None:
+    """ "Noting that the levy failed, Kowal called for ...": the main clause's subject speaks
+    the participle's content (see :mod:`side_clauses`)."""
+    found = find_leading_participle(masked)
+    if found is None:
+        return None
+    cue, content_start = found
+    subject = _main_subject(masked, text[base : base + len(masked)], len(masked))
+    if subject is None or subject[2] <= content_start:
+        return None
+    c_start, c_end = _strip_span(masked, content_start, subject[2])
+    if len(_words(masked, c_start, c_end)) < _MIN_WHO_CONTENT_WORDS:
+        return None
+    return Attribution(
+        speaker_start=base + subject[0],
+        speaker_end=base + subject[1],
+        descriptor_start=base + subject[2],
+        descriptor_end=base + subject[1],
+        cue=cue,
+        pattern="leading",
+        content_start=base + c_start,
+        content_end=base + c_end,
+    )
 
 
 def _with_saying(base: int, masked: str) -> Attribution | None:

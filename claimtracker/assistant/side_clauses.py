@@ -10,6 +10,9 @@ when nothing but a short time or place phrase follows the verb: "as the company 
 The sentence is matched with its quoted words blanked out (see :func:`quotes.quote_mask`), so a
 quote after the clause ('As Ada Kowal said, "..."') is content, never part of the clause.
 
+"Noting that ..., X said": a leading participle clause is the view of the main clause's subject
+("After saying he would stay, Kowal left" too).
+
 "With X saying ...": a poll share or a group speaks in an absolute clause ("Turnout fell, with 30
 percent of voters saying they would stay home"); what follows the participle is theirs.
 """
@@ -59,6 +62,14 @@ _WITH = re.compile(
     r"|three|four|five|six|seven|eight|nine|ten|[A-Z][\w.'’\-]*)(?:\s+[\w.'’%\-]+){0,7}?)\s+"
     r"(?P<cue>saying|arguing|predicting|insisting|claiming|warning|noting|reporting|complaining)\b"
 )
+_LEADING_PARTICIPLE = re.compile(
+    r"\s*(?:(?:After|While|Since|In|By|Before|Having|When|Even|Though|Although)\s+)?"
+    r"(?P<cue>[Nn]oting|[Dd]eclaring|[Ss]aying|[Aa]rguing|[Ii]nsisting|[Ww]arning|[Cc]laiming"
+    r"|[Aa]cknowledging|[Ss]tressing|[Aa]nnounc(?:ing|ed)|[Aa]sserting|[Pp]redicting|[Ee]xplaining"
+    r"|[Cc]harging|[Cc]ontending|[Ss]uggesting|[Cc]omplaining|[Cc]onceding|[Aa]dmitting"
+    r"|[Pp]romising|[Vv]owing|[Pp]ledging|[Rr]ecalling|[Rr]eiterating|[Ee]mphasi[sz]ing"
+    r"|[Tt]elling\s+(?:reporters|supporters|voters|the\s+\w+|[a-z]+))\b"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*|_+")
 _MIN_CONTENT_WORDS = 3
 
@@ -104,6 +115,15 @@ def find_as_clause(masked: str) -> SideClause | None:
                 content,
             )
     return None
+
+
+def find_leading_participle(masked: str) -> tuple[str, int] | None:
+    """The cue and where its content starts, when ``masked`` opens with a reporting participle
+    ("Noting that ...", "After saying ..."); the main clause after it names the speaker."""
+    found = _LEADING_PARTICIPLE.match(masked)
+    if found is None:
+        return None
+    return found.group("cue").lower(), found.end()
 
 
 def find_with_clause(masked: str) -> SideClause | None:

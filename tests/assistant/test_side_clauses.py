@@ -90,3 +90,29 @@ def test_the_noun_states_is_no_cue() -> None:
 def test_a_name_that_is_also_an_auxiliary_after_said() -> None:
     found = only("“We will keep the ferry running,” said Will Doyle, a pilot on the harbor.")
     assert found.speaker == "Will Doyle"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Noting that both pilots battled fierce opposition from the press, Dale put her "
+            "finger on one facet of the race.",
+            "Dale",
+        ),
+        (
+            "Declaring that he alone can secure the harbor, the old shipowner offered himself "
+            "as a candidate.",
+            "the old shipowner",
+        ),
+        (
+            "Since announcing that he would not run for mayor, Ngata has backed Kowal at every "
+            "rally.",
+            "Ngata",
+        ),
+    ],
+)
+def test_a_leading_participle_belongs_to_the_main_subject(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.attribution == "on_record"
