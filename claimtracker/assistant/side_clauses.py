@@ -60,7 +60,8 @@ _TRAILING = re.compile(r"\s*,\s+" + _CLAUSE + r"\s*[.!?]?[\"”’']?\s*$")
 _WITH = re.compile(
     r"(?:^|[\s,;—–\-])with\s+(?P<speaker>(?:\d[\d.,]*|half|most|many|some|several|a majority|majorities|nearly|about|almost|only|just|the|one|two"
     r"|three|four|five|six|seven|eight|nine|ten|[A-Z][\w.'’\-]*)(?:\s+[\w.'’%\-]+){0,7}?)\s+"
-    r"(?P<cue>saying|arguing|predicting|insisting|claiming|warning|noting|reporting|complaining)\b"
+    r"(?P<cue>saying|arguing|predicting|insisting|claiming|warning|noting|reporting|complaining"
+    r"|tweeting|writing|telling)\b"
 )
 _LEADING_PARTICIPLE = re.compile(
     r"\s*(?:(?:After|While|Since|In|By|Before|Having|When|Even|Though|Although)\s+)?"
