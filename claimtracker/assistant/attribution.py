@@ -794,6 +794,12 @@ _BE_BEFORE_ING = re.compile(
 )
 
 
+#: '"...," Kelly charged': a quote, then the subject right before the verb.
+_QUOTE_THEN_SUBJECT = re.compile(
+    r"\s*[\"“‘']*_+[,?!]?[\"”’']*\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Za-z][\w.'’\-]*\s+$"
+)
+
+
 def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
     if verb.start > 0 and masked[verb.start - 1] == "-":
@@ -806,6 +812,7 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         verb.lower in _ONLY_WITH_CONTENT
         and verb.next not in ("that", "about", "of")
         and (masked[verb.end : verb.end + 3].lstrip()[:1] not in _CONTENT_OPENERS)
+        and not _QUOTE_THEN_SUBJECT.match(masked, 0, verb.start)
     ):
         return False, False  # "testified before the panel", "boasts a lead": no assertion
     if verb.lower in ("show", "shows") and verb.next in _SHOWS_NOUN_NEXT:

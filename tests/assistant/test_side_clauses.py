@@ -121,3 +121,8 @@ def test_a_leading_participle_belongs_to_the_main_subject(text: str, speaker: st
     found = only(text)
     assert found.speaker == speaker
     assert found.attribution == "on_record"
+
+
+def test_charged_after_a_quote_and_its_subject() -> None:
+    found = only("“You have sunk the ferry line,” Kowal charged at the harbor meeting.")
+    assert (found.speaker, found.attribution) == ("Kowal", "on_record")
