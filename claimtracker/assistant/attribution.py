@@ -358,7 +358,8 @@ def _subject_before(
         a, b = _strip_span(masked, floor, end)
         match = _LAST_WORD.search(masked, a, b)
         if match and (
-            match.group(1).lower() in cues.AUXILIARIES
+            # "has said", not the name in "Will wrote"
+            (match.group(1).lower() in cues.AUXILIARIES and not match.group(1)[0].isupper())
             or (
                 (match.group(1).endswith("ly") or match.group(1) in _MAIN_CLAUSE_ADVERBS)
                 and match.group(1).islower()
