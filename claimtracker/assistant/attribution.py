@@ -359,7 +359,7 @@ def _subject_before(
         match = _LAST_WORD.search(masked, a, b)
         if match and (
             # "has said", not the name in "Will wrote"
-            (match.group(1).lower() in cues.AUXILIARIES and not match.group(1)[0].isupper())
+            (match.group(1).lower() in cues.AUXILIARIES and match.group(1) not in ("Will", "May"))
             or (
                 (match.group(1).endswith("ly") or match.group(1) in _MAIN_CLAUSE_ADVERBS)
                 and match.group(1).islower()
