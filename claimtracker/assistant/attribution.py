@@ -1747,11 +1747,18 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             if np is None:
                 return None
             np_words = _words(masked, np[0] - base, np[1] - base)
-            if any(w in _IRREGULAR_PAST for w in np_words) or any(
-                w.islower()
-                and (w in _FINITE_NON_REPORTING or (w.endswith("ed") and "-" not in w))
-                and w not in cues.DESCRIPTIVE_PARTICIPLES
-                for w in np_words[1:]
+            if (
+                any(w in _IRREGULAR_PAST for w in np_words)
+                or any(
+                    w.islower()
+                    and (w in _FINITE_NON_REPORTING or (w.endswith("ed") and "-" not in w))
+                    and w not in cues.DESCRIPTIVE_PARTICIPLES
+                    # "said the printed card": an adjective right after the article
+                    and not (
+                        k == 1 and np_words[0].lower() in ("the", "a", "an") and w.endswith("ed")
+                    )
+                    for k, w in enumerate(np_words[1:], start=1)
+                )
             ):
                 # "..., said the speeches led her to vote", "X, a staff member, said the levy
                 # failed": a clause, not a name
