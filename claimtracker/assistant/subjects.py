@@ -62,6 +62,7 @@ _TIME_WORDS = words(
     """
 )
 _PARTICLES_AFTER_PRESENT = words("on to into out up back down over in")
+_PHRASAL_PLAIN = words("speak go turn come step weigh lash hit")
 #: Present verbs that open a phrasal verb ("goes on to", "hits out at", "weighs in").
 _PHRASAL_PRESENT = words("goes turns moves comes steps doubles weighs lashes hits speaks flies")
 _NOT_SUBJECT_STARTS = words("there here what why how who whom which whose where such")
@@ -116,7 +117,13 @@ def _finite(word: _Word, following: _Word | None) -> bool:
         and following is not None
         and following.lower in _PARTICLES_AFTER_PRESENT
     )
-    return present and (with_object or with_particle)
+    # "Harbor leaders speak in one voice, arguing ...": a plural subject's phrasal verb
+    plural_phrasal = (
+        lower in _PHRASAL_PLAIN
+        and following is not None
+        and following.lower in _PARTICLES_AFTER_PRESENT
+    )
+    return (present and (with_object or with_particle)) or plural_phrasal
 
 
 def _is_name(tokens: list[_Word]) -> bool:

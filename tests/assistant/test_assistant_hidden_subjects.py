@@ -294,6 +294,11 @@ def test_a_progressive_after_asides() -> None:
             "island.",
             "Kowal",
         ),
+        (
+            "Harbor pilots and their allies speak in one voice, arguing that the levy has been "
+            "a failure.",
+            "Harbor pilots and their allies",
+        ),
     ],
 )
 def test_a_phrasal_present_verb_before_the_report(text: str, speaker: str) -> None:
