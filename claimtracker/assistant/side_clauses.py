@@ -94,27 +94,26 @@ def _content(masked: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _as_clause(found: re.Match[str], content: tuple[int, int]) -> SideClause:
+    return SideClause(
+        found.span("speaker"),
+        (found.start("as"), found.end("cue")),
+        found.group("cue").lower(),
+        content,
+    )
+
+
 def find_as_clause(masked: str) -> SideClause | None:
     """The "as X said" clause that attributes the rest of ``masked``, if any."""
     leading = _LEADING.match(masked)
     if leading is not None:
         content = _content(masked, leading.end(), len(masked))
         if content is not None:
-            return SideClause(
-                leading.span("speaker"),
-                (leading.start("as"), leading.end("cue")),
-                leading.group("cue").lower(),
-                content,
-            )
+            return _as_clause(leading, content)
     for trailing in _TRAILING.finditer(masked):
         content = _content(masked, 0, trailing.start())
         if content is not None:
-            return SideClause(
-                trailing.span("speaker"),
-                (trailing.start("as"), trailing.end("cue")),
-                trailing.group("cue").lower(),
-                content,
-            )
+            return _as_clause(trailing, content)
     return None
 
 

@@ -45,32 +45,6 @@ def test_an_as_of_time_is_no_as_clause(text: str) -> None:
     assert find_as_clause(text) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        (
-            "Kowal has slightly improved his standing, with 30 percent of voters saying they "
-            "like him.",
-            "30 percent of voters",
-        ),
-        (
-            "Ngata turned on Kowal, with the campaign of the former mayor saying Kowal was "
-            "no friend of the harbor.",
-            "the campaign of the former mayor",
-        ),
-        (
-            "The pier closure sparked a debate, with Ada Kowal telling reporters on Thursday "
-            "she would vote no.",
-            "Ada Kowal",
-        ),
-    ],
-)
-def test_with_someone_saying_hands_them_the_sentence(text: str, speaker: str) -> None:
-    found = only(text)
-    assert found.speaker == speaker
-    assert found.cue in ("saying", "telling")
-
-
 def test_a_sign_saying_is_no_speaker() -> None:
     assert only("Ada walked in with a sign saying the pier was closed.").speaker == "Ada"
 
@@ -105,31 +79,54 @@ def test_a_name_that_is_also_an_auxiliary(text: str, speaker: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker"),
+    ("text", "speaker", "cue"),
     [
+        (
+            "Kowal has slightly improved his standing, with 30 percent of voters saying they "
+            "like him.",
+            "30 percent of voters",
+            "saying",
+        ),
+        (
+            "Ngata turned on Kowal, with the campaign of the former mayor saying Kowal was "
+            "no friend of the harbor.",
+            "the campaign of the former mayor",
+            "saying",
+        ),
+        (
+            "The pier closure sparked a debate, with Ada Kowal telling reporters on Thursday "
+            "she would vote no.",
+            "Ada Kowal",
+            "telling",
+        ),
+        # a leading participle belongs to the main clause's subject
         (
             "Noting that both pilots battled fierce opposition from the press, Dale put her "
             "finger on one facet of the race.",
             "Dale",
+            "noting",
         ),
         (
             "Declaring that he alone can secure the harbor, the old shipowner offered himself "
             "as a candidate.",
             "the old shipowner",
+            "declaring",
         ),
         (
             "Since announcing that he would not run for mayor, Ngata has backed Kowal at every "
             "rally.",
             "Ngata",
+            "announcing",
+        ),
+        # a verb that asserts only with content, after a quote and its subject
+        (
+            "“You have sunk the ferry line,” Kowal charged at the harbor meeting.",
+            "Kowal",
+            "charged",
         ),
     ],
 )
-def test_a_leading_participle_belongs_to_the_main_subject(text: str, speaker: str) -> None:
+def test_the_clause_names_the_speaker(text: str, speaker: str, cue: str) -> None:
     found = only(text)
-    assert found.speaker == speaker
-    assert found.attribution == "on_record"
-
-
-def test_charged_after_a_quote_and_its_subject() -> None:
-    found = only("“You have sunk the ferry line,” Kowal charged at the harbor meeting.")
-    assert (found.speaker, found.attribution) == ("Kowal", "on_record")
+    assert (found.speaker, found.cue) == (speaker, cue)
+    assert found.attribution != "unattributed"
