@@ -25,6 +25,7 @@ from claimtracker.assistant.cues import words
 from claimtracker.assistant.side_clauses import (
     SideClause,
     find_as_clause,
+    find_embedded_say,
     find_leading_participle,
     find_with_clause,
 )
@@ -956,6 +957,7 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         or _phrase_before_that(text, start, masked, verbs)
         or _group_who_says(text, start, masked, verbs)
         or _long_subject(text, start, masked, verbs)
+        or _embedded_say(start, masked)
     )
 
 
@@ -1962,6 +1964,12 @@ def _participle_first(text: str, base: int, masked: str) -> Attribution | None:
         content_start=base + c_start,
         content_end=base + c_end,
     )
+
+
+def _embedded_say(base: int, masked: str) -> Attribution | None:
+    """ "... than aides say he deserves" (see :mod:`side_clauses`)."""
+    found = find_embedded_say(masked)
+    return None if found is None else _side_attribution(base, found)
 
 
 def _with_saying(base: int, masked: str) -> Attribution | None:

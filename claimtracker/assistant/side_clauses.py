@@ -13,6 +13,9 @@ quote after the clause ('As Ada Kowal said, "..."') is content, never part of th
 "Noting that ..., X said": a leading participle clause is the view of the main clause's subject
 ("After saying he would stay, Kowal left" too).
 
+"... than aides say he deserves", "the place officials say the town might ...": a plural source
+noun and "say" inside a clause speak the rest of the sentence.
+
 "With X saying ...": a poll share or a group speaks in an absolute clause ("Turnout fell, with 30
 percent of voters saying they would stay home"); what follows the participle is theirs.
 """
@@ -21,6 +24,8 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+
+from claimtracker.assistant.cues import DESCRIBED_SOURCE_HEADS
 
 #: Verbs of an "as" clause, in the forms news copy uses; "put it" stands for "as one analyst put it".
 _VERBS = (
@@ -70,6 +75,11 @@ _LEADING_PARTICIPLE = re.compile(
     r"|[Cc]harging|[Cc]ontending|[Ss]uggesting|[Cc]omplaining|[Cc]onceding|[Aa]dmitting"
     r"|[Pp]romising|[Vv]owing|[Pp]ledging|[Rr]ecalling|[Rr]eiterating|[Ee]mphasi[sz]ing"
     r"|[Tt]elling\s+(?:reporters|supporters|voters|the\s+\w+|[a-z]+))\b"
+)
+_EMBEDDED_SAY = re.compile(
+    r"(?<=[a-z,] )(?P<speaker>(?:(?:many|some|most|other|former|senior|top|[A-Z][\w.'’\-]*)\s+)"
+    r"{0,3}(?P<head>[a-z]+))\s+(?P<cue>say|believe|contend|insist|estimate|predict)\s+"
+    r"(?!that\b|so\b|no\b|yes\b)"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*|_+")
 _MIN_CONTENT_WORDS = 3
@@ -140,3 +150,23 @@ def find_with_clause(masked: str) -> SideClause | None:
         found.group("cue").lower(),
         content,
     )
+
+
+def find_embedded_say(masked: str) -> SideClause | None:
+    """A plural source noun saying the rest of the sentence from inside it ("less credit than
+    aides say he deserves"); only a source noun, so "the bills say" is no speaker."""
+    for found in _EMBEDDED_SAY.finditer(masked):
+        if found.group("head") not in DESCRIBED_SOURCE_HEADS or not found.group("head").endswith(
+            "s"
+        ):
+            continue
+        content = _content(masked, found.end(), len(masked))
+        if content is None:
+            continue
+        return SideClause(
+            found.span("speaker"),
+            (found.start("speaker"), found.end("cue")),
+            found.group("cue").lower(),
+            content,
+        )
+    return None

@@ -1,5 +1,5 @@
 """Side clauses that name a speaker: 'as X said' before or after the view (an 'as' of time is
-no attribution), 'with X saying ...', and a document that 'states'. On short sentences written
+no attribution), 'with X saying ...', '... than aides say ...', and a document that 'states'. On short sentences written
 for these tests."""
 
 from __future__ import annotations
@@ -117,6 +117,12 @@ def test_a_name_that_is_also_an_auxiliary(text: str, speaker: str) -> None:
             "rally.",
             "Ngata",
             "announcing",
+        ),
+        # a plural source noun saying the rest from inside the sentence
+        (
+            "Kowal has gotten less credit than aides say he deserves for the new pier.",
+            "aides",
+            "say",
         ),
         # a verb that asserts only with content, after a quote and its subject
         (
