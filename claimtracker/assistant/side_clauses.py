@@ -78,7 +78,7 @@ _LEADING_PARTICIPLE = re.compile(
 )
 _EMBEDDED_SAY = re.compile(
     r"(?<=[a-z,] )(?P<speaker>(?:(?:many|some|most|other|former|senior|top|[A-Z][\w.'’\-]*)\s+)"
-    r"{0,3}(?P<head>[a-z]+))\s+(?P<cue>say|believe|contend|insist|estimate|predict)\s+"
+    r"{0,3}(?P<head>[a-z]+))\s+(?P<cue>say|said|believe|contend|insist|estimate|predict)\s+"
     r"(?!that\b|so\b|no\b|yes\b)"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*|_+")
