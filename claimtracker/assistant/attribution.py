@@ -22,6 +22,13 @@ from typing import NamedTuple
 
 from claimtracker.assistant import cues, subjects
 from claimtracker.assistant.cues import words
+from claimtracker.assistant.side_clauses import (
+    SideClause,
+    find_as_clause,
+    find_embedded_say,
+    find_leading_participle,
+    find_with_clause,
+)
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
 _SEPARATORS = ",;:—–"
@@ -373,7 +380,8 @@ def _subject_before(
         a, b = _strip_span(masked, floor, end)
         match = _LAST_WORD.search(masked, a, b)
         if match and (
-            match.group(1).lower() in cues.AUXILIARIES
+            # "has said", not the name in "Will wrote"
+            (match.group(1).lower() in cues.AUXILIARIES and match.group(1) not in ("Will", "May"))
             or (
                 (match.group(1).endswith("ly") or match.group(1) in _MAIN_CLAUSE_ADVERBS)
                 and match.group(1).islower()
@@ -751,7 +759,7 @@ def _verbs(masked: str) -> list[_Verb]:
                 previous = word
                 continue
             end = particle.end()
-        elif word not in _ALL_REPORTING_VERBS:
+        elif word not in _ALL_REPORTING_VERBS and not _written_states(masked, word, end, previous):
             previous = word
             continue
         following = _WORD.search(masked, end)
@@ -767,6 +775,22 @@ def _verbs(masked: str) -> list[_Verb]:
         )
         previous = word
     return verbs
+
+
+_STATES_NEXT = re.compile(r"\s*(?:[,:]|that\b)")
+#: Besides documents ("the memo states"), what "states" may follow as a verb.
+_BEFORE_STATES = words("it law bill constitution text page passage section clause verse sign")
+
+
+def _written_states(masked: str, word: str, end: int, previous: str | None) -> bool:
+    """ "The report states that ...", '"...," the memo states,': "states" as a reporting verb;
+    never the noun ("five states", "the other states, ...")."""
+    return (
+        word == "states"
+        and previous is not None
+        and (previous.lower() in cues.DOCUMENT_HEADS or previous.lower() in _BEFORE_STATES)
+        and _STATES_NEXT.match(masked, end) is not None
+    )
 
 
 _CATENATIVE = re.compile(
@@ -810,6 +834,12 @@ _BE_BEFORE_ING = re.compile(
 )
 
 
+#: '"...," Kelly charged': a quote, then the subject right before the verb.
+_QUOTE_THEN_SUBJECT = re.compile(
+    r"\s*[\"“‘']*_+[,?!]?[\"”’']*\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Za-z][\w.'’\-]*\s+$"
+)
+
+
 def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
     if verb.start > 0 and masked[verb.start - 1] == "-":
@@ -822,6 +852,7 @@ def _verb_ok(masked: str, verb: _Verb) -> tuple[bool, bool]:
         verb.lower in _ONLY_WITH_CONTENT
         and verb.next not in ("that", "about", "of")
         and (masked[verb.end : verb.end + 3].lstrip()[:1] not in _CONTENT_OPENERS)
+        and not _QUOTE_THEN_SUBJECT.match(masked, 0, verb.start)
     ):
         return False, False  # "testified before the panel", "boasts a lead": no assertion
     if verb.lower in ("show", "shows") and verb.next in _SHOWS_NOUN_NEXT:
@@ -941,9 +972,17 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         masked = _TITLE_VERB.sub(lambda m: m.group().lower(), masked)
         verbs = _verbs(masked)[:1]
     if not verbs:
-        return _russian_as(text, start, masked) or _verb_colon_quote(text, start, masked)
+        return (
+            _english_as(start, masked, [])
+            or _participle_first(text, start, masked)
+            or _russian_as(text, start, masked)
+            or _verb_colon_quote(text, start, masked)
+        )
     return (
-        _trailing(text, start, masked, verbs)
+        _english_as(start, masked, verbs)
+        or _with_saying(start, masked)
+        or _participle_first(text, start, masked)
+        or _trailing(text, start, masked, verbs)
         or _russian_as(text, start, masked)
         or _leading(text, start, masked, verbs)
         or _parenthetical(text, start, masked, verbs)
@@ -956,6 +995,7 @@ def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribut
         or _phrase_before_that(text, start, masked, verbs)
         or _group_who_says(text, start, masked, verbs)
         or _long_subject(text, start, masked, verbs)
+        or _embedded_say(start, masked)
     )
 
 
@@ -1666,7 +1706,8 @@ def _tail_is_adjunct(masked: str, start: int, end: int, names_quoted: bool = Fal
     lowered = [w.lower() for w in words]
     if "that" in lowered or ":" in masked[start:end] or "что" in lowered:
         return False
-    return not any(w in _FINITE_NON_REPORTING for w in lowered)
+    # "said Will Doyle", "said May Kowal": a capitalised word after the verb is a name
+    return not any(w.lower() in _FINITE_NON_REPORTING and not w[0].isupper() for w in words)
 
 
 _WHO = re.compile(r"\s(?:who|whose)\s")
@@ -1746,11 +1787,18 @@ def _trailing(text: str, base: int, masked: str, verbs: list[_Verb]) -> Attribut
             if np is None:
                 return None
             np_words = _words(masked, np[0] - base, np[1] - base)
-            if any(w in _IRREGULAR_PAST for w in np_words) or any(
-                w.islower()
-                and (w in _FINITE_NON_REPORTING or (w.endswith("ed") and "-" not in w))
-                and w not in cues.DESCRIPTIVE_PARTICIPLES
-                for w in np_words[1:]
+            if (
+                any(w in _IRREGULAR_PAST for w in np_words)
+                or any(
+                    w.islower()
+                    and (w in _FINITE_NON_REPORTING or (w.endswith("ed") and "-" not in w))
+                    and w not in cues.DESCRIPTIVE_PARTICIPLES
+                    # "said the printed card": an adjective right after the article
+                    and not (
+                        k == 1 and np_words[0].lower() in ("the", "a", "an") and w.endswith("ed")
+                    )
+                    for k, w in enumerate(np_words[1:], start=1)
+                )
             ):
                 # "..., said the speeches led her to vote", "X, a staff member, said the levy
                 # failed": a clause, not a name
@@ -1929,6 +1977,73 @@ _RUSSIAN_BACK = re.compile(
 
 def _is_cyrillic_word(word: str) -> bool:
     return any("а" <= ch.lower() <= "я" for ch in word)
+
+
+def _participle_first(text: str, base: int, masked: str) -> Attribution | None:
+    """ "Noting that the levy failed, Kowal called for ...": the main clause's subject speaks
+    the participle's content (see :mod:`side_clauses`)."""
+    found = find_leading_participle(masked)
+    if found is None:
+        return None
+    cue, content_start = found
+    subject = _main_subject(masked, text[base : base + len(masked)], len(masked))
+    if subject is None or subject[2] <= content_start:
+        return None
+    c_start, c_end = _strip_span(masked, content_start, subject[2])
+    if len(_words(masked, c_start, c_end)) < _MIN_WHO_CONTENT_WORDS:
+        return None
+    return Attribution(
+        speaker_start=base + subject[0],
+        speaker_end=base + subject[1],
+        descriptor_start=base + subject[2],
+        descriptor_end=base + subject[1],
+        cue=cue,
+        pattern="leading",
+        content_start=base + c_start,
+        content_end=base + c_end,
+    )
+
+
+def _embedded_say(base: int, masked: str) -> Attribution | None:
+    """ "... than aides say he deserves" (see :mod:`side_clauses`)."""
+    found = find_embedded_say(masked)
+    return None if found is None else _side_attribution(base, found)
+
+
+def _with_saying(base: int, masked: str) -> Attribution | None:
+    """ "..., with 30 percent of voters saying ..." (see :mod:`side_clauses`)."""
+    found = find_with_clause(masked)
+    if found is None or not _looks_like_subject(masked, *found.speaker):
+        return None
+    return _side_attribution(base, found)
+
+
+def _english_as(base: int, masked: str, verbs: list[_Verb]) -> Attribution | None:
+    """ "As the report notes, ..." and "..., as Ada Kowal said." (see :mod:`side_clauses`).
+
+    A trailing clause after a reporting verb of the sentence's own ("X said ..., as some had
+    suggested") leaves the sentence to that verb.
+    """
+    found = find_as_clause(masked)
+    if found is None or not _looks_like_subject(masked, *found.speaker):
+        return None
+    trailing = found.content[0] < found.descriptor[0]
+    if trailing and any(v.start < found.descriptor[0] for v in verbs):
+        return None
+    return _side_attribution(base, found)
+
+
+def _side_attribution(base: int, found: SideClause) -> Attribution:
+    return Attribution(
+        speaker_start=base + found.speaker[0],
+        speaker_end=base + found.speaker[1],
+        descriptor_start=base + found.descriptor[0],
+        descriptor_end=base + found.descriptor[1],
+        cue=found.cue,
+        pattern="as",
+        content_start=base + found.content[0],
+        content_end=base + found.content[1],
+    )
 
 
 def _russian_as(text: str, base: int, masked: str) -> Attribution | None:

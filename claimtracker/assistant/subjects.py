@@ -61,6 +61,10 @@ _TIME_WORDS = words(
     week weekend month year day today yesterday tonight
     """
 )
+_PARTICLES_AFTER_PRESENT = words("on to into out up back down over in")
+_PHRASAL_PLAIN = words("speak go turn come step weigh lash hit")
+#: Present verbs that open a phrasal verb ("goes on to", "hits out at", "weighs in").
+_PHRASAL_PRESENT = words("goes turns moves comes steps doubles weighs lashes hits speaks flies")
 _NOT_SUBJECT_STARTS = words("there here what why how who whom which whose where such")
 _MAX_SUBJECT_WORDS = 12
 _MAX_ADJUNCT_WORDS = 4
@@ -106,9 +110,20 @@ def _finite(word: _Word, following: _Word | None) -> bool:
     with_object = following is not None and following.lower in _DETERMINERS
     if lower.endswith("ed") and (lower not in cues.DESCRIPTIVE_PARTICIPLES or with_object):
         return True  # "released a statement", not "a report released Monday"
-    return (
-        with_object and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+    present = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+    # "It goes on to fault ...", "Hale turns to the levy": a present verb before a particle
+    with_particle = (
+        lower in _PHRASAL_PRESENT
+        and following is not None
+        and following.lower in _PARTICLES_AFTER_PRESENT
     )
+    # "Harbor leaders speak in one voice, arguing ...": a plural subject's phrasal verb
+    plural_phrasal = (
+        lower in _PHRASAL_PLAIN
+        and following is not None
+        and following.lower in _PARTICLES_AFTER_PRESENT
+    )
+    return (present and (with_object or with_particle)) or plural_phrasal
 
 
 def _is_name(tokens: list[_Word]) -> bool:

@@ -52,7 +52,7 @@ _OPENING = "The ferry vote was close. "
         ),
         (
             "As The Hill reported, the mayor lost by three votes in the council.",
-            "Hill",
+            "The Hill",
             "media_outlet",
             "secondhand",
         ),

@@ -279,3 +279,35 @@ def test_a_progressive_after_asides() -> None:
         "the new pier is too short."
     )
     assert (found.speaker, found.attribution) == ("A growing number of harbor pilots", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The letter goes on to fault the mayor's use of a private phone, saying every call "
+            "could be heard.",
+            "The letter",
+        ),
+        (
+            "Kowal flies up in a small plane to tell everyone how hard it is to live on the "
+            "island.",
+            "Kowal",
+        ),
+        (
+            "Harbor pilots and their allies speak in one voice, arguing that the levy has been "
+            "a failure.",
+            "Harbor pilots and their allies",
+        ),
+    ],
+)
+def test_a_phrasal_present_verb_before_the_report(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_a_plural_noun_before_to_is_no_verb() -> None:
+    found = only(
+        "But other advisers to the harbor board have been urging the mayor to sell, saying "
+        "only a buyer would save the ferry."
+    )
+    assert found.speaker is not None and "advisers" in found.speaker

@@ -51,3 +51,8 @@ def test_the_cue_first_then_the_speaker_and_an_aside_before_the_quote() -> None:
     found = only('Said Ada Kowal, who grew up on the harbor, "We were all so proud of the crews."')
     assert (found.speaker, found.cue, found.attribution) == ("Ada Kowal", "said", "on_record")
     assert found.descriptor == "Ada Kowal, who grew up on the harbor"
+
+
+def test_an_inverted_speaker_with_an_adjective_in_ed() -> None:
+    found = only("“Vote for the whole slate on the pier,” said the printed ballot card.")
+    assert found.speaker == "the printed ballot card"
