@@ -1,14 +1,22 @@
-"""Search on a PostgreSQL server at a million claims, beside raw psycopg in the same run.
+"""Search on a PostgreSQL server at a million claims (or ten), beside raw psycopg in the same run.
 
-    python bench/server_search.py [N] [--url URL]
+    python bench/server_search.py [N] [--data-dir DIR]         # a throwaway cluster in DIR
+    python bench/server_search.py [N] --url URL [--keep]       # a database on a server
 
 Without ``--url`` a throwaway cluster is started the way the tests start theirs (tests/pg.py:
-``initdb`` in a temporary folder, fsync off) and deleted afterwards; with it, URL names an
-empty database on a real server. N claims (default 1,000,000, the synthetic claims of
-bench/synthetic.py) are loaded with COPY into the migrated schema, so the search document of
-migration 0007 is built by its trigger as any insert builds it; the load is timed beside COPY of
-the same rows into a bare copy of the table (no trigger, no index), and the GIN index is built
-after the load.
+``initdb`` in a temporary folder, or under ``--data-dir``, fsync off, with bulk-load settings)
+and deleted afterwards; with it, URL names an empty database on a real server, or, with
+``--keep``, one loaded by an earlier run (bench/server_cluster.py keeps a cluster up between
+runs): what is there is measured and the run says what an earlier load recorded about it
+(table ``bench_load``), so that ten million claims are loaded once. N claims (default
+1,000,000, the synthetic claims of bench/synthetic.py) are written as COPY text to a file
+(under ``--data-dir``), then COPY'd into the migrated schema: the first ones (5 %, at most
+100,000) through the search document's trigger with every index in place, as any insert; the
+rest from a staging table with the document computed by INSERT … SELECT (one per core) while
+the claim table's secondary indexes (the GIN search index among them) are dropped, then built
+again from their own definitions. Each step is timed beside COPY of the same rows into a bare
+table (no trigger, no index); then VACUUM ANALYZE (the planner's statistics; a fresh load has
+none) and the sizes: database, table, indexes, search index.
 
 Then, each figure the median of several runs after a warm-up, on the pooled connection the app
 and the CLI use: the first page (200 claims, newest first) of word queries and of search as
@@ -25,8 +33,10 @@ import io
 import random
 import statistics
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -66,7 +76,7 @@ def _median_ms(action: Callable[[], object], runs: int = 9) -> float:
     return statistics.median(times)
 
 
-def _copy_text(rows: Iterator[tuple[object, ...]]) -> bytes:
+def _copy_text(rows: Iterable[tuple[object, ...]]) -> bytes:
     """Rows in COPY's text format."""
     out = io.StringIO()
     for row in rows:
@@ -83,15 +93,30 @@ def _copy_text(rows: Iterator[tuple[object, ...]]) -> bytes:
     return out.getvalue().encode()
 
 
-def _copy(psycopg_connection: Any, table: str, data: bytes) -> float:
+def _write_copy_file(path: Path, n: int) -> None:
+    """The ``n`` synthetic claims in COPY's text format, written in blocks (10,000,000 claims
+    are some 4.6 GB: never held in memory at once)."""
+    rows = claim_rows(n)
+    with path.open("wb") as handle:
+        while block := list(islice(rows, 50_000)):
+            handle.write(_copy_text(block))
+
+
+def _copy(psycopg_connection: Any, table: str, path: Path, lines: int | None = None) -> float:
+    """COPY the file (or its first ``lines`` lines) into ``table``; the seconds it took."""
     columns = ", ".join(CLAIM_COLUMNS)
     started = time.perf_counter()
     with (
         psycopg_connection.cursor() as cursor,
         cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        path.open("rb") as handle,
     ):
-        for start in range(0, len(data), 1 << 20):
-            copy.write(data[start : start + (1 << 20)])
+        if lines is None:
+            while block := handle.read(1 << 20):
+                copy.write(block)
+        else:
+            for line in islice(handle, lines):
+                copy.write(line)
     psycopg_connection.commit()
     return time.perf_counter() - started
 
@@ -103,60 +128,162 @@ def _timed_sql(psycopg_connection: Any, sql: str) -> float:
     return time.perf_counter() - started
 
 
-def load(store: Store, n: int) -> None:
-    """COPY the claims: the first ones through the trigger (as any insert), the rest from a
-    staging table with the document computed in one INSERT ... SELECT (a bulk loader's way)."""
+#: What a bench load leaves behind in the database, so that a later run with --keep can say
+#: what it measures (a bench database only; the product never reads it).
+LOAD_RECORD = "bench_load"
+
+
+def _claims_loaded(store: Store) -> int:
+    with store.raw() as connection:
+        raw = connection.psycopg  # type: ignore[attr-defined]
+        (count,) = raw.execute("SELECT count(*) FROM claim").fetchone()
+        return int(count)
+
+
+def _say_what_is_loaded(store: Store, count: int) -> None:
+    with store.raw() as connection:
+        raw = connection.psycopg  # type: ignore[attr-defined]
+        exists = raw.execute("SELECT to_regclass(%s)", (LOAD_RECORD,)).fetchone()[0]
+        records = (
+            raw.execute(f"SELECT finished_at, what FROM {LOAD_RECORD} ORDER BY finished_at")
+            if exists
+            else []
+        )
+        print(f"kept database: {count:,} claims already there, not loaded again")
+        for finished_at, what in records:
+            print(f"  loaded {finished_at:%Y-%m-%d %H:%M} UTC: {what}")
+
+
+def _secondary_indexes(raw: Any) -> list[tuple[str, str]]:
+    """The claim table's indexes that no constraint owns (name, definition): all but the
+    primary key and the unique uuid, which stay during a bulk load."""
+    return raw.execute(
+        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        "WHERE i.indrelid = 'claim'::regclass AND NOT EXISTS "
+        "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1"
+    ).fetchall()
+
+
+#: Connections computing the search documents of a bulk load at once (the machine's cores).
+INSERTERS = 2
+
+
+def _insert_part(url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as connection:
+        connection.execute(sql)
+
+
+def load(store: Store, url: str, n: int, work: Path) -> None:
+    """COPY the claims: the first ones through the trigger with every index in place (as any
+    insert), the rest from a staging table with the document computed in one INSERT ... SELECT
+    while the claim table's secondary indexes are dropped, then the indexes built again from
+    their own definitions (a bulk loader's way); then VACUUM ANALYZE."""
+    load_started = time.perf_counter()
     started = time.perf_counter()
-    lines = _copy_text(claim_rows(n)).splitlines(keepends=True)
-    through_trigger = min(n, max(1, n // 20))
-    print(f"{n:,} synthetic claims generated in {time.perf_counter() - started:.1f} s")
+    data = work / "claims.copy"
+    _write_copy_file(data, n)
+    print(
+        f"{n:,} synthetic claims generated in {time.perf_counter() - started:.0f} s "
+        f"({data.stat().st_size / 1e9:.1f} GB of COPY text)"
+    )
     with store.raw(write=True) as connection:
         insert_people_and_sources(connection, random.Random(7), n)
     columns = ", ".join(CLAIM_COLUMNS)
     staged = ", ".join(f"s.{name}" for name in CLAIM_COLUMNS)
+    through_trigger = min(n, max(1, n // 20), 100_000)
     with store.raw(write=True) as connection:
         raw = connection.psycopg  # type: ignore[attr-defined]
-        raw.execute("DROP INDEX ix_claim_search")
         raw.execute(f"CREATE TABLE claim_staging AS SELECT {columns} FROM claim WITH NO DATA")
         raw.execute("ALTER TABLE claim_staging ADD COLUMN row_number bigserial")
         raw.commit()
-        ceiling = _copy(raw, "claim_staging", b"".join(lines))
-        triggered = _copy(raw, "claim", b"".join(lines[:through_trigger]))
+        ceiling = _copy(raw, "claim_staging", data)
+        print(
+            f"COPY into a bare table (ceiling):        {n / ceiling:>9,.0f} rows/s ({ceiling:.0f} s)"
+        )
+        triggered = _copy(raw, "claim", data, through_trigger)
+        print(
+            f"COPY into claim, document by trigger:    {through_trigger / triggered:>9,.0f} rows/s"
+            f" ({through_trigger:,} claims, every index in place)"
+        )
+        data.unlink()
         rest = n - through_trigger
+        indexes = _secondary_indexes(raw)
+        for name, _ in indexes:
+            raw.execute(f"DROP INDEX {name}")
         raw.execute("ALTER TABLE claim DISABLE TRIGGER claim_search_doc")
-        inserted = _timed_sql(
-            raw,
+        raw.commit()
+        insert = (
             f"INSERT INTO claim ({columns}, search_doc) SELECT {staged}, "
             "claimtracker_search_doc(s.text, s.quote, s.descriptor, s.notes, a.name::text, "
             "so.title) FROM claim_staging s LEFT JOIN actor a ON a.id = s.speaker_id "
             "LEFT JOIN source so ON so.id = s.source_id "
-            f"WHERE s.row_number > {through_trigger} ORDER BY s.row_number",
+            "WHERE s.row_number > {low} AND s.row_number <= {high} ORDER BY s.row_number"
         )
+        # One INSERT per core (PostgreSQL runs an INSERT … SELECT in one process): the rows'
+        # ids are no longer in the staging order across the two halves, which no measure reads.
+        bounds = [through_trigger + rest * part // INSERTERS for part in range(INSERTERS + 1)]
+        started = time.perf_counter()
+        with ThreadPoolExecutor(INSERTERS) as pool:
+            list(
+                pool.map(
+                    lambda part: _insert_part(
+                        url, insert.format(low=bounds[part], high=bounds[part + 1])
+                    ),
+                    range(INSERTERS),
+                )
+            )
+        inserted = time.perf_counter() - started
         raw.execute("ALTER TABLE claim ENABLE TRIGGER claim_search_doc")
         raw.execute("DROP TABLE claim_staging")
         raw.commit()
-        print(f"COPY into a bare table (ceiling):        {n / ceiling:>9,.0f} rows/s")
-        print(
-            f"COPY into claim, document by trigger:    {through_trigger / triggered:>9,.0f} rows/s"
-            f" ({through_trigger:,} claims)"
-        )
         if rest:
             print(
-                f"staged, document in one INSERT … SELECT: {rest / inserted:>9,.0f} rows/s"
-                f" ({rest:,} claims)"
+                f"staged, document in INSERT … SELECT:     {rest / inserted:>9,.0f} rows/s"
+                f" ({rest:,} claims in {inserted:.0f} s, {INSERTERS} at once; {len(indexes)} secondary indexes "
+                "dropped, the primary key and uuid kept)"
             )
-        started = time.perf_counter()
-        raw.execute("CREATE INDEX ix_claim_search ON claim USING gin (search_doc)")
-        raw.commit()
-        print(f"GIN index built after the load in {time.perf_counter() - started:.1f} s")
+        for name, definition in indexes:
+            seconds = _timed_sql(raw, definition)
+            print(f"  index {name} built again in {seconds:.0f} s")
         raw.autocommit = True
+        started = time.perf_counter()
         raw.execute("VACUUM ANALYZE claim")
+        print(
+            f"VACUUM ANALYZE claim (statistics for the planner) in {time.perf_counter() - started:.0f} s"
+        )
         raw.autocommit = False
-        size = raw.execute(
-            "SELECT pg_size_pretty(pg_relation_size('ix_claim_search')), "
+        total = time.perf_counter() - load_started
+        what = (
+            f"{n:,} synthetic claims (bench/synthetic.py, seed 7) in {total:.0f} s: COPY, "
+            f"{through_trigger:,} through the search document's trigger, the rest staged with "
+            f"the document in {INSERTERS} INSERT … SELECT at once, secondary indexes built after"
+        )
+        raw.execute(
+            f"CREATE TABLE IF NOT EXISTS {LOAD_RECORD} "
+            "(finished_at timestamp NOT NULL, what text NOT NULL)"
+        )
+        raw.execute(f"INSERT INTO {LOAD_RECORD} VALUES (now() AT TIME ZONE 'utc', %s)", (what,))
+        raw.commit()
+        print(f"loaded: {what}")
+    print_sizes(store)
+
+
+def print_sizes(store: Store) -> None:
+    """The database's size, the claim table's, its indexes' and the search index's."""
+    with store.raw() as connection:
+        raw = connection.psycopg  # type: ignore[attr-defined]
+        sizes = raw.execute(
+            "SELECT pg_size_pretty(pg_database_size(current_database())), "
+            "pg_size_pretty(pg_table_size('claim')), pg_size_pretty(pg_indexes_size('claim')), "
+            "pg_size_pretty(pg_relation_size('ix_claim_search')), "
             "pg_size_pretty(pg_total_relation_size('claim'))"
         ).fetchone()
-        print(f"search index {size[0]}, claim table with its indexes {size[1]}")
+        print(
+            f"database {sizes[0]}; claim table {sizes[1]} + its indexes {sizes[2]} = {sizes[4]}"
+            f"; of which the search index {sizes[3]}"
+        )
 
 
 def measure(store: Store) -> None:
@@ -253,7 +380,7 @@ def measure_table(store: Store) -> None:
 
 
 @contextmanager
-def _database(url: str | None) -> Iterator[str]:
+def _database(url: str | None, data_dir: Path | None) -> Iterator[str]:
     if url:
         yield url
         return
@@ -262,24 +389,57 @@ def _database(url: str | None) -> Iterator[str]:
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("PostgreSQL server programs not found: apt-get install postgresql")
-    with throwaway_cluster(bindir) as server:
+    with throwaway_cluster(bindir, parent=data_dir, settings=BULK_SETTINGS) as server:
         server.admin("CREATE DATABASE bench")
         yield server.url("bench")
+
+
+#: Server settings for a bulk load on a throwaway cluster: checkpoints far apart, WAL room,
+#: memory for index builds (bench/server_cluster.py starts a kept cluster with the same).
+BULK_SETTINGS = (
+    "max_wal_size=6GB",
+    "checkpoint_timeout=30min",
+    "shared_buffers=1GB",
+    "maintenance_work_mem=1GB",
+    "wal_level=minimal",
+    "max_wal_senders=0",
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=1_000_000)
-    parser.add_argument("--url", help="an empty database on a server (default: a throwaway one)")
+    parser.add_argument("--url", help="a database on a server (default: a throwaway cluster)")
     parser.add_argument(
-        "--measure-only", action="store_true", help="the database at --url is loaded already"
+        "--keep",
+        action="store_true",
+        help="measure the claims the database at --url holds already; load N only when empty",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="the folder for the throwaway cluster and the generated rows (default: temporary)",
     )
     args = parser.parse_args()
-    with _database(args.url) as url:
+    if args.data_dir:
+        args.data_dir.mkdir(parents=True, exist_ok=True)
+    with (
+        _database(args.url, args.data_dir) as url,
+        tempfile.TemporaryDirectory(prefix="ct-server-search-", dir=args.data_dir) as work,
+    ):
         store = Store.open(url)
         try:
-            if not args.measure_only:
-                load(store, args.n)
+            count = _claims_loaded(store)
+            if count and not args.keep:
+                raise SystemExit(
+                    f"{url} holds {count:,} claims already: --keep measures them, or give an "
+                    "empty database"
+                )
+            if count:
+                _say_what_is_loaded(store, count)
+                print_sizes(store)
+            else:
+                load(store, url, args.n, Path(work))
             measure(store)
             measure_table(store)
         finally:
