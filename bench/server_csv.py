@@ -1,15 +1,20 @@
 """CSV import and export on a PostgreSQL server, beside raw psycopg COPY in the same run.
 
-    python bench/server_csv.py [N [CSV]]   # default 1,000,000 claims; CSV: keep the file there
+    python bench/server_csv.py [N] [--csv CSV] [--data-dir DIR]   # a throwaway cluster
+    python bench/server_csv.py [N] --url URL [--csv CSV]          # a database on a server
 
-Starts a throwaway cluster (as the tests do: tests/pg.py, fsync off), writes a CSV file of N
-synthetic claims (speakers, sources, dates, Cyrillic; bench/synthetic.py's generator), and
-times, on the same cluster:
+Writes a CSV file of N synthetic claims (default 1,000,000: speakers, sources, dates, Cyrillic;
+bench/synthetic.py's generator; kept at CSV when given, and read from there when it exists) and
+times, on the same server:
 
-* ``import-csv``'s path (``csvio.import_csv``) into an empty, migrated database: parsing,
-  checking, speakers and sources matched or created, claims by COPY, the journal's entries;
-* ``export csv``'s path (``csvio.export_csv``) of the claims report from that database:
-  streamed through a server-side cursor, formula guard in SQL, RFC 4180 in Python;
+* ``import-csv``'s path (``csvio.import_csv``): parsing, checking, speakers and sources matched
+  or created, claims by COPY, the journal's entries. Into an empty, migrated database on a
+  throwaway cluster (in a new folder under DIR when given); with ``--url``, into that database
+  as it is: ten million claims loaded by ``bench/server_search.py --keep`` take the file's
+  claims on top (an analyst's import into a full table), and the run says what it found there
+  and leaves a line in its ``bench_load`` record;
+* ``export csv``'s path (``csvio.export_csv``) of the claims report of every claim in that
+  database: streamed through a server-side cursor, formula guard in SQL, RFC 4180 in Python;
 * the same import into an SQLite file (the importer's own Python work, without a server);
 * the ceilings: raw psycopg ``COPY ... FROM STDIN (FORMAT csv)`` of the same file into a table
   of text columns (no checks, no lookups), and ``COPY (the export's own SELECT) TO STDOUT``
@@ -18,14 +23,18 @@ times, on the same cluster:
 
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.server_search import LOAD_RECORD
 from bench.synthetic import claim_rows
 from claimtracker import bulk
 from claimtracker.csvio import export_csv, import_csv
@@ -120,16 +129,57 @@ def raw_copy_out(url: str, out: Path) -> float:
         return time.perf_counter() - started
 
 
-def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+def _claims_in(url: str) -> int:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as connection:
+        (count,) = connection.execute("SELECT count(*) FROM claim").fetchone()  # type: ignore[misc]
+        return int(count)
+
+
+def _record_import(url: str, n: int, seconds: float) -> None:
+    """A line in the kept database's load record (bench/server_search.py): what it holds now."""
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as connection:
+        connection.execute(
+            f"CREATE TABLE IF NOT EXISTS {LOAD_RECORD} "
+            "(finished_at timestamp NOT NULL, what text NOT NULL)"
+        )
+        connection.execute(
+            f"INSERT INTO {LOAD_RECORD} VALUES (now() AT TIME ZONE 'utc', %s)",
+            (f"{n:,} claims more by import-csv (bench/server_csv.py) in {seconds:.0f} s",),
+        )
+
+
+@contextmanager
+def _database(url: str | None, parent: Path | None) -> Iterator[str]:
+    if url:
+        yield url
+        return
     bindir = find_bindir()
     if bindir is None:
         sys.exit("PostgreSQL server programs not found (apt-get install postgresql)")
-    with tempfile.TemporaryDirectory(prefix="ct-server-csv-") as folder:
+    with throwaway_cluster(bindir, parent=parent) as server:
+        server.admin('CREATE DATABASE "bench"')
+        yield server.url("bench")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=1_000_000)
+    parser.add_argument("--csv", type=Path, help="keep the CSV file here (read it if it exists)")
+    parser.add_argument("--url", help="a database on a server, empty or loaded already")
+    parser.add_argument("--data-dir", type=Path, help="the folder for the cluster and files")
+    args = parser.parse_args()
+    n: int = args.n
+    if args.data_dir:
+        args.data_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="ct-server-csv-", dir=args.data_dir) as folder:
         work = Path(folder)
-        source = Path(sys.argv[2]) if len(sys.argv) > 2 else work / "claims.csv"
+        source = args.csv or work / "claims.csv"
+        started = time.perf_counter()
         if not source.exists():
-            started = time.perf_counter()
             write_csv(source, n)
             print(
                 f"{n:,} claims as CSV: {source.stat().st_size / 1e6:,.0f} MB in "
@@ -139,10 +189,10 @@ def main() -> None:
             started = time.perf_counter()
             import_csv(on_file, source)
             seconds_file = time.perf_counter() - started
-        with throwaway_cluster(bindir) as server:
-            server.admin('CREATE DATABASE "bench"')
-            url = server.url("bench")
+        with _database(args.url, args.data_dir) as url:
             Store.open(url).close()  # migrated
+            before = _claims_in(url)
+            print(f"the database holds {before:,} claims before the import")
 
             ceiling_in = raw_copy_in(url, source)
             with Store.open(url) as store:
@@ -150,25 +200,33 @@ def main() -> None:
                 summary = import_csv(store, source)
                 seconds_in = time.perf_counter() - started
                 assert summary.created == n, summary.describe()
+                if args.url:
+                    _record_import(url, n, seconds_in)
 
                 out = work / "export.csv"
                 started = time.perf_counter()
                 with store.raw() as connection:
                     result = export_csv(connection, out)
                 seconds_out = time.perf_counter() - started
-                assert result.rows == n
+                exported = result.rows
+                assert exported == before + n
+                out.unlink()
             ceiling_out = raw_copy_out(url, work / "raw.csv")
+            (work / "raw.csv").unlink()
 
-        print(f"{'':34}{'seconds':>9}{'rows/s':>12}")
-        for label, seconds in (
-            ("import-csv (csvio.import_csv)", seconds_in),
-            ("  raw COPY FROM of the file", ceiling_in),
-            ("  the same into an SQLite file", seconds_file),
-            ("export csv (csvio.export_csv)", seconds_out),
-            ("  raw COPY (same SELECT) TO", ceiling_out),
+        print(f"{'':34}{'rows':>12}{'seconds':>9}{'rows/s':>12}")
+        for label, rows, seconds in (
+            ("import-csv (csvio.import_csv)", n, seconds_in),
+            ("  raw COPY FROM of the file", n, ceiling_in),
+            ("  the same into an SQLite file", n, seconds_file),
+            ("export csv (csvio.export_csv)", exported, seconds_out),
+            ("  raw COPY (same SELECT) TO", exported, ceiling_out),
         ):
-            print(f"{label:34}{seconds:9.1f}{n / seconds:12,.0f}")
-        print("targets: import >= 30,000 rows/s, export >= 100,000 rows/s")
+            print(f"{label:34}{rows:12,}{seconds:9.1f}{rows / seconds:12,.0f}")
+        print(
+            f"imported into a database of {before:,} claims; "
+            "targets: import >= 30,000 rows/s, export >= 100,000 rows/s"
+        )
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import random
 import statistics
 import sys
@@ -93,10 +94,10 @@ def _copy_text(rows: Iterable[tuple[object, ...]]) -> bytes:
     return out.getvalue().encode()
 
 
-def _write_copy_file(path: Path, n: int) -> None:
-    """The ``n`` synthetic claims in COPY's text format, written in blocks (10,000,000 claims
-    are some 4.6 GB: never held in memory at once)."""
-    rows = claim_rows(n)
+def _write_copy_file(path: Path, n: int, distinct: int) -> None:
+    """The first ``distinct`` of ``n`` synthetic claims in COPY's text format, written in blocks
+    (10,000,000 claims are some 4.6 GB: never held in memory at once)."""
+    rows = islice(claim_rows(n), distinct)
     with path.open("wb") as handle:
         while block := list(islice(rows, 50_000)):
             handle.write(_copy_text(block))
@@ -175,24 +176,40 @@ def _insert_part(url: str, sql: str) -> None:
         connection.execute(sql)
 
 
-def load(store: Store, url: str, n: int, work: Path) -> None:
+def _in_parallel(url: str, statements: list[str]) -> float:
+    """Run the statements on INSERTERS connections at once; the seconds it took."""
+    started = time.perf_counter()
+    with ThreadPoolExecutor(INSERTERS) as pool:
+        list(pool.map(lambda sql: _insert_part(url, sql), statements))
+    return time.perf_counter() - started
+
+
+def _halves(low: int, high: int) -> list[tuple[int, int]]:
+    """(low, high] cut into INSERTERS ranges."""
+    bounds = [low + (high - low) * part // INSERTERS for part in range(INSERTERS + 1)]
+    return list(itertools.pairwise(bounds))
+
+
+def load(store: Store, url: str, n: int, work: Path, distinct: int) -> None:
     """COPY the claims: the first ones through the trigger with every index in place (as any
-    insert), the rest from a staging table with the document computed in one INSERT ... SELECT
-    while the claim table's secondary indexes are dropped, then the indexes built again from
-    their own definitions (a bulk loader's way); then VACUUM ANALYZE."""
+    insert), the rest from a staging table with the document computed by INSERT ... SELECT
+    while the claim table's secondary indexes are dropped; beyond ``distinct`` claims, copies of
+    the first ones with new uuids and their documents as computed; then the indexes built again
+    from their own definitions (a bulk loader's way); then VACUUM ANALYZE."""
     load_started = time.perf_counter()
     started = time.perf_counter()
+    distinct = min(n, distinct)
     data = work / "claims.copy"
-    _write_copy_file(data, n)
+    _write_copy_file(data, n, distinct)
     print(
-        f"{n:,} synthetic claims generated in {time.perf_counter() - started:.0f} s "
-        f"({data.stat().st_size / 1e9:.1f} GB of COPY text)"
+        f"{distinct:,} synthetic claims generated in {time.perf_counter() - started:.0f} s "
+        f"({data.stat().st_size / 1e9:.2f} GB of COPY text)"
     )
     with store.raw(write=True) as connection:
         insert_people_and_sources(connection, random.Random(7), n)
     columns = ", ".join(CLAIM_COLUMNS)
     staged = ", ".join(f"s.{name}" for name in CLAIM_COLUMNS)
-    through_trigger = min(n, max(1, n // 20), 100_000)
+    through_trigger = min(distinct, max(1, distinct // 20), 100_000)
     with store.raw(write=True) as connection:
         raw = connection.psycopg  # type: ignore[attr-defined]
         raw.execute(f"CREATE TABLE claim_staging AS SELECT {columns} FROM claim WITH NO DATA")
@@ -200,50 +217,64 @@ def load(store: Store, url: str, n: int, work: Path) -> None:
         raw.commit()
         ceiling = _copy(raw, "claim_staging", data)
         print(
-            f"COPY into a bare table (ceiling):        {n / ceiling:>9,.0f} rows/s ({ceiling:.0f} s)"
+            f"COPY into a bare table (ceiling):        {distinct / ceiling:>9,.0f} rows/s"
+            f" ({distinct:,} claims in {ceiling:.0f} s)"
         )
         triggered = _copy(raw, "claim", data, through_trigger)
         print(
             f"COPY into claim, document by trigger:    {through_trigger / triggered:>9,.0f} rows/s"
-            f" ({through_trigger:,} claims, every index in place)"
+            f" ({through_trigger:,} claims in {triggered:.0f} s, every index in place)"
         )
         data.unlink()
-        rest = n - through_trigger
+        rest = distinct - through_trigger
         indexes = _secondary_indexes(raw)
         for name, _ in indexes:
             raw.execute(f"DROP INDEX {name}")
         raw.execute("ALTER TABLE claim DISABLE TRIGGER claim_search_doc")
         raw.commit()
-        insert = (
-            f"INSERT INTO claim ({columns}, search_doc) SELECT {staged}, "
-            "claimtracker_search_doc(s.text, s.quote, s.descriptor, s.notes, a.name::text, "
-            "so.title) FROM claim_staging s LEFT JOIN actor a ON a.id = s.speaker_id "
-            "LEFT JOIN source so ON so.id = s.source_id "
-            "WHERE s.row_number > {low} AND s.row_number <= {high} ORDER BY s.row_number"
-        )
         # One INSERT per core (PostgreSQL runs an INSERT … SELECT in one process): the rows'
-        # ids are no longer in the staging order across the two halves, which no measure reads.
-        bounds = [through_trigger + rest * part // INSERTERS for part in range(INSERTERS + 1)]
-        started = time.perf_counter()
-        with ThreadPoolExecutor(INSERTERS) as pool:
-            list(
-                pool.map(
-                    lambda part: _insert_part(
-                        url, insert.format(low=bounds[part], high=bounds[part + 1])
-                    ),
-                    range(INSERTERS),
-                )
-            )
-        inserted = time.perf_counter() - started
-        raw.execute("ALTER TABLE claim ENABLE TRIGGER claim_search_doc")
+        # ids are no longer in the staging order across the halves, which no measure reads.
+        inserted = _in_parallel(
+            url,
+            [
+                f"INSERT INTO claim ({columns}, search_doc) SELECT {staged}, "
+                "claimtracker_search_doc(s.text, s.quote, s.descriptor, s.notes, "
+                "a.name::text, so.title) FROM claim_staging s "
+                "LEFT JOIN actor a ON a.id = s.speaker_id "
+                "LEFT JOIN source so ON so.id = s.source_id "
+                f"WHERE s.row_number > {low} AND s.row_number <= {high} ORDER BY s.row_number"
+                for low, high in _halves(through_trigger, distinct)
+            ],
+        )
         raw.execute("DROP TABLE claim_staging")
         raw.commit()
-        if rest:
+        print(
+            f"staged, document in INSERT … SELECT:     {rest / max(inserted, 1e-9):>9,.0f} rows/s"
+            f" ({rest:,} claims in {inserted:.0f} s, {INSERTERS} at once; {len(indexes)} "
+            "secondary indexes dropped, the primary key and uuid kept)"
+        )
+        copied = 0
+        if n > distinct:
+            first, last = raw.execute("SELECT min(id), max(id) FROM claim").fetchone()
+            raw.commit()
+            kept = ", ".join(name for name in CLAIM_COLUMNS if name != "uuid")
+            statements = []
+            while copied < n - distinct:
+                take = min(last - first + 1, n - distinct - copied)
+                statements += [
+                    f"INSERT INTO claim ({kept}, uuid, search_doc) SELECT {kept}, "
+                    f"gen_random_uuid()::text, search_doc FROM claim "
+                    f"WHERE id > {low} AND id <= {high}"
+                    for low, high in _halves(first - 1, first - 1 + take)
+                ]
+                copied += take
+            seconds = _in_parallel(url, statements)
             print(
-                f"staged, document in INSERT … SELECT:     {rest / inserted:>9,.0f} rows/s"
-                f" ({rest:,} claims in {inserted:.0f} s, {INSERTERS} at once; {len(indexes)} secondary indexes "
-                "dropped, the primary key and uuid kept)"
+                f"copies of those claims, new uuids:       {copied / seconds:>9,.0f} rows/s"
+                f" ({copied:,} claims in {seconds:.0f} s, {INSERTERS} at once)"
             )
+        raw.execute("ALTER TABLE claim ENABLE TRIGGER claim_search_doc")
+        raw.commit()
         for name, definition in indexes:
             seconds = _timed_sql(raw, definition)
             print(f"  index {name} built again in {seconds:.0f} s")
@@ -251,14 +282,17 @@ def load(store: Store, url: str, n: int, work: Path) -> None:
         started = time.perf_counter()
         raw.execute("VACUUM ANALYZE claim")
         print(
-            f"VACUUM ANALYZE claim (statistics for the planner) in {time.perf_counter() - started:.0f} s"
+            f"VACUUM ANALYZE claim (statistics for the planner; a fresh load has none) in "
+            f"{time.perf_counter() - started:.0f} s"
         )
         raw.autocommit = False
         total = time.perf_counter() - load_started
         what = (
             f"{n:,} synthetic claims (bench/synthetic.py, seed 7) in {total:.0f} s: COPY, "
-            f"{through_trigger:,} through the search document's trigger, the rest staged with "
-            f"the document in {INSERTERS} INSERT … SELECT at once, secondary indexes built after"
+            f"{through_trigger:,} through the search document's trigger, "
+            f"{rest:,} staged with the document in {INSERTERS} INSERT … SELECT at once"
+            + (f", {copied:,} copies of those with new uuids" if copied else "")
+            + "; secondary indexes built after"
         )
         raw.execute(
             f"CREATE TABLE IF NOT EXISTS {LOAD_RECORD} "
@@ -416,6 +450,12 @@ def main() -> None:
         help="measure the claims the database at --url holds already; load N only when empty",
     )
     parser.add_argument(
+        "--distinct",
+        type=int,
+        help="generate only this many claims and make the rest copies of them, with new "
+        "uuids and the documents as computed (a faster load; default: all N distinct)",
+    )
+    parser.add_argument(
         "--data-dir",
         type=Path,
         help="the folder for the throwaway cluster and the generated rows (default: temporary)",
@@ -439,7 +479,7 @@ def main() -> None:
                 _say_what_is_loaded(store, count)
                 print_sizes(store)
             else:
-                load(store, url, args.n, Path(work))
+                load(store, url, args.n, Path(work), args.distinct or args.n)
             measure(store)
             measure_table(store)
         finally:
