@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.server_search import BULK_SETTINGS
+from bench.server_load import BULK_SETTINGS
 from tests.pg import create_cluster, find_bindir, stop_cluster
 
 

@@ -28,13 +28,11 @@ import csv
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.server_search import LOAD_RECORD
+from bench.server_load import LOAD_RECORD, server_database
 from bench.synthetic import claim_rows
 from claimtracker import bulk
 from claimtracker.csvio import export_csv, import_csv
@@ -42,7 +40,6 @@ from claimtracker.csvio.columns import choose_columns
 from claimtracker.csvio.writing import claims_query
 from claimtracker.query import ClaimFilter, ClaimOrder
 from claimtracker.store import Store
-from tests.pg import find_bindir, throwaway_cluster
 
 HEADER = (
     "uuid",
@@ -152,19 +149,6 @@ def _record_import(url: str, n: int, seconds: float) -> None:
         )
 
 
-@contextmanager
-def _database(url: str | None, parent: Path | None) -> Iterator[str]:
-    if url:
-        yield url
-        return
-    bindir = find_bindir()
-    if bindir is None:
-        sys.exit("PostgreSQL server programs not found (apt-get install postgresql)")
-    with throwaway_cluster(bindir, parent=parent) as server:
-        server.admin('CREATE DATABASE "bench"')
-        yield server.url("bench")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=1_000_000)
@@ -189,7 +173,7 @@ def main() -> None:
             started = time.perf_counter()
             import_csv(on_file, source)
             seconds_file = time.perf_counter() - started
-        with _database(args.url, args.data_dir) as url:
+        with server_database(args.url, args.data_dir) as url:
             Store.open(url).close()  # migrated
             before = _claims_in(url)
             print(f"the database holds {before:,} claims before the import")
