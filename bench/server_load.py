@@ -283,7 +283,10 @@ def load(store: Store, n: int, *, work: Path | None = None, distinct: int | None
 
 
 def print_sizes(store: Store) -> None:
-    """The database's size, the claim table's, its indexes' and the search index's."""
+    """The database's size, the claim table's, its indexes' and the search index's; when the
+    planner's statistics were taken; the search index's pending list."""
+    import psycopg
+
     with store.raw() as connection:
         raw = connection.psycopg  # type: ignore[attr-defined]
         sizes = raw.execute(
@@ -296,6 +299,29 @@ def print_sizes(store: Store) -> None:
             f"database {sizes[0]}; claim table {sizes[1]} + its indexes {sizes[2]} = {sizes[4]}"
             f"; of which the search index {sizes[3]}"
         )
+        analysed = raw.execute(
+            "SELECT n_live_tup, n_mod_since_analyze, greatest(last_analyze, last_autoanalyze) "
+            "FROM pg_stat_user_tables WHERE relname = 'claim'"
+        ).fetchone()
+        print(
+            f"planner's statistics: {analysed[0]:,} live claims, {analysed[1]:,} changed since "
+            f"the last ANALYZE ({analysed[2]:%Y-%m-%d %H:%M} UTC)"
+            if analysed[2]
+            else "planner's statistics: claim never analysed"
+        )
+        raw.commit()
+        # The GIN index's pending list (fastupdate): what inserts since the last VACUUM left for
+        # every search to read through (pgstattuple, a contrib extension, where it may be made).
+        try:
+            raw.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+            pending = raw.execute(
+                "SELECT pending_pages, pending_tuples FROM pgstatginindex('ix_claim_search')"
+            ).fetchone()
+            raw.commit()
+        except psycopg.Error:  # a server without the extension, or without the right
+            raw.rollback()
+        else:
+            print(f"search index's pending list: {pending[0]:,} pages, {pending[1]:,} entries")
 
 
 @contextmanager

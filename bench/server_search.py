@@ -125,18 +125,28 @@ def measure_table(store: Store) -> None:
         print(f"\n{'the claims table':<34}{'product':>10}{'ceiling':>10}")
 
         def row(label: str, product: Callable[[], object], ceiling: Callable[[], object]) -> None:
-            print(f"{label:<34}{_median_ms(product, 5):>7.1f} ms{_median_ms(ceiling, 5):>7.1f} ms")
+            print(f"{label:<34}{_median_ms(product, 3):>7.1f} ms{_median_ms(ceiling, 3):>7.1f} ms")
 
         row(
             "count of live claims",
             lambda: count_claims(connection, everything),
             lambda: raw.execute("SELECT count(*) FROM claim WHERE deleted_at IS NULL").fetchone(),
         )
+        # Each sort the table offers, ascending (the id newest first), beside a hand-written
+        # ORDER BY of the same key (NULL first, as the product sorts; the id breaks ties).
         ceilings = {
             "id": "c.id DESC",
             "text": "lower(substr(c.text, 1, 24)), lower(c.text), c.id",
             "speaker": "(SELECT lower(name) FROM actor WHERE id = c.speaker_id), c.id",
+            "attribution": "c.attribution, c.id",
+            "status": "c.status, c.id",
+            "credibility": "c.credibility NULLS FIRST, c.id",
             "said_on": "c.said_on NULLS FIRST, c.id",
+            "reported_on": "c.reported_on NULLS FIRST, c.id",
+            "event_on": "c.event_on NULLS FIRST, c.id",
+            "source": "(SELECT lower(title) FROM source WHERE id = c.source_id), c.id",
+            "created_at": "c.created_at, c.id",
+            "updated_at": "c.updated_at, c.id",
         }
         for key, ceiling_order in ceilings.items():
             order = ClaimOrder(key, descending=key == "id")
