@@ -142,28 +142,32 @@ def measure_table(store: Store) -> None:
             lambda: raw.execute("SELECT count(*) FROM claim WHERE deleted_at IS NULL").fetchone(),
         )
         # Each sort the table offers, ascending (the id newest first), beside a hand-written
-        # ORDER BY of the same key (NULL first, as the product sorts; the id breaks ties).
+        # query (condition, order) for the same first page: ORDER BY the same key (NULL first,
+        # as the product sorts; the id breaks ties); by speaker or source the first group's
+        # claims by their index (a plain ORDER BY of the name sorts every claim: 110 s and
+        # 209 s at ten million claims).
+        first_group = "c.{} = (SELECT id FROM {} ORDER BY lower({}), id LIMIT 1)"
         ceilings = {
-            "id": "c.id DESC",
-            "text": "lower(substr(c.text, 1, 24)), lower(c.text), c.id",
-            "speaker": "(SELECT lower(name) FROM actor WHERE id = c.speaker_id), c.id",
-            "attribution": "c.attribution, c.id",
-            "status": "c.status, c.id",
-            "credibility": "c.credibility NULLS FIRST, c.id",
-            "said_on": "c.said_on NULLS FIRST, c.id",
-            "reported_on": "c.reported_on NULLS FIRST, c.id",
-            "event_on": "c.event_on NULLS FIRST, c.id",
-            "source": "(SELECT lower(title) FROM source WHERE id = c.source_id), c.id",
-            "created_at": "c.created_at, c.id",
-            "updated_at": "c.updated_at, c.id",
+            "id": ("TRUE", "c.id DESC"),
+            "text": ("TRUE", "lower(substr(c.text, 1, 24)), lower(c.text), c.id"),
+            "speaker": (first_group.format("speaker_id", "actor", "name"), "c.id"),
+            "attribution": ("TRUE", "c.attribution, c.id"),
+            "status": ("TRUE", "c.status, c.id"),
+            "credibility": ("TRUE", "c.credibility NULLS FIRST, c.id"),
+            "said_on": ("TRUE", "c.said_on NULLS FIRST, c.id"),
+            "reported_on": ("TRUE", "c.reported_on NULLS FIRST, c.id"),
+            "event_on": ("TRUE", "c.event_on NULLS FIRST, c.id"),
+            "source": (first_group.format("source_id", "source", "title"), "c.id"),
+            "created_at": ("TRUE", "c.created_at, c.id"),
+            "updated_at": ("TRUE", "c.updated_at, c.id"),
         }
-        for key, ceiling_order in ceilings.items():
+        for key, (condition, ceiling_order) in ceilings.items():
             order = ClaimOrder(key, descending=key == "id")
             row(
                 f"first 200 ids, by {key}",
                 lambda order=order: list(islice(stream_ids(connection, everything, order), 200)),
-                lambda ceiling_order=ceiling_order: raw.execute(
-                    f"SELECT c.id FROM claim c WHERE c.deleted_at IS NULL "
+                lambda condition=condition, ceiling_order=ceiling_order: raw.execute(
+                    f"SELECT c.id FROM claim c WHERE c.deleted_at IS NULL AND {condition} "
                     f"ORDER BY {ceiling_order} LIMIT 200"
                 ).fetchall(),
             )
