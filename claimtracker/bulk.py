@@ -6,9 +6,11 @@ file a bulk operation suspends the index triggers (inside its own transaction: n
 can see the gap), writes with ``executemany``, indexes the rows it touched in one statement, and
 puts the triggers back before it commits.
 
-On a PostgreSQL server the rows arrive by ``COPY`` (one stream, no statement per row), and the
-server keeps its own search index in step: the suspensions and the indexing afterwards are
-SQLite's alone, and are nothing there.
+On a PostgreSQL server the rows arrive by ``COPY`` (one stream, no statement per row). Claims
+are copied into a temporary table and moved into ``claim`` by one ``INSERT … SELECT`` per batch
+that computes their search documents together (the per-row trigger stands aside for that
+statement: migration 0009); the server's indexes follow by themselves, so the suspensions and
+the indexing afterwards are SQLite's alone, and are nothing there.
 """
 
 from __future__ import annotations
@@ -152,8 +154,54 @@ def insert_rows(
 
 
 def insert_claims(connection: DbConnection, rows: Iterable[Sequence[object]]) -> None:
-    """Insert claim rows laid out as :data:`CLAIM_COLUMNS` (on a server by ``COPY``)."""
-    insert_rows(connection, "claim", CLAIM_COLUMNS, rows)
+    """Insert claim rows laid out as :data:`CLAIM_COLUMNS`, in their order (ids ascending):
+    on a file with ``executemany``, on a server through :func:`_insert_claims_on_server`."""
+    if isinstance(connection, ServerConnection):
+        _insert_claims_on_server(connection, rows)
+    else:
+        insert_rows(connection, "claim", CLAIM_COLUMNS, rows)
+
+
+#: The session setting through which a bulk insert gives its claims' search documents
+#: (the trigger of migration 0009 then keeps them instead of computing each one).
+SEARCH_DOC_GIVEN = "claimtracker.search_doc_given"
+#: The temporary table a batch of claims is copied into (dropped when the transaction ends).
+_STAGE = "claim_stage"
+
+
+def _insert_claims_on_server(
+    connection: ServerConnection, rows: Iterable[Sequence[object]]
+) -> None:
+    """``COPY`` the rows into a temporary table, then one ``INSERT … SELECT`` into ``claim``
+    that joins the speakers and sources once and computes the search documents set-based;
+    the claims get their ids in the rows' order (``stage_order``)."""
+    # The staging table lives as long as a transaction: one for these rows when there is none.
+    with connection.psycopg.transaction() if connection.psycopg.autocommit else nullcontext():
+        _stage_and_insert(connection, rows)
+
+
+def _stage_and_insert(connection: ServerConnection, rows: Iterable[Sequence[object]]) -> None:
+    columns = ", ".join(CLAIM_COLUMNS)
+    connection.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_STAGE} ON COMMIT DROP AS"
+        f" SELECT 0::bigint AS stage_order, {columns} FROM claim WITH NO DATA"
+    )
+    with (
+        connection.psycopg.cursor() as cursor,
+        cursor.copy(f"COPY {_STAGE} (stage_order, {columns}) FROM STDIN") as copy,
+    ):
+        for order, row in enumerate(rows):
+            copy.write_row((order, *row))
+    staged = ", ".join(f"st.{column}" for column in CLAIM_COLUMNS)
+    connection.execute("SELECT set_config(?, 'on', true)", (SEARCH_DOC_GIVEN,))
+    connection.execute(
+        f"INSERT INTO claim ({columns}, search_doc) SELECT {staged},"
+        " claimtracker_search_doc(st.text, st.quote, st.descriptor, st.notes, a.name::text,"
+        f" s.title) FROM {_STAGE} st LEFT JOIN actor a ON a.id = st.speaker_id"
+        " LEFT JOIN source s ON s.id = st.source_id ORDER BY st.stage_order"
+    )
+    connection.execute("SELECT set_config(?, 'off', true)", (SEARCH_DOC_GIVEN,))
+    connection.execute(f"TRUNCATE {_STAGE}")
 
 
 def index_claims_after(connection: DbConnection, last_id_before: int) -> None:

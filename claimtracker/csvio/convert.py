@@ -99,15 +99,16 @@ def _reliability(value: str) -> str:
     return code
 
 
-def _day(value: str) -> date:
+def _day(value: str) -> str:
+    """A date as the database stores it (ISO 8601 text)."""
     text = value.strip()
     try:
-        return date.fromisoformat(text[:10])
+        return date.fromisoformat(text[:10]).isoformat()
     except ValueError:
         pass
     for pattern in _DAY_FORMATS:
         try:
-            return datetime.strptime(text, pattern).date()
+            return datetime.strptime(text, pattern).date().isoformat()
         except ValueError:
             continue
     raise CellError(f"{value!r} is not a date (write it as 2018-08-25)")
@@ -207,6 +208,30 @@ CONVERTERS: dict[str, Callable[[str], object]] = {
 }
 
 
+#: Fields whose cells repeat a few values (codes, dates, numbers): each distinct cell is
+#: converted once per import and remembered.
+_REPEATING = frozenset(
+    (
+        "speaker_kind",
+        "speaker_reliability",
+        "attribution",
+        "source_count",
+        "status",
+        "rating",
+        "credibility",
+        "likelihood",
+        "confidence",
+        "said_on",
+        "reported_on",
+        "event_on",
+        "published_on",
+        "anchor_status",
+        "tlp",
+    )
+)
+_UNSEEN = object()
+
+
 @dataclass(slots=True)
 class ParsedRow:
     line: int
@@ -224,12 +249,16 @@ class RowParser:
         #: field → {the file's value, case-folded: the value to read instead} (``--value``)
         self.value_maps = value_maps or {}
         self.width = len(mapping.fields)
-        self.plan = [
+        #: (position, field, converter or None for text, column as reported, memo or None)
+        self.plan: list[
+            tuple[int, str, Callable[[str], object] | None, str, dict[str, object] | None]
+        ] = [
             (
                 index,
                 field_name,
                 None if CONVERTERS[field_name] is _text else CONVERTERS[field_name],
                 f"{index + 1} ({mapping.headers[index]})",
+                {} if field_name in _REPEATING else None,
             )
             for index, field_name in enumerate(mapping.fields)
             if field_name not in (None, "ignore")
@@ -239,8 +268,9 @@ class RowParser:
         """Convert one record; problems are collected as (column, reason)."""
         row = ParsedRow(line=line, values={})
         values = row.values
+        value_maps = self.value_maps
         count = len(cells)
-        for index, field_name, convert, column in self.plan:
+        for index, field_name, convert, column, converted in self.plan:
             if index >= count:
                 break
             raw = cells[index]
@@ -248,18 +278,22 @@ class RowParser:
                 continue
             if raw[0] == "'":
                 raw = restore(raw)
-            if field_name in self.value_maps:
-                raw = self.value_maps[field_name].get(raw.strip().casefold(), raw)
+            if value_maps and field_name in value_maps:
+                raw = value_maps[field_name].get(raw.strip().casefold(), raw)
                 if not raw:
                     continue
             if convert is None:  # free text, kept as written
                 values[field_name] = raw
                 continue
-            try:
-                value = convert(raw)
-            except CellError as error:
-                row.problems.append((column, str(error)))
-                continue
+            value = converted.get(raw, _UNSEEN) if converted is not None else _UNSEEN
+            if value is _UNSEEN:
+                try:
+                    value = convert(raw)
+                except CellError as error:
+                    row.problems.append((column, str(error)))
+                    continue
+                if converted is not None:
+                    converted[raw] = value
             if field_name == "tags":
                 row.tags.extend(value)  # type: ignore[arg-type]
             elif value != "":

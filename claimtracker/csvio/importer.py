@@ -6,6 +6,11 @@ rows create claims. Rows without a uuid get one derived from their content, so i
 same file twice never duplicates. Speakers, sources and tags are matched to existing ones or
 created. If any row is bad, the transaction is rolled back and the error lists the problems
 with their line and column: nothing from the file is saved.
+
+On a server, each batch of new claims (with the speakers and sources they name, whose ids are
+drawn from their sequences) is written on a helper thread while the next batch is read and
+checked (``csvio.background``), and stored by one statement that computes the claims' search
+documents together (``bulk.insert_claims``).
 """
 
 from __future__ import annotations
@@ -14,11 +19,11 @@ import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
 from claimtracker import bulk, fields
+from claimtracker.csvio.background import BackgroundWrites
 from claimtracker.csvio.convert import ParsedRow, RowParser, link_reading
 from claimtracker.csvio.mapping import (
     ColumnMapping,
@@ -47,7 +52,7 @@ from claimtracker.vocabulary import SYMMETRIC_RELATIONS, marking_rank
 #: progress(rows done, lines in the file) → False to cancel.
 Progress = Callable[[int, int], bool]
 
-BATCH = 2000
+BATCH = 5000
 MAX_REPORTED_PROBLEMS = 50
 PREVIEW_ROWS = 5
 _ROW_NAMESPACE = uuid_module.UUID("0e6f8f1e-0a3c-4b8e-9a55-3c2d6a1f9b21")
@@ -133,8 +138,44 @@ def _with_context(notes: object, context: str) -> str:
     return f"{notes}\n{line}" if notes else line
 
 
+#: Columns of the actors and sources an import creates (the server's are written by COPY).
+_ACTOR_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "reliability",
+    "affiliation",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "version",
+)
+_SOURCE_COLUMNS = (
+    "id",
+    "title",
+    "outlet_id",
+    "url",
+    "published_on",
+    "format",
+    "text",
+    "sha256",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "version",
+)
+#: How many ids a server import draws from a sequence at once for the records it creates.
+_ID_BLOCK = 1000
+
+
 class _Resolver:
-    """Finds or creates actors and sources by name, with caches for the whole import."""
+    """Finds or creates actors and sources by name, with caches for the whole import.
+
+    On a file a new actor or source is inserted at once (a statement costs microseconds in
+    the process). On a server each would be a round trip: its id is drawn from the table's
+    sequence (a thousand at a time) and the row waits in :attr:`pending` until
+    :meth:`take_pending` hands it to the batch of claims that name it.
+    """
 
     def __init__(
         self,
@@ -142,13 +183,16 @@ class _Resolver:
         summary: ImportSummary,
         dry_run: bool,
         journal: BulkJournal | None,
+        writes: BackgroundWrites,
     ):
         self.connection = connection
         self.summary = summary
         self.dry_run = dry_run
         self.journal = journal
+        self.writes = writes
         self.now = bulk.timestamp()
-        self.is_not = "IS NOT" if dialect_of(connection) == SQLITE else "IS DISTINCT FROM"
+        self.on_server = dialect_of(connection) != SQLITE
+        self.is_not = "IS DISTINCT FROM" if self.on_server else "IS NOT"
         self.actors: dict[str, int] = {}
         for actor_id, name in connection.execute(
             "SELECT id, name FROM actor UNION ALL SELECT actor_id, alias FROM actor_alias"
@@ -161,21 +205,75 @@ class _Resolver:
         self.sources_by_uuid: dict[str, int] = {}
         self.sources_by_url: dict[str, int] = {}
         self.sources_by_title: dict[str, int] = {}
+        #: A source's text, once looked up (only sources that have one are looked up).
         self.source_texts: dict[int, str | None] = {}
         self.source_markings: dict[int, str | None] = {}
-        for source_id, source_uuid, url, title in connection.execute(
-            "SELECT id, uuid, url, title FROM source WHERE deleted_at IS NULL ORDER BY id"
+        self.sources_with_text: set[int] = set()
+        for source_id, source_uuid, url, title, marking, has_text in connection.execute(
+            "SELECT id, uuid, url, title, tlp, CASE WHEN text <> '' THEN 1 ELSE 0 END"
+            " FROM source WHERE deleted_at IS NULL ORDER BY id"
         ):
             self.sources_by_uuid[source_uuid] = source_id
             if url:
                 self.sources_by_url.setdefault(url, source_id)
             if title:
                 self.sources_by_title.setdefault(title.casefold(), source_id)
+            self.source_markings[source_id] = marking or None
+            if has_text:
+                self.sources_with_text.add(source_id)
+        #: Rows of new actors and sources not yet written (server only), by id.
+        self.pending: dict[str, dict[int, list[object]]] = {"actor": {}, "source": {}}
+        self._free_ids: dict[str, list[int]] = {"actor": [], "source": []}
         self._fake_ids = -1
 
     def _fake_id(self) -> int:
         self._fake_ids -= 1
         return self._fake_ids
+
+    def _new_id(self, kind: str) -> int:
+        """An id for a new record of ``kind`` from its sequence (server only)."""
+        free = self._free_ids[kind]
+        if not free:
+            free.extend(
+                row[0]
+                for row in self.connection.execute(
+                    "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
+                    (kind, _ID_BLOCK),
+                )
+            )
+            free.reverse()
+        return free.pop()
+
+    def _create(self, kind: str, columns: tuple[str, ...], values: list[object]) -> int:
+        """Insert a new actor or source (``values`` for ``columns`` after the id); its id."""
+        if self.on_server:
+            record_id = self._new_id(kind)
+            self.pending[kind][record_id] = [record_id, *values]
+            return record_id
+        names = ", ".join(columns[1:])
+        marks = ", ".join("?" for _ in columns[1:])
+        return int(
+            self.connection.execute(
+                f"INSERT INTO {kind} ({names}) VALUES ({marks}) RETURNING id", values
+            ).fetchone()[0]
+        )
+
+    def take_pending(self) -> Callable[[], None]:
+        """The writes of the actors and sources created since the last call (server only),
+        to run before the claims that name them."""
+        taken = [
+            (kind, columns, list(self.pending[kind].values()))
+            for kind, columns in (("actor", _ACTOR_COLUMNS), ("source", _SOURCE_COLUMNS))
+        ]
+        for rows in self.pending.values():
+            rows.clear()
+
+        def write() -> None:
+            for kind, columns, rows in taken:
+                if rows:
+                    bulk.insert_rows(self.connection, kind, columns, rows)
+
+        return write
 
     def actor(
         self,
@@ -192,10 +290,10 @@ class _Resolver:
             if self.dry_run:
                 actor_id = self._fake_id()
             else:
-                actor_id = self.connection.execute(
-                    "INSERT INTO actor (name, kind, reliability, affiliation, uuid, created_at,"
-                    " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-                    (
+                actor_id = self._create(
+                    "actor",
+                    _ACTOR_COLUMNS,
+                    [
                         name,
                         kind or "unknown",
                         reliability,
@@ -203,10 +301,11 @@ class _Resolver:
                         new_uuid(),
                         self.now,
                         self.now,
-                    ),
-                ).fetchone()[0]
-            assert actor_id is not None
+                        1,
+                    ],
+                )
             self.actors[key] = actor_id
+            self.reliability[actor_id] = reliability
             if reliability:
                 self.reliability_set[actor_id] = reliability
         elif reliability:
@@ -218,19 +317,27 @@ class _Resolver:
                 )
             self.reliability_set[actor_id] = reliability
             if not self.dry_run and self.reliability.get(actor_id) != reliability:
-                if self.journal is not None:
-                    self.journal.changed(
-                        "actor",
-                        actor_id,
-                        {"reliability": (self.reliability.get(actor_id), reliability)},
-                    )
-                self.reliability[actor_id] = reliability
-                self.connection.execute(
-                    "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
-                    f" WHERE id = ? AND reliability {self.is_not} ?",
-                    (reliability, self.now, actor_id, reliability),
-                )
+                self._rate(actor_id, reliability)
         return actor_id
+
+    def _rate(self, actor_id: int, reliability: str) -> None:
+        pending = self.pending["actor"].get(actor_id)
+        if pending is not None:  # created by this import: its created entry says it all
+            pending[_ACTOR_COLUMNS.index("reliability")] = reliability
+        else:
+            if self.journal is not None:
+                self.journal.changed(
+                    "actor",
+                    actor_id,
+                    {"reliability": (self.reliability.get(actor_id), reliability)},
+                )
+            self.writes.wait()  # the actor may be in the batch being written
+            self.connection.execute(
+                "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
+                f" WHERE id = ? AND reliability {self.is_not} ?",
+                (reliability, self.now, actor_id, reliability),
+            )
+        self.reliability[actor_id] = reliability
 
     def source(self, values: dict[str, object], line: int) -> int | None:
         source_uuid = values.get("source_uuid")
@@ -251,21 +358,24 @@ class _Resolver:
         if self.dry_run:
             source_id = self._fake_id()
         else:
-            inserted = self.connection.execute(
-                "INSERT INTO source (title, outlet_id, url, published_on, format, text, sha256,"
-                " uuid, created_at, updated_at, version)"
-                " VALUES (?, ?, ?, ?, 'text', '', NULL, ?, ?, ?, 1) RETURNING id",
-                (
+            source_id = self._create(
+                "source",
+                _SOURCE_COLUMNS,
+                [
                     title or "",
                     outlet_id if outlet_id and outlet_id > 0 else None,
                     url,
-                    _iso(values.get("published_on")),
+                    values.get("published_on"),
+                    "text",
+                    "",
+                    None,
                     str(source_uuid) if source_uuid else new_uuid(),
                     self.now,
                     self.now,
-                ),
-            ).fetchone()[0]
-            source_id = int(inserted)
+                    1,
+                ],
+            )
+        self.source_markings[source_id] = None  # a new source has no marking and no text
         if source_uuid:
             self.sources_by_uuid[str(source_uuid)] = source_id
         if url:
@@ -274,28 +384,19 @@ class _Resolver:
             self.sources_by_title[str(title).casefold()] = source_id
         return source_id
 
-    def _source_value(
-        self, source_id: int, column: str, cache: dict[int, str | None]
-    ) -> str | None:
-        """A source's ``column`` (looked up once per import); nothing for a dry run's sources."""
-        if source_id < 0:
-            return None
-        if source_id not in cache:
-            row = self.connection.execute(
-                f"SELECT {column} FROM source WHERE id = ?", (source_id,)
-            ).fetchone()
-            cache[source_id] = row[0] if row and row[0] else None
-        return cache[source_id]
-
     def source_marking(self, source_id: int) -> str | None:
-        return self._source_value(source_id, "tlp", self.source_markings)
+        return self.source_markings.get(source_id)
 
     def source_text(self, source_id: int) -> str | None:
-        return self._source_value(source_id, "text", self.source_texts)
-
-
-def _iso(value: object) -> object:
-    return value.isoformat() if isinstance(value, date | datetime) else value
+        """A source's text (looked up once per import), None when it has none."""
+        if source_id not in self.sources_with_text:
+            return None
+        if source_id not in self.source_texts:
+            row = self.connection.execute(
+                "SELECT text FROM source WHERE id = ?", (source_id,)
+            ).fetchone()
+            self.source_texts[source_id] = row[0] if row and row[0] else None
+        return self.source_texts[source_id]
 
 
 def _anchor(row: ParsedRow, claim: dict[str, object], text: str | None) -> str | None:
@@ -330,11 +431,16 @@ def _anchor(row: ParsedRow, claim: dict[str, object], text: str | None) -> str |
 
 
 def _claim_values(
-    row: ParsedRow, resolver: _Resolver, rating_rates_speaker: bool
+    row: ParsedRow,
+    resolver: _Resolver,
+    rating_rates_speaker: bool,
+    claim_fields: list[tuple[str, str]],
 ) -> dict[str, object]:
+    """The claim's column values from a row; ``claim_fields`` are the (field, column) pairs of
+    :data:`_CLAIM_FIELDS` the file's mapping fills."""
     values = row.values
     claim: dict[str, object] = {
-        column: _iso(values[name]) for name, column in _CLAIM_FIELDS.items() if name in values
+        column: values[name] for name, column in claim_fields if name in values
     }
     if values.get("context"):
         claim["notes"] = _with_context(claim.get("notes"), str(values["context"]))
@@ -387,8 +493,14 @@ class _Writer:
         dry_run: bool,
         journal: BulkJournal | None,
         problems: list[tuple[int, str, str]],
+        resolver: _Resolver,
+        writes: BackgroundWrites,
     ):
         self.connection = connection
+        self.resolver = resolver
+        self.writes = writes
+        #: Created claims with tags: tagged at the end, all together (uuid, tags).
+        self.tagged: list[tuple[str, list[str]]] = []
         self.summary = summary
         self.dry_run = dry_run
         self.journal = journal
@@ -408,6 +520,11 @@ class _Writer:
         self.now = bulk.timestamp()
         self.dialect = dialect_of(connection)
         self.first_new_id = bulk.last_claim_id(connection)
+        given = {"attribution": "unknown", "status": "unstarted", "version": 1}
+        given |= {"created_at": self.now, "updated_at": self.now}
+        #: A new claim's row (:data:`bulk.CLAIM_COLUMNS`) before its values are filled in.
+        self.template = [given.get(column) for column in bulk.CLAIM_COLUMNS]
+        self.position = {column: index for index, column in enumerate(bulk.CLAIM_COLUMNS)}
 
     def add(
         self, claim_uuid: str, claim: dict[str, object], tags: list[str] | None, line: int
@@ -424,6 +541,7 @@ class _Writer:
         batch, self.pending = self.pending, []
         lines, self.pending_lines = self.pending_lines, {}
         self.pending_claims = {}
+        self.writes.wait()  # a failed batch says so before anything else is asked
         existing = self._existing({u for u, _, _ in batch})
         inserts: list[tuple[str, dict[str, object], list[str] | None]] = []
         updates: list[tuple[int, dict[str, object], list[str] | None]] = []
@@ -460,8 +578,10 @@ class _Writer:
         self.summary.updated += len(updates)
         if self.dry_run:
             return
-        self._insert(inserts)
-        self._update(updates)
+        self._insert(inserts)  # with the speakers and sources these claims name
+        if updates:
+            self.writes.wait()
+            self._update(updates)
 
     def repeat(self, claim_uuid: str, context: object) -> None:
         """A later row holds the claim ``claim_uuid`` again: keep its context."""
@@ -527,27 +647,38 @@ class _Writer:
         return found
 
     def _insert(self, inserts: list[tuple[str, dict[str, object], list[str] | None]]) -> None:
+        """Hand the batch's new claims (and the records they name) to the background writes."""
+        template, position = self.template, self.position
         rows = []
         for claim_uuid, claim, _tags in inserts:
-            values = {
-                "attribution": "unknown",
-                "status": "unstarted",
-                "created_at": self.now,
-                "updated_at": self.now,
-                "version": 1,
-                "uuid": claim_uuid,
-            } | claim
-            rows.append([values.get(column) for column in bulk.CLAIM_COLUMNS])
-        bulk.insert_claims(self.connection, rows)
-        tagged = [(claim_uuid, tags) for claim_uuid, _, tags in inserts if tags]
-        if tagged:
-            marks = ", ".join("?" for _ in tagged)
-            ids = dict(
-                self.connection.execute(
-                    f"SELECT uuid, id FROM claim WHERE uuid IN ({marks})", [u for u, _ in tagged]
-                )
+            row = template.copy()
+            row[0] = claim_uuid
+            for column, value in claim.items():
+                row[position[column]] = value
+            rows.append(row)
+        self.tagged.extend((claim_uuid, tags) for claim_uuid, _, tags in inserts if tags)
+        write_records = self.resolver.take_pending()
+
+        def write() -> None:
+            write_records()
+            if rows:
+                bulk.insert_claims(self.connection, rows)
+
+        self.writes.submit(write)
+
+    def write_tags(self) -> None:
+        """Tag the created claims that have tags (once all the claims are written)."""
+        if self.dry_run or not self.tagged:
+            return
+        ids = dict(
+            select_in(
+                self.connection,
+                f"SELECT uuid, id FROM claim WHERE uuid IN ({MARKS})",
+                [claim_uuid for claim_uuid, _ in self.tagged],
             )
-            self._add_tags((ids[claim_uuid], tags) for claim_uuid, tags in tagged)
+        )
+        self._add_tags((ids[claim_uuid], tags) for claim_uuid, tags in self.tagged)
+        self.tagged = []
 
     def _update(self, updates: list[tuple[int, dict[str, object], list[str] | None]]) -> None:
         if not updates:
@@ -733,14 +864,18 @@ def _run(
 ) -> list[tuple[int, str, str]]:
     journal = None if dry_run else BulkJournal(connection, note=import_note(summary.path))
     mark = journal_mark(sqlite_execute(connection))
-    resolver = _Resolver(connection, summary, dry_run, journal)
+    writes = BackgroundWrites(connection)
+    resolver = _Resolver(connection, summary, dry_run, journal, writes)
     problems: list[tuple[int, str, str]] = []
-    writer = _Writer(connection, summary, dry_run, journal, problems)
+    writer = _Writer(connection, summary, dry_run, journal, problems, resolver, writes)
     parser = RowParser(mapping, value_maps)
     has_tags = "tags" in mapping.fields
     rating_rates_speaker = "speaker_reliability" not in mapping.fields
+    claim_fields = [
+        (name, column) for name, column in _CLAIM_FIELDS.items() if name in mapping.fields
+    ]
     lines = summary.shape.lines
-    with nullcontext() if dry_run else bulk.loading(connection, expected_rows=lines):
+    with writes, nullcontext() if dry_run else bulk.loading(connection, expected_rows=lines):
         for record in body:
             summary.rows += 1
             if len(summary.preview) < PREVIEW_ROWS:
@@ -750,7 +885,11 @@ def _run(
                 {"claim", "quote"} & row.values.keys() or "uuid" in row.values
             ):
                 row.problems.append(("claim", "the claim and its quote are both empty"))
-            claim = _claim_values(row, resolver, rating_rates_speaker) if not row.problems else {}
+            claim = (
+                _claim_values(row, resolver, rating_rates_speaker, claim_fields)
+                if not row.problems
+                else {}
+            )
             if row.problems:
                 problems.extend((row.line, column, reason) for column, reason in row.problems)
                 if len({(c, r) for _, c, r in problems}) >= MAX_REPORTED_PROBLEMS:
@@ -785,6 +924,9 @@ def _run(
         if problems:
             return problems
         if not dry_run:
+            writes.submit(resolver.take_pending())
+            writes.wait()
+            writer.write_tags()
             bulk.index_claims_after(connection, writer.first_new_id)
         writer.write_late_contexts()
         writer.write_links()
