@@ -6,27 +6,13 @@ them, so they never change meaning. New columns may be added at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from claimtracker.csvio.aggregates import LISTS
 from claimtracker.csvio.formulas import sql_guard
 from claimtracker.errors import ValidationError
-from claimtracker.query.markings import in_force_sql, within_sql
-from claimtracker.store.dbapi import POSTGRESQL, SQLITE, Dialect, group_concat, nocase
-
-#: How a link reads from its claim A's side: "B denies A" is "A denied_by B".
-INVERSE_RELATION_CODES = {
-    "contradicts": "contradicts",
-    "denies": "denied_by",
-    "counters": "countered_by",
-    "supports": "supported_by",
-    "repeats": "repeats",
-    "responds_to": "answered_by",
-}
-
-
-def _case(mapping: dict[str, str], expression: str) -> str:
-    whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in mapping.items())
-    return f"CASE {expression} {whens} END"
+from claimtracker.query.markings import in_force_sql
+from claimtracker.store.dbapi import POSTGRESQL, SQLITE, Dialect
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +22,9 @@ class Column:
     description: str
     #: False for values that cannot start like a formula: numbers, dates, UUIDs and codes that
     #: the database constrains, generated text that begins with a relation label, and the
-    #: tags, which guard themselves inside their subquery. Free text is always guarded.
+    #: tags, whose SQL guards itself. Free text is always guarded.
     guard: bool = True
-    #: The SQL on a PostgreSQL server, where it differs (aggregates, case-insensitive order).
+    #: The SQL on a PostgreSQL server, where it differs.
     server_sql: str | None = None
 
     def select_sql(self, dialect: Dialect = SQLITE) -> str:
@@ -56,73 +42,19 @@ class Column:
 _UNGUARDED_TEXT = frozenset({"tags", "counter_claims", "links"})
 
 
-#: The condition on a claim's other end ``o`` in the linked-claims columns; a marking limit
-#: extends it (:func:`within_marking`).
-_OTHER_END_LIVE = "l.deleted_at IS NULL AND o.deleted_at IS NULL"
 _RATING = "coalesce(coalesce(sp.reliability, ol.reliability), '') || coalesce(CAST(c.credibility AS text), '')"
 
 
-def _links(dialect: Dialect) -> str:
-    listed = group_concat(
-        f"""CASE WHEN l.claim_b_id = c.id THEN l.relation
-             ELSE {_case(INVERSE_RELATION_CODES, "l.relation")} END || ' ' || o.uuid""",
-        "'; '" + (" ORDER BY l.id" if dialect == POSTGRESQL else ""),
-        dialect,
-    )
-    return f"""(
-    SELECT {listed}
-    FROM link l JOIN claim o
-      ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
-    WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
-      AND {_OTHER_END_LIVE})"""
+def _timestamp(expression: str) -> str:
+    """A server's timestamp as SQLite holds it: six digits of fraction, zeros kept."""
+    return f"to_char({expression}, 'YYYY-MM-DD HH24:MI:SS.US')"
 
 
-_READABLE_LABELS = {
-    "contradicts": "Contradicts",
-    "denies": "Denies",
-    "counters": "Counters",
-    "supports": "Supports",
-    "repeats": "Repeats",
-    "responds_to": "Responds to",
-}
-_READABLE_INVERSE = {
-    "contradicts": "Contradicts",
-    "denies": "Denied by",
-    "counters": "Countered by",
-    "supports": "Supported by",
-    "repeats": "Repeats",
-    "responds_to": "Answered by",
-}
-
-
-def _counter_claims(dialect: Dialect) -> str:
-    listed = group_concat(
-        f"""CASE WHEN l.claim_b_id = c.id THEN {_case(_READABLE_LABELS, "l.relation")}
-             ELSE {_case(_READABLE_INVERSE, "l.relation")} END
-        || ' #' || o.id || coalesce(' (' || (SELECT name FROM actor WHERE id = o.speaker_id) || ')', '')
-        || ': ' || o.text""",
-        "' | '" + (" ORDER BY l.id" if dialect == POSTGRESQL else ""),
-        dialect,
-    )
-    return f"""(
-    SELECT {listed}
-    FROM link l JOIN claim o
-      ON o.id = CASE WHEN l.claim_a_id = c.id THEN l.claim_b_id ELSE l.claim_a_id END
-    WHERE (l.claim_a_id = c.id OR l.claim_b_id = c.id)
-      AND {_OTHER_END_LIVE})"""
-
-
-def _tags(dialect: Dialect) -> str:
-    # The guard sits inside the subquery, where the aggregate is computed once.
-    if dialect == POSTGRESQL:
-        listed = f"string_agg(t.name, '; ' ORDER BY {nocase('t.name', dialect)})"
-        return f"""(
-    SELECT {sql_guard(listed, dialect=dialect)} FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-    WHERE ct.claim_id = c.id)"""
-    return f"""(
-    SELECT {sql_guard("group_concat(name, '; ')")} FROM (
-        SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-        WHERE ct.claim_id = c.id ORDER BY {nocase("t.name", dialect)}))"""
+def _list(name: str, dialect: Dialect) -> str:
+    """A list column's value, from its grouping (see ``csvio.aggregates``); tags guarded there,
+    once per claim, like a cell of free text."""
+    alias, value = LISTS[name]
+    return sql_guard(f"{alias}.{value}", dialect=dialect) if name == "tags" else f"{alias}.{value}"
 
 
 CLAIM_COLUMNS: tuple[Column, ...] = (
@@ -160,24 +92,22 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
     Column("url", "s.url", "Address of the source"),
     Column(
         "tags",
-        _tags(SQLITE),
+        _list("tags", SQLITE),
         "Tags, separated by semicolons",
         guard=False,
-        server_sql=_tags(POSTGRESQL),
+        server_sql=_list("tags", POSTGRESQL),
     ),
     Column(
         "counter_claims",
-        _counter_claims(SQLITE),
+        _list("counter_claims", SQLITE),
         "Linked claims with their relation, readable",
         guard=False,
-        server_sql=_counter_claims(POSTGRESQL),
     ),
     Column(
         "links",
-        _links(SQLITE),
+        _list("links", SQLITE),
         "Linked claims as 'relation uuid'; read by the importer",
         guard=False,
-        server_sql=_links(POSTGRESQL),
     ),
     Column("notes", "c.notes", "The analyst's notes"),
     Column(
@@ -204,8 +134,20 @@ CLAIM_COLUMNS: tuple[Column, ...] = (
         "ok, or orphan when a corrected text lost it",
         guard=False,
     ),
-    Column("created_at", "c.created_at", "When the claim was recorded (UTC)", guard=False),
-    Column("updated_at", "c.updated_at", "When it last changed (UTC)", guard=False),
+    Column(
+        "created_at",
+        "c.created_at",
+        "When the claim was recorded (UTC)",
+        guard=False,
+        server_sql=_timestamp("c.created_at"),
+    ),
+    Column(
+        "updated_at",
+        "c.updated_at",
+        "When it last changed (UTC)",
+        guard=False,
+        server_sql=_timestamp("c.updated_at"),
+    ),
     Column(
         "tlp",
         in_force_sql("c", "s"),
@@ -333,22 +275,6 @@ def preset_columns(report: str, preset: str) -> list[str]:
             f"Unknown column preset {preset!r} (one of: {', '.join(PRESETS)})", field="preset"
         )
     return list(PRESETS[preset][report])
-
-
-def within_marking(columns: tuple[Column, ...], max_tlp: str | None) -> tuple[Column, ...]:
-    """``columns`` whose linked claims leave out those marked above ``max_tlp``: a claim
-    allowed out must not carry a withheld counter-claim's words in its own row."""
-    if not max_tlp:
-        return columns
-    limited = f"{_OTHER_END_LIVE} AND {within_sql(max_tlp, 'o')}"
-    return tuple(
-        replace(
-            c,
-            sql=c.sql.replace(_OTHER_END_LIVE, limited),
-            server_sql=c.server_sql and c.server_sql.replace(_OTHER_END_LIVE, limited),
-        )
-        for c in columns
-    )
 
 
 def choose_columns(report: str, names: list[str] | None) -> tuple[Column, ...]:

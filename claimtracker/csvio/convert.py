@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from claimtracker.csvio.columns import INVERSE_RELATION_CODES
+from claimtracker.csvio.aggregates import INVERSE_RELATION_CODES
 from claimtracker.csvio.formulas import restore
 from claimtracker.csvio.mapping import ColumnMapping
 from claimtracker.errors import ClaimTrackerError

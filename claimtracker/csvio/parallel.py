@@ -90,11 +90,13 @@ class _Helper:
         )
         os.close(descriptor)
         self.part = Path(name)
-        sql, params = claims_query(split.claim_filter, split.columns, _BY_ID, where="c.id > ?")
+        sql, params = claims_query(
+            split.claim_filter, split.columns, _BY_ID, where="c.id > ?", where_params=(pivot,)
+        )
         spec = {
             "database": str(split.database),
             "sql": sql,
-            "params": [*params, pivot],
+            "params": list(params),
             "out": str(self.part),
             "busy_timeout_ms": HELPER_BUSY_TIMEOUT_MS,
         }
@@ -196,9 +198,11 @@ def _write_halves(
             estimate = min(done * 2, split.total - 1) if helping else done
             return progress is None or progress(estimate, max(split.total, estimate)) is not False
 
-        first, params = claims_query(split.claim_filter, split.columns, _BY_ID, where="c.id <= ?")
+        first, params = claims_query(
+            split.claim_filter, split.columns, _BY_ID, where="c.id <= ?", where_params=(pivot,)
+        )
         written = write_rows(
-            connection.execute(first, (*params, pivot)),
+            connection.execute(first, params),
             writer,
             total=split.total,
             progress=first_half_progress if progress is not None else None,
@@ -206,10 +210,10 @@ def _write_halves(
         helped = helper.finish() if helper is not None and helping else None
         if helped is None:
             second, params = claims_query(
-                split.claim_filter, split.columns, _BY_ID, where="c.id > ?"
+                split.claim_filter, split.columns, _BY_ID, where="c.id > ?", where_params=(pivot,)
             )
             return written + write_rows(
-                connection.execute(second, (*params, pivot)),
+                connection.execute(second, params),
                 writer,
                 done=written,
                 total=split.total,

@@ -8,7 +8,8 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from claimtracker.csvio.columns import Column, within_marking
+from claimtracker.csvio.aggregates import LISTS, Matching, list_joins
+from claimtracker.csvio.columns import Column
 from claimtracker.csvio.formulas import neutralise
 from claimtracker.errors import ClaimTrackerError
 from claimtracker.query import ClaimFilter, ClaimOrder, compile_filter
@@ -17,6 +18,9 @@ from claimtracker.store.dbapi import SQLITE, DbConnection, DbCursor, Dialect
 
 #: progress(rows written, rows in all) → False to cancel.
 Progress = Callable[[int, int], bool]
+#: A report's query shaped for a server to format: (each item's SQL and whether it is free
+#: text, the FROM clause, the rest) → SQL; :func:`server_lines` or ``server_copy.copy_select``.
+ServerShape = Callable[[Sequence[tuple[str, bool]], str, str], str]
 
 BATCH = 2000
 
@@ -31,21 +35,37 @@ def claims_query(
     order: ClaimOrder,
     *,
     where: str = "",
+    where_params: tuple[object, ...] = (),
     dialect: Dialect = SQLITE,
-    lines: bool = False,
+    shape: ServerShape | None = None,
 ) -> tuple[str, tuple[object, ...]]:
-    """The claims report's SELECT; ``where`` adds a condition (with ``c`` the claim). With
-    ``lines`` (a server only), each row is its CSV line (:func:`server_lines`)."""
+    """The claims report's SELECT and its parameters; ``where`` adds a condition (with ``c``
+    the claim, ``where_params`` its parameters), ``shape`` (a server only) makes it a query
+    whose rows the server formats. The lists (tags, linked claims) are grouped once for the
+    report's claims (``csvio.aggregates``)."""
     compiled = compile_filter(claim_filter, dialect)
-    columns = within_marking(tuple(columns), claim_filter.max_tlp)
+    condition = f"{compiled.where}{f' AND {where}' if where else ''}"
+    wanted = [column.name for column in columns if column.name in LISTS]
+    matching = (
+        Matching(
+            f"SELECT c.id FROM {compiled.source} WHERE {condition}",
+            (*compiled.params, *where_params),
+        )
+        if where or not claim_filter.is_empty
+        else None
+    )
+    joins, join_params = list_joins(
+        wanted, dialect, matching=matching, max_tlp=claim_filter.max_tlp
+    )
+    params = (*join_params, *compiled.params, *where_params)
     items = [column.select_sql(dialect) for column in columns]
     ordering = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
-    tail = f"WHERE {compiled.where}{f' AND {where}' if where else ''} ORDER BY {ordering}"
-    if lines:
+    tail = f"WHERE {condition} ORDER BY {ordering}"
+    if shape is not None:
         cells = [(item, column.free_text) for item, column in zip(items, columns, strict=True)]
-        return server_lines(cells, f"{compiled.source} {ROW_JOINS}", tail), compiled.params
-    sql = f"SELECT {', '.join(items)} FROM {compiled.source} {ROW_JOINS} {tail}"
-    return sql, compiled.params
+        return shape(cells, f"{compiled.source} {ROW_JOINS} {joins}", tail), params
+    sql = f"SELECT {', '.join(items)} FROM {compiled.source} {ROW_JOINS} {joins} {tail}"
+    return sql, params
 
 
 def _server_cell(value: str, free_text: bool, alone: bool) -> str:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 import itertools
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 if TYPE_CHECKING:
@@ -274,6 +274,21 @@ class ServerConnection:
         text, numbered = _translated(sql)
         cursor.execute(text, _server_parameters(numbered, parameters))
         return cursor
+
+    def copy_csv_out(
+        self, sql: str, parameters: Sequence[Any] = (), /
+    ) -> Generator[bytes | bytearray | memoryview, None, None]:
+        """``COPY (sql) TO STDOUT (FORMAT csv)``: the server's CSV of ``sql``'s rows (UTF-8,
+        each row ended by LF), in blocks as they arrive. Within the current transaction."""
+        text, numbered = _translated(sql)
+        with (
+            self.psycopg.cursor() as cursor,
+            cursor.copy(
+                f"COPY ({text}) TO STDOUT (FORMAT csv)",
+                _server_parameters(numbered, parameters),
+            ) as copy,
+        ):
+            yield from copy
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
         cursor = self._cursor()

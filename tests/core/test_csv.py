@@ -10,17 +10,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimtracker import services
 from claimtracker.csvio import (
     CsvImportOptions,
+    ExportCancelled,
     export_csv,
     import_csv,
     is_dangerous,
     neutralise,
     restore,
 )
+from claimtracker.csvio.server_copy import write_copied
 from claimtracker.errors import CsvImportError
 from claimtracker.query import ClaimFilter, claim_detail, search_rows
 from claimtracker.sample import build_sample
+from claimtracker.schemas import LinkCreate
 from claimtracker.store import Store
 from tests.core.helpers import add_claim
 
@@ -134,7 +138,39 @@ def test_sample_reports(store_both: Store, tmp_path: Path) -> None:
     assert 0 < len(only_anonymous) < len(pairs)
 
 
-def test_a_failed_export_leaves_no_file(store: Store, tmp_path: Path) -> None:
+def test_a_filtered_export_lists_the_same_tags_and_linked_claims(
+    store_both: Store, tmp_path: Path
+) -> None:
+    store = store_both
+    build_sample(store)
+    first = add_claim(store, text="Tagged first", tags=["Zeta", "alpha", "Идлиб"])
+    second = add_claim(store, text="Tagged second", tags=["alpha"], status="verified")
+    with store.write() as session:
+        for a, b, relation in ((first, second, "denies"), (1, first, "supports")):
+            services.link_claims(
+                session=session, link_in=LinkCreate(claim_a_id=a, claim_b_id=b, relation=relation)
+            )
+    lists = ["claim_id", "claim", "tags", "links", "counter_claims"]
+    everything = {row["claim_id"]: row for row in _export(store, tmp_path / "all.csv")}
+    tagged = everything[str(first)]
+    assert tagged["tags"] == "alpha; Zeta; Идлиб"
+    # In the order the links were made, each read from this claim's side.
+    assert tagged["counter_claims"].startswith(
+        f"Denied by #{second}: Tagged second | Supports #1 ("
+    )
+    for claim_filter in (
+        ClaimFilter(text="tagged first"),  # its linked claims lie outside the filter
+        ClaimFilter(statuses=("verified",)),
+        ClaimFilter(ids=(1, first, 12)),
+    ):
+        rows = _export(store, tmp_path / "some.csv", claim_filter=claim_filter, columns=lists)
+        assert 0 < len(rows) < len(everything)
+        for row in rows:
+            assert row == {name: everything[row["claim_id"]][name] for name in lists}
+
+
+def test_a_failed_export_leaves_no_file(store_both: Store, tmp_path: Path) -> None:
+    store = store_both
     add_claim(store, text="x")
     target = tmp_path / "out.csv"
     target.write_text("previous report")
@@ -146,6 +182,38 @@ def test_a_failed_export_leaves_no_file(store: Store, tmp_path: Path) -> None:
         export_csv(connection, target, progress=stop)
     assert target.read_text() == "previous report"
     assert list(tmp_path.glob("*.csv*")) == [target]
+
+
+def test_a_cancelled_export_leaves_the_previous_report_and_can_be_run_again(
+    store_both: Store, tmp_path: Path
+) -> None:
+    store = store_both
+    for number in range(3):
+        add_claim(store, text=f"claim {number}, with a comma", notes="two\nlines")
+    with store.raw(write=True) as connection:
+        connection.executemany(
+            "INSERT INTO claim (uuid, text, attribution, status, anchor_status, created_at,"
+            " updated_at, version) SELECT ?, text, attribution, status, anchor_status,"
+            " created_at, updated_at, 1 FROM claim WHERE id = 1",
+            [(f"copy-{number}",) for number in range(4000)],  # more than one batch
+        )
+    target = tmp_path / "out.csv"
+    target.write_text("previous report")
+    seen: list[int] = []
+
+    def cancel(done: int, total: int) -> bool:
+        seen.append(done)
+        return False
+
+    with store.raw() as connection, pytest.raises(ExportCancelled):
+        export_csv(connection, target, columns=["claim_id", "claim", "notes"], progress=cancel)
+    assert target.read_text() == "previous report"
+    assert seen and seen[0] < 4003
+    with store.raw() as connection:
+        result = export_csv(connection, target, columns=["claim_id", "claim", "notes"])
+    assert result.rows == 4003
+    rows = list(csv.reader(target.open(encoding="utf-8-sig", newline="")))
+    assert len(rows) == 4004 and rows[1][2] == "two\nlines"
 
 
 def test_export_then_import_into_a_new_database_gives_the_same_claims(
@@ -307,12 +375,30 @@ def test_imported_claims_are_searchable(store: Store, tmp_path: Path) -> None:
         assert check_index(connection)
 
 
-def test_export_streams_to_a_binary_stream(store: Store) -> None:
-    add_claim(store, text="x")
-    buffer = io.BytesIO()
-    with store.raw() as connection:
-        result = export_csv(connection, buffer, columns=["claim"], bom=False)
-    assert (result.rows, buffer.getvalue()) == (1, b"claim\r\nx\r\n")
+def test_export_streams_to_a_binary_stream(store_both: Store) -> None:
+    add_claim(store_both, text="x")
+    add_claim(store_both, text="y, z")
+    for columns, expected in (
+        (["claim"], b'claim\r\nx\r\n"y, z"\r\n'),
+        (["claim", "status"], b'claim,status\r\nx,unstarted\r\n"y, z",unstarted\r\n'),
+    ):
+        buffer = io.BytesIO()
+        with store_both.raw() as connection:
+            result = export_csv(connection, buffer, columns=columns, bom=False)
+        assert (result.rows, buffer.getvalue()) == (2, expected)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 1000])
+def test_a_servers_csv_gets_crlf_line_ends_wherever_its_blocks_are_cut(size: int) -> None:
+    copied = b'1,"a ""quoted""\nline",x\n2,,"\n"\n3,\xd0\x98\xd0\xb4,"say ""hi"""\n'
+    blocks = [copied[at : at + size] for at in range(0, len(copied), size)]
+    expected = b'1,"a ""quoted""\nline",x\r\n2,,"\n"\r\n3,\xd0\x98\xd0\xb4,"say ""hi"""\r\n'
+    into_file = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    assert write_copied(blocks, into_file) == 3
+    into_text = io.StringIO(newline="")
+    assert write_copied(blocks, into_text) == 3
+    assert into_file.buffer.getvalue() == expected  # type: ignore[attr-defined]
+    assert into_text.getvalue() == expected.decode()
 
 
 def test_an_exported_file_gets_the_usual_permissions(store: Store, tmp_path: Path) -> None:
@@ -337,16 +423,28 @@ def test_a_server_writes_the_same_bytes_as_a_file(
         "a\r\nwindows line, and a comma",
         "",
         "Ümlaut café 😀",
+        "\\.",  # alone on a line, PostgreSQL's end of data in COPY
+        'back\\slash \\N, a\ttab and a quote"',
     ]
     written = []
     for target in (db_path, pg_migrated_url):
         with Store.open(target) as store:
             for text in texts:
                 add_claim(store, text=text or "x", notes=text or None, tags=["Идлиб", "b,c"])
+            add_claim(store, text="empty notes", notes="", descriptor="")
             build_sample(store)
+            # What differs between two databases made apart: identifiers and times.
+            with store.raw(write=True) as connection:
+                server = target == pg_migrated_url
+                for field, stamp in (("created_at", ".250000"), ("updated_at", ".000000")):
+                    value = f"'2026-12-05 10:00:00{stamp}'" + ("::timestamp" if server else "")
+                    connection.execute(f"UPDATE claim SET {field} = {value}")
+                connection.execute("UPDATE claim SET uuid = 'claim-' || id")
+                connection.execute("UPDATE source SET uuid = 'source-' || id")
             for name, columns, report in (
                 ("claims", ["claim_id", "claim", "notes", "tags", "rating", "said_on"], "claims"),
                 ("one", ["notes"], "claims"),
+                ("every column", None, "claims"),
                 ("pairs", ["claim", "relation", "counter_claim", "note"], "pairs"),
             ):
                 out = tmp_path / f"{name}-{len(written)}.csv"
@@ -357,3 +455,6 @@ def test_a_server_writes_the_same_bytes_as_a_file(
     for (name, on_file), (_, on_server) in zip(written[:half], written[half:], strict=True):
         assert on_server == on_file, name
     assert b'\r\n""\r\n' in dict(written)["one"]  # a row of one empty cell
+    assert b"\r\n\\.\r\n" in dict(written)["one"]
+    every = dict(written)["every column"]
+    assert b"2026-12-05 10:00:00.250000,2026-12-05 10:00:00.000000" in every
