@@ -38,11 +38,36 @@ def test_counting_and_streaming_the_live_claims_reads_only_an_index(pg_migrated_
             assert "Index Only Scan using ix_claim_live" in plan, plan
 
 
-@pytest.mark.parametrize("key", ["attribution", "status"])
+@pytest.mark.parametrize("key", ["attribution", "status", "created_at", "updated_at"])
 @pytest.mark.parametrize("descending", [False, True])
-def test_the_first_page_by_attribution_or_status_comes_in_order_from_its_index(
+def test_the_first_page_by_attribution_status_or_time_comes_in_order_from_its_index(
     pg_migrated_url, key, descending
 ):
     with Store.open(pg_migrated_url) as store:
         plan = _plan(store, _table_sql("c.id", ClaimOrder(key, descending)))
     assert f"ix_claim_{key}" in plan and "Sort" not in plan, plan
+
+
+def test_the_indexes_come_off_with_a_downgrade(pg_server, pg_url):
+    from alembic import command
+
+    from claimtracker.store.engine import make_engine, writing
+    from claimtracker.store.migrate import alembic_config
+
+    Store.open(pg_url).close()
+    engine = make_engine(pg_url)
+    config = alembic_config()
+    with writing(engine).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    with engine.connect() as connection:
+        definitions = {
+            name: definition
+            for name, definition in connection.exec_driver_sql(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'claim'"
+            )
+        }
+    engine.dispose()
+    assert "ix_claim_live" not in definitions
+    assert "ix_claim_created_at" not in definitions
+    assert definitions["ix_claim_status"].endswith("(status)")
