@@ -46,7 +46,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.server_load import LOAD_RECORD, server_database
+from bench.server_load import claims_loaded, record_load, server_database
 from bench.synthetic import claim_rows
 from claimtracker import bulk
 from claimtracker.csvio import export_csv, import_csv
@@ -231,27 +231,13 @@ def sqlite_ceiling(path: Path) -> float:
         return time.perf_counter() - started
 
 
-def _claims_in(url: str) -> int:
-    import psycopg
-
-    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as connection:
-        (count,) = connection.execute("SELECT count(*) FROM claim").fetchone()  # type: ignore[misc]
-        return int(count)
-
-
 def _record_import(url: str, n: int, seconds: float) -> None:
     """A line in the kept database's load record (bench/server_load.py): what it holds now."""
     import psycopg
 
     with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as connection:
-        connection.execute(
-            f"CREATE TABLE IF NOT EXISTS {LOAD_RECORD} "
-            "(finished_at timestamp NOT NULL, what text NOT NULL)"
-        )
-        connection.execute(
-            f"INSERT INTO {LOAD_RECORD} VALUES (now() AT TIME ZONE 'utc', %s)",
-            (f"{n:,} claims more by import-csv (bench/server_csv.py) in {seconds:.0f} s",),
-        )
+        what = f"{n:,} claims more by import-csv (bench/server_csv.py) in {seconds:.0f} s"
+        record_load(connection, what)
 
 
 def _decorate_once(store: Store) -> None:
@@ -296,8 +282,8 @@ def main() -> None:
                 import_csv(on_file, source)
                 seconds_file = time.perf_counter() - started
         with server_database(args.url, args.data_dir) as url:
-            Store.open(url).close()  # migrated
-            before = _claims_in(url)
+            with Store.open(url) as store:  # migrated
+                before = claims_loaded(store)
             print(f"the database holds {before:,} claims before the import")
 
             ceiling_in = raw_copy_in(url, source)

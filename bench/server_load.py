@@ -107,6 +107,18 @@ def _timed_sql(psycopg_connection: Any, sql: str) -> float:
 LOAD_RECORD = "bench_load"
 
 
+def record_load(psycopg_connection: Any, what: str) -> None:
+    """Add a line to the database's load record, and commit."""
+    psycopg_connection.execute(
+        f"CREATE TABLE IF NOT EXISTS {LOAD_RECORD} "
+        "(finished_at timestamp NOT NULL, what text NOT NULL)"
+    )
+    psycopg_connection.execute(
+        f"INSERT INTO {LOAD_RECORD} VALUES (now() AT TIME ZONE 'utc', %s)", (what,)
+    )
+    psycopg_connection.commit()
+
+
 def claims_loaded(store: Store) -> int:
     with store.raw() as connection:
         raw = connection.psycopg  # type: ignore[attr-defined]
@@ -272,12 +284,7 @@ def load(store: Store, n: int, *, work: Path | None = None, distinct: int | None
             + (f", {copied:,} copies of those with new uuids" if copied else "")
             + "; secondary indexes built after"
         )
-        raw.execute(
-            f"CREATE TABLE IF NOT EXISTS {LOAD_RECORD} "
-            "(finished_at timestamp NOT NULL, what text NOT NULL)"
-        )
-        raw.execute(f"INSERT INTO {LOAD_RECORD} VALUES (now() AT TIME ZONE 'utc', %s)", (what,))
-        raw.commit()
+        record_load(raw, what)
         print(f"loaded: {what}")
     print_sizes(store)
 
