@@ -39,7 +39,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,11 +157,12 @@ def stop_cluster(bindir: Path, folder: Path) -> None:
     )
 
 
-@contextmanager
-def throwaway_cluster(bindir: Path) -> Iterator[PgServer]:
-    """A new cluster on a free port, stopped and deleted afterwards (also used by bench/)."""
-    folder = Path(tempfile.mkdtemp(prefix="ctpg-"))
+def create_cluster(bindir: Path, folder: Path, settings: Sequence[str] = ()) -> PgServer:
+    """Create a cluster in ``folder`` (data in ``folder/data``; the folder must be new or empty)
+    and start it on a free port; ``settings`` are extra ``name=value`` server settings (a bulk
+    load's ``max_wal_size=…``). Stopped with :func:`stop_cluster`."""
     data = folder / "data"
+    folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
         shutil.chown(folder, user=UNPRIVILEGED)
     folder.chmod(0o700)
@@ -189,13 +190,24 @@ def throwaway_cluster(bindir: Path) -> Iterator[PgServer]:
         f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
     )
-    started = False
+    options += "".join(f" -c {setting}" for setting in settings)
+    start_cluster(bindir, folder, options)
+    return PgServer(host=str(folder), port=port, superuser=SUPERUSER, bindir=bindir)
+
+
+@contextmanager
+def throwaway_cluster(
+    bindir: Path, *, parent: Path | None = None, settings: Sequence[str] = ()
+) -> Iterator[PgServer]:
+    """A new cluster on a free port (in a new folder under ``parent``, default the system's
+    temporary folder), stopped and deleted afterwards (also used by bench/)."""
+    folder = Path(tempfile.mkdtemp(prefix="ctpg-", dir=parent))
+    server: PgServer | None = None
     try:
-        start_cluster(bindir, folder, options)
-        started = True
-        yield PgServer(host=str(folder), port=port, superuser=SUPERUSER, bindir=bindir)
+        server = create_cluster(bindir, folder, settings)
+        yield server
     finally:
-        if started:
+        if server is not None:
             stop_cluster(bindir, folder)
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -1,0 +1,73 @@
+"""The claims table's count, id stream and sorts on a server read indexes (migration 0010), so
+that they stay fast at ten million claims (bench/server_search.py measures them there)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtracker.query import ClaimFilter, ClaimOrder
+from claimtracker.query.filters import compile_filter
+from claimtracker.store import Store
+from claimtracker.store.dbapi import POSTGRESQL
+
+
+def _plan(store: Store, sql: str) -> str:
+    """The server's plan for ``sql`` when it may not read the whole table or sort, if it can."""
+    with store.raw() as connection:
+        connection.execute("SET enable_seqscan = off")
+        connection.execute("SET enable_sort = off")
+        connection.execute("SET enable_incremental_sort = off")
+        rows = connection.execute(f"EXPLAIN {sql}").fetchall()
+        connection.execute("RESET ALL")
+    return "\n".join(line for (line,) in rows)
+
+
+def _table_sql(select: str, order: ClaimOrder | None = None) -> str:
+    compiled = compile_filter(ClaimFilter(), POSTGRESQL)
+    assert not compiled.params
+    sql = f"SELECT {select} FROM {compiled.source} WHERE {compiled.where}"
+    if order is not None:
+        sql += f" ORDER BY {order.sql(uses_fts=False, dialect=POSTGRESQL)} LIMIT 200"
+    return sql
+
+
+def test_counting_and_streaming_the_live_claims_reads_only_an_index(pg_migrated_url):
+    with Store.open(pg_migrated_url) as store:
+        for sql in (_table_sql("count(*)"), _table_sql("c.id", ClaimOrder("id"))):
+            plan = _plan(store, sql)
+            assert "Index Only Scan using ix_claim_live" in plan, plan
+
+
+@pytest.mark.parametrize("key", ["attribution", "status", "created_at", "updated_at"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_first_page_by_attribution_status_or_time_comes_in_order_from_its_index(
+    pg_migrated_url, key, descending
+):
+    with Store.open(pg_migrated_url) as store:
+        plan = _plan(store, _table_sql("c.id", ClaimOrder(key, descending)))
+    assert f"ix_claim_{key}" in plan and "Sort" not in plan, plan
+
+
+def test_the_indexes_come_off_with_a_downgrade(pg_server, pg_url):
+    from alembic import command
+
+    from claimtracker.store.engine import make_engine, writing
+    from claimtracker.store.migrate import alembic_config
+
+    Store.open(pg_url).close()
+    engine = make_engine(pg_url)
+    config = alembic_config()
+    with writing(engine).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    with engine.connect() as connection:
+        definitions = {
+            name: definition
+            for name, definition in connection.exec_driver_sql(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'claim'"
+            )
+        }
+    engine.dispose()
+    assert "ix_claim_live" not in definitions
+    assert "ix_claim_created_at" not in definitions
+    assert definitions["ix_claim_status"].endswith("(status)")
