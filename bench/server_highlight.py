@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.server_load import server_database
 from bench.server_search import _median_ms
 
 PAGE = 100
@@ -37,17 +38,8 @@ TEXTS = (
 
 def main() -> int:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    from tests.pg import find_bindir, throwaway_cluster
-
-    bindir = find_bindir()
-    if bindir is None:
-        print(
-            "PostgreSQL's programs (initdb, pg_ctl) are not installed: apt-get install postgresql"
-        )
-        return 1
-    with throwaway_cluster(bindir) as server:
-        server.admin("CREATE DATABASE claims")
-        measure(server.url("claims"), rows)
+    with server_database(None, settings=()) as url:
+        measure(url, rows)
     return 0
 
 

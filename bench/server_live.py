@@ -439,20 +439,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="20 seconds instead of 2 minutes")
     args = parser.parse_args()
     seconds = 20.0 if args.quick else args.seconds
-    if args.url:
-        return bench(args.url, args.analysts, seconds)
-    from tests.pg import find_bindir, throwaway_cluster
+    from bench.server_load import server_database
 
-    bindir = find_bindir()
-    if bindir is None:
-        print(
-            "PostgreSQL's programs (initdb, pg_ctl) are not installed: apt-get install postgresql"
-        )
-        return 1
-    with throwaway_cluster(bindir) as server:
-        server.admin("CREATE DATABASE claims")
-        url = server.url("claims")
-        print(f"A throwaway cluster on port {server.port}")
+    # A throwaway cluster with the tests' settings (not the bulk loader's) unless --url is given.
+    with server_database(args.url, settings=()) as url:
         return bench(url, args.analysts, seconds)
 
 

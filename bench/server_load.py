@@ -27,7 +27,7 @@ import itertools
 import random
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
@@ -332,7 +332,9 @@ def print_sizes(store: Store) -> None:
 
 
 @contextmanager
-def server_database(url: str | None, parent: Path | None = None) -> Iterator[str]:
+def server_database(
+    url: str | None, parent: Path | None = None, settings: Sequence[str] = BULK_SETTINGS
+) -> Iterator[str]:
     if url:
         yield url
         return
@@ -341,6 +343,6 @@ def server_database(url: str | None, parent: Path | None = None) -> Iterator[str
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("PostgreSQL server programs not found: apt-get install postgresql")
-    with throwaway_cluster(bindir, parent=parent, settings=BULK_SETTINGS) as server:
+    with throwaway_cluster(bindir, parent=parent, settings=settings) as server:
         server.admin("CREATE DATABASE bench")
         yield server.url("bench")
