@@ -8,9 +8,10 @@ same work in again. Only the newest merge that is not undone can be undone, and 
 record it touched has been changed since or one of its conflicts settled (that would be lost).
 
 It runs on a file or a server alike, in one transaction of the seam (``Store.raw``): on a
-server that transaction holds the journal writers' lock from its start, so a colleague's change
-saved before it is seen (and the undo refused, keeping that change), and one saved after it
-waits for it.
+server it locks the records the merge touched before it looks whether they changed since, so a
+colleague's change saved before it (or under way) is seen and the undo refused, keeping that
+change, and one saved after it waits for it and then finds it stale; it takes the journal's
+lock only for its entries and the commit (``journal.deferred``).
 """
 
 from __future__ import annotations
