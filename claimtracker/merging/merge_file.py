@@ -24,6 +24,7 @@ from claimtracker.journal.changes import ChangeSet, read_changes, sqlite_execute
 from claimtracker.journal.deferred import write_pending
 from claimtracker.journal.entries import noted
 from claimtracker.merging.engine import Merger, Progress
+from claimtracker.merging.identity import take_merge_turn
 from claimtracker.merging.peer import Peer, open_peer_file
 from claimtracker.merging.summary import MergeSummary
 from claimtracker.store import Store
@@ -107,7 +108,7 @@ def _this_side(session: Session) -> DbConnection:
     if isinstance(driver, sqlite3.Connection):
         return driver
     server = ServerConnection(driver)  # type: ignore[arg-type]
-    server.execute("SELECT uuid FROM project_identity WHERE id = 1 FOR UPDATE").fetchall()
+    take_merge_turn(server)
     return server
 
 

@@ -23,6 +23,7 @@ from claimtracker import bulk
 from claimtracker.csvio.undo import ImportStep, undo_step
 from claimtracker.errors import ConflictError, NotFoundError
 from claimtracker.journal.changes import ChangeSet, read_changes, sqlite_execute
+from claimtracker.merging.identity import take_merge_turn
 from claimtracker.store import Store
 
 
@@ -39,6 +40,7 @@ class UndoneMerge:
 def undo_last_merge(store: Store) -> UndoneMerge:
     """Undo the newest merge that is not undone yet."""
     with store.raw(write=True) as connection:
+        take_merge_turn(connection)  # a merge under way is waited for: it may be the newest
         execute = sqlite_execute(connection)
         rows = execute(
             "SELECT id, peer_uuid, peer_name, after_entry, last_entry, previous_their_mark,"

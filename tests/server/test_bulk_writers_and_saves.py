@@ -27,6 +27,7 @@ from claimtracker.journal.changes import ChangeSet
 from claimtracker.journal.reading import claim_history
 from claimtracker.merging.conflicts import open_conflicts
 from claimtracker.merging.sync import sync
+from claimtracker.merging.undo import undo_last_merge
 from claimtracker.models import Claim
 from claimtracker.schemas import ClaimCreate, ClaimUpdate
 from claimtracker.services import claims
@@ -219,3 +220,61 @@ def test_a_sync_sending_an_edit_of_a_claim_a_colleague_is_saving_holds_a_conflic
     assert held == [(record, "notes", "anna's note")]
     assert history[-1] == ("changed", "notes", None, "carol's note")
     assert saved.updated == {"claim": {record: frozenset({"notes"})}}
+
+
+def test_an_undo_of_a_sync_meeting_a_colleagues_save_of_its_claim_is_refused_in_one_line(
+    team: tuple[str, Path, Path],  # noqa: F811 (the fixture)
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server, anna, _bob = team
+    edit(anna, "anna", "Claim number 1", monkeypatch, notes="anna's note")
+    with Store.open(anna) as store:
+        assert sync(store).pushed is not None
+    record = claim_id(server, "Claim number 1")
+    with Store.open(server) as colleague, Store.open(server) as lead:
+        saved, undone = _colleague_saves_while(
+            server, colleague, record, "carol's note", lambda: undo_last_merge(lead)
+        )
+        assert _claim(lead, record).notes == "carol's note"
+    assert isinstance(undone, ConflictError)
+    assert str(undone) == (
+        f"Claim #{record} was changed after the merge; undoing or redoing the merge now "
+        "would lose that change"
+    )
+    assert saved.updated == {"claim": {record: frozenset({"notes"})}}
+
+
+def test_a_colleagues_save_of_a_claim_an_import_holds_waits_and_is_refused_as_stale(
+    two_stores: tuple[Store, Store], pg_migrated_url: str, tmp_path: Path
+) -> None:
+    mine, theirs = two_stores
+    claim, uuid = _new_claim(mine, "Moscow denies it")
+    path = _csv(tmp_path / "claims.csv", [(uuid, "Moscow denies it again", "from the file")])
+
+    def save() -> Any:
+        with theirs.write() as session:
+            claims.update_claim(
+                session=session,
+                claim_id=claim,
+                changes=ClaimUpdate(notes="the colleague's note"),
+                expected_version=1,
+            )
+
+    started: list[tuple[threading.Thread, list[Any]]] = []
+
+    def at_the_end(done: int, total: int) -> bool:
+        if done == total and not started:  # every row written, not committed yet
+            started.append(_in_thread(save))
+            _wait_for_a_row_lock(pg_migrated_url, started[0][0])
+        return True
+
+    summary = import_csv(mine, path, progress=at_the_end)
+    worker, outcome = started[0]
+    worker.join(PATIENCE)
+    assert len(outcome) == 1 and isinstance(outcome[0], ConflictError)
+    assert "\n" not in str(outcome[0]) and outcome[0].current_version == 2
+    assert summary.changes.updated == {"claim": {claim: frozenset({"text", "notes"})}}
+    assert (_claim(mine, claim).text, _claim(mine, claim).notes) == (
+        "Moscow denies it again",
+        "from the file",
+    )
