@@ -32,10 +32,18 @@ their entries with ``INSERT`` statements of their own. They keep the same order:
    (:func:`journal_turn`): the lock, then the mark (the newest entry's id), then their
    entries, then the commit. Nothing between the lock and the commit waits for a row.
 
-Their change set is "the entries after the mark" (``read_changes``), exact by the argument
-above: the mark is read while holding the lock, every writer before them has committed (or
-rolled back) and no other can draw an id until they commit, so the ids after the mark are
-exactly theirs. What they write before their turn are rows only, never entries.
+Why this is exact. Each statement of a transaction on the server sees what was committed
+when it began (READ COMMITTED), so the statement after a wait for a row sees the save it waited
+for. Their change set is "the entries after the mark" (``read_changes``): the mark is read
+while holding the lock, every writer before them has committed (or rolled back) and no other
+can draw an id until they commit, so the ids after the mark are exactly theirs — what they
+write before their turn are rows only, never entries. And "id > last seen" still misses
+nothing for every reader: they draw their ids while holding the lock, as saves do, so the
+argument above holds for them unchanged (the trigger would take the lock at their first entry
+anyway; taking it a statement earlier only makes the mark theirs). Records a bulk writer
+created are found by id and ``xmin`` (``entries.record_created_after``), less those it found
+already there. No cycle of waits runs through the journal lock any more: two writers can still
+wait for each other's rows, which the server refuses after a second as a clash to try again.
 
 **Why stale edits stay exact.** Without the journal lock around the whole transaction, the
 services lock the record they change when they read it (``services.common.get_record(lock=
@@ -61,6 +69,7 @@ from claimtracker.journal.changes import (
     journal_mark,
     read_changes,
     session_execute,
+    sqlite_execute,
 )
 from claimtracker.models import HistoryEntry
 from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of
@@ -130,7 +139,7 @@ def journal_turn(connection: DbConnection) -> int:
         from claimtracker.server.live import LOCK_JOURNAL
 
         connection.execute(LOCK_JOURNAL)
-    return int(connection.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])
+    return journal_mark(sqlite_execute(connection))
 
 
 #: How many rows one locking statement names at most.
