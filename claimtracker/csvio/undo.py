@@ -70,8 +70,9 @@ def undo_step(
     fields it changed get their earlier values, what it moved in or out of the trash goes back,
     and what it created is deleted for good (kept in the returned step, for a redo)."""
     execute = sqlite_execute(connection)
-    _lock(connection, done.changes)
+    _lock(connection, done.changes, done.new_tag_ids)
     _refuse_if_changed_since(connection, done.changes, what=what)
+    _refuse_if_used_since(connection, done, what=what)
     created = {kind: done.changes.created_ids(kind) for kind in _RESTORE_ORDER}
     fields = {
         key: values
@@ -128,7 +129,7 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     removed = undone.removed or RemovedRecords()
     with store.raw(write=True) as connection:
         execute = sqlite_execute(connection)
-        _lock(connection, undone.changes)
+        _lock(connection, undone.changes, [])
         _refuse_if_changed_since(connection, undone.changes)
         fields = _changed_fields(connection, undone.changes)
         now, analyst = bulk.timestamp(), analyst_name()
@@ -147,11 +148,63 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     return ImportStep(changes, undone.new_tag_ids)
 
 
-def _lock(connection: DbConnection, changes: ChangeSet) -> None:
+def _lock(connection: DbConnection, changes: ChangeSet, new_tag_ids: list[int]) -> None:
     """Lock the records the step touched before looking whether they changed since: a save of
-    one that is under way is waited for and then seen (``journal.deferred``)."""
+    one that is under way is waited for and then seen (``journal.deferred``). What the undo
+    deletes for good is locked for deleting: a save that would refer to it waits too."""
     for kind in _RESTORE_ORDER:
-        lock_records(connection, kind, changes.ids(kind))
+        created = changes.created_ids(kind)
+        lock_records(connection, kind, changes.ids(kind) - created)
+        lock_records(connection, kind, created, for_delete=True)
+    lock_records(connection, "tag", new_tag_ids, for_delete=True)
+
+
+#: What refers to a record of each kind (table, column): deleting the record for good takes
+#: those rows with it (links, opinions) or empties their column (a claim's speaker, source).
+_USED_BY = {
+    "claim": (("link", "claim_a_id"), ("link", "claim_b_id"), ("opinion", "claim_id")),
+    "actor": (("claim", "speaker_id"), ("source", "outlet_id")),
+    "source": (("claim", "source_id"),),
+}
+
+
+def _refuse_if_used_since(connection: DbConnection, done: ImportStep, *, what: str) -> None:
+    """Refuse to delete what ``done`` made when a record it did not touch refers to it now (a
+    link to a new claim, a claim given a new speaker or tag since): it would be lost unseen."""
+    changes = done.changes
+
+    def refuse(used: str, user: str) -> None:
+        raise ConflictError(
+            f"{used} came with {what} and is used since by {user}; undoing {what} now "
+            "would lose that"
+        )
+
+    for kind, users in _USED_BY.items():
+        made = sorted(changes.created_ids(kind))
+        for table, column in users:
+            touched = changes.ids(table)  # the undo puts these back or deletes them too
+            for start in range(0, len(made), _CHUNK):
+                chunk = made[start : start + _CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                for user, used in connection.execute(
+                    f'SELECT id, "{column}" FROM "{table}" WHERE "{column}" IN ({marks})'
+                    " ORDER BY id",
+                    chunk,
+                ):
+                    if user not in touched:
+                        refuse(f"{kind.capitalize()} #{used}", f"{table} #{user}")
+    tags = sorted(done.new_tag_ids)
+    tagged = changes.ids("claim")
+    for start in range(0, len(tags), _CHUNK):
+        chunk = tags[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for claim_id, name in connection.execute(
+            "SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id"
+            f" WHERE ct.tag_id IN ({marks}) ORDER BY ct.claim_id",
+            chunk,
+        ):
+            if claim_id not in tagged:
+                refuse(f"Tag '{name}'", f"claim #{claim_id}")
 
 
 def _refuse_if_changed_since(

@@ -146,16 +146,20 @@ def journal_turn(connection: DbConnection) -> int:
 _LOCK_CHUNK = 1000
 
 
-def lock_records(connection: DbConnection, kind: str, ids: Iterable[int]) -> None:
+def lock_records(
+    connection: DbConnection, kind: str, ids: Iterable[int], *, for_delete: bool = False
+) -> None:
     """On a server, lock the ``kind`` records ``ids`` for this transaction (in id order, so
-    that two bulk writers never hold each other's rows), waiting for a save that holds one.
-    On a file the transaction's write lock holds everything already."""
+    that two bulk writers never hold each other's rows), waiting for a save that holds one;
+    ``for_delete``: also against a save that would refer to one (a new link to a claim). On a
+    file the transaction's write lock holds everything already."""
     if dialect_of(connection) != POSTGRESQL:
         return
     wanted = sorted(set(ids))
+    strength = "UPDATE" if for_delete else "NO KEY UPDATE"
     for start in range(0, len(wanted), _LOCK_CHUNK):
         connection.execute(
-            f'SELECT id FROM "{kind}" WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE',
+            f'SELECT id FROM "{kind}" WHERE id = ANY(?) ORDER BY id FOR {strength}',
             (wanted[start : start + _LOCK_CHUNK],),
         ).fetchall()
 
