@@ -71,3 +71,42 @@ def test_the_indexes_come_off_with_a_downgrade(pg_server, pg_url):
     assert "ix_claim_live" not in definitions
     assert "ix_claim_created_at" not in definitions
     assert definitions["ix_claim_status"].endswith("(status)")
+
+
+@pytest.mark.parametrize("table, name", [("source", "title"), ("actor", "name")])
+@pytest.mark.parametrize("direction", ["ASC", "DESC"])
+def test_sorting_by_source_or_speaker_walks_the_names_from_their_index(
+    pg_migrated_url, table, name, direction
+):
+    """The claims table by source (speaker) walks the sources (actors) in name order
+    (``query.streaming``): migration 0012's index gives that order without a sort."""
+    from claimtracker.store.dbapi import nocase
+
+    sql = f"SELECT id FROM {table} ORDER BY {nocase(name, POSTGRESQL)} {direction}, id {direction}"
+    with Store.open(pg_migrated_url) as store:
+        plan = _plan(store, sql)
+    assert f"ix_{table}_{name}_sort" in plan and "Sort" not in plan, plan
+
+
+def test_the_name_indexes_come_off_with_a_downgrade(pg_url):
+    from alembic import command
+
+    from claimtracker.store.engine import make_engine, writing
+    from claimtracker.store.migrate import alembic_config
+
+    Store.open(pg_url).close()
+    engine = make_engine(pg_url)
+    config = alembic_config()
+    with writing(engine).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0010")
+    with engine.connect() as connection:
+        names = {
+            name
+            for (name,) in connection.exec_driver_sql(
+                "SELECT indexname FROM pg_indexes WHERE tablename IN ('source', 'actor')"
+            )
+        }
+    engine.dispose()
+    assert not names & {"ix_source_title_sort", "ix_actor_name_sort"}
+    assert "ix_source_search" in names
