@@ -31,6 +31,7 @@ query first page ≤ 20 ms; as typed from one letter ≤ 50 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -86,13 +87,42 @@ def _median_ms(action: Callable[[], object], runs: int = 9) -> float:
     return statistics.median(times)
 
 
+def _server_cpu_ms(pid: int, action: Callable[[], object], runs: int = 15) -> float | None:
+    """The CPU time the server's process for this connection spends on ``action``, ms per
+    run: the figure a quiet machine's wall time would approach (on a busy one the wall time
+    also counts the waits for a core). None when the server's process cannot be read (another
+    machine, another user without permission)."""
+    stat = Path(f"/proc/{pid}/stat")
+
+    def used() -> float:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    try:
+        before = used()
+    except OSError:
+        return None
+    for _ in range(runs):
+        action()
+    return (used() - before) * 1000 / runs
+
+
 def measure(store: Store) -> None:
     with store.raw() as connection:
         raw = connection.psycopg  # type: ignore[attr-defined]
 
+        pid = raw.execute("SELECT pg_backend_pid()").fetchone()[0]
+
         def page(text: str, prefix_last: bool = False) -> float:
             claim_filter = ClaimFilter(text=text, prefix_last=prefix_last)
             return _median_ms(lambda: list(search_ids(connection, claim_filter, ORDER, limit=200)))
+
+        def page_cpu(text: str) -> str:
+            claim_filter = ClaimFilter(text=text)
+            cpu = _server_cpu_ms(
+                pid, lambda: list(search_ids(connection, claim_filter, ORDER, limit=200))
+            )
+            return "" if cpu is None else f"{cpu:>9.1f} ms"
 
         def ceiling(tsquery: str) -> float:
             sql = (
@@ -124,10 +154,12 @@ def measure(store: Store) -> None:
         print(f"\nSearch on the server: {total:,} claims, first page of 200, newest first")
         print(
             "(ceiling: raw psycopg, the page in id order; for a phrase also every hit sorted, "
-            "the lower of the two first)"
+            "the lower of the two first; server CPU: the product's first page, the server "
+            "process's CPU time per run)"
         )
         print(
             f"{'query':<30}{'first page':>12}{'ceiling':>10}{'walked':>10}{'sorted':>10}{'hits':>10}"
+            f"{'server CPU':>12}"
         )
         for typed, tsquery in WORDS:
             hits = raw.execute(
@@ -139,7 +171,10 @@ def measure(store: Store) -> None:
             if every_hit is not None:
                 both = f"{walked:>7.1f} ms{every_hit:>7.1f} ms"
             best = min(walked, every_hit or walked)
-            print(f"{typed:<30}{page(typed):>9.1f} ms{best:>7.1f} ms{both}{hits:>10,}")
+            print(
+                f"{typed:<30}{page(typed):>9.1f} ms{best:>7.1f} ms{both}{hits:>10,}"
+                f"{page_cpu(typed)}"
+            )
         for typed, tsquery in TYPED:
             print(
                 f"{'as typed ' + typed + '…':<30}{page(typed, True):>9.1f} ms"
