@@ -3,12 +3,14 @@
 PostgreSQL keeps no statistics of which words stand together: it estimates
 ``'chemical' <-> 'weapons'`` as common as ``'chemical' & 'weapons'``. For a page in id order
 (``ORDER BY id LIMIT 200``) it therefore always walks the claims by id, checking each one's
-document, until the page is full. For a phrase about as common as its words that is the best
-plan there is: the search index holds words, not their neighbours, so it offers every claim
-holding both words, far more than a page (at a million synthetic claims 183,354 hold
-"chemical" and "weapons", 7,328 the phrase): reading and sorting them costs more than the walk
-(bench/server_search.py). For a rare phrase of common words the walk reads the whole table
-before it knows the page will not fill: 1.6 s at a million claims, ten times that at ten million.
+document, until the page is full. For a phrase common enough that a page is found among some
+ten thousand claims that is the best plan there is: the search index holds words, not their
+neighbours, so it offers every claim holding the words anywhere, far more than a page (at a
+million synthetic claims 183,354 hold "chemical" and "weapons", 7,328 the phrase; the walk to
+its first page reads 29,528 claims in 13 ms of the server's CPU, the index's claims take over
+a second: bench/server_search.py). For a rare phrase of common words the walk reads the whole
+table before it knows the page will not fill: 1.6 s at a million claims, ten times that at ten
+million.
 
 When the planner would read the page otherwise (from the search index, because one of the
 words is rare), it does. When it would walk, the page is read in steps, newest first (oldest
@@ -40,7 +42,7 @@ import json
 from claimtracker.query.filters import ClaimFilter, CompiledFilter, compile_filter
 from claimtracker.store.dbapi import POSTGRESQL, DbConnection
 
-#: Ids walked first: ~20 ms at a million claims on a busy two-core machine (bench/server_search.py).
+#: Ids walked first: ~9 ms of the server's CPU (~30 ms on a busy two-core machine).
 FIRST_WALK = 20_000
 #: Ids the walk may go on for, at most, when the first walk did not fill the page.
 FURTHER_WALK = 100_000
