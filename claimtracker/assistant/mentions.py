@@ -36,6 +36,11 @@ _PLURAL_SUBJECT = re.compile(
     r"\s+(?:also\s+|have\s+|had\s+|are\s+|were\s+|will\s+|would\s+|may\s+)?"
     r"(?=[a-z]+(?:ed|s|d|t)?\b)"
 )
+#: What may stand between a name and a noun phrase in apposition to it: a party label, a
+#: place ("Ada Kowal (D-Ohio), a senator", "Ada Kowal of Ohio, the senator").
+_APPOSITION_GAP = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?,[ \t]*"
+)
 #: How far after a mention its pronoun may come.
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
@@ -167,6 +172,18 @@ class Mentions:
                 break
             found.append(mention)
         return found
+
+    def apposed_to(self, at: int, end: int) -> str | None:
+        """The person the noun phrase ``text[at:end]`` stands in apposition to, if a name and a
+        comma come before it and a comma closes it: "Ada Kowal, a former mayor, said" — the
+        former mayor is Ada Kowal ("Ada Kowal, a voter said" is a list or a new clause)."""
+        if not self._built:
+            self._build()
+        k = bisect_right(self._starts, at) - 1
+        if k < 0 or self.mentions[k].end > at or not self._text.startswith(",", end):
+            return None
+        mention = self.mentions[k]
+        return mention.name if _APPOSITION_GAP.fullmatch(self._text, mention.end, at) else None
 
     def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None:
         """The group "they" at offset ``at`` most likely stands for: the plural noun phrase

@@ -980,8 +980,14 @@ class PeopleNamed(Protocol):
 
     def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None: ...
 
+    def apposed_to(self, at: int, end: int) -> str | None: ...
+
 
 _TRAILING_PRONOUNS = frozenset(["he", "she", "they"])
+#: What a lower-case noun phrase after a name and a comma may be read as before it is taken as
+#: the name's apposition (a role, or a phrase the rules could not place).
+_APPOSED_KINDS = frozenset(["person", "unknown"])
+_POSSESSIVE_DETERMINERS = words("his her their its our my your")
 
 
 class SpeakerResolver:
@@ -1012,6 +1018,22 @@ class SpeakerResolver:
         speaker = self._described.get(phrase)
         if speaker is None:
             speaker = self._described[phrase] = describe(phrase, self.index)
+        if (
+            speaker.pronoun is None
+            and at is not None
+            and self.people is not None
+            and not speaker.plural
+            and not speaker.document
+            and speaker.kind in _APPOSED_KINDS
+            and phrase[:1].islower()
+            and phrase.split()[0] not in _POSSESSIVE_DETERMINERS
+            and not any(self.index.person(w) for w in tokens(phrase) if _is_capitalised(w))
+        ):
+            # "Ada Kowal, a former mayor, said": the role in apposition is the person named.
+            named = self.people.apposed_to(at, at + len(phrase))
+            if named is not None:
+                earlier = next((h for h in reversed(self.history) if h.name == named), None)
+                return earlier or Speaker(named, "person", count=1, head=_bare(named.split()[-1]))
         if speaker.pronoun in ("he", "she") and at is not None and self.people is not None:
             last = next((h.name for h in reversed(self.history) if h.kind == "person"), None)
             spoken = frozenset(h.name for h in self.history if h.kind == "person" and h.name)

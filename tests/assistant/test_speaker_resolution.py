@@ -137,3 +137,16 @@ def test_a_question_opening_a_headline_is_no_part_of_a_name():
         "would stay open for years.\n"
     )
     assert found[-1].speaker == "Piotr Kowal"
+
+
+def test_a_role_in_apposition_after_a_name_speaks_as_that_person():
+    found = suggest(
+        "Ada Kowal opened the hall in Lakeside. Or, as Piotr Nowak, a former mayor of the "
+        'town, put it: "The plant stays open."\n'
+    )
+    assert found[-1].speaker == "Piotr Nowak"
+
+
+def test_a_role_after_a_name_without_a_closing_comma_is_not_its_apposition():
+    found = suggest("The hall in Lakeside stayed shut for Piotr Nowak, a voter said on Monday.")
+    assert found[-1].speaker == "a voter"
