@@ -984,6 +984,11 @@ class PeopleNamed(Protocol):
 
 
 _TRAILING_PRONOUNS = frozenset(["he", "she", "they"])
+#: A pronoun, perhaps with its verb's contraction, before lower-case words that do not join
+#: it to another speaker ("she and her aides" speak together).
+_LEADING_PRONOUN = re.compile(
+    r"\s*([Hh]e|[Ss]he|[Tt]hey)(?:['’](?:s|d|ll|re|ve))?\s+(?!(?:and|or|nor)\b)(?=[a-z])"
+)
 #: What a lower-case noun phrase after a name and a comma may be read as before it is taken as
 #: the name's apposition (a role, or a phrase the rules could not place).
 _APPOSED_KINDS = frozenset(["person", "unknown"])
@@ -1013,6 +1018,11 @@ class SpeakerResolver:
             # boundary was missed; the pronoun is the subject.
             offset = phrase.lower().rfind(final)
             return self.resolve(phrase[offset:], None if at is None else at + offset)
+        leading = _LEADING_PRONOUN.match(phrase)
+        if leading is not None:
+            # "He's comparing the plan to ...", "She released a statement": the verb went into
+            # the phrase; the pronoun before it is the subject.
+            return self.resolve(leading.group(1), None if at is None else at + leading.start(1))
         if lowered in cues.RUSSIAN_POSSESSIVES:
             return self._pronoun(cues.RUSSIAN_POSSESSIVES[lowered], phrase)
         speaker = self._described.get(phrase)

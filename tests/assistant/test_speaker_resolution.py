@@ -150,3 +150,20 @@ def test_a_role_in_apposition_after_a_name_speaks_as_that_person():
 def test_a_role_after_a_name_without_a_closing_comma_is_not_its_apposition():
     found = suggest("The hall in Lakeside stayed shut for Piotr Nowak, a voter said on Monday.")
     assert found[-1].speaker == "a voter"
+
+
+def test_a_pronoun_before_its_verb_in_a_speaker_phrase_is_still_resolved():
+    found = suggest(
+        "Piotr Nowak spoke at the hall in Lakeside. He doesn’t believe the plant will close.\n"
+    )
+    assert found[-1].speaker == "Piotr Nowak"
+    found = suggest(
+        "Ada Kowal visited the plant. She’s comparing the levy to a fine and says the plant "
+        "will close.\n"
+    )
+    assert found[-1].speaker == "Ada Kowal"
+
+
+def test_a_pronoun_joined_to_another_speaker_is_not_resolved_alone():
+    found = suggest("Ada Kowal met the mayor. She and her aides said the plant would stay open.\n")
+    assert found[-1].speaker == "She and her aides"
