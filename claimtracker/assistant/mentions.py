@@ -41,6 +41,9 @@ _PLURAL_SUBJECT = re.compile(
 _APPOSITION_GAP = re.compile(
     r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?,[ \t]*"
 )
+#: A sentence opening with "he" or "she", perhaps after a fronted phrase and its comma.
+_OPENING_PRONOUN = re.compile(r"[\s\"“‘'(]*(?:[A-Z][^,.;:!?\"“”]{0,40}?,\s+)?(?P<p>[Hh]e|[Ss]he)\b")
+_CHAIN_DEPTH = 2
 #: How far after a mention its pronoun may come.
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
@@ -133,10 +136,13 @@ class Mentions:
         pronoun: str,
         last_speaker: str | None = None,
         spoken: frozenset[str] = frozenset(),
+        _chain: int = 0,
     ) -> str | None:
         """The person "he" or "she" at offset ``at`` most likely stands for, if any: of the
         people named in the last three sentences whom the article could call so, the one
-        :func:`_weight` rates highest (``spoken``: the names quoted so far)."""
+        :func:`_weight` rates highest (``spoken``: the names quoted so far). A sentence there
+        that opens with the same pronoun offers whom that pronoun stands for, as its subject
+        ("Kowal met Nowak. Later she criticised him. She said ..." — Kowal, not Nowak)."""
         if not self._built:
             self._build()
         best: str | None = None
@@ -149,20 +155,37 @@ class Mentions:
             lo = self._sentence_starts[j]
             hi = at if distance == 0 else self._sentence_starts[j + 1]
             first = bisect_right(self._starts, lo - 1)
-            for position, mention in enumerate(self._within(first, hi, at)):
-                if not self.agrees(mention.name, pronoun):
+            candidates = [
+                (mention.name, position, not self._text[lo : mention.start].strip(_OPENING_JUNK))
+                for position, mention in enumerate(self._within(first, hi, at))
+            ]
+            opener = _OPENING_PRONOUN.match(self._text, lo, hi)
+            if (
+                opener is not None
+                and _chain < _CHAIN_DEPTH
+                and opener.group("p").lower() == pronoun
+                and opener.start("p") < at
+            ):
+                # Only a pronoun before the verb: the person it stands for opened the sentence.
+                earlier = self.named_before(
+                    opener.start("p"), pronoun, last_speaker, spoken, _chain + 1
+                )
+                if earlier is not None:
+                    candidates.append((earlier, 0, True))
+            for name, position, opens in candidates:
+                if not self.agrees(name, pronoun):
                     continue
                 weight = _weight(
                     distance=distance,
                     position=position,
-                    opens=not self._text[lo : mention.start].strip(_OPENING_JUNK),
-                    last=mention.name == last_speaker,
-                    spoke=mention.name in spoken,
-                    full=" " in mention.name,
-                    gendered=self._gender_of(mention.name) is not None,
+                    opens=opens,
+                    last=name == last_speaker,
+                    spoke=name in spoken,
+                    full=" " in name,
+                    gendered=self._gender_of(name) is not None,
                 )
                 if weight > best_weight:
-                    best, best_weight = mention.name, weight
+                    best, best_weight = name, weight
         return best
 
     def _within(self, first: int, hi: int, at: int) -> list[Mention]:

@@ -167,3 +167,11 @@ def test_a_pronoun_before_its_verb_in_a_speaker_phrase_is_still_resolved():
 def test_a_pronoun_joined_to_another_speaker_is_not_resolved_alone():
     found = suggest("Ada Kowal met the mayor. She and her aides said the plant would stay open.\n")
     assert found[-1].speaker == "She and her aides"
+
+
+def test_she_is_whom_the_she_opening_the_sentence_before_stands_for():
+    found = suggest(
+        "Ada Kowal toured the plant in Lakeside. Later that day, she met Maria Ruda at the town "
+        "hall. She said the plant would stay open.\n"
+    )
+    assert found[-1].speaker == "Ada Kowal"
