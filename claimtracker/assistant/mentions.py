@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
@@ -115,8 +116,10 @@ class Mentions:
             both[1] += she
             if he != she:
                 self.gender[name] = "m" if he > she else "f"
+        people = Counter(_key(name) for name in votes if " " in name)
         for surname, (he, she) in by_surname.items():
-            if he != she:
+            # "Trump" says nothing of Ivanka Trump's gender when Donald Trump is named too.
+            if he != she and people[surname] <= 1:
                 self.gender.setdefault(surname, "m" if he > she else "f")
 
     def set_sentences(self, starts: list[int], quoted: list[tuple[int, int]] | None = None) -> None:

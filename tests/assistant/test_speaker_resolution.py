@@ -175,3 +175,11 @@ def test_she_is_whom_the_she_opening_the_sentence_before_stands_for():
         "hall. She said the plant would stay open.\n"
     )
     assert found[-1].speaker == "Ada Kowal"
+
+
+def test_a_shared_surname_says_nothing_of_another_family_members_gender():
+    found = suggest(
+        "Piotr Kowal praised the plant in Lakeside. He thanked the workers there. Anna Kowal "
+        'spoke to Jan Ruda at the hall. "It stays open," she said.\n'
+    )
+    assert found[-1].speaker == "Anna Kowal"
