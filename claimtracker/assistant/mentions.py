@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from claimtracker.assistant import cues
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.speakers import NameIndex, person_name
 
@@ -45,6 +46,20 @@ _APPOSITION_GAP = re.compile(
 #: A sentence opening with "he" or "she", perhaps after a fronted phrase and its comma.
 _OPENING_PRONOUN = re.compile(r"[\s\"“‘'(]*(?:[A-Z][^,.;:!?\"“”]{0,40}?,\s+)?(?P<p>[Hh]e|[Ss]he)\b")
 _CHAIN_DEPTH = 2
+_BODY_DOCUMENTS = frozenset(["statement", "statements", "release", "releases"])
+#: A document named with its determiner and a few modifiers: "a detailed six-page letter",
+#: "the council's memo". A statement or release is its body's: "it" stays the body.
+_DOCUMENT_MODIFIER = (
+    r"(?:[A-Z][\w.'’\-]*|\w+-[\w\-]+|\d[\w\-]*|new|recent|private|public|internal|official|"
+    r"written|leaked|secret|joint|final|first|latest|detailed|lengthy|brief|short|long|full|"
+    r"draft|staff|federal|annual|weekly|daily|online|confidential|classified)"
+)
+_OPENING_DOCUMENT = re.compile(
+    r"[\s\"“‘'(]*(?:[A-Z][^,.;:!?\"“”]{0,40}?,\s+)?(?P<doc>(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.\-]*['’]s?)[ \t]+"
+    rf"(?:{_DOCUMENT_MODIFIER},?[ \t]+){{0,3}}(?:"
+    + "|".join(sorted(cues.DOCUMENT_HEADS - _BODY_DOCUMENTS, key=len, reverse=True))
+    + r"))\b"
+)
 #: How far after a mention its pronoun may come.
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
@@ -210,6 +225,20 @@ class Mentions:
             return None
         mention = self.mentions[k]
         return mention.name if _APPOSITION_GAP.fullmatch(self._text, mention.end, at) else None
+
+    def document_before(self, at: int) -> str | None:
+        """The document "it" at offset ``at`` most likely stands for: one that opens its
+        sentence, or the sentence before ("A memo from the council surfaced. It said ...");
+        a document named after the verb is seldom the subject "it" continues."""
+        k = bisect_right(self._sentence_starts, at) - 1
+        for j in (k, k - 1):
+            if j < 0:
+                break
+            lo = self._sentence_starts[j]
+            found = _OPENING_DOCUMENT.match(self._text, lo, at)
+            if found is not None and found.end() < at:
+                return found.group("doc")
+        return None
 
     def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None:
         """The group "they" at offset ``at`` most likely stands for: the plural noun phrase

@@ -982,6 +982,8 @@ class PeopleNamed(Protocol):
 
     def apposed_to(self, at: int, end: int) -> str | None: ...
 
+    def document_before(self, at: int) -> str | None: ...
+
 
 _TRAILING_PRONOUNS = frozenset(["he", "she", "they"])
 #: A pronoun, perhaps with its verb's contraction, before lower-case words that do not join
@@ -1057,6 +1059,10 @@ class SpeakerResolver:
             group = self.people.plural_subject_before(at, plural)
             if group is not None:
                 return describe(group, self.index)
+        if speaker.pronoun == "it" and at is not None and self.people is not None:
+            document = self.people.document_before(at)
+            if document is not None:
+                return describe(document, self.index)
         if speaker.pronoun is not None:
             resolved = self._pronoun(speaker.pronoun, phrase, speaker)
             if (

@@ -183,3 +183,19 @@ def test_a_shared_surname_says_nothing_of_another_family_members_gender():
         'spoke to Jan Ruda at the hall. "It stays open," she said.\n'
     )
     assert found[-1].speaker == "Anna Kowal"
+
+
+def test_it_is_the_document_that_opened_the_sentence_before():
+    found = suggest(
+        "Ada Kowal spoke for the union. The new video appeared online on Monday. It said the "
+        "plant would stay open.\n"
+    )
+    assert (found[-1].speaker, found[-1].attribution) == ("The new video", "secondhand")
+
+
+def test_it_is_not_a_document_named_after_the_verb():
+    found = suggest(
+        "The Lakeside council rejected the report's findings. In a statement, it said the plant "
+        "would stay open.\n"
+    )
+    assert "report" not in (found[-1].speaker or "")
