@@ -60,6 +60,12 @@ _OPENING_DOCUMENT = re.compile(
     + "|".join(sorted(cues.DOCUMENT_HEADS - _BODY_DOCUMENTS, key=len, reverse=True))
     + r"))\b"
 )
+#: What opens a clause, not a group of people ("If Kowal loses", "While these talks"), or a
+#: stretch of time ("The last two weeks").
+_NOT_A_GROUP = re.compile(
+    r"^(?:If|Unless|While|When|Whether|Although|Though|Because|Since|As|After|Before|That|"
+    r"It['’]s|There)\b|\b(?:days|weeks|months|years|decades|hours|minutes)$"
+)
 #: How far after a mention its pronoun may come.
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
@@ -255,7 +261,11 @@ class Mentions:
             if j < k and any(name in self._text[lo:hi] for name in speakers):
                 return None
             found = _PLURAL_SUBJECT.match(self._text, lo, hi)
-            if found is not None and found.end("np") < at:
+            if (
+                found is not None
+                and found.end("np") < at
+                and not _NOT_A_GROUP.search(found.group("np"))
+            ):
                 return found.group("np")
         return None
 

@@ -199,3 +199,11 @@ def test_it_is_not_a_document_named_after_the_verb():
         "would stay open.\n"
     )
     assert "report" not in (found[-1].speaker or "")
+
+
+def test_they_is_no_clause_opening_its_sentence():
+    found = suggest(
+        "Senate Democrats met in Lakeside on Monday. If Kowal loses the vote, they said, the "
+        "plant will close.\n"
+    )
+    assert found[-1].speaker == "Senate Democrats"
