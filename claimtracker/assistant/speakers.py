@@ -993,7 +993,7 @@ _LEADING_PRONOUN = re.compile(
 )
 #: What a lower-case noun phrase after a name and a comma may be read as before it is taken as
 #: the name's apposition (a role, or a phrase the rules could not place).
-_APPOSED_KINDS = frozenset(["person", "unknown"])
+_APPOSED_KINDS = frozenset(["person", "unknown", "described_group"])
 _POSSESSIVE_DETERMINERS = words("his her their its our my your")
 
 
@@ -1039,6 +1039,8 @@ class SpeakerResolver:
             and speaker.kind in _APPOSED_KINDS
             and phrase[:1].islower()
             and phrase.split()[0] not in _POSSESSIVE_DETERMINERS
+            and cues.NUMBER_WORDS.get(phrase.split()[0], 1) == 1
+            and not phrase[:1].isdigit()
             and not any(self.index.person(w) for w in tokens(phrase) if _is_capitalised(w))
         ):
             # "Ada Kowal, a former mayor, said": the role in apposition is the person named.

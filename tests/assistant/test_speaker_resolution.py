@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimtracker.assistant import suggest
 from claimtracker.assistant.mentions import Mentions
 from claimtracker.assistant.sentences import sentences
-from claimtracker.assistant.speakers import NameIndex
+from claimtracker.assistant.speakers import NameIndex, SpeakerResolver
 
 
 def test_he_is_the_subject_just_named_before_a_speaker_quoted_further_back():
@@ -207,3 +207,25 @@ def test_they_is_no_clause_opening_its_sentence():
         "plant will close.\n"
     )
     assert found[-1].speaker == "Senate Democrats"
+
+
+def _resolved_at(text: str, phrase: str) -> str | None:
+    """Who ``phrase``, where it first stands in ``text``, is resolved to."""
+    index = NameIndex(text)
+    people = Mentions(text, index)
+    people.set_sentences([s.start for s in sentences(text)])
+    return SpeakerResolver(index, people).resolve(phrase, at=text.index(phrase)).name
+
+
+def test_a_described_person_in_apposition_is_the_person_named_before():
+    text = "In Lakeside, Sen. Ada Kowal (D-Ohio), a housing activist, said the plant stays open."
+    assert _resolved_at(text, "a housing activist") == "Ada Kowal"
+    text = (
+        "In Lakeside, Ada Kowal of Ohio, another vulnerable incumbent, said the plant stays open."
+    )
+    assert _resolved_at(text, "another vulnerable incumbent") == "Ada Kowal"
+
+
+def test_a_group_after_a_name_is_not_its_apposition():
+    text = "In Lakeside, Ada Kowal, two housing activists, said the plant stays open."
+    assert _resolved_at(text, "two housing activists") == "two housing activists"
