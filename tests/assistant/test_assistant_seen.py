@@ -1,0 +1,42 @@
+"""Whether an attribution is seen at all: paragraphs that are prose though they look like
+furniture, and cues the other rules miss; on short passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtracker.assistant import suggest
+from claimtracker.assistant.sentences import prose_paragraphs
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [text[a:b] for a, b in prose_paragraphs(text)]
+
+
+def test_a_paragraph_in_brackets_that_ends_a_sentence_is_prose() -> None:
+    text = (
+        "The pier reopened on Monday.\n\n"
+        "(Ada Kowal, the harbor master, said the repairs would last. The board agreed.)\n\n"
+        "(Reporting by Bo Lund; Editing by Eve Marsh.)\n\n(Photo by Bo Lund.)"
+    )
+    assert _paragraphs(text) == [
+        "The pier reopened on Monday.",
+        "(Ada Kowal, the harbor master, said the repairs would last. The board agreed.)",
+    ]
+    assert [s.speaker for s in suggest(text) if s.attribution != "unattributed"] == ["Ada Kowal"]
+
+
+def test_a_paragraph_that_ends_in_an_opening_mark_typed_for_a_closing_one_is_prose() -> None:
+    text = "“The crews know the pier better than anyone,” Ada Kowal said. “They saw it. “"
+    assert _paragraphs(text) == [text]
+    found = suggest(text)
+    assert found and found[0].speaker == "Ada Kowal"
+
+
+@pytest.mark.parametrize(
+    "line", ["(Reporting by Bo Lund)", "(AP Photo/Bo Lund.)", "(Editing by Eve Marsh and Bo Lund.)"]
+)
+def test_credit_lines_in_brackets_stay_furniture(line: str) -> None:
+    assert _paragraphs(f"The pier reopened on Monday.\n\n{line}") == [
+        "The pier reopened on Monday."
+    ]
