@@ -32,7 +32,8 @@ _SUBJECT_PRONOUNS = words("he she they we i it")
 _DETERMINERS = words(
     """
     the a an his her their its our my this that these those one both some many most several
-    all each every few another other former
+    all each every few another other former two three four five six seven eight nine ten
+    eleven twelve dozens hundreds thousands
     """
 )
 #: Past tenses without "-ed" that follow a subject: "Hale went after ...", "Hale took aim".
@@ -353,6 +354,43 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
     for end in range(len(tokens), 0, -1):
         if _leads_to_verb(tokens[end:]) and _long_subject_words(tokens[:end]):
             return tokens[0].start, tokens[end - 1].end
+    return _subject_with_relative(tokens)
+
+
+_MAX_RELATIVE_WORDS = 10
+#: How a relative clause about people goes on after "who": an auxiliary, an adverb, a verb.
+_RELATIVE_LEADS = _BE_AND_AUXILIARIES | _IRREGULAR_PAST | _ADJUNCT_WORDS
+_PLURAL_PEOPLE = words("people men women children those others")
+
+
+def _subject_with_relative(tokens: list[_Word]) -> tuple[int, int] | None:
+    """ "Pilots who have worked the harbor for years say": the noun phrase before "who"
+    speaks; the relative clause (up to ten words, holding no clause of its own) describes it.
+    Offsets of the noun phrase."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].lower != "who":
+            continue
+        head = tokens[:k]
+        plain = len(head) <= 2 and head[-1].lower in _PLURAL_PEOPLE  # "people who ..."
+        if not (plain or _long_subject_words(head)) or (
+            head[-1].lower in cues.STOPWORDS and not plain
+        ):
+            return None
+        lead = tokens[k + 1]
+        if not (
+            lead.text.islower()
+            and (lead.lower in _RELATIVE_LEADS or lead.lower.endswith(("ed", "ly")))
+        ):
+            return None
+        for end in range(len(tokens), k + 2, -1):
+            clause = tokens[k + 1 : end]
+            if len(clause) > _MAX_RELATIVE_WORDS:
+                continue
+            if any(t.lower in _CLAUSE_WORDS or t.lower in _SUBJECT_PRONOUNS for t in clause):
+                return None
+            if _leads_to_verb(tokens[end:]):
+                return head[0].start, head[-1].end
+        return None
     return None
 
 

@@ -40,3 +40,23 @@ def test_credit_lines_in_brackets_stay_furniture(line: str) -> None:
     assert _paragraphs(f"The pier reopened on Monday.\n\n{line}") == [
         "The pier reopened on Monday."
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Pilots who have worked the harbor for years say the pier will not last.", "Pilots"),
+        (
+            "Still, people who have sailed the channel for years say it is too shallow.",
+            "people",
+        ),
+        (
+            "Before the vote, two members of the harbor board, Ada Kowal and Bo Lund, have said "
+            "they will not back the levy.",
+            "two members of the harbor board",
+        ),
+    ],
+)
+def test_a_subject_with_a_relative_clause_or_a_number_speaks(sentence: str, speaker: str) -> None:
+    found = [s for s in suggest(sentence) if s.attribution != "unattributed"]
+    assert [s.speaker for s in found] == [speaker]
