@@ -7,6 +7,7 @@ import pytest
 
 from claimtracker.assistant import suggest
 from claimtracker.assistant.sentences import prose_paragraphs
+from tests.assistant.helpers import only
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -60,3 +61,8 @@ def test_credit_lines_in_brackets_stay_furniture(line: str) -> None:
 def test_a_subject_with_a_relative_clause_or_a_number_speaks(sentence: str, speaker: str) -> None:
     found = [s for s in suggest(sentence) if s.attribution != "unattributed"]
     assert [s.speaker for s in found] == [speaker]
+
+
+def test_blame_in_the_present_reports_an_accusation() -> None:
+    found = only("Harbor pilots blame the new dredging rules for the closure of the pier.")
+    assert (found.speaker, found.cue, found.attribution) == ("Harbor pilots", "blame", "anonymous")
