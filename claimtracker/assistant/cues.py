@@ -152,7 +152,8 @@ DESCRIPTIVE_PARTICIPLES: frozenset[str] = words(
     authorised assigned connected concerned appointed elected backed supported sanctioned
     published released unsealed issued leaked obtained seen reviewed filed cited quoted
     conducted commissioned funded run owned state-run state-owned polled surveyed questioned
-    interviewed asked registered likely
+    interviewed asked registered likely retired unnamed unidentified unsigned unaligned
+    unpledged undecided uncommitted unaffiliated undisclosed unelected
     """
 )
 

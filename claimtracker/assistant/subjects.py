@@ -140,6 +140,8 @@ def _is_adverbial_chunk(tokens: list[_Word]) -> bool:
     first = tokens[0].lower
     if first in _CONNECTIVES and len(tokens) > 1 and tokens[1].text[:1].isupper():
         return False  # "But Tom Fitton, the group's president, said"
+    if first in _CONNECTIVES and _relative_head(tokens[1:]) is not None:
+        return False  # "Yet some voters who heard him, at rallies or on the radio, said"
     return (
         first in _ADVERBIAL_OPENERS
         or first.endswith("ly")
@@ -363,34 +365,37 @@ _RELATIVE_LEADS = _BE_AND_AUXILIARIES | _IRREGULAR_PAST | _ADJUNCT_WORDS
 _PLURAL_PEOPLE = words("people men women children those others")
 
 
+def _relative_head(tokens: list[_Word]) -> list[_Word] | None:
+    """ "pilots who have worked the harbor for years": the noun phrase before "who", when the
+    relative clause after it (up to ten words, holding no clause of its own) runs to the end of
+    ``tokens``; None for anything else."""
+    k = next((k for k, t in enumerate(tokens) if t.lower == "who"), 0)
+    if k == 0 or k + 1 >= len(tokens):
+        return None
+    head, clause = tokens[:k], tokens[k + 1 :]
+    plain = len(head) <= 2 and head[-1].lower in _PLURAL_PEOPLE  # "people who ..."
+    if not plain and (not _long_subject_words(head) or head[-1].lower in cues.STOPWORDS):
+        return None
+    lead = clause[0]
+    if not (
+        lead.text.islower() and (lead.lower in _RELATIVE_LEADS or lead.lower.endswith(("ed", "ly")))
+    ):
+        return None
+    if len(clause) > _MAX_RELATIVE_WORDS or any(
+        t.lower in _CLAUSE_WORDS or t.lower in _SUBJECT_PRONOUNS for t in clause
+    ):
+        return None
+    return head
+
+
 def _subject_with_relative(tokens: list[_Word]) -> tuple[int, int] | None:
     """ "Pilots who have worked the harbor for years say": the noun phrase before "who"
-    speaks; the relative clause (up to ten words, holding no clause of its own) describes it.
-    Offsets of the noun phrase."""
-    for k in range(1, len(tokens) - 1):
-        if tokens[k].lower != "who":
-            continue
-        head = tokens[:k]
-        plain = len(head) <= 2 and head[-1].lower in _PLURAL_PEOPLE  # "people who ..."
-        if not (plain or _long_subject_words(head)) or (
-            head[-1].lower in cues.STOPWORDS and not plain
-        ):
-            return None
-        lead = tokens[k + 1]
-        if not (
-            lead.text.islower()
-            and (lead.lower in _RELATIVE_LEADS or lead.lower.endswith(("ed", "ly")))
-        ):
-            return None
-        for end in range(len(tokens), k + 2, -1):
-            clause = tokens[k + 1 : end]
-            if len(clause) > _MAX_RELATIVE_WORDS:
-                continue
-            if any(t.lower in _CLAUSE_WORDS or t.lower in _SUBJECT_PRONOUNS for t in clause):
-                return None
-            if _leads_to_verb(tokens[end:]):
+    speaks; the relative clause describes it. Offsets of the noun phrase."""
+    for end in range(len(tokens), 2, -1):
+        if _leads_to_verb(tokens[end:]):
+            head = _relative_head(tokens[:end])
+            if head is not None:
                 return head[0].start, head[-1].end
-        return None
     return None
 
 
@@ -405,7 +410,10 @@ def _subject_with_asides(subject: list[_Word], rest: list[list[_Word]]) -> tuple
     asides, last = rest[:-1], rest[-1]
     if not asides or len(asides) > _MAX_ASIDES or not _leads_to_verb(last):
         return None
-    if not _long_subject_words(subject) or (_is_name(asides[0]) and _is_name(subject)):
+    if not _long_subject_words(subject):
+        # "Voters who heard him in the spring, at rallies or on the radio, said"
+        subject = _relative_head(subject) or []
+    if not subject or (_is_name(asides[0]) and _is_name(subject)):
         return None
     name = asides[0] if len(asides) == 1 and _is_name(asides[0]) else None
     chosen = name if name is not None else subject

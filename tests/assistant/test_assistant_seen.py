@@ -66,3 +66,25 @@ def test_a_subject_with_a_relative_clause_or_a_number_speaks(sentence: str, spea
 def test_blame_in_the_present_reports_an_accusation() -> None:
     found = only("Harbor pilots blame the new dredging rules for the closure of the pier.")
     assert (found.speaker, found.cue, found.attribution) == ("Harbor pilots", "blame", "anonymous")
+
+
+def test_a_subject_with_a_relative_clause_and_asides_after_a_connective() -> None:
+    found = only(
+        "Yet some pilots who have sailed with Ada Kowal over the years, at sea or in port, "
+        "said she was the best captain on the coast."
+    )
+    assert (found.speaker, found.cue) == ("some pilots", "said")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"The pier will not last the winter," the unsigned letter said.', "the unsigned letter"),
+        (
+            '"The pier will not last the winter," said one unaligned harbor pilot.',
+            "one unaligned harbor pilot",
+        ),
+    ],
+)
+def test_adjectives_in_un_ed_are_no_verbs_in_a_speaker_phrase(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker == speaker
