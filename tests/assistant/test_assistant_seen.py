@@ -88,3 +88,26 @@ def test_a_subject_with_a_relative_clause_and_asides_after_a_connective() -> Non
 )
 def test_adjectives_in_un_ed_are_no_verbs_in_a_speaker_phrase(sentence: str, speaker: str) -> None:
     assert only(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The storm left 40 percent of pilots saying the pier is no longer safe.",
+            "40 percent of pilots",
+        ),
+        (
+            "The share of harbor pilots saying the pier is unsafe rose again in May.",
+            "The share of harbor pilots",
+        ),
+    ],
+)
+def test_a_poll_share_saying_speaks_without_with(sentence: str, speaker: str) -> None:
+    found = only(sentence)
+    assert (found.speaker, found.cue) == (speaker, "saying")
+
+
+def test_an_as_clause_with_a_plural_subject_and_verb() -> None:
+    found = only("The levy will empty the harbor by spring, as the pilots point out.")
+    assert (found.speaker, found.cue) == ("the pilots", "point out")
