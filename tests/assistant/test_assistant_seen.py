@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from claimtracker.assistant import suggest
+from claimtracker.assistant.colon_forms import find_colon_form
+from claimtracker.assistant.quotes import find_quotes, quote_mask
 from claimtracker.assistant.sentences import prose_paragraphs
 from tests.assistant.helpers import only
 
@@ -111,3 +113,39 @@ def test_a_poll_share_saying_speaks_without_with(sentence: str, speaker: str) ->
 def test_an_as_clause_with_a_plural_subject_and_verb() -> None:
     found = only("The levy will empty the harbor by spring, as the pilots point out.")
     assert (found.speaker, found.cue) == ("the pilots", "point out")
+
+
+def _colon_source(sentence: str) -> str | None:
+    masked = quote_mask(sentence, find_quotes(sentence), 0, len(sentence))
+    found = find_colon_form(masked)
+    return None if found is None else sentence[found.speaker[0] : found.speaker[1]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("From the report: “Most of the pier was built before the war.”", "the report"),
+        ("Here's Kowal in May 2019: “The levy will empty the harbor.”", "Kowal"),
+        (
+            "PIER REPAIRS RUN LATE - Ada Kowal and Bo Lund: “The crews were never paid.”",
+            "Ada Kowal and Bo Lund",
+        ),
+        ("Former harbor master Ada Kowal:“The crews were never paid.”", "Ada Kowal"),
+        ("Why the levy failed - More from Lund: “The crews were never paid.”", "Lund"),
+    ],
+)
+def test_a_colon_hands_the_quote_after_it_to_its_source(sentence: str, source: str) -> None:
+    assert _colon_source(sentence) == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Update: “The pier is closed.”",
+        "The harbor - Results: “The pier is closed.”",
+        "In a note to The Harbor Gazette:“The pier is closed.”",
+        "From the harbor: the pier is closed to all boats until May.",
+    ],
+)
+def test_labels_prepositions_and_colons_without_a_quote_hand_nothing(sentence: str) -> None:
+    assert _colon_source(sentence) is None
