@@ -149,3 +149,20 @@ def test_a_colon_hands_the_quote_after_it_to_its_source(sentence: str, source: s
 )
 def test_labels_prepositions_and_colons_without_a_quote_hand_nothing(sentence: str) -> None:
     assert _colon_source(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "The board ordered an “urgent review“ of the pier and said the crews were safe.",
+            ["urgent review"],
+        ),
+        ("“The pier is unsafe,“ said Ada Kowal.", ["The pier is unsafe,"]),
+        ("„Мы готовы“, — сказал он.", ["Мы готовы"]),
+    ],
+)
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote(
+    text: str, quoted: list[str]
+) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == quoted
