@@ -166,3 +166,12 @@ def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote(
     text: str, quoted: list[str]
 ) -> None:
     assert [text[q.start : q.end] for q in find_quotes(text)] == quoted
+
+
+def test_an_outlet_that_quoted_someone_as_saying_is_the_source() -> None:
+    found = only("The Harbor Gazette quoted one of Kowal's advisers as saying the levy is doomed.")
+    assert (found.speaker, found.cue, found.attribution) == (
+        "The Harbor Gazette",
+        "quoted",
+        "secondhand",
+    )
