@@ -5,7 +5,7 @@ News copy often introduces a quote with a colon and no reporting verb:
 - "From the report: "..."", "More from Ada Kowal: "..."": the source follows "from";
 - "Here's Kowal in May 2019: "..."": a speaker shown saying something at some time;
 - "HARBOR LEVY DIVIDES THE TOWN - Ada Kowal and Bo Lund: "..."": a digest names the author
-  of each quoted piece after a dash;
+  of each quoted piece after a dash (or at the start, when the dash was read as a dateline);
 - "Former harbor master Ada Kowal:"..."": a title before the name, and no space before the quote.
 
 Each form needs a quote right after the colon (the sentence is matched with its quoted words
@@ -34,7 +34,10 @@ _HERE = re.compile(
     r"(?:\s+(?:in|on|at|during|last|this)\s+[^:_\"“]{1,40}?)?" + _QUOTE_NEXT
 )
 _AFTER_DASH = re.compile(
-    r"\s(?:-|--|—|–)\s+(?:(?:More\s+)?[Ff]rom\s+)?(?P<speaker>" + _NAME_RUN + r")" + _QUOTE_NEXT
+    r"(?:^\s*|\s(?:-|--|—|–)\s+)(?:(?:More\s+)?[Ff]rom\s+)?(?P<speaker>"
+    + _NAME_RUN
+    + r")"
+    + _QUOTE_NEXT
 )
 #: Lower-case title words before the name; no preposition, so "In a note to The Gazette:" is
 #: no speaker.

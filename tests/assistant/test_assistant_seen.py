@@ -175,3 +175,46 @@ def test_an_outlet_that_quoted_someone_as_saying_is_the_source() -> None:
         "quoted",
         "secondhand",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "From the report: “Most of the pier was built before the war.”",
+            "the report",
+        ),
+        (
+            "PIER REPAIRS RUN LATE - Ada Kowal and Bo Lund: “The crews were never paid.”",
+            "Ada Kowal and Bo Lund",
+        ),
+    ],
+)
+def test_a_colon_form_is_an_attribution(sentence: str, speaker: str) -> None:
+    found = only(sentence)
+    assert (found.speaker, found.cue) == (speaker, ":")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ada Kowal has voiced doubts but has since said she will back the levy.", "Ada Kowal"),
+        ("Kowal thanked the crews, then says she will ask the board for more money.", "Kowal"),
+    ],
+)
+def test_the_main_subject_speaks_after_but_or_then_and_an_auxiliary(
+    sentence: str, speaker: str
+) -> None:
+    found = only(sentence)
+    assert found.speaker == speaker and found.attribution == "on_record"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"The levy is fair," harbor PAC spokeswoman Ada Kowal said.', "Ada Kowal"),
+        ('"The crews were all safe," his nephew Omar el Soheil added.', "Omar el Soheil"),
+    ],
+)
+def test_a_described_name_with_an_acronym_or_a_particle(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker == speaker

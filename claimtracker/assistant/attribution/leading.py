@@ -173,4 +173,8 @@ def leading(text: str, base: int, masked: str, verbs: list[Verb]) -> Attribution
 
 
 _LAST_WORD_START = re.compile(r"\S+\s*$")
-_AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
+#: "... and said", "... but has since said", "..., then says": the main clause's subject speaks.
+_AND_BEFORE = re.compile(
+    r"\s(?:and|but|then)\s+(?:(?:also|then|later|again|has|have|had|will|would|publicly"
+    r"|repeatedly|often|since|previously)\s+){0,2}$"
+)
