@@ -218,3 +218,15 @@ def test_the_main_subject_speaks_after_but_or_then_and_an_auxiliary(
 )
 def test_a_described_name_with_an_acronym_or_a_particle(sentence: str, speaker: str) -> None:
     assert only(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“The pier is very unsafe for the crews,“ said Ada Kowal, a harbor pilot.",
+        "“The pier is very unsafe for the crews,“ Ada Kowal said.",
+        "“The pier is very unsafe for the crews,” stated Ada Kowal, a harbor pilot.",
+    ],
+)
+def test_a_trailing_speaker_after_a_mistyped_closing_mark_or_stated(sentence: str) -> None:
+    assert only(sentence).speaker == "Ada Kowal"
