@@ -230,3 +230,11 @@ def test_a_described_name_with_an_acronym_or_a_particle(sentence: str, speaker: 
 )
 def test_a_trailing_speaker_after_a_mistyped_closing_mark_or_stated(sentence: str) -> None:
     assert only(sentence).speaker == "Ada Kowal"
+
+
+def test_a_headline_names_a_side_before_the_colon() -> None:
+    found = suggest(
+        "Ada Kowal met the crews on Monday. Kowal camp: Lund's levy threatens the whole harbor."
+    )
+    attributed = [s for s in found if s.attribution != "unattributed"]
+    assert [(s.speaker, s.cue) for s in attributed] == [("Kowal camp", ":")]
