@@ -238,3 +238,10 @@ def test_a_headline_names_a_side_before_the_colon() -> None:
     )
     attributed = [s for s in found if s.attribution != "unattributed"]
     assert [(s.speaker, s.cue) for s in attributed] == [("Kowal camp", ":")]
+
+
+def test_a_reporting_participle_with_an_adjunct_before_its_quote() -> None:
+    found = only(
+        'Kowal mocked the plan, saying at one point, "The answer is not to yell at the crews."'
+    )
+    assert (found.speaker, found.cue) == ("Kowal", "saying")

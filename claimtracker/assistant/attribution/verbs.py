@@ -215,6 +215,8 @@ def verb_ok(masked: str, verb: Verb) -> tuple[bool, bool]:
         and verb.lower not in cues.DENIAL_VERBS
         and _PREPOSITION.match(after)
         and not _THAT_LATER.match(masked, verb.end)
+        # "..., saying at one point, "...": a reporting participle before its quote
+        and not (verb.lower in cues.SPEECH_PARTICIPLES and "_" in masked[verb.end :])
     ):
         # "..., estimated at 300 billion barrels": a participle; not "X, a contender, predicted
         # at the debate that ...".
