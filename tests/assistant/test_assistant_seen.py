@@ -245,3 +245,8 @@ def test_a_reporting_participle_with_an_adjunct_before_its_quote() -> None:
         'Kowal mocked the plan, saying at one point, "The answer is not to yell at the crews."'
     )
     assert (found.speaker, found.cue) == ("Kowal", "saying")
+
+
+def test_a_fronted_adverb_is_no_speaker() -> None:
+    found = only("Already, 30 harbor pilots have publicly said they will strike on Monday.")
+    assert (found.speaker, found.cue) == ("30 harbor pilots", "said")

@@ -26,10 +26,12 @@ from claimtracker.assistant.attribution.verbs import (
     verb_ok,
 )
 from claimtracker.assistant.attribution.vocabulary import (
+    ADVERBIAL_STARTERS,
     MAX_SUBJECT_WORDS,
     MIN_NAME_RUN_CONTENT,
     THAT,
 )
+from claimtracker.assistant.cues import words
 
 _QUOTED_AS = re.compile(
     r"\s(?:is|was|were|are|has been|had been|have been)\s+(?:quoted|cited)\b[^.;:]*?\bas\s+$"
@@ -127,6 +129,8 @@ def leading(text: str, base: int, masked: str, verbs: list[Verb]) -> Attribution
                 boundary = last_clause_boundary(masked, cut)
                 if boundary is not None:
                     subject = _subject_before(masked, local, boundary, cut)
+        if subject is not None and _fronted_adverb(masked, subject):
+            subject = None  # "Already, 520 delegates have said": "Already" does not speak
         if subject is None and not token.lower.endswith("ing") and token.next not in ("to", "for"):
             # "which he said were", not "he promised to bridge", "he declared for president".
             subject = embedded_subject(masked, cut)
@@ -178,3 +182,17 @@ _AND_BEFORE = re.compile(
     r"\s(?:and|but|then)\s+(?:(?:also|then|later|again|has|have|had|will|would|publicly"
     r"|repeatedly|often|since|previously)\s+){0,2}$"
 )
+
+
+_FRONTED = ADVERBIAL_STARTERS | words("already")
+
+
+def _fronted_adverb(masked: str, subject: tuple[int, int, int]) -> bool:
+    """A lone adverb or connective set off by a comma before the clause ("Already, ...",
+    "Also, ...", "And, while ..."): never a speaker."""
+    found = _words(masked, subject[0], subject[1])
+    return (
+        len(found) == 1
+        and found[0].lower() in _FRONTED
+        and masked[subject[1] : subject[1] + 1] == ","
+    )
