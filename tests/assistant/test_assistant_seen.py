@@ -250,3 +250,19 @@ def test_a_reporting_participle_with_an_adjunct_before_its_quote() -> None:
 def test_a_fronted_adverb_is_no_speaker() -> None:
     found = only("Already, 30 harbor pilots have publicly said they will strike on Monday.")
     assert (found.speaker, found.cue) == ("30 harbor pilots", "said")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In those two years the board controlled the harbor and had confirmed 68 new pilots by May.",
+        "Send tips/quotes/photos to the harbor desk at the Gazette by Friday at noon.",
+    ],
+)
+def test_an_auxiliary_before_a_verb_of_record_or_a_slashed_word_is_no_report(sentence: str) -> None:
+    assert all(s.attribution == "unattributed" for s in suggest(sentence))
+
+
+def test_a_pledge_after_and_has_belongs_to_the_main_subject() -> None:
+    found = only("Kowal has backed the crews for years and has pledged her support to the strike.")
+    assert (found.speaker, found.cue) == ("Kowal", "pledged")

@@ -118,7 +118,14 @@ def leading(text: str, base: int, masked: str, verbs: list[Verb]) -> Attribution
                 subject = embedded_subject(masked, cut) or subject
             if (
                 subject is None
-                and _AND_BEFORE.search(masked, 0, token.start)
+                and (
+                    _AND_BEFORE.search(masked, 0, token.start)
+                    # "but has since said", not "and had confirmed 68 nominees"
+                    or (
+                        _AND_AUXILIARY_BEFORE.search(masked, 0, token.start)
+                        and (token.lower in cues.INVERTED_VERBS or token.lower in _PLEDGED)
+                    )
+                )
                 and not token.lower.endswith("ing")
             ):
                 # "Obama met survivors on Thursday and said ...": the main clause's subject.
@@ -178,9 +185,12 @@ def leading(text: str, base: int, masked: str, verbs: list[Verb]) -> Attribution
 
 _LAST_WORD_START = re.compile(r"\S+\s*$")
 #: "... and said", "... but has since said", "..., then says": the main clause's subject speaks.
-_AND_BEFORE = re.compile(
+_AND_BEFORE = re.compile(r"\s(?:and|but|then)\s+(?:(?:also|then|later|again)\s+)?$")
+#: Verbs that speak after "and has": "has pledged his support", "has boasted of".
+_PLEDGED = words("boasted pledged vowed promised claimed denied insisted suggested")
+_AND_AUXILIARY_BEFORE = re.compile(
     r"\s(?:and|but|then)\s+(?:(?:also|then|later|again|has|have|had|will|would|publicly"
-    r"|repeatedly|often|since|previously)\s+){0,2}$"
+    r"|repeatedly|often|since|previously)\s+){1,2}$"
 )
 
 

@@ -188,9 +188,9 @@ _QUOTE_THEN_SUBJECT = re.compile(
 
 def verb_ok(masked: str, verb: Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
-    if verb.start > 0 and masked[verb.start - 1] == "-":
-        return False, False  # "rebel-held", "self-declared"
-    if masked[verb.end : verb.end + 1] == "-":
+    if verb.start > 0 and masked[verb.start - 1] in "-/":
+        return False, False  # "rebel-held", "self-declared", "tips/quotes/photos"
+    if masked[verb.end : verb.end + 1] in ("-", "/"):
         return False, False
     if verb.lower in ("called", "calls") and verb.next not in _CHARACTERISED:
         return False, False  # "called for a hearing", "a group called X": not "called it a lie"
