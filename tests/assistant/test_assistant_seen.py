@@ -266,3 +266,25 @@ def test_an_auxiliary_before_a_verb_of_record_or_a_slashed_word_is_no_report(sen
 def test_a_pledge_after_and_has_belongs_to_the_main_subject() -> None:
     found = only("Kowal has backed the crews for years and has pledged her support to the strike.")
     assert (found.speaker, found.cue) == ("Kowal", "pledged")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The crews met the harbor master, who said that the pier would close.",
+            "the harbor master",
+        ),
+        (
+            "The crews read a letter from The Harbor Gazette, which argued that the pier would close.",
+            "The Harbor Gazette",
+        ),
+    ],
+)
+def test_who_or_which_after_a_described_person_or_a_named_body(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker == speaker
+
+
+def test_which_after_a_common_noun_is_no_speaker() -> None:
+    found = suggest("The pier was built by the old company, which said it would last a century.")
+    assert all(s.attribution == "unattributed" for s in found)
