@@ -288,3 +288,8 @@ def test_who_or_which_after_a_described_person_or_a_named_body(sentence: str, sp
 def test_which_after_a_common_noun_is_no_speaker() -> None:
     found = suggest("The pier was built by the old company, which said it would last a century.")
     assert all(s.attribution == "unattributed" for s in found)
+
+
+def test_a_fronted_connective_before_a_quote_and_an_inverted_speaker() -> None:
+    found = only('Still, "it is hard to make a causal link," said Ada Kowal, the harbor master.')
+    assert (found.speaker, found.cue) == ("Ada Kowal", "said")

@@ -196,7 +196,12 @@ def _adverbial_after_name(masked: str, text: str, verb_start: int) -> bool:
     """Whether the words before the verb are a name and then an adverbial aside ("The Harbor
     Gazette, for one,"), which makes the name the verb's subject."""
     chunks = _chunks(masked, 0, verb_start, text)
-    return len(chunks) == 2 and is_adverbial(masked, *chunks[1]) and is_name_chunk(text, *chunks[0])
+    return (
+        len(chunks) == 2
+        and bool(_words(masked, *chunks[1]))  # 'Still, "...," said X': a quote is no aside
+        and is_adverbial(masked, *chunks[1])
+        and is_name_chunk(text, *chunks[0])
+    )
 
 
 def _separators(masked: str, verb_start: int) -> list[int]:
