@@ -115,7 +115,8 @@ INVERTED_VERBS: frozenset[str] = words(
     said says say added adds wrote writes continued noted insisted warned explained asked
     declared argued asserted countered acknowledged admitted observed remarked stressed
     cautioned predicted complained answered announced agreed tweeted quipped
-    recalled replied responded conceded stated заявил заявила заявили заявило сказал сказала сказали
+    recalled replied responded conceded stated reports notes recalls tweets explains argues
+    заявил заявила заявили заявило сказал сказала сказали
     сказало сообщил сообщила сообщили сообщило отметил отметила отметили отметило подчеркнул
     подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила
     написал написала написали рассказал рассказала заверил заверила признал признала считает

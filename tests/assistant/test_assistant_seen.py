@@ -293,3 +293,12 @@ def test_which_after_a_common_noun_is_no_speaker() -> None:
 def test_a_fronted_connective_before_a_quote_and_an_inverted_speaker() -> None:
     found = only('Still, "it is hard to make a causal link," said Ada Kowal, the harbor master.')
     assert (found.speaker, found.cue) == ("Ada Kowal", "said")
+
+
+def test_a_present_tense_report_may_come_before_its_subject() -> None:
+    found = only("The levy will empty the harbor by the spring, reports the Harbor Gazette.")
+    assert (found.speaker, found.cue, found.attribution) == (
+        "the Harbor Gazette",
+        "reports",
+        "secondhand",
+    )
