@@ -33,7 +33,7 @@ _DETERMINERS = words(
     """
     the a an his her their its our my this that these those one both some many most several
     all each every few another other former two three four five six seven eight nine ten
-    eleven twelve dozens hundreds thousands
+    eleven twelve dozens hundreds thousands senior top leading prominent
     """
 )
 #: Past tenses without "-ed" that follow a subject: "Hale went after ...", "Hale took aim".
@@ -328,7 +328,9 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
     """The subject of a reporting verb at ``limit`` that opens its clause after any leading
     adverbials: "Indeed, proponents of the harbor bill say", "Hale's friends and allies have
     in the past said", "A copy of the memo seen by the Gazette said"."""
-    chunks = [_tokens(masked, s, e) for s, e in _chunks(masked, limit)]
+    # A semicolon ends a clause: "The story never ran; my editor at the paper argued ...".
+    semicolon = masked.rfind(";", 0, limit)
+    chunks = [_tokens(masked, s, e) for s, e in _chunks(masked, limit) if s > semicolon]
     if masked[:limit].rstrip().endswith((",", "—", "–", " -")):
         chunks.append([])  # "Hale, in a column on Monday, wrote": the verb opens its chunk
     elif len(chunks) > 1 and len(chunks[-1]) > 1 and chunks[-1][0].lower in _CONNECTIVES:

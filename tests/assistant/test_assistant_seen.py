@@ -302,3 +302,14 @@ def test_a_present_tense_report_may_come_before_its_subject() -> None:
         "reports",
         "secondhand",
     )
+
+
+def test_a_subject_after_a_semicolon_and_a_subject_opened_by_senior() -> None:
+    found = only(
+        "The plan never ran; my editor at the time at the Gazette argued it was too kind to Kowal."
+    )
+    assert (found.speaker, found.cue) == ("my editor at the time at the Gazette", "argued")
+    found = only(
+        "Earlier, senior pilots of the Harbor Guild, along with two captains, also wrote to Kowal."
+    )
+    assert found.cue == "wrote" and found.attribution != "unattributed"
