@@ -310,6 +310,7 @@ def test_a_subject_after_a_semicolon_and_a_subject_opened_by_senior() -> None:
     )
     assert (found.speaker, found.cue) == ("my editor at the time at the Gazette", "argued")
     found = only(
-        "Earlier, senior pilots of the Harbor Guild, along with two captains, also wrote to Kowal."
+        "Earlier this week, senior pilots of the Harbor Guild, along with two captains, also "
+        "wrote to Kowal, urging her to act."
     )
     assert found.cue == "wrote" and found.attribution != "unattributed"
