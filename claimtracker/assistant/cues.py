@@ -116,6 +116,7 @@ INVERTED_VERBS: frozenset[str] = words(
     declared argued asserted countered acknowledged admitted observed remarked stressed
     cautioned predicted complained answered announced agreed tweeted quipped
     recalled replied responded conceded stated reports notes recalls tweets explains argues
+    declares insists warns
     заявил заявила заявили заявило сказал сказала сказали
     сказало сообщил сообщила сообщили сообщило отметил отметила отметили отметило подчеркнул
     подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила

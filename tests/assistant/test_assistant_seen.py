@@ -314,3 +314,8 @@ def test_a_subject_after_a_semicolon_and_a_subject_opened_by_senior() -> None:
         "wrote to Kowal, urging her to act."
     )
     assert found.cue == "wrote" and found.attribution != "unattributed"
+
+
+def test_declares_may_come_before_its_subject() -> None:
+    found = only('"The pier is not safe for anyone," declares Ada Kowal, 57, a harbor pilot.')
+    assert (found.speaker, found.cue) == ("Ada Kowal", "declares")
