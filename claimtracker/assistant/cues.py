@@ -43,7 +43,7 @@ REPORTING_VERBS: frozenset[str] = words(
     admitting accusing predicting promising vowing tweeting reiterating recalling
     charging boasting boast boasts boasted brag brags bragged bragging reiterate reiterates
     reiterated repeated repeats mentioned mentions blamed blames answered testified testifies
-    charge charges charged
+    charge charges charged blame quoted quotes
     """
 )
 
@@ -115,7 +115,9 @@ INVERTED_VERBS: frozenset[str] = words(
     said says say added adds wrote writes continued noted insisted warned explained asked
     declared argued asserted countered acknowledged admitted observed remarked stressed
     cautioned predicted complained answered announced agreed tweeted quipped
-    recalled replied responded conceded заявил заявила заявили заявило сказал сказала сказали
+    recalled replied responded conceded stated reports notes recalls tweets explains argues
+    declares insists warns
+    заявил заявила заявили заявило сказал сказала сказали
     сказало сообщил сообщила сообщили сообщило отметил отметила отметили отметило подчеркнул
     подчеркнула подчеркнули добавил добавила добавили пояснил пояснила пояснили уточнил уточнила
     написал написала написали рассказал рассказала заверил заверила признал признала считает
@@ -152,7 +154,8 @@ DESCRIPTIVE_PARTICIPLES: frozenset[str] = words(
     authorised assigned connected concerned appointed elected backed supported sanctioned
     published released unsealed issued leaked obtained seen reviewed filed cited quoted
     conducted commissioned funded run owned state-run state-owned polled surveyed questioned
-    interviewed asked registered likely
+    interviewed asked registered likely retired unnamed unidentified unsigned unaligned
+    unpledged undecided uncommitted unaffiliated undisclosed unelected
     """
 )
 

@@ -62,9 +62,19 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             elif ch == "'" and use_single and prev in _OPENING_AFTER and _is_word_char(nxt):
                 open_at = i + 1
                 closer = "'"
-        elif ch == closer or (
-            # Mixed marks in sloppy copy: “...," or "...” close all the same.
-            {ch, closer} == {'"', "”"} and not _is_word_char(nxt)
+        elif (
+            ch == closer
+            or (
+                # Mixed marks in sloppy copy: “...," or "...” close all the same.
+                {ch, closer} == {'"', "”"} and not _is_word_char(nxt)
+            )
+            or (
+                # An opening mark typed for the closing one: “...,“ said X; "...review“ of.
+                ch == "“"
+                and closer in ('"', "”")
+                and prev not in _OPENING_AFTER
+                and not _is_word_char(nxt)
+            )
         ):
             if closer in "'’" and _is_word_char(nxt):
                 continue  # an apostrophe inside a word (don't, Ashby's), not the end of the quote

@@ -34,8 +34,18 @@ _RULE_OR_TABLE = re.compile(r"^\s*(?:[-*_=]{3,}|\|.*\|)\s*$")
 # Used with pattern.match(text, pos): no "^", which would only match at the start of the text.
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+")
 _BLOCKQUOTE = re.compile(r"[ \t]*>[ \t]?")
-_TERMINAL = re.compile(r"[.!?…:][\"'”’»)\]*_\s]*$")
+#: A sentence's end, closing marks after it; "“" too, typed for "”" at the end of a paragraph
+#: ('... he said. "They see that. “').
+_TERMINAL = re.compile(r"[.!?…:][\"'”’»)\]*_\s]*$|[.!?…]\s?“\s*$")
 _STARTS_LOWER = re.compile(r"^[\s\"“«'‘(]*[a-zа-яё]")
+
+#: A paragraph in brackets that is prose, not a credit line: it ends a sentence inside the
+#: bracket ("(Hale denied it, his aide said.)"), and no credit words come before.
+_BRACKETED_PROSE = re.compile(
+    r"^\((?![^)]*\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Cc]ontributed)\b)"
+    r"[^()]*\w[^()]*[.!?…][\"'”’»]*\)$"
+)
+_MIN_BRACKETED_WORDS = 6
 
 #: A paragraph that ends in a colon introduces what follows only when it is a real sentence.
 _MIN_WORDS_BEFORE_COLON = 4
@@ -68,8 +78,12 @@ def _is_prose(block: str) -> bool:
         return False
     if _EMPHASIS_ONLY.match(stripped) or _RULE_OR_TABLE.match(stripped):
         return False
-    if stripped.startswith("(") and stripped.endswith(")"):
-        return False  # (Reporting by ...; Editing by ...)
+    if (
+        stripped.startswith("(")
+        and stripped.endswith(")")
+        and (len(stripped.split()) < _MIN_BRACKETED_WORDS or not _BRACKETED_PROSE.search(stripped))
+    ):
+        return False  # (Reporting by ...; Editing by ...), (AP Photo/Ada Kowal.)
     if not _TERMINAL.search(stripped):
         return False  # headlines, bylines, date lines, "Updated 6:42 PM"
     if stripped.endswith(":") and len(stripped.split()) < _MIN_WORDS_BEFORE_COLON:

@@ -34,6 +34,9 @@ _VERBS = (
     "|claimed|claims|predicted|stated|states|recalled|recalls|acknowledged|acknowledges"
     "|admitted|admits|emphasized|emphasised|stressed|stresses|concluded|concludes"
     "|reminded|remarked|indicated|suggested|suggests|documented|detailed|revealed|tweeted"
+    # plural subjects: "as critics say", "as supporters point out", "as analysts put it"
+    "|say|write|note|report|explain|argue|observe|point out|put it|tell|warn|claim|state"
+    "|recall|acknowledge|admit|stress|conclude|suggest|contend|contends|insist|insists"
 )
 #: Words that may stand between the subject and the verb: "as she has often said".
 _BETWEEN = (
@@ -67,6 +70,14 @@ _WITH = re.compile(
     r"|three|four|five|six|seven|eight|nine|ten|[A-Z][\w.'’\-]*)(?:\s+[\w.'’%\-]+){0,7}?)\s+"
     r"(?P<cue>saying|arguing|predicting|insisting|claiming|warning|noting|reporting|complaining"
     r"|tweeting|writing|telling)\b"
+)
+#: A share of a poll's respondents saying something, with or without "with": "... left 62
+#: percent of voters saying race relations are worse", "the share of members saying ...".
+_SHARE = re.compile(
+    r"(?:^|(?<=[\s,;—–(]))(?P<speaker>(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)"
+    r"|(?:[Aa]|[Tt]he)\s+(?:majority|share|proportion|plurality|number)|most|half|a\s+third"
+    r"|a\s+quarter|two-thirds|three-quarters)\s+of\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)\s+"
+    r"(?P<cue>saying)\b"
 )
 _LEADING_PARTICIPLE = re.compile(
     r"\s*(?:(?:After|While|Since|In|By|Before|Having|When|Even|Though|Although)\s+)?"
@@ -137,8 +148,9 @@ def find_leading_participle(masked: str) -> tuple[str, int] | None:
 
 
 def find_with_clause(masked: str) -> SideClause | None:
-    """The "with X saying ..." clause of ``masked``, if any: X speaks what follows the verb."""
-    found = _WITH.search(masked)
+    """The "with X saying ..." clause of ``masked``, if any: X speaks what follows the verb; a
+    poll share "saying" speaks it with or without "with"."""
+    found = _WITH.search(masked) or _SHARE.search(masked)
     if found is None:
         return None
     content = _content(masked, found.end(), len(masked))

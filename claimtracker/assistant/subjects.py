@@ -32,7 +32,8 @@ _SUBJECT_PRONOUNS = words("he she they we i it")
 _DETERMINERS = words(
     """
     the a an his her their its our my this that these those one both some many most several
-    all each every few another other former
+    all each every few another other former two three four five six seven eight nine ten
+    eleven twelve dozens hundreds thousands senior top leading prominent
     """
 )
 #: Past tenses without "-ed" that follow a subject: "Hale went after ...", "Hale took aim".
@@ -139,6 +140,8 @@ def _is_adverbial_chunk(tokens: list[_Word]) -> bool:
     first = tokens[0].lower
     if first in _CONNECTIVES and len(tokens) > 1 and tokens[1].text[:1].isupper():
         return False  # "But Tom Fitton, the group's president, said"
+    if first in _CONNECTIVES and _relative_head(tokens[1:]) is not None:
+        return False  # "Yet some voters who heard him, at rallies or on the radio, said"
     return (
         first in _ADVERBIAL_OPENERS
         or first.endswith("ly")
@@ -325,7 +328,9 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
     """The subject of a reporting verb at ``limit`` that opens its clause after any leading
     adverbials: "Indeed, proponents of the harbor bill say", "Hale's friends and allies have
     in the past said", "A copy of the memo seen by the Gazette said"."""
-    chunks = [_tokens(masked, s, e) for s, e in _chunks(masked, limit)]
+    # A semicolon ends a clause: "The story never ran; my editor at the paper argued ...".
+    semicolon = masked.rfind(";", 0, limit)
+    chunks = [_tokens(masked, s, e) for s, e in _chunks(masked, limit) if s > semicolon]
     if masked[:limit].rstrip().endswith((",", "—", "–", " -")):
         chunks.append([])  # "Hale, in a column on Monday, wrote": the verb opens its chunk
     elif len(chunks) > 1 and len(chunks[-1]) > 1 and chunks[-1][0].lower in _CONNECTIVES:
@@ -353,6 +358,46 @@ def subject_before(masked: str, limit: int) -> tuple[int, int] | None:
     for end in range(len(tokens), 0, -1):
         if _leads_to_verb(tokens[end:]) and _long_subject_words(tokens[:end]):
             return tokens[0].start, tokens[end - 1].end
+    return _subject_with_relative(tokens)
+
+
+_MAX_RELATIVE_WORDS = 10
+#: How a relative clause about people goes on after "who": an auxiliary, an adverb, a verb.
+_RELATIVE_LEADS = _BE_AND_AUXILIARIES | _IRREGULAR_PAST | _ADJUNCT_WORDS
+_PLURAL_PEOPLE = words("people men women children those others")
+
+
+def _relative_head(tokens: list[_Word]) -> list[_Word] | None:
+    """ "pilots who have worked the harbor for years": the noun phrase before "who", when the
+    relative clause after it (up to ten words, holding no clause of its own) runs to the end of
+    ``tokens``; None for anything else."""
+    k = next((k for k, t in enumerate(tokens) if t.lower == "who"), 0)
+    if k == 0 or k + 1 >= len(tokens):
+        return None
+    head, clause = tokens[:k], tokens[k + 1 :]
+    plain = len(head) <= 2 and head[-1].lower in _PLURAL_PEOPLE  # "people who ..."
+    if not plain and (not _long_subject_words(head) or head[-1].lower in cues.STOPWORDS):
+        return None
+    lead = clause[0]
+    if not (
+        lead.text.islower() and (lead.lower in _RELATIVE_LEADS or lead.lower.endswith(("ed", "ly")))
+    ):
+        return None
+    if len(clause) > _MAX_RELATIVE_WORDS or any(
+        t.lower in _CLAUSE_WORDS or t.lower in _SUBJECT_PRONOUNS for t in clause
+    ):
+        return None
+    return head
+
+
+def _subject_with_relative(tokens: list[_Word]) -> tuple[int, int] | None:
+    """ "Pilots who have worked the harbor for years say": the noun phrase before "who"
+    speaks; the relative clause describes it. Offsets of the noun phrase."""
+    for end in range(len(tokens), 2, -1):
+        if _leads_to_verb(tokens[end:]):
+            head = _relative_head(tokens[:end])
+            if head is not None:
+                return head[0].start, head[-1].end
     return None
 
 
@@ -367,7 +412,10 @@ def _subject_with_asides(subject: list[_Word], rest: list[list[_Word]]) -> tuple
     asides, last = rest[:-1], rest[-1]
     if not asides or len(asides) > _MAX_ASIDES or not _leads_to_verb(last):
         return None
-    if not _long_subject_words(subject) or (_is_name(asides[0]) and _is_name(subject)):
+    if not _long_subject_words(subject):
+        # "Voters who heard him in the spring, at rallies or on the radio, said"
+        subject = _relative_head(subject) or []
+    if not subject or (_is_name(asides[0]) and _is_name(subject)):
         return None
     name = asides[0] if len(asides) == 1 and _is_name(asides[0]) else None
     chosen = name if name is not None else subject

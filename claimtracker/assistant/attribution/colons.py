@@ -68,7 +68,11 @@ def verb_colon_quote(text: str, base: int, masked: str) -> Attribution | None:
 
 #: "PENCE: We will ...", "Marco Rubio: I'm not interested ...", "Poll: Clinton leads ...":
 #: a speaker of up to four capitalised words, a colon, then what they say.
-_NAME_COLON = re.compile(r"(?P<speaker>[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,2}):[ \t]+(?=\S)")
+#: "Kowal:", "Ada Kowal:", and a side or a paper's piece after the name: "Kowal camp:".
+_NAME_COLON = re.compile(
+    r"(?P<speaker>[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,2}"
+    r"(?:[ \t]+(?:camp|campaign|team|aides|allies|editorial))?):[ \t]+(?=\S)"
+)
 #: Words before a colon that label the page, not a speaker.
 _COLON_LABELS = words(
     """

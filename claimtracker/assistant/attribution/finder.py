@@ -22,6 +22,7 @@ from claimtracker.assistant.attribution.relatives import group_who_says, parenth
 from claimtracker.assistant.attribution.results import Attribution
 from claimtracker.assistant.attribution.russian import russian_as
 from claimtracker.assistant.attribution.side import (
+    colon_form,
     embedded_say,
     english_as,
     participle_first,
@@ -43,7 +44,7 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     found = name_colon(text, start, masked)
     if found is not None:
         return found
-    return find_without_colon(text, start, end, masked)
+    return find_without_colon(text, start, end, masked) or colon_form(start, masked)
 
 
 def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:

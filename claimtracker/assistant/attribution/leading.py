@@ -26,10 +26,12 @@ from claimtracker.assistant.attribution.verbs import (
     verb_ok,
 )
 from claimtracker.assistant.attribution.vocabulary import (
+    ADVERBIAL_STARTERS,
     MAX_SUBJECT_WORDS,
     MIN_NAME_RUN_CONTENT,
     THAT,
 )
+from claimtracker.assistant.cues import words
 
 _QUOTED_AS = re.compile(
     r"\s(?:is|was|were|are|has been|had been|have been)\s+(?:quoted|cited)\b[^.;:]*?\bas\s+$"
@@ -116,7 +118,14 @@ def leading(text: str, base: int, masked: str, verbs: list[Verb]) -> Attribution
                 subject = embedded_subject(masked, cut) or subject
             if (
                 subject is None
-                and _AND_BEFORE.search(masked, 0, token.start)
+                and (
+                    _AND_BEFORE.search(masked, 0, token.start)
+                    # "but has since said", not "and had confirmed 68 nominees"
+                    or (
+                        _AND_AUXILIARY_BEFORE.search(masked, 0, token.start)
+                        and (token.lower in cues.INVERTED_VERBS or token.lower in _PLEDGED)
+                    )
+                )
                 and not token.lower.endswith("ing")
             ):
                 # "Obama met survivors on Thursday and said ...": the main clause's subject.
@@ -127,6 +136,8 @@ def leading(text: str, base: int, masked: str, verbs: list[Verb]) -> Attribution
                 boundary = last_clause_boundary(masked, cut)
                 if boundary is not None:
                     subject = _subject_before(masked, local, boundary, cut)
+        if subject is not None and _fronted_adverb(masked, subject):
+            subject = None  # "Already, 520 delegates have said": "Already" does not speak
         if subject is None and not token.lower.endswith("ing") and token.next not in ("to", "for"):
             # "which he said were", not "he promised to bridge", "he declared for president".
             subject = embedded_subject(masked, cut)
@@ -173,4 +184,25 @@ def leading(text: str, base: int, masked: str, verbs: list[Verb]) -> Attribution
 
 
 _LAST_WORD_START = re.compile(r"\S+\s*$")
-_AND_BEFORE = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later|again)\s+)?$")
+#: "... and said", "... but has since said", "..., then says": the main clause's subject speaks.
+_AND_BEFORE = re.compile(r"\s(?:and|but|then)\s+(?:(?:also|then|later|again)\s+)?$")
+#: Verbs that speak after "and has": "has pledged his support", "has boasted of".
+_PLEDGED = words("boasted pledged vowed promised claimed denied insisted suggested")
+_AND_AUXILIARY_BEFORE = re.compile(
+    r"\s(?:and|but|then)\s+(?:(?:also|then|later|again|has|have|had|will|would|publicly"
+    r"|repeatedly|often|since|previously)\s+){1,2}$"
+)
+
+
+_FRONTED = ADVERBIAL_STARTERS | words("already")
+
+
+def _fronted_adverb(masked: str, subject: tuple[int, int, int]) -> bool:
+    """A lone adverb or connective set off by a comma before the clause ("Already, ...",
+    "Also, ...", "And, while ..."): never a speaker."""
+    found = _words(masked, subject[0], subject[1])
+    return (
+        len(found) == 1
+        and found[0].lower() in _FRONTED
+        and masked[subject[1] : subject[1] + 1] == ","
+    )

@@ -61,12 +61,16 @@ def _is_described_name(words: list[str]) -> bool:
     """ "veteran analyst Jim Doe", "Rubio supporter Scott Szlachta": a short description in
     lower case, then a name of two or more capitalised words."""
     k = 0
-    while k < len(words) and not words[k][0].isupper():
+    # An acronym may stand in the description: "super PAC spokeswoman Ada Kowal".
+    while k < len(words) and (
+        not words[k][0].isupper()
+        or (words[k].isupper() and k + 1 < len(words) and words[k + 1].islower())
+    ):
         k += 1
     if not 0 < k <= 3 or len(words) - k < 2:
         return False
-    if not all(w[0].isupper() for w in words[k:]):
-        return False
+    if not all(w[0].isupper() or w.lower() in cues.NAME_PARTICLES for w in words[k:]):
+        return False  # "his nephew Omar el Soheil": a particle inside the name
     if words[0].lower() in _POSSESSIVES and k <= 2:
         return True  # "his nephew Omar Soheil", "her husband Tom Hale"
     return _is_agent_noun(words[k - 1]) and not any(

@@ -105,14 +105,16 @@ _DEMONSTRATIVES = words("that this these those it such")
 #: What may stand between "who" and its verb: "who has repeatedly pledged", "who's argued".
 _WHO_AUXILIARIES = r"(?:(?:also|later|has|had|have|long|often|already|[a-z]+ly)\s+)*"
 _NAME_BEFORE_WHO = re.compile(
-    r"((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)(?:\s*\([^)]*\))?,\s+who(?:\s+|['’]s\s+)"
+    # "The Harbor Gazette, which reported that": an organisation's "which" too
+    r"((?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)(?:\s*\([^)]*\))?,\s+(?:who|which)(?:\s+|['’]s\s+)"
     + _WHO_AUXILIARIES
     + "$"
 )
 
 
 _PHRASE_BEFORE_WHO = re.compile(
-    r"\b((?:a|an|one|some|many|several|other)\s+(?:[a-z][\w'’\-]*\s+){0,3}[a-z][\w'’\-]*),"
+    # "the Mexican president, who said": an adjective may be capitalised, the head is not
+    r"\b((?:a|an|one|some|many|several|other|the)\s+(?:[\w'’\-]+\s+){0,3}[a-z][\w'’\-]*),"
     r"\s+who(?:\s+|['’]s\s+)" + _WHO_AUXILIARIES + "$"
 )
 

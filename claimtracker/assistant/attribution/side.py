@@ -11,6 +11,7 @@ from claimtracker.assistant.attribution.results import Attribution
 from claimtracker.assistant.attribution.tokens import _words, strip_span
 from claimtracker.assistant.attribution.verbs import Verb
 from claimtracker.assistant.attribution.vocabulary import MIN_WHO_CONTENT_WORDS
+from claimtracker.assistant.colon_forms import find_colon_form
 from claimtracker.assistant.side_clauses import (
     SideClause,
     find_as_clause,
@@ -85,3 +86,11 @@ def _side_attribution(base: int, found: SideClause) -> Attribution:
         content_start=base + found.content[0],
         content_end=base + found.content[1],
     )
+
+
+def colon_form(base: int, masked: str) -> Attribution | None:
+    """ "From the report: "..."", "Here's X in May: "..."" (see :mod:`colon_forms`)."""
+    found = find_colon_form(masked)
+    if found is None or not looks_like_subject(masked, *found.speaker):
+        return None
+    return _side_attribution(base, found)

@@ -77,9 +77,10 @@ def _trailing(text: str, base: int, masked: str, verbs: list[Verb]) -> Attributi
         inverted = before.endswith(tuple(SEPARATORS)) or (
             # A closing quote counts only after a quote that opens the sentence ('"...," said X');
             # «Газпрома» in the middle of a sentence is a name, not a separator.
-            before.endswith(tuple(QUOTE_CLOSERS))
+            # "_“": an opening mark typed for the closing one ('“...,“ said X')
+            before.endswith((*QUOTE_CLOSERS, "_“"))
             and (
-                not before.rstrip("".join(QUOTE_CLOSERS)).strip(" _\"“«‘'")
+                not before.rstrip("".join(QUOTE_CLOSERS) + "“").strip(" _\"“«‘'")
                 # A quote that ends the content with its comma: 'The plan "is dead," said X'.
                 or _COMMA_QUOTE_END.search(text, base, base + verb.start) is not None
             )
@@ -195,7 +196,12 @@ def _adverbial_after_name(masked: str, text: str, verb_start: int) -> bool:
     """Whether the words before the verb are a name and then an adverbial aside ("The Harbor
     Gazette, for one,"), which makes the name the verb's subject."""
     chunks = _chunks(masked, 0, verb_start, text)
-    return len(chunks) == 2 and is_adverbial(masked, *chunks[1]) and is_name_chunk(text, *chunks[0])
+    return (
+        len(chunks) == 2
+        and bool(_words(masked, *chunks[1]))  # 'Still, "...," said X': a quote is no aside
+        and is_adverbial(masked, *chunks[1])
+        and is_name_chunk(text, *chunks[0])
+    )
 
 
 def _separators(masked: str, verb_start: int) -> list[int]:
@@ -205,7 +211,9 @@ def _separators(masked: str, verb_start: int) -> list[int]:
     while k > 0 and len(found) < 3:
         k -= 1
         ch = masked[k]
-        if ch in ",;" or (ch in QUOTE_CLOSERS and k > 0 and masked[k - 1] in ",.!?_"):
+        if ch in ",;" or (
+            (ch in QUOTE_CLOSERS or ch == "“") and k > 0 and masked[k - 1] in ",.!?_"
+        ):
             found.append(k + 1)
     return found
 

@@ -188,9 +188,9 @@ _QUOTE_THEN_SUBJECT = re.compile(
 
 def verb_ok(masked: str, verb: Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
-    if verb.start > 0 and masked[verb.start - 1] == "-":
-        return False, False  # "rebel-held", "self-declared"
-    if masked[verb.end : verb.end + 1] == "-":
+    if verb.start > 0 and masked[verb.start - 1] in "-/":
+        return False, False  # "rebel-held", "self-declared", "tips/quotes/photos"
+    if masked[verb.end : verb.end + 1] in ("-", "/"):
         return False, False
     if verb.lower in ("called", "calls") and verb.next not in _CHARACTERISED:
         return False, False  # "called for a hearing", "a group called X": not "called it a lie"
@@ -215,6 +215,8 @@ def verb_ok(masked: str, verb: Verb) -> tuple[bool, bool]:
         and verb.lower not in cues.DENIAL_VERBS
         and _PREPOSITION.match(after)
         and not _THAT_LATER.match(masked, verb.end)
+        # "..., saying at one point, "...": a reporting participle before its quote
+        and not (verb.lower in cues.SPEECH_PARTICIPLES and "_" in masked[verb.end :])
     ):
         # "..., estimated at 300 billion barrels": a participle; not "X, a contender, predicted
         # at the debate that ...".
