@@ -340,12 +340,21 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
         participle = (
             k > 0
             and word.islower()
-            and (lower.endswith(("ed", "ing")))
+            and (lower.endswith(("ed", "ing")) or lower in _IRREGULAR_PARTICIPLES)
             and "-" not in lower
             and lower not in cues.REPORTING_VERBS
             and lower not in cues.DOCUMENT_HEADS  # "national polling" is a document
+            and not _premodifies(words[k - 1])  # "a newly released memo", "the leaked memo"
         )
-        if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle):
+        time_words = (  # "a poll last week", not "the next series"
+            k > 0
+            and word.islower()
+            and lower in _TIME_STARTERS
+            and words[k - 1].lower() not in _DETERMINERS
+        )
+        # "an account she gave to reporters": a relative clause without "that"
+        contact = k > 0 and word.islower() and lower in _CLAUSE_SUBJECTS
+        if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle or time_words or contact):
             # "of"/"for" between a body's head and its name stay: "Office for National
             # Statistics", "Ministry of Defence"; "John McNeil of Monash University" splits.
             inside_name = (
@@ -358,6 +367,20 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
             if not inside_name:
                 return words[:k], words[k:]
     return words, []
+
+
+#: Participles that do not end in -ed: "a poll taken last week", "a memo written by aides".
+_IRREGULAR_PARTICIPLES = words("taken written given shown seen made held done sent drawn")
+#: Time words after a head: "a poll last month", "a survey out this week", "the memo earlier".
+_CLAUSE_SUBJECTS = words("he she they we i you it")
+_TIME_STARTERS = words("last this next earlier out yesterday today")
+
+
+def _premodifies(word: str) -> bool:
+    """Whether a participle after ``word`` modifies the noun that follows it: after a determiner
+    or an adverb ("the leaked memo", "a newly released poll", "recently hacked emails")."""
+    lower = word.lower()
+    return lower in _DETERMINERS or (lower.endswith("ly") and len(lower) > 4 and word.islower())
 
 
 def _is_body_word(word: str) -> bool:
@@ -583,8 +606,9 @@ def _compound(p: _Phrase) -> Speaker | None:
 def _quantified(p: _Phrase) -> Speaker | None:
     """ "two of the people familiar with the talks": a count of a described group."""
     quant = _QUANTIFIER_OF.match(p.text)
-    if not quant or quant.group("q").lower() in _DETERMINERS:
-        return None
+    q = quant.group("q").lower() if quant else ""
+    if not quant or q in _DETERMINERS or q in cues.DOCUMENT_HEADS or q in _RECORD_HEADS:
+        return None  # "Surveys of voters" is a document
     count = _count([quant.group("q")])
     inner = describe(quant.group("rest"), p.index)
     if inner.kind != "described_group":
@@ -616,13 +640,35 @@ def _named_alias(p: _Phrase) -> Speaker | None:
 def _document(p: _Phrase) -> Speaker | None:
     """ "A report in the Sunday Telegraph", "a new book by journalist Ellen Marsh", "customs
     data": the claim is reported by a document, and by its owner when the article names one."""
-    if p.common_head not in cues.DOCUMENT_HEADS:
+    if not _is_document_head(p):
         return None
     owner = _document_owner(p.post, p.index)
     if owner is not None:
         return replace(owner, document=True, affiliation=p.affiliation)
     kind = "media_outlet" if p.head in cues.PUBLICATION_HEADS else "unknown"
     return Speaker(p.text, kind, head=p.head, document=True, affiliation=p.affiliation)
+
+
+#: Records of what someone said, besides ``cues.DOCUMENT_HEADS``: "an FBI summary", "an account
+#: she gave to a newspaper", "the remarks", "interviews with ...", "text messages".
+_RECORD_HEADS = words(
+    """
+    summary summaries account accounts opinion opinions interview interviews remarks message
+    messages transcripts footnote footnotes memoir memoirs excerpt excerpts notes minutes
+    readout documentation calculations calculation ranking survey's
+    """
+)
+#: "The next series of emails", "a trove of memos": the document is what follows "of".
+_DOCUMENT_CONTAINERS = words("series batch trove set cache copy copies portion part collection")
+
+
+def _is_document_head(p: _Phrase) -> bool:
+    head = p.common_head
+    if head in cues.DOCUMENT_HEADS or head in _RECORD_HEADS:
+        return True
+    if head in _DOCUMENT_CONTAINERS and p.post[:1] == ["of"]:
+        return any(_bare(w) in cues.DOCUMENT_HEADS | _RECORD_HEADS for w in p.post[1:4])
+    return False
 
 
 def _spokesperson(p: _Phrase) -> Speaker | None:
@@ -694,14 +740,18 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
     plural common noun."""
     head_word = p.head_words[-1]
     share = _SHARE.search(" ".join(p.head_words)) is not None
-    quantified = p.lead in cues.GROUP_QUANTIFIERS and (
-        len(p.head_words) == 1 or head_word.islower() or _plural(p.head)
+    quantified = (
+        p.lead in cues.GROUP_QUANTIFIERS
+        and (len(p.head_words) == 1 or head_word.islower() or _plural(p.head))
+        and p.head not in _NATIONS  # "several states announced": their governments
+        and _body_kind(_singular(p.head)) is None
     )
     plural_common = (
         head_word.islower()
         and _plural(p.head)
         and p.head not in cues.DOCUMENT_HEADS
         and p.head not in cues.MEDIA_HEADS
+        and p.head not in _NATIONS
         and not _head_in(p.head, cues.GOVERNMENT_HEADS)
         and not _head_in(p.head, cues.ORGANISATION_HEADS)
         and _body_kind(_singular(p.head)) is None
@@ -717,6 +767,15 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
         anonymous=True,
         affiliation=p.affiliation,
     )
+
+
+#: Common nouns for news bodies that would otherwise read as any organisation's.
+_NEWS_BODY_HEADS = words(
+    "network networks broadcaster broadcasters newspaper newspapers channel channels newswire"
+)
+
+
+_NATIONS = words("states nations countries")
 
 
 def _body_kind(head: str | None) -> str | None:
@@ -799,6 +858,10 @@ def _body_or_unknown(p: _Phrase) -> Speaker:
     ):
         # An official named by title only: "the foreign minister", "the EU's policy chief".
         return Speaker(p.text, "person", count=1, head=p.head, affiliation=p.affiliation)
+    if kind in (None, "organisation") and p.head_words[-1].islower() and p.head in _NEWS_BODY_HEADS:
+        kind = "media_outlet"  # "the network said", "three television networks reported"
+    if kind is None and p.head in _NATIONS and p.head_words[-1].islower():
+        kind = "government_body"
     if kind is None:
         kind = _body_kind(p.head) or (
             _body_kind(_singular(p.head)) if p.head_words[-1].islower() else None
