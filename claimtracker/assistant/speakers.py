@@ -16,6 +16,7 @@ from typing import Protocol
 from claimtracker.assistant import cues
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.cues import words
+from claimtracker.assistant.phrase_cut import cut_speaker_phrase
 
 _TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -505,7 +506,7 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
     """
     phrase, relays = _cut(phrase, cues.CITING)  # "«Вёрстка» со ссылкой на два источника"
     phrase, _ = _cut(phrase, cues.STATEMENT_MARKERS)  # "Министерство ... в своем заявлении"
-    phrase = _without_insert(clean_phrase(phrase))
+    phrase = _without_insert(cut_speaker_phrase(clean_phrase(phrase)))
     phrase = _RUSSIAN_PREPOSITION.sub("", phrase)  # "В пресс-службе X заявили"
     if not tokens(phrase):
         return UNKNOWN
