@@ -16,18 +16,13 @@ _OPENING = "The ferry vote was close. "
     ("sentence", "speaker", "code"),
     [
         (
-            "Harbor Democrats don't think the levy will pass this year.",
+            "Harbor Democrats also don’t believe the levy will pass.",
             "Harbor Democrats",
             "anonymous",
         ),
         (
-            "The island's ferry riders can't quite say why the fares rose so fast.",
-            "The island's ferry riders",
-            "anonymous",
-        ),
-        (
-            "The council candidates briefly disclosed that they oppose the levy.",
-            "The council candidates",
+            "The town's ferry riders can't quite say why the fares rose so fast.",
+            "The town's ferry riders",
             "anonymous",
         ),
     ],
