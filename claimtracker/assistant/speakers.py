@@ -343,9 +343,10 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
             and word.islower()
             and (lower.endswith(("ed", "ing")) or lower in _IRREGULAR_PARTICIPLES)
             and "-" not in lower
-            and lower not in cues.REPORTING_VERBS
+            # "polling reported by CNN": a reporting verb's participle with its agent
+            and (lower not in cues.REPORTING_VERBS or words[k + 1 : k + 2] == ["by"])
             and lower not in cues.DOCUMENT_HEADS  # "national polling" is a document
-            and not _premodifies(words[k - 1])  # "a newly released memo", "the leaked memo"
+            and not _premodifies(words, k)  # "a newly released memo", "the leaked memo"
         )
         time_words = (  # "a poll last week", not "the next series"
             k > 0
@@ -355,6 +356,8 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
         )
         # "an account she gave to reporters": a relative clause without "that"
         contact = k > 0 and word.islower() and lower in _CLAUSE_SUBJECTS
+        if participle and _is_adverb(words[k - 1]) and k > 1:
+            k -= 1  # "an email previously kept secret": the adverb goes with the participle
         if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle or time_words or contact):
             # "of"/"for" between a body's head and its name stay: "Office for National
             # Statistics", "Ministry of Defence"; "John McNeil of Monash University" splits.
@@ -371,17 +374,33 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 #: Participles that do not end in -ed: "a poll taken last week", "a memo written by aides".
-_IRREGULAR_PARTICIPLES = words("taken written given shown seen made held done sent drawn")
+_IRREGULAR_PARTICIPLES = words(
+    "taken written given shown seen made held done sent drawn kept found available"
+)
 #: Time words after a head: "a poll last month", "a survey out this week", "the memo earlier".
 _CLAUSE_SUBJECTS = words("he she they we i you it")
 _TIME_STARTERS = words("last this next earlier out yesterday today")
 
 
-def _premodifies(word: str) -> bool:
-    """Whether a participle after ``word`` modifies the noun that follows it: after a determiner
-    or an adverb ("the leaked memo", "a newly released poll", "recently hacked emails")."""
-    lower = word.lower()
-    return lower in _DETERMINERS or (lower.endswith("ly") and len(lower) > 4 and word.islower())
+def _premodifies(words: list[str], k: int) -> bool:
+    """Whether the participle ``words[k]`` modifies the noun that follows it: after a determiner
+    or after an adverb that opens the phrase ("the leaked memo", "another ranking", "a newly
+    released poll", "recently hacked emails"; not "an email previously kept secret")."""
+    before = words[k - 1].lower()
+    if before in _PREMODIFYING_DETERMINERS:
+        return True
+    return _is_adverb(words[k - 1]) and (
+        k == 1 or words[k - 2].lower() in _PREMODIFYING_DETERMINERS
+    )
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
+_PREMODIFYING_DETERMINERS = _DETERMINERS | words(
+    "another every each no his her their its our my your"
+)
 
 
 def _is_body_word(word: str) -> bool:
@@ -612,6 +631,8 @@ def _quantified(p: _Phrase) -> Speaker | None:
         return None  # "Surveys of voters" is a document
     count = _count([quant.group("q")])
     inner = describe(quant.group("rest"), p.index)
+    if inner.document and inner.kind == "unknown":
+        return replace(inner, name=p.text)  # "several of his findings", "some of the emails"
     if inner.kind != "described_group":
         return None
     return replace(

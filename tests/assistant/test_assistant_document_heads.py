@@ -25,6 +25,11 @@ _OPENING = "The ferry vote was close. "
         ("The remarks suggest the council will raise the levy again.", "secondhand"),
         ("The next series of emails shows the mayor knew about the leak.", "secondhand"),
         ("Surveys of riders taken at the pier show most want a second boat.", "secondhand"),
+        ("Another ranking shows the island's ferry is the slowest of the ten lines.", "secondhand"),
+        ("Several of her findings contradicted the council's own count.", "secondhand"),
+        ("According to a memo previously kept secret, the council knew of the leak.", "secondhand"),
+        ("Polling reported by the Harbor Gazette shows the levy losing badly.", "secondhand"),
+        ("The latest data available from the port shows fewer riders.", "secondhand"),
         # a news body by its common noun
         ("The network said the mayor had declined three interviews.", "secondhand"),
         # states and nations speak through their governments
