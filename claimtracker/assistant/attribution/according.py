@@ -1,0 +1,77 @@
+""" "according to X" anywhere in the sentence, and Russian "по словам X", "по данным X" and "по его
+словам".
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtracker.assistant import cues
+from claimtracker.assistant.attribution.phrases import is_name_chunk
+from claimtracker.assistant.attribution.results import Attribution
+from claimtracker.assistant.attribution.tokens import statement_in, strip_span
+
+_RUSSIAN_POSSESSIVE_ACCORDING = re.compile(
+    r"(?<!\w)по\s+(его|ее|её|их)\s+(?:словам|мнению|данным|оценке|оценкам|информации|сведениям)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_ACCORDING = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in cues.ACCORDING_TO) + r")(?!\w)"
+)
+
+
+def according(text: str, base: int, masked: str) -> Attribution | None:
+    lowered = masked.lower()
+    pronoun = _RUSSIAN_POSSESSIVE_ACCORDING.search(masked)
+    if pronoun is not None:
+        at_start = not masked[: pronoun.start()].strip()
+        content = (pronoun.end(), len(masked)) if at_start else (0, pronoun.start())
+        c_start, c_end = strip_span(masked, *content, " \t\n,.!?")
+        return Attribution(
+            speaker_start=base + pronoun.start(1),
+            speaker_end=base + pronoun.end(1),
+            descriptor_start=base + pronoun.start(),
+            descriptor_end=base + pronoun.end(),
+            cue=text[base + pronoun.start() : base + pronoun.end()],
+            pattern="according",
+            content_start=base + c_start,
+            content_end=base + c_end,
+        )
+    for match in _ACCORDING.finditer(lowered):
+        np_start = match.end()
+        stop = len(masked)
+        for k in range(np_start, len(masked)):
+            if masked[k] in ",;" or (
+                masked[k] in ".!?" and masked[k + 1 : k + 2] in ("", " ", "\n")
+            ):
+                stop = k
+                break
+        np_start, np_end = strip_span(masked, np_start, stop)
+        if np_end <= np_start:
+            continue
+        at_start = not masked[: match.start()].strip(' \t\n"“«')
+        descriptor_end = np_end
+        speaker_end = np_end
+        if not at_start:
+            # Trailing: the descriptor runs to the end, relative clause included; a name in
+            # apposition ("the publisher, Harbour Books.") is the speaker.
+            tail_start, tail_end = strip_span(masked, np_end, len(masked), ' \t\n,;.!?"”»')
+            if tail_end > tail_start and is_name_chunk(text, base + tail_start, base + tail_end):
+                speaker_end = tail_end
+            descriptor_end = strip_span(masked, np_start, len(masked), " \t\n,;.!?")[1]
+        content = (stop + 1, len(masked)) if at_start else (0, match.start())
+        c_start, c_end = strip_span(masked, *content)
+        return Attribution(
+            speaker_start=base + np_start,
+            speaker_end=base + speaker_end,
+            descriptor_start=base + match.start(),
+            descriptor_end=base + descriptor_end,
+            cue=text[base + match.start() : base + match.end()],
+            pattern="according",
+            content_start=base + c_start,
+            content_end=base + c_end,
+            statement=statement_in(masked, 0, len(masked)),
+        )
+    return None

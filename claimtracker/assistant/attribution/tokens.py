@@ -1,0 +1,114 @@
+"""Words, tokens and comma-separated chunks of a masked sentence (its quoted words blanked out),
+and the small span helpers every finder uses: stripping separators from a span, the words of a
+span, whether a span holds only quoted words, whether it says "in a statement".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from claimtracker.assistant import cues
+
+WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
+SEPARATORS = ",;:—–"
+QUOTE_CLOSERS = "\"”’»'"
+
+
+class Token(NamedTuple):
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+new_token = tuple.__new__  # skips NamedTuple's argument handling: this runs for every word
+
+
+def _tokens(masked: str) -> list[Token]:
+    result: list[Token] = []
+    for m in WORD.finditer(masked):
+        word = m.group()
+        result.append(new_token(Token, (word, word.lower(), *m.span())))
+    return result
+
+
+ALL_REPORTING_VERBS = cues.REPORTING_VERBS | cues.RUSSIAN_REPORTING_VERBS
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _chunks(masked: str, start: int, end: int, text: str | None = None) -> list[tuple[int, int]]:
+    """Comma-separated chunks of ``masked[start:end]`` (quoted words are already blanked).
+
+    A quote that ends in punctuation ('"We will respond," the ministry said') also ends a chunk;
+    with ``text`` (the unmasked slice) a quoted name («Вёрстка» со ссылкой на ...) does not.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for k in range(start, end):
+        ch = masked[k]
+        closes_quote = (
+            ch in QUOTE_CLOSERS
+            and k > start
+            and masked[k - 1] == "_"
+            and (text is None or text[k - 1] in ",.!?…")
+        )
+        if ch == "," or closes_quote or (ch in "—–" and k + 1 < end and masked[k + 1] == " "):
+            spans.append((pos, k))
+            pos = k + 1
+    spans.append((pos, end))
+    result = []
+    for a, b in spans:
+        a, b = _strip_span(masked, a, b, " \t\n\"“”«»‘’'")
+        if a < b:
+            result.append((a, b))
+    return result
+
+
+#: ``text[start:end]`` without separators at either end, as offsets.
+strip_span = _strip_span
+
+
+def _words(masked: str, start: int, end: int) -> list[str]:
+    return [m.group(0) for m in WORD.finditer(masked, start, end)]
+
+
+def is_quoted_only(masked: str, start: int, end: int) -> bool:
+    chunk = masked[start:end].strip(" \t\n,.;:!?\"“”«»‘’'—–-")
+    return bool(chunk) and set(chunk) <= {"_", " "}
+
+
+def word_at(masked: str, start: int) -> str:
+    match = WORD.search(masked, start)
+    return match.group().lower() if match else ""
+
+
+def without_connective(masked: str, start: int, end: int) -> tuple[int, int]:
+    """A chunk less a connective that opens it: "And North Carolina's Ada Fisher"."""
+    match = WORD.search(masked, start, end)
+    if match and match.group().lower() in ("and", "but", "so", "yet") and match.end() < end:
+        return _strip_span(masked, match.end(), end)[0], end
+    return start, end
+
+
+def statement_in(text: str, start: int, end: int) -> bool:
+    lowered = text[start:end].lower()
+    return any(marker in lowered for marker in cues.STATEMENT_MARKERS)
+
+
+def content_end_before(masked: str, pos: int) -> int:
+    k = pos
+    while k > 0 and masked[k - 1] in " \t\n,—–-":
+        k -= 1
+    return k
+
+
+def is_cyrillic_word(word: str) -> bool:
+    return any("а" <= ch.lower() <= "я" for ch in word)
