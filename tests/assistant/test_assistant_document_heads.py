@@ -51,3 +51,30 @@ def test_the_head_of_the_speaker_phrase_decides_the_code(sentence: str, code: st
 )
 def test_described_sources_with_participles_stay_anonymous(sentence: str) -> None:
     assert suggest(_OPENING + sentence)[-1].attribution == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "code"),
+    [
+        # a word that is a noun as often as a verb, straight before a reporting verb, is the noun
+        ("A police report indicates the ferry left an hour late.", "A police report", "secondhand"),
+        (
+            "The congressional report said the ferry left an hour late.",
+            "The congressional report",
+            "secondhand",
+        ),
+        ("Multiple news reports say the mayor will resign.", "Multiple news reports", "secondhand"),
+        (
+            "Ada Kowal, a talk show host on the island, said the levy would pass.",
+            "Ada Kowal",
+            "on_record",
+        ),
+        # the verb itself stays a verb
+        ("Officials report that the ferry left an hour late.", "Officials", "anonymous"),
+    ],
+)
+def test_a_noun_before_the_reporting_verb_belongs_to_the_speaker(
+    sentence: str, speaker: str, code: str
+) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == (speaker, code)
