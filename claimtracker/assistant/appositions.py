@@ -27,7 +27,9 @@ _CONNECTIVES = words("but and or as so yet still also then meanwhile however")
 #: quote, colon, semicolon or dash that closes what came before; not a comma or a preposition,
 #: after which a name is more often an object ("with hosts Ada Kowal and Tom Hale, the ...").
 _CLAUSE_START = re.compile(
-    r"(?:^(?:(?:but|and|or|as|so|yet|still|then),?\s+)*|[;:”\"—–]\s*)$", re.I
+    r"(?:^(?:(?:but|and|or|as|so|yet|still|then),?\s+)*|[;:”\"—–]\s*)"
+    r"(?:(?:state|former|retired|acting|late)\s+)?$",
+    re.I,
 )
 
 
@@ -41,8 +43,6 @@ def _is_person(name: str, index: NameIndex) -> bool:
 def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -> Attribution:
     """``found`` with its speaker moved from an apposition to the name it describes, when the
     sentence (starting at ``start``) writes that name beside it; else ``found`` itself."""
-    if found.pattern != "leading":
-        return found
     phrase = text[found.speaker_start : found.speaker_end]
     first = phrase.split()[0] if phrase.split() else ""
     # ", a member of the board, said": the apposition is closed by a comma before the verb

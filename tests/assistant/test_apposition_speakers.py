@@ -23,6 +23,16 @@ _OPENING = "The ferry vote was close. "
             "Harbor Gazette that he heard the engine fail.",
             "Jimmy Hale",
         ),
+        (
+            "But state Rep. Ada Kowal, a member of the harbor board, recalled that the ferry "
+            "once ran at night.",
+            "Ada Kowal",
+        ),
+        (
+            "Tom Hale, a ferry mechanic from the island, echoed the mayor, saying the engine "
+            "had failed twice.",
+            "Tom Hale",
+        ),
     ],
 )
 def test_the_name_before_an_apposition_is_the_speaker(sentence: str, speaker: str) -> None:
