@@ -14,13 +14,13 @@ from claimtracker.assistant.attribution import Attribution
 from claimtracker.assistant.cues import words
 from claimtracker.assistant.speakers import NameIndex, person_name
 
-#: How an apposition that describes someone starts: "a member of", "the fund's lawyer".
-_APPOSITION_STARTS = words("a an the another one his her their its")
 #: A name (titles and a party tag allowed) and an age, closed by a comma, at the end of ``before``.
 _NAME_BEFORE = re.compile(
     r"(?P<name>(?:[A-Z][\w.'’\-]*\s+)*[A-Z][\w.'’\-]*(?:\s+\([A-Z][\w.,\-\s]{0,16}\))?)"
     r"(?:,\s*\d{1,3})?,\s*$"
 )
+#: Lower-case words that start no apposition: a pronoun, a relative, a verb's adverb.
+_NOT_APPOSITIONS = words("he she they we i it who which that whose what meanwhile however too")
 #: Words that may open the sentence before the name: "But Sen. Kowal, ...", "As Ada Kowal, ...".
 _CONNECTIVES = words("but and or as so yet still also then meanwhile however")
 #: What may stand before the name: the sentence start and connectives ("But", "Or, as"), or a
@@ -47,7 +47,8 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
     first = phrase.split()[0] if phrase.split() else ""
     # ", a member of the board, said": the apposition is closed by a comma before the verb
     closed = "," in text[found.speaker_end : found.descriptor_end]
-    if first.lower() in _APPOSITION_STARTS and first.islower() and closed:
+    # "a member of the board", "the fund's lawyer", "executive director of X": lower case
+    if first.islower() and first not in _NOT_APPOSITIONS and closed:
         before = text[start : found.speaker_start]
         match = _NAME_BEFORE.search(before)
         if match is not None:

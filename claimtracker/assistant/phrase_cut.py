@@ -25,6 +25,8 @@ _ADVERB = re.compile(r"^[a-z]{4,}ly$")
 #: Nouns and names that end like an adverb: "the foundation's tally", "the family".
 _NOT_ADVERBS = words("family assembly monopoly anomaly supply reply rally tally ally italy july")
 _ADVERBS = words("quite also still just even never not often always already again soon then")
+#: A personal pronoun is the whole subject: what follows it is the rest of its clause.
+_SUBJECT_PRONOUNS = words("he she they we i")
 #: Words before a past form that make no speaker of it: "It involved ...", "The ...".
 _NOT_SUBJECTS = words("the a an it this that there these those")
 #: A phrase longer than this with a past-tense verb after a name holds a clause.
@@ -55,6 +57,8 @@ def cut_speaker_phrase(phrase: str) -> str:
     parts = phrase.split()
     if len(parts) < 2:
         return phrase
+    if parts[0].lower() in _SUBJECT_PRONOUNS and parts[1].lower() not in ("and", "or", "&"):
+        return parts[0]  # "he all but accused", "she often speaks of ... and she tells"
     end = len(parts)
     for k in range(1, len(parts)):
         word = parts[k].strip(",;:")

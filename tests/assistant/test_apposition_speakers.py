@@ -29,6 +29,10 @@ _OPENING = "The ferry vote was close. "
             "Ada Kowal",
         ),
         (
+            "Ada Kowal, executive director of the Harbor Trust, said the levy would pass.",
+            "Ada Kowal",
+        ),
+        (
             "Tom Hale, a ferry mechanic from the island, echoed the mayor, saying the engine "
             "had failed twice.",
             "Tom Hale",

@@ -44,6 +44,10 @@ def test_no_auxiliary_or_adverb_stays_in_the_speaker(
             "The Harbor Ferry Company released a statement on Monday evening in full",
             "The Harbor Ferry Company",
         ),
+        # a personal pronoun is the whole subject; a pronoun joined to others is not
+        ("he all but", "he"),
+        ("She often speaks of the levy by name", "She"),
+        ("she and her aides", "she and her aides"),
         # a relative clause, a noun that ends like an adverb and a plain name stay whole
         ("an aide who has worked for both", "an aide who has worked for both"),
         ("the foundation's tally", "the foundation's tally"),
