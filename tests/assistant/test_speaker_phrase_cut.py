@@ -60,3 +60,10 @@ def test_no_auxiliary_or_adverb_stays_in_the_speaker(
 )
 def test_cut_speaker_phrase(phrase: str, cut: str) -> None:
     assert cut_speaker_phrase(phrase) == cut
+
+
+def test_an_adverb_after_the_verb_is_no_speaker() -> None:
+    found = suggest(
+        _OPENING + '"It was never about the ferry," Tom Hale, a retired mechanic, said dryly.'
+    )[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
