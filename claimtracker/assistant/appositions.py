@@ -1,8 +1,10 @@
-"""The name beside a speaker's apposition is the speaker.
+"""The speaker beside the words first taken for it.
 
 "Sen. Ada Kowal (D-Harbor), a member of the ferry board, said ...": when the words found before
 the reporting verb are only the apposition ("a member of the ferry board"), the speaker is the
-name it describes, written just before it.
+name it describes, written just before it. "Most riders back the levy, and three-fourths say
+...": when they are a whole clause and another subject stands between "and" and the verb, that
+subject is the speaker.
 """
 
 from __future__ import annotations
@@ -67,3 +69,28 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
                     descriptor_start=min(found.descriptor_start, name_start),
                 )
     return found
+
+
+#: ", and three-fourths say": a subject of its own between "and" and the reporting verb.
+_AND_SUBJECT = re.compile(r",?\s+and\s+(?P<subject>[^,;:\"“”]+?)\s+$")
+_MAX_AND_SUBJECT_WORDS = 4
+#: What the words after "and" are when they are no subject: "and have said", "and also says".
+_NOT_SUBJECT_WORDS = words(
+    "has have had will would can could may might should must also then later again now still"
+    " who which that what whose whom"
+)
+
+
+def subject_after_and(text: str, found: Attribution) -> Attribution:
+    """``found`` with its speaker moved to the subject between "and" and the verb, when the words
+    first taken for the speaker are a clause of their own; else ``found`` itself."""
+    cue_start = text.rfind(found.cue, found.speaker_end, found.descriptor_end)
+    if cue_start < 0:
+        return found
+    match = _AND_SUBJECT.match(text, found.speaker_end, cue_start)
+    if match is None or match.end() != cue_start:
+        return found
+    subject = match.group("subject").split()
+    if len(subject) > _MAX_AND_SUBJECT_WORDS or subject[0].lower() in _NOT_SUBJECT_WORDS:
+        return found
+    return replace(found, speaker_start=match.start("subject"), speaker_end=match.end("subject"))

@@ -1,5 +1,6 @@
 """A speaker found only as an apposition ("a member of the board") is the name written just
-before it; on short passages written for these tests."""
+before it; a subject between "and" and the verb speaks for its own clause; on short passages
+written for these tests."""
 
 from __future__ import annotations
 
@@ -58,4 +59,23 @@ def test_the_name_before_an_apposition_is_the_speaker(sentence: str, speaker: st
     ],
 )
 def test_names_that_are_not_the_speaker_stay_out(sentence: str, speaker: str) -> None:
+    assert suggest(_OPENING + sentence)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Most riders see the ferry as a lifeline for the island, and three-fourths say the "
+            "fares are too high.",
+            "three-fourths",
+        ),
+        # an auxiliary or a relative after "and" is no subject of its own
+        (
+            "Most riders see the ferry as a lifeline, and have said the fares are too high.",
+            "Most riders see the ferry as a lifeline",
+        ),
+    ],
+)
+def test_a_subject_after_and_speaks_for_its_clause(sentence: str, speaker: str) -> None:
     assert suggest(_OPENING + sentence)[-1].speaker == speaker
