@@ -35,7 +35,7 @@ _POSTMODIFIER_STARTERS = words(
     """
     of in at with from for on familiar close briefed who which whose that knowledgeable involved
     speaking representing based aware working calling known called named by under inside within
-    to near в на из с при от по со у
+    to near across around throughout like в на из с при от по со у
     """
 )
 _QUANTIFIER_OF = re.compile(
@@ -358,6 +358,12 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
         contact = k > 0 and word.islower() and lower in _CLAUSE_SUBJECTS
         if participle and _is_adverb(words[k - 1]) and k > 1:
             k -= 1  # "an email previously kept secret": the adverb goes with the participle
+        if (
+            lower == "like"
+            and not words[k - 1].islower()
+            and _bare(words[k - 1]) not in cues.DESCRIBED_SOURCE_HEADS
+        ):
+            continue  # "Looks like someone": a verb, not "critics like Kowal"
         if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle or time_words or contact):
             # "of"/"for" between a body's head and its name stay: "Office for National
             # Statistics", "Ministry of Defence"; "John McNeil of Monash University" splits.
@@ -770,7 +776,7 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
     )
     plural_common = (
         head_word.islower()
-        and _plural(p.head)
+        and (_plural(p.head) or _IRREGULAR_PLURAL.search(p.head) is not None)
         and p.head not in cues.DOCUMENT_HEADS
         and p.head not in cues.MEDIA_HEADS
         and p.head not in _NATIONS
@@ -798,6 +804,8 @@ _NEWS_BODY_HEADS = words(
 
 
 _NATIONS = words("states nations countries")
+#: "the committee chairmen", "local businesswomen": plurals without an -s.
+_IRREGULAR_PLURAL = re.compile(r"..men$")
 
 
 def _body_kind(head: str | None) -> str | None:
