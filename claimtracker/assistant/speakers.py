@@ -725,6 +725,8 @@ def _described_group(p: _Phrase) -> Speaker | None:
     ):
         return None
     head = p.head if p.head in cues.DESCRIBED_SOURCE_HEADS else first
+    if _unique_role(p, head):
+        return None  # "the company's chief executive": one person, known by the role
     if (
         (
             head in cues.AFFILIATED_PROFESSIONS
@@ -751,6 +753,19 @@ def _described_group(p: _Phrase) -> Speaker | None:
         anonymous=True,
         affiliation=p.affiliation,
     )
+
+
+#: Titles that one person holds in a body (an adviser or an official is one of many).
+_ONE_HOLDER_TITLES = words("executive director chairman chairwoman president ceo treasurer")
+
+
+def _unique_role(p: _Phrase, head: str) -> bool:
+    """ "the company's chief executive", "Dow's chief executive", "the former executive": a title
+    held by one person, with "the" or a possessive, names that person rather than a source."""
+    if head not in _ONE_HOLDER_TITLES or head != p.head or not p.head_words[-1].islower():
+        return False
+    possessive = any(_POSSESSIVE.search(w) for w in p.head_words[:-1])
+    return p.lead == "the" or possessive
 
 
 #: Lower case only: "Majority Leader Mitch McConnell" is no share of anybody, nor is "Senate

@@ -62,6 +62,19 @@ _OPENING = "The ferry vote was close. "
             "described_group",
             "anonymous",
         ),
+        # a title one person holds, with "the" or a possessive, names that person
+        (
+            "The ferry company's chief executive said the levy would sink the budget.",
+            "The ferry company's chief executive",
+            "person",
+            "on_record",
+        ),
+        (
+            "A senior executive said the levy would sink the budget this year.",
+            "A senior executive",
+            "described_group",
+            "anonymous",
+        ),
         (
             "Pew found that most residents backed the levy in the spring.",
             "Pew",
