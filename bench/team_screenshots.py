@@ -156,7 +156,7 @@ def shoot(out: Path, work: Path, server: object) -> None:
     viewer.resize(1400, 860)
     viewer.show()
     viewer.open_project(vera)
-    wait(lambda: not viewer.claims.loading)
+    wait(lambda: viewer.project is not None and not viewer.claims.loading)
     viewer.select_claim(viewer.claims.claim_id(1))
     settle(500)
     grab(viewer, "team-viewer")
@@ -169,7 +169,7 @@ def shoot(out: Path, work: Path, server: object) -> None:
     lead.resize(1400, 860)
     lead.show()
     lead.open_project(lena)
-    wait(lambda: not lead.claims.loading)
+    wait(lambda: lead.project is not None and not lead.claims.loading)
     check = lead.safety.check_database()
     wait(lambda: check is not None and check.report is not None)
     grab(check, "team-check-database-lead")  # type: ignore[arg-type]

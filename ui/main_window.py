@@ -166,8 +166,10 @@ class MainWindow(QMainWindow):
                 open_sample=self.files.open_sample,
                 import_articles=self.files.choose_articles,
                 clear_filters=self.filter_bar.clear,
+                connecting=self.team.connecting.describe() if self.team.connecting else None,
             )
         )
+        self.team.connectingChanged.connect(self.table.refresh_empty_state)
         self._update_actions()
         self._update_title()
         self.table.setFocus()

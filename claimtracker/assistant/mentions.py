@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
+from claimtracker.assistant import cues
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.speakers import NameIndex, person_name
 
@@ -35,6 +37,34 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:[A-Z][a-z]+(?:ans|ats|ives|als|ists|ors|ers|ents|ies)|[a-z]{3,}(?<!ss)(?<!us)(?<!is)s))"
     r"\s+(?:also\s+|have\s+|had\s+|are\s+|were\s+|will\s+|would\s+|may\s+)?"
     r"(?=[a-z]+(?:ed|s|d|t)?\b)"
+)
+#: What may stand between a name and a noun phrase in apposition to it: a party label, a
+#: place ("Ada Kowal (D-Ohio), a senator", "Ada Kowal of Ohio, the senator").
+_APPOSITION_GAP = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[ \t]+of[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?,[ \t]*"
+)
+#: A sentence opening with "he" or "she", perhaps after a fronted phrase and its comma.
+_OPENING_PRONOUN = re.compile(r"[\s\"“‘'(]*(?:[A-Z][^,.;:!?\"“”]{0,40}?,\s+)?(?P<p>[Hh]e|[Ss]he)\b")
+_CHAIN_DEPTH = 2
+_BODY_DOCUMENTS = frozenset(["statement", "statements", "release", "releases"])
+#: A document named with its determiner and a few modifiers: "a detailed six-page letter",
+#: "the council's memo". A statement or release is its body's: "it" stays the body.
+_DOCUMENT_MODIFIER = (
+    r"(?:[A-Z][\w.'’\-]*|\w+-[\w\-]+|\d[\w\-]*|new|recent|private|public|internal|official|"
+    r"written|leaked|secret|joint|final|first|latest|detailed|lengthy|brief|short|long|full|"
+    r"draft|staff|federal|annual|weekly|daily|online|confidential|classified)"
+)
+_OPENING_DOCUMENT = re.compile(
+    r"[\s\"“‘'(]*(?:[A-Z][^,.;:!?\"“”]{0,40}?,\s+)?(?P<doc>(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.\-]*['’]s?)[ \t]+"
+    rf"(?:{_DOCUMENT_MODIFIER},?[ \t]+){{0,3}}(?:"
+    + "|".join(sorted(cues.DOCUMENT_HEADS - _BODY_DOCUMENTS, key=len, reverse=True))
+    + r"))\b"
+)
+#: What opens a clause, not a group of people ("If Kowal loses", "While these talks"), or a
+#: stretch of time ("The last two weeks").
+_NOT_A_GROUP = re.compile(
+    r"^(?:If|Unless|While|When|Whether|Although|Though|Because|Since|As|After|Before|That|"
+    r"It['’]s|There)\b|\b(?:days|weeks|months|years|decades|hours|minutes)$"
 )
 #: How far after a mention its pronoun may come.
 _PRONOUN_REACH = 160
@@ -107,8 +137,10 @@ class Mentions:
             both[1] += she
             if he != she:
                 self.gender[name] = "m" if he > she else "f"
+        people = Counter(_key(name) for name in votes if " " in name)
         for surname, (he, she) in by_surname.items():
-            if he != she:
+            # "Trump" says nothing of Ivanka Trump's gender when Donald Trump is named too.
+            if he != she and people[surname] <= 1:
                 self.gender.setdefault(surname, "m" if he > she else "f")
 
     def set_sentences(self, starts: list[int], quoted: list[tuple[int, int]] | None = None) -> None:
@@ -128,10 +160,13 @@ class Mentions:
         pronoun: str,
         last_speaker: str | None = None,
         spoken: frozenset[str] = frozenset(),
+        _chain: int = 0,
     ) -> str | None:
         """The person "he" or "she" at offset ``at`` most likely stands for, if any: of the
         people named in the last three sentences whom the article could call so, the one
-        :func:`_weight` rates highest (``spoken``: the names quoted so far)."""
+        :func:`_weight` rates highest (``spoken``: the names quoted so far). A sentence there
+        that opens with the same pronoun offers whom that pronoun stands for, as its subject
+        ("Kowal met Nowak. Later she criticised him. She said ..." — Kowal, not Nowak)."""
         if not self._built:
             self._build()
         best: str | None = None
@@ -144,20 +179,37 @@ class Mentions:
             lo = self._sentence_starts[j]
             hi = at if distance == 0 else self._sentence_starts[j + 1]
             first = bisect_right(self._starts, lo - 1)
-            for position, mention in enumerate(self._within(first, hi, at)):
-                if not self.agrees(mention.name, pronoun):
+            candidates = [
+                (mention.name, position, not self._text[lo : mention.start].strip(_OPENING_JUNK))
+                for position, mention in enumerate(self._within(first, hi, at))
+            ]
+            opener = _OPENING_PRONOUN.match(self._text, lo, hi)
+            if (
+                opener is not None
+                and _chain < _CHAIN_DEPTH
+                and opener.group("p").lower() == pronoun
+                and opener.start("p") < at
+            ):
+                # Only a pronoun before the verb: the person it stands for opened the sentence.
+                earlier = self.named_before(
+                    opener.start("p"), pronoun, last_speaker, spoken, _chain + 1
+                )
+                if earlier is not None:
+                    candidates.append((earlier, 0, True))
+            for name, position, opens in candidates:
+                if not self.agrees(name, pronoun):
                     continue
                 weight = _weight(
                     distance=distance,
                     position=position,
-                    opens=not self._text[lo : mention.start].strip(_OPENING_JUNK),
-                    last=mention.name == last_speaker,
-                    spoke=mention.name in spoken,
-                    full=" " in mention.name,
-                    gendered=self._gender_of(mention.name) is not None,
+                    opens=opens,
+                    last=name == last_speaker,
+                    spoke=name in spoken,
+                    full=" " in name,
+                    gendered=self._gender_of(name) is not None,
                 )
                 if weight > best_weight:
-                    best, best_weight = mention.name, weight
+                    best, best_weight = name, weight
         return best
 
     def _within(self, first: int, hi: int, at: int) -> list[Mention]:
@@ -167,6 +219,32 @@ class Mentions:
                 break
             found.append(mention)
         return found
+
+    def apposed_to(self, at: int, end: int) -> str | None:
+        """The person the noun phrase ``text[at:end]`` stands in apposition to, if a name and a
+        comma come before it and a comma closes it: "Ada Kowal, a former mayor, said" — the
+        former mayor is Ada Kowal ("Ada Kowal, a voter said" is a list or a new clause)."""
+        if not self._built:
+            self._build()
+        k = bisect_right(self._starts, at) - 1
+        if k < 0 or self.mentions[k].end > at or not self._text.startswith(",", end):
+            return None
+        mention = self.mentions[k]
+        return mention.name if _APPOSITION_GAP.fullmatch(self._text, mention.end, at) else None
+
+    def document_before(self, at: int) -> str | None:
+        """The document "it" at offset ``at`` most likely stands for: one that opens its
+        sentence, or the sentence before ("A memo from the council surfaced. It said ...");
+        a document named after the verb is seldom the subject "it" continues."""
+        k = bisect_right(self._sentence_starts, at) - 1
+        for j in (k, k - 1):
+            if j < 0:
+                break
+            lo = self._sentence_starts[j]
+            found = _OPENING_DOCUMENT.match(self._text, lo, at)
+            if found is not None and found.end() < at:
+                return found.group("doc")
+        return None
 
     def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None:
         """The group "they" at offset ``at`` most likely stands for: the plural noun phrase
@@ -183,7 +261,11 @@ class Mentions:
             if j < k and any(name in self._text[lo:hi] for name in speakers):
                 return None
             found = _PLURAL_SUBJECT.match(self._text, lo, hi)
-            if found is not None and found.end("np") < at:
+            if (
+                found is not None
+                and found.end("np") < at
+                and not _NOT_A_GROUP.search(found.group("np"))
+            ):
                 return found.group("np")
         return None
 

@@ -1088,8 +1088,21 @@ class PeopleNamed(Protocol):
 
     def plural_subject_before(self, at: int, speakers: tuple[str, ...] = ()) -> str | None: ...
 
+    def apposed_to(self, at: int, end: int) -> str | None: ...
+
+    def document_before(self, at: int) -> str | None: ...
+
 
 _TRAILING_PRONOUNS = frozenset(["he", "she", "they"])
+#: A pronoun, perhaps with its verb's contraction, before lower-case words that do not join
+#: it to another speaker ("she and her aides" speak together).
+_LEADING_PRONOUN = re.compile(
+    r"\s*([Hh]e|[Ss]he|[Tt]hey)(?:['’](?:s|d|ll|re|ve))?\s+(?!(?:and|or|nor)\b)(?=[a-z])"
+)
+#: What a lower-case noun phrase after a name and a comma may be read as before it is taken as
+#: the name's apposition (a role, or a phrase the rules could not place).
+_APPOSED_KINDS = frozenset(["person", "unknown", "described_group"])
+_POSSESSIVE_DETERMINERS = words("his her their its our my your")
 
 
 class SpeakerResolver:
@@ -1115,11 +1128,34 @@ class SpeakerResolver:
             # boundary was missed; the pronoun is the subject.
             offset = phrase.lower().rfind(final)
             return self.resolve(phrase[offset:], None if at is None else at + offset)
+        leading = _LEADING_PRONOUN.match(phrase)
+        if leading is not None:
+            # "He's comparing the plan to ...", "She released a statement": the verb went into
+            # the phrase; the pronoun before it is the subject.
+            return self.resolve(leading.group(1), None if at is None else at + leading.start(1))
         if lowered in cues.RUSSIAN_POSSESSIVES:
             return self._pronoun(cues.RUSSIAN_POSSESSIVES[lowered], phrase)
         speaker = self._described.get(phrase)
         if speaker is None:
             speaker = self._described[phrase] = describe(phrase, self.index)
+        if (
+            speaker.pronoun is None
+            and at is not None
+            and self.people is not None
+            and not speaker.plural
+            and not speaker.document
+            and speaker.kind in _APPOSED_KINDS
+            and phrase[:1].islower()
+            and phrase.split()[0] not in _POSSESSIVE_DETERMINERS
+            and cues.NUMBER_WORDS.get(phrase.split()[0], 1) == 1
+            and not phrase[:1].isdigit()
+            and not any(self.index.person(w) for w in tokens(phrase) if _is_capitalised(w))
+        ):
+            # "Ada Kowal, a former mayor, said": the role in apposition is the person named.
+            named = self.people.apposed_to(at, at + len(phrase))
+            if named is not None:
+                earlier = next((h for h in reversed(self.history) if h.name == named), None)
+                return earlier or Speaker(named, "person", count=1, head=_bare(named.split()[-1]))
         if speaker.pronoun in ("he", "she") and at is not None and self.people is not None:
             last = next((h.name for h in reversed(self.history) if h.kind == "person"), None)
             spoken = frozenset(h.name for h in self.history if h.kind == "person" and h.name)
@@ -1133,6 +1169,10 @@ class SpeakerResolver:
             group = self.people.plural_subject_before(at, plural)
             if group is not None:
                 return describe(group, self.index)
+        if speaker.pronoun == "it" and at is not None and self.people is not None:
+            document = self.people.document_before(at)
+            if document is not None:
+                return describe(document, self.index)
         if speaker.pronoun is not None:
             resolved = self._pronoun(speaker.pronoun, phrase, speaker)
             if (

@@ -33,7 +33,8 @@ from claimtracker.csvio.mapping import (
 )
 from claimtracker.csvio.reading import CsvShape, records, shape_of
 from claimtracker.errors import ClaimTrackerError, CsvImportError
-from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, sqlite_execute
+from claimtracker.journal.changes import ChangeSet, read_changes, sqlite_execute
+from claimtracker.journal.deferred import journal_turn
 from claimtracker.journal.entries import BulkJournal
 from claimtracker.models import new_uuid
 from claimtracker.query.chunks import MARKS, select_in
@@ -325,13 +326,18 @@ class _Resolver:
         if pending is not None:  # created by this import: its created entry says it all
             pending[_ACTOR_COLUMNS.index("reliability")] = reliability
         else:
-            if self.journal is not None:
+            self.writes.wait()  # the actor may be in the batch being written
+            if self.on_server:  # a colleague may have rated it since the import began
+                row = self.connection.execute(
+                    "SELECT reliability FROM actor WHERE id = ? FOR NO KEY UPDATE", (actor_id,)
+                ).fetchone()
+                self.reliability[actor_id] = row[0] if row else None
+            if self.journal is not None and self.reliability.get(actor_id) != reliability:
                 self.journal.changed(
                     "actor",
                     actor_id,
                     {"reliability": (self.reliability.get(actor_id), reliability)},
                 )
-            self.writes.wait()  # the actor may be in the batch being written
             self.connection.execute(
                 "UPDATE actor SET reliability = ?, updated_at = ?, version = version + 1"
                 f" WHERE id = ? AND reliability {self.is_not} ?",
@@ -519,6 +525,8 @@ class _Writer:
         self.tag_ids: dict[str, int] = {}
         self.now = bulk.timestamp()
         self.dialect = dialect_of(connection)
+        #: How a claim about to change is read on a server: locked (``journal.deferred``).
+        self.row_lock = " FOR NO KEY UPDATE" if self.dialect != SQLITE and not dry_run else ""
         self.first_new_id = bulk.last_claim_id(connection)
         given = {"attribution": "unknown", "status": "unstarted", "version": 1}
         given |= {"created_at": self.now, "updated_at": self.now}
@@ -608,7 +616,7 @@ class _Writer:
         with bulk.claims_reindexed(self.connection, ids.values()):
             for claim_uuid, context in self.late_contexts:
                 notes = self.connection.execute(
-                    "SELECT notes FROM claim WHERE id = ?", (ids[claim_uuid],)
+                    f"SELECT notes FROM claim WHERE id = ?{self.row_lock}", (ids[claim_uuid],)
                 ).fetchone()[0]
                 if f"Context: {context}" in (notes or "").splitlines():
                     continue
@@ -636,14 +644,19 @@ class _Writer:
         if dialect == SQLITE:
             records = select_in(self.connection, sql, uuids)
         else:  # one array for the whole batch: one statement, planned once
+            # The claims are locked as they are read (in id order), so that what the journal
+            # says they held is what they held: a colleague's save of one is waited for.
             records = self.connection.execute(
-                sql.replace(f"IN ({MARKS})", "= ANY(?)"), (list(uuids),)
+                sql.replace(f"IN ({MARKS})", "= ANY(?)") + f" ORDER BY id{self.row_lock}",
+                (list(uuids),),
             )
         for record in records:
             tags = sorted(record[-1].split("\x1f"), key=str.casefold) if record[-1] else []
             found[record[1]] = _Stored(
                 id=record[0], values=dict(zip(_UPDATABLE, record[2:-1], strict=True)), tags=tags
             )
+        if self.journal is not None:
+            self.journal.existed("claim", (stored.id for stored in found.values()))
         return found
 
     def _insert(self, inserts: list[tuple[str, dict[str, object], list[str] | None]]) -> None:
@@ -863,7 +876,6 @@ def _run(
     value_maps: dict[str, dict[str, str]] | None = None,
 ) -> list[tuple[int, str, str]]:
     journal = None if dry_run else BulkJournal(connection, note=import_note(summary.path))
-    mark = journal_mark(sqlite_execute(connection))
     writes = BackgroundWrites(connection)
     resolver = _Resolver(connection, summary, dry_run, journal, writes)
     problems: list[tuple[int, str, str]] = []
@@ -931,6 +943,8 @@ def _run(
         writer.write_late_contexts()
         writer.write_links()
         if journal is not None:
+            # Every row is written: the journal's turn, its entries, and the commit.
+            mark = journal_turn(connection)
             journal.finish()
             summary.changes = read_changes(sqlite_execute(connection), mark)
     if progress is not None:

@@ -5,7 +5,8 @@ sources and links it created, and each field it changed with the value before an
 puts every changed field back and deletes the created records for good (their rows are kept in
 memory, with the tags the import created, so that redo brings back the same records with the
 same ids and identifiers — ids are never reused). Each step is one transaction, recorded in the
-journal like any other change, and returns its own change set.
+journal like any other change, and returns its own change set. On a server a step locks the
+records it touches first and takes its turn at the journal last (``journal.deferred``).
 
 A step is refused (:class:`~claimtracker.errors.ConflictError`) when a record it would touch was
 changed after the step before it — by another window, say — so nothing saved since is lost.
@@ -19,7 +20,8 @@ from typing import Any
 from claimtracker import bulk
 from claimtracker.errors import ConflictError
 from claimtracker.journal.analyst import analyst_name
-from claimtracker.journal.changes import ChangeSet, journal_mark, read_changes, sqlite_execute
+from claimtracker.journal.changes import ChangeSet, read_changes, sqlite_execute
+from claimtracker.journal.deferred import journal_turn, lock_records
 from claimtracker.journal.entries import (
     CHANGED,
     CREATED,
@@ -68,8 +70,9 @@ def undo_step(
     fields it changed get their earlier values, what it moved in or out of the trash goes back,
     and what it created is deleted for good (kept in the returned step, for a redo)."""
     execute = sqlite_execute(connection)
+    _lock(connection, done.changes, done.new_tag_ids)
     _refuse_if_changed_since(connection, done.changes, what=what)
-    mark = journal_mark(execute)
+    _refuse_if_used_since(connection, done, what=what)
     created = {kind: done.changes.created_ids(kind) for kind in _RESTORE_ORDER}
     fields = {
         key: values
@@ -85,6 +88,7 @@ def undo_step(
             (now, analyst, kind, record_id, PURGED, None, None, None, note)
             for record_id in sorted(done.changes.created_ids(kind))
         )
+    mark = journal_turn(connection)
     record_rows(connection, entries)
     changes = read_changes(execute, mark)
     return ImportStep(changes, done.new_tag_ids, removed)
@@ -125,8 +129,8 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
     removed = undone.removed or RemovedRecords()
     with store.raw(write=True) as connection:
         execute = sqlite_execute(connection)
+        _lock(connection, undone.changes, [])
         _refuse_if_changed_since(connection, undone.changes)
-        mark = journal_mark(execute)
         fields = _changed_fields(connection, undone.changes)
         now, analyst = bulk.timestamp(), analyst_name()
         _put_back(connection, removed)
@@ -138,9 +142,69 @@ def redo_import(store: Store, undone: ImportStep, *, note: str) -> ImportStep:
                 for row in removed.rows.get(kind, [])
             )
         entries.extend(_put_fields_back(connection, fields, now, analyst, note))
+        mark = journal_turn(connection)
         record_rows(connection, entries)
         changes = read_changes(execute, mark)
     return ImportStep(changes, undone.new_tag_ids)
+
+
+def _lock(connection: DbConnection, changes: ChangeSet, new_tag_ids: list[int]) -> None:
+    """Lock the records the step touched before looking whether they changed since: a save of
+    one that is under way is waited for and then seen (``journal.deferred``). What the undo
+    deletes for good is locked for deleting: a save that would refer to it waits too."""
+    for kind in _RESTORE_ORDER:
+        created = changes.created_ids(kind)
+        lock_records(connection, kind, changes.ids(kind) - created)
+        lock_records(connection, kind, created, for_delete=True)
+    lock_records(connection, "tag", new_tag_ids, for_delete=True)
+
+
+#: What refers to a record of each kind (table, column): deleting the record for good takes
+#: those rows with it (links, opinions) or empties their column (a claim's speaker, source).
+_USED_BY = {
+    "claim": (("link", "claim_a_id"), ("link", "claim_b_id"), ("opinion", "claim_id")),
+    "actor": (("claim", "speaker_id"), ("source", "outlet_id")),
+    "source": (("claim", "source_id"),),
+}
+
+
+def _refuse_if_used_since(connection: DbConnection, done: ImportStep, *, what: str) -> None:
+    """Refuse to delete what ``done`` made when a record it did not touch refers to it now (a
+    link to a new claim, a claim given a new speaker or tag since): it would be lost unseen."""
+    changes = done.changes
+
+    def refuse(used: str, user: str) -> None:
+        raise ConflictError(
+            f"{used} came with {what} and is used since by {user}; undoing {what} now "
+            "would lose that"
+        )
+
+    for kind, users in _USED_BY.items():
+        made = sorted(changes.created_ids(kind))
+        for table, column in users:
+            touched = changes.ids(table)  # the undo puts these back or deletes them too
+            for start in range(0, len(made), _CHUNK):
+                chunk = made[start : start + _CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                for user, used in connection.execute(
+                    f'SELECT id, "{column}" FROM "{table}" WHERE "{column}" IN ({marks})'
+                    " ORDER BY id",
+                    chunk,
+                ):
+                    if user not in touched:
+                        refuse(f"{kind.capitalize()} #{used}", f"{table} #{user}")
+    tags = sorted(done.new_tag_ids)
+    tagged = changes.ids("claim")
+    for start in range(0, len(tags), _CHUNK):
+        chunk = tags[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for claim_id, name in connection.execute(
+            "SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id"
+            f" WHERE ct.tag_id IN ({marks}) ORDER BY ct.claim_id",
+            chunk,
+        ):
+            if claim_id not in tagged:
+                refuse(f"Tag '{name}'", f"claim #{claim_id}")
 
 
 def _refuse_if_changed_since(

@@ -17,10 +17,33 @@ are contiguous (``after_entry < id <= last_entry`` of its change set names exact
 
 **Why no deadlock.** A transaction locks the rows it edits first (``SELECT … FOR NO KEY
 UPDATE``, the ``UPDATE`` itself) and takes the journal lock last, after its last row change is
-flushed: nobody holding the journal lock ever waits for a row. (Bulk work on a plain connection,
-``Store.raw(write=True)``, still takes the journal lock first; it can meet an edit of the same
-row the other way round, which the server detects and refuses, after a second, as a clash to
-try again: it is rare, and no data is lost.)
+flushed: nobody holding the journal lock ever waits for a row.
+
+**Bulk writers** (a CSV import, the undo or redo of an import or a merge, a merge or sync into
+the server) work on a plain connection (``Store.raw(write=True)``, or a session's own) and write
+their entries with ``INSERT`` statements of their own. They keep the same order:
+
+1. They lock the rows they will change before they read what they compare or journal
+   (:func:`lock_records`, or ``FOR NO KEY UPDATE`` in their own reads): a colleague's save
+   that holds one of them is waited for, and its entries are then in the journal they read
+   and its values in the rows they read, so their refusals ("changed since") and old values are
+   exact; a save that comes later waits for them and then finds a newer version (stale).
+2. Only once every row change is made do they take their turn at the journal
+   (:func:`journal_turn`): the lock, then the mark (the newest entry's id), then their
+   entries, then the commit. Nothing between the lock and the commit waits for a row.
+
+Why this is exact. Each statement of a transaction on the server sees what was committed
+when it began (READ COMMITTED), so the statement after a wait for a row sees the save it waited
+for. Their change set is "the entries after the mark" (``read_changes``): the mark is read
+while holding the lock, every writer before them has committed (or rolled back) and no other
+can draw an id until they commit, so the ids after the mark are exactly theirs — what they
+write before their turn are rows only, never entries. And "id > last seen" still misses
+nothing for every reader: they draw their ids while holding the lock, as saves do, so the
+argument above holds for them unchanged (the trigger would take the lock at their first entry
+anyway; taking it a statement earlier only makes the mark theirs). Records a bulk writer
+created are found by id and ``xmin`` (``entries.record_created_after``), less those it found
+already there. No cycle of waits runs through the journal lock any more: two writers can still
+wait for each other's rows, which the server refuses after a second as a clash to try again.
 
 **Why stale edits stay exact.** Without the journal lock around the whole transaction, the
 services lock the record they change when they read it (``services.common.get_record(lock=
@@ -33,6 +56,7 @@ transaction, and the entries are added to the session as they are made.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import event, insert
@@ -45,9 +69,10 @@ from claimtracker.journal.changes import (
     journal_mark,
     read_changes,
     session_execute,
+    sqlite_execute,
 )
 from claimtracker.models import HistoryEntry
-from claimtracker.store.dbapi import POSTGRESQL
+from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of
 
 #: session.info keys: the entries waiting to be written, and those this transaction wrote
 #: (``(id, kind, record_id, action, field)``).
@@ -101,6 +126,42 @@ def session_changes(session: Session, mark: int) -> ChangeSet:
     write_pending(session)
     rows = [row for row in session.info.get(WRITTEN_KEY, []) if row[0] > mark]
     return changes_of(execute, rows, mark)
+
+
+def journal_turn(connection: DbConnection) -> int:
+    """A bulk writer's turn at the journal: on a server, the journal's lock (held until the
+    transaction ends); the newest entry's id, after which the writer's own entries follow.
+
+    Call it once every row change is made: from here to the commit nothing may wait for a row
+    (see the module). On a file the transaction holds the write lock from its start already.
+    """
+    if dialect_of(connection) == POSTGRESQL:
+        from claimtracker.server.live import LOCK_JOURNAL
+
+        connection.execute(LOCK_JOURNAL)
+    return journal_mark(sqlite_execute(connection))
+
+
+#: How many rows one locking statement names at most.
+_LOCK_CHUNK = 1000
+
+
+def lock_records(
+    connection: DbConnection, kind: str, ids: Iterable[int], *, for_delete: bool = False
+) -> None:
+    """On a server, lock the ``kind`` records ``ids`` for this transaction (in id order, so
+    that two bulk writers never hold each other's rows), waiting for a save that holds one;
+    ``for_delete``: also against a save that would refer to one (a new link to a claim). On a
+    file the transaction's write lock holds everything already."""
+    if dialect_of(connection) != POSTGRESQL:
+        return
+    wanted = sorted(set(ids))
+    strength = "UPDATE" if for_delete else "NO KEY UPDATE"
+    for start in range(0, len(wanted), _LOCK_CHUNK):
+        connection.execute(
+            f'SELECT id FROM "{kind}" WHERE id = ANY(?) ORDER BY id FOR {strength}',
+            (wanted[start : start + _LOCK_CHUNK],),
+        ).fetchall()
 
 
 @event.listens_for(Session, "before_commit")

@@ -152,27 +152,34 @@ def record_created_after(
     changed_at: str,
     analyst: str,
     note: str | None,
+    existed: Iterable[int] = (),
 ) -> None:
     """Bulk path: a ``created`` entry for every ``kind`` record with an id above the given one.
 
     On a server, other analysts' transactions create records meanwhile (with ids above it too):
-    only the rows this transaction wrote count there (their ``xmin`` is its id)."""
+    only the rows this transaction wrote count there (their ``xmin`` is its id), less those it
+    found already there (``existed``: a colleague's new record it then changed)."""
     if kind not in KINDS:
         raise ValueError(kind)
-    ours = " AND xmin = pg_current_xact_id()::xid" if dialect_of(connection) == POSTGRESQL else ""
+    parameters: tuple[object, ...] = (changed_at, analyst, note, last_id_before)
+    ours = ""
+    if dialect_of(connection) == POSTGRESQL:
+        ours = " AND xmin = pg_current_xact_id()::xid AND NOT (id = ANY(?))"
+        parameters += (sorted(existed),)
     connection.execute(
         f"INSERT INTO history (changed_at, analyst, kind, record_id, action, note)"
         f" SELECT ?, ?, '{kind}', id, '{CREATED}', ? FROM {kind} WHERE id > ?{ours}",
-        (changed_at, analyst, note, last_id_before),
+        parameters,
     )
 
 
 class BulkJournal:
-    """The history of a bulk operation on a plain sqlite3 connection (the CSV import).
+    """The history of a bulk operation on a plain connection (the CSV import).
 
     Records created during the operation are found by id at the end (ids only grow), so creating
     costs one statement per kind however many rows arrive; changed fields are collected and
-    written together. Call :meth:`finish` inside the operation's transaction.
+    written together. Call :meth:`finish` inside the operation's transaction, at its turn at
+    the journal (``deferred.journal_turn``).
     """
 
     def __init__(
@@ -187,6 +194,12 @@ class BulkJournal:
             for kind in KINDS
         }
         self.rows: list[tuple[object, ...]] = []
+        #: Records above ``last_ids`` the operation found already there (not its own).
+        self.found: dict[str, set[int]] = {kind: set() for kind in KINDS}
+
+    def existed(self, kind: str, ids: Iterable[int]) -> None:
+        """These records were there before the operation came to them: never "created"."""
+        self.found[kind].update(i for i in ids if i > self.last_ids[kind])
 
     def changed(self, kind: str, record_id: int, changes: dict[str, tuple[Any, Any]]) -> None:
         for field, (old, new) in changes.items():
@@ -213,6 +226,7 @@ class BulkJournal:
                 changed_at=self.changed_at,
                 analyst=self.analyst,
                 note=self.note,
+                existed=self.found[kind],
             )
         record_rows(self.connection, self.rows)
         self.rows = []

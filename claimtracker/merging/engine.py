@@ -27,6 +27,7 @@ import json
 from typing import Any
 
 from claimtracker.errors import MergeCancelled
+from claimtracker.journal.deferred import journal_turn, lock_records
 from claimtracker.merging.ancestry import find_ancestor, last_entry
 from claimtracker.merging.identity import project_identity
 from claimtracker.merging.kinds import ALIAS, SPECS, TRASH
@@ -37,6 +38,7 @@ from claimtracker.merging.summary import MergeSummary
 from claimtracker.merging.trails import MERGED_KINDS, Trail, merged_from, read_trails
 from claimtracker.merging.writer import returned_id
 from claimtracker.services.links import ordered_pair
+from claimtracker.store.dbapi import SQLITE
 
 __all__ = ["Merger", "Progress"]
 
@@ -65,6 +67,7 @@ class Merger(PairMerging):
             skip_origin=my_identity,
             skip_ranges=merged_from(self.peer, my_identity),
         )
+        self._lock_mine()
         self.my_trails = read_trails(self.mine.execute, self.ancestor.my_mark)
         if not self.ancestor.related:
             self._everything_is_new()
@@ -76,10 +79,33 @@ class Merger(PairMerging):
         for step, kind in enumerate(MERGED_KINDS):
             self._step(step, steps)
             self._merge_kind(kind)
-            self.writer.flush_entries()
+            if self.dialect == SQLITE:  # on a server the entries wait: write_journal
+                self.writer.flush_entries()
         self._settle_agreed()
         self._step(len(MERGED_KINDS), steps)
         return self.summary
+
+    def _lock_mine(self) -> None:
+        """On a server, lock this side's records the other side changed, before reading this
+        side's journal: a colleague's save of one under way is waited for and is then in the
+        trails, so it meets the other side's change as a conflict (``journal.deferred``)."""
+        if self.dialect == SQLITE:
+            return
+        for kind in MERGED_KINDS:
+            uuids = (self.theirs.uuid_of(kind, their_id) for their_id in self.their_trails[kind])
+            mine = (self.mine.id_of(kind, uuid) for uuid in uuids if uuid is not None)
+            lock_records(self.connection, kind, (my_id for my_id in mine if my_id is not None))
+
+    def write_journal(self) -> None:
+        """The merge's turn at the journal, once every row is written (``journal.deferred``):
+        on a server its entries were kept until now, and the run begins at the mark."""
+        mark = journal_turn(self.connection)
+        if self.dialect != SQLITE:
+            self.started = mark
+            self.connection.execute(
+                "UPDATE merge_run SET after_entry = ? WHERE id = ?", (mark, self.run_id)
+            )
+        self.writer.flush_entries()
 
     def _settle_agreed(self) -> None:
         """Conflicts held from this peer's earlier merges whose field both sides now hold alike

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 
 from claimtracker.journal.changes import Execute
-from claimtracker.store.dbapi import SQLITE, Dialect
+from claimtracker.store.dbapi import SQLITE, DbConnection, Dialect, dialect_of
 
 _NAMESPACE = uuid.UUID("6f1c8a52-5a3e-4d0c-9a5e-2f7c0b6f4e11")
 
@@ -61,3 +61,10 @@ def project_identity(execute: Execute, dialect: Dialect = SQLITE) -> str:
         if rows:
             return str(rows[0][0])
     return derived_identity(execute)
+
+
+def take_merge_turn(connection: DbConnection) -> None:
+    """On a server, lock the project's one identity row for this transaction: merges into it,
+    and undos of them, take turns (on a file the write lock makes them)."""
+    if dialect_of(connection) != SQLITE:
+        connection.execute("SELECT uuid FROM project_identity WHERE id = 1 FOR UPDATE").fetchall()

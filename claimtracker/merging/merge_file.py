@@ -20,8 +20,11 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from claimtracker.journal.changes import ChangeSet, read_changes, sqlite_execute
+from claimtracker.journal.deferred import write_pending
 from claimtracker.journal.entries import noted
 from claimtracker.merging.engine import Merger, Progress
+from claimtracker.merging.identity import take_merge_turn
 from claimtracker.merging.peer import Peer, open_peer_file
 from claimtracker.merging.summary import MergeSummary
 from claimtracker.store import Store
@@ -59,7 +62,6 @@ def merge_file(
 
 
 def _identity_of(store: Store) -> str:
-    from claimtracker.journal.changes import sqlite_execute
     from claimtracker.merging.identity import project_identity
     from claimtracker.store.dbapi import dialect_of
 
@@ -82,7 +84,7 @@ def merge_peer(
     summary: MergeSummary | None = None
     try:
         with store.change() as transaction:
-            summary = _merge_in(transaction.session, peer, progress)
+            summary, changes = _merge_in(transaction.session, peer, progress)
             if dry_run or (summary.nothing_new and not keep_empty):
                 raise _RollBack
             if store.path is not None and backup:
@@ -91,7 +93,7 @@ def merge_peer(
                 summary.backup = str(make_backup(store, reason="before-merge").path)
             elif not store.is_sqlite:
                 summary.backup = SERVER_BACKUP
-        summary.changes = transaction.changes
+        summary.changes = changes
     except _RollBack:
         assert summary is not None
         summary.dry_run = dry_run
@@ -106,11 +108,15 @@ def _this_side(session: Session) -> DbConnection:
     if isinstance(driver, sqlite3.Connection):
         return driver
     server = ServerConnection(driver)  # type: ignore[arg-type]
-    server.execute("SELECT uuid FROM project_identity WHERE id = 1 FOR UPDATE").fetchall()
+    take_merge_turn(server)
     return server
 
 
-def _merge_in(session: Session, peer: Peer, progress: Progress | None) -> MergeSummary:
+def _merge_in(
+    session: Session, peer: Peer, progress: Progress | None
+) -> tuple[MergeSummary, ChangeSet]:
+    """The merge in the session's transaction; what it wrote, read from the journal (on a
+    server its entries, and the re-anchoring's, are written last: ``journal.deferred``)."""
     connection = _this_side(session)
     merger = Merger(connection, peer, progress=progress)
     summary = merger.run()
@@ -121,6 +127,8 @@ def _merge_in(session: Session, peer: Peer, progress: Progress | None) -> MergeS
             for source_id, text in merger.reanchor.items():
                 reanchor_claims(session=session, source_id=source_id, text=text)
         session.flush()
+    merger.write_journal()
+    write_pending(session)
     merger.close_marks()
     merger.finish_run()
-    return summary
+    return summary, read_changes(sqlite_execute(connection), merger.started)

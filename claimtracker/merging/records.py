@@ -15,9 +15,11 @@ _CHUNK = 500
 class SideRecords:
     """One side's records: rows by id, ids by UUID, a claim's tags; maps loaded on first use."""
 
-    def __init__(self, execute: Execute, dialect: Dialect = SQLITE) -> None:
+    def __init__(self, execute: Execute, dialect: Dialect = SQLITE, *, lock: bool = False) -> None:
         self.execute = execute
         self.dialect = dialect
+        #: Rows are read locked (this side, on a server: a merge compares what it then writes).
+        self._lock = " ORDER BY id FOR NO KEY UPDATE" if lock and dialect != SQLITE else ""
         self._columns: dict[str, list[str]] = {}
         self._by_uuid: dict[str, dict[str, int]] = {}
         self._uuid_of: dict[str, dict[int, str]] = {}
@@ -60,7 +62,9 @@ class SideRecords:
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
             marks = ", ".join("?" for _ in chunk)
-            for row in self.execute(f"SELECT * FROM {kind} WHERE id IN ({marks})", chunk):
+            for row in self.execute(
+                f"SELECT * FROM {kind} WHERE id IN ({marks}){self._lock}", chunk
+            ):
                 found[row[0]] = dict(zip(columns, row, strict=True))
         return found
 

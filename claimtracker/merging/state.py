@@ -43,7 +43,7 @@ class MergeState:
         self.peer = peer
         self.progress = progress
         self.dialect = dialect_of(connection)
-        self.mine = SideRecords(sqlite_execute(connection), self.dialect)
+        self.mine = SideRecords(sqlite_execute(connection), self.dialect, lock=True)
         self.theirs = SideRecords(peer.execute, peer.dialect)
         self.now = bulk.timestamp()
         self.analyst = analyst_name()

@@ -8,9 +8,10 @@ same work in again. Only the newest merge that is not undone can be undone, and 
 record it touched has been changed since or one of its conflicts settled (that would be lost).
 
 It runs on a file or a server alike, in one transaction of the seam (``Store.raw``): on a
-server that transaction holds the journal writers' lock from its start, so a colleague's change
-saved before it is seen (and the undo refused, keeping that change), and one saved after it
-waits for it.
+server it locks the records the merge touched before it looks whether they changed since, so a
+colleague's change saved before it (or under way) is seen and the undo refused, keeping that
+change, and one saved after it waits for it and then finds it stale; it takes the journal's
+lock only for its entries and the commit (``journal.deferred``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from claimtracker import bulk
 from claimtracker.csvio.undo import ImportStep, undo_step
 from claimtracker.errors import ConflictError, NotFoundError
 from claimtracker.journal.changes import ChangeSet, read_changes, sqlite_execute
+from claimtracker.merging.identity import take_merge_turn
 from claimtracker.store import Store
 
 
@@ -38,6 +40,7 @@ class UndoneMerge:
 def undo_last_merge(store: Store) -> UndoneMerge:
     """Undo the newest merge that is not undone yet."""
     with store.raw(write=True) as connection:
+        take_merge_turn(connection)  # a merge under way is waited for: it may be the newest
         execute = sqlite_execute(connection)
         rows = execute(
             "SELECT id, peer_uuid, peer_name, after_entry, last_entry, previous_their_mark,"

@@ -17,7 +17,7 @@ from typing import Literal
 
 from claimtracker.query.fulltext import to_fts_query
 from claimtracker.query.markings import within_sql
-from claimtracker.query.server_search import text_condition
+from claimtracker.query.server_search import DOCUMENT, DOCUMENT_UNINDEXED, text_condition
 from claimtracker.query.word_forms import word_forms
 from claimtracker.store.dbapi import SQLITE, Dialect
 
@@ -80,6 +80,8 @@ class CompiledFilter:
     #: On a server with a text query: a relevance score (higher is better) and its parameters,
     #: for ordering by rank (on a file the index's ``f.rank``).
     server_rank: tuple[str, tuple[object, ...]] | None = None
+    #: On a server: the text query asks for words next to each other (``ServerText.adjacent``).
+    adjacent_words: bool = False
 
 
 def _in(column: str, values: tuple[object, ...]) -> tuple[str, tuple[object, ...]]:
@@ -87,11 +89,16 @@ def _in(column: str, values: tuple[object, ...]) -> tuple[str, tuple[object, ...
     return f"{column} IN ({marks})", tuple(values)
 
 
-def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> CompiledFilter:
-    """The filter as SQL for ``dialect`` (the connection's: ``store.dbapi.dialect_of``)."""
+def compile_filter(
+    claim_filter: ClaimFilter, dialect: Dialect = SQLITE, *, text_index: bool = True
+) -> CompiledFilter:
+    """The filter as SQL for ``dialect`` (the connection's: ``store.dbapi.dialect_of``).
+    ``text_index=False``: on a server, a text query that the search index cannot answer, so
+    that the plan walks the claims (``claimtracker.query.phrase_page``)."""
     conditions: list[str] = []
     params: list[object] = []
     rank: tuple[str, tuple[object, ...]] | None = None
+    adjacent = False
     source = "claim c"
     fts = claim_filter.fts_query if dialect == SQLITE else None
     if fts is not None:
@@ -99,11 +106,16 @@ def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> Comp
         conditions.append("f.claim_fts MATCH ?")
         params.append(fts)
     elif claim_filter.text and dialect != SQLITE:
-        found = text_condition(claim_filter.text, prefix_last=claim_filter.prefix_last)
+        found = text_condition(
+            claim_filter.text,
+            prefix_last=claim_filter.prefix_last,
+            document=DOCUMENT if text_index else DOCUMENT_UNINDEXED,
+        )
         if found is not None:
             conditions.append(found.condition)
             params.extend(found.params)
             rank = (found.rank, found.rank_params)
+            adjacent = found.adjacent
     if claim_filter.trash == "live":
         conditions.append("c.deleted_at IS NULL")
     elif claim_filter.trash == "trash":
@@ -149,4 +161,5 @@ def compile_filter(claim_filter: ClaimFilter, dialect: Dialect = SQLITE) -> Comp
         params=tuple(params),
         uses_fts=fts is not None,
         server_rank=rank,
+        adjacent_words=adjacent,
     )

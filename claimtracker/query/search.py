@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from claimtracker.errors import ValidationError
 from claimtracker.query.filters import ClaimFilter, compile_filter
 from claimtracker.query.markings import rank_sql
+from claimtracker.query.phrase_page import adjacent_words_page
 from claimtracker.query.rows import ClaimRow, fetch_rows
 from claimtracker.store.dbapi import (
     NO_LIMIT,
@@ -104,6 +105,13 @@ def search_ids(
 ) -> Generator[int, None, None]:
     dialect = dialect_of(connection)
     compiled = compile_filter(claim_filter, dialect)
+    if compiled.adjacent_words and order.key == "id" and limit is not None and not offset:
+        # A phrase's first page on a server: in two steps, so that a rare phrase of common
+        # words does not walk every claim (claimtracker.query.phrase_page).
+        yield from adjacent_words_page(
+            connection, claim_filter, descending=order.descending, limit=limit
+        )
+        return
     order_sql = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)
     params: tuple[object, ...] = compiled.params
     if order.key == "rank" and compiled.server_rank is not None:

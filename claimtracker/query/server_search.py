@@ -20,6 +20,7 @@ the words it found folded the same way (``claimtracker.query.folding``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimtracker.query.fulltext import QueryTerm, parse_query
@@ -42,6 +43,8 @@ LOOKED_UP = {
 
 _JOINS_TSQUERY = {"AND": " & ", "OR": " | ", "NOT": " & !"}
 _JOINS_SQL = {"AND": " AND ", "OR": " OR ", "NOT": " AND NOT "}
+#: A run of letters or digits: one word of the document (``claimtracker_words`` splits there).
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _forms(term: QueryTerm) -> tuple[str, ...]:
@@ -90,6 +93,14 @@ class ServerText:
     #: Higher for a better match (``ts_rank_cd`` of every term, fields not told apart).
     rank: str
     rank_params: tuple[object, ...]
+    #: Words asked for next to each other (a phrase, or a word such as e-mail that the
+    #: document holds as two): the planner cannot tell how many claims hold them so, and
+    #: estimates them as common as the words alone (``claimtracker.query.phrase_page``).
+    adjacent: bool = False
+
+
+def _asks_for_adjacent_words(term: QueryTerm) -> bool:
+    return len(_WORD.findall(term.text)) > 1
 
 
 def _whole_query(terms: list[QueryTerm]) -> tuple[str, list[object]]:
@@ -105,24 +116,33 @@ def _whole_query(terms: list[QueryTerm]) -> tuple[str, list[object]]:
     return f"({' || '.join(pieces)})::tsquery", params
 
 
-def text_condition(text: str, *, prefix_last: bool = False) -> ServerText | None:
+#: The claim's search document, and the same kept out of the search index's reach: a plan
+#: that must walk the claims in id order checks each one's document (``phrase_page``).
+DOCUMENT = "c.search_doc"
+DOCUMENT_UNINDEXED = "coalesce(c.search_doc, '')"
+
+
+def text_condition(
+    text: str, *, prefix_last: bool = False, document: str = DOCUMENT
+) -> ServerText | None:
     """What ``text`` finds, as SQL on ``claim c`` with its parameters; None when ``text``
-    holds nothing to search."""
+    holds nothing to search. ``document`` is the claim's document as the SQL names it."""
     terms = parse_query(text, prefix_last=prefix_last)
     if not terms:
         return None
     whole, whole_params = _whole_query(terms)
     rank = f"ts_rank_cd(c.search_doc, {whole})"
+    adjacent = any(_asks_for_adjacent_words(term) for term in terms)
     if not any(term.column for term in terms):
         return ServerText(
-            f"c.search_doc @@ {whole}", tuple(whole_params), rank, tuple(whole_params)
+            f"{document} @@ {whole}", tuple(whole_params), rank, tuple(whole_params), adjacent
         )
     condition = ""
     params: list[object] = []
     for term in terms:
         sql, more = _term_sql(term)
         query = f"({sql})::tsquery"
-        one = f"c.search_doc @@ {query}"
+        one = f"{document} @@ {query}"
         params.extend(more)
         if term.column in LOOKED_UP:
             table, column, key = LOOKED_UP[term.column]
@@ -134,4 +154,4 @@ def text_condition(text: str, *, prefix_last: bool = False) -> ServerText | None
             one = f"({one} AND claimtracker_words({FIELD_SQL[term.column]}) @@ {query})"
             params.extend(more)
         condition += (_JOINS_SQL[term.joined_by] if term.joined_by else "") + one
-    return ServerText(f"({condition})", tuple(params), rank, tuple(whole_params))
+    return ServerText(f"({condition})", tuple(params), rank, tuple(whole_params), adjacent)

@@ -12,9 +12,8 @@
   (``journal_mark`` / ``read_changes``) stay exact. The Store's saves write their journal
   last, in one statement just before the commit, so that they hold the lock only for that
   statement and the commit, and never wait for a row while holding it
-  (``claimtracker.journal.deferred``); bulk work on a plain connection (``Store.raw(write=
-  True)``) takes it when it begins, as its change set is read from a mark taken then. The
-  trigger keeps every other writer (``psql``, a script, ``COPY``) in line too. Tracking gaps
+  (``claimtracker.journal.deferred``); bulk writers on a plain connection do the same, taking
+  it with their mark just before their entries (``deferred.journal_turn``). The trigger keeps every other writer (``psql``, a script, ``COPY``) in line too. Tracking gaps
   instead would put the complexity in every reader.
 * ``AFTER INSERT``: ``pg_notify('claimtracker_changes', 'first-last')`` with the range of ids
   the statement wrote: a few bytes, delivered to listeners when the transaction commits (and

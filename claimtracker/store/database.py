@@ -218,7 +218,8 @@ class Store:
         On a file: an sqlite3 connection with the same safety pragmas; with ``write=True`` a
         transaction is open (BEGIN IMMEDIATE: the write lock at once). On a server: a pooled
         psycopg connection as a :class:`ServerConnection`; with ``write=True`` its ordinary
-        transaction. Either way a write is committed at the end and rolled back on error; a
+        transaction (a bulk writer takes the journal's lock itself, only for its entries and the
+        commit: ``claimtracker.journal.deferred.journal_turn``). Either way a write is committed at the end and rolled back on error; a
         read is rolled back.
         """
         if not self.is_sqlite:
@@ -259,10 +260,6 @@ class Store:
             raise translated from exc
         server = ServerConnection(pooled.driver_connection)  # type: ignore[arg-type]
         try:
-            if write:
-                from claimtracker.server.live import LOCK_JOURNAL
-
-                server.execute(LOCK_JOURNAL)
             yield server
             if write:
                 server.commit()

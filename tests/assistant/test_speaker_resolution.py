@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimtracker.assistant import suggest
 from claimtracker.assistant.mentions import Mentions
 from claimtracker.assistant.sentences import sentences
-from claimtracker.assistant.speakers import NameIndex
+from claimtracker.assistant.speakers import NameIndex, SpeakerResolver
 
 
 def test_he_is_the_subject_just_named_before_a_speaker_quoted_further_back():
@@ -137,3 +137,95 @@ def test_a_question_opening_a_headline_is_no_part_of_a_name():
         "would stay open for years.\n"
     )
     assert found[-1].speaker == "Piotr Kowal"
+
+
+def test_a_role_in_apposition_after_a_name_speaks_as_that_person():
+    found = suggest(
+        "Ada Kowal opened the hall in Lakeside. Or, as Piotr Nowak, a former mayor of the "
+        'town, put it: "The plant stays open."\n'
+    )
+    assert found[-1].speaker == "Piotr Nowak"
+
+
+def test_a_role_after_a_name_without_a_closing_comma_is_not_its_apposition():
+    found = suggest("The hall in Lakeside stayed shut for Piotr Nowak, a voter said on Monday.")
+    assert found[-1].speaker == "a voter"
+
+
+def test_a_pronoun_before_its_verb_in_a_speaker_phrase_is_still_resolved():
+    found = suggest(
+        "Piotr Nowak spoke at the hall in Lakeside. He doesn’t believe the plant will close.\n"
+    )
+    assert found[-1].speaker == "Piotr Nowak"
+    found = suggest(
+        "Ada Kowal visited the plant. She’s comparing the levy to a fine and says the plant "
+        "will close.\n"
+    )
+    assert found[-1].speaker == "Ada Kowal"
+
+
+def test_a_pronoun_joined_to_another_speaker_is_not_resolved_alone():
+    found = suggest("Ada Kowal met the mayor. She and her aides said the plant would stay open.\n")
+    assert found[-1].speaker == "She and her aides"
+
+
+def test_she_is_whom_the_she_opening_the_sentence_before_stands_for():
+    found = suggest(
+        "Ada Kowal toured the plant in Lakeside. Later that day, she met Maria Ruda at the town "
+        "hall. She said the plant would stay open.\n"
+    )
+    assert found[-1].speaker == "Ada Kowal"
+
+
+def test_a_shared_surname_says_nothing_of_another_family_members_gender():
+    found = suggest(
+        "Piotr Kowal praised the plant in Lakeside. He thanked the workers there. Anna Kowal "
+        'spoke to Jan Ruda at the hall. "It stays open," she said.\n'
+    )
+    assert found[-1].speaker == "Anna Kowal"
+
+
+def test_it_is_the_document_that_opened_the_sentence_before():
+    found = suggest(
+        "Ada Kowal spoke for the union. The new video appeared online on Monday. It said the "
+        "plant would stay open.\n"
+    )
+    assert (found[-1].speaker, found[-1].attribution) == ("The new video", "secondhand")
+
+
+def test_it_is_not_a_document_named_after_the_verb():
+    found = suggest(
+        "The Lakeside council rejected the report's findings. In a statement, it said the plant "
+        "would stay open.\n"
+    )
+    assert "report" not in (found[-1].speaker or "")
+
+
+def test_they_is_no_clause_opening_its_sentence():
+    found = suggest(
+        "Senate Democrats met in Lakeside on Monday. If Kowal loses the vote, they said, the "
+        "plant will close.\n"
+    )
+    assert found[-1].speaker == "Senate Democrats"
+
+
+def _resolved_at(text: str, phrase: str) -> str | None:
+    """Who ``phrase``, where it first stands in ``text``, is resolved to."""
+    index = NameIndex(text)
+    people = Mentions(text, index)
+    people.set_sentences([s.start for s in sentences(text)])
+    return SpeakerResolver(index, people).resolve(phrase, at=text.index(phrase)).name
+
+
+def test_a_described_person_in_apposition_is_the_person_named_before():
+    text = "In Lakeside, Sen. Ada Kowal (D-Ohio), a housing activist, said the plant stays open."
+    assert _resolved_at(text, "a housing activist") == "Ada Kowal"
+    text = (
+        "In Lakeside, Ada Kowal of Ohio, another vulnerable incumbent, said the plant stays open."
+    )
+    assert _resolved_at(text, "another vulnerable incumbent") == "Ada Kowal"
+
+
+def test_a_group_after_a_name_is_not_its_apposition():
+    text = "In Lakeside, Ada Kowal, two housing activists, said the plant stays open."
+    assert _resolved_at(text, "two housing activists") == "two housing activists"

@@ -15,9 +15,10 @@ from claimtracker.csvio.undo import ImportStep, redo_import, undo_import
 from claimtracker.errors import ConflictError
 from claimtracker.query import ClaimFilter, search_rows
 from claimtracker.sample import build_sample
-from claimtracker.schemas import ClaimUpdate
+from claimtracker.schemas import ClaimUpdate, LinkCreate
 from claimtracker.store import Store
 from claimtracker.store.dbapi import DbConnection
+from tests.core.helpers import add_claim
 
 #: The tables an analyst's work lives in. Left out: the journal (an undo is recorded there like
 #: any change), the id counters, and each row's change counter and time (``version``,
@@ -117,4 +118,40 @@ def test_an_import_changed_since_is_not_undone(store: Store, tmp_path: Path) -> 
     kept = dump(store)
     with pytest.raises(ConflictError, match=f"Claim #{claim_id} was changed after the import"):
         undo_import(store, ImportStep(summary.changes, summary.new_tag_ids), note="undo")
+    assert dump(store) == kept
+
+
+@pytest.mark.parametrize("use", ["link", "tag", "speaker"])
+def test_an_import_whose_new_records_are_used_since_is_not_undone(
+    store_both: Store, tmp_path: Path, use: str
+) -> None:
+    """Undo deletes for good what the import made: a link, a tag or a speaker another claim
+    got since would go with it, unjournaled, so the undo is refused and nothing changes."""
+    store = store_both
+    typed = add_claim(store, text="typed by hand")
+    path = tmp_path / "a.csv"
+    path.write_text("claim,speaker,tags\nx,A New Speaker,brand-new\n", encoding="utf-8")
+    summary = import_csv(store, path)
+    (made,) = summary.created_claims
+    (speaker,) = summary.changes.created_ids("actor")
+    with store.write() as session:
+        if use == "link":
+            link, _ = services.link_claims(
+                session=session,
+                link_in=LinkCreate(claim_a_id=made, claim_b_id=typed, relation="denies"),
+            )
+            used = (f"Claim #{made}", f"link #{link.id}")
+        else:
+            change = (
+                ClaimUpdate(tags=["brand-new"]) if use == "tag" else ClaimUpdate(speaker_id=speaker)
+            )
+            services.update_claim(session=session, claim_id=typed, changes=change)
+            used = ("Tag 'brand-new'" if use == "tag" else f"Actor #{speaker}", f"claim #{typed}")
+    kept = dump(store)
+    with pytest.raises(ConflictError) as refused:
+        undo_import(store, ImportStep(summary.changes, summary.new_tag_ids), note="undo")
+    assert str(refused.value) == (
+        f"{used[0]} came with the import and is used since by {used[1]}; undoing the import "
+        "now would lose that"
+    )
     assert dump(store) == kept

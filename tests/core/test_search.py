@@ -174,6 +174,19 @@ _LANGUAGE: list[tuple[str, list[int], list[int]]] = [
     ("warn* OR café -genève", [3, 4, 6, 7], [3, 4, 6, 7]),
     ('"attack is"', [3], [3]),
     ('"idlib attack"', [], []),  # a phrase does not run from one field into the next
+    ('"ХИМИЧЕСКИМ ОРУЖИЕМ"', [2], [2]),  # phrases: Cyrillic whatever the case
+    ('"оружием химическим"', [], []),  # in their order
+    ('"химическим оружие"', [], []),  # the words as typed, no forms
+    ('"CAFÉ OWNERS"', [6], [6]),  # accents
+    ('"geneve deny everything"', [6], [6]),
+    ('"straße closed"', [7], [7]),
+    ('"chemical attack" prep*', [1], [1]),  # with a prefix word
+    ('"chemical attack" prep', [], [1]),
+    ('provoc* "ministry warned"', [3], [3]),
+    ('"warning signs" OR провок*', [2, 4, 5], [2, 4, 5]),
+    ('"leaked e mail"', [4], [4]),  # e-mail is two words
+    ('"according to people familiar"', [7], [7]),  # in the descriptor
+    ('"warned the ministry"', [], []),
     ("speaker:ryabkov", [1, 3], [1, 3]),
     ('speaker:"sergei ryabkov"', [1, 3], [1, 3]),
     ("sergei ryabkov -speaker:sergei", [], []),
@@ -192,8 +205,14 @@ def test_the_query_language_finds_the_same_claims_on_a_file_and_a_server(
     for fields in _LANGUAGE_SEED:
         add_claim(store_both, **fields)
     with store_both.raw() as connection:
+        newest = ClaimOrder("id", descending=True)
         for typed, whole, so_far in _LANGUAGE:
             assert list(search_ids(connection, ClaimFilter(text=typed))) == whole, typed
+            # A first page (read in steps for a phrase on a server: query.phrase_page).
+            first = search_ids(connection, ClaimFilter(text=typed), limit=2)
+            assert list(first) == whole[:2], typed
+            last = search_ids(connection, ClaimFilter(text=typed), newest, limit=2)
+            assert list(last) == whole[::-1][:2], typed
             as_typed = ClaimFilter(text=typed, prefix_last=True)
             assert list(search_ids(connection, as_typed)) == so_far, typed
         with_status = ClaimFilter(text="provok* OR провок*", statuses=("disputed",))

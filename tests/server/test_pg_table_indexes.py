@@ -48,26 +48,54 @@ def test_the_first_page_by_attribution_status_or_time_comes_in_order_from_its_in
     assert f"ix_claim_{key}" in plan and "Sort" not in plan, plan
 
 
-def test_the_indexes_come_off_with_a_downgrade(pg_server, pg_url):
+def _indexes_after_downgrade(url: str, revision: str, tables: str) -> dict[str, str]:
+    """Each index's definition on ``tables`` (an SQL list) once the newest schema at ``url``
+    is downgraded to ``revision``."""
     from alembic import command
 
     from claimtracker.store.engine import make_engine, writing
     from claimtracker.store.migrate import alembic_config
 
-    Store.open(pg_url).close()
-    engine = make_engine(pg_url)
+    Store.open(url).close()
+    engine = make_engine(url)
     config = alembic_config()
     with writing(engine).begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0009")
+        command.downgrade(config, revision)
     with engine.connect() as connection:
         definitions = {
             name: definition
             for name, definition in connection.exec_driver_sql(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'claim'"
+                f"SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ({tables})"
             )
         }
     engine.dispose()
+    return definitions
+
+
+def test_the_indexes_come_off_with_a_downgrade(pg_url):
+    definitions = _indexes_after_downgrade(pg_url, "0009", "'claim'")
     assert "ix_claim_live" not in definitions
     assert "ix_claim_created_at" not in definitions
     assert definitions["ix_claim_status"].endswith("(status)")
+
+
+@pytest.mark.parametrize("table, name", [("source", "title"), ("actor", "name")])
+@pytest.mark.parametrize("direction", ["ASC", "DESC"])
+def test_sorting_by_source_or_speaker_walks_the_names_from_their_index(
+    pg_migrated_url, table, name, direction
+):
+    """The claims table by source (speaker) walks the sources (actors) in name order
+    (``query.streaming``): migration 0012's index gives that order without a sort."""
+    from claimtracker.store.dbapi import nocase
+
+    sql = f"SELECT id FROM {table} ORDER BY {nocase(name, POSTGRESQL)} {direction}, id {direction}"
+    with Store.open(pg_migrated_url) as store:
+        plan = _plan(store, sql)
+    assert f"ix_{table}_{name}_sort" in plan and "Sort" not in plan, plan
+
+
+def test_the_name_indexes_come_off_with_a_downgrade(pg_url):
+    names = set(_indexes_after_downgrade(pg_url, "0010", "'source', 'actor'"))
+    assert not names & {"ix_source_title_sort", "ix_actor_name_sort"}
+    assert "ix_source_search" in names

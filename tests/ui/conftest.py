@@ -102,6 +102,9 @@ def make_window(qtbot: object) -> Iterator[Callable[..., object]]:
         windows.append(window)
         if path is not None:
             assert window.open_project(str(path))
+            # A team project opens off the GUI thread.
+            qtbot.waitUntil(lambda: window.team.connecting is None, timeout=20_000)  # type: ignore[attr-defined]
+            assert window.project is not None
             wait_loaded(qtbot, window)
         if show:
             window.show()

@@ -14,7 +14,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -435,6 +435,7 @@ def test_remember_password_keeps_it_in_the_keyring_never_in_the_settings(
     assert recent == address.url()
     window.close_project()
     assert window.open_project(recent)
+    qtbot.waitUntil(lambda: window.project is not None, timeout=10_000)
     assert window.team.role == "analyst"
 
 
@@ -522,6 +523,88 @@ def test_the_dialog_paints_before_a_slow_keyring_answers(
     slow_keyring.unlocked.set()
     qtbot.waitUntil(dialog.remember.isChecked, timeout=10_000)
     assert dialog.remember.toolTip() == REMEMBER_TIP
+
+
+def _open_recent(window: MainWindow, url: str) -> None:
+    """File → Open Recent → the team project ``url`` (kept there without its password)."""
+    address, _ = TeamAddress.from_url(url)
+    window.settings.add_recent_file(address.url())
+    window.recent_menu.aboutToShow.emit()
+    (action,) = [a for a in window.recent_menu.actions() if a.text() == address.describe()]
+    action.trigger()
+
+
+def test_open_recent_connects_off_the_gui_thread_and_says_in_one_line_the_server_is_down(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    own_server: PgServer,
+    slow_keyring: SlowKeyring,
+) -> None:
+    server = own_server
+    server.admin("CREATE DATABASE claims")
+    url = server.url("claims")
+    _sample_on(url)
+    options = restartable.stop(server)  # a real server, down
+    address, _ = TeamAddress.from_url(url)
+    slow_keyring.passwords[address.keyring_key] = "kept"
+    window = make_window()
+
+    _open_recent(window, url)
+    assert slow_keyring.asked.wait(timeout=10)
+    # The window is drawn and answers while the keyring and the server keep it waiting.
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks), timeout=2_000)
+    assert not slow_keyring.answered.is_set() and window.team.connecting == address
+    assert window.status.currentMessage() == f"Connecting to {address.describe()}…"
+    assert window.table.empty_state.title.text() == "Connecting…"
+    assert address.describe() in window.table.empty_state.text.text()
+    shot = window.grab()
+    assert not shot.isNull()
+    Path("shots").mkdir(exist_ok=True)
+    shot.save("shots/open-recent-connecting.png")
+
+    slow_keyring.unlocked.set()
+    qtbot.waitUntil(
+        lambda: window.team.dialog is not None and window.team.dialog.error.isVisible(),
+        timeout=30_000,
+    )
+    dialog = window.team.dialog
+    assert dialog is not None
+    error = dialog.error.text()
+    assert f"{address.describe()} cannot be reached" in error and "\n" not in error
+    assert dialog.address() == address  # filled in, to try again
+    dialog.grab().save("shots/open-recent-server-down.png")
+    assert window.project is None and window.team.connecting is None
+    assert window.status.currentMessage() == ""
+    assert window.table.empty_state.title.text() == "No project is open"
+
+    # The server is back: Connect in the dialog opens it, with the keyring's password.
+    restartable.start(server, options)
+    with qtbot.waitSignal(dialog.opened, timeout=20_000):
+        dialog.connect_now()
+    assert window.project is not None and window.project.address == address
+    window.close()
+    window.ops.wait()
+
+
+def test_open_recent_with_a_wrong_kept_password_says_so_in_one_line(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    desk: dict[str, str],
+    memory_keyring: MemoryKeyring,
+) -> None:
+    address, _ = TeamAddress.from_url(desk["anna"])
+    memory_keyring.passwords[address.keyring_key] = "not anna's"
+    window = make_window()
+    _open_recent(window, desk["anna"])
+    qtbot.waitUntil(
+        lambda: window.team.dialog is not None and window.team.dialog.error.isVisible(),
+        timeout=20_000,
+    )
+    error = window.team.dialog.error.text()  # type: ignore[union-attr]
+    assert "refused the password of 'anna'" in error and "\n" not in error
+    assert window.project is None
 
 
 def test_a_box_set_by_hand_is_not_overridden_by_a_late_keyring(

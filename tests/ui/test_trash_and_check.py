@@ -49,7 +49,11 @@ def trash_one_of_each(window: MainWindow) -> dict[str, int]:
 
 
 def open_trash(qtbot: QtBot, window: MainWindow) -> TrashBar:
-    """Choose the sidebar's Trash, as the analyst does: the one trash there is."""
+    """Choose the sidebar's Trash, as the analyst does: the one trash there is.
+
+    The sidebar reloads in the background after a change, so its Trash entry is waited for.
+    """
+    qtbot.waitUntil(lambda: any(e.kind == "trash" for e in window.sidebar.model.entries("library")))
     entry = next(e for e in window.sidebar.model.entries("library") if e.kind == "trash")
     with qtbot.waitSignal(window.safety.trash.loaded, timeout=5000):
         window.sidebar.entryChosen.emit(entry)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-#: (icon name, title, text, buttons as (label, what it does)).
+#: (icon name, title, text, buttons as (label, what it does)). ``connecting``: the team
+#: project being connected to (described), while no project is open.
 EmptyTable = tuple[str, str, str, list[tuple[str, Callable[[], object]]]]
 
 
@@ -18,7 +19,15 @@ def describe_empty_table(
     open_sample: Callable[[], object],
     import_articles: Callable[[], object],
     clear_filters: Callable[[], object],
+    connecting: str | None = None,
 ) -> EmptyTable:
+    if not project_open and connecting:
+        return (
+            "open",
+            "Connecting…",
+            f"Opening {connecting} on your team's server. You can open another project meanwhile.",
+            [("Open Project…", open_project)],
+        )
     if not project_open:
         return (
             "open",

@@ -4,9 +4,10 @@ The password is never written to the settings: with "Remember password" it goes 
 keyring (``claimtracker.server.address``); left empty, the keyring's or ``~/.pgpass``'s is
 used. The keyring is only ever asked off the GUI thread (a locked or slow one would freeze the
 window): whether a password is kept ticks "Remember password" when it answers, unless the
-analyst set the box meanwhile. Connecting runs off the GUI thread too; what goes wrong (a wrong password, a server that does
-not answer, a database that is not a ClaimTracker project) is one line in the dialog, with what
-was typed still in the fields.
+analyst set the box meanwhile. Connecting runs off the GUI thread too (``ui.team.connecting``,
+which Open Recent shares); what goes wrong (a wrong password, a server that does not answer, a
+database that is not a ClaimTracker project) is one line in the dialog, with what was typed
+still in the fields.
 """
 
 from __future__ import annotations
@@ -26,15 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimtracker.server.address import (
-    DEFAULT_PORT,
-    TeamAddress,
-    forget_password,
-    remember_password,
-    stored_password,
-)
+from claimtracker.server.address import DEFAULT_PORT, TeamAddress, stored_password
 from ui.runtime.ops import Runner
 from ui.runtime.project import Project
+from ui.team.connecting import connect_in_background
 
 log = logging.getLogger(__name__)
 
@@ -180,20 +176,16 @@ class ConnectionDialog(QDialog):
         """Open the project with what is typed (off the GUI thread)."""
         if self._connecting or not self.open_button.isEnabled():
             return
-        address, typed = self.address(), self.password.text()
-        remember = self.remember.isChecked()
         self._set_connecting(True)
-
-        def work() -> tuple[Project, str | None]:
-            project = Project.open_server(address, typed or None)
-            problem = None  # the keyring is asked here too, off the GUI thread
-            if remember and typed:
-                problem = remember_password(address, typed)
-            elif not remember:
-                forget_password(address)
-            return project, problem
-
-        self._runner.call(self, work, self._opened, self._failed)
+        connect_in_background(  # the keyring is asked there too, off the GUI thread
+            self._runner,
+            self,
+            self.address(),
+            self.password.text() or None,
+            self._opened,
+            self._failed,
+            remember=self.remember.isChecked(),
+        )
 
     def _set_connecting(self, connecting: bool) -> None:
         self._connecting = connecting
@@ -213,8 +205,7 @@ class ConnectionDialog(QDialog):
         self.opened.emit(project)
         self.accept()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, line: str) -> None:
         self._set_connecting(False)
-        text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        self.show_error(text)
+        self.show_error(line)
         self.password.setFocus()

@@ -16,11 +16,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from claimtracker.errors import ClaimTrackerError
 from claimtracker.query.folding import Folding
 from claimtracker.server.address import TeamAddress
 from claimtracker.server.roles import VERDICTS, Role, allowed, role_of
@@ -31,6 +30,7 @@ from ui.runtime.ops import Runner
 from ui.runtime.project import Project
 from ui.safety.external_changes import ExternalChanges
 from ui.safety.pending_changes import PendingChanges
+from ui.team.connecting import connect_in_background
 from ui.team.connection_dialog import ConnectionDialog
 from ui.team.live import LiveChanges
 
@@ -62,6 +62,9 @@ class TeamParts:
 
 
 class TeamFeatures(QObject):
+    #: A team project's connection from its URL began or ended (:attr:`connecting`).
+    connectingChanged = Signal()
+
     def __init__(self, parts: TeamParts) -> None:
         super().__init__(parts.window)
         self.parts = parts
@@ -89,6 +92,10 @@ class TeamFeatures(QObject):
         }
         self._field_tips = {w: w.toolTip() for w in parts.editor.editing_widgets()}
         self.dialog: ConnectionDialog | None = None
+        #: The team project being connected to from its URL (None: none), and a count of
+        #: openings: an answer for an opening since overtaken is let go.
+        self.connecting: TeamAddress | None = None
+        self._opening = 0
         parts.hub.projectOpened.connect(self._on_project_opened)
         parts.hub.projectClosing.connect(self._on_project_closing)
 
@@ -119,21 +126,49 @@ class TeamFeatures(QObject):
         self.parts.show_opened(project)
 
     def open_url(self, url: str) -> bool:
-        """Open the team project at ``url`` (from Open Recent, the command line, the last
-        session); when its password is missing or wrong, or the server does not answer, the
-        dialog asks, filled in, with the reason. False unless it opened now."""
+        """Start opening the team project at ``url`` (from Open Recent, the command line, the
+        last session) off the GUI thread, the keyring asked there too: the window stays drawn
+        and says it is connecting. When the password is missing or wrong, or the server does
+        not answer, the dialog asks, filled in, with the reason in one line. True: under way."""
         address, password = TeamAddress.from_url(url)
-        try:
-            project = Project.open_server(address, password)
-        except ClaimTrackerError as error:
-            self.show_dialog(address, str(error))
-            return False
-        return self.parts.show_opened(project)
+        self._opening += 1
+        ticket = self._opening
+        self._set_connecting(address)
+        connect_in_background(
+            self.parts.ops,
+            self,
+            address,
+            password,
+            lambda result: self._on_url_opened(ticket, result[0]),
+            lambda line: self._on_url_failed(ticket, address, line),
+        )
+        return True
+
+    def _on_url_opened(self, ticket: int, project: Project) -> None:
+        if ticket != self._opening:  # another project was opened meanwhile
+            project.close()
+            return
+        self._set_connecting(None)
+        self.parts.show_opened(project)
+
+    def _on_url_failed(self, ticket: int, address: TeamAddress, line: str) -> None:
+        if ticket != self._opening:
+            return
+        self._set_connecting(None)
+        self.show_dialog(address, line)
+
+    def _set_connecting(self, address: TeamAddress | None) -> None:
+        self.connecting = address
+        self.parts.show_status(f"Connecting to {address.describe()}…" if address else "", 0)
+        self.connectingChanged.emit()
 
     # -- the analyst's role -----------------------------------------------------------------
 
     @Slot(object)
     def _on_project_opened(self, project: Project) -> None:
+        if self.connecting is not None:  # a project opened meanwhile (a file): it stays
+            self._opening += 1
+            self._set_connecting(None)
         self.role = "owner"
         if project.address is not None:
             try:
