@@ -25,6 +25,14 @@ _ADVERB = re.compile(r"^[a-z]{4,}ly$")
 #: Nouns and names that end like an adverb: "the foundation's tally", "the family".
 _NOT_ADVERBS = words("family assembly monopoly anomaly supply reply rally tally ally italy july")
 _ADVERBS = words("quite also still just even never not often always already again soon then")
+#: Days and months that may follow a subject before its verb ("Kowal on Thursday said").
+_TIME_NAMES = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
+    february march april june july august september october november december
+    """
+)
+_TIME_LEADS = words("on in later earlier last this next late early")
 #: A personal pronoun is the whole subject: what follows it is the rest of its clause.
 _SUBJECT_PRONOUNS = words("he she they we i")
 #: Words before a past form that make no speaker of it: "It involved ...", "The ...".
@@ -51,6 +59,18 @@ def _is_past_verb(words_: list[str], k: int) -> bool:
     )
 
 
+def _without_time(parts: list[str], end: int) -> int:
+    """Where the speaker ends before a day or month after a name: "Priebus later Thursday",
+    "Ada Kowal on Monday"; not "USA TODAY" nor "a poll released Thursday"."""
+    k = end
+    if k < 2 or not parts[k - 1].istitle() or parts[k - 1].lower() not in _TIME_NAMES:
+        return end
+    k -= 1
+    while k > 1 and parts[k - 1].lower() in _TIME_LEADS:
+        k -= 1
+    return k if parts[k - 1][:1].isupper() else end
+
+
 def cut_speaker_phrase(phrase: str) -> str:
     """``phrase`` up to its first finite verb, and without the adverbs before it; a phrase
     without either is returned as it is."""
@@ -71,6 +91,7 @@ def cut_speaker_phrase(phrase: str) -> str:
         if len(parts) > _LONG_PHRASE_WORDS and _is_past_verb(parts, k):
             end = k
             break
+    end = _without_time(parts, end)
     while (
         end > 1
         and parts[end - 1].islower()

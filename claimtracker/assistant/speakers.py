@@ -1042,12 +1042,20 @@ def _document_owner(post: list[str], index: NameIndex | None) -> Speaker | None:
     content = [w for w in rest if w.lower() not in _DETERMINERS]
     if not content or not _is_capitalised(content[0]):
         return None  # "an indictment unsealed in federal court": a place, not an owner
+    if owner_phrase.lower() in _MONTHS_AND_DAYS:
+        return None  # "a poll in February": a date, not an owner
     owner = describe(owner_phrase, index)
     if owner.kind == "unknown":
         return None
     return owner
 
 
+_MONTHS_AND_DAYS = words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
 _SAME_HEAD = {
     "person": "people",

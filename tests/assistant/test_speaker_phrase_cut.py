@@ -48,6 +48,11 @@ def test_no_auxiliary_or_adverb_stays_in_the_speaker(
         ("he all but", "he"),
         ("She often speaks of the levy by name", "She"),
         ("she and her aides", "she and her aides"),
+        # a day after a name is no part of it; a day after a document or in a name is
+        ("Kowal later Thursday", "Kowal"),
+        ("Ada Kowal on Monday", "Ada Kowal"),
+        ("a ferry poll released Thursday", "a ferry poll released Thursday"),
+        ("USA TODAY", "USA TODAY"),
         # a relative clause, a noun that ends like an adverb and a plain name stay whole
         ("an aide who has worked for both", "an aide who has worked for both"),
         ("the foundation's tally", "the foundation's tally"),
@@ -67,3 +72,11 @@ def test_an_adverb_after_the_verb_is_no_speaker() -> None:
         _OPENING + '"It was never about the ferry," Tom Hale, a retired mechanic, said dryly.'
     )[-1]
     assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+def test_a_month_after_a_document_is_no_owner() -> None:
+    found = suggest(
+        _OPENING + "Riders favour a second boat, according to a Harbor Gazette poll in February."
+    )[-1]
+    assert found.speaker != "February"
+    assert found.attribution == "secondhand"
