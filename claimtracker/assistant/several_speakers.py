@@ -17,7 +17,7 @@ from claimtracker.assistant import attribution as attr
 #: "and" joins nouns and verbs ("his band and collaborator", "said A and hoped B") as often.
 _JOIN = re.compile(
     r"(?:[,;]\s+|\s+)(?:while|but|whereas|yet)\s+(?:then\s+|also\s+)?"
-    r"|[,;]\s+and\s+(?:then\s+|also\s+)?|;\s+"
+    r"|[,;]\s+and\s+(?:then\s+|also\s+)?|;\s+|,\s+(?:though|although)\s+"
 )
 #: "When the host asked A, the candidate said B": the first clause is a subordinate one.
 _LEADING_SUBORDINATOR = re.compile(

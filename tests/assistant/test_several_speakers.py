@@ -24,6 +24,12 @@ from claimtracker.assistant import suggest
             ("Senator Ada Kowal insisted it would raise wages.", "Ada Kowal", "insisted"),
         ),
         (
+            "Critics argue that the tax hurts farmers, though Senator Ada Kowal said it would "
+            "raise wages.",
+            ("Critics argue that the tax hurts farmers", "Critics", "argue"),
+            ("Senator Ada Kowal said it would raise wages.", "Ada Kowal", "said"),
+        ),
+        (
             "While critics argue that the tax hurts farmers, Kowal has said it will raise wages.",
             ("While critics argue that the tax hurts farmers", "critics", "argue"),
             ("Kowal has said it will raise wages.", "Kowal", "said"),
