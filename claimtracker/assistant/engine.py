@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from claimtracker.assistant import attribution as attr
 from claimtracker.assistant import cues
+from claimtracker.assistant.appositions import named_speaker, subject_after_and
 from claimtracker.assistant.classify import attribution_code, is_checkable, speaker_kind
 from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.mentions import Mentions
@@ -144,6 +145,8 @@ def suggest(text: str) -> list[Suggestion]:
                 )
             ):
                 continue
+        if found is not None:
+            found = subject_after_and(text, named_speaker(text, start, found, index))
         if found is not None and found.pattern == "back":
             _attribute_back(text, drafts, sentence, found, resolver)
             continue  # "Об этом заявил X." with nothing before says nothing itself

@@ -17,7 +17,7 @@ from claimtracker.assistant import attribution as attr
 #: "and" joins nouns and verbs ("his band and collaborator", "said A and hoped B") as often.
 _JOIN = re.compile(
     r"(?:[,;]\s+|\s+)(?:while|but|whereas|yet)\s+(?:then\s+|also\s+)?"
-    r"|[,;]\s+and\s+(?:then\s+|also\s+)?|;\s+"
+    r"|[,;]\s+and\s+(?:then\s+|also\s+)?|;\s+|,\s+(?:though|although)\s+"
 )
 #: "When the host asked A, the candidate said B": the first clause is a subordinate one.
 _LEADING_SUBORDINATOR = re.compile(
@@ -34,6 +34,7 @@ _MIN_CONTENT_WORDS = 3
 _MAX_ADVERBIAL_WORDS = 4  # "on Monday, Hale said": words before the second clause's speaker
 _SIDE_PATTERNS = frozenset(["leading", "trailing", "according", "parenthetical"])
 _LEADING = frozenset(["leading"])
+_TRAILING = frozenset(["trailing"])
 
 
 def _content_words(text: str, found: attr.Attribution) -> int:
@@ -85,10 +86,16 @@ def split_speakers(text: str, start: int, end: int, masked: str) -> list[attr.Cl
         first_end, second_start = start + cut_end, start + cut_start
         # The second side opens with its speaker: "..., but Hale said B". A trailing "...,
         # according to the survey" at the end of the sentence speaks for all of it.
+        first = _side(text, start, first_end, masked, start, _SIDE_PATTERNS)
         second = _side(text, second_start, end, masked, start, _LEADING)
         if second is None or not _opens_with_speaker(text, second_start, second):
-            continue
-        first = _side(text, start, first_end, masked, start, _SIDE_PATTERNS)
+            # "A, KING-TV reported, while B, the Gazette reported": with a speaker on each side,
+            # a trailing attribution speaks for its own clause only
+            second = (
+                None if first is None else _side(text, second_start, end, masked, start, _TRAILING)
+            )
+            if second is None:
+                continue
         if first is None or _same_speaker(text, first, second):
             continue
         rest = split_speakers(text, second_start, end, masked[cut_start:])

@@ -16,6 +16,7 @@ from typing import Protocol
 from claimtracker.assistant import cues
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.cues import words
+from claimtracker.assistant.phrase_cut import cut_speaker_phrase
 
 _TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -34,7 +35,7 @@ _POSTMODIFIER_STARTERS = words(
     """
     of in at with from for on familiar close briefed who which whose that knowledgeable involved
     speaking representing based aware working calling known called named by under inside within
-    to near в на из с при от по со у
+    to near across around throughout like в на из с при от по со у
     """
 )
 _QUANTIFIER_OF = re.compile(
@@ -340,12 +341,30 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
         participle = (
             k > 0
             and word.islower()
-            and (lower.endswith(("ed", "ing")))
+            and (lower.endswith(("ed", "ing")) or lower in _IRREGULAR_PARTICIPLES)
             and "-" not in lower
-            and lower not in cues.REPORTING_VERBS
+            # "polling reported by CNN": a reporting verb's participle with its agent
+            and (lower not in cues.REPORTING_VERBS or words[k + 1 : k + 2] == ["by"])
             and lower not in cues.DOCUMENT_HEADS  # "national polling" is a document
+            and not _premodifies(words, k)  # "a newly released memo", "the leaked memo"
         )
-        if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle):
+        time_words = (  # "a poll last week", not "the next series"
+            k > 0
+            and word.islower()
+            and lower in _TIME_STARTERS
+            and words[k - 1].lower() not in _DETERMINERS
+        )
+        # "an account she gave to reporters": a relative clause without "that"
+        contact = k > 0 and word.islower() and lower in _CLAUSE_SUBJECTS
+        if participle and _is_adverb(words[k - 1]) and k > 1:
+            k -= 1  # "an email previously kept secret": the adverb goes with the participle
+        if (
+            lower == "like"
+            and not words[k - 1].islower()
+            and _bare(words[k - 1]) not in cues.DESCRIBED_SOURCE_HEADS
+        ):
+            continue  # "Looks like someone": a verb, not "critics like Kowal"
+        if k > 0 and (lower in _POSTMODIFIER_STARTERS or participle or time_words or contact):
             # "of"/"for" between a body's head and its name stay: "Office for National
             # Statistics", "Ministry of Defence"; "John McNeil of Monash University" splits.
             inside_name = (
@@ -358,6 +377,36 @@ def _split_postmodifier(words: list[str]) -> tuple[list[str], list[str]]:
             if not inside_name:
                 return words[:k], words[k:]
     return words, []
+
+
+#: Participles that do not end in -ed: "a poll taken last week", "a memo written by aides".
+_IRREGULAR_PARTICIPLES = words(
+    "taken written given shown seen made held done sent drawn kept found available"
+)
+#: Time words after a head: "a poll last month", "a survey out this week", "the memo earlier".
+_CLAUSE_SUBJECTS = words("he she they we i you it")
+_TIME_STARTERS = words("last this next earlier out yesterday today")
+
+
+def _premodifies(words: list[str], k: int) -> bool:
+    """Whether the participle ``words[k]`` modifies the noun that follows it: after a determiner
+    or after an adverb that opens the phrase ("the leaked memo", "another ranking", "a newly
+    released poll", "recently hacked emails"; not "an email previously kept secret")."""
+    before = words[k - 1].lower()
+    if before in _PREMODIFYING_DETERMINERS:
+        return True
+    return _is_adverb(words[k - 1]) and (
+        k == 1 or words[k - 2].lower() in _PREMODIFYING_DETERMINERS
+    )
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
+_PREMODIFYING_DETERMINERS = _DETERMINERS | words(
+    "another every each no his her their its our my your"
+)
 
 
 def _is_body_word(word: str) -> bool:
@@ -482,7 +531,7 @@ def describe(phrase: str, index: NameIndex | None = None) -> Speaker:
     """
     phrase, relays = _cut(phrase, cues.CITING)  # "«Вёрстка» со ссылкой на два источника"
     phrase, _ = _cut(phrase, cues.STATEMENT_MARKERS)  # "Министерство ... в своем заявлении"
-    phrase = _without_insert(clean_phrase(phrase))
+    phrase = _without_insert(cut_speaker_phrase(clean_phrase(phrase)))
     phrase = _RUSSIAN_PREPOSITION.sub("", phrase)  # "В пресс-службе X заявили"
     if not tokens(phrase):
         return UNKNOWN
@@ -583,10 +632,13 @@ def _compound(p: _Phrase) -> Speaker | None:
 def _quantified(p: _Phrase) -> Speaker | None:
     """ "two of the people familiar with the talks": a count of a described group."""
     quant = _QUANTIFIER_OF.match(p.text)
-    if not quant or quant.group("q").lower() in _DETERMINERS:
-        return None
+    q = quant.group("q").lower() if quant else ""
+    if not quant or q in _DETERMINERS or q in cues.DOCUMENT_HEADS or q in _RECORD_HEADS:
+        return None  # "Surveys of voters" is a document
     count = _count([quant.group("q")])
     inner = describe(quant.group("rest"), p.index)
+    if inner.document and inner.kind == "unknown":
+        return replace(inner, name=p.text)  # "several of his findings", "some of the emails"
     if inner.kind != "described_group":
         return None
     return replace(
@@ -616,13 +668,35 @@ def _named_alias(p: _Phrase) -> Speaker | None:
 def _document(p: _Phrase) -> Speaker | None:
     """ "A report in the Sunday Telegraph", "a new book by journalist Ellen Marsh", "customs
     data": the claim is reported by a document, and by its owner when the article names one."""
-    if p.common_head not in cues.DOCUMENT_HEADS:
+    if not _is_document_head(p):
         return None
     owner = _document_owner(p.post, p.index)
     if owner is not None:
         return replace(owner, document=True, affiliation=p.affiliation)
     kind = "media_outlet" if p.head in cues.PUBLICATION_HEADS else "unknown"
     return Speaker(p.text, kind, head=p.head, document=True, affiliation=p.affiliation)
+
+
+#: Records of what someone said, besides ``cues.DOCUMENT_HEADS``: "an FBI summary", "an account
+#: she gave to a newspaper", "the remarks", "interviews with ...", "text messages".
+_RECORD_HEADS = words(
+    """
+    summary summaries account accounts opinion opinions interview interviews remarks message
+    messages transcripts footnote footnotes memoir memoirs excerpt excerpts notes minutes
+    readout documentation calculations calculation ranking survey's
+    """
+)
+#: "The next series of emails", "a trove of memos": the document is what follows "of".
+_DOCUMENT_CONTAINERS = words("series batch trove set cache copy copies portion part collection")
+
+
+def _is_document_head(p: _Phrase) -> bool:
+    head = p.common_head
+    if head in cues.DOCUMENT_HEADS or head in _RECORD_HEADS:
+        return True
+    if head in _DOCUMENT_CONTAINERS and p.post[:1] == ["of"]:
+        return any(_bare(w) in cues.DOCUMENT_HEADS | _RECORD_HEADS for w in p.post[1:4])
+    return False
 
 
 def _spokesperson(p: _Phrase) -> Speaker | None:
@@ -651,6 +725,8 @@ def _described_group(p: _Phrase) -> Speaker | None:
     ):
         return None
     head = p.head if p.head in cues.DESCRIBED_SOURCE_HEADS else first
+    if _unique_role(p, head):
+        return None  # "the company's chief executive": one person, known by the role
     if (
         (
             head in cues.AFFILIATED_PROFESSIONS
@@ -679,6 +755,19 @@ def _described_group(p: _Phrase) -> Speaker | None:
     )
 
 
+#: Titles that one person holds in a body (an adviser or an official is one of many).
+_ONE_HOLDER_TITLES = words("executive director chairman chairwoman president ceo treasurer")
+
+
+def _unique_role(p: _Phrase, head: str) -> bool:
+    """ "the company's chief executive", "Dow's chief executive", "the former executive": a title
+    held by one person, with "the" or a possessive, names that person rather than a source."""
+    if head not in _ONE_HOLDER_TITLES or head != p.head or not p.head_words[-1].islower():
+        return False
+    possessive = any(_POSSESSIVE.search(w) for w in p.head_words[:-1])
+    return p.lead == "the" or possessive
+
+
 #: Lower case only: "Majority Leader Mitch McConnell" is no share of anybody, nor is "Senate
 #: minority leader Ada Kowal".
 _SHARE = re.compile(
@@ -694,14 +783,18 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
     plural common noun."""
     head_word = p.head_words[-1]
     share = _SHARE.search(" ".join(p.head_words)) is not None
-    quantified = p.lead in cues.GROUP_QUANTIFIERS and (
-        len(p.head_words) == 1 or head_word.islower() or _plural(p.head)
+    quantified = (
+        p.lead in cues.GROUP_QUANTIFIERS
+        and (len(p.head_words) == 1 or head_word.islower() or _plural(p.head))
+        and p.head not in _NATIONS  # "several states announced": their governments
+        and _body_kind(_singular(p.head)) is None
     )
     plural_common = (
         head_word.islower()
-        and _plural(p.head)
+        and (_plural(p.head) or _IRREGULAR_PLURAL.search(p.head) is not None)
         and p.head not in cues.DOCUMENT_HEADS
         and p.head not in cues.MEDIA_HEADS
+        and p.head not in _NATIONS
         and not _head_in(p.head, cues.GOVERNMENT_HEADS)
         and not _head_in(p.head, cues.ORGANISATION_HEADS)
         and _body_kind(_singular(p.head)) is None
@@ -717,6 +810,17 @@ def _people_by_quantity(p: _Phrase) -> Speaker | None:
         anonymous=True,
         affiliation=p.affiliation,
     )
+
+
+#: Common nouns for news bodies that would otherwise read as any organisation's.
+_NEWS_BODY_HEADS = words(
+    "network networks broadcaster broadcasters newspaper newspapers channel channels newswire"
+)
+
+
+_NATIONS = words("states nations countries")
+#: "the committee chairmen", "local businesswomen": plurals without an -s.
+_IRREGULAR_PLURAL = re.compile(r"..men$")
 
 
 def _body_kind(head: str | None) -> str | None:
@@ -799,6 +903,10 @@ def _body_or_unknown(p: _Phrase) -> Speaker:
     ):
         # An official named by title only: "the foreign minister", "the EU's policy chief".
         return Speaker(p.text, "person", count=1, head=p.head, affiliation=p.affiliation)
+    if kind in (None, "organisation") and p.head_words[-1].islower() and p.head in _NEWS_BODY_HEADS:
+        kind = "media_outlet"  # "the network said", "three television networks reported"
+    if kind is None and p.head in _NATIONS and p.head_words[-1].islower():
+        kind = "government_body"
     if kind is None:
         kind = _body_kind(p.head) or (
             _body_kind(_singular(p.head)) if p.head_words[-1].islower() else None
@@ -934,12 +1042,20 @@ def _document_owner(post: list[str], index: NameIndex | None) -> Speaker | None:
     content = [w for w in rest if w.lower() not in _DETERMINERS]
     if not content or not _is_capitalised(content[0]):
         return None  # "an indictment unsealed in federal court": a place, not an owner
+    if owner_phrase.lower() in _MONTHS_AND_DAYS:
+        return None  # "a poll in February": a date, not an owner
     owner = describe(owner_phrase, index)
     if owner.kind == "unknown":
         return None
     return owner
 
 
+_MONTHS_AND_DAYS = words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+", re.IGNORECASE)
 _SAME_HEAD = {
     "person": "people",

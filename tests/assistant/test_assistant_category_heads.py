@@ -45,6 +45,37 @@ _OPENING = "The ferry vote was close. "
             "anonymous",
         ),
         (
+            "The committee chairmen wrote that the levy would sink the budget.",
+            "The committee chairmen",
+            "described_group",
+            "anonymous",
+        ),
+        (
+            "Critics like Kowal say the levy will sink the budget this year.",
+            "Critics like Kowal",
+            "described_group",
+            "anonymous",
+        ),
+        (
+            "Editorial pages across the island warned that the levy would sink the budget.",
+            "Editorial pages across the island",
+            "described_group",
+            "anonymous",
+        ),
+        # a title one person holds, with "the" or a possessive, names that person
+        (
+            "The ferry company's chief executive said the levy would sink the budget.",
+            "The ferry company's chief executive",
+            "person",
+            "on_record",
+        ),
+        (
+            "A senior executive said the levy would sink the budget this year.",
+            "A senior executive",
+            "described_group",
+            "anonymous",
+        ),
+        (
             "Pew found that most residents backed the levy in the spring.",
             "Pew",
             "media_outlet",

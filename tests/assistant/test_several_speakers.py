@@ -24,6 +24,22 @@ from claimtracker.assistant import suggest
             ("Senator Ada Kowal insisted it would raise wages.", "Ada Kowal", "insisted"),
         ),
         (
+            "Critics argue that the tax hurts farmers, though Senator Ada Kowal said it would "
+            "raise wages.",
+            ("Critics argue that the tax hurts farmers", "Critics", "argue"),
+            ("Senator Ada Kowal said it would raise wages.", "Ada Kowal", "said"),
+        ),
+        (
+            "Riders held white roses aloft, the Gazette reported, while at the pier the ferry "
+            "began with a moment of silence, the Harbor Times reported.",
+            ("Riders held white roses aloft, the Gazette reported", "the Gazette", "reported"),
+            (
+                "at the pier the ferry began with a moment of silence, the Harbor Times reported.",
+                "the Harbor Times",
+                "reported",
+            ),
+        ),
+        (
             "While critics argue that the tax hurts farmers, Kowal has said it will raise wages.",
             ("While critics argue that the tax hurts farmers", "critics", "argue"),
             ("Kowal has said it will raise wages.", "Kowal", "said"),

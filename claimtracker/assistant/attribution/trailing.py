@@ -95,6 +95,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[Verb]) -> Attributi
             and verb.next == masked[verb.end :].split(maxsplit=1)[0]
         ):
             inverted = False  # "X, an audience member, said he makes ...": no inversion
+        if inverted and _ADVERB_ONLY_NEXT.match(masked, verb.end):
+            inverted = False  # '"...," Hale, a ferry mechanic, said dryly.': no one after
         if inverted and _ADJUNCT_NEXT.match(masked, verb.end):
             # "X, the campaign manager, said in an interview": the subject is before the verb.
             inverted = False
@@ -187,6 +189,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[Verb]) -> Attributi
     return None
 
 
+#: An adverb alone after the verb: "said dryly.", "noted wryly, ..." (no speaker comes after).
+_ADVERB_ONLY_NEXT = re.compile(r"\s+[a-z]{2,}ly\s*(?:[.,;:!?]|$)")
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:" + "|".join(sorted(cues.SPEECH_PARTICIPLES)) + r")\b", re.IGNORECASE
 )

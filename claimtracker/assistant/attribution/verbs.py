@@ -186,6 +186,32 @@ _QUOTE_THEN_SUBJECT = re.compile(
 )
 
 
+_NEXT_WORD = re.compile(r" [a-z]")
+#: People named after a show: "a talk show host", "the show's producers".
+_SHOW_PEOPLE = words("host hosts producer producers creator creators anchor anchors")
+
+
+def _noun_before_verb(masked: str, verb: Verb) -> bool:
+    """Whether a word that is a noun as often as a verb ("report", "show") is the noun here:
+    straight before a reporting verb that can only be finite, or "show" before its host."""
+    following = verb.next
+    if (
+        following is None
+        or _only_a_verb(verb)
+        or not verb.text.islower()
+        or _NEXT_WORD.match(masked, verb.end) is None  # "Kowal hints; Says ...": two clauses
+    ):
+        return False
+    if verb.lower in ("show", "shows") and following in _SHOW_PEOPLE:
+        return True
+    return (
+        verb.previous is not None
+        and following in ALL_REPORTING_VERBS
+        and following not in _NOUN_LIKE
+        and not following.endswith("ing")
+    )
+
+
 def verb_ok(masked: str, verb: Verb) -> tuple[bool, bool]:
     """(usable as a reporting verb here, is passive)."""
     if verb.start > 0 and masked[verb.start - 1] in "-/":
@@ -203,6 +229,8 @@ def verb_ok(masked: str, verb: Verb) -> tuple[bool, bool]:
         return False, False  # "testified before the panel", "boasts a lead": no assertion
     if verb.lower in ("show", "shows") and verb.next in _SHOWS_NOUN_NEXT:
         return False, False
+    if _noun_before_verb(masked, verb):
+        return False, False  # "a police report indicates", "news reports say", "a talk show host"
     if (verb.lower, verb.next) in _NOT_SPEECH_WITH and not _ADDED_TO_NAME.match(masked, verb.end):
         return False, False  # "reported from Iraq", "agree on", "mentioned as a nominee"
     previous = verb.previous

@@ -1,0 +1,96 @@
+"""The speaker beside the words first taken for it.
+
+"Sen. Ada Kowal (D-Harbor), a member of the ferry board, said ...": when the words found before
+the reporting verb are only the apposition ("a member of the ferry board"), the speaker is the
+name it describes, written just before it. "Most riders back the levy, and three-fourths say
+...": when they are a whole clause and another subject stands between "and" and the verb, that
+subject is the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from claimtracker.assistant.attribution import Attribution
+from claimtracker.assistant.cues import words
+from claimtracker.assistant.speakers import NameIndex, person_name
+
+#: A name (titles and a party tag allowed) and an age, closed by a comma, at the end of ``before``.
+_NAME_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'’\-]*\s+)*[A-Z][\w.'’\-]*(?:\s+\([A-Z][\w.,\-\s]{0,16}\))?)"
+    r"(?:,\s*\d{1,3})?,\s*$"
+)
+#: Lower-case words that start no apposition: a pronoun, a relative, a verb's adverb.
+_NOT_APPOSITIONS = words("he she they we i it who which that whose what meanwhile however too")
+#: Words that may open the sentence before the name: "But Sen. Kowal, ...", "As Ada Kowal, ...".
+_CONNECTIVES = words("but and or as so yet still also then meanwhile however")
+#: What may stand before the name: the sentence start and connectives ("But", "Or, as"), or a
+#: quote, colon, semicolon or dash that closes what came before; not a comma or a preposition,
+#: after which a name is more often an object ("with hosts Ada Kowal and Tom Hale, the ...").
+_CLAUSE_START = re.compile(
+    r"(?:^(?:(?:but|and|or|as|so|yet|still|then),?\s+)*|[;:”\"—–]\s*)"
+    r"(?:(?:state|former|retired|acting|late)\s+)?$",
+    re.I,
+)
+
+
+def _is_person(name: str, index: NameIndex) -> bool:
+    found = person_name(name.split())
+    if found is None:
+        return False
+    return len(name.split()) >= 2 or index.person(found) is not None
+
+
+def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -> Attribution:
+    """``found`` with its speaker moved from an apposition to the name it describes, when the
+    sentence (starting at ``start``) writes that name beside it; else ``found`` itself."""
+    phrase = text[found.speaker_start : found.speaker_end]
+    first = phrase.split()[0] if phrase.split() else ""
+    # ", a member of the board, said": the apposition is closed by a comma before the verb
+    closed = "," in text[found.speaker_end : found.descriptor_end]
+    # "a member of the board", "the fund's lawyer", "executive director of X": lower case
+    if first.islower() and first not in _NOT_APPOSITIONS and closed:
+        before = text[start : found.speaker_start]
+        match = _NAME_BEFORE.search(before)
+        if match is not None:
+            name_words = match.group("name").split()
+            while name_words and name_words[0].lower() in _CONNECTIVES:
+                name_words = name_words[1:]
+            name = " ".join(name_words)
+            name_start = start + match.start("name") + match.group("name").find(name)
+            opening = text[start:name_start]
+            if name and _CLAUSE_START.search(opening) and _is_person(name, index):
+                name_end = name_start + len(name)
+                return replace(
+                    found,
+                    speaker_start=name_start,
+                    speaker_end=name_end,
+                    descriptor_start=min(found.descriptor_start, name_start),
+                )
+    return found
+
+
+#: ", and three-fourths say": a subject of its own between "and" and the reporting verb.
+_AND_SUBJECT = re.compile(r",?\s+and\s+(?P<subject>[^,;:\"“”]+?)\s+$")
+_MAX_AND_SUBJECT_WORDS = 4
+#: What the words after "and" are when they are no subject: "and have said", "and also says".
+_NOT_SUBJECT_WORDS = words(
+    "has have had will would can could may might should must also then later again now still"
+    " who which that what whose whom"
+)
+
+
+def subject_after_and(text: str, found: Attribution) -> Attribution:
+    """``found`` with its speaker moved to the subject between "and" and the verb, when the words
+    first taken for the speaker are a clause of their own; else ``found`` itself."""
+    cue_start = text.rfind(found.cue, found.speaker_end, found.descriptor_end)
+    if cue_start < 0:
+        return found
+    match = _AND_SUBJECT.match(text, found.speaker_end, cue_start)
+    if match is None or match.end() != cue_start:
+        return found
+    subject = match.group("subject").split()
+    if len(subject) > _MAX_AND_SUBJECT_WORDS or subject[0].lower() in _NOT_SUBJECT_WORDS:
+        return found
+    return replace(found, speaker_start=match.start("subject"), speaker_end=match.end("subject"))

@@ -1,0 +1,81 @@
+"""A speaker found only as an apposition ("a member of the board") is the name written just
+before it; a subject between "and" and the verb speaks for its own clause; on short passages
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtracker.assistant import suggest
+
+_OPENING = "The ferry vote was close. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "And Sen. Ada Kowal (D-Harbor), another vulnerable incumbent, said she had not "
+            "thought about the levy.",
+            "Ada Kowal",
+        ),
+        (
+            "Jimmy Hale, 39, a ferry mechanic visiting the island with his family, told the "
+            "Harbor Gazette that he heard the engine fail.",
+            "Jimmy Hale",
+        ),
+        (
+            "But state Rep. Ada Kowal, a member of the harbor board, recalled that the ferry "
+            "once ran at night.",
+            "Ada Kowal",
+        ),
+        (
+            "Ada Kowal, executive director of the Harbor Trust, said the levy would pass.",
+            "Ada Kowal",
+        ),
+        (
+            "Tom Hale, a ferry mechanic from the island, echoed the mayor, saying the engine "
+            "had failed twice.",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_the_name_before_an_apposition_is_the_speaker(sentence: str, speaker: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == (speaker, "on_record")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a name that is the object of a preposition is no speaker
+        (
+            "In an interview with hosts Tom Hale and Ada Kowal, the mayor said the levy would "
+            "pass.",
+            "the mayor",
+        ),
+        # a name that the speaker talks about, before an aside
+        ("Kowal, a top aide said, is very confident about the levy.", "a top aide"),
+    ],
+)
+def test_names_that_are_not_the_speaker_stay_out(sentence: str, speaker: str) -> None:
+    assert suggest(_OPENING + sentence)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Most riders see the ferry as a lifeline for the island, and three-fourths say the "
+            "fares are too high.",
+            "three-fourths",
+        ),
+        # an auxiliary or a relative after "and" is no subject of its own
+        (
+            "Most riders see the ferry as a lifeline, and have said the fares are too high.",
+            "Most riders see the ferry as a lifeline",
+        ),
+    ],
+)
+def test_a_subject_after_and_speaks_for_its_clause(sentence: str, speaker: str) -> None:
+    assert suggest(_OPENING + sentence)[-1].speaker == speaker
