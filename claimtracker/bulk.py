@@ -184,13 +184,13 @@ _WORDS_STAGE = "claim_words_stage"
 
 
 #: Between two fields' words in a search document (the spacer of migration 0007).
-_SPACER = "$$' ':1$$::tsvector"
+SPACER = "$$' ':1$$::tsvector"
 #: The fields :func:`row_words` takes, in order.
 ROW_WORD_FIELDS = ("text", "quote", "descriptor", "notes")
 #: The first four of the six fields' words in ``claimtracker_search_doc`` (0007), joined the
 #: same way: that document is exactly these, the spacer, the speaker's words, the spacer and
 #: the source's words (``||`` groups from the left, so the positions come out the same).
-_ROW_WORDS = f" || {_SPACER} || ".join(f"claimtracker_words({f})" for f in ROW_WORD_FIELDS)
+_ROW_WORDS = f" || {SPACER} || ".join(f"claimtracker_words({f})" for f in ROW_WORD_FIELDS)
 
 
 def row_words(connection: ServerConnection, claims: Sequence[Sequence[object]]) -> list[str]:
@@ -260,7 +260,7 @@ def _stage_and_insert(
     document = (
         "claimtracker_search_doc(st.text, st.quote, st.descriptor, st.notes, a.name::text, s.title)"
         if words is None
-        else f"st.row_words || {_SPACER} || claimtracker_words(a.name::text) || {_SPACER}"
+        else f"st.row_words || {SPACER} || claimtracker_words(a.name::text) || {SPACER}"
         " || claimtracker_words(s.title)"
     )
     connection.execute("SELECT set_config(?, 'on', true)", (SEARCH_DOC_GIVEN,))
