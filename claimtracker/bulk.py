@@ -190,7 +190,7 @@ ROW_WORD_FIELDS = ("text", "quote", "descriptor", "notes")
 #: The first four of the six fields' words in ``claimtracker_search_doc`` (0007), joined the
 #: same way: that document is exactly these, the spacer, the speaker's words, the spacer and
 #: the source's words (``||`` groups from the left, so the positions come out the same).
-_ROW_WORDS = f" || {SPACER} || ".join(f"claimtracker_words({f})" for f in ROW_WORD_FIELDS)
+ROW_WORDS = f" || {SPACER} || ".join(f"claimtracker_words({f})" for f in ROW_WORD_FIELDS)
 
 
 def row_words(connection: ServerConnection, claims: Sequence[Sequence[object]]) -> list[str]:
@@ -215,7 +215,7 @@ def row_words(connection: ServerConnection, claims: Sequence[Sequence[object]]) 
     words = [
         own
         for (own,) in connection.execute(
-            f"SELECT ({_ROW_WORDS})::text FROM {_WORDS_STAGE} ORDER BY n"
+            f"SELECT ({ROW_WORDS})::text FROM {_WORDS_STAGE} ORDER BY n"
         )
     ]
     connection.execute(f"TRUNCATE {_WORDS_STAGE}")
