@@ -13,7 +13,7 @@ statement: migration 0009); the server's indexes follow by themselves, so the su
 the indexing afterwards are SQLite's alone, and are nothing there.
 
 Computing a document (folding, splitting and indexing the words of six fields) is the largest
-part of the server's work for a new claim: about as much as storing the claim with its twelve
+part of the server's work for a new claim: about as much as storing the claim with all its
 indexes. Most of it, the words of the claim's own four fields, needs nothing but the claim's
 values, so a caller may have it computed beforehand on another connection (another server
 process, another core: :func:`row_words`) while the import's own connection stores the batch
