@@ -11,6 +11,13 @@ are copied into a temporary table and moved into ``claim`` by one ``INSERT … S
 that computes their search documents together (the per-row trigger stands aside for that
 statement: migration 0009); the server's indexes follow by themselves, so the suspensions and
 the indexing afterwards are SQLite's alone, and are nothing there.
+
+Computing a document (folding, splitting and indexing the words of six fields) is the largest
+part of the server's work for a new claim: about as much as storing the claim with all its
+indexes. Most of it, the words of the claim's own four fields, needs nothing but the claim's
+values, so a caller may have it computed beforehand on another connection (another server
+process, another core: :func:`row_words`) while the import's own connection stores the batch
+before; the ``INSERT … SELECT`` then only adds the speaker's and the source's words.
 """
 
 from __future__ import annotations
@@ -153,11 +160,16 @@ def insert_rows(
     connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
 
 
-def insert_claims(connection: DbConnection, rows: Iterable[Sequence[object]]) -> None:
+def insert_claims(
+    connection: DbConnection,
+    rows: Iterable[Sequence[object]],
+    words: Iterable[str] | None = None,
+) -> None:
     """Insert claim rows laid out as :data:`CLAIM_COLUMNS`, in their order (ids ascending):
-    on a file with ``executemany``, on a server through :func:`_insert_claims_on_server`."""
+    on a file with ``executemany``, on a server through :func:`_insert_claims_on_server`
+    (with each row's :func:`row_words` when given, in the same order)."""
     if isinstance(connection, ServerConnection):
-        _insert_claims_on_server(connection, rows)
+        _insert_claims_on_server(connection, rows, words)
     else:
         insert_rows(connection, "claim", CLAIM_COLUMNS, rows)
 
@@ -167,37 +179,94 @@ def insert_claims(connection: DbConnection, rows: Iterable[Sequence[object]]) ->
 SEARCH_DOC_GIVEN = "claimtracker.search_doc_given"
 #: The temporary table a batch of claims is copied into (dropped when the transaction ends).
 _STAGE = "claim_stage"
+#: The temporary table :func:`row_words` copies a batch's fields into.
+_WORDS_STAGE = "claim_words_stage"
 
 
-def _insert_claims_on_server(
-    connection: ServerConnection, rows: Iterable[Sequence[object]]
-) -> None:
-    """``COPY`` the rows into a temporary table, then one ``INSERT … SELECT`` into ``claim``
-    that joins the speakers and sources once and computes the search documents set-based;
-    the claims get their ids in the rows' order (``stage_order``)."""
-    # The staging table lives as long as a transaction: one for these rows when there is none.
-    with connection.psycopg.transaction() if connection.psycopg.autocommit else nullcontext():
-        _stage_and_insert(connection, rows)
+#: Between two fields' words in a search document (the spacer of migration 0007).
+SPACER = "$$' ':1$$::tsvector"
+#: The fields :func:`row_words` takes, in order.
+ROW_WORD_FIELDS = ("text", "quote", "descriptor", "notes")
+#: The first four of the six fields' words in ``claimtracker_search_doc`` (0007), joined the
+#: same way: that document is exactly these, the spacer, the speaker's words, the spacer and
+#: the source's words (``||`` groups from the left, so the positions come out the same).
+ROW_WORDS = f" || {SPACER} || ".join(f"claimtracker_words({f})" for f in ROW_WORD_FIELDS)
 
 
-def _stage_and_insert(connection: ServerConnection, rows: Iterable[Sequence[object]]) -> None:
-    columns = ", ".join(CLAIM_COLUMNS)
+def row_words(connection: ServerConnection, claims: Sequence[Sequence[object]]) -> list[str]:
+    """The words of each claim's own fields (:data:`ROW_WORD_FIELDS`, in that order) as the
+    search document begins with them, as ``tsvector`` text, in the claims' order. The values
+    go by ``COPY`` into a temporary table of this connection's transaction (the cheapest way
+    in: a statement's array parameters cost the client several times more), and nothing else
+    is read or written, so any connection to the server may compute them."""
+    if not claims:
+        return []
+    fields = ", ".join(ROW_WORD_FIELDS)
     connection.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {_STAGE} ON COMMIT DROP AS"
-        f" SELECT 0::bigint AS stage_order, {columns} FROM claim WITH NO DATA"
+        f"CREATE TEMP TABLE IF NOT EXISTS {_WORDS_STAGE} (n integer,"
+        f" {', '.join(f'{field} text' for field in ROW_WORD_FIELDS)}) ON COMMIT DROP"
     )
     with (
         connection.psycopg.cursor() as cursor,
-        cursor.copy(f"COPY {_STAGE} (stage_order, {columns}) FROM STDIN") as copy,
+        cursor.copy(f"COPY {_WORDS_STAGE} (n, {fields}) FROM STDIN") as copy,
     ):
-        for order, row in enumerate(rows):
-            copy.write_row((order, *row))
+        for order, claim in enumerate(claims):
+            copy.write_row((order, *claim))
+    words = [
+        own
+        for (own,) in connection.execute(
+            f"SELECT ({ROW_WORDS})::text FROM {_WORDS_STAGE} ORDER BY n"
+        )
+    ]
+    connection.execute(f"TRUNCATE {_WORDS_STAGE}")
+    return words
+
+
+def _insert_claims_on_server(
+    connection: ServerConnection,
+    rows: Iterable[Sequence[object]],
+    words: Iterable[str] | None = None,
+) -> None:
+    """``COPY`` the rows into a temporary table, then one ``INSERT … SELECT`` into ``claim``
+    that joins the speakers and sources once and computes the search documents set-based
+    (from the rows' own ``words`` when given: :func:`row_words`); the claims get their ids in
+    the rows' order (``stage_order``)."""
+    # The staging table lives as long as a transaction: one for these rows when there is none.
+    with connection.psycopg.transaction() if connection.psycopg.autocommit else nullcontext():
+        _stage_and_insert(connection, rows, words)
+
+
+def _stage_and_insert(
+    connection: ServerConnection, rows: Iterable[Sequence[object]], words: Iterable[str] | None
+) -> None:
+    columns = ", ".join(CLAIM_COLUMNS)
+    connection.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_STAGE} ON COMMIT DROP AS SELECT 0::bigint AS"
+        f" stage_order, {columns}, NULL::tsvector AS row_words FROM claim WITH NO DATA"
+    )
+    with (
+        connection.psycopg.cursor() as cursor,
+        cursor.copy(
+            f"COPY {_STAGE} (stage_order, {columns}{'' if words is None else ', row_words'}) FROM STDIN"
+        ) as copy,
+    ):
+        if words is None:
+            for order, row in enumerate(rows):
+                copy.write_row((order, *row))
+        else:
+            for order, (row, own) in enumerate(zip(rows, words, strict=True)):
+                copy.write_row((order, *row, own))
     staged = ", ".join(f"st.{column}" for column in CLAIM_COLUMNS)
+    document = (
+        "claimtracker_search_doc(st.text, st.quote, st.descriptor, st.notes, a.name::text, s.title)"
+        if words is None
+        else f"st.row_words || {SPACER} || claimtracker_words(a.name::text) || {SPACER}"
+        " || claimtracker_words(s.title)"
+    )
     connection.execute("SELECT set_config(?, 'on', true)", (SEARCH_DOC_GIVEN,))
     connection.execute(
-        f"INSERT INTO claim ({columns}, search_doc) SELECT {staged},"
-        " claimtracker_search_doc(st.text, st.quote, st.descriptor, st.notes, a.name::text,"
-        f" s.title) FROM {_STAGE} st LEFT JOIN actor a ON a.id = st.speaker_id"
+        f"INSERT INTO claim ({columns}, search_doc) SELECT {staged}, {document}"
+        f" FROM {_STAGE} st LEFT JOIN actor a ON a.id = st.speaker_id"
         " LEFT JOIN source s ON s.id = st.source_id ORDER BY st.stage_order"
     )
     connection.execute("SELECT set_config(?, 'off', true)", (SEARCH_DOC_GIVEN,))

@@ -10,14 +10,17 @@ with their line and column: nothing from the file is saved.
 On a server, each batch of new claims (with the speakers and sources they name, whose ids are
 drawn from their sequences) is written on a helper thread while the next batch is read and
 checked (``csvio.background``), and stored by one statement that computes the claims' search
-documents together (``bulk.insert_claims``).
+documents together (``bulk.insert_claims``); the words of the claims' own fields, most of that
+work, are computed beforehand on a second connection while the batch before is stored
+(``csvio.words_ahead``).
 """
 
 from __future__ import annotations
 
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from concurrent.futures import Future
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -32,6 +35,7 @@ from claimtracker.csvio.mapping import (
     parse_value_maps,
 )
 from claimtracker.csvio.reading import CsvShape, records, shape_of
+from claimtracker.csvio.words_ahead import WordsAhead, words_ahead
 from claimtracker.errors import ClaimTrackerError, CsvImportError
 from claimtracker.journal.changes import ChangeSet, read_changes, sqlite_execute
 from claimtracker.journal.deferred import journal_turn
@@ -501,10 +505,13 @@ class _Writer:
         problems: list[tuple[int, str, str]],
         resolver: _Resolver,
         writes: BackgroundWrites,
+        ahead: WordsAhead | None = None,
     ):
         self.connection = connection
         self.resolver = resolver
         self.writes = writes
+        #: Computes the new claims' own words on a second connection (server imports).
+        self.ahead = ahead
         #: Created claims with tags: tagged at the end, all together (uuid, tags).
         self.tagged: list[tuple[str, list[str]]] = []
         self.summary = summary
@@ -549,6 +556,12 @@ class _Writer:
         batch, self.pending = self.pending, []
         lines, self.pending_lines = self.pending_lines, {}
         self.pending_claims = {}
+        # Started before waiting: computed while the batch before is being stored.
+        words = (
+            None
+            if self.ahead is None or self.dry_run
+            else self.ahead.submit([(claim_uuid, claim) for claim_uuid, claim, _ in batch])
+        )
         self.writes.wait()  # a failed batch says so before anything else is asked
         existing = self._existing({u for u, _, _ in batch})
         inserts: list[tuple[str, dict[str, object], list[str] | None]] = []
@@ -586,7 +599,7 @@ class _Writer:
         self.summary.updated += len(updates)
         if self.dry_run:
             return
-        self._insert(inserts)  # with the speakers and sources these claims name
+        self._insert(inserts, words)  # with the speakers and sources these claims name
         if updates:
             self.writes.wait()
             self._update(updates)
@@ -659,8 +672,13 @@ class _Writer:
             self.journal.existed("claim", (stored.id for stored in found.values()))
         return found
 
-    def _insert(self, inserts: list[tuple[str, dict[str, object], list[str] | None]]) -> None:
-        """Hand the batch's new claims (and the records they name) to the background writes."""
+    def _insert(
+        self,
+        inserts: list[tuple[str, dict[str, object], list[str] | None]],
+        words: Future[dict[str, str]] | None = None,
+    ) -> None:
+        """Hand the batch's new claims (and the records they name) to the background writes,
+        with their own words when those are being computed ahead (by uuid)."""
         template, position = self.template, self.position
         rows = []
         for claim_uuid, claim, _tags in inserts:
@@ -675,7 +693,9 @@ class _Writer:
         def write() -> None:
             write_records()
             if rows:
-                bulk.insert_claims(self.connection, rows)
+                found = None if words is None else words.result()
+                own = None if found is None else [found[str(row[0])] for row in rows]
+                bulk.insert_claims(self.connection, rows, own)
 
         self.writes.submit(write)
 
@@ -854,8 +874,13 @@ def import_csv(
     )
     body: Iterator = stream if has_header else _chain(first, stream)
     # A dry run only reads, so it needs no write lock and leaves the index triggers alone.
-    with store.raw(write=not dry_run) as connection:
-        problems = _run(connection, body, mapping, summary, dry_run, progress, value_maps)
+    with store.raw(write=not dry_run) as connection, ExitStack() as stack:
+        ahead = (
+            None
+            if dry_run or dialect_of(connection) == SQLITE
+            else stack.enter_context(words_ahead(store))
+        )
+        problems = _run(connection, body, mapping, summary, dry_run, progress, value_maps, ahead)
         if problems:
             raise _problems_error(path, problems)
     return summary
@@ -874,12 +899,13 @@ def _run(
     dry_run: bool,
     progress: Progress | None,
     value_maps: dict[str, dict[str, str]] | None = None,
+    ahead: WordsAhead | None = None,
 ) -> list[tuple[int, str, str]]:
     journal = None if dry_run else BulkJournal(connection, note=import_note(summary.path))
     writes = BackgroundWrites(connection)
     resolver = _Resolver(connection, summary, dry_run, journal, writes)
     problems: list[tuple[int, str, str]] = []
-    writer = _Writer(connection, summary, dry_run, journal, problems, resolver, writes)
+    writer = _Writer(connection, summary, dry_run, journal, problems, resolver, writes, ahead)
     parser = RowParser(mapping, value_maps)
     has_tags = "tags" in mapping.fields
     rating_rates_speaker = "speaker_reliability" not in mapping.fields

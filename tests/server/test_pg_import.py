@@ -9,6 +9,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from claimtracker import bulk
 from claimtracker.csvio import import_csv, importer
 from claimtracker.csvio.background import BackgroundWrites
 from claimtracker.csvio.undo import ImportStep, undo_import
@@ -121,3 +122,60 @@ def test_a_batch_that_fails_on_the_server_is_reported_with_its_own_error(
     ):
         writes.submit(lambda: connection.execute("INSERT INTO no_such_table VALUES (1)"))
         connection.execute("SELECT 1")  # meets the aborted transaction, or runs first
+
+
+#: Values whose documents are easy to get wrong: empty and missing fields, a field of nothing
+#: but punctuation, accents and Cyrillic to fold, a word split by a hyphen, and notes of more
+#: words than a document has positions (16,383), where the positions stop growing.
+AWKWARD_FIELDS = [
+    ("Škoda—works said: e-mail", None, None, None),
+    ("", "", "", ""),
+    ("?!", "— …", None, "Заявление ЁЛКИ, Ærø"),
+    ("one", None, "two", " ".join(f"w{i}" for i in range(17_000))),
+]
+
+
+def test_an_imports_words_computed_on_another_connection_make_the_triggers_document(
+    pg_migrated_url: str, tmp_path: Path
+) -> None:
+    """The words of a claim's own fields, computed ahead on a second connection, give with the
+    speaker's and source's words exactly the document the trigger computes, for awkward
+    values too; a claim with no speaker or source included."""
+    path = tmp_path / "claims.csv"
+    names = [("Žofie Ärger", "Report Ärger"), ("", ""), ("Анна", ""), ("", "Отчёт")]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("claim", "quote", "descriptor", "notes", "speaker", "source_title"))
+        for (text, quote, descriptor, notes), (speaker, title) in zip(
+            AWKWARD_FIELDS, names, strict=True
+        ):
+            writer.writerow(
+                (text or "x", quote or "", descriptor or "", notes or "", speaker, title)
+            )
+    with Store.open(pg_migrated_url) as store:
+        with store.raw() as connection:
+            own = bulk.row_words(connection, AWKWARD_FIELDS)
+            same = [
+                connection.execute(
+                    f"SELECT ?::tsvector || {bulk.SPACER} || claimtracker_words(?)"
+                    f" || {bulk.SPACER} || claimtracker_words(?)"
+                    " = claimtracker_search_doc(?, ?, ?, ?, ?, ?)",
+                    (
+                        words,
+                        speaker or None,
+                        title or None,
+                        *fields,
+                        speaker or None,
+                        title or None,
+                    ),
+                ).fetchone()[0]
+                for words, fields, (speaker, title) in zip(own, AWKWARD_FIELDS, names, strict=True)
+            ]
+        summary = import_csv(store, path)
+        with store.raw() as connection:
+            differing = connection.execute(DIFFERING_DOCUMENTS).fetchone()[0]
+            positions = connection.execute(
+                "SELECT count(*) FROM claim WHERE search_doc @@ 'w16999'::tsquery"
+            ).fetchone()[0]
+    assert same == [True] * 4
+    assert summary.created == 4 and differing == 0 and positions == 1
