@@ -327,3 +327,18 @@ def test_an_irregular_past_after_a_relative_clause_ends_the_subject() -> None:
         "turned against Lund, eventually saying he would be a disaster for the harbor."
     )
     assert (found.speaker, found.cue) == ("Ada Kowal", "saying")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The crews handed out shirts that said, "The pier belongs to the town."', "shirts"),
+        (
+            'The page was replaced by a message that said, "The pier is closed to all boats."',
+            "a message",
+        ),
+    ],
+)
+def test_a_thing_that_said_a_quote_speaks_it(sentence: str, speaker: str) -> None:
+    found = only(sentence)
+    assert (found.speaker, found.cue) == (speaker, "said")
