@@ -159,7 +159,7 @@ def find_leading_participle(masked: str) -> tuple[str, int] | None:
 def find_with_clause(masked: str) -> SideClause | None:
     """The "with X saying ..." clause of ``masked``, if any: X speaks what follows the verb; a
     poll share "saying" speaks it with or without "with"."""
-    found = _WITH.search(masked) or _SHARE.search(masked)
+    found = _WITH.search(masked) or (_SHARE.search(masked) if "saying" in masked else None)
     if found is None:
         return None
     content = _content(masked, found.end(), len(masked))
@@ -196,6 +196,8 @@ def find_embedded_say(masked: str) -> SideClause | None:
 def find_that_said(masked: str) -> SideClause | None:
     """ "... replaced by a message that said, "..."": the thing that said the quote speaks it
     (only with the quote right after the verb, so "the plan that said little" is no speech)."""
+    if " that " not in masked:
+        return None
     found = _THAT_SAID.search(masked)
     if found is None:
         return None
