@@ -75,6 +75,8 @@ def _speaker_ok(phrase: str, titled_prefix: str = "") -> bool:
 
 def find_colon_form(masked: str) -> SideClause | None:
     """The source a colon hands the quote after it to (see the module's forms), if any."""
+    if ":" not in masked:
+        return None
     for pattern in (_FROM, _HERE, _TITLED):
         found = pattern.match(masked)
         if found is None:

@@ -43,7 +43,7 @@ REPORTING_VERBS: frozenset[str] = words(
     admitting accusing predicting promising vowing tweeting reiterating recalling
     charging boasting boast boasts boasted brag brags bragged bragging reiterate reiterates
     reiterated repeated repeats mentioned mentions blamed blames answered testified testifies
-    charge charges charged blame quoted quotes
+    charge charges charged blame quoted quotes quote
     """
 )
 

@@ -79,6 +79,15 @@ _SHARE = re.compile(
     r"|a\s+quarter|two-thirds|three-quarters)\s+of\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+)\s+"
     r"(?P<cue>saying)\b"
 )
+#: A sign, a message or a shirt "that said" a quote: "... by a message that said, "..."".
+_THAT_SAID = re.compile(
+    r"(?<![\w'’])(?P<speaker>(?:(?:a|an|the|one|two|three|their|his|her|its)\s+)?"
+    r"(?:[\w'’\-]+\s+){0,2}[a-z][\w'’\-]*)\s+that\s+(?P<cue>said|says|read|reads)\s*[,:]?\s*"
+    r"(?=[\"“‘'«]_)"
+)
+_NOT_A_NOUN_PHRASE = frozenset(
+    "out up off by of in on at to from with for into onto over under about".split()
+)
 _LEADING_PARTICIPLE = re.compile(
     r"\s*(?:(?:After|While|Since|In|By|Before|Having|When|Even|Though|Although)\s+)?"
     r"(?P<cue>[Nn]oting|[Dd]eclaring|[Ss]aying|[Aa]rguing|[Ii]nsisting|[Ww]arning|[Cc]laiming"
@@ -150,7 +159,7 @@ def find_leading_participle(masked: str) -> tuple[str, int] | None:
 def find_with_clause(masked: str) -> SideClause | None:
     """The "with X saying ..." clause of ``masked``, if any: X speaks what follows the verb; a
     poll share "saying" speaks it with or without "with"."""
-    found = _WITH.search(masked) or _SHARE.search(masked)
+    found = _WITH.search(masked) or (_SHARE.search(masked) if "saying" in masked else None)
     if found is None:
         return None
     content = _content(masked, found.end(), len(masked))
@@ -182,3 +191,25 @@ def find_embedded_say(masked: str) -> SideClause | None:
             content,
         )
     return None
+
+
+def find_that_said(masked: str) -> SideClause | None:
+    """ "... replaced by a message that said, "..."": the thing that said the quote speaks it
+    (only with the quote right after the verb, so "the plan that said little" is no speech)."""
+    if " that " not in masked:
+        return None
+    found = _THAT_SAID.search(masked)
+    if found is None:
+        return None
+    content = _content(masked, found.end(), len(masked))
+    if content is None:
+        return None
+    start, end = found.span("speaker")
+    for word in _WORD.finditer(masked, start, end):
+        lowered = word.group().lower()
+        if lowered not in _NOT_A_NOUN_PHRASE and not (lowered.endswith("ed") and word.end() < end):
+            break
+        start = word.end() + 1  # "handed out water bottles that said": "water bottles"
+    if start >= end:
+        return None
+    return SideClause((start, end), (start, found.end("cue")), found.group("cue"), content)

@@ -41,6 +41,8 @@ _IRREGULAR_PAST = words(
     """
     made took gave went came spoke wrote sent held met left led ran won lost put set kept brought
     thought stood sought fought struck drew threw hit cut began became told said found saw shot
+    stuck felt heard meant paid sold taught broke chose drove grew knew stole swore bought
+    caught fled withdrew
     """
 )
 _BE_AND_AUXILIARIES = words(

@@ -319,3 +319,26 @@ def test_a_subject_after_a_semicolon_and_a_subject_opened_by_senior() -> None:
 def test_declares_may_come_before_its_subject() -> None:
     found = only('"The pier is not safe for anyone," declares Ada Kowal, 57, a harbor pilot.')
     assert (found.speaker, found.cue) == ("Ada Kowal", "declares")
+
+
+def test_an_irregular_past_after_a_relative_clause_ends_the_subject() -> None:
+    found = only(
+        "Ada Kowal of Maine, who is running second in many towns, stuck to the levy at first but "
+        "turned against Lund, eventually saying he would be a disaster for the harbor."
+    )
+    assert (found.speaker, found.cue) == ("Ada Kowal", "saying")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The crews handed out shirts that said, "The pier belongs to the town."', "shirts"),
+        (
+            'The page was replaced by a message that said, "The pier is closed to all boats."',
+            "a message",
+        ),
+    ],
+)
+def test_a_thing_that_said_a_quote_speaks_it(sentence: str, speaker: str) -> None:
+    found = only(sentence)
+    assert (found.speaker, found.cue) == (speaker, "said")

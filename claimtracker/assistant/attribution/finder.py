@@ -26,6 +26,7 @@ from claimtracker.assistant.attribution.side import (
     embedded_say,
     english_as,
     participle_first,
+    that_said,
     with_saying,
 )
 from claimtracker.assistant.attribution.tokens import _words
@@ -44,7 +45,11 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     found = name_colon(text, start, masked)
     if found is not None:
         return found
-    return find_without_colon(text, start, end, masked) or colon_form(start, masked)
+    return (
+        find_without_colon(text, start, end, masked)
+        or colon_form(start, masked)
+        or that_said(start, masked)
+    )
 
 
 def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:

@@ -17,6 +17,7 @@ from claimtracker.assistant.side_clauses import (
     find_as_clause,
     find_embedded_say,
     find_leading_participle,
+    find_that_said,
     find_with_clause,
 )
 
@@ -91,6 +92,14 @@ def _side_attribution(base: int, found: SideClause) -> Attribution:
 def colon_form(base: int, masked: str) -> Attribution | None:
     """ "From the report: "..."", "Here's X in May: "..."" (see :mod:`colon_forms`)."""
     found = find_colon_form(masked)
+    if found is None or not looks_like_subject(masked, *found.speaker):
+        return None
+    return _side_attribution(base, found)
+
+
+def that_said(base: int, masked: str) -> Attribution | None:
+    """ "... a message that said, "..."" (see :mod:`side_clauses`)."""
+    found = find_that_said(masked)
     if found is None or not looks_like_subject(masked, *found.speaker):
         return None
     return _side_attribution(base, found)

@@ -59,6 +59,8 @@ IRREGULAR_PAST = words(
     """
     made took gave went came spoke wrote sent held met left led ran won lost put set kept brought
     thought stood sought fought struck drew threw hit cut began became told said
+    stuck felt heard meant paid sold taught broke chose drove grew knew stole swore bought
+    caught fled withdrew
     """
 )
 MAIN_CLAUSE_ADVERBS = words("even also then again later still already once first just never")
