@@ -44,6 +44,9 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-")
     return start, end
 
 
+_CHUNK_MARK = re.compile("[,—–" + re.escape(QUOTE_CLOSERS) + "]")
+
+
 def _chunks(masked: str, start: int, end: int, text: str | None = None) -> list[tuple[int, int]]:
     """Comma-separated chunks of ``masked[start:end]`` (quoted words are already blanked).
 
@@ -52,7 +55,8 @@ def _chunks(masked: str, start: int, end: int, text: str | None = None) -> list[
     """
     spans: list[tuple[int, int]] = []
     pos = start
-    for k in range(start, end):
+    for mark in _CHUNK_MARK.finditer(masked, start, end):  # only the characters that can cut
+        k = mark.start()
         ch = masked[k]
         closes_quote = (
             ch in QUOTE_CLOSERS
@@ -77,7 +81,8 @@ strip_span = _strip_span
 
 
 def _words(masked: str, start: int, end: int) -> list[str]:
-    return [m.group(0) for m in WORD.finditer(masked, start, end)]
+    words: list[str] = WORD.findall(masked, start, end)  # no groups: the whole matches
+    return words
 
 
 def is_quoted_only(masked: str, start: int, end: int) -> bool:
