@@ -66,6 +66,8 @@ _SENTENCE_STARTERS = words(
     """
 )
 
+_NOT_SPACE = re.compile(r"\S")
+_NEXT_WORD = re.compile(r"[\w'’]+")
 _CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 
 
@@ -189,15 +191,18 @@ def split_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sen
         mark = match.start()
         if any(span.start <= mark and span.end >= stop for span in quotes):
             continue  # a full stop inside a quote that goes on: "There is no U-turn. The ..."
-        rest = text[stop:end].lstrip()
-        if not rest:
+        # Where the rest of the paragraph starts, without copying it (that was quadratic).
+        rest = _NOT_SPACE.search(text, stop, end)
+        if rest is None:
             continue
-        first = rest[0]
+        first = text[rest.start()]
         if not (first.isupper() or first.isdigit() or first in "\"“«'‘(—–-*"):
             continue
-        next_word = re.match(r"[\w'’]+", rest[1:] if first in "\"“«'‘(" else rest)
+        next_word = _NEXT_WORD.match(
+            text, rest.start() + 1 if first in "\"“«'‘(" else rest.start(), end
+        )
         token = _word_before(text, match.start() + 1, sent_start)
-        line_break = "\n" in text[stop : end - len(rest)]
+        line_break = "\n" in text[stop : rest.start()]
         if (
             text[match.start()] == "."
             and _is_abbreviation(token, next_word.group(0) if next_word else "")
