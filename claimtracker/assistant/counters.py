@@ -36,7 +36,8 @@ _AS_SUGGESTED = re.compile(
     r"(?i)\b(?:not|no|never|rather than)\b[^.;]*?,?\s+(?:as|like)\s+(?P<who>(?:\w+\s+){1,4}?)"
     r"(?:had\s+|have\s+|has\s+)?(?:suggested|claimed|alleged|reported|speculated|said)\b"
 )
-_ANY_CONTRADICTION = re.compile("|".join(re.escape(p) for p in cues.CONTRADICTION_PHRASES))
+#: Tested with ``in``: each a fast substring search, quicker than one regex of them all.
+_ANY_CONTRADICTION = tuple(cues.CONTRADICTION_PHRASES)
 #: A quick test before the closer look: any word that can make a counter-claim.
 _HINT_WORDS = cues.DENIAL_VERBS | cues.NEGATIONS
 _CONDITION = re.compile(r"(?i)\b(?:if|unless|whether|until|если|пока)\b")
@@ -122,7 +123,7 @@ def _counter_cue(claim: ClaimView) -> _Cue | None:
     if (
         _HINT_WORDS.isdisjoint(lowered_words)
         and "n't" not in lowered_text
-        and _ANY_CONTRADICTION.search(lowered_text) is None
+        and not any(phrase in lowered_text for phrase in _ANY_CONTRADICTION)
     ):
         return None  # no denial verb, no negation, nothing called false: the common case
     words = _WORD.findall(claim.text)

@@ -6,6 +6,7 @@ noun that looks like a verb ("a later tweet"), passives, catenatives ("declined 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from claimtracker.assistant import cues
@@ -99,7 +100,8 @@ def _verbs(masked: str) -> list[Verb]:
     candidates = [k for k, word in enumerate(words) if word in _VERB_CANDIDATES]
     if not candidates:
         return []
-    matches = list(WORD.finditer(masked))
+    # The words' offsets, up to the last candidate only.
+    matches = list(islice(WORD.finditer(masked), candidates[-1] + 1))
     verbs: list[Verb] = []
     for k in candidates:
         word = words[k]
