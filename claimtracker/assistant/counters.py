@@ -115,11 +115,11 @@ class _Cue:
     proximate: bool  # "that claim", "this account": the claim just before
 
 
-def _counter_cue(claim: ClaimView) -> _Cue | None:
+def _counter_cue(claim: ClaimView, lowered_words: list[str]) -> _Cue | None:
+    """``lowered_words``: the words of the claim's text in lower case."""
     if claim.speaker is None or claim.attribution == "unattributed":
         return None
     lowered_text = claim.text.lower()
-    lowered_words = _WORD.findall(lowered_text)
     if (
         _HINT_WORDS.isdisjoint(lowered_words)
         and "n't" not in lowered_text
@@ -254,11 +254,13 @@ class _Scorer:
 
     def __init__(self, claims: Sequence[ClaimView]) -> None:
         self.claims = claims
-        self.cues = [_counter_cue(c) for c in claims]
+        lowered_words = [_WORD.findall(c.text.lower()) for c in claims]  # once for each claim
+        self.cues = [_counter_cue(c, w) for c, w in zip(claims, lowered_words, strict=True)]
         if not any(self.cues):
             return  # nothing counters anything: skip the comparisons
         self.stems = [_content_stems(c.content) for c in claims]
-        self.words = [set(_WORD.findall(c.text.lower())) for c in claims]
+        #: Whether each claim holds an allegation word ("allegedly"): asked for every pair.
+        self.alleged = [not cues.ALLEGATION_MARKERS.isdisjoint(w) for w in lowered_words]
         self.parties = [_party(c) for c in claims]
         self.mentioned = [affiliation(c.content) for c in claims]
         df: dict[str, int] = {}
@@ -288,7 +290,7 @@ class _Scorer:
                 if j < i and self._eligible(i, j):
                     proximate_seen = True
                 continue
-            alleged = bool(self.words[j] & cues.ALLEGATION_MARKERS)
+            alleged = self.alleged[j]
             other_cue = self.cues[j]
             overlap = self.overlap(i, j)
             score = overlap
@@ -322,7 +324,7 @@ class _Scorer:
         if j == i or self._same_party(i, j):
             return False
         if self.claims[j].attribution == "unattributed":
-            return bool(self.words[j] & cues.ALLEGATION_MARKERS)  # only the author's allegations
+            return self.alleged[j]  # only the author's allegations
         return True
 
     def _same_party(self, i: int, j: int) -> bool:
