@@ -22,6 +22,7 @@ from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.speakers import NameIndex, person_name
 
 _RUN = re.compile(
+    r"(?=[A-ZÀ-ÖØ-Þ])"  # a fast scan to the next capital
     r"(?<![\w'’])(?P<title>(?:Mr|Mrs|Ms|Miss|Sen|Rep|Gov|Dr)\.?\s+)?"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*)"
 )

@@ -159,11 +159,13 @@ def affiliation(phrase: str) -> frozenset[str]:
 
 
 _ORGANISATION_EVIDENCE = re.compile(
-    r"\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders|[Cc]ustomers|[Uu]sers|[Ee]mployees)\s+(?:of|in|at)\s+"
+    # The lookahead names every letter a match can start with: a fast scan to the next one.
+    r"(?=[A-ZÀ-ÖØ-Þsceu])"
+    r"(?:\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders|[Cc]ustomers|[Uu]sers|[Ee]mployees)\s+(?:of|in|at)\s+"
     r"(?P<a>[A-ZÀ-ÖØ-Þ][\w&.\-]*(?: [A-ZÀ-ÖØ-Þ][\w&.\-]*)*)"
     r"|\b(?P<b>[A-ZÀ-ÖØ-Þ][\w&.\-]*)['’]s\s+(?:chief executive|CEO|shares|stock|board|"
     r"spokes\w+|employees|staff|customers|users|headquarters|founder|executives|share price|"
-    r"products)\b"
+    r"products)\b)"
 )
 
 
@@ -171,6 +173,7 @@ class NameIndex:
     """Full names met anywhere in the article, so that "Ryabkov" can become "Sergei Ryabkov"."""
 
     _RUN = re.compile(
+        r"(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"  # a fast scan to the next capital
         r"(?<![\w'’])(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*)"
         r"(?:[ \t]+(?:(?:van|von|der|de|del|della|di|da|dos|du|le|la|bin|ibn|al|el|ter|den)[ \t]+)*"
         r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*)*"
