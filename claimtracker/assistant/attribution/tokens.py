@@ -6,6 +6,7 @@ span, whether a span holds only quoted words, whether it says "in a statement".
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from claimtracker.assistant import cues
@@ -83,6 +84,11 @@ strip_span = _strip_span
 def _words(masked: str, start: int, end: int) -> list[str]:
     words: list[str] = WORD.findall(masked, start, end)  # no groups: the whole matches
     return words
+
+
+def first_words(masked: str, start: int, end: int, limit: int) -> list[str]:
+    """The first ``limit`` words of ``masked[start:end]``: enough to tell a span is too long."""
+    return [m.group(0) for m in islice(WORD.finditer(masked, start, end), limit)]
 
 
 def is_quoted_only(masked: str, start: int, end: int) -> bool:
