@@ -281,13 +281,14 @@ class _Scorer:
         proximate_seen = False
         # Walk the nearest earlier claims first so that "that claim" finds the one just before.
         order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(self.claims)))
-        lede = next((j for j in range(len(self.claims)) if self._eligible(i, j)), None)
+        eligible = [self._eligible(i, j) for j in range(len(self.claims))]  # once per pair
+        lede = next((j for j, ok in enumerate(eligible) if ok), None)
         earlier_exists = lede is not None and lede < i
         for j in order:
             other = self.claims[j]
             accused = bool(party and self.mentioned[j] & party)
-            if (not cue.explicit and not accused) or not self._eligible(i, j):
-                if j < i and self._eligible(i, j):
+            if (not cue.explicit and not accused) or not eligible[j]:
+                if j < i and eligible[j]:
                     proximate_seen = True
                 continue
             alleged = self.alleged[j]
