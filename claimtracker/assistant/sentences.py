@@ -86,7 +86,7 @@ def _is_prose(block: str) -> bool:
         and (len(stripped.split()) < _MIN_BRACKETED_WORDS or not _BRACKETED_PROSE.search(stripped))
     ):
         return False  # (Reporting by ...; Editing by ...), (AP Photo/Ada Kowal.)
-    if not _TERMINAL.search(stripped):
+    if not _ends_at_terminal(stripped):
         return False  # headlines, bylines, date lines, "Updated 6:42 PM"
     if stripped.endswith(":") and len(stripped.split()) < _MIN_WORDS_BEFORE_COLON:
         # "Original url:" is furniture; "Mrs Doe said:" introduces the quote that follows.
@@ -98,7 +98,22 @@ def _is_prose(block: str) -> bool:
 
 
 def _ends_sentence(block: str) -> bool:
-    return bool(_TERMINAL.search(block.rstrip()))
+    return _ends_at_terminal(block.rstrip())
+
+
+#: What may follow a block's terminal mark (both forms of ``_TERMINAL``).
+_AFTER_TERMINAL = re.compile(r"[\"'”’»)\]*_\s“]*")
+_TERMINAL_TAIL = 40
+
+
+def _ends_at_terminal(block: str) -> bool:
+    """``_TERMINAL.search(block)``, looking only at the block's tail (a search of the whole
+    block tried every full stop in it): a match that starts before the tail leaves nothing
+    but closing marks and spaces in the tail, and then the whole block is searched."""
+    pos = max(0, len(block) - _TERMINAL_TAIL)
+    if pos and _AFTER_TERMINAL.fullmatch(block, pos):
+        pos = 0
+    return _TERMINAL.search(block, pos) is not None
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
