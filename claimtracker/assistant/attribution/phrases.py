@@ -128,7 +128,7 @@ def tail_is_adjunct(masked: str, start: int, end: int, names_quoted: bool = Fals
     words = first_words(masked, start, end, _MAX_TAIL_WORDS + 1)
     if len(words) > _MAX_TAIL_WORDS:
         return False
-    quoted = [w for w in words if set(w) == {"_"}]
+    quoted = [w for w in words if set(w) == {"_"}] if "_" in masked[start:end] else []
     if quoted and not (names_quoted and all(len(w) <= 40 for w in quoted)):
         return False
     lowered = [w.lower() for w in words]

@@ -88,7 +88,13 @@ def _words(masked: str, start: int, end: int) -> list[str]:
 
 def first_words(masked: str, start: int, end: int, limit: int) -> list[str]:
     """The first ``limit`` words of ``masked[start:end]``: enough to tell a span is too long."""
+    if end - start <= _SHORT_SPAN * limit:
+        found: list[str] = WORD.findall(masked, start, end)  # quicker than islice when short
+        return found[:limit]
     return [m.group(0) for m in islice(WORD.finditer(masked, start, end), limit)]
+
+
+_SHORT_SPAN = 8  # characters a word takes on average, space included
 
 
 def is_quoted_only(masked: str, start: int, end: int) -> bool:
