@@ -446,19 +446,36 @@ def _count(words: list[str]) -> int | None:
 
 
 def _kind_of_name(phrase: str, index: NameIndex | None) -> str | None:
+    kind, single = _kind_of_words(phrase)
+    if kind is not None or single is None:
+        return kind
+    if index is not None:
+        if index.person(single):
+            return "person"
+        if index.organisation(single):
+            return "organisation"
+    if single.isupper() and len(single) > 1:
+        return "organisation"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _kind_of_words(phrase: str) -> tuple[str | None, str | None]:
+    """What :func:`_kind_of_name` can tell from the words alone (the same in every article),
+    and the phrase's one word, if it has only one, for the article's names to settle."""
     lowered = phrase.lower()
     stripped = lowered.removeprefix("the ")
     if _phrase_in(lowered, cues.MEDIA_NAMES) or _acronym_in(phrase, cues.MEDIA_NAMES):
-        return "media_outlet"
+        return "media_outlet", None
     if _phrase_in(lowered, cues.GOVERNMENT_NAMES) or _acronym_in(phrase, cues.GOVERNMENT_NAMES):
-        return "government_body"
+        return "government_body", None
     if _phrase_in(lowered, cues.ORGANISATION_NAMES) or _acronym_in(phrase, cues.ORGANISATION_NAMES):
-        return "organisation"
+        return "organisation", None
     if stripped in cues.COUNTRY_ALIASES:
-        return "government_body"
+        return "government_body", None
     words = tokens(phrase)
     if not words:
-        return None
+        return None, None
     heads = [_bare(w) for w in words]
     # The head is last in English ("the defence ministry") and first in Russian
     # ("Министерство обороны России").
@@ -472,19 +489,12 @@ def _kind_of_name(phrase: str, index: NameIndex | None) -> str | None:
         if _head_in(head, cues.GENERIC_MEDIA_HEADS) or (
             head in cues.MEDIA_HEADS and _is_capitalised(word)
         ):
-            return "media_outlet"
+            return "media_outlet", None
         if _head_in(head, cues.GOVERNMENT_HEADS):
-            return "government_body"
+            return "government_body", None
         if _head_in(head, cues.ORGANISATION_HEADS):
-            return "organisation"
-    if index is not None and len(words) == 1:
-        if index.person(words[0]):
-            return "person"
-        if index.organisation(words[0]):
-            return "organisation"
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return "organisation"
-    return None
+            return "organisation", None
+    return None, words[0] if len(words) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
