@@ -99,7 +99,7 @@ _SHORT_SPAN = 8  # characters a word takes on average, space included
 
 def is_quoted_only(masked: str, start: int, end: int) -> bool:
     chunk = masked[start:end].strip(" \t\n,.;:!?\"“”«»‘’'—–-")
-    return bool(chunk) and set(chunk) <= {"_", " "}
+    return bool(chunk) and not chunk.strip("_ ")  # nothing but blanked words and spaces
 
 
 def word_at(masked: str, start: int) -> str:
