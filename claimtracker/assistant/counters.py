@@ -268,6 +268,12 @@ class _Scorer:
         #: Whether each claim holds an allegation word ("allegedly"): asked for every pair.
         self.alleged = [not cues.ALLEGATION_MARKERS.isdisjoint(w) for w in lowered_words]
         self.parties = [_party(c) for c in claims]
+        self.speakers = [c.speaker for c in claims]
+        #: Attributed claims, and the author's own allegations: what a counter may target.
+        self.open = [
+            c.attribution != "unattributed" or alleged
+            for c, alleged in zip(claims, self.alleged, strict=True)
+        ]
         self.mentioned = [affiliation(c.content) for c in claims]
         df: dict[str, int] = {}
         self.weight: dict[str, float] = {}
@@ -287,7 +293,7 @@ class _Scorer:
         proximate_seen = False
         # Walk the nearest earlier claims first so that "that claim" finds the one just before.
         order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(self.claims)))
-        eligible = [self._eligible(i, j) for j in range(len(self.claims))]  # once per pair
+        eligible = self._eligible(i)
         lede = next((j for j, ok in enumerate(eligible) if ok), None)
         earlier_exists = lede is not None and lede < i
         for j in order:
@@ -326,21 +332,22 @@ class _Scorer:
             scored.append((score, j))
         return scored
 
-    def _eligible(self, i: int, j: int) -> bool:
-        """Whether claim ``j`` can be what claim ``i`` counters at all."""
-        if j == i or self._same_party(i, j):
-            return False
-        if self.claims[j].attribution == "unattributed":
-            return self.alleged[j]  # only the author's allegations
-        return True
-
-    def _same_party(self, i: int, j: int) -> bool:
-        a, b = self.claims[i].speaker, self.claims[j].speaker
-        if a is None or b is None:
-            return False
-        if a.name and a.name == b.name:
-            return True
-        return bool(self.parties[i] & self.parties[j])
+    def _eligible(self, i: int) -> list[bool]:
+        """For each claim, whether it can be what claim ``i`` counters at all: not claim ``i``
+        itself, not one of the same party's (the same name, or a side in common), and an
+        attributed claim or the author's own allegation."""
+        a = self.speakers[i]
+        if a is None:
+            eligible = list(self.open)
+        else:
+            party = self.parties[i]
+            eligible = [
+                is_open
+                and not (b is not None and ((a.name and a.name == b.name) or bool(party & sides)))
+                for is_open, b, sides in zip(self.open, self.speakers, self.parties, strict=True)
+            ]
+        eligible[i] = False
+        return eligible
 
     def overlap(self, i: int, j: int) -> float:
         """How much two claims share of the words that are rare in this article."""
