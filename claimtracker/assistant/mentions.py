@@ -22,6 +22,7 @@ from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.speakers import NameIndex, person_name
 
 _RUN = re.compile(
+    r"(?=[A-ZÀ-ÖØ-Þ])"  # a fast scan to the next capital
     r"(?<![\w'’])(?P<title>(?:Mr|Mrs|Ms|Miss|Sen|Rep|Gov|Dr)\.?\s+)?"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*)"
 )
@@ -224,10 +225,12 @@ class Mentions:
         """The person the noun phrase ``text[at:end]`` stands in apposition to, if a name and a
         comma come before it and a comma closes it: "Ada Kowal, a former mayor, said" — the
         former mayor is Ada Kowal ("Ada Kowal, a voter said" is a list or a new clause)."""
+        if not self._text.startswith(",", end):
+            return None  # no closing comma: no need to read the article's names
         if not self._built:
             self._build()
         k = bisect_right(self._starts, at) - 1
-        if k < 0 or self.mentions[k].end > at or not self._text.startswith(",", end):
+        if k < 0 or self.mentions[k].end > at:
             return None
         mention = self.mentions[k]
         return mention.name if _APPOSITION_GAP.fullmatch(self._text, mention.end, at) else None

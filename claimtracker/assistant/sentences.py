@@ -66,6 +66,8 @@ _SENTENCE_STARTERS = words(
     """
 )
 
+_NOT_SPACE = re.compile(r"\S")
+_NEXT_WORD = re.compile(r"[\w'’]+")
 _CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 
 
@@ -84,7 +86,7 @@ def _is_prose(block: str) -> bool:
         and (len(stripped.split()) < _MIN_BRACKETED_WORDS or not _BRACKETED_PROSE.search(stripped))
     ):
         return False  # (Reporting by ...; Editing by ...), (AP Photo/Ada Kowal.)
-    if not _TERMINAL.search(stripped):
+    if not _ends_at_terminal(stripped):
         return False  # headlines, bylines, date lines, "Updated 6:42 PM"
     if stripped.endswith(":") and len(stripped.split()) < _MIN_WORDS_BEFORE_COLON:
         # "Original url:" is furniture; "Mrs Doe said:" introduces the quote that follows.
@@ -96,7 +98,22 @@ def _is_prose(block: str) -> bool:
 
 
 def _ends_sentence(block: str) -> bool:
-    return bool(_TERMINAL.search(block.rstrip()))
+    return _ends_at_terminal(block.rstrip())
+
+
+#: What may follow a block's terminal mark (both forms of ``_TERMINAL``).
+_AFTER_TERMINAL = re.compile(r"[\"'”’»)\]*_\s“]*")
+_TERMINAL_TAIL = 40
+
+
+def _ends_at_terminal(block: str) -> bool:
+    """``_TERMINAL.search(block)``, looking only at the block's tail (a search of the whole
+    block tried every full stop in it): a match that starts before the tail leaves nothing
+    but closing marks and spaces in the tail, and then the whole block is searched."""
+    pos = max(0, len(block) - _TERMINAL_TAIL)
+    if pos and _AFTER_TERMINAL.fullmatch(block, pos):
+        pos = 0
+    return _TERMINAL.search(block, pos) is not None
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -189,15 +206,18 @@ def split_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sen
         mark = match.start()
         if any(span.start <= mark and span.end >= stop for span in quotes):
             continue  # a full stop inside a quote that goes on: "There is no U-turn. The ..."
-        rest = text[stop:end].lstrip()
-        if not rest:
+        # Where the rest of the paragraph starts, without copying it (that was quadratic).
+        rest = _NOT_SPACE.search(text, stop, end)
+        if rest is None:
             continue
-        first = rest[0]
+        first = text[rest.start()]
         if not (first.isupper() or first.isdigit() or first in "\"“«'‘(—–-*"):
             continue
-        next_word = re.match(r"[\w'’]+", rest[1:] if first in "\"“«'‘(" else rest)
+        next_word = _NEXT_WORD.match(
+            text, rest.start() + 1 if first in "\"“«'‘(" else rest.start(), end
+        )
         token = _word_before(text, match.start() + 1, sent_start)
-        line_break = "\n" in text[stop : end - len(rest)]
+        line_break = "\n" in text[stop : rest.start()]
         if (
             text[match.start()] == "."
             and _is_abbreviation(token, next_word.group(0) if next_word else "")

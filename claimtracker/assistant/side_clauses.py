@@ -65,6 +65,8 @@ _LEADING = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|Indeed|Now|Again)\s*,?\s+)?" + _CLAUSE + r"\s*[,:]\s*"
 )
 _TRAILING = re.compile(r"\s*,\s+" + _CLAUSE + r"\s*[.!?]?[\"”’']?\s*$")
+#: What every match of ``_TRAILING`` holds; a literal comma first, so it is a fast scan.
+_TRAILING_AS = re.compile(r",\s+[Aa]s\s")
 _WITH = re.compile(
     r"(?:^|[\s,;—–\-])with\s+(?P<speaker>(?:\d[\d.,]*|half|most|many|some|several|a majority|majorities|nearly|about|almost|only|just|the|one|two"
     r"|three|four|five|six|seven|eight|nine|ten|[A-Z][\w.'’\-]*)(?:\s+[\w.'’%\-]+){0,7}?)\s+"
@@ -140,6 +142,8 @@ def find_as_clause(masked: str) -> SideClause | None:
         content = _content(masked, leading.end(), len(masked))
         if content is not None:
             return _as_clause(leading, content)
+    if _TRAILING_AS.search(masked) is None:
+        return None  # no ", as": the search below would try every offset for nothing
     for trailing in _TRAILING.finditer(masked):
         content = _content(masked, 0, trailing.start())
         if content is not None:
@@ -159,7 +163,9 @@ def find_leading_participle(masked: str) -> tuple[str, int] | None:
 def find_with_clause(masked: str) -> SideClause | None:
     """The "with X saying ..." clause of ``masked``, if any: X speaks what follows the verb; a
     poll share "saying" speaks it with or without "with"."""
-    found = _WITH.search(masked) or (_SHARE.search(masked) if "saying" in masked else None)
+    found = (_WITH.search(masked) if "with" in masked else None) or (
+        _SHARE.search(masked) if "saying" in masked else None
+    )
     if found is None:
         return None
     content = _content(masked, found.end(), len(masked))

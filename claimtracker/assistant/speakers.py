@@ -159,11 +159,13 @@ def affiliation(phrase: str) -> frozenset[str]:
 
 
 _ORGANISATION_EVIDENCE = re.compile(
-    r"\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders|[Cc]ustomers|[Uu]sers|[Ee]mployees)\s+(?:of|in|at)\s+"
+    # The lookahead names every letter a match can start with: a fast scan to the next one.
+    r"(?=[A-ZÀ-ÖØ-Þsceu])"
+    r"(?:\b(?:[Ss]hares|[Ss]tock|[Ss]hareholders|[Cc]ustomers|[Uu]sers|[Ee]mployees)\s+(?:of|in|at)\s+"
     r"(?P<a>[A-ZÀ-ÖØ-Þ][\w&.\-]*(?: [A-ZÀ-ÖØ-Þ][\w&.\-]*)*)"
     r"|\b(?P<b>[A-ZÀ-ÖØ-Þ][\w&.\-]*)['’]s\s+(?:chief executive|CEO|shares|stock|board|"
     r"spokes\w+|employees|staff|customers|users|headquarters|founder|executives|share price|"
-    r"products)\b"
+    r"products)\b)"
 )
 
 
@@ -171,6 +173,7 @@ class NameIndex:
     """Full names met anywhere in the article, so that "Ryabkov" can become "Sergei Ryabkov"."""
 
     _RUN = re.compile(
+        r"(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"  # a fast scan to the next capital
         r"(?<![\w'’])(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*)"
         r"(?:[ \t]+(?:(?:van|von|der|de|del|della|di|da|dos|du|le|la|bin|ibn|al|el|ter|den)[ \t]+)*"
         r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*)*"
@@ -443,19 +446,36 @@ def _count(words: list[str]) -> int | None:
 
 
 def _kind_of_name(phrase: str, index: NameIndex | None) -> str | None:
+    kind, single = _kind_of_words(phrase)
+    if kind is not None or single is None:
+        return kind
+    if index is not None:
+        if index.person(single):
+            return "person"
+        if index.organisation(single):
+            return "organisation"
+    if single.isupper() and len(single) > 1:
+        return "organisation"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _kind_of_words(phrase: str) -> tuple[str | None, str | None]:
+    """What :func:`_kind_of_name` can tell from the words alone (the same in every article),
+    and the phrase's one word, if it has only one, for the article's names to settle."""
     lowered = phrase.lower()
     stripped = lowered.removeprefix("the ")
     if _phrase_in(lowered, cues.MEDIA_NAMES) or _acronym_in(phrase, cues.MEDIA_NAMES):
-        return "media_outlet"
+        return "media_outlet", None
     if _phrase_in(lowered, cues.GOVERNMENT_NAMES) or _acronym_in(phrase, cues.GOVERNMENT_NAMES):
-        return "government_body"
+        return "government_body", None
     if _phrase_in(lowered, cues.ORGANISATION_NAMES) or _acronym_in(phrase, cues.ORGANISATION_NAMES):
-        return "organisation"
+        return "organisation", None
     if stripped in cues.COUNTRY_ALIASES:
-        return "government_body"
+        return "government_body", None
     words = tokens(phrase)
     if not words:
-        return None
+        return None, None
     heads = [_bare(w) for w in words]
     # The head is last in English ("the defence ministry") and first in Russian
     # ("Министерство обороны России").
@@ -469,19 +489,12 @@ def _kind_of_name(phrase: str, index: NameIndex | None) -> str | None:
         if _head_in(head, cues.GENERIC_MEDIA_HEADS) or (
             head in cues.MEDIA_HEADS and _is_capitalised(word)
         ):
-            return "media_outlet"
+            return "media_outlet", None
         if _head_in(head, cues.GOVERNMENT_HEADS):
-            return "government_body"
+            return "government_body", None
         if _head_in(head, cues.ORGANISATION_HEADS):
-            return "organisation"
-    if index is not None and len(words) == 1:
-        if index.person(words[0]):
-            return "person"
-        if index.organisation(words[0]):
-            return "organisation"
-    if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-        return "organisation"
-    return None
+            return "organisation", None
+    return None, words[0] if len(words) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,9 @@ _ACCORDING = re.compile(
 
 def according(text: str, base: int, masked: str) -> Attribution | None:
     lowered = masked.lower()
-    pronoun = _RUSSIAN_POSSESSIVE_ACCORDING.search(masked)
+    # "п" is the one letter the Russian form must hold (no other letter folds to it): most
+    # sentences skip the search.
+    pronoun = _RUSSIAN_POSSESSIVE_ACCORDING.search(masked) if "п" in lowered else None
     if pronoun is not None:
         at_start = not masked[: pronoun.start()].strip()
         content = (pronoun.end(), len(masked)) if at_start else (0, pronoun.start())
@@ -39,6 +41,8 @@ def according(text: str, base: int, masked: str) -> Attribution | None:
             content_start=base + c_start,
             content_end=base + c_end,
         )
+    if not any(phrase in lowered for phrase in cues.ACCORDING_TO):
+        return None  # the common case: no "according to" to look for
     for match in _ACCORDING.finditer(lowered):
         np_start = match.end()
         stop = len(masked)

@@ -19,6 +19,7 @@ _SECOND_CLAUSE_VERBS = words(
 )
 #: "X said A and suggested B", "X said A, adding that B": where a second assertion starts.
 _SECOND_CLAUSE = re.compile(
+    r"(?=[,\s])"  # what a match starts with: the regex engine skips ahead to it
     r"(,?\s+(?:and|but)\s+(?:also\s+)?|,\s+)("
     + "|".join(sorted(_SECOND_CLAUSE_VERBS))
     + r"|adding)\b"

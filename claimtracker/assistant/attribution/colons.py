@@ -94,6 +94,8 @@ _NAME_ON_TOPIC_COLON = re.compile(
 
 
 def name_colon(text: str, base: int, masked: str) -> Attribution | None:
+    if ":" not in masked:
+        return None  # both forms need the colon
     match = _NAME_COLON.match(masked) or _NAME_ON_TOPIC_COLON.match(masked)
     if match is None:
         return None

@@ -7,7 +7,7 @@ only adjuncts ("on Thursday", "of the mayor").
 from __future__ import annotations
 
 from claimtracker.assistant import cues
-from claimtracker.assistant.attribution.tokens import ALL_REPORTING_VERBS, _words
+from claimtracker.assistant.attribution.tokens import ALL_REPORTING_VERBS, _words, first_words
 from claimtracker.assistant.attribution.vocabulary import (
     ADVERBIAL_STARTERS,
     FINITE_NON_REPORTING,
@@ -124,10 +124,11 @@ def tail_is_adjunct(masked: str, start: int, end: int, names_quoted: bool = Fals
     With ``names_quoted`` (the tail is the speaker itself: "пишет «Коммерсантъ»") a short quoted
     name is allowed; otherwise a quote in the tail means the verb introduces it.
     """
-    words = _words(masked, start, end)
+    # At most one word more than a tail may have: "X said" + a whole clause is read no further.
+    words = first_words(masked, start, end, _MAX_TAIL_WORDS + 1)
     if len(words) > _MAX_TAIL_WORDS:
         return False
-    quoted = [w for w in words if set(w) == {"_"}]
+    quoted = [w for w in words if set(w) == {"_"}] if "_" in masked[start:end] else []
     if quoted and not (names_quoted and all(len(w) <= 40 for w in quoted)):
         return False
     lowered = [w.lower() for w in words]

@@ -35,6 +35,22 @@ from claimtracker.assistant.attribution.vocabulary import (
 from claimtracker.assistant.cues import words
 
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’]*)\s*$")
+#: What a ``_LAST_WORD`` match is made of: a tail of only these may hold a match that starts
+#: before it.
+_WORD_OR_SPACE = re.compile(r"[\w'’\s]*")
+_LAST_WORD_TAIL = 48
+
+
+def _last_word(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """``_LAST_WORD.search(masked, start, end)``, tried on the last characters only (a search
+    of the whole span tried every word in it), on the whole span when the tail is one run of
+    word characters and spaces."""
+    pos = max(start, end - _LAST_WORD_TAIL)
+    if pos > start and _WORD_OR_SPACE.fullmatch(masked, pos, end):
+        pos = start
+    return _LAST_WORD.search(masked, pos, end)
+
+
 _MAX_HEAD_WORDS = 8
 #: "Kevin McCarthy, R-Calif., said": a party and state after a name, like an age.
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
@@ -82,7 +98,7 @@ def _subject_before(
     # Auxiliaries and adverbs between the subject and the verb: "has said", "also denied".
     while True:
         a, b = strip_span(masked, floor, end)
-        match = _LAST_WORD.search(masked, a, b)
+        match = _last_word(masked, a, b)
         if match and (
             # "has said", not the name in "Will wrote"
             (match.group(1).lower() in cues.AUXILIARIES and match.group(1) not in ("Will", "May"))

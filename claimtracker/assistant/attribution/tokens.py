@@ -6,6 +6,7 @@ span, whether a span holds only quoted words, whether it says "in a statement".
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from claimtracker.assistant import cues
@@ -44,6 +45,9 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:—–-")
     return start, end
 
 
+_CHUNK_MARK = re.compile("[,—–" + re.escape(QUOTE_CLOSERS) + "]")
+
+
 def _chunks(masked: str, start: int, end: int, text: str | None = None) -> list[tuple[int, int]]:
     """Comma-separated chunks of ``masked[start:end]`` (quoted words are already blanked).
 
@@ -52,7 +56,8 @@ def _chunks(masked: str, start: int, end: int, text: str | None = None) -> list[
     """
     spans: list[tuple[int, int]] = []
     pos = start
-    for k in range(start, end):
+    for mark in _CHUNK_MARK.finditer(masked, start, end):  # only the characters that can cut
+        k = mark.start()
         ch = masked[k]
         closes_quote = (
             ch in QUOTE_CLOSERS
@@ -77,12 +82,24 @@ strip_span = _strip_span
 
 
 def _words(masked: str, start: int, end: int) -> list[str]:
-    return [m.group(0) for m in WORD.finditer(masked, start, end)]
+    words: list[str] = WORD.findall(masked, start, end)  # no groups: the whole matches
+    return words
+
+
+def first_words(masked: str, start: int, end: int, limit: int) -> list[str]:
+    """The first ``limit`` words of ``masked[start:end]``: enough to tell a span is too long."""
+    if end - start <= _SHORT_SPAN * limit:
+        found: list[str] = WORD.findall(masked, start, end)  # quicker than islice when short
+        return found[:limit]
+    return [m.group(0) for m in islice(WORD.finditer(masked, start, end), limit)]
+
+
+_SHORT_SPAN = 8  # characters a word takes on average, space included
 
 
 def is_quoted_only(masked: str, start: int, end: int) -> bool:
     chunk = masked[start:end].strip(" \t\n,.;:!?\"“”«»‘’'—–-")
-    return bool(chunk) and set(chunk) <= {"_", " "}
+    return bool(chunk) and not chunk.strip("_ ")  # nothing but blanked words and spaces
 
 
 def word_at(masked: str, start: int) -> str:

@@ -6,6 +6,7 @@ noun that looks like a verb ("a later tweet"), passives, catenatives ("declined 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from claimtracker.assistant import cues
@@ -89,27 +90,35 @@ _ADDED_TO_NAME = re.compile(r"\s+to\s+(?:the\s+)?[A-Z]")
 _SHOWS_NOUN_NEXT = words("in on of and or about for with from at to by")
 
 
+#: The words :func:`_verbs` looks at more closely; every other word is passed over at once.
+_VERB_CANDIDATES = ALL_REPORTING_VERBS | frozenset(cues.PARTICLE_VERBS) | {"states"}
+
+
 def _verbs(masked: str) -> list[Verb]:
     """The reporting verbs of a masked sentence, in order, each with its neighbouring words."""
+    words: list[str] = WORD.findall(masked)
+    candidates = [k for k, word in enumerate(words) if word in _VERB_CANDIDATES]
+    if not candidates:
+        return []
+    # The words' offsets, up to the last candidate only.
+    matches = list(islice(WORD.finditer(masked), candidates[-1] + 1))
     verbs: list[Verb] = []
-    previous: str | None = None
-    previous_end = 0
-    for match in WORD.finditer(masked):
-        word = match.group()
-        start, end = match.span()
-        if previous is not None and "_" in masked[previous_end:start]:
-            previous = _QUOTED  # 'a "raw time," said X': the quote stands between
-        previous_end = end
+    for k in candidates:
+        word = words[k]
+        start, end = matches[k].span()
+        previous: str | None = None
+        if k > 0:
+            previous = words[k - 1]
+            if "_" in masked[matches[k - 1].end() : start]:
+                previous = _QUOTED  # 'a "raw time," said X': the quote stands between
         particles = cues.PARTICLE_VERBS.get(word)
         if particles is not None:
             # "pointed out that ...": the verb and its particle are one cue.
             particle = WORD.match(masked, end + 1) if masked[end : end + 1] == " " else None
             if particle is None or particle.group() not in particles:
-                previous = word
                 continue
             end = particle.end()
         elif word not in ALL_REPORTING_VERBS and not _written_states(masked, word, end, previous):
-            previous = word
             continue
         following = WORD.search(masked, end)
         verbs.append(
@@ -122,7 +131,6 @@ def _verbs(masked: str) -> list[Verb]:
                 following.group().lower() if following is not None else None,
             )
         )
-        previous = word
     return verbs
 
 
