@@ -56,7 +56,7 @@ def stream_ids(
         # Names sort as SQLite sorts them (NOCASE, ties by id), then each group's claims by
         # id, exactly like ORDER BY name COLLATE NOCASE, c.id.
         # Read as they are used: on a server the first groups come from their index
-        # (migration 0012), not from a sort of every source.
+        # (migration 0011), not from a sort of every source.
         key = nocase(name, dialect)
         groups = streamed(
             connection, f"SELECT id FROM {table} ORDER BY {key} {direction}, id {direction}"

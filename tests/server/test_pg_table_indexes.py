@@ -86,7 +86,7 @@ def test_sorting_by_source_or_speaker_walks_the_names_from_their_index(
     pg_migrated_url, table, name, direction
 ):
     """The claims table by source (speaker) walks the sources (actors) in name order
-    (``query.streaming``): migration 0012's index gives that order without a sort."""
+    (``query.streaming``): migration 0011's index gives that order without a sort."""
     from claimtracker.store.dbapi import nocase
 
     sql = f"SELECT id FROM {table} ORDER BY {nocase(name, POSTGRESQL)} {direction}, id {direction}"

@@ -8,8 +8,8 @@ by their index. Without an index in that order the server read and sorted every 
 the first page (0.1 s at a million claims, 0.5 s at ten million); with one, the first sources
 come straight from it.
 
-Revision ID: 0012
-Revises: 0010 (pgimport's 0011 comes between when both are merged)
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-05
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0012"
+revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
