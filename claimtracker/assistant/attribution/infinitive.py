@@ -12,13 +12,11 @@ from claimtracker.assistant.attribution.results import Attribution
 from claimtracker.assistant.attribution.tokens import (
     WORD,
     Token,
-    _words,
+    content_after,
     new_token,
     statement_in,
-    strip_span,
 )
 from claimtracker.assistant.attribution.verbs import NO_ANSWER_VERBS, Verb, catenative_start
-from claimtracker.assistant.attribution.vocabulary import MIN_NAME_RUN_CONTENT, THAT
 from claimtracker.assistant.cues import words
 
 #: Verbs that make their object speak: "the win led Priebus to declare ...".
@@ -81,11 +79,10 @@ def infinitive_report(text: str, base: int, masked: str, verbs: list[Verb]) -> A
             subject = _main_subject(masked, local, to.start())
         if subject is None or not looks_like_subject(masked, subject[0], subject[1]):
             continue
-        that = THAT.match(masked, verb.end)
-        content_start = that.end() if that else verb.end
-        c_start, c_end = strip_span(masked, content_start, len(masked), " \t\n.!?:,")
-        if len(_words(masked, c_start, c_end)) < MIN_NAME_RUN_CONTENT:
+        content = content_after(masked, verb.end)
+        if content is None:
             continue
+        c_start, c_end = content
         return Attribution(
             speaker_start=base + subject[0],
             speaker_end=base + subject[1],

@@ -18,7 +18,12 @@ from claimtracker.assistant.attribution.main_clause import (
 from claimtracker.assistant.attribution.phrases import looks_like_subject, tail_is_adjunct
 from claimtracker.assistant.attribution.results import Attribution
 from claimtracker.assistant.attribution.subject import _subject_before
-from claimtracker.assistant.attribution.tokens import _words, statement_in, strip_span
+from claimtracker.assistant.attribution.tokens import (
+    _words,
+    content_after,
+    statement_in,
+    strip_span,
+)
 from claimtracker.assistant.attribution.verbs import (
     Verb,
     catenative_start,
@@ -28,7 +33,6 @@ from claimtracker.assistant.attribution.verbs import (
 from claimtracker.assistant.attribution.vocabulary import (
     ADVERBIAL_STARTERS,
     MAX_SUBJECT_WORDS,
-    MIN_NAME_RUN_CONTENT,
     THAT,
 )
 from claimtracker.assistant.cues import words
@@ -72,11 +76,10 @@ def leading_with_content(
 ) -> Attribution | None:
     """The subject ``s_start:s_end`` leads the cue ``verb``; its content is what follows the
     verb (after a "that"), or None when that is too short to be a claim."""
-    that = THAT.match(masked, verb.end)
-    content_start = that.end() if that else verb.end
-    c_start, c_end = strip_span(masked, content_start, len(masked), " \t\n.!?:,")
-    if len(_words(masked, c_start, c_end)) < MIN_NAME_RUN_CONTENT:
+    content = content_after(masked, verb.end)
+    if content is None:
         return None
+    c_start, c_end = content
     return Attribution(
         speaker_start=base + s_start,
         speaker_end=base + s_end,

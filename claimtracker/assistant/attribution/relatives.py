@@ -15,6 +15,7 @@ from claimtracker.assistant.attribution.tokens import (
     Token,
     _chunks,
     _words,
+    content_after,
     new_token,
     strip_span,
 )
@@ -22,7 +23,6 @@ from claimtracker.assistant.attribution.verbs import Verb, verb_ok
 from claimtracker.assistant.attribution.vocabulary import (
     FINITE_NON_REPORTING,
     MAX_ADVERBIAL_WORDS,
-    MIN_NAME_RUN_CONTENT,
     MIN_WHO_CONTENT_WORDS,
     NAME_RUN_STOP,
     SEPARATOR_BETWEEN,
@@ -81,11 +81,10 @@ def group_who_says(text: str, base: int, masked: str, verbs: list[Verb]) -> Attr
             or head.text[:1].isupper()
         ):
             continue
-        that = THAT.match(masked, verb.end)
-        content_start = that.end() if that else verb.end
-        c_start, c_end = strip_span(masked, content_start, len(masked), " \t\n.!?:,")
-        if len(_words(masked, c_start, c_end)) < MIN_NAME_RUN_CONTENT:
+        content = content_after(masked, verb.end)
+        if content is None:
             continue
+        c_start, c_end = content
         return Attribution(
             speaker_start=base + run[0].start,
             speaker_end=base + head.end + (masked[head.end : head.end + 1] == "%"),

@@ -10,6 +10,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from claimtracker.assistant import cues
+from claimtracker.assistant.attribution.vocabulary import MIN_NAME_RUN_CONTENT, THAT
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
 SEPARATORS = ",;:—–"
@@ -84,6 +85,16 @@ strip_span = _strip_span
 def _words(masked: str, start: int, end: int) -> list[str]:
     words: list[str] = WORD.findall(masked, start, end)  # no groups: the whole matches
     return words
+
+
+def content_after(masked: str, verb_end: int) -> tuple[int, int] | None:
+    """What a cue ending at ``verb_end`` reports: the rest of the sentence (after a "that"), or
+    None when that is too short to be a claim."""
+    that = THAT.match(masked, verb_end)
+    start, end = strip_span(masked, that.end() if that else verb_end, len(masked), " \t\n.!?:,")
+    if len(_words(masked, start, end)) < MIN_NAME_RUN_CONTENT:
+        return None
+    return start, end
 
 
 def first_words(masked: str, start: int, end: int, limit: int) -> list[str]:
