@@ -16,7 +16,7 @@ from itertools import islice
 
 from claimtracker.query.filters import ClaimFilter, compile_filter
 from claimtracker.query.search import FIRST_BATCH, ClaimOrder, search_ids
-from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of, nocase, streamed
+from claimtracker.store.dbapi import POSTGRESQL, DbConnection, dialect_of, nocase
 
 #: Sort keys streamed group by group: (table, its name column, the claim's column).
 _GROUPED = {
@@ -55,21 +55,22 @@ def stream_ids(
     def grouped() -> Iterator[int]:
         # Names sort as SQLite sorts them (NOCASE, ties by id), then each group's claims by
         # id, exactly like ORDER BY name COLLATE NOCASE, c.id.
-        # Read as they are used: on a server the first groups come from their index
-        # (migration 0011), not from a sort of every source.
+        # On a server the groups come in order from their index (migration 0011), not from a
+        # sort of every source. They are read whole before the first group's claims: a stream
+        # would hold the connection, which the claims' own queries then wait for forever.
         key = nocase(name, dialect)
-        groups = streamed(
-            connection, f"SELECT id FROM {table} ORDER BY {key} {direction}, id {direction}"
-        )
+        groups = [
+            group_id
+            for (group_id,) in connection.execute(
+                f"SELECT id FROM {table} ORDER BY {key} {direction}, id {direction}"
+            )
+        ]
         per_group = (
             f"SELECT c.id FROM claim c WHERE c.{column} = ? AND {where} ORDER BY c.id {direction}"
         )
-        try:
-            for (group_id,) in groups:
-                for (claim_id,) in connection.execute(per_group, (group_id, *params)):
-                    yield claim_id
-        finally:
-            groups.close()
+        for group_id in groups:
+            for (claim_id,) in connection.execute(per_group, (group_id, *params)):
+                yield claim_id
 
     # NULL sorts first in SQLite: claims without a speaker (source) lead an ascending order
     # and close a descending one.

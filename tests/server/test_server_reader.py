@@ -14,7 +14,7 @@ from claimtracker.query.streaming import stream_ids
 from claimtracker.server.address import TeamAddress
 from claimtracker.server.reader import ServerReader, ServerReadInterrupted
 from claimtracker.store import Store
-from tests.core.helpers import add_many_claims
+from tests.core.helpers import add_claim, add_many_claims, add_source
 
 CLAIMS = 2 * FIRST_BATCH + 90
 
@@ -22,7 +22,11 @@ CLAIMS = 2 * FIRST_BATCH + 90
 @pytest.fixture
 def reader(pg_migrated_url: str) -> Iterator[ServerReader]:
     with Store.open(pg_migrated_url) as store:
-        add_many_claims(store, CLAIMS)
+        speakers = ("Anna Petrova", "boris Ivanov", "Carl Stone")
+        add_many_claims(store, CLAIMS - len(speakers))
+        for number, speaker in enumerate(speakers):
+            wire = add_source(store, f"Report {number}.", title=f"Wire {speaker}")
+            add_claim(store, text=f"Claim {number} by {speaker}", speaker=speaker, source_id=wire)
     address, password = TeamAddress.from_url(pg_migrated_url)
     opened = ServerReader(address, password)
     yield opened
@@ -36,6 +40,9 @@ def reader(pg_migrated_url: str) -> Iterator[ServerReader]:
         (ClaimFilter(), ClaimOrder("status", descending=True)),
         (ClaimFilter(text="provoc", prefix_last=True), ClaimOrder("id", descending=True)),
         (ClaimFilter(text="claim", prefix_last=True), ClaimOrder("text")),
+        # By speaker or source the ids are read group by group on the reader's one connection.
+        (ClaimFilter(), ClaimOrder("speaker")),
+        (ClaimFilter(), ClaimOrder("source", descending=True)),
     ],
 )
 def test_a_long_result_streams_the_same_ids_as_one_query(
