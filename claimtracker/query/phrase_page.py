@@ -61,13 +61,15 @@ def planner_walks(connection: DbConnection, sql: str, params: tuple[object, ...]
 def adjacent_words_page(
     connection: DbConnection,
     claim_filter: ClaimFilter,
+    indexed: CompiledFilter,
     *,
     descending: bool,
     limit: int,
     first_walk: int = FIRST_WALK,
     further_walk: int = FURTHER_WALK,
 ) -> list[int]:
-    """The first ``limit`` ids matching ``claim_filter`` on a server, by id."""
+    """The first ``limit`` ids matching ``claim_filter`` on a server, by id; ``indexed`` is
+    the filter as the caller compiled it already (for PostgreSQL)."""
     direction, end, sign = ("DESC", "max", -1) if descending else ("ASC", "min", 1)
     page: list[int] = []
 
@@ -75,7 +77,6 @@ def adjacent_words_page(
         rows = connection.execute(sql, (*compiled.params, *more))
         return [claim_id for (claim_id,) in rows]
 
-    indexed = compile_filter(claim_filter, POSTGRESQL)
     matching = f"SELECT c.id FROM {indexed.source} WHERE {indexed.where}"
     single = f"{matching} ORDER BY c.id {direction} LIMIT ?"
     if not planner_walks(connection, single, (*indexed.params, limit)):

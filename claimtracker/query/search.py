@@ -109,7 +109,7 @@ def search_ids(
         # A phrase's first page on a server: in two steps, so that a rare phrase of common
         # words does not walk every claim (claimtracker.query.phrase_page).
         yield from adjacent_words_page(
-            connection, claim_filter, descending=order.descending, limit=limit
+            connection, claim_filter, compiled, descending=order.descending, limit=limit
         )
         return
     order_sql = order.sql(uses_fts=compiled.uses_fts, dialect=dialect)

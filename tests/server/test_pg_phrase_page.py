@@ -75,6 +75,7 @@ def test_each_step_gives_the_ids_of_the_one_query_it_replaces(
             page = adjacent_words_page(
                 connection,
                 claim_filter,
+                compiled,
                 descending=descending,
                 limit=limit,
                 first_walk=first_walk,
@@ -101,5 +102,5 @@ def test_a_phrase_with_a_rare_word_is_read_from_the_index_in_one_query(store):
             f"SELECT c.id FROM {compiled.source} WHERE {compiled.where} ORDER BY c.id DESC LIMIT ?"
         )
         assert not planner_walks(connection, single, (*compiled.params, 5))
-        page = adjacent_words_page(connection, claim_filter, descending=True, limit=5)
+        page = adjacent_words_page(connection, claim_filter, compiled, descending=True, limit=5)
         assert page == [1501]
