@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimtracker.assistant import cues
+from claimtracker.assistant import cues, quote_tails
 from claimtracker.assistant.cues import words
 from claimtracker.assistant.quotes import QuoteSpan, find_quotes
 
@@ -213,6 +213,8 @@ def split_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sen
         first = text[rest.start()]
         if not (first.isupper() or first.isdigit() or first in "\"“«'‘(—–-*"):
             continue
+        if quote_tails.attribution_follows(text, mark, stop, rest.start(), end):
+            continue  # '“Is that you?” Smith asked.': the quote's attribution follows
         next_word = _NEXT_WORD.match(
             text, rest.start() + 1 if first in "\"“«'‘(" else rest.start(), end
         )
