@@ -78,3 +78,11 @@ def test_a_name_and_its_verb_are_no_group():
         "The vote, they said, is due."
     )
     assert _speaker_of(text, "they said") == "Council candidates"
+
+
+def test_a_trailing_they_after_a_dash_is_the_subject_before_the_dash():
+    text = (
+        "Several senators complained about Kowal on Monday. Kowal's allies bristle at the "
+        "charge -- it is a two-way street, they insist."
+    )
+    assert _speaker_of(text, "they insist") == "Kowal's allies"
