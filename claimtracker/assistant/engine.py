@@ -18,6 +18,7 @@ from claimtracker.assistant.appositions import named_speaker, subject_after_and
 from claimtracker.assistant.classify import attribution_code, is_checkable, speaker_kind
 from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.mentions import Mentions
+from claimtracker.assistant.plural_pronouns import GroupAntecedents
 from claimtracker.assistant.quotes import QuoteSpan, left_open, opens_with_quote, quote_mask
 from claimtracker.assistant.sentences import Sentence, sentences
 from claimtracker.assistant.several_speakers import split_speakers
@@ -116,7 +117,7 @@ def suggest(text: str) -> list[Suggestion]:
     people.set_sentences(
         [s.start for s in prose], [(q.start, q.end) for s in prose for q in s.quotes]
     )
-    resolver = SpeakerResolver(index, people)
+    resolver = SpeakerResolver(index, people, GroupAntecedents(text, [s.start for s in prose]))
     drafts: list[_Draft] = []
     pending_colon: _Draft | None = None
     for sentence in prose:

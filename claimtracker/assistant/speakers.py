@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
-from claimtracker.assistant import cues
+from claimtracker.assistant import cues, plural_pronouns
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.cues import words
 from claimtracker.assistant.phrase_cut import cut_speaker_phrase
+from claimtracker.assistant.plural_pronouns import GroupAntecedents
 
 _TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -1129,9 +1130,15 @@ _POSSESSIVE_DETERMINERS = words("his her their its our my your")
 class SpeakerResolver:
     """Resolves he/she/they, "the official", "another" and surnames against earlier speakers."""
 
-    def __init__(self, index: NameIndex, people: PeopleNamed | None = None) -> None:
+    def __init__(
+        self,
+        index: NameIndex,
+        people: PeopleNamed | None = None,
+        groups: GroupAntecedents | None = None,
+    ) -> None:
         self.index = index
         self.people = people
+        self.groups = groups  # whom "they" and "it" stand for (plural_pronouns)
         self.history: list[Speaker] = []
         self._described: dict[str, Speaker] = {}  # the same phrase recurs in an article
 
@@ -1187,11 +1194,16 @@ class SpeakerResolver:
                 return earlier or Speaker(named, "person", count=1, head=_bare(surname))
         if speaker.pronoun == "they" and at is not None and self.people is not None:
             plural = tuple(h.name for h in reversed(self.history) if h.plural and h.name)
-            group = self.people.plural_subject_before(at, plural)
+            back_from = at if self.groups is None else self.groups.looks_back_from(at)
+            group = self.people.plural_subject_before(back_from, plural)
+            if self.groups is not None and (group is None or not plural_pronouns.people(group)):
+                group = self.groups.group_for(at, plural) or group
             if group is not None:
                 return describe(group, self.index)
         if speaker.pronoun == "it" and at is not None and self.people is not None:
             document = self.people.document_before(at)
+            if document is None and self.groups is not None:
+                document = self.groups.body_for(at)
             if document is not None:
                 return describe(document, self.index)
         if speaker.pronoun is not None:
