@@ -53,6 +53,9 @@ _RELATIVE_TAIL_HINT = re.compile(r",\s+(?:which|an?|something)\s")
 #: A comma, not "2,400"; not one inside a quote either ('"...," Hale told a TV show' ends the
 #: quote the subordinate clause's speaker spoke).
 _COMMA = re.compile(r",\s+")
+#: '"... a sham," one of the auditors said': the comma closing the subordinate clause is
+#: inside the quote, which the masked sentence blanks; the cut comes after the quote mark.
+_QUOTE_COMMA = re.compile(r",[\"”’']+(\s+)")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*")
 _MIN_CONTENT_WORDS = 3
 _MAX_ADVERBIAL_WORDS = 4  # "on Monday, Hale said": words before the second clause's speaker
@@ -68,13 +71,15 @@ def _content_words(text: str, found: attr.Attribution) -> int:
     return len(_WORD.findall(text, found.content_start, found.content_end))
 
 
-def _cuts(masked: str) -> list[tuple[int, int]]:
-    """(end of the first clause, start of the second) for each place a clause may start."""
+def _cuts(masked: str, sentence: str) -> list[tuple[int, int]]:
+    """(end of the first clause, start of the second) for each place a clause may start;
+    ``sentence`` is the text that ``masked`` masks."""
     cuts = []
     if _JOIN_HINT.search(masked) is not None:  # most sentences hold no join at all
         cuts = [(m.start(), m.end()) for m in _JOIN.finditer(masked)]
     if _LEADING_SUBORDINATOR.match(masked):
         cuts.extend(m.span() for m in _COMMA.finditer(masked))
+        cuts.extend(m.span(1) for m in _QUOTE_COMMA.finditer(sentence))
     return sorted(cuts)
 
 
@@ -167,7 +172,7 @@ def split_speakers(text: str, start: int, end: int, masked: str) -> list[attr.Cl
     tail = _relative_tail(text, start, end, masked)
     if tail is not None:
         return tail
-    for cut_end, cut_start in _cuts(masked):
+    for cut_end, cut_start in _cuts(masked, text[start:end]):
         first_end, second_start = start + cut_end, start + cut_start
         # The second side opens with its speaker: "..., but Hale said B". A trailing "...,
         # according to the survey" at the end of the sentence speaks for all of it.

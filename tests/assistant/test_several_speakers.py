@@ -59,6 +59,21 @@ from claimtracker.assistant import suggest
             ),
         ),
         (
+            # The comma closing the first clause is inside the quote.
+            'Even as Kowal claimed on Tuesday that "the audit was a sham," one of the auditors '
+            "said the two reports were different.",
+            (
+                'Even as Kowal claimed on Tuesday that "the audit was a sham,"',
+                "Kowal",
+                "claimed",
+            ),
+            (
+                "one of the auditors said the two reports were different.",
+                "one of the auditors",
+                "said",
+            ),
+        ),
+        (
             "Kowal said the tax is fair; Hale said it is not.",
             ("Kowal said the tax is fair", "Kowal", "said"),
             ("Hale said it is not.", "Hale", "said"),
