@@ -152,9 +152,11 @@ def _relative_tail(text: str, start: int, end: int, masked: str) -> list[attr.Cl
         first_end = start + match.start()
         if len(_WORD.findall(text, start, first_end)) < _MIN_CONTENT_WORDS:
             continue
+        if _is_pronoun(text, second):
+            # "Hale praised the deal, which he said would help": Hale speaks twice; "it" in "the
+            # ministry's figures, which it said ..." is a body named before, not a new speaker
+            return None
         first = attr.find(text, start, first_end, masked[: match.start()])
-        if first is None and _is_pronoun(text, second):
-            return None  # "Hale praised the deal, which he said would help": Hale speaks twice
         if first is not None and _same_speaker(text, first, second):
             return None
         head = attr.Clause(*attr.strip_span(text, start, first_end), first)

@@ -165,6 +165,9 @@ def test_a_claim_another_speaker_disputes_gets_a_suggestion_of_its_own() -> None
     [
         # The pronoun is the first clause's subject: one speaker.
         "Ada Kowal praised the harbour deal, which she said would lower fares for everyone.",
+        # "it" is the ministry named before, not a speaker of its own.
+        "Ada Kowal said the ministry released new figures, which it said showed growth in the "
+        "north.",
         # The relative clause does not close the sentence: the sentence goes on after it.
         "The new ferry rules, which officials said will take effect in May, will not apply to "
         "fishing boats.",
