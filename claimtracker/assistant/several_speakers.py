@@ -10,7 +10,8 @@ A sentence that ends in a relative clause or an apposition with a speaker of its
 council passed the levy, which traders said would hurt them", "Kowal says she was fired, a claim
 the mayor's office disputes") is cut before it: the relative clause is that speaker's, and what
 comes before it keeps its own attribution, or none when it is the writer's ("The council passed
-the levy" is no trader's claim).
+the levy" is no trader's claim; like any sentence of the writer's it is offered only when it can
+be checked).
 """
 
 from __future__ import annotations
