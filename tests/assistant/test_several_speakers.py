@@ -59,6 +59,21 @@ from claimtracker.assistant import suggest
             ),
         ),
         (
+            # The comma closing the first clause is inside the quote.
+            'Even as Kowal claimed on Tuesday that "the audit was a sham," one of the auditors '
+            "said the two reports were different.",
+            (
+                'Even as Kowal claimed on Tuesday that "the audit was a sham,"',
+                "Kowal",
+                "claimed",
+            ),
+            (
+                "one of the auditors said the two reports were different.",
+                "one of the auditors",
+                "said",
+            ),
+        ),
+        (
             "Kowal said the tax is fair; Hale said it is not.",
             ("Kowal said the tax is fair", "Kowal", "said"),
             ("Hale said it is not.", "Hale", "said"),
@@ -110,3 +125,56 @@ def test_one_speaker_keeps_the_sentence_whole(text: str) -> None:
 def test_a_verb_inside_what_was_said_names_no_second_speaker() -> None:
     text = "Ada Kowal admitted that she erred but noted that experts say the rule is unclear."
     assert {s.speaker for s in suggest(text)} == {"Ada Kowal"}
+
+
+def test_a_closing_relative_clause_with_its_own_speaker_is_that_speakers_claim() -> None:
+    text = (
+        "The council approved the new parking fees on Monday, which local traders said would "
+        "drive shoppers away from the old town."
+    )
+    found = [(s.text, s.speaker, s.cue) for s in suggest(text)]
+    assert (
+        "which local traders said would drive shoppers away from the old town.",
+        "local traders",
+        "said",
+    ) in found
+    # The council's vote is the writer's report, not the traders' claim.
+    assert all(not (t.startswith("The council") and s == "local traders") for t, s, _ in found)
+
+
+def test_a_claim_another_speaker_disputes_gets_a_suggestion_of_its_own() -> None:
+    text = (
+        "Ada Kowal says she was dismissed for taking sick leave, a claim that the mayor's office "
+        "strongly disputes."
+    )
+    kowal, office = suggest(text)
+    assert (kowal.text, kowal.speaker, kowal.cue) == (
+        "Ada Kowal says she was dismissed for taking sick leave",
+        "Ada Kowal",
+        "says",
+    )
+    assert (office.text, office.speaker, office.cue) == (
+        "a claim that the mayor's office strongly disputes.",
+        "the mayor's office",
+        "disputes",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The pronoun is the first clause's subject: one speaker.
+        "Ada Kowal praised the harbour deal, which she said would lower fares for everyone.",
+        # "it" is the ministry named before, not a speaker of its own.
+        "Ada Kowal said the ministry released new figures, which it said showed growth in the "
+        "north.",
+        # The relative clause does not close the sentence: the sentence goes on after it.
+        "The new ferry rules, which officials said will take effect in May, will not apply to "
+        "fishing boats.",
+        # Not a subject and a verb of saying: a clause of its own.
+        "Ada Kowal said the rule lets her stay, which allows her to keep her options open and "
+        "deny any blame.",
+    ],
+)
+def test_a_relative_clause_without_a_second_speaker_keeps_the_sentence_whole(text: str) -> None:
+    assert [s.text for s in suggest(text)] == [text]
