@@ -17,13 +17,18 @@ _MIN_CLAIM_WORDS = 5
 
 
 def attribution_code(
-    speaker: Speaker | None, cue: str | None, statement: bool = False, descriptor: str = ""
+    speaker: Speaker | None,
+    cue: str | None,
+    statement: bool = False,
+    descriptor: str = "",
+    claim: str = "",
 ) -> str:
     """One of on_record, official_statement, anonymous, secondhand, unattributed.
 
     ``statement`` says the words came in an issued statement ("said in a statement"): what a body
     or an unidentified speaker issues is an official statement; a named person stays on record.
-    ``descriptor`` is the attribution phrase ("As The Harbor Gazette reported").
+    ``descriptor`` is the attribution phrase ("As The Harbor Gazette reported"); ``claim`` the
+    words of the claim, descriptor included.
     """
     if speaker is None or (
         speaker.name is None and speaker.pronoun is None and not speaker.anonymous
@@ -35,7 +40,7 @@ def attribution_code(
         and not _named_person(speaker)
     ):
         return "anonymous"
-    if _outlet_by_name(speaker, descriptor):
+    if _outlet_by_name(speaker, descriptor) or _share_in_poll(speaker, claim):
         return "secondhand"
     if _group_by_head(speaker) or _sources_of_outlet(speaker):
         return "anonymous"
@@ -224,6 +229,24 @@ def _document_noun_cue(speaker: Speaker, cue: str | None, descriptor: str) -> bo
     if last.isdigit():
         return True
     return first in ("a", "an", "the") and not last.lower().endswith("s")
+
+
+#: A share of those polled: "58 percent of voters", "six in 10 voters", "a majority of ...".
+_SHARE = re.compile(
+    r"(?i)^(?:(?:about|nearly|almost|roughly|only|just|more than|fewer than|less than)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+)(?:-|\s+)in(?:-|\s+)(?:\d+|ten)\b"
+    r"|(?:a\s+)?(?:majority|majorities|plurality)\s+of\b)"
+)
+_POLL = re.compile(r"(?i)\b(?:poll|polls|survey|surveys|polling)\b")
+
+
+def _share_in_poll(speaker: Speaker, claim: str) -> bool:
+    """ "In a new Gazette poll, 58 percent of voters said ...": the respondents' answers are
+    reported by the poll, second-hand."""
+    if speaker.name is None or not claim or not _SHARE.match(speaker.name.strip()):
+        return False
+    return _POLL.search(claim.replace(speaker.name, " ")) is not None
 
 
 def _named_person(speaker: Speaker) -> bool:

@@ -78,3 +78,14 @@ def test_unnamed_reporter_without_an_outlet_stays_anonymous() -> None:
 def test_a_treaty_in_title_case_is_no_document() -> None:
     found = only(_OPENING + "The Harbor Trade Agreement says that tariffs must fall by half.")
     assert found.attribution != "secondhand"
+
+
+def test_a_share_of_those_polled_in_a_poll_is_reported_by_the_poll() -> None:
+    found = only(_OPENING + "In a new Gazette poll, 58 percent of voters said the pier must go.")
+    assert found.speaker == "58 percent of voters"
+    assert found.attribution == "secondhand"
+
+
+def test_a_share_without_a_poll_stays_an_anonymous_group() -> None:
+    found = only(_OPENING + "Six in 10 harbor voters said the pier must be rebuilt this year.")
+    assert found.attribution == "anonymous"
