@@ -17,25 +17,39 @@ _MIN_CLAIM_WORDS = 5
 
 
 def attribution_code(
-    speaker: Speaker | None, cue: str | None, statement: bool = False, descriptor: str = ""
+    speaker: Speaker | None,
+    cue: str | None,
+    statement: bool = False,
+    descriptor: str = "",
+    claim: str = "",
 ) -> str:
     """One of on_record, official_statement, anonymous, secondhand, unattributed.
 
     ``statement`` says the words came in an issued statement ("said in a statement"): what a body
     or an unidentified speaker issues is an official statement; a named person stays on record.
-    ``descriptor`` is the attribution phrase ("As The Harbor Gazette reported").
+    ``descriptor`` is the attribution phrase ("As The Harbor Gazette reported"); ``claim`` the
+    words of the claim, descriptor included.
     """
     if speaker is None or (
         speaker.name is None and speaker.pronoun is None and not speaker.anonymous
     ):
         return "unattributed"
-    if cue is not None and cue.lower() in cues.ANONYMOUS_SOURCING_VERBS:
+    if (
+        cue is not None
+        and cue.lower() in cues.ANONYMOUS_SOURCING_VERBS
+        and not _named_person(speaker)
+    ):
         return "anonymous"
-    if _outlet_by_name(speaker, descriptor):
+    if _outlet_by_name(speaker, descriptor) or _share_in_poll(speaker, claim):
         return "secondhand"
-    if _group_by_head(speaker):
+    if _group_by_head(speaker) or _sources_of_outlet(speaker):
         return "anonymous"
-    if _document_by_head(speaker):
+    if (
+        _document_by_head(speaker)
+        or _outlet_staffer(speaker, descriptor)
+        or _publication_head(speaker)
+        or _document_noun_cue(speaker, cue, descriptor)
+    ):
         return "secondhand"
     if speaker.document or speaker.kind == "media_outlet":
         return "secondhand"
@@ -54,6 +68,9 @@ _PEOPLE_PLURALS = words(
     """
     candidates leaders proponents opponents applicants mourners partisans
     associates prosecutors protesters demonstrators activists advocates backers donors
+    rabbis pastors priests clergy bishops imams historians scholars commentators pundits
+    makers manufacturers producers growers retailers automakers carmakers drugmakers employers
+    landlords homeowners taxpayers consumers shoppers
     conservatives liberals progressives moderates evangelicals veterans students parents
     workers residents citizens immigrants farmers doctors nurses lawyers attorneys judges
     insiders observers skeptics detractors fans viewers readers callers
@@ -62,7 +79,11 @@ _PEOPLE_PLURALS = words(
 _PARTY_MEMBERS = words(
     "democrats republicans dems conservatives liberals progressives independents"
 )
-_GROUP_WORDS = words("both none others many most some several few all")
+_GROUP_WORDS = words("both none others many most some several few all everyone everybody nobody")
+#: "Not everyone", "almost everybody": a quantifier with its adverb.
+_HEDGED_QUANTIFIER = re.compile(
+    r"(?i)(?:not|almost|nearly|virtually|hardly|practically)\s+(?:everyone|everybody|all|anyone|anybody)"
+)
 #: Peoples named by a plural ("The Germans announce"): those who speak are unnamed.
 _PEOPLES = words(
     """
@@ -79,12 +100,18 @@ def speaker_kind(speaker: Speaker, descriptor: str = "") -> str:
     outlet, a group headed by a plural noun or a party is a described group."""
     if _outlet_by_name(speaker, descriptor):
         return "media_outlet"
-    if _group_by_head(speaker):
+    if _group_by_head(speaker) or _sources_of_outlet(speaker):
         return "described_group"
+    if _publication_head(speaker):
+        return "media_outlet"
     return speaker.kind
 
 
-_NUMBER_OF = re.compile(r"(?i)an?\s+(?:\w+\s+)?(?:number|handful|host|slew|group)\s+of\s")
+_NUMBER_OF = re.compile(
+    r"(?i)(?:an?\s+(?:\w+\s+)?(?:number|handful|host|slew|group)"
+    r"|(?:the|a)\s+(?:\w+\s+)?(?:proportion|share|percentage|majority|minority|plurality|fraction))"
+    r"\s+of\s"
+)
 
 
 def _group_by_head(speaker: Speaker) -> bool:
@@ -103,6 +130,11 @@ def _group_by_head(speaker: Speaker) -> bool:
         return True
     if len(name_words) == 1 and head in _GROUP_WORDS:
         return True
+    if _HEDGED_QUANTIFIER.fullmatch(speaker.name.strip()):
+        return True
+    last = name_words[-1]
+    if last.islower() and last in _PEOPLE_PLURALS:
+        return True  # "Cement makers", "local rabbis": a plural for people ends the phrase
     if speaker.kind == "organisation":
         return False  # "Analysts at Morgan Finch" speak for their firm
     if head in _PEOPLE_PLURALS or (head in cues.DESCRIBED_SOURCE_HEADS and head.endswith("s")):
@@ -112,11 +144,119 @@ def _group_by_head(speaker: Speaker) -> bool:
 
 
 def _document_by_head(speaker: Speaker) -> bool:
-    """ "new fundraising reports show", "the filings show": documents speak second-hand."""
+    """ "new fundraising reports show", "the filings show", "a Harbor University Poll",
+    "audio provided to the Gazette": documents and recordings speak second-hand."""
     if speaker.kind != "unknown" or speaker.document or speaker.name is None:
         return False
     last = speaker.name.split()[-1]
-    return speaker.name.islower() and last.endswith("s") and last[:-1] in cues.DOCUMENT_HEADS
+    if speaker.name.islower() and last.endswith("s") and last[:-1] in cues.DOCUMENT_HEADS:
+        return True
+    head = (speaker.head or "").lower()
+    if head in _RECORDINGS:
+        return True
+    if head not in speaker.name.split():
+        # a capitalised head names a document only as a poll or a study ("a Harbor University
+        # Poll"), not as a treaty or a law ("the Harbor Free Trade Agreement")
+        return head in _NAMED_DOCUMENTS
+    return head in cues.DOCUMENT_HEADS
+
+
+#: Documents that keep their kind when capitalised in a title.
+_NAMED_DOCUMENTS = words("poll polls survey surveys study report analysis review audit index")
+
+
+#: Recordings, which speak as documents do.
+_RECORDINGS = words("audio tape tapes recording recordings audiotape videotape")
+#: Journalists: one of them unnamed but from a named outlet reports for it ("a Gazette reporter").
+_JOURNALIST_HEADS = words(
+    "reporter correspondent columnist editor writer journalist producer anchor host"
+)
+#: Words that, capitalised, name a news outlet ("The Harbor Gazette", "Daily News").
+_PRESS_NAME_WORDS = words(
+    "times post news journal gazette herald tribune magazine daily chronicle telegraph radio tv"
+)
+#: Publications as heads of a speaker phrase: "A blog run by two students", "the tabloid".
+_PUBLICATION_NOUNS = words(
+    "blog blogs newspaper newspapers magazine magazines tabloid tabloids newsletter website"
+)
+#: Cues that are also nouns for documents: "A 2011 report by ... found", "The agency report".
+_DOCUMENT_NOUN_CUES = words("report estimate survey poll review audit forecast study tally")
+
+
+def _sources_of_outlet(speaker: Speaker) -> bool:
+    """ "media sources", "network insiders": unnamed people, not the outlet's own report."""
+    if speaker.kind != "media_outlet" or speaker.name is None:
+        return False
+    last = speaker.name.split()[-1]
+    return last.islower() and last.endswith("s") and last in cues.DESCRIBED_SOURCE_HEADS
+
+
+def _outlet_staffer(speaker: Speaker, descriptor: str) -> bool:
+    """ "a Harbor Gazette reporter", "a Politico correspondent": an unnamed journalist reports
+    for the outlet named beside them, second-hand."""
+    if speaker.name is None or speaker.plural or not speaker.anonymous:
+        return False
+    if (speaker.head or "").lower() not in _JOURNALIST_HEADS:
+        return False
+    name_words = speaker.name.split()
+    if any(w[:1].isupper() and w.lower() in _PRESS_NAME_WORDS for w in name_words):
+        return True
+    lowered = " " + " ".join(w.lower().strip(",.") for w in name_words) + " "
+    return any(" " + media + " " in lowered for media in _MEDIA_NAME_SET)
+
+
+def _publication_head(speaker: Speaker) -> bool:
+    """ "A blog", "the tabloid": a publication speaks second-hand."""
+    return (
+        speaker.name is not None
+        and speaker.kind != "person"
+        and (speaker.head or "").lower() in _PUBLICATION_NOUNS
+    )
+
+
+def _document_noun_cue(speaker: Speaker, cue: str | None, descriptor: str) -> bool:
+    """ "A 2011 report by the institute found": the cue taken was the document's noun, right
+    after a singular determiner or a year ("A 2011", "The agency"), where no verb can be."""
+    if cue is None or speaker.name is None or cue.lower() not in _DOCUMENT_NOUN_CUES:
+        return False
+    name_words = speaker.name.split()
+    phrase = " ".join(descriptor.split()).lower()
+    if not phrase.endswith((speaker.name + " " + cue).lower()):
+        return False
+    first, last = name_words[0].lower(), name_words[-1]
+    if len(name_words) > 3 or "of" in name_words:
+        return False  # "One of the authors of that 2013": a person's phrase, cut short
+    if last.isdigit():
+        return True
+    return first in ("a", "an", "the") and not last.lower().endswith("s")
+
+
+#: A share of those polled: "58 percent of voters", "six in 10 voters", "a majority of ...".
+_SHARE = re.compile(
+    r"(?i)^(?:(?:about|nearly|almost|roughly|only|just|more than|fewer than|less than)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|\d+)(?:-|\s+)in(?:-|\s+)(?:\d+|ten)\b"
+    r"|(?:a\s+)?(?:majority|majorities|plurality)\s+of\b)"
+)
+_POLL = re.compile(r"(?i)\b(?:poll|polls|survey|surveys|polling)\b")
+
+
+def _share_in_poll(speaker: Speaker, claim: str) -> bool:
+    """ "In a new Gazette poll, 58 percent of voters said ...": the respondents' answers are
+    reported by the poll, second-hand."""
+    if speaker.name is None or not claim or not _SHARE.match(speaker.name.strip()):
+        return False
+    return _POLL.search(claim.replace(speaker.name, " ")) is not None
+
+
+def _named_person(speaker: Speaker) -> bool:
+    """A person named by the article ("Ada Kowal understands that ..."): their own view."""
+    return (
+        speaker.kind == "person"
+        and not speaker.anonymous
+        and speaker.name is not None
+        and any(w[:1].isupper() for w in speaker.name.split())
+    )
 
 
 def _outlet_by_name(speaker: Speaker, descriptor: str) -> bool:

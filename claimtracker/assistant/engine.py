@@ -469,7 +469,13 @@ def _finish(text: str, drafts: list[_Draft]) -> list[Suggestion]:
         else:
             statement = draft.found is not None and draft.found.statement
             codes.append(
-                attribution_code(draft.speaker, draft.cue, statement, draft.descriptor or "")
+                attribution_code(
+                    draft.speaker,
+                    draft.cue,
+                    statement,
+                    draft.descriptor or "",
+                    text[draft.start : draft.end],
+                )
             )
     views = [
         ClaimView(text[d.start : d.end], d.content, d.speaker, code, d.cue)
