@@ -1,0 +1,57 @@
+"""Which noun phrase of a clause is its speaker: the subject, not an object, a name inside the
+content or a phrase on the wrong side of the verb; on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.assistant.helpers import only
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A relative clause between the subject and its verb; the object is no speaker.
+        (
+            "Ada Kowal, who also chairs the harbor board, said ferry crews deserve better pay.",
+            "Ada Kowal",
+        ),
+        # An apposition, then a clause whose own subject is a common noun.
+        ("Ben Hale, a dock foreman, said night crews plan to strike in March.", "Ben Hale"),
+        # An adverbial before the subject, a relative clause after it, an object after the verb.
+        (
+            "In her speech, Ada Kowal, who has run the port for a decade, warned against "
+            "the new levy on ferries.",
+            "Ada Kowal",
+        ),
+        # An adverbial aside and a verb whose object is a single word.
+        ("At the hearing, Ben Hale, in a grey suit, said little about the levy.", "Ben Hale"),
+        # "along with": the first named person leads the subject.
+        (
+            "Ada Kowal, along with two harbor pilots, wrote a long review of the ferry fares.",
+            "Ada Kowal",
+        ),
+    ],
+)
+def test_the_subject_before_its_asides_speaks_not_the_object_after_the_verb(
+    text: str, speaker: str
+) -> None:
+    found = only(text)
+    assert found.speaker == speaker
+    assert found.attribution == "on_record"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The inverted form still holds when the words before the verb are a clause.
+        ("Ferry fares will rise in March, said Ben Hale, a dock foreman.", "Ben Hale"),
+        (
+            "Ada Kowal also lacks support among the pilots, whom she angered last year, said "
+            "Ben Hale, a dock foreman.",
+            "Ben Hale",
+        ),
+    ],
+)
+def test_a_speaker_after_the_verb_still_speaks_after_a_clause(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
