@@ -55,3 +55,36 @@ def test_the_subject_before_its_asides_speaks_not_the_object_after_the_verb(
 )
 def test_a_speaker_after_the_verb_still_speaks_after_a_clause(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A full stop inside an abbreviation does not end the source.
+        ("Ferry fares rose by 5% in 2020, according to U.S. Census data.", "U.S. Census data"),
+        # A dash opens an aside after the source.
+        (
+            "The levy would raise $2 million a year, according to the Harbor Budget Office - "
+            "a tenth of the port's income.",
+            "Harbor Budget Office",
+        ),
+    ],
+)
+def test_the_source_after_according_to_ends_where_its_phrase_ends(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_a_source_cited_between_a_reporting_verb_and_its_content_is_the_reporters() -> None:
+    found = only(
+        "The Harbor Gazette reported, according to two pilots, that the ferry would stop in May."
+    )
+    assert found.speaker == "The Harbor Gazette"
+    assert found.cue == "reported"
+
+
+def test_a_source_cited_after_the_content_still_speaks() -> None:
+    # "X said Y, according to Z" is Z's account of what X said.
+    assert (
+        only("Ada Kowal said the ferry would stop in May, according to two pilots.").speaker
+        == "two pilots"
+    )
