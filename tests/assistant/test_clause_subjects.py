@@ -88,3 +88,30 @@ def test_a_source_cited_after_the_content_still_speaks() -> None:
         only("Ada Kowal said the ferry would stop in May, according to two pilots.").speaker
         == "two pilots"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "as X reported" after a time: X reports the main clause.
+        (
+            "Just a few weeks ago, as the Harbor Gazette reported, Ada Kowal and Ben Hale were "
+            "planning a new levy on ferries.",
+            "the Harbor Gazette",
+        ),
+        # "which X says" inside a relative clause that goes on after the verb.
+        (
+            "The ferry's rider list, which the harbor board says includes 2,000 names, is a "
+            "coveted asset.",
+            "the harbor board",
+        ),
+    ],
+)
+def test_the_subject_of_a_side_clause_that_the_verb_closes_speaks(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_a_name_before_an_as_phrase_of_its_role_still_speaks() -> None:
+    assert only("Ada Kowal, as the chairwoman, said the ferry levy would pass.").speaker == (
+        "Ada Kowal"
+    )
