@@ -1,6 +1,8 @@
 """The subject of a sentence's main clause, for forms whose speaker is not next to the cue
 (participle first, infinitives, embedded verbs): finite verbs, adverbs, the length of a subject,
-the last clause boundary before a verb, a name at the end of a phrase.
+the last clause boundary before a verb, a name at the end of a phrase; and whether the words
+before a verb are only its subject and asides about it ("Hale, who runs the ferry, said ..."),
+which keeps the trailing form from reading the verb's object as a speaker.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The subject that ends right before a reporting verb, with what surrounds it: adverbial chunks in
 front ("In a statement Saturday, X said"), relative clauses after it, appositions ("Y's foreign
-minister, Yván Gómez, dismissed"), titles and places joined to a name.
+minister, Yván Gómez, dismissed"), titles and places joined to a name; and the subject of a side
+clause that the verb closes ("Weeks ago, as the Gazette reported, ...", "The list, which the
+campaign says includes ...").
 """
 
 from __future__ import annotations
