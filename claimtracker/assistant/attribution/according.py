@@ -10,6 +10,7 @@ from claimtracker.assistant import cues
 from claimtracker.assistant.attribution.phrases import is_name_chunk
 from claimtracker.assistant.attribution.results import Attribution
 from claimtracker.assistant.attribution.tokens import statement_in, strip_span
+from claimtracker.assistant.sentences import _is_abbreviation as is_abbreviation
 
 _RUSSIAN_POSSESSIVE_ACCORDING = re.compile(
     r"(?<!\w)по\s+(его|ее|её|их)\s+(?:словам|мнению|данным|оценке|оценкам|информации|сведениям)(?!\w)",
@@ -20,6 +21,18 @@ _RUSSIAN_POSSESSIVE_ACCORDING = re.compile(
 _ACCORDING = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(p) for p in cues.ACCORDING_TO) + r")(?!\w)"
 )
+
+
+#: A dash that opens an aside after the source: "according to the tax office - half of ...".
+_DASH_ASIDE = re.compile(r" (?:--?|[—–]) ")
+
+
+def _abbreviation_at(masked: str, start: int, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends an abbreviation inside the source ("according to
+    U.S. Census data", "according to Dr. Hale") and a word follows it."""
+    word = masked[start:stop].rsplit(None, 1)[-1] if masked[start:stop].strip() else ""
+    after = masked[stop + 1 :].split(None, 1)
+    return bool(word and after) and is_abbreviation(word + ".", after[0])
 
 
 def according(text: str, base: int, masked: str) -> Attribution | None:
@@ -47,8 +60,14 @@ def according(text: str, base: int, masked: str) -> Attribution | None:
         np_start = match.end()
         stop = len(masked)
         for k in range(np_start, len(masked)):
-            if masked[k] in ",;" or (
-                masked[k] in ".!?" and masked[k + 1 : k + 2] in ("", " ", "\n")
+            if (
+                masked[k] in ",;"
+                or (
+                    masked[k] in ".!?"
+                    and masked[k + 1 : k + 2] in ("", " ", "\n")
+                    and not _abbreviation_at(masked, np_start, k)
+                )
+                or _DASH_ASIDE.match(masked, k)
             ):
                 stop = k
                 break

@@ -41,7 +41,7 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
     """
     found = according(text, start, masked)
     if found is not None:
-        return found
+        return reporter_around(text, start, end, masked, found) or found
     found = name_colon(text, start, masked)
     if found is not None:
         return found
@@ -50,6 +50,34 @@ def find(text: str, start: int, end: int, masked: str) -> Attribution | None:
         or colon_form(start, masked)
         or that_said(start, masked)
     )
+
+
+def reporter_around(
+    text: str, start: int, end: int, masked: str, found: Attribution
+) -> Attribution | None:
+    """ "The Gazette reported, according to two aides, that ...", "Hale said that, according to
+    its analysis, ...": a source cited between a reporting verb and what it reports is the
+    reporter's; the reporter speaks."""
+    if not masked[: found.descriptor_start - start].strip(' \t\n"“«'):
+        return None  # "According to X, ...": the cited source leads the sentence
+    # The cited source goes, with the commas around it: "reported that ...".
+    a, b = found.descriptor_start - start, found.speaker_end - start
+    a = len(masked[:a].rstrip())
+    a -= masked[a - 1 : a] == ","
+    b += len(masked[b:]) - len(masked[b:].lstrip())
+    b += masked[b : b + 1] == ","
+    cut = masked[:a] + " " * (b - a) + masked[b:]
+    outer = find_without_colon(text, start, end, cut)
+    if (
+        outer is None
+        or outer.pattern != "leading"
+        or outer.cue.lower() not in cues.REPORTING_VERBS
+        # The source cited between the verb and what it reports; "X said Y, according to Z"
+        # is Z's account of what X said.
+        or not outer.descriptor_end <= found.descriptor_start < outer.content_start
+    ):
+        return None
+    return outer
 
 
 def find_without_colon(text: str, start: int, end: int, masked: str) -> Attribution | None:

@@ -1,6 +1,8 @@
 """The subject of a sentence's main clause, for forms whose speaker is not next to the cue
 (participle first, infinitives, embedded verbs): finite verbs, adverbs, the length of a subject,
-the last clause boundary before a verb, a name at the end of a phrase.
+the last clause boundary before a verb, a name at the end of a phrase; and whether the words
+before a verb are only its subject and asides about it ("Hale, who runs the ferry, said ..."),
+which keeps the trailing form from reading the verb's object as a speaker.
 """
 
 from __future__ import annotations
@@ -8,7 +10,11 @@ from __future__ import annotations
 import re
 
 from claimtracker.assistant import cues, subjects
-from claimtracker.assistant.attribution.phrases import is_name_chunk
+from claimtracker.assistant.attribution.phrases import (
+    is_adverbial,
+    is_name_chunk,
+    looks_like_subject,
+)
 from claimtracker.assistant.attribution.subject import is_title_apposition
 from claimtracker.assistant.attribution.tokens import (
     ALL_REPORTING_VERBS,
@@ -252,3 +258,36 @@ def drop_conjunction(masked: str, verb_start: int) -> int:
         ):
             return token.start
     return match.start()
+
+
+#: Words that open an aside about the subject other than an apposition: "Ada Kowal, 30, of
+#: Dover", "Ms. Hale, along with two aides", "economists, like their rivals", "X, and Y".
+_ASIDE_STARTS = words("of from at along like unlike including and together both each")
+
+
+def subject_then_asides(masked: str, text: str, verb_start: int) -> bool:
+    """Whether the words before a verb are its subject and then asides about it: appositions,
+    relative clauses or adverbials ("Ada Kowal, a ferry mechanic who runs the night boat,
+    said the fares rose", "Hale, in a grey suit, said little"). The verb then has its subject
+    before it; what follows it is no speaker, however the commas read."""
+    if "_" in masked[:verb_start]:
+        return False  # a quote before the verb: '"...," said X'
+    chunks = _chunks(masked, 0, verb_start, text)
+    while chunks and is_adverbial(masked, *chunks[0]):
+        chunks = chunks[1:]  # "In her speech, Hale, who ..., warned"
+    if len(chunks) < 2 or not looks_like_subject(masked, *chunks[0]):
+        return False
+    tokens = [t for t in _tokens(masked[: chunks[0][1]]) if t.start >= chunks[0][0]]
+    if len(tokens) > _MAX_MAIN_SUBJECT_WORDS or any(is_adverb(t) for t in tokens[1:]):
+        return False  # "Cruz also lacks support from ...": a clause, not a subject
+    return all(_aside(masked, text, chunk) for chunk in chunks[1:])
+
+
+def _aside(masked: str, text: str, chunk: tuple[int, int]) -> bool:
+    words = _words(masked, *chunk)
+    return bool(words) and (
+        _describes(masked, text, chunk)
+        or is_adverbial(masked, *chunk)
+        or words[0].lower() in _ASIDE_STARTS
+        or words[0].isdigit()
+    )

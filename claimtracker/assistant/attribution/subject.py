@@ -1,6 +1,8 @@
 """The subject that ends right before a reporting verb, with what surrounds it: adverbial chunks in
 front ("In a statement Saturday, X said"), relative clauses after it, appositions ("Y's foreign
-minister, Yván Gómez, dismissed"), titles and places joined to a name.
+minister, Yván Gómez, dismissed"), titles and places joined to a name; and the subject of a side
+clause that the verb closes ("Weeks ago, as the Gazette reported, ...", "The list, which the
+campaign says includes ...").
 """
 
 from __future__ import annotations
@@ -85,6 +87,46 @@ def _closed(text: str, chunk: tuple[int, int], verb_start: int) -> bool:
 _ENDS_IN_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\s*$", re.IGNORECASE)
 
 
+#: Words that open a clause whose own subject reports: "which the campaign says includes".
+_OBJECT_RELATIVES = words("which that")
+_COMMA_NEXT = re.compile(r"[\w'’]*\s*[,;:.!?]")
+_TIME_ENDS = words("ago later earlier week month year weekend morning night")
+
+
+def _ends_in_time(masked: str, start: int, end: int) -> bool:
+    """ "Just a few weeks ago", "Earlier this year": a time, not a subject."""
+    words = _words(masked, start, end)
+    return bool(words) and words[-1].lower() in _TIME_ENDS
+
+
+def _clause_subject_before_verb(
+    masked: str, chunks: list[tuple[int, int]], verb_start: int
+) -> tuple[int, int, int] | None:
+    """The subject of a side clause that the verb closes, when that clause is the last chunk
+    before the verb: "Weeks ago, as the Gazette reported, ..." (only adverbials before it) and
+    "The list, which the campaign says includes ..." (the clause goes on after the verb)."""
+    words = _words(masked, *chunks[-1])
+    if len(words) < 2 or not masked[chunks[-1][0]].islower():
+        return None
+    first = words[0].lower()
+    if first == "as":
+        if not all(is_adverbial(masked, *c) or _ends_in_time(masked, *c) for c in chunks[:-1]):
+            return None  # "Kowal, as the chairwoman, said": the name speaks
+    elif first in _OBJECT_RELATIVES:
+        if _COMMA_NEXT.match(masked, verb_start):
+            return None  # "The plan, which the board cited, failed": the clause ends there
+    else:
+        return None
+    start = WORD.search(masked, chunks[-1][0]).end()  # type: ignore[union-attr]
+    start, end = strip_span(masked, start, chunks[-1][1])
+    rest = _words(masked, start, end)
+    if not rest or not (rest[0][0].isupper() or lowercase_subject_ok(rest[0].lower(), rest)):
+        return None
+    if not looks_like_subject(masked, start, end):
+        return None
+    return start, end, chunks[-1][0]
+
+
 def _subject_before(
     masked: str, text: str, floor: int, verb_start: int
 ) -> tuple[int, int, int] | None:
@@ -123,6 +165,11 @@ def _subject_before(
         and not _PARTY_STATE.fullmatch(masked[c[0] : c[1]].strip())
     ]
     chunks = _with_places_joined(masked, text, chunks)
+    # From the sentence's start only: "..., as some had said." after a verb of the sentence's
+    # own leaves the sentence to that verb.
+    inside = _clause_subject_before_verb(masked, chunks, end) if chunks and floor == 0 else None
+    if inside is not None:
+        return inside
     # Relative clauses, participle phrases and short adverbials right before the verb belong
     # to the subject: "X, who ..., said", "X, for example, said", "X, in a statement, said".
     while len(chunks) > 1 and (

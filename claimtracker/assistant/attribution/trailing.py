@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from claimtracker.assistant import cues
+from claimtracker.assistant.attribution.main_clause import subject_then_asides
 from claimtracker.assistant.attribution.phrases import is_adverbial, is_name_chunk, tail_is_adjunct
 from claimtracker.assistant.attribution.results import Attribution
 from claimtracker.assistant.attribution.subject import _subject_before
@@ -89,6 +90,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[Verb]) -> Attributi
             inverted = False  # "заявили, что ...": the verb has no subject after it
         if inverted and _adverbial_after_name(masked, text[base : base + len(masked)], verb.start):
             inverted = False  # "The Harbor Gazette, for one, noted the gap": no inversion
+        if inverted and subject_then_asides(masked, text[base : base + len(masked)], verb.start):
+            return None  # "Hale, who runs the ferry, said fares rose": the leading form
         if (
             inverted
             and verb.next in SUBJECT_PRONOUNS
