@@ -176,7 +176,7 @@ def _word_before(text: str, pos: int, floor: int) -> str:
     return text[k:pos]
 
 
-def _is_abbreviation(token: str, next_word: str) -> bool:
+def is_abbreviation(token: str, next_word: str) -> bool:
     bare = token.rstrip(".").lower()
     if not bare:
         return False
@@ -222,7 +222,7 @@ def split_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sen
         line_break = "\n" in text[stop : rest.start()]
         if (
             text[match.start()] == "."
-            and _is_abbreviation(token, next_word.group(0) if next_word else "")
+            and is_abbreviation(token, next_word.group(0) if next_word else "")
             and not (line_break and _is_acronym(token))
         ):
             continue  # "U.S." ends a sentence at a line break: "... into the U.S.\nChris Christie"

@@ -10,7 +10,7 @@ from claimtracker.assistant import cues
 from claimtracker.assistant.attribution.phrases import is_name_chunk
 from claimtracker.assistant.attribution.results import Attribution
 from claimtracker.assistant.attribution.tokens import statement_in, strip_span
-from claimtracker.assistant.sentences import _is_abbreviation as is_abbreviation
+from claimtracker.assistant.sentences import is_abbreviation
 
 _RUSSIAN_POSSESSIVE_ACCORDING = re.compile(
     r"(?<!\w)по\s+(его|ее|её|их)\s+(?:словам|мнению|данным|оценке|оценкам|информации|сведениям)(?!\w)",
