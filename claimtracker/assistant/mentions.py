@@ -71,6 +71,7 @@ _NOT_A_GROUP = re.compile(
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
 _POSSESSIVE = re.compile(r"['’]s?$")
+_INITIAL = re.compile(r"[A-Z]\.?")
 #: Capitalised at a sentence's start, never the first word of a name.
 _NOT_NAME_START = ADVERBIAL_STARTERS | frozenset(
     ["the", "a", "an", "this", "that", "he", "she", "said", "says", "added", "wrote", "tweeted"]
@@ -325,6 +326,9 @@ def _key(name: str) -> str:
 def _full_name(words: list[str], index: NameIndex, latest: dict[str, str]) -> str | None:
     while words and words[0].lower() in _NOT_NAME_START:
         words = words[1:]  # "Later Kowal", "The Kowal campaign"
+    if len(words) >= 3:
+        # "Ada B. Kowal" is Ada Kowal: a middle initial would pass for an acronym.
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]]
     if len(words) >= 2:
         name = person_name(words)
         if name is not None and len(name.split()) >= 2:
