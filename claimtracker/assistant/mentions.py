@@ -7,7 +7,7 @@ the other pronoun, and the rest are weighed: a nearer sentence, the sentence's s
 first, at its start), the last person quoted and anyone quoted before, a full name and a known
 gender each count for a candidate (:data:`_WEIGHTS`). The evidence is read
 from the article itself: a courtesy title ("Mr.", "Mrs.", "Ms.") before the name, and the
-personal pronoun that next follows a mention before any other name does.
+subject pronoun ("he", "she") that next follows a mention before any other name does.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ _RUN = re.compile(
     r"(?<![\w'’])(?P<title>(?:Mr|Mrs|Ms|Miss|Sen|Rep|Gov|Dr)\.?\s+)?"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*)"
 )
-_PRONOUN = re.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+#: A subject pronoun: "his" and "her" after a name are as often someone else's ("Kowal
+#: criticised her rival"), and "her" is an object too.
+_PRONOUN = re.compile(r"\b(?:(?P<m>he|himself)|(?P<f>she|herself))\b", re.I)
 _MALE_TITLES = frozenset(["Mr", "Mr."])
 _FEMALE_TITLES = frozenset(["Mrs", "Mrs.", "Ms", "Ms.", "Miss"])
 #: A sentence that opens with a plural noun phrase and its verb: "Senate Democrats blocked",
@@ -182,7 +184,7 @@ class Mentions:
             hi = at if distance == 0 else self._sentence_starts[j + 1]
             first = bisect_right(self._starts, lo - 1)
             candidates = [
-                (mention.name, position, not self._text[lo : mention.start].strip(_OPENING_JUNK))
+                (mention.name, position, self._opens(lo, mention))
                 for position, mention in enumerate(self._within(first, hi, at))
             ]
             opener = _OPENING_PRONOUN.match(self._text, lo, hi)
@@ -213,6 +215,13 @@ class Mentions:
                 if weight > best_weight:
                     best, best_weight = name, weight
         return best
+
+    def _opens(self, lo: int, mention: Mention) -> bool:
+        """Whether ``mention`` opens the sentence starting at ``lo``, as its subject: a name
+        in a phrase that opens with a preposition ("At Kowal Hall, ...") is none."""
+        return not self._text[lo : mention.start].strip(_OPENING_JUNK) and not (
+            _LEADING_PREPOSITION.match(self._text, mention.start)
+        )
 
     def _within(self, first: int, hi: int, at: int) -> list[Mention]:
         found = []
@@ -313,6 +322,10 @@ _WEIGHTS = {
     "gendered": 1.0,
 }
 _OPENING_JUNK = " \t\n\"“‘'«(—–-"
+_LEADING_PREPOSITION = re.compile(
+    r"(?:At|In|On|From|For|With|By|After|Before|During|Since|Under|Over|Of|To|Inside|Outside|"
+    r"Near|Like|Unlike|Despite)\s"
+)
 
 
 def _weight(**features: float) -> float:

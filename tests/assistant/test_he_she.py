@@ -18,3 +18,20 @@ def test_a_surname_alone_is_the_full_name_given_with_a_middle_initial():
         "more nurses.\n"
     )
     assert found[-1].speaker == "Ada Kowal"
+
+
+def test_her_after_a_name_says_nothing_of_that_persons_gender():
+    found = suggest(
+        "Paul Ngata met the mayor on Monday and praised her plan for the port. "
+        '"The plant stays open," he said.\n'
+    )
+    assert found[-1].speaker == "Paul Ngata"
+
+
+def test_a_name_in_a_phrase_opening_with_a_preposition_is_not_the_subject():
+    found = suggest(
+        '"We will open a clinic," Paul Ngata said on Sunday. "It is too late," Ada Nowak '
+        "said, and she left. At Kowal Hall on Monday, Ngata cut the ribbon. "
+        '"We need more nurses," he said.\n'
+    )
+    assert found[-1].speaker == "Paul Ngata"
