@@ -74,6 +74,14 @@ _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIAL = re.compile(r"[A-Z]\.?")
+#: A capitalised compound that modifies the name after it: "Texas-born", "Ohio-based".
+_MODIFIER_COMPOUND = re.compile(
+    r"\w-(?:born|based|area|bred|raised|led|owned|run|backed|funded|aligned|leaning|allied)$"
+)
+#: The first words of place names, never of a person's: "New Hampshire", "South Bend".
+_PLACE_FIRST_WORDS = frozenset(
+    ["new", "north", "south", "east", "west", "san", "los", "las", "el", "fort", "port"]
+)
 #: Capitalised at a sentence's start, never the first word of a name.
 _NOT_NAME_START = ADVERBIAL_STARTERS | frozenset(
     ["the", "a", "an", "this", "that", "he", "she", "said", "says", "added", "wrote", "tweeted"]
@@ -132,7 +140,9 @@ class Mentions:
             pronoun = _PRONOUN.search(text, mention.end, limit)
             if pronoun is not None and not self._quoted_at(pronoun.start()):
                 votes[mention.name][0 if pronoun.group("m") else 1] += 1
-        self.mentions = [m for m in self.mentions if not self._quoted_at(m.start)]
+        self.mentions = [
+            m for m in self.mentions if not self._quoted_at(m.start) and not _is_place(m.name)
+        ]
         self._starts = [m.start for m in self.mentions]
         by_surname: dict[str, list[int]] = {}
         for name, (he, she) in votes.items():
@@ -332,11 +342,21 @@ def _weight(**features: float) -> float:
     return sum(_WEIGHTS[name] * value for name, value in features.items())
 
 
+def _is_place(name: str) -> bool:
+    """ "New Hampshire", "South Bend", "Los Angeles": a place, whatever the name index says."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() in _PLACE_FIRST_WORDS
+
+
 def _key(name: str) -> str:
     return _POSSESSIVE.sub("", name.split()[-1]).lower() if name.split() else ""
 
 
 def _full_name(words: list[str], index: NameIndex, latest: dict[str, str]) -> str | None:
+    for k in range(len(words) - 1, -1, -1):
+        if _MODIFIER_COMPOUND.search(words[k]):
+            words = words[k + 1 :]  # "Texas-born Ada Kowal", "Lakeside-area Kowal"
+            break
     while words and words[0].lower() in _NOT_NAME_START:
         words = words[1:]  # "Later Kowal", "The Kowal campaign"
     if len(words) >= 3:

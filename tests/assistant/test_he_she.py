@@ -35,3 +35,18 @@ def test_a_name_in_a_phrase_opening_with_a_preposition_is_not_the_subject():
         '"We need more nurses," he said.\n'
     )
     assert found[-1].speaker == "Paul Ngata"
+
+
+def test_a_place_opening_the_sentence_before_is_not_whom_she_stands_for():
+    found = suggest(
+        '"We need nurses," Ada Kowal said on Monday. New Hampshire lost two clinics last '
+        'year. "It is a crisis," she said.\n'
+    )
+    assert found[-1].speaker == "Ada Kowal"
+
+
+def test_a_compound_before_a_name_is_no_part_of_the_name_she_stands_for():
+    found = suggest(
+        'Texas-born Ada Kowal opened the clinic on Monday. "We need more nurses," she said.\n'
+    )
+    assert found[-1].speaker == "Ada Kowal"
