@@ -7,7 +7,7 @@ the other pronoun, and the rest are weighed: a nearer sentence, the sentence's s
 first, at its start), the last person quoted and anyone quoted before, a full name and a known
 gender each count for a candidate (:data:`_WEIGHTS`). The evidence is read
 from the article itself: a courtesy title ("Mr.", "Mrs.", "Ms.") before the name, and the
-personal pronoun that next follows a mention before any other name does.
+subject pronoun ("he", "she") that next follows a mention before any other name does.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ _RUN = re.compile(
     r"(?<![\w'’])(?P<title>(?:Mr|Mrs|Ms|Miss|Sen|Rep|Gov|Dr)\.?\s+)?"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-ZÀ-ÖØ-Þ][\w'’\-]*)*)"
 )
-_PRONOUN = re.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+#: A subject pronoun: "his" and "her" after a name are as often someone else's ("Kowal
+#: criticised her rival"), and "her" is an object too.
+_PRONOUN = re.compile(r"\b(?:(?P<m>he|himself)|(?P<f>she|herself))\b", re.I)
 _MALE_TITLES = frozenset(["Mr", "Mr."])
 _FEMALE_TITLES = frozenset(["Mrs", "Mrs.", "Ms", "Ms.", "Miss"])
 #: A sentence that opens with a plural noun phrase and its verb: "Senate Democrats blocked",
@@ -71,6 +73,15 @@ _NOT_A_GROUP = re.compile(
 _PRONOUN_REACH = 160
 _SENTENCES_BACK = 3
 _POSSESSIVE = re.compile(r"['’]s?$")
+_INITIAL = re.compile(r"[A-Z]\.?")
+#: A capitalised compound that modifies the name after it: "Texas-born", "Ohio-based".
+_MODIFIER_COMPOUND = re.compile(
+    r"\w-(?:born|based|area|bred|raised|led|owned|run|backed|funded|aligned|leaning|allied)$"
+)
+#: The first words of place names, never of a person's: "New Hampshire", "South Bend".
+_PLACE_FIRST_WORDS = frozenset(
+    ["new", "north", "south", "east", "west", "san", "los", "las", "el", "fort", "port"]
+)
 #: Capitalised at a sentence's start, never the first word of a name.
 _NOT_NAME_START = ADVERBIAL_STARTERS | frozenset(
     ["the", "a", "an", "this", "that", "he", "she", "said", "says", "added", "wrote", "tweeted"]
@@ -129,7 +140,9 @@ class Mentions:
             pronoun = _PRONOUN.search(text, mention.end, limit)
             if pronoun is not None and not self._quoted_at(pronoun.start()):
                 votes[mention.name][0 if pronoun.group("m") else 1] += 1
-        self.mentions = [m for m in self.mentions if not self._quoted_at(m.start)]
+        self.mentions = [
+            m for m in self.mentions if not self._quoted_at(m.start) and not _is_place(m.name)
+        ]
         self._starts = [m.start for m in self.mentions]
         by_surname: dict[str, list[int]] = {}
         for name, (he, she) in votes.items():
@@ -181,7 +194,7 @@ class Mentions:
             hi = at if distance == 0 else self._sentence_starts[j + 1]
             first = bisect_right(self._starts, lo - 1)
             candidates = [
-                (mention.name, position, not self._text[lo : mention.start].strip(_OPENING_JUNK))
+                (mention.name, position, self._opens(lo, mention))
                 for position, mention in enumerate(self._within(first, hi, at))
             ]
             opener = _OPENING_PRONOUN.match(self._text, lo, hi)
@@ -212,6 +225,13 @@ class Mentions:
                 if weight > best_weight:
                     best, best_weight = name, weight
         return best
+
+    def _opens(self, lo: int, mention: Mention) -> bool:
+        """Whether ``mention`` opens the sentence starting at ``lo``, as its subject: a name
+        in a phrase that opens with a preposition ("At Kowal Hall, ...") is none."""
+        return not self._text[lo : mention.start].strip(_OPENING_JUNK) and not (
+            _LEADING_PREPOSITION.match(self._text, mention.start)
+        )
 
     def _within(self, first: int, hi: int, at: int) -> list[Mention]:
         found = []
@@ -312,10 +332,20 @@ _WEIGHTS = {
     "gendered": 1.0,
 }
 _OPENING_JUNK = " \t\n\"“‘'«(—–-"
+_LEADING_PREPOSITION = re.compile(
+    r"(?:At|In|On|From|For|With|By|After|Before|During|Since|Under|Over|Of|To|Inside|Outside|"
+    r"Near|Like|Unlike|Despite)\s"
+)
 
 
 def _weight(**features: float) -> float:
     return sum(_WEIGHTS[name] * value for name, value in features.items())
+
+
+def _is_place(name: str) -> bool:
+    """ "New Hampshire", "South Bend", "Los Angeles": a place, whatever the name index says."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() in _PLACE_FIRST_WORDS
 
 
 def _key(name: str) -> str:
@@ -323,8 +353,15 @@ def _key(name: str) -> str:
 
 
 def _full_name(words: list[str], index: NameIndex, latest: dict[str, str]) -> str | None:
+    for k in range(len(words) - 1, -1, -1):
+        if _MODIFIER_COMPOUND.search(words[k]):
+            words = words[k + 1 :]  # "Texas-born Ada Kowal", "Lakeside-area Kowal"
+            break
     while words and words[0].lower() in _NOT_NAME_START:
         words = words[1:]  # "Later Kowal", "The Kowal campaign"
+    if len(words) >= 3:
+        # "Ada B. Kowal" is Ada Kowal: a middle initial would pass for an acronym.
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]]
     if len(words) >= 2:
         name = person_name(words)
         if name is not None and len(name.split()) >= 2:

@@ -170,13 +170,16 @@ _ORGANISATION_EVIDENCE = re.compile(
 )
 
 
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+
+
 class NameIndex:
     """Full names met anywhere in the article, so that "Ryabkov" can become "Sergei Ryabkov"."""
 
     _RUN = re.compile(
         r"(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"  # a fast scan to the next capital
         r"(?<![\w'’])(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*)"
-        r"(?:[ \t]+(?:(?:van|von|der|de|del|della|di|da|dos|du|le|la|bin|ibn|al|el|ter|den)[ \t]+)*"
+        r"(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:van|von|der|de|del|della|di|da|dos|du|le|la|bin|ibn|al|el|ter|den)[ \t]+)*"
         r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*)*"
     )
 
@@ -186,7 +189,7 @@ class NameIndex:
         self.organisations: dict[str, str] = {}
         ambiguous: set[str] = set()
         for match in self._RUN.finditer(text):
-            words = match.group(0).split()
+            words = [w for w in match.group(0).split() if not _MIDDLE_INITIAL.fullmatch(w)]
             person = person_name(words)
             if person and len(person.split()) >= 2:
                 surname = _bare(person.split()[-1])
