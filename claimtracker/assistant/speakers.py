@@ -1147,6 +1147,10 @@ class SpeakerResolver:
 
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None and speaker.name is not None:
+            if speaker.document and speaker.kind == "person":
+                # "According to a book by Ada Kowal, ...": the book relays the claim, but when
+                # "she" speaks later, she speaks herself.
+                speaker = replace(speaker, document=False)
             self.history.append(speaker)
 
     def resolve(self, phrase: str, at: int | None = None) -> Speaker:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimtracker.assistant import suggest
 from tests.assistant.helpers import only
 
 _OPENING = "The ferry vote was close. "
@@ -89,3 +90,17 @@ def test_a_share_of_those_polled_in_a_poll_is_reported_by_the_poll() -> None:
 def test_a_share_without_a_poll_stays_an_anonymous_group() -> None:
     found = only(_OPENING + "Six in 10 harbor voters said the pier must be rebuilt this year.")
     assert found.attribution == "anonymous"
+
+
+def test_the_author_of_a_cited_book_speaks_herself_when_she_speaks_later() -> None:
+    """The book relays the first claim; "she" and her surname later are the author on the record."""
+    found = suggest(
+        "According to a new book by Ada Kowal, the harbour plan failed because of cost overruns. "
+        "She said in an interview on Monday that the plan had been doomed from the start. "
+        "Kowal added that the council ignored the warnings."
+    )
+    assert [(s.speaker, s.attribution) for s in found] == [
+        ("Ada Kowal", "secondhand"),
+        ("Ada Kowal", "on_record"),
+        ("Ada Kowal", "on_record"),
+    ]
