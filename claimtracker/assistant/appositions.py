@@ -68,7 +68,47 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
                     speaker_end=name_end,
                     descriptor_start=min(found.descriptor_start, name_start),
                 )
-    return found
+    return _name_before_place(text, start, found, index)
+
+
+#: "of Dover, " / "of the University of Delaware, ": the first half of a place written with a
+#: comma, at the end of the words before the speaker phrase.
+_PLACE_BEFORE = re.compile(
+    r"\s+of\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*){0,5},\s*$"
+)
+#: People named before the place: "Ada Kowal", "Ada Kowal and Tom Hale", "Tom Hale, 30,".
+_NAMES_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'’\-]*\s+)*[A-Z][\w.'’\-]*"
+    r"(?:\s+and\s+(?:[A-Z][\w.'’\-]*\s+)*[A-Z][\w.'’\-]*)?)(?:,\s*\d{1,3},)?$"
+)
+_MAX_PLACE_WORDS = 2
+
+
+def _name_before_place(text: str, start: int, found: Attribution, index: NameIndex) -> Attribution:
+    """ "Tom Hale, 52, of Dover, Del., who ..., said", "Ada Kowal and Tom Hale of the University
+    of Delaware, Newark suggest": when the words taken for the speaker are the second half of a
+    place ("Del.", "Newark"), the speaker is the person named before that place."""
+    phrase = text[found.speaker_start : found.speaker_end].split()
+    if not phrase or len(phrase) > _MAX_PLACE_WORDS or not all(w[:1].isupper() for w in phrase):
+        return found
+    before = text[start : found.speaker_start]
+    place = _PLACE_BEFORE.search(before)
+    if place is None:
+        return found
+    match = _NAMES_BEFORE.search(before, 0, place.start())
+    if match is None:
+        return found
+    name = match.group("name")
+    name_start = start + match.start("name")
+    opening = text[start:name_start]
+    if not _CLAUSE_START.search(opening) or not _is_person(name.split(" and ")[0], index):
+        return found
+    return replace(
+        found,
+        speaker_start=name_start,
+        speaker_end=name_start + len(name),
+        descriptor_start=min(found.descriptor_start, name_start),
+    )
 
 
 #: ", and three-fourths say": a subject of its own between "and" and the reporting verb.

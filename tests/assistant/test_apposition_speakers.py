@@ -79,3 +79,22 @@ def test_names_that_are_not_the_speaker_stay_out(sentence: str, speaker: str) ->
 )
 def test_a_subject_after_and_speaks_for_its_clause(sentence: str, speaker: str) -> None:
     assert suggest(_OPENING + sentence)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            '"Fix the pier," Tom Hale, 52, of Dover, Del., who sells bait by the dock, said on '
+            "Monday.",
+            "Tom Hale",
+        ),
+        (
+            "Ada Kowal and Tom Hale of the University of Delaware, Newark suggest that the "
+            "levy failed.",
+            "Ada Kowal and Tom Hale",
+        ),
+    ],
+)
+def test_the_second_half_of_a_place_is_no_speaker(sentence: str, speaker: str) -> None:
+    assert suggest(_OPENING + sentence)[-1].speaker == speaker
