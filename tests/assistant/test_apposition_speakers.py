@@ -98,3 +98,15 @@ def test_a_subject_after_and_speaks_for_its_clause(sentence: str, speaker: str) 
 )
 def test_the_second_half_of_a_place_is_no_speaker(sentence: str, speaker: str) -> None:
     assert suggest(_OPENING + sentence)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Hale, a ferry mechanic, said Harbor Board members plan to close the pier soon.",
+        "Tom Hale, 52, a ferry mechanic, recalled many tense meetings with the mayor.",
+    ],
+)
+def test_a_name_and_its_apposition_before_the_verb_speak(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")

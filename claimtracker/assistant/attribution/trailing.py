@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from claimtracker.assistant import cues
+from claimtracker.assistant.attribution.apposed import apposed_subject
 from claimtracker.assistant.attribution.phrases import is_adverbial, is_name_chunk, tail_is_adjunct
 from claimtracker.assistant.attribution.results import Attribution
 from claimtracker.assistant.attribution.subject import _subject_before
@@ -90,6 +91,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[Verb]) -> Attributi
             inverted = False  # "заявили, что ...": the verb has no subject after it
         if inverted and _adverbial_after_name(masked, text[base : base + len(masked)], verb.start):
             inverted = False  # "The Harbor Gazette, for one, noted the gap": no inversion
+        if inverted and apposed_subject(masked, text[base : base + len(masked)], verb.start):
+            inverted = False  # "Tom Hale, a ferry mechanic, said the pier ...": no inversion
         if (
             inverted
             and verb.next in SUBJECT_PRONOUNS
