@@ -267,6 +267,10 @@ _AMOUNT_LEADS = words("at over under about around")
 _AMOUNT_WORDS = words("least most half all a one") | frozenset(NUMBER_WORDS)
 
 
+#: Words that stand after a verb as its object, never as an inverted speaker.
+_AMOUNT_PRONOUNS = words("little much nothing something everything anything more less")
+
+
 def is_clause_after_verb(phrase: str) -> bool:
     """Whether the words after a reporting verb, taken for an inverted speaker ("..., said
     Ada Kowal"), are no noun phrase but the rest of a clause: a prepositional phrase ("warned
@@ -274,7 +278,9 @@ def is_clause_after_verb(phrase: str) -> bool:
     desk", "say taxing fuel helps"), or a subject with its verb ("said builders eventually
     added a fee"); not "officials", "recently leaked documents"."""
     parts = phrase.split()
-    if len(parts) < 2 or not parts[0].islower():
+    if len(parts) == 1:
+        return parts[0].lower() in _AMOUNT_PRONOUNS  # "said nothing", "said much"
+    if not parts or not parts[0].islower():
         return False
     first = _normal(parts[0])
     if first in _FRONTED or (first.endswith("ing") and len(first) > 5):

@@ -129,6 +129,11 @@ def test_the_subject_after_a_fronted_word(phrase: str, cut: str) -> None:
         ),
         # a participle after the verb
         ("Tom Hale, plainly bored, answered by tapping the desk twice.", "Tom Hale"),
+        # a quantity word after the verb is its object
+        (
+            "At the hearing, Tom Hale, in his work clothes, said nothing, and the chair moved on.",
+            "Tom Hale",
+        ),
         # a subject with its own verb after the verb
         (
             "Since 2009, dock riders, tired of delays, said crews eventually built a pier.",
