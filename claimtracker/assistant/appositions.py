@@ -25,12 +25,15 @@ _NAME_BEFORE = re.compile(
 _NOT_APPOSITIONS = words("he she they we i it who which that whose what meanwhile however too")
 #: Words that may open the sentence before the name: "But Sen. Kowal, ...", "As Ada Kowal, ...".
 _CONNECTIVES = words("but and or as so yet still also then meanwhile however")
+_NOT_ROLES = "|".join(("with", "by", "like", "for", "from", "of", "at", "in", "on", "about"))
 #: What may stand before the name: the sentence start and connectives ("But", "Or, as"), or a
 #: quote, colon, semicolon or dash that closes what came before; not a comma or a preposition,
 #: after which a name is more often an object ("with hosts Ada Kowal and Tom Hale, the ...").
 _CLAUSE_START = re.compile(
-    r"(?:^(?:(?:but|and|or|as|so|yet|still|then),?\s+)*|[;:”\"—–]\s*)"
-    r"(?:(?:state|former|retired|acting|late)\s+)?$",
+    r"(?:^(?:(?:but|and|or|as|so|yet|still|then),?\s+)*|[;:”\"—–]\s*|,''\s*)"
+    r"(?:(?:state|former|retired|acting|late)\s+)?"
+    # a role before the name after a closing quote: '"...," the historian Ada Kowal, a ...'
+    r"(?:(?<=[”\"'] )the\s+(?!(?:" + _NOT_ROLES + r")\b)[a-z]+\s+)?$",
     re.I,
 )
 

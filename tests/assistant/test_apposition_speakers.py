@@ -110,3 +110,15 @@ def test_the_second_half_of_a_place_is_no_speaker(sentence: str, speaker: str) -
 def test_a_name_and_its_apposition_before_the_verb_speak(sentence: str) -> None:
     found = suggest(_OPENING + sentence)[-1]
     assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "''The fares will rise, and if they do, riders will leave the ferry,'' the historian "
+        "Ada Kowal, a retired judge on the Harbor Board, wrote on her blog.",
+    ],
+)
+def test_a_role_before_the_name_after_a_quote(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")
