@@ -25,12 +25,15 @@ _NAME_BEFORE = re.compile(
 _NOT_APPOSITIONS = words("he she they we i it who which that whose what meanwhile however too")
 #: Words that may open the sentence before the name: "But Sen. Kowal, ...", "As Ada Kowal, ...".
 _CONNECTIVES = words("but and or as so yet still also then meanwhile however")
+_NOT_ROLES = "|".join(("with", "by", "like", "for", "from", "of", "at", "in", "on", "about"))
 #: What may stand before the name: the sentence start and connectives ("But", "Or, as"), or a
 #: quote, colon, semicolon or dash that closes what came before; not a comma or a preposition,
 #: after which a name is more often an object ("with hosts Ada Kowal and Tom Hale, the ...").
 _CLAUSE_START = re.compile(
-    r"(?:^(?:(?:but|and|or|as|so|yet|still|then),?\s+)*|[;:”\"—–]\s*)"
-    r"(?:(?:state|former|retired|acting|late)\s+)?$",
+    r"(?:^(?:(?:but|and|or|as|so|yet|still|then),?\s+)*|[;:”\"—–]\s*|,''\s*)"
+    r"(?:(?:state|former|retired|acting|late)\s+)?"
+    # a role before the name after a closing quote: '"...," the historian Ada Kowal, a ...'
+    r"(?:(?<=[”\"'] )the\s+(?!(?:" + _NOT_ROLES + r")\b)[a-z]+\s+)?$",
     re.I,
 )
 
@@ -68,7 +71,47 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
                     speaker_end=name_end,
                     descriptor_start=min(found.descriptor_start, name_start),
                 )
-    return found
+    return _name_before_place(text, start, found, index)
+
+
+#: "of Dover, " / "of the University of Delaware, ": the first half of a place written with a
+#: comma, at the end of the words before the speaker phrase.
+_PLACE_BEFORE = re.compile(
+    r"\s+of\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*){0,5},\s*$"
+)
+#: People named before the place: "Ada Kowal", "Ada Kowal and Tom Hale", "Tom Hale, 30,".
+_NAMES_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'’\-]*\s+)*[A-Z][\w.'’\-]*"
+    r"(?:\s+and\s+(?:[A-Z][\w.'’\-]*\s+)*[A-Z][\w.'’\-]*)?)(?:,\s*\d{1,3},)?$"
+)
+_MAX_PLACE_WORDS = 2
+
+
+def _name_before_place(text: str, start: int, found: Attribution, index: NameIndex) -> Attribution:
+    """ "Tom Hale, 52, of Dover, Del., who ..., said", "Ada Kowal and Tom Hale of the University
+    of Delaware, Newark suggest": when the words taken for the speaker are the second half of a
+    place ("Del.", "Newark"), the speaker is the person named before that place."""
+    phrase = text[found.speaker_start : found.speaker_end].split()
+    if not phrase or len(phrase) > _MAX_PLACE_WORDS or not all(w[:1].isupper() for w in phrase):
+        return found
+    before = text[start : found.speaker_start]
+    place = _PLACE_BEFORE.search(before)
+    if place is None:
+        return found
+    match = _NAMES_BEFORE.search(before, 0, place.start())
+    if match is None:
+        return found
+    name = match.group("name")
+    name_start = start + match.start("name")
+    opening = text[start:name_start]
+    if not _CLAUSE_START.search(opening) or not _is_person(name.split(" and ")[0], index):
+        return found
+    return replace(
+        found,
+        speaker_start=name_start,
+        speaker_end=name_start + len(name),
+        descriptor_start=min(found.descriptor_start, name_start),
+    )
 
 
 #: ", and three-fourths say": a subject of its own between "and" and the reporting verb.

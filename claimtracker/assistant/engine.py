@@ -17,6 +17,7 @@ from claimtracker.assistant import cues
 from claimtracker.assistant.appositions import named_speaker, subject_after_and
 from claimtracker.assistant.classify import attribution_code, is_checkable, speaker_kind
 from claimtracker.assistant.counters import ClaimView, find_counters
+from claimtracker.assistant.fronted import after_fronted_phrase
 from claimtracker.assistant.mentions import Mentions
 from claimtracker.assistant.plural_pronouns import GroupAntecedents
 from claimtracker.assistant.quotes import QuoteSpan, left_open, opens_with_quote, quote_mask
@@ -147,6 +148,7 @@ def suggest(text: str) -> list[Suggestion]:
             ):
                 continue
         if found is not None:
+            found = after_fronted_phrase(text, start, end, masked, found)
             found = subject_after_and(text, named_speaker(text, start, found, index))
         if found is not None and found.pattern == "back":
             _attribute_back(text, drafts, sentence, found, resolver)

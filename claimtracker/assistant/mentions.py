@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from claimtracker.assistant import cues
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
+from claimtracker.assistant.place_names import names_no_person
 from claimtracker.assistant.speakers import NameIndex, person_name
 
 _RUN = re.compile(
@@ -77,10 +78,6 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 #: A capitalised compound that modifies the name after it: "Texas-born", "Ohio-based".
 _MODIFIER_COMPOUND = re.compile(
     r"\w-(?:born|based|area|bred|raised|led|owned|run|backed|funded|aligned|leaning|allied)$"
-)
-#: The first words of place names, never of a person's: "New Hampshire", "South Bend".
-_PLACE_FIRST_WORDS = frozenset(
-    ["new", "north", "south", "east", "west", "san", "los", "las", "el", "fort", "port"]
 )
 #: Capitalised at a sentence's start, never the first word of a name.
 _NOT_NAME_START = ADVERBIAL_STARTERS | frozenset(
@@ -141,7 +138,7 @@ class Mentions:
             if pronoun is not None and not self._quoted_at(pronoun.start()):
                 votes[mention.name][0 if pronoun.group("m") else 1] += 1
         self.mentions = [
-            m for m in self.mentions if not self._quoted_at(m.start) and not _is_place(m.name)
+            m for m in self.mentions if not self._quoted_at(m.start) and not names_no_person(m.name)
         ]
         self._starts = [m.start for m in self.mentions]
         by_surname: dict[str, list[int]] = {}
@@ -340,12 +337,6 @@ _LEADING_PREPOSITION = re.compile(
 
 def _weight(**features: float) -> float:
     return sum(_WEIGHTS[name] * value for name, value in features.items())
-
-
-def _is_place(name: str) -> bool:
-    """ "New Hampshire", "South Bend", "Los Angeles": a place, whatever the name index says."""
-    words = name.split()
-    return len(words) >= 2 and words[0].lower() in _PLACE_FIRST_WORDS
 
 
 def _key(name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from claimtracker.assistant.cues import words
+from claimtracker.assistant.cues import NUMBER_WORDS, words
 
 #: Finite auxiliaries, modals and their negations: the subject ends before them.
 _FINITE = words(
@@ -59,6 +59,74 @@ def _is_past_verb(words_: list[str], k: int) -> bool:
     )
 
 
+#: A phrase longer than this may hold an insert or a clause after its noun.
+_SHORT_PHRASE_WORDS = 5
+
+
+def _verb_with_object(parts: list[str], k: int) -> bool:
+    """ "The memo quoted a ferry clerk who ...": a past form after a noun, then an article."""
+    word = parts[k]
+    return (
+        2 <= k <= 4
+        and k + 1 < len(parts)
+        and parts[0].lower() in ("the", "a", "an", "this")
+        and word.islower()
+        and word.endswith("ed")
+        and parts[k - 1].isalpha()
+        and parts[k - 1].islower()
+        and parts[k + 1].lower() in ("a", "an", "the")
+    )
+
+
+def _adverb_then_verb(parts: list[str], k: int) -> bool:
+    """ "the leaflets openly mock the levy": an adverb between a plural noun and a verb; not
+    "newly printed timetables", "most of them fairly calm"."""
+    return (
+        k >= 2
+        and k + 1 < len(parts)
+        and parts[k - 1].isalpha()
+        and parts[k - 1].islower()
+        and parts[k - 1].endswith("s")
+        and len(parts[k - 1]) > 3
+        and not parts[k + 1].endswith("ed")
+        and _ADVERB.match(parts[k]) is not None
+        and parts[k] not in _NOT_ADVERBS
+        and parts[k + 1].isalpha()
+        and parts[k + 1].islower()
+    )
+
+
+_AGO_WORDS = words(
+    """
+    less more than about nearly just almost only a an few couple of several some day days week
+    weeks month months year years hour hours minute minutes
+    """
+)
+
+
+def _without_ago(parts: list[str], end: int) -> int:
+    """Where the speaker ends before "three days ago" after its noun: "The Harbor Board only
+    three days ago"."""
+    if end < 3 or parts[end - 1].lower().strip(",") != "ago":
+        return end
+    k = end - 1
+    while k > 1 and (
+        parts[k - 1].lower() in _AGO_WORDS
+        or parts[k - 1].lower() in NUMBER_WORDS
+        or parts[k - 1][:1].isdigit()
+    ):
+        k -= 1
+    before = parts[k - 1]
+    if (
+        k == end - 1
+        or before.lower() in _ADVERBS
+        or before.lower() in _AGO_WORDS
+        or not before.strip(",").isalpha()
+    ):
+        return end  # "Only two days ago" names no one at all
+    return k
+
+
 def _without_time(parts: list[str], end: int) -> int:
     """Where the speaker ends before a day or month after a name: "Priebus later Thursday",
     "Ada Kowal on Monday"; not "USA TODAY" nor "a poll released Thursday"."""
@@ -71,9 +139,73 @@ def _without_time(parts: list[str], end: int) -> int:
     return k if parts[k - 1][:1].isupper() else end
 
 
+#: Prepositions and adverbs that open a fronted phrase, never a speaker's name: "Inside the
+#: hall, ...", "Following a rally, ...", "despite being ...", "Ever since ...".
+_FRONTED = words(
+    """
+    in inside outside at on after before during following despite against amid among upon from
+    with without under over through throughout beyond within across behind beside near toward
+    towards into onto unlike ever perhaps maybe
+    """
+)
+#: Conjunctions that open a clause of their own, whose subject may still be the speaker: "As
+#: the Gazette reported", "When Hale said".
+_SUBORDINATORS = words("as when whenever while since once until because although though if unless")
+#: What follows a participle that opens a fronted clause: "Touring the harbor", "Speaking to
+#: riders"; not "Leading engineers", "Visiting crews".
+_PARTICIPLE_NEXT = words(
+    """
+    the a an his her their its to on in at with about for from later after before during this
+    that last again
+    """
+)
+#: A comma or dash that closes a fronted phrase; the subject comes after the last one.
+_FRONT_END = re.compile(r",\s+|\s+(?:--|—|–|-)\s+")
+#: What may open the subject after a fronted phrase: "..., as the Gazette reported".
+_SUBJECT_LEADS = words("as and but")
+_DETERMINERS_OR_PRONOUNS = words(
+    "the a an this that these those he she they we i it some many most few several both all"
+)
+
+
+def _starts_subject(words_: list[str]) -> bool:
+    first = words_[0]
+    return first[:1].isupper() or first.lower() in _DETERMINERS_OR_PRONOUNS
+
+
+def _after_fronted(phrase: str) -> str | None:
+    """The subject after a fronted phrase ("Inside the hall - a barn, really - Ada Kowal" ->
+    "Ada Kowal", "Frankly the mayor" -> "the mayor"), or None when the phrase opens with no
+    fronted phrase or no subject follows it."""
+    parts = phrase.split()
+    lower = _normal(parts[0].strip(",;:"))
+    participle = (
+        lower.endswith("ing") and len(parts) > 1 and parts[1].strip(",") in _PARTICIPLE_NEXT
+    )
+    adverb = parts[0][:1].isupper() and _ADVERB.match(lower) and lower not in _NOT_ADVERBS
+    if len(parts) < 2 or not (lower in _FRONTED or lower in _SUBORDINATORS or participle or adverb):
+        return None
+    pieces = [p.split() for p in _FRONT_END.split(phrase) if p.strip()]
+    if len(pieces) > 1:
+        subject = pieces[-1]
+        while len(subject) > 1 and subject[0].lower() in _SUBJECT_LEADS:
+            subject = subject[1:]
+        if _starts_subject(subject) and subject[0].lower() not in _FRONTED:
+            return " ".join(subject)
+        return None
+    if lower in _SUBORDINATORS and _starts_subject(parts[1:]):
+        return " ".join(parts[1:])  # "As the Gazette", "When Hale"
+    if (adverb or lower in ("perhaps", "maybe")) and (
+        parts[1][:1].isupper() or parts[1].lower() in _SUBJECT_PRONOUNS
+    ):
+        return " ".join(parts[1:])  # "Frankly I", "Certainly Ada Kowal"; not "Nearly half"
+    return None
+
+
 def cut_speaker_phrase(phrase: str) -> str:
     """``phrase`` up to its first finite verb, and without the adverbs before it; a phrase
     without either is returned as it is."""
+    phrase = _after_fronted(phrase) or phrase
     parts = phrase.split()
     if len(parts) < 2:
         return phrase
@@ -88,10 +220,20 @@ def cut_speaker_phrase(phrase: str) -> str:
         if word.islower() and (lower in _FINITE or lower.endswith("n't")):
             end = k
             break
-        if len(parts) > _LONG_PHRASE_WORDS and _is_past_verb(parts, k):
+        if len(parts) > _LONG_PHRASE_WORDS and (
+            _is_past_verb(parts, k) or _verb_with_object(parts, k) or _adverb_then_verb(parts, k)
+        ):
             end = k
             break
-    end = _without_time(parts, end)
+        if (
+            len(parts) > _SHORT_PHRASE_WORDS
+            and word == "-"
+            and k > 1
+            and not any("(" in w or ")" in w for w in parts[:k])  # "May 3 (Wire) - "
+        ):
+            end = k  # "the Tax Office - a fraction of the budget": a hyphen typed for a dash
+            break
+    end = _without_ago(parts, _without_time(parts, end))
     while (
         end > 1
         and parts[end - 1].islower()
@@ -102,3 +244,52 @@ def cut_speaker_phrase(phrase: str) -> str:
     if end == len(parts):
         return phrase
     return " ".join(parts[:end]).rstrip(",;:")
+
+
+def only_fronted(phrase: str) -> bool:
+    """Whether a speaker phrase is only a fronted phrase, with no subject in it: "Touring the
+    harbor towns", "Following a rally in Dover", "Ever since", "In Dover"."""
+    parts = phrase.split()
+    if not parts or _after_fronted(phrase) is not None:
+        return False
+    lower = _normal(parts[0].strip(",;:"))
+    participle = (
+        lower.endswith("ing") and len(parts) > 1 and parts[1].strip(",") in _PARTICIPLE_NEXT
+    )
+    amount = lower in _AMOUNT_LEADS and (
+        parts[1].lower() in _AMOUNT_WORDS or parts[1][:1].isdigit()
+    )
+    return (lower in _FRONTED and not amount) or participle
+
+
+#: What makes "At least ten", "Over half", "Under 30 percent" a count, not a fronted phrase.
+_AMOUNT_LEADS = words("at over under about around")
+_AMOUNT_WORDS = words("least most half all a one") | frozenset(NUMBER_WORDS)
+
+
+#: Words that stand after a verb as its object, never as an inverted speaker.
+_AMOUNT_PRONOUNS = words("little much nothing something everything anything more less")
+
+
+def is_clause_after_verb(phrase: str) -> bool:
+    """Whether the words after a reporting verb, taken for an inverted speaker ("..., said
+    Ada Kowal"), are no noun phrase but the rest of a clause: a prepositional phrase ("warned
+    against the new rules", "says despite her doubts"), a participle ("answered by tapping the
+    desk", "say taxing fuel helps"), or a subject with its verb ("said builders eventually
+    added a fee"); not "officials", "recently leaked documents"."""
+    parts = phrase.split()
+    if len(parts) == 1:
+        return parts[0].lower() in _AMOUNT_PRONOUNS  # "said nothing", "said much"
+    if not parts or not parts[0].islower():
+        return False
+    first = _normal(parts[0])
+    if first in _FRONTED or (first.endswith("ing") and len(first) > 5):
+        return True
+    return any(
+        parts[k - 1].isalpha()
+        and parts[k - 1].islower()
+        and _ADVERB.match(parts[k])
+        and parts[k] not in _NOT_ADVERBS
+        and parts[k + 1].islower()
+        for k in range(1, len(parts) - 1)
+    )

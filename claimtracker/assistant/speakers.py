@@ -17,6 +17,7 @@ from claimtracker.assistant import cues, plural_pronouns
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.cues import words
 from claimtracker.assistant.phrase_cut import cut_speaker_phrase
+from claimtracker.assistant.place_names import names_no_person
 from claimtracker.assistant.plural_pronouns import GroupAntecedents
 
 _TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
@@ -326,6 +327,8 @@ def _person_name(words: tuple[str, ...]) -> str | None:
     joined = " ".join(cleaned)
     if joined.lower() in cues.COUNTRY_ALIASES or _phrase_in(joined.lower(), cues.MEDIA_NAMES):
         return None
+    if names_no_person(joined):
+        return None  # "North Haven", "New Dover"
     return joined
 
 

@@ -79,3 +79,46 @@ def test_names_that_are_not_the_speaker_stay_out(sentence: str, speaker: str) ->
 )
 def test_a_subject_after_and_speaks_for_its_clause(sentence: str, speaker: str) -> None:
     assert suggest(_OPENING + sentence)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            '"Fix the pier," Tom Hale, 52, of Dover, Del., who sells bait by the dock, said on '
+            "Monday.",
+            "Tom Hale",
+        ),
+        (
+            "Ada Kowal and Tom Hale of the University of Delaware, Newark suggest that the "
+            "levy failed.",
+            "Ada Kowal and Tom Hale",
+        ),
+    ],
+)
+def test_the_second_half_of_a_place_is_no_speaker(sentence: str, speaker: str) -> None:
+    assert suggest(_OPENING + sentence)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Hale, a ferry mechanic, said Harbor Board members plan to close the pier soon.",
+        "Tom Hale, 52, a ferry mechanic, recalled many tense meetings with the mayor.",
+    ],
+)
+def test_a_name_and_its_apposition_before_the_verb_speak(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "''The fares will rise, and if they do, riders will leave the ferry,'' the historian "
+        "Ada Kowal, a retired judge on the Harbor Board, wrote on her blog.",
+    ],
+)
+def test_a_role_before_the_name_after_a_quote(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")

@@ -31,6 +31,7 @@ from claimtracker.assistant.attribution.vocabulary import (
     SUBJECT_PRONOUNS,
 )
 from claimtracker.assistant.cues import words
+from claimtracker.assistant.phrase_cut import is_clause_after_verb
 
 _RUSSIAN_ADJUNCTS = words(
     """
@@ -132,7 +133,8 @@ def _trailing(text: str, base: int, masked: str, verbs: list[Verb]) -> Attributi
                 return None
             np_words = _words(masked, np[0] - base, np[1] - base)
             if (
-                any(w in IRREGULAR_PAST for w in np_words)
+                is_clause_after_verb(text[np[0] : np[1]])
+                or any(w in IRREGULAR_PAST for w in np_words)
                 or any(
                     w.islower()
                     and (w in FINITE_NON_REPORTING or (w.endswith("ed") and "-" not in w))
