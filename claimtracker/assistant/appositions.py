@@ -48,6 +48,7 @@ def _is_person(name: str, index: NameIndex) -> bool:
 def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -> Attribution:
     """``found`` with its speaker moved from an apposition to the name it describes, when the
     sentence (starting at ``start``) writes that name beside it; else ``found`` itself."""
+    found = _name_after_quote(text, found, index)
     phrase = text[found.speaker_start : found.speaker_end]
     first = phrase.split()[0] if phrase.split() else ""
     # ", a member of the board, said": the apposition is closed by a comma before the verb
@@ -72,6 +73,27 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
                     descriptor_start=min(found.descriptor_start, name_start),
                 )
     return _name_before_place(text, start, found, index)
+
+
+#: A quote closed by its comma inside the words taken for the speaker: 'The plan "is a start,"
+#: Ada Kowal, ...'; what follows it starts the speaker's own phrase.
+_QUOTE_THEN_NAME = re.compile(r"[,?!][\"”’']{1,2}\s+(?=[A-Z])")
+
+
+def _name_after_quote(text: str, found: Attribution, index: NameIndex) -> Attribution:
+    """'The new fares "are a start," Ada Kowal, director for ports, ferries, and harbors,
+    said': when the words taken for the speaker run over a quote into the name after it, the
+    speaker is that name; else ``found`` itself."""
+    phrase = text[found.speaker_start : found.speaker_end]
+    quotes = list(_QUOTE_THEN_NAME.finditer(phrase))
+    if not quotes:
+        return found
+    last = quotes[-1]
+    name = phrase[last.end() :]
+    person = person_name(name.split())
+    if person is None or not name.endswith(person) or not _is_person(name, index):
+        return found
+    return replace(found, speaker_start=found.speaker_start + last.end())
 
 
 #: "of Dover, " / "of the University of Delaware, ": the first half of a place written with a
@@ -137,3 +159,32 @@ def subject_after_and(text: str, found: Attribution) -> Attribution:
     if len(subject) > _MAX_AND_SUBJECT_WORDS or subject[0].lower() in _NOT_SUBJECT_WORDS:
         return found
     return replace(found, speaker_start=match.start("subject"), speaker_end=match.end("subject"))
+
+
+#: ", Tom Hale, said" / ", Tom Hale of Harbor College, said": a name in apposition after a role,
+#: closed by a comma right before the reporting verb.
+_NAME_AFTER_ROLE = re.compile(
+    r",\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*){0,4})?,\s*$"
+)
+#: How a role that a name follows opens: "Another pollster, ...", "His campaign manager, ...".
+_ROLE_OPENINGS = words("a an another the his her their its one one's our my")
+
+
+def name_after_role(text: str, found: Attribution, index: NameIndex) -> Attribution:
+    """ "Another pollster, Tom Hale of Harbor College, said": when the words taken for the
+    speaker are a role with no name in it and a person's name stands in apposition after it,
+    the speaker is that name; else ``found`` itself."""
+    phrase = text[found.speaker_start : found.speaker_end].split()
+    if not phrase or phrase[0].lower() not in _ROLE_OPENINGS or person_name(phrase) is not None:
+        return found
+    cue_start = text.find(found.cue, found.speaker_end, found.descriptor_end)
+    if cue_start < 0:
+        return found
+    match = _NAME_AFTER_ROLE.match(text, found.speaker_end, cue_start)
+    if match is None or match.end() != cue_start:
+        return found
+    name = match.group("name")
+    if not _is_person(name, index):
+        return found
+    return replace(found, speaker_start=match.start("name"), speaker_end=match.end("name"))

@@ -122,3 +122,42 @@ def test_a_name_and_its_apposition_before_the_verb_speak(sentence: str) -> None:
 def test_a_role_before_the_name_after_a_quote(sentence: str) -> None:
     found = suggest(_OPENING + sentence)[-1]
     assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a state's abbreviation after the home town is a place, not the name particle "del"
+        '"Fix the pier," Tom Hale, 30, of Dover, Del., who sells bait by the dock, said.',
+        "Tom Hale, 30, of Dover, Del., said the pier needs work.",
+    ],
+)
+def test_a_home_town_with_its_state_before_the_verb(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a list inside the apposition, after a quote inside the sentence
+        'The new boats "will not fix the route, but are a start," Ada Kowal, director for ports, '
+        "ferries, and harbors, said on the same call.",
+        'The new boats "are a start," Ada Kowal said on the same call.',
+    ],
+)
+def test_the_name_after_a_quote_inside_the_sentence_speaks(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another engineer, Tom Hale of Harbor College, said the ferry was late.",
+        "A second pollster, Tom Hale, said his survey showed the levy losing.",
+    ],
+)
+def test_the_name_after_a_role_speaks(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
