@@ -161,3 +161,17 @@ def test_the_name_after_a_quote_inside_the_sentence_speaks(sentence: str) -> Non
 def test_the_name_after_a_role_speaks(sentence: str) -> None:
     found = suggest(_OPENING + sentence)[-1]
     assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We need the ferry," said Tom Hale, the executive director of the Harbor Trust, who '
+        "also said the levy must pass.",
+        '"We need the ferry," said Tom Hale, a senior pilot at Harbor Ferries, who also said the '
+        "levy must pass.",
+    ],
+)
+def test_who_after_a_role_is_said_of_the_person(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
