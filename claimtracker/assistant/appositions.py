@@ -195,27 +195,33 @@ def subject_after_and(text: str, found: Attribution) -> Attribution:
 #: ", Tom Hale, said" / ", Tom Hale of Harbor College, said": a name in apposition after a role,
 #: closed by a comma right before the reporting verb.
 _NAME_AFTER_ROLE = re.compile(
-    r",\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*){0,4})?,\s*$"
+    r",\s+(?P<name>(?:(?:former|state|then)\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*){1,5}?)"
+    r"(?:\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:(?:of|in)\s+)?[A-Z][\w.'’\-]*){0,5})?"
+    r",\s+(?=[a-z])"
 )
 #: How a role that a name follows opens: "Another pollster, ...", "His campaign manager, ...".
 _ROLE_OPENINGS = words("a an another the his her their its one one's our my")
 
 
 def name_after_role(text: str, found: Attribution, index: NameIndex) -> Attribution:
-    """ "Another pollster, Tom Hale of Harbor College, said": when the words taken for the
-    speaker are a role with no name in it and a person's name stands in apposition after it,
-    the speaker is that name; else ``found`` itself."""
+    """ "Another pollster, Tom Hale of Harbor College, said", "the other candidate on the
+    stage, former Mayor Ada Kowal, drew a contrast, saying": when the words taken for the
+    speaker are a role (a determiner and a common noun) and a person's name stands in
+    apposition after it, before the verb, the speaker is that name; else ``found`` itself."""
     phrase = text[found.speaker_start : found.speaker_end].split()
-    if not phrase or phrase[0].lower() not in _ROLE_OPENINGS or person_name(phrase) is not None:
+    if len(phrase) < 2 or phrase[0].lower() not in _ROLE_OPENINGS or not phrase[1].islower():
         return found
     cue_start = text.find(found.cue, found.speaker_end, found.descriptor_end)
     if cue_start < 0:
         return found
-    match = _NAME_AFTER_ROLE.match(text, found.speaker_end, cue_start)
-    if match is None or match.end() != cue_start:
+    match = _NAME_AFTER_ROLE.match(text, found.speaker_end)
+    if match is None or match.end() > cue_start:
         return found
-    name = match.group("name")
-    if not _is_person(name, index):
+    name_words = match.group("name").split()
+    person = person_name(name_words)
+    if person is None or not match.group("name").endswith(person):
         return found
-    return replace(found, speaker_start=match.start("name"), speaker_end=match.end("name"))
+    if not _is_person(person, index):
+        return found
+    name_end = match.end("name")
+    return replace(found, speaker_start=name_end - len(person), speaker_end=name_end)

@@ -156,6 +156,11 @@ def test_the_name_after_a_quote_inside_the_sentence_speaks(sentence: str) -> Non
     [
         "Another engineer, Tom Hale of Harbor College, said the ferry was late.",
         "A second pollster, Tom Hale, said his survey showed the levy losing.",
+        # a name inside the role, a place after the name, a title before it, a verb before the cue
+        "One pastor supporting Mr. Rigby, Tom Hale of Grace Church in Dover, said he had made "
+        "many calls.",
+        "But the other candidate on the stage, former Secretary of State Tom Hale, drew a "
+        "contrast, saying that the levy was unfair.",
     ],
 )
 def test_the_name_after_a_role_speaks(sentence: str) -> None:
