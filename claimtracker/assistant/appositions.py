@@ -21,6 +21,7 @@ _NAME_BEFORE = re.compile(
     r"(?P<name>(?:[A-Z][\w.'’\-]*\s+)*[A-Z][\w.'’\-]*(?:\s+\([A-Z][\w.,\-\s]{0,16}\))?)"
     r"(?:,\s*\d{1,3})?,\s*$"
 )
+_PARTY_TAG = re.compile(r"\s*\([^()]*\)$")
 #: Lower-case words that start no apposition: a pronoun, a relative, a verb's adverb.
 _NOT_APPOSITIONS = words("he she they we i it who which that whose what meanwhile however too")
 #: Words that may open the sentence before the name: "But Sen. Kowal, ...", "As Ada Kowal, ...".
@@ -55,15 +56,18 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
     # ", a member of the board, said": the apposition is closed by a comma before the verb
     closed = "," in text[found.speaker_end : found.descriptor_end]
     # "a member of the board", "the fund's lawyer", "executive director of X": lower case
-    if first.islower() and first not in _NOT_APPOSITIONS and closed:
+    if first.islower() and first not in _NOT_APPOSITIONS:
         before = text[start : found.speaker_start]
         match = _NAME_BEFORE.search(before)
-        if match is not None:
+        # "Sen. Ada Kowal (D-Harbor), a supporter of the levy told": after a party tag, an
+        # apposition with "a" describes the senator even when its closing comma is missing.
+        if match is not None and (closed or ("(" in match.group("name") and first in ("a", "an"))):
             name_words = match.group("name").split()
             while name_words and name_words[0].lower() in _CONNECTIVES:
                 name_words = name_words[1:]
             name = " ".join(name_words)
             name_start = start + match.start("name") + match.group("name").find(name)
+            name = _PARTY_TAG.sub("", name)  # "Sen. Ada Kowal (D-Harbor)": the party is no name
             opening = text[start:name_start]
             if name and _CLAUSE_START.search(opening) and _is_person(name, index):
                 name_end = name_start + len(name)

@@ -180,3 +180,19 @@ def test_the_name_after_a_role_speaks(sentence: str) -> None:
 def test_who_after_a_role_is_said_of_the_person(sentence: str) -> None:
     found = suggest(_OPENING + sentence)[-1]
     assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the party tag is no part of the name the apposition describes
+        "State Sen. Ada Kowal (R), another early Hale supporter, suggested that the vote was "
+        "close.",
+        # after a party tag, an apposition with "a" whose closing comma is missing
+        "Sen. Ada Kowal (D-Harbor), a supporter of the ferry levy told the host that it would "
+        "pass.",
+    ],
+)
+def test_a_name_with_its_party_before_an_apposition_speaks(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")
