@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from claimtracker.assistant.attribution import Attribution
 from claimtracker.assistant.cues import words
+from claimtracker.assistant.phrase_cut import only_fronted
 from claimtracker.assistant.speakers import NameIndex, person_name
 
 #: A name (titles and a party tag allowed) and an age, closed by a comma, at the end of ``before``.
@@ -37,6 +38,16 @@ _CLAUSE_START = re.compile(
     r"(?:(?<=[”\"'] )the\s+(?!(?:" + _NOT_ROLES + r")\b)[a-z]+\s+)?$",
     re.I,
 )
+
+
+def _opens_clause(opening: str) -> bool:
+    """Whether a name after ``opening`` starts its clause: after the sentence start, a
+    connective or a closing quote (``_CLAUSE_START``), or after a fronted phrase and its comma
+    ("In their new book, Ada Kowal and ...", "Friday on the radio, Sen. Ada Kowal ...")."""
+    if _CLAUSE_START.search(opening):
+        return True
+    fronted = opening.rstrip()
+    return fronted.endswith(",") and "," not in fronted[:-1] and only_fronted(fronted[:-1])
 
 
 def _is_person(name: str, index: NameIndex) -> bool:
@@ -69,7 +80,7 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
             name_start = start + match.start("name") + match.group("name").find(name)
             name = _PARTY_TAG.sub("", name)  # "Sen. Ada Kowal (D-Harbor)": the party is no name
             opening = text[start:name_start]
-            if name and _CLAUSE_START.search(opening) and _is_person(name, index):
+            if name and _opens_clause(opening) and _is_person(name, index):
                 name_end = name_start + len(name)
                 return replace(
                     found,
@@ -161,7 +172,7 @@ def _name_before_place(text: str, start: int, found: Attribution, index: NameInd
     name = match.group("name")
     name_start = start + match.start("name")
     opening = text[start:name_start]
-    if not _CLAUSE_START.search(opening) or not _is_person(name.split(" and ")[0], index):
+    if not _opens_clause(opening) or not _is_person(name.split(" and ")[0], index):
         return found
     return replace(
         found,

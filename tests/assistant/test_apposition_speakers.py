@@ -196,3 +196,23 @@ def test_who_after_a_role_is_said_of_the_person(sentence: str) -> None:
 def test_a_name_with_its_party_before_an_apposition_speaks(sentence: str) -> None:
     found = suggest(_OPENING + sentence)[-1]
     assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a fronted phrase and its comma before the name
+        (
+            "In their new book (Dover Press), Ada Kowal and Tom B. Hale of the University of "
+            "Delaware, Newark suggest that the levy failed.",
+            "Ada Kowal and Tom B. Hale",
+        ),
+        (
+            "In a long interview, Tom Hale, the head of the harbor fares office, said the "
+            "levy would pass.",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_name_after_a_fronted_phrase_keeps_its_apposition(sentence: str, speaker: str) -> None:
+    assert suggest(_OPENING + sentence)[-1].speaker == speaker
