@@ -72,12 +72,15 @@ class ClaimView:
     cue: str | None
 
 
+_CYRILLIC_LOWER = re.compile("[а-я]")
+
+
 @lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if any("а" <= ch <= "я" for ch in w):
+    if not w.isascii() and _CYRILLIC_LOWER.search(w):
         return w[:5]
     for suffix, repl in (
         ("ies", "y"),
@@ -170,25 +173,26 @@ def _counter_cue(claim: ClaimView, lowered_words: list[str], has_phrase: bool) -
     # A denial verb with a claim, a gerund or a that-clause for object: "denied the report",
     # "rejected the accusation", "denied hitting", "отверг обвинения Москвы". A denial of
     # anything else ("rejected a Russian proposal") is no counter-claim.
-    for k, word in enumerate(lowered_words):
-        if word not in cues.DENIAL_VERBS:
-            continue
-        obj = lowered_words[k + 1 : k + 7]
-        for n, noun in enumerate(obj):
-            if noun in cues.CLAIM_NOUNS:
-                referent = cues.CLAIM_NOUNS[noun]
-                if words is None:
-                    words = _words(claim.text)
-                owner = _owner(words[k + 1 : k + n + 4], n)
-                proximate = bool(set(obj[:n]) & _DEMONSTRATIVES)
-                explicit = True
+    if not cues.DENIAL_VERBS.isdisjoint(lowered_words):
+        for k, word in enumerate(lowered_words):
+            if word not in cues.DENIAL_VERBS:
+                continue
+            obj = lowered_words[k + 1 : k + 7]
+            for n, noun in enumerate(obj):
+                if noun in cues.CLAIM_NOUNS:
+                    referent = cues.CLAIM_NOUNS[noun]
+                    if words is None:
+                        words = _words(claim.text)
+                    owner = _owner(words[k + 1 : k + n + 4], n)
+                    proximate = bool(set(obj[:n]) & _DEMONSTRATIVES)
+                    explicit = True
+                    break
+            else:
+                explicit = bool(obj) and (
+                    obj[0].endswith("ing") or obj[0] in ("that", "any", "it", "что", "свою")
+                )
+            if explicit:
                 break
-        else:
-            explicit = bool(obj) and (
-                obj[0].endswith("ing") or obj[0] in ("that", "any", "it", "что", "свою")
-            )
-        if explicit:
-            break
     # A phrase that calls something false: "no evidence that the group's claim was genuine".
     content = claim.content.lower()
     hit = _CONTRADICTION.search(content)
@@ -334,6 +338,8 @@ class _Scorer:
             c.attribution != "unattributed" or alleged
             for c, alleged in zip(claims, self.alleged, strict=True)
         ]
+        #: Whether each claim is an explicit denial itself.
+        self._denies = [cue is not None and cue.explicit for cue in self.cues]
         self._mentioned: list[frozenset[str]] | None = None
         self._mentioning: dict[str, list[int]] = {}
         self._stems: list[set[str]] | None = None
@@ -392,37 +398,39 @@ class _Scorer:
         earlier_exists = 0 <= lede < i
         stems = self.stems
         stems_i = stems[i]
-        weight = self.weight
+        weight_of = self.weight.__getitem__
+        claims, parties, alleged, denies = self.claims, self.parties, self.alleged, self._denies
+        referent, owner, proximate = cue.referent, cue.owner, cue.proximate
+        # The accused party answering (VOCABULARY.md "denies"); weaker when the denial already
+        # says what it refers to ("the report").
+        accused_bonus = 1.0 if referent else 2.0
         scored: list[tuple[float, int]] = []
         proximate_seen = False
         # Walk the nearest earlier claims first so that "that claim" finds the one just before.
+        # The terms are added in this order, always: a sum in another order could differ in
+        # its last bit, and so the ranking of two near-equal targets.
         for j in order:
             if not eligible[j]:
                 continue
-            other = self.claims[j]
-            accused_j = bool(party and mentioned[j] & party)
-            other_cue = self.cues[j]
             # How much the two claims share of the words that are rare in this article.
-            score = sum(weight[s] for s in stems_i & stems[j])
-            if other_cue is not None and other_cue.explicit:
+            score = sum(map(weight_of, stems_i & stems[j]))
+            if denies[j]:
                 score -= 1.0  # a denial is seldom what another denial denies
-            if accused_j:
-                # The accused party answering (VOCABULARY.md "denies"); weaker when the denial
-                # already says what it refers to ("the report").
-                score += 1.0 if cue.referent else 2.0
-            if cue.referent == "report":
-                score += _REPORT_BONUS.get(other.attribution, 0.0)
-            elif cue.referent == "claim" and other.attribution != "unattributed":
+            if party and mentioned[j] & party:
+                score += accused_bonus
+            if referent == "report":
+                score += _REPORT_BONUS.get(claims[j].attribution, 0.0)
+            elif referent == "claim" and claims[j].attribution != "unattributed":
                 score += 1.0
-            if cue.owner and (self.parties[j] & cue.owner or _owner_matches(other, cue.owner)):
+            if owner and (parties[j] & owner or _owner_matches(claims[j], owner)):
                 score += 3.0
-            if cue.proximate and j < i and not proximate_seen:
-                score += 4.0  # "that claim", "these allegations": the nearest one before
             if j < i:
+                if proximate and not proximate_seen:
+                    score += 4.0  # "that claim", "these allegations": the nearest one before
                 proximate_seen = True
             if j == lede:
                 score += 1.5  # a denial that does not say what it denies usually denies the lede
-            if self.alleged[j]:
+            if alleged[j]:
                 score += 1.0
             if j > i and earlier_exists:
                 score -= 1.5  # prefer what came before; a denial in the lede points forward
@@ -457,7 +465,7 @@ class _Scorer:
     def overlap(self, i: int, j: int) -> float:
         """How much two claims share of the words that are rare in this article."""
         stems = self.stems
-        return sum(self.weight[s] for s in stems[i] & stems[j])
+        return sum(map(self.weight.__getitem__, stems[i] & stems[j]))
 
 
 def _owner_matches(claim: ClaimView, owner: frozenset[str]) -> bool:
