@@ -277,18 +277,20 @@ def find_counters(claims: Sequence[ClaimView]) -> list[tuple[int, ...]]:
         if cue is None or not scored:
             result.append(())
             continue
-        best = max(score for score, _ in scored)
+        best = max(scored)[0]
         threshold = _EXPLICIT_THRESHOLD if cue.explicit else _WEAK_THRESHOLD
         if best < threshold:
             result.append(())
             continue
-        ranked = sorted(scored, key=lambda pair: (-pair[0], pair[1]))
+        # Only the best and those close to it count: sort those alone (best first, then the
+        # earliest), not every claim of the article.
+        floor = max(threshold, best * _SHARE_OF_BEST)
+        ranked = sorted(
+            (pair for pair in scored if pair[0] >= floor), key=lambda pair: (-pair[0], pair[1])
+        )
         first = ranked[0][1]
         # A second or third target must share content with the counter, not only its position.
-        floor = max(threshold, best * _SHARE_OF_BEST)
-        others = [
-            j for score, j in ranked[1:] if score >= floor and scorer.overlap(i, j) >= _MIN_SHARED
-        ]
+        others = [j for _, j in ranked[1:] if scorer.overlap(i, j) >= _MIN_SHARED]
         targets = [first, *others][:_MAX_TARGETS]
         # "These claims are untrue," said right after a denial by the same side: the same targets.
         if i > 0 and result and result[-1] and scorer.overlap(i, first) < _MIN_SHARED:
