@@ -138,8 +138,8 @@ def _may_counter(claim: ClaimView) -> bool:
 
 def _holding_phrase(lowered_texts: Sequence[str]) -> set[int]:
     """The indices of the texts that hold "n't" or a phrase that calls something false,
-    anywhere (as ``phrase in text`` tests). One substring search of each phrase over all the
-    texts at once, where a search per text and phrase made a tenth of the assistant's time."""
+    anywhere (as ``phrase in text`` tests): one substring search of each phrase over all the
+    texts at once, not one in each text."""
     joined = _SEPARATOR.join(lowered_texts)
     starts: list[int] = []
     at = 0
@@ -310,26 +310,23 @@ class _Scorer:
 
     def __init__(self, claims: Sequence[ClaimView]) -> None:
         self.claims = claims
-        n = len(claims)
         lowered = [c.text.lower() if _may_counter(c) else "" for c in claims]
         #: The words of each claim in lower case; those of a claim that cannot be a counter are
         #: found only when some claim is one (for ``alleged``).
-        self._lowered_words: list[list[str] | None] = [_words(t) if t else None for t in lowered]
+        some_words: list[list[str] | None] = [_words(t) if t else None for t in lowered]
         undecided = [
-            k
-            for k, w in enumerate(self._lowered_words)
-            if w is not None and _HINT_WORDS.isdisjoint(w)
+            k for k, w in enumerate(some_words) if w is not None and _HINT_WORDS.isdisjoint(w)
         ]
         with_phrase = {undecided[k] for k in _holding_phrase([lowered[k] for k in undecided])}
         self.cues = [
             _counter_cue(c, w, k in with_phrase) if w is not None else None
-            for k, (c, w) in enumerate(zip(claims, self._lowered_words, strict=True))
+            for k, (c, w) in enumerate(zip(claims, some_words, strict=True))
         ]
         if not any(self.cues):
             return  # nothing counters anything: skip the comparisons
         lowered_words = [
             w if w is not None else _words(c.text.lower())
-            for c, w in zip(claims, self._lowered_words, strict=True)
+            for c, w in zip(claims, some_words, strict=True)
         ]
         #: Whether each claim holds an allegation word ("allegedly"): asked for every pair.
         self.alleged = [not cues.ALLEGATION_MARKERS.isdisjoint(w) for w in lowered_words]
@@ -349,13 +346,16 @@ class _Scorer:
         #: Per speaker (name, party): whether each claim may be its target, the claim itself
         #: aside; and the first two that may.
         self._eligible_of: dict[tuple[str | None, frozenset[str]], tuple[list[bool], int, int]] = {}
-        self._size = n
 
     @property
     def mentioned(self) -> list[frozenset[str]]:
-        """The sides each claim's content names ("Russian", "the Kremlin" → russia)."""
+        """The sides each claim's content names ("Russian", "the Kremlin" → russia); none for
+        a claim that no counter may target (the author's own, without an allegation word)."""
         if self._mentioned is None:
-            self._mentioned = [affiliation(c.content) for c in self.claims]
+            self._mentioned = [
+                affiliation(c.content) if is_open else frozenset()
+                for c, is_open in zip(self.claims, self.open, strict=True)
+            ]
             for j, sides in enumerate(self._mentioned):
                 for side in sides:
                     self._mentioning.setdefault(side, []).append(j)
@@ -394,7 +394,7 @@ class _Scorer:
             order += sorted(j for j in accused if j > i)
         else:
             mentioned = self.mentioned if party else []
-            order = [*range(i - 1, -1, -1), *range(i + 1, self._size)]
+            order = [*range(i - 1, -1, -1), *range(i + 1, len(self.claims))]
         eligible, first, second = self._eligible(i)
         lede = first if first != i else second
         earlier_exists = 0 <= lede < i
