@@ -49,6 +49,7 @@ _SEPARATOR = "\x00"
 #: A quick test before the closer look: any word that can make a counter-claim.
 _HINT_WORDS = cues.DENIAL_VERBS | cues.NEGATIONS
 _CONDITION = re.compile(r"(?i)\b(?:if|unless|whether|until|если|пока)\b")
+_CONDITION_WORDS = ("if", "unless", "whether", "until")
 _MODALS = words("will would shall should can could may might must будет будут")
 _MODAL_NEGATIONS = words("won't wouldn't can't cannot couldn't shouldn't mustn't")
 _DEMONSTRATIVES = words("that this these those such такие эти это этих")
@@ -102,7 +103,12 @@ def _words(text: str) -> list[str]:
 
 
 def _content_stems(text: str) -> set[str]:
-    return {s for s in map(_content_stem, _words(text)) if s}
+    return _stems_of(_words(text))
+
+
+def _stems_of(words: list[str]) -> set[str]:
+    """The content stems of ``words`` (added in their order, as a set comprehension would)."""
+    return set(filter(None, map(_content_stem, words)))
 
 
 @lru_cache(maxsize=16384)
@@ -225,7 +231,12 @@ def _counter_cue(claim: ClaimView, lowered_words: list[str], has_phrase: bool) -
         owner = frozenset(w.lower() for w in _words(answered.group("who")))
         return _Cue(True, "claim", owner, False)
     # A negation in a condition ("if commitments were not met") denies nothing.
-    main = _CONDITION.split(claim.content, maxsplit=1)[0]
+    main = (
+        _CONDITION.split(claim.content, maxsplit=1)[0]
+        # In ASCII text a condition word is also one in lower case: else nothing to split.
+        if not claim.content.isascii() or any(w in content for w in _CONDITION_WORDS)
+        else claim.content
+    )
     main_words = _words(main)
     main_lowered = [w.lower() for w in main_words]
     # "would not bow", "will not be dissuaded", "won't": an intention or refusal, not a denial
@@ -328,6 +339,7 @@ class _Scorer:
             w if w is not None else _words(c.text.lower())
             for c, w in zip(claims, some_words, strict=True)
         ]
+        self._lowered_words = lowered_words
         #: Whether each claim holds an allegation word ("allegedly"): asked for every pair.
         self.alleged = [not cues.ALLEGATION_MARKERS.isdisjoint(w) for w in lowered_words]
         self.parties = [_party(c) for c in claims]
@@ -365,7 +377,14 @@ class _Scorer:
     def stems(self) -> list[set[str]]:
         """The content stems of each claim; also weighs them (rare in the article: heavier)."""
         if self._stems is None:
-            self._stems = [_content_stems(c.content) for c in self.claims]
+            # A claim without an attribution phrase is all content: its words are known. In
+            # ASCII a word has the stem of its lower case (the same letters, as many).
+            self._stems = [
+                _stems_of(words)
+                if c.content == c.text and c.text.isascii()
+                else _content_stems(c.content)
+                for c, words in zip(self.claims, self._lowered_words, strict=True)
+            ]
             df: dict[str, int] = {}
             for group in self._stems:
                 for stem in group:
