@@ -44,6 +44,8 @@ _AS_SUGGESTED = re.compile(
 _AS_SUGGESTED_VERBS = ("suggested", "claimed", "alleged", "reported", "speculated", "said")
 #: Any of these anywhere in a claim's text (in lower case) may make it a counter-claim.
 _GATE_PHRASES = ("n't", *cues.CONTRADICTION_PHRASES)
+#: Those that can occur in ASCII text.
+_ASCII_GATE_PHRASES = tuple(p for p in _GATE_PHRASES if p.isascii())
 #: Between the texts searched at once: in no phrase, so no phrase is found across two texts.
 _SEPARATOR = "\x00"
 #: A quick test before the closer look: any word that can make a counter-claim.
@@ -153,7 +155,7 @@ def _holding_phrase(lowered_texts: Sequence[str]) -> set[int]:
         starts.append(at)
         at += len(text) + len(_SEPARATOR)
     found: set[int] = set()
-    for phrase in _GATE_PHRASES:
+    for phrase in _ASCII_GATE_PHRASES if joined.isascii() else _GATE_PHRASES:
         at = joined.find(phrase)
         while at >= 0:
             k = bisect_right(starts, at) - 1
@@ -343,7 +345,7 @@ class _Scorer:
         #: Whether each claim holds an allegation word ("allegedly"): asked for every pair.
         self.alleged = [not cues.ALLEGATION_MARKERS.isdisjoint(w) for w in lowered_words]
         self.parties = [_party(c) for c in claims]
-        self.speakers = [c.speaker for c in claims]
+        self.names = [c.speaker.name if c.speaker is not None else None for c in claims]
         #: Attributed claims, and the author's own allegations: what a counter may target.
         self.open = [
             c.attribution != "unattributed" or alleged
@@ -463,20 +465,24 @@ class _Scorer:
         same party's (the same name, or a side in common), and an attributed claim or the
         author's own allegation; then the first two indices that can (-1: none). Claim ``i``
         itself is the caller's to leave out."""
-        a = self.speakers[i]
-        key = (None, frozenset()) if a is None else (a.name, self.parties[i])
+        name, party = self.names[i], self.parties[i]
+        key = (name, party)
         known = self._eligible_of.get(key)
         if known is not None:
             return known
-        if a is None:
-            eligible = self.open
-        else:
-            party = self.parties[i]
+        # A claim without a speaker has no name and no sides (its party is empty).
+        if name:
             eligible = [
-                is_open
-                and not (b is not None and ((a.name and a.name == b.name) or bool(party & sides)))
-                for is_open, b, sides in zip(self.open, self.speakers, self.parties, strict=True)
+                is_open and other != name and party.isdisjoint(sides)
+                for is_open, other, sides in zip(self.open, self.names, self.parties, strict=True)
             ]
+        elif party:
+            eligible = [
+                is_open and party.isdisjoint(sides)
+                for is_open, sides in zip(self.open, self.parties, strict=True)
+            ]
+        else:
+            eligible = self.open
         first = next((j for j, ok in enumerate(eligible) if ok), -1)
         second = next((j for j, ok in enumerate(eligible[first + 1 :], first + 1) if ok), -1)
         known = (eligible, first, second) if first >= 0 else (eligible, -1, -1)
