@@ -233,12 +233,7 @@ def _counter_cue(claim: ClaimView, lowered_words: list[str], has_phrase: bool) -
         owner = frozenset(w.lower() for w in _words(answered.group("who")))
         return _Cue(True, "claim", owner, False)
     # A negation in a condition ("if commitments were not met") denies nothing.
-    main = (
-        _CONDITION.split(claim.content, maxsplit=1)[0]
-        # In ASCII text a condition word is also one in lower case: else nothing to split.
-        if not claim.content.isascii() or any(w in content for w in _CONDITION_WORDS)
-        else claim.content
-    )
+    main = _before_condition(claim.content, content)
     main_words = _words(main)
     main_lowered = [w.lower() for w in main_words]
     # "would not bow", "will not be dissuaded", "won't": an intention or refusal, not a denial
@@ -263,6 +258,14 @@ def _counter_cue(claim: ClaimView, lowered_words: list[str], has_phrase: bool) -
             owner = _owner(main_words[max(0, n - 2) : n + 3], min(n, 2))
             return _Cue(True, cues.CLAIM_NOUNS[word], owner, False)
     return _Cue(False, None, frozenset(), False)
+
+
+def _before_condition(text: str, lowered: str) -> str:
+    """``text`` up to its first condition word ("if", "unless", ...); ``lowered``: it in lower
+    case. In ASCII text a condition word is one in lower case too: else nothing to split."""
+    if text.isascii() and not any(w in lowered for w in _CONDITION_WORDS):
+        return text
+    return _CONDITION.split(text, maxsplit=1)[0]
 
 
 def _owner(window: Sequence[str], noun_at: int) -> frozenset[str]:
