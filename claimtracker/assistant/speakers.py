@@ -19,6 +19,7 @@ from claimtracker.assistant.cues import words
 from claimtracker.assistant.phrase_cut import cut_speaker_phrase
 from claimtracker.assistant.place_names import names_no_person
 from claimtracker.assistant.plural_pronouns import GroupAntecedents
+from claimtracker.assistant.title_runs import lower_case_words, name_pieces
 
 _TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -189,18 +190,15 @@ class NameIndex:
         self.given: dict[str, str] = {}  # first word → full name, where only one name has it
         self.organisations: dict[str, str] = {}
         ambiguous: set[str] = set()
+        self.ordinary = lower_case_words(text)  # the words it writes in lower case
         for match in self._RUN.finditer(text):
-            words = [w for w in match.group(0).split() if not _MIDDLE_INITIAL.fullmatch(w)]
-            person = person_name(words)
+            run = [w for w in match.group(0).split() if not _MIDDLE_INITIAL.fullmatch(w)]
+            person = person_name(run)
             if person and len(person.split()) >= 2:
-                surname = _bare(person.split()[-1])
-                self.people.setdefault(surname, person)
-                first = _bare(person.split()[0])
-                if self.given.get(first, person) != person:
-                    ambiguous.add(first)
-                self.given.setdefault(first, person)
+                for person in self.names_in_run(run):
+                    self._add_person(person, ambiguous)
                 continue
-            org = _organisation_name(words)
+            org = _organisation_name(run)
             if org:
                 key = _bare(org.split()[0])
                 self.organisations.setdefault(key, org)
@@ -212,6 +210,27 @@ class NameIndex:
             key = _bare(name.split()[0])
             if key not in self.people:
                 self.organisations.setdefault(key, name)
+
+    def names_in_run(self, run: list[str]) -> list[str]:
+        """The full names (two words or more) in a run of capitalised words; a headline run is
+        cut at its ordinary words first ("Kowal Backs Ada Nowak": Ada Nowak)."""
+        pieces = name_pieces(run, self.ordinary)
+        found = []
+        for piece in pieces:
+            person = person_name(piece)
+            if person and len(pieces) > 1 and len(person.split()) > 3:
+                person = person_name(person.split()[-2:])
+            if person and len(person.split()) >= 2:
+                found.append(person)
+        return found
+
+    def _add_person(self, person: str, ambiguous: set[str]) -> None:
+        surname = _bare(person.split()[-1])
+        self.people.setdefault(surname, person)
+        first = _bare(person.split()[0])
+        if self.given.get(first, person) != person:
+            ambiguous.add(first)
+        self.given.setdefault(first, person)
 
     @property
     def sole_organisation(self) -> str | None:
