@@ -41,3 +41,12 @@ def name_pieces(words: list[str], ordinary: frozenset[str]) -> list[list[str]]:
             continue
         pieces[-1].append(word)
     return [piece for piece in pieces if piece]
+
+
+def is_title_case(line: str) -> bool:
+    """A headline or a book's or show's title: four words or more, nearly all capitalised."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised >= 0.75 * len(words)

@@ -38,3 +38,13 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name():
     assert NameIndex(text).person("Lind") == "Rosa Lind"
     spoken = [s for s in suggest(text) if "too costly" in s.text]
     assert spoken and spoken[0].speaker == "Rosa Lind"
+
+
+def test_a_headline_run_gives_way_to_the_name_in_the_body():
+    text = "Harbor Board Praises Ada Kowal.\nAda Kowal met the dockers. Kowal said the deal was fair.\n"
+    assert NameIndex(text).person("Kowal") == "Ada Kowal"
+    # A clean name in the headline still counts.
+    assert (
+        NameIndex("Ada Kowal: Harbor Vote Was Fair.\nKowal said it was fair.\n").person("Kowal")
+        == "Ada Kowal"
+    )
