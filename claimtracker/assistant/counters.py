@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,9 @@ from claimtracker.assistant.cues import words
 from claimtracker.assistant.speakers import Speaker, affiliation
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+#: The same words in ASCII text, where a letter is [a-zA-Z] and ``\w`` [a-zA-Z0-9_]: a plain
+#: character class, which ``re`` matches about a third faster than Unicode categories.
+_ASCII_WORD = re.compile(r"[a-zA-Z][a-zA-Z0-9_'\-]*")
 _MAX_TARGETS = 3
 _CONTRADICTION = re.compile(
     r"(?<!\w)(?:"
@@ -38,10 +42,16 @@ _AS_SUGGESTED = re.compile(
 )
 #: Tested with ``in``: each a fast substring search, quicker than one regex of them all.
 _AS_SUGGESTED_VERBS = ("suggested", "claimed", "alleged", "reported", "speculated", "said")
-_ANY_CONTRADICTION = tuple(cues.CONTRADICTION_PHRASES)
+#: Any of these anywhere in a claim's text (in lower case) may make it a counter-claim.
+_GATE_PHRASES = ("n't", *cues.CONTRADICTION_PHRASES)
+#: Those that can occur in ASCII text.
+_ASCII_GATE_PHRASES = tuple(p for p in _GATE_PHRASES if p.isascii())
+#: Between the texts searched at once: in no phrase, so no phrase is found across two texts.
+_SEPARATOR = "\x00"
 #: A quick test before the closer look: any word that can make a counter-claim.
 _HINT_WORDS = cues.DENIAL_VERBS | cues.NEGATIONS
 _CONDITION = re.compile(r"(?i)\b(?:if|unless|whether|until|если|пока)\b")
+_CONDITION_WORDS = ("if", "unless", "whether", "until")
 _MODALS = words("will would shall should can could may might must будет будут")
 _MODAL_NEGATIONS = words("won't wouldn't can't cannot couldn't shouldn't mustn't")
 _DEMONSTRATIVES = words("that this these those such такие эти это этих")
@@ -65,12 +75,15 @@ class ClaimView:
     cue: str | None
 
 
+_CYRILLIC_LOWER = re.compile("[а-я]")
+
+
 @lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if any("а" <= ch <= "я" for ch in w):
+    if not w.isascii() and _CYRILLIC_LOWER.search(w):
         return w[:5]
     for suffix, repl in (
         ("ies", "y"),
@@ -86,8 +99,18 @@ def _stem(word: str) -> str:
     return w[:6]
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text`` (as ``_WORD.findall``), the most frequent work of this module."""
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+
+
 def _content_stems(text: str) -> set[str]:
-    return {s for s in map(_content_stem, _WORD.findall(text)) if s}
+    return _stems_of(_words(text))
+
+
+def _stems_of(words: list[str]) -> set[str]:
+    """The content stems of ``words`` (added in their order, as a set comprehension would)."""
+    return set(filter(None, map(_content_stem, words)))
 
 
 @lru_cache(maxsize=16384)
@@ -116,18 +139,41 @@ class _Cue:
     proximate: bool  # "that claim", "this account": the claim just before
 
 
-def _counter_cue(claim: ClaimView, lowered_words: list[str]) -> _Cue | None:
-    """``lowered_words``: the words of the claim's text in lower case."""
-    if claim.speaker is None or claim.attribution == "unattributed":
+def _may_counter(claim: ClaimView) -> bool:
+    """Whether a claim can be a counter at all: only an attributed one can."""
+    return claim.speaker is not None and claim.attribution != "unattributed"
+
+
+def _holding_phrase(lowered_texts: Sequence[str]) -> set[int]:
+    """The indices of the texts that hold "n't" or a phrase that calls something false,
+    anywhere (as ``phrase in text`` tests): one substring search of each phrase over all the
+    texts at once, not one in each text."""
+    joined = _SEPARATOR.join(lowered_texts)
+    starts: list[int] = []
+    at = 0
+    for text in lowered_texts:
+        starts.append(at)
+        at += len(text) + len(_SEPARATOR)
+    found: set[int] = set()
+    for phrase in _ASCII_GATE_PHRASES if joined.isascii() else _GATE_PHRASES:
+        at = joined.find(phrase)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            found.add(k)
+            if k + 1 == len(starts):
+                break
+            at = joined.find(phrase, starts[k + 1])  # the next text that holds it
+    return found
+
+
+def _counter_cue(claim: ClaimView, lowered_words: list[str], has_phrase: bool) -> _Cue | None:
+    """``lowered_words``: the words of the claim's text in lower case; ``has_phrase``: whether
+    its text in lower case holds "n't" or a phrase that calls something false."""
+    if not _may_counter(claim):
         return None
-    lowered_text = claim.text.lower()
-    if (
-        _HINT_WORDS.isdisjoint(lowered_words)
-        and "n't" not in lowered_text
-        and not any(phrase in lowered_text for phrase in _ANY_CONTRADICTION)
-    ):
+    if _HINT_WORDS.isdisjoint(lowered_words) and not has_phrase:
         return None  # no denial verb, no negation, nothing called false: the common case
-    words = _WORD.findall(claim.text)
+    words: list[str] | None = None  # the claim's words as written: found when needed
     referent: str | None = None
     owner: frozenset[str] = frozenset()
     proximate = False
@@ -135,23 +181,26 @@ def _counter_cue(claim: ClaimView, lowered_words: list[str]) -> _Cue | None:
     # A denial verb with a claim, a gerund or a that-clause for object: "denied the report",
     # "rejected the accusation", "denied hitting", "отверг обвинения Москвы". A denial of
     # anything else ("rejected a Russian proposal") is no counter-claim.
-    for k, word in enumerate(lowered_words):
-        if word not in cues.DENIAL_VERBS:
-            continue
-        obj = lowered_words[k + 1 : k + 7]
-        for n, noun in enumerate(obj):
-            if noun in cues.CLAIM_NOUNS:
-                referent = cues.CLAIM_NOUNS[noun]
-                owner = _owner(words[k + 1 : k + n + 4], n)
-                proximate = bool(set(obj[:n]) & _DEMONSTRATIVES)
-                explicit = True
+    if not cues.DENIAL_VERBS.isdisjoint(lowered_words):
+        for k, word in enumerate(lowered_words):
+            if word not in cues.DENIAL_VERBS:
+                continue
+            obj = lowered_words[k + 1 : k + 7]
+            for n, noun in enumerate(obj):
+                if noun in cues.CLAIM_NOUNS:
+                    referent = cues.CLAIM_NOUNS[noun]
+                    if words is None:
+                        words = _words(claim.text)
+                    owner = _owner(words[k + 1 : k + n + 4], n)
+                    proximate = bool(set(obj[:n]) & _DEMONSTRATIVES)
+                    explicit = True
+                    break
+            else:
+                explicit = bool(obj) and (
+                    obj[0].endswith("ing") or obj[0] in ("that", "any", "it", "что", "свою")
+                )
+            if explicit:
                 break
-        else:
-            explicit = bool(obj) and (
-                obj[0].endswith("ing") or obj[0] in ("that", "any", "it", "что", "свою")
-            )
-        if explicit:
-            break
     # A phrase that calls something false: "no evidence that the group's claim was genuine".
     content = claim.content.lower()
     hit = _CONTRADICTION.search(content)
@@ -163,7 +212,7 @@ def _counter_cue(claim: ClaimView, lowered_words: list[str]) -> _Cue | None:
         for part in (after, claim.content):
             if referent is not None:
                 break
-            part_words = _WORD.findall(part)
+            part_words = _words(part)
             part_lowered = [w.lower() for w in part_words]
             for n, noun in enumerate(part_lowered):
                 if noun in cues.CLAIM_NOUNS:
@@ -181,31 +230,42 @@ def _counter_cue(claim: ClaimView, lowered_words: list[str]) -> _Cue | None:
         else None
     )
     if answered is not None:
-        owner = frozenset(w.lower() for w in _WORD.findall(answered.group("who")))
+        owner = frozenset(w.lower() for w in _words(answered.group("who")))
         return _Cue(True, "claim", owner, False)
     # A negation in a condition ("if commitments were not met") denies nothing.
-    main = _CONDITION.split(claim.content, maxsplit=1)[0]
-    main_words = _WORD.findall(main)
+    main = _before_condition(claim.content, content)
+    main_words = _words(main)
+    main_lowered = [w.lower() for w in main_words]
     # "would not bow", "will not be dissuaded", "won't": an intention or refusal, not a denial
     # of what was said.
-    negated = [
-        k
-        for k, w in enumerate(main_words)
-        if (w.lower() in cues.NEGATIONS or w.lower().endswith("n't"))
-        and w.lower() not in _MODAL_NEGATIONS
-        and (k == 0 or main_words[k - 1].lower() not in _MODALS)
-    ]
-    if not negated:
+    first = next(
+        (
+            k
+            for k, w in enumerate(main_lowered)
+            if (w in cues.NEGATIONS or w.endswith("n't"))
+            and w not in _MODAL_NEGATIONS
+            and (k == 0 or main_lowered[k - 1] not in _MODALS)
+        ),
+        None,
+    )
+    if first is None:
         return None
     # "the study did not reflect ...": a report or claim is the subject of the negation.
-    first = negated[0]
     for n in range(max(0, first - 3), first):
-        word = main_words[n]
-        between = {w.lower() for w in main_words[n:first]}
-        if word.lower() in cues.CLAIM_NOUNS and not between & {"but", "and", "or", "но", "и"}:
+        word = main_lowered[n]
+        between = set(main_lowered[n:first])
+        if word in cues.CLAIM_NOUNS and not between & {"but", "and", "or", "но", "и"}:
             owner = _owner(main_words[max(0, n - 2) : n + 3], min(n, 2))
-            return _Cue(True, cues.CLAIM_NOUNS[word.lower()], owner, False)
+            return _Cue(True, cues.CLAIM_NOUNS[word], owner, False)
     return _Cue(False, None, frozenset(), False)
+
+
+def _before_condition(text: str, lowered: str) -> str:
+    """``text`` up to its first condition word ("if", "unless", ...); ``lowered``: it in lower
+    case. In ASCII text a condition word is one in lower case too: else nothing to split."""
+    if text.isascii() and not any(w in lowered for w in _CONDITION_WORDS):
+        return text
+    return _CONDITION.split(text, maxsplit=1)[0]
 
 
 def _owner(window: Sequence[str], noun_at: int) -> frozenset[str]:
@@ -233,18 +293,20 @@ def find_counters(claims: Sequence[ClaimView]) -> list[tuple[int, ...]]:
         if cue is None or not scored:
             result.append(())
             continue
-        best = max(score for score, _ in scored)
+        best = max(scored)[0]
         threshold = _EXPLICIT_THRESHOLD if cue.explicit else _WEAK_THRESHOLD
         if best < threshold:
             result.append(())
             continue
-        ranked = sorted(scored, key=lambda pair: (-pair[0], pair[1]))
+        # Only the best and those close to it count: sort those alone (best first, then the
+        # earliest), not every claim of the article.
+        floor = max(threshold, best * _SHARE_OF_BEST)
+        ranked = sorted(
+            (pair for pair in scored if pair[0] >= floor), key=lambda pair: (-pair[0], pair[1])
+        )
         first = ranked[0][1]
         # A second or third target must share content with the counter, not only its position.
-        floor = max(threshold, best * _SHARE_OF_BEST)
-        others = [
-            j for score, j in ranked[1:] if score >= floor and scorer.overlap(i, j) >= _MIN_SHARED
-        ]
+        others = [j for _, j in ranked[1:] if scorer.overlap(i, j) >= _MIN_SHARED]
         targets = [first, *others][:_MAX_TARGETS]
         # "These claims are untrue," said right after a denial by the same side: the same targets.
         if i > 0 and result and result[-1] and scorer.overlap(i, first) < _MIN_SHARED:
@@ -256,32 +318,85 @@ def find_counters(claims: Sequence[ClaimView]) -> list[tuple[int, ...]]:
 
 
 class _Scorer:
-    """Scores every other claim as the target of a counter; see the module docstring."""
+    """Scores every other claim as the target of a counter; see the module docstring.
+
+    Most claims are no counter at all, so what only scoring needs (content words, their weights,
+    the parties each claim mentions) is worked out the first time it is asked for.
+    """
 
     def __init__(self, claims: Sequence[ClaimView]) -> None:
         self.claims = claims
-        lowered_words = [_WORD.findall(c.text.lower()) for c in claims]  # once for each claim
-        self.cues = [_counter_cue(c, w) for c, w in zip(claims, lowered_words, strict=True)]
+        lowered = [c.text.lower() if _may_counter(c) else "" for c in claims]
+        #: The words of each claim in lower case; those of a claim that cannot be a counter are
+        #: found only when some claim is one (for ``alleged``).
+        some_words: list[list[str] | None] = [_words(t) if t else None for t in lowered]
+        undecided = [
+            k for k, w in enumerate(some_words) if w is not None and _HINT_WORDS.isdisjoint(w)
+        ]
+        with_phrase = {undecided[k] for k in _holding_phrase([lowered[k] for k in undecided])}
+        self.cues = [
+            _counter_cue(c, w, k in with_phrase) if w is not None else None
+            for k, (c, w) in enumerate(zip(claims, some_words, strict=True))
+        ]
         if not any(self.cues):
             return  # nothing counters anything: skip the comparisons
-        self.stems = [_content_stems(c.content) for c in claims]
+        lowered_words = [
+            w if w is not None else _words(c.text.lower())
+            for c, w in zip(claims, some_words, strict=True)
+        ]
+        self._lowered_words = lowered_words
         #: Whether each claim holds an allegation word ("allegedly"): asked for every pair.
         self.alleged = [not cues.ALLEGATION_MARKERS.isdisjoint(w) for w in lowered_words]
         self.parties = [_party(c) for c in claims]
-        self.speakers = [c.speaker for c in claims]
+        self.names = [c.speaker.name if c.speaker is not None else None for c in claims]
         #: Attributed claims, and the author's own allegations: what a counter may target.
         self.open = [
             c.attribution != "unattributed" or alleged
             for c, alleged in zip(claims, self.alleged, strict=True)
         ]
-        self.mentioned = [affiliation(c.content) for c in claims]
-        df: dict[str, int] = {}
+        #: Whether each claim is an explicit denial itself.
+        self._denies = [cue is not None and cue.explicit for cue in self.cues]
+        self._mentioned: list[frozenset[str]] | None = None
+        self._mentioning: dict[str, list[int]] = {}
+        self._stems: list[set[str]] | None = None
         self.weight: dict[str, float] = {}
-        for group in self.stems:
-            for stem in group:
-                df[stem] = df.get(stem, 0) + 1
-        total = max(len(claims), 2)
-        self.weight.update((stem, math.log(total / n) + 0.2) for stem, n in df.items())
+        #: Per speaker (name, party): whether each claim may be its target, the claim itself
+        #: aside; and the first two that may.
+        self._eligible_of: dict[tuple[str | None, frozenset[str]], tuple[list[bool], int, int]] = {}
+
+    @property
+    def mentioned(self) -> list[frozenset[str]]:
+        """The sides each claim's content names ("Russian", "the Kremlin" → russia); none for
+        a claim that no counter may target (the author's own, without an allegation word)."""
+        if self._mentioned is None:
+            self._mentioned = [
+                affiliation(c.content) if is_open else frozenset()
+                for c, is_open in zip(self.claims, self.open, strict=True)
+            ]
+            for j, sides in enumerate(self._mentioned):
+                for side in sides:
+                    self._mentioning.setdefault(side, []).append(j)
+        return self._mentioned
+
+    @property
+    def stems(self) -> list[set[str]]:
+        """The content stems of each claim; also weighs them (rare in the article: heavier)."""
+        if self._stems is None:
+            # A claim without an attribution phrase is all content: its words are known. In
+            # ASCII a word has the stem of its lower case (the same letters, as many).
+            self._stems = [
+                _stems_of(words)
+                if c.content == c.text and c.text.isascii()
+                else _content_stems(c.content)
+                for c, words in zip(self.claims, self._lowered_words, strict=True)
+            ]
+            df: dict[str, int] = {}
+            for group in self._stems:
+                for stem in group:
+                    df[stem] = df.get(stem, 0) + 1
+            total = max(len(self.claims), 2)
+            self.weight.update((stem, math.log(total / n) + 0.2) for stem, n in df.items())
+        return self._stems
 
     def targets(self, i: int) -> list[tuple[float, int]]:
         """(score, index) of the claims that claim ``i`` may counter."""
@@ -289,69 +404,98 @@ class _Scorer:
         if cue is None:
             return []
         party = self.parties[i]
+        if not cue.explicit:
+            # A plain negation counters only what names the speaker's side (the accused).
+            if not party:
+                return []
+            mentioned = self.mentioned
+            accused: set[int] = set()
+            for side in party:
+                accused.update(self._mentioning.get(side, ()))
+            if not accused:
+                return []
+            order = sorted((j for j in accused if j < i), reverse=True)
+            order += sorted(j for j in accused if j > i)
+        else:
+            mentioned = self.mentioned if party else []
+            order = [*range(i - 1, -1, -1), *range(i + 1, len(self.claims))]
+        eligible, first, second = self._eligible(i)
+        lede = first if first != i else second
+        earlier_exists = 0 <= lede < i
+        stems = self.stems
+        stems_i = stems[i]
+        weight_of = self.weight.__getitem__
+        claims, parties, alleged, denies = self.claims, self.parties, self.alleged, self._denies
+        referent, owner, proximate = cue.referent, cue.owner, cue.proximate
+        # The accused party answering (VOCABULARY.md "denies"); weaker when the denial already
+        # says what it refers to ("the report").
+        accused_bonus = 1.0 if referent else 2.0
         scored: list[tuple[float, int]] = []
         proximate_seen = False
         # Walk the nearest earlier claims first so that "that claim" finds the one just before.
-        order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(self.claims)))
-        eligible = self._eligible(i)
-        lede = next((j for j, ok in enumerate(eligible) if ok), None)
-        earlier_exists = lede is not None and lede < i
+        # The terms are added in this order, always: a sum in another order could differ in
+        # its last bit, and so the ranking of two near-equal targets.
         for j in order:
-            other = self.claims[j]
-            accused = bool(party and self.mentioned[j] & party)
-            if (not cue.explicit and not accused) or not eligible[j]:
-                if j < i and eligible[j]:
-                    proximate_seen = True
+            if not eligible[j]:
                 continue
-            alleged = self.alleged[j]
-            other_cue = self.cues[j]
-            overlap = self.overlap(i, j)
-            score = overlap
-            if other_cue is not None and other_cue.explicit:
+            # How much the two claims share of the words that are rare in this article.
+            score = sum(map(weight_of, stems_i & stems[j]))
+            if denies[j]:
                 score -= 1.0  # a denial is seldom what another denial denies
-            if accused:
-                # The accused party answering (VOCABULARY.md "denies"); weaker when the denial
-                # already says what it refers to ("the report").
-                score += 1.0 if cue.referent else 2.0
-            if cue.referent == "report":
-                score += _REPORT_BONUS.get(other.attribution, 0.0)
-            elif cue.referent == "claim" and other.attribution != "unattributed":
+            if party and mentioned[j] & party:
+                score += accused_bonus
+            if referent == "report":
+                score += _REPORT_BONUS.get(claims[j].attribution, 0.0)
+            elif referent == "claim" and claims[j].attribution != "unattributed":
                 score += 1.0
-            if cue.owner and (_party(other) & cue.owner or _owner_matches(other, cue.owner)):
+            if owner and (parties[j] & owner or _owner_matches(claims[j], owner)):
                 score += 3.0
-            if cue.proximate and j < i and not proximate_seen:
-                score += 4.0  # "that claim", "these allegations": the nearest one before
             if j < i:
+                if proximate and not proximate_seen:
+                    score += 4.0  # "that claim", "these allegations": the nearest one before
                 proximate_seen = True
             if j == lede:
                 score += 1.5  # a denial that does not say what it denies usually denies the lede
-            if alleged:
+            if alleged[j]:
                 score += 1.0
             if j > i and earlier_exists:
                 score -= 1.5  # prefer what came before; a denial in the lede points forward
             scored.append((score, j))
         return scored
 
-    def _eligible(self, i: int) -> list[bool]:
-        """For each claim, whether it can be what claim ``i`` counters at all: not claim ``i``
-        itself, not one of the same party's (the same name, or a side in common), and an
-        attributed claim or the author's own allegation."""
-        a = self.speakers[i]
-        if a is None:
-            eligible = list(self.open)
-        else:
-            party = self.parties[i]
+    def _eligible(self, i: int) -> tuple[list[bool], int, int]:
+        """For each claim, whether it can be what claim ``i`` counters at all: not one of the
+        same party's (the same name, or a side in common), and an attributed claim or the
+        author's own allegation; then the first two indices that can (-1: none). Claim ``i``
+        itself is the caller's to leave out."""
+        name, party = self.names[i], self.parties[i]
+        key = (name, party)
+        known = self._eligible_of.get(key)
+        if known is not None:
+            return known
+        # A claim without a speaker has no name and no sides (its party is empty).
+        if name:
             eligible = [
-                is_open
-                and not (b is not None and ((a.name and a.name == b.name) or bool(party & sides)))
-                for is_open, b, sides in zip(self.open, self.speakers, self.parties, strict=True)
+                is_open and other != name and party.isdisjoint(sides)
+                for is_open, other, sides in zip(self.open, self.names, self.parties, strict=True)
             ]
-        eligible[i] = False
-        return eligible
+        elif party:
+            eligible = [
+                is_open and party.isdisjoint(sides)
+                for is_open, sides in zip(self.open, self.parties, strict=True)
+            ]
+        else:
+            eligible = self.open
+        first = next((j for j, ok in enumerate(eligible) if ok), -1)
+        second = next((j for j, ok in enumerate(eligible[first + 1 :], first + 1) if ok), -1)
+        known = (eligible, first, second) if first >= 0 else (eligible, -1, -1)
+        self._eligible_of[key] = known
+        return known
 
     def overlap(self, i: int, j: int) -> float:
         """How much two claims share of the words that are rare in this article."""
-        return sum(self.weight[s] for s in self.stems[i] & self.stems[j])
+        stems = self.stems
+        return sum(map(self.weight.__getitem__, stems[i] & stems[j]))
 
 
 def _owner_matches(claim: ClaimView, owner: frozenset[str]) -> bool:

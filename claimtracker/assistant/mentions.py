@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from claimtracker.assistant import cues
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
 from claimtracker.assistant.place_names import names_no_person
-from claimtracker.assistant.speakers import NameIndex, person_name
+from claimtracker.assistant.speakers import NameIndex
 
 _RUN = re.compile(
     r"(?=[A-ZÀ-ÖØ-Þ])"  # a fast scan to the next capital
@@ -354,9 +354,9 @@ def _full_name(words: list[str], index: NameIndex, latest: dict[str, str]) -> st
         # "Ada B. Kowal" is Ada Kowal: a middle initial would pass for an acronym.
         words = [words[0], *(w for w in words[1:-1] if not _INITIAL.fullmatch(w)), words[-1]]
     if len(words) >= 2:
-        name = person_name(words)
-        if name is not None and len(name.split()) >= 2:
-            return name  # "Bill Clinton" stays Bill, even after "Hillary Clinton"
+        names = index.names_in_run(words)
+        if names:
+            return names[-1]  # "Bill Clinton" stays Bill, even after "Hillary Clinton"
     if words:
         # A surname alone is the person last named in full with it.
         return latest.get(words[-1].lower()) or index.person(words[-1])

@@ -19,6 +19,7 @@ from claimtracker.assistant.cues import words
 from claimtracker.assistant.phrase_cut import cut_speaker_phrase
 from claimtracker.assistant.place_names import names_no_person
 from claimtracker.assistant.plural_pronouns import GroupAntecedents
+from claimtracker.assistant.title_runs import is_title_case, lower_case_words, name_pieces
 
 _TOKEN = re.compile(r"[\w][\w'’.\-]*[\w.]|[\w]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -189,21 +190,22 @@ class NameIndex:
         self.given: dict[str, str] = {}  # first word → full name, where only one name has it
         self.organisations: dict[str, str] = {}
         ambiguous: set[str] = set()
-        for match in self._RUN.finditer(text):
-            words = [w for w in match.group(0).split() if not _MIDDLE_INITIAL.fullmatch(w)]
-            person = person_name(words)
-            if person and len(person.split()) >= 2:
-                surname = _bare(person.split()[-1])
-                self.people.setdefault(surname, person)
-                first = _bare(person.split()[0])
-                if self.given.get(first, person) != person:
-                    ambiguous.add(first)
-                self.given.setdefault(first, person)
-                continue
-            org = _organisation_name(words)
-            if org:
-                key = _bare(org.split()[0])
-                self.organisations.setdefault(key, org)
+        self.ordinary = lower_case_words(text)  # the words it writes in lower case
+        later: list[str] = []  # names from a headline's longer runs: the body's come first
+        for line in text.split("\n"):
+            headline = is_title_case(line)
+            for match in self._RUN.finditer(line):
+                run = [w for w in match.group(0).split() if not _MIDDLE_INITIAL.fullmatch(w)]
+                person = person_name(run)
+                if not (person and len(person.split()) >= 2):
+                    self._add_organisation(run)
+                elif headline and (person != " ".join(run) or len(run) > 3):
+                    later.extend(self.names_in_run(run))
+                else:
+                    for name in self.names_in_run(run):
+                        self._add_person(name, ambiguous)
+        for person in later:
+            self._add_person(person, ambiguous)
         for first in ambiguous:
             del self.given[first]
         # "Shares of Cloudwise", "Cloudwise's chief executive": a company, whatever its name.
@@ -212,6 +214,32 @@ class NameIndex:
             key = _bare(name.split()[0])
             if key not in self.people:
                 self.organisations.setdefault(key, name)
+
+    def names_in_run(self, run: list[str]) -> list[str]:
+        """The full names (two words or more) in a run of capitalised words; a headline run is
+        cut at its ordinary words first ("Kowal Backs Ada Nowak": Ada Nowak)."""
+        pieces = name_pieces(run, self.ordinary)
+        found = []
+        for piece in pieces:
+            person = person_name(piece)
+            if person and len(pieces) > 1 and len(person.split()) > 3:
+                person = person_name(person.split()[-2:])
+            if person and len(person.split()) >= 2:
+                found.append(person)
+        return found
+
+    def _add_organisation(self, run: list[str]) -> None:
+        org = _organisation_name(run)
+        if org:
+            self.organisations.setdefault(_bare(org.split()[0]), org)
+
+    def _add_person(self, person: str, ambiguous: set[str]) -> None:
+        surname = _bare(person.split()[-1])
+        self.people.setdefault(surname, person)
+        first = _bare(person.split()[0])
+        if self.given.get(first, person) != person:
+            ambiguous.add(first)
+        self.given.setdefault(first, person)
 
     @property
     def sole_organisation(self) -> str | None:

@@ -118,6 +118,15 @@ _PHRASE_BEFORE_WHO = re.compile(
 )
 
 
+#: "Ada Kowal, the director of the Harbor Alliance for Fair Fares, who said": the name before
+#: ", who" closes an apposition ("the director of ..."); the person is the name before it.
+_WHO = re.compile(r",\s+who\b")
+_APPOSITION_BEFORE_NAME = re.compile(
+    r"((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*),\s+(?:a|an|the)\s+[a-z][^,;:\"“”()]*?"
+    r"\s(?:of|for|at|in|with|from)\s+[^,;:\"“”()]*$"
+)
+
+
 def who_said(text: str, base: int, masked: str, verbs: list[Verb]) -> Attribution | None:
     """ "... with help from Labor Secretary Thomas Perez, who said he expects ...": the name
     before ", who" speaks what follows the verb."""
@@ -131,6 +140,11 @@ def who_said(text: str, base: int, masked: str, verbs: list[Verb]) -> Attributio
             name = _PHRASE_BEFORE_WHO.search(masked, 0, verb.start)
             if name is None or not looks_like_subject(masked, *name.span(1)):
                 continue
+        speaker = name.span(1)
+        if _WHO.search(name.group(0)):  # "which" is said of the body itself
+            apposed = _APPOSITION_BEFORE_NAME.search(masked, 0, name.start(1))
+            if apposed is not None:
+                speaker = apposed.span(1)
         c_start, c_end = strip_span(masked, verb.end, len(masked), " \t\n.!?:,")
         that = THAT.match(masked, c_start)
         if that:
@@ -138,9 +152,9 @@ def who_said(text: str, base: int, masked: str, verbs: list[Verb]) -> Attributio
         if len(_words(masked, c_start, c_end)) < MIN_WHO_CONTENT_WORDS:
             continue
         return Attribution(
-            speaker_start=base + name.start(1),
-            speaker_end=base + name.end(1),
-            descriptor_start=base + name.start(1),
+            speaker_start=base + speaker[0],
+            speaker_end=base + speaker[1],
+            descriptor_start=base + speaker[0],
             descriptor_end=base + verb.end,
             cue=verb.text,
             pattern="who",
