@@ -61,7 +61,6 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
     """``found`` with its speaker moved from an apposition to the name it describes, when the
     sentence (starting at ``start``) writes that name beside it; else ``found`` itself."""
     found = _name_after_quote(text, found, index)
-    found = _person_before_role_who(text, start, found, index)
     phrase = text[found.speaker_start : found.speaker_end]
     first = phrase.split()[0] if phrase.split() else ""
     # ", a member of the board, said": the apposition is closed by a comma before the verb
@@ -110,36 +109,6 @@ def _name_after_quote(text: str, found: Attribution, index: NameIndex) -> Attrib
     if person is None or not name.endswith(person) or not _is_person(name, index):
         return found
     return replace(found, speaker_start=found.speaker_start + last.end())
-
-
-#: "Tom Hale, the director of " at the end of the words before a name that "who" follows.
-_NAME_THEN_ROLE = re.compile(
-    r"(?P<name>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*),\s+"
-    r"(?:(?:the|a|an)\s+)?[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){0,4}"
-    r"\s+(?:of|for|at)\s+(?:the\s+)?[^,;:\"“”()]*$"
-)
-#: ", who": a relative said of a person.
-_WHO_NEXT = re.compile(r",\s+who\b")
-
-
-def _person_before_role_who(
-    text: str, start: int, found: Attribution, index: NameIndex
-) -> Attribution:
-    """'said Tom Hale, the executive director of the Harbor Trust, who also said': "who" is
-    said of the person, not of the organisation that ends the role; the speaker is the name
-    before the role. Else ``found`` itself."""
-    phrase = text[found.speaker_start : found.speaker_end].split()
-    if not phrase or not phrase[0][:1].isupper() or not _WHO_NEXT.match(text, found.speaker_end):
-        return found
-    match = _NAME_THEN_ROLE.search(text, start, found.speaker_start)
-    if match is None or not _is_person(match.group("name"), index):
-        return found
-    return replace(
-        found,
-        speaker_start=match.start("name"),
-        speaker_end=match.end("name"),
-        descriptor_start=min(found.descriptor_start, match.start("name")),
-    )
 
 
 #: "of Dover, " / "of the University of Delaware, ": the first half of a place written with a
