@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from claimtracker.assistant.attribution import Attribution
 from claimtracker.assistant.cues import words
+from claimtracker.assistant.phrase_cut import only_fronted
 from claimtracker.assistant.speakers import NameIndex, person_name
 
 #: A name (titles and a party tag allowed) and an age, closed by a comma, at the end of ``before``.
@@ -21,6 +22,7 @@ _NAME_BEFORE = re.compile(
     r"(?P<name>(?:[A-Z][\w.'’\-]*\s+)*[A-Z][\w.'’\-]*(?:\s+\([A-Z][\w.,\-\s]{0,16}\))?)"
     r"(?:,\s*\d{1,3})?,\s*$"
 )
+_PARTY_TAG = re.compile(r"\s*\([^()]*\)$")
 #: Lower-case words that start no apposition: a pronoun, a relative, a verb's adverb.
 _NOT_APPOSITIONS = words("he she they we i it who which that whose what meanwhile however too")
 #: Words that may open the sentence before the name: "But Sen. Kowal, ...", "As Ada Kowal, ...".
@@ -38,6 +40,16 @@ _CLAUSE_START = re.compile(
 )
 
 
+def _opens_clause(opening: str) -> bool:
+    """Whether a name after ``opening`` starts its clause: after the sentence start, a
+    connective or a closing quote (``_CLAUSE_START``), or after a fronted phrase and its comma
+    ("In their new book, Ada Kowal and ...", "Friday on the radio, Sen. Ada Kowal ...")."""
+    if _CLAUSE_START.search(opening):
+        return True
+    fronted = opening.rstrip()
+    return fronted.endswith(",") and "," not in fronted[:-1] and only_fronted(fronted[:-1])
+
+
 def _is_person(name: str, index: NameIndex) -> bool:
     found = person_name(name.split())
     if found is None:
@@ -48,22 +60,26 @@ def _is_person(name: str, index: NameIndex) -> bool:
 def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -> Attribution:
     """``found`` with its speaker moved from an apposition to the name it describes, when the
     sentence (starting at ``start``) writes that name beside it; else ``found`` itself."""
+    found = _name_after_quote(text, found, index)
     phrase = text[found.speaker_start : found.speaker_end]
     first = phrase.split()[0] if phrase.split() else ""
     # ", a member of the board, said": the apposition is closed by a comma before the verb
     closed = "," in text[found.speaker_end : found.descriptor_end]
     # "a member of the board", "the fund's lawyer", "executive director of X": lower case
-    if first.islower() and first not in _NOT_APPOSITIONS and closed:
+    if first.islower() and first not in _NOT_APPOSITIONS:
         before = text[start : found.speaker_start]
         match = _NAME_BEFORE.search(before)
-        if match is not None:
+        # "Sen. Ada Kowal (D-Harbor), a supporter of the levy told": after a party tag, an
+        # apposition with "a" describes the senator even when its closing comma is missing.
+        if match is not None and (closed or ("(" in match.group("name") and first in ("a", "an"))):
             name_words = match.group("name").split()
             while name_words and name_words[0].lower() in _CONNECTIVES:
                 name_words = name_words[1:]
             name = " ".join(name_words)
             name_start = start + match.start("name") + match.group("name").find(name)
+            name = _PARTY_TAG.sub("", name)  # "Sen. Ada Kowal (D-Harbor)": the party is no name
             opening = text[start:name_start]
-            if name and _CLAUSE_START.search(opening) and _is_person(name, index):
+            if name and _opens_clause(opening) and _is_person(name, index):
                 name_end = name_start + len(name)
                 return replace(
                     found,
@@ -72,6 +88,27 @@ def named_speaker(text: str, start: int, found: Attribution, index: NameIndex) -
                     descriptor_start=min(found.descriptor_start, name_start),
                 )
     return _name_before_place(text, start, found, index)
+
+
+#: A quote closed by its comma inside the words taken for the speaker: 'The plan "is a start,"
+#: Ada Kowal, ...'; what follows it starts the speaker's own phrase.
+_QUOTE_THEN_NAME = re.compile(r"[,?!][\"”’']{1,2}\s+(?=[A-Z])")
+
+
+def _name_after_quote(text: str, found: Attribution, index: NameIndex) -> Attribution:
+    """'The new fares "are a start," Ada Kowal, director for ports, ferries, and harbors,
+    said': when the words taken for the speaker run over a quote into the name after it, the
+    speaker is that name; else ``found`` itself."""
+    phrase = text[found.speaker_start : found.speaker_end]
+    quotes = list(_QUOTE_THEN_NAME.finditer(phrase))
+    if not quotes:
+        return found
+    last = quotes[-1]
+    name = phrase[last.end() :]
+    person = person_name(name.split())
+    if person is None or not name.endswith(person) or not _is_person(name, index):
+        return found
+    return replace(found, speaker_start=found.speaker_start + last.end())
 
 
 #: "of Dover, " / "of the University of Delaware, ": the first half of a place written with a
@@ -104,7 +141,7 @@ def _name_before_place(text: str, start: int, found: Attribution, index: NameInd
     name = match.group("name")
     name_start = start + match.start("name")
     opening = text[start:name_start]
-    if not _CLAUSE_START.search(opening) or not _is_person(name.split(" and ")[0], index):
+    if not _opens_clause(opening) or not _is_person(name.split(" and ")[0], index):
         return found
     return replace(
         found,
@@ -137,3 +174,38 @@ def subject_after_and(text: str, found: Attribution) -> Attribution:
     if len(subject) > _MAX_AND_SUBJECT_WORDS or subject[0].lower() in _NOT_SUBJECT_WORDS:
         return found
     return replace(found, speaker_start=match.start("subject"), speaker_end=match.end("subject"))
+
+
+#: ", Tom Hale, said" / ", Tom Hale of Harbor College, said": a name in apposition after a role,
+#: closed by a comma right before the reporting verb.
+_NAME_AFTER_ROLE = re.compile(
+    r",\s+(?P<name>(?:(?:former|state|then)\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of\s+)?[A-Z][\w.'’\-]*){1,5}?)"
+    r"(?:\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:(?:of|in)\s+)?[A-Z][\w.'’\-]*){0,5})?"
+    r",\s+(?=[a-z])"
+)
+#: How a role that a name follows opens: "Another pollster, ...", "His campaign manager, ...".
+_ROLE_OPENINGS = words("a an another the his her their its one one's our my")
+
+
+def name_after_role(text: str, found: Attribution, index: NameIndex) -> Attribution:
+    """ "Another pollster, Tom Hale of Harbor College, said", "the other candidate on the
+    stage, former Mayor Ada Kowal, drew a contrast, saying": when the words taken for the
+    speaker are a role (a determiner and a common noun) and a person's name stands in
+    apposition after it, before the verb, the speaker is that name; else ``found`` itself."""
+    phrase = text[found.speaker_start : found.speaker_end].split()
+    if len(phrase) < 2 or phrase[0].lower() not in _ROLE_OPENINGS or not phrase[1].islower():
+        return found
+    cue_start = text.find(found.cue, found.speaker_end, found.descriptor_end)
+    if cue_start < 0:
+        return found
+    match = _NAME_AFTER_ROLE.match(text, found.speaker_end)
+    if match is None or match.end() > cue_start:
+        return found
+    name_words = match.group("name").split()
+    person = person_name(name_words)
+    if person is None or not match.group("name").endswith(person):
+        return found
+    if not _is_person(person, index):
+        return found
+    name_end = match.end("name")
+    return replace(found, speaker_start=name_end - len(person), speaker_end=name_end)

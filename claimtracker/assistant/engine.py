@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from claimtracker.assistant import attribution as attr
 from claimtracker.assistant import cues
-from claimtracker.assistant.appositions import named_speaker, subject_after_and
+from claimtracker.assistant.appositions import name_after_role, named_speaker, subject_after_and
 from claimtracker.assistant.classify import attribution_code, is_checkable, speaker_kind
 from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.fronted import after_fronted_phrase
@@ -150,6 +150,7 @@ def suggest(text: str) -> list[Suggestion]:
         if found is not None:
             found = after_fronted_phrase(text, start, end, masked, found)
             found = subject_after_and(text, named_speaker(text, start, found, index))
+            found = name_after_role(text, found, index)
         if found is not None and found.pattern == "back":
             _attribute_back(text, drafts, sentence, found, resolver)
             continue  # "Об этом заявил X." with nothing before says nothing itself

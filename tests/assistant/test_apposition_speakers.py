@@ -122,3 +122,97 @@ def test_a_name_and_its_apposition_before_the_verb_speak(sentence: str) -> None:
 def test_a_role_before_the_name_after_a_quote(sentence: str) -> None:
     found = suggest(_OPENING + sentence)[-1]
     assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a state's abbreviation after the home town is a place, not the name particle "del"
+        '"Fix the pier," Tom Hale, 30, of Dover, Del., who sells bait by the dock, said.',
+        "Tom Hale, 30, of Dover, Del., said the pier needs work.",
+    ],
+)
+def test_a_home_town_with_its_state_before_the_verb(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a list inside the apposition, after a quote inside the sentence
+        'The new boats "will not fix the route, but are a start," Ada Kowal, director for ports, '
+        "ferries, and harbors, said on the same call.",
+        'The new boats "are a start," Ada Kowal said on the same call.',
+    ],
+)
+def test_the_name_after_a_quote_inside_the_sentence_speaks(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another engineer, Tom Hale of Harbor College, said the ferry was late.",
+        "A second pollster, Tom Hale, said his survey showed the levy losing.",
+        # a name inside the role, a place after the name, a title before it, a verb before the cue
+        "One pastor supporting Mr. Rigby, Tom Hale of Grace Church in Dover, said he had made "
+        "many calls.",
+        "But the other candidate on the stage, former Secretary of State Tom Hale, drew a "
+        "contrast, saying that the levy was unfair.",
+    ],
+)
+def test_the_name_after_a_role_speaks(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We need the ferry," said Tom Hale, the executive director of the Harbor Trust, who '
+        "also said the levy must pass.",
+        '"We need the ferry," said Tom Hale, a senior pilot at Harbor Ferries, who also said the '
+        "levy must pass.",
+    ],
+)
+def test_who_after_a_role_is_said_of_the_person(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Tom Hale", "on_record")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the party tag is no part of the name the apposition describes
+        "State Sen. Ada Kowal (R), another early Hale supporter, suggested that the vote was "
+        "close.",
+        # after a party tag, an apposition with "a" whose closing comma is missing
+        "Sen. Ada Kowal (D-Harbor), a supporter of the ferry levy told the host that it would "
+        "pass.",
+    ],
+)
+def test_a_name_with_its_party_before_an_apposition_speaks(sentence: str) -> None:
+    found = suggest(_OPENING + sentence)[-1]
+    assert (found.speaker, found.attribution) == ("Ada Kowal", "on_record")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a fronted phrase and its comma before the name
+        (
+            "In their new book (Dover Press), Ada Kowal and Tom B. Hale of the University of "
+            "Delaware, Newark suggest that the levy failed.",
+            "Ada Kowal and Tom B. Hale",
+        ),
+        (
+            "In a long interview, Tom Hale, the head of the harbor fares office, said the "
+            "levy would pass.",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_name_after_a_fronted_phrase_keeps_its_apposition(sentence: str, speaker: str) -> None:
+    assert suggest(_OPENING + sentence)[-1].speaker == speaker

@@ -46,7 +46,10 @@ def is_relative(masked: str, start: int, end: int) -> bool:
 
 
 def is_name_chunk(text: str, start: int, end: int) -> bool:
-    words = [w for w in _words(text, start, end) if w.lower() not in cues.NAME_PARTICLES]
+    all_words = _words(text, start, end)
+    words = [w for w in all_words if w.lower() not in cues.NAME_PARTICLES]
+    if not words and len(all_words) == 1 and all_words[0][:1].isupper():
+        words = all_words  # "of Dover, Del., said": a state's abbreviation, not a particle
     if not words or len(words) > 6:
         return False
     return all(w[0].isupper() or w[0].isdigit() for w in words)
