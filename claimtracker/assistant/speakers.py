@@ -193,13 +193,20 @@ class NameIndex:
         self.ordinary = lower_case_words(text)  # the words it writes in lower case
         later: list[str] = []  # names from a headline's longer runs: the body's come first
         for line in text.split("\n"):
-            headline = is_title_case(line)
+            headline: bool | None = None  # judged only for a line that names someone
             for match in self._RUN.finditer(line):
-                run = [w for w in match.group(0).split() if not _MIDDLE_INITIAL.fullmatch(w)]
+                run = [
+                    w
+                    for w in match.group(0).split()
+                    if not (len(w) == 2 and _MIDDLE_INITIAL.fullmatch(w))
+                ]
                 person = person_name(run)
                 if not (person and len(person.split()) >= 2):
                     self._add_organisation(run)
-                elif headline and (person != " ".join(run) or len(run) > 3):
+                    continue
+                if headline is None:
+                    headline = is_title_case(line)
+                if headline and (person != " ".join(run) or len(run) > 3):
                     later.extend(self.names_in_run(run))
                 else:
                     for name in self.names_in_run(run):

@@ -6,6 +6,7 @@ noun that looks like a verb ("a later tweet"), passives, catenatives ("declined 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -220,8 +221,13 @@ def _noun_before_verb(masked: str, verb: Verb) -> bool:
     )
 
 
+@lru_cache(maxsize=256)
 def verb_ok(masked: str, verb: Verb) -> tuple[bool, bool]:
-    """(usable as a reporting verb here, is passive)."""
+    """(usable as a reporting verb here, is passive).
+
+    Cached: the forms of :mod:`finder` try the same verbs of one sentence in turn, and the
+    answer depends on the masked sentence and the verb alone.
+    """
     if verb.start > 0 and masked[verb.start - 1] in "-/":
         return False, False  # "rebel-held", "self-declared", "tips/quotes/photos"
     if masked[verb.end : verb.end + 1] in ("-", "/"):
