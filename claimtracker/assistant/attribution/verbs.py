@@ -98,6 +98,8 @@ _VERB_CANDIDATES = ALL_REPORTING_VERBS | frozenset(cues.PARTICLE_VERBS) | {"stat
 def _verbs(masked: str) -> list[Verb]:
     """The reporting verbs of a masked sentence, in order, each with its neighbouring words."""
     words: list[str] = WORD.findall(masked)
+    if _VERB_CANDIDATES.isdisjoint(words):
+        return []  # one pass in C over the words: many sentences hold no reporting verb
     candidates = [k for k, word in enumerate(words) if word in _VERB_CANDIDATES]
     if not candidates:
         return []
