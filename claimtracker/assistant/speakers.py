@@ -192,25 +192,30 @@ class NameIndex:
         ambiguous: set[str] = set()
         self.ordinary = lower_case_words(text)  # the words it writes in lower case
         later: list[str] = []  # names from a headline's longer runs: the body's come first
-        for line in text.split("\n"):
-            headline: bool | None = None  # judged only for a line that names someone
-            for match in self._RUN.finditer(line):
-                run = [
-                    w
-                    for w in match.group(0).split()
-                    if not (len(w) == 2 and _MIDDLE_INITIAL.fullmatch(w))
-                ]
-                person = person_name(run)
-                if not (person and len(person.split()) >= 2):
-                    self._add_organisation(run)
-                    continue
-                if headline is None:
-                    headline = is_title_case(line)
-                if headline and (person != " ".join(run) or len(run) > 3):
-                    later.extend(self.names_in_run(run))
-                else:
-                    for name in self.names_in_run(run):
-                        self._add_person(name, ambiguous)
+        # One scan of the whole text: a run never crosses a line break.
+        line_end = -1  # the end of the line of the last run judged for title case
+        headline = False
+        for match in self._RUN.finditer(text):
+            run = [
+                w
+                for w in match.group(0).split()
+                if not (len(w) == 2 and _MIDDLE_INITIAL.fullmatch(w))
+            ]
+            person = person_name(run)
+            if not (person and len(person.split()) >= 2):
+                self._add_organisation(run)
+                continue
+            if match.start() > line_end:  # judged once a line, for a line that names someone
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                line_end = text.find("\n", match.end())
+                if line_end < 0:
+                    line_end = len(text)
+                headline = is_title_case(text[line_start:line_end])
+            if headline and (person != " ".join(run) or len(run) > 3):
+                later.extend(self.names_in_run(run))
+            else:
+                for name in self.names_in_run(run):
+                    self._add_person(name, ambiguous)
         for person in later:
             self._add_person(person, ambiguous)
         for first in ambiguous:
