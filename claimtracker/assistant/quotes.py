@@ -96,9 +96,10 @@ def quote_mask(text: str, spans: list[QuoteSpan], start: int, end: int) -> str:
     for span in spans:
         lo = max(span.start, start)
         hi = min(span.end, end)
-        for k in range(lo, hi):
-            if chars[k - start] not in "\n":
-                chars[k - start] = "_"
+        if lo < hi:  # every character but a line break, a run at a time
+            chars[lo - start : hi - start] = "\n".join(
+                "_" * len(line) for line in text[lo:hi].split("\n")
+            )
     return "".join(chars)
 
 

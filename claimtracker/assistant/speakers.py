@@ -73,6 +73,8 @@ def tokens(phrase: str) -> list[str]:
 
 
 def _bare(token: str) -> str:
+    if "'" not in token and "’" not in token:
+        return token.lower()  # no apostrophe, no possessive: the common case, without a regex
     return _POSSESSIVE.sub("", token).lower()
 
 
@@ -83,7 +85,8 @@ def _is_capitalised(token: str) -> bool:
 def clean_phrase(phrase: str) -> str:
     """The phrase without Markdown link syntax, edge punctuation or leading fillers ("But",
     "Ранее"); a name in guillemets keeps them: «Вёрстка»."""
-    phrase = _MARKDOWN_LINK.sub(r"\1", phrase)
+    if "](" in phrase:
+        phrase = _MARKDOWN_LINK.sub(r"\1", phrase)
     phrase = " ".join(phrase.split()).strip(" ,;:.")
     while True:
         first, _, rest = phrase.partition(" ")
