@@ -1285,11 +1285,12 @@ class SpeakerResolver:
                     return earlier
         definite = _DEFINITE.match(phrase.strip())
         if definite and len(tokens(phrase)) <= 3 and speaker.head is not None:
+            head = _head_key(speaker.head)
             for earlier in reversed(self.history):
                 if (
-                    _head_key(earlier.head) == _head_key(speaker.head)
+                    _head_key(earlier.head) == head
                     and earlier.name
-                    and earlier.name.lower() != phrase.strip().lower()
+                    and earlier.name.lower() != lowered
                 ):
                     return replace(
                         earlier,
