@@ -51,6 +51,7 @@ class Verb(NamedTuple):
     next: str | None
 
 
+_new_verb = tuple.__new__  # skips NamedTuple's argument handling: this runs for every verb
 _QUOTED = '"'
 #: Verbs that assert only with what follows them: "testified that", "boasted: ...".
 _ONLY_WITH_CONTENT = words(
@@ -125,13 +126,16 @@ def _verbs(masked: str) -> list[Verb]:
             continue
         following = WORD.search(masked, end)
         verbs.append(
-            Verb(
-                masked[start:end],
-                word.lower(),
-                start,
-                end,
-                previous.lower() if previous is not None else None,
-                following.group().lower() if following is not None else None,
+            _new_verb(
+                Verb,
+                (
+                    masked[start:end],
+                    word.lower(),
+                    start,
+                    end,
+                    previous.lower() if previous is not None else None,
+                    following.group().lower() if following is not None else None,
+                ),
             )
         )
     return verbs
