@@ -201,7 +201,10 @@ def _speaker_unknown(
     if lowered.endswith(("n't", "n’t")):
         return True
     # A name is not written in lower case; "share", "similar", "depending" are.
-    return re.search(r"(?<![\w'’])" + re.escape(lowered) + r"(?![\w'’])", text) is not None
+    return (
+        lowered in text  # a plain scan first: most names are never written in lower case
+        and re.search(r"(?<![\w'’])" + re.escape(lowered) + r"(?![\w'’])", text) is not None
+    )
 
 
 _HEADLINE_TITLES = frozenset(
@@ -270,7 +273,8 @@ def _headline_name(words: list[str], text: str) -> bool:
     if any(w.lower() in _RUBRIC_WORDS for w in words):
         return False  # "Delegate Update: ...", "Paid Notice: ..."
     return not any(
-        re.search(r"(?<![\w'’])" + re.escape(w.lower()) + r"(?![\w'’])", text) for w in words
+        w.lower() in text and re.search(r"(?<![\w'’])" + re.escape(w.lower()) + r"(?![\w'’])", text)
+        for w in words
     )
 
 

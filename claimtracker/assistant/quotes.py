@@ -28,6 +28,9 @@ def _is_word_char(ch: str) -> bool:
 
 
 _MARKS = re.compile("''|``|[\"“”«»„‘’']")
+#: The marks without the apostrophes: where no quote can open with ‘ or ', an apostrophe
+#: (Ashby's, don’t) neither opens nor closes one.
+_MARKS_BUT_APOSTROPHES = re.compile("''|``|[\"“”«»„‘]")
 
 
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
@@ -39,7 +42,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     use_single = not doubled and '"' not in segment and "“" not in segment and "«" not in segment
     open_at = -1
     closer = ""
-    for mark in _MARKS.finditer(text, start, stop):
+    marks = _MARKS if use_single or "‘" in segment else _MARKS_BUT_APOSTROPHES
+    for mark in marks.finditer(text, start, stop):
         i = mark.start()
         ch = mark.group()
         prev = text[i - 1] if i > start else " "
@@ -96,9 +100,10 @@ def quote_mask(text: str, spans: list[QuoteSpan], start: int, end: int) -> str:
     for span in spans:
         lo = max(span.start, start)
         hi = min(span.end, end)
-        for k in range(lo, hi):
-            if chars[k - start] not in "\n":
-                chars[k - start] = "_"
+        if lo < hi:  # every character but a line break, a run at a time
+            chars[lo - start : hi - start] = "\n".join(
+                "_" * len(line) for line in text[lo:hi].split("\n")
+            )
     return "".join(chars)
 
 

@@ -73,6 +73,8 @@ def tokens(phrase: str) -> list[str]:
 
 
 def _bare(token: str) -> str:
+    if "'" not in token and "’" not in token:
+        return token.lower()  # no apostrophe, no possessive: the common case, without a regex
     return _POSSESSIVE.sub("", token).lower()
 
 
@@ -83,7 +85,8 @@ def _is_capitalised(token: str) -> bool:
 def clean_phrase(phrase: str) -> str:
     """The phrase without Markdown link syntax, edge punctuation or leading fillers ("But",
     "Ранее"); a name in guillemets keeps them: «Вёрстка»."""
-    phrase = _MARKDOWN_LINK.sub(r"\1", phrase)
+    if "](" in phrase:
+        phrase = _MARKDOWN_LINK.sub(r"\1", phrase)
     phrase = " ".join(phrase.split()).strip(" ,;:.")
     while True:
         first, _, rest = phrase.partition(" ")
@@ -192,18 +195,30 @@ class NameIndex:
         ambiguous: set[str] = set()
         self.ordinary = lower_case_words(text)  # the words it writes in lower case
         later: list[str] = []  # names from a headline's longer runs: the body's come first
-        for line in text.split("\n"):
-            headline = is_title_case(line)
-            for match in self._RUN.finditer(line):
-                run = [w for w in match.group(0).split() if not _MIDDLE_INITIAL.fullmatch(w)]
-                person = person_name(run)
-                if not (person and len(person.split()) >= 2):
-                    self._add_organisation(run)
-                elif headline and (person != " ".join(run) or len(run) > 3):
-                    later.extend(self.names_in_run(run))
-                else:
-                    for name in self.names_in_run(run):
-                        self._add_person(name, ambiguous)
+        # One scan of the whole text: a run never crosses a line break.
+        line_end = -1  # the end of the line of the last run judged for title case
+        headline = False
+        for match in self._RUN.finditer(text):
+            run = [
+                w
+                for w in match.group(0).split()
+                if not (len(w) == 2 and _MIDDLE_INITIAL.fullmatch(w))
+            ]
+            person = person_name(run)
+            if not (person and len(person.split()) >= 2):
+                self._add_organisation(run)
+                continue
+            if match.start() > line_end:  # judged once a line, for a line that names someone
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                line_end = text.find("\n", match.end())
+                if line_end < 0:
+                    line_end = len(text)
+                headline = is_title_case(text[line_start:line_end])
+            if headline and (person != " ".join(run) or len(run) > 3):
+                later.extend(self.names_in_run(run))
+            else:
+                for name in self.names_in_run(run):
+                    self._add_person(name, ambiguous)
         for person in later:
             self._add_person(person, ambiguous)
         for first in ambiguous:
@@ -1270,11 +1285,12 @@ class SpeakerResolver:
                     return earlier
         definite = _DEFINITE.match(phrase.strip())
         if definite and len(tokens(phrase)) <= 3 and speaker.head is not None:
+            head = _head_key(speaker.head)
             for earlier in reversed(self.history):
                 if (
-                    _head_key(earlier.head) == _head_key(speaker.head)
+                    _head_key(earlier.head) == head
                     and earlier.name
-                    and earlier.name.lower() != phrase.strip().lower()
+                    and earlier.name.lower() != lowered
                 ):
                     return replace(
                         earlier,

@@ -14,7 +14,8 @@ import re
 
 from claimtracker.assistant import cues
 
-_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-zà-öø-ÿ][a-zà-öø-ÿ'’\-]+")
+#: The first letter before the look behind: the scan then skips to the next lower-case letter.
+_LOWER_WORD = re.compile(r"[a-zà-öø-ÿ](?<![\w'’\-][a-zà-öø-ÿ])[a-zà-öø-ÿ'’\-]+")
 
 
 def lower_case_words(text: str) -> frozenset[str]:

@@ -55,21 +55,25 @@ def is_name_chunk(text: str, start: int, end: int) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+_RELATIVE_WORDS = frozenset(["who", "which", "whose", "который", "которая", "которые"])
+
+
 def looks_like_subject(masked: str, start: int, end: int) -> bool:
     """A noun phrase, not a clause: no finite verb, not too long, no ``that``."""
     words = _words(masked, start, end)
+    lowered = [w.lower() for w in words]
     # A relative clause inside the chunk belongs to it: "a cardiologist at King's College London
     # who was not involved in the study".
-    for k, word in enumerate(words):
-        relative = word.lower() in ("who", "which", "whose", "который", "которая", "которые")
+    for k in range(2, len(words)):
+        word = lowered[k]
         # "the Dutch firm that dominates the market": "that" after a noun starts a relative
         # clause too, but only after the head has been named.
-        if k > 1 and (relative or (word.lower() == "that" and words[k - 1].islower())):
+        if word in _RELATIVE_WORDS or (word == "that" and words[k - 1].islower()):
             words = words[:k]
+            lowered = lowered[:k]
             break
     if not words or len(words) > MAX_SUBJECT_WORDS:
         return False
-    lowered = [w.lower() for w in words]
     if words[0][0].islower() and lowered[0] in cues.REPORTING_VERBS:
         return False
     for k in range(1, len(words)):

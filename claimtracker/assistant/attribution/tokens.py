@@ -126,9 +126,12 @@ def without_connective(masked: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Any of the statement markers, as plain words: one search instead of one scan for each.
+_STATEMENT_MARKER = re.compile("|".join(re.escape(m) for m in cues.STATEMENT_MARKERS))
+
+
 def statement_in(text: str, start: int, end: int) -> bool:
-    lowered = text[start:end].lower()
-    return any(marker in lowered for marker in cues.STATEMENT_MARKERS)
+    return _STATEMENT_MARKER.search(text[start:end].lower()) is not None
 
 
 def content_end_before(masked: str, pos: int) -> int:

@@ -215,16 +215,12 @@ def _adverbial_after_name(masked: str, text: str, verb_start: int) -> bool:
 
 def _separators(masked: str, verb_start: int) -> list[int]:
     """Up to three offsets, nearest first, just after a comma, semicolon or closing quote."""
-    found: list[int] = []
-    k = verb_start
-    while k > 0 and len(found) < 3:
-        k -= 1
-        ch = masked[k]
-        if ch in ",;" or (
-            (ch in QUOTE_CLOSERS or ch == "“") and k > 0 and masked[k - 1] in ",.!?_"
-        ):
-            found.append(k + 1)
-    return found
+    found = [m.end() for m in _SEPARATOR.finditer(masked, 0, verb_start)]
+    return found[::-1][:3]
+
+
+#: A comma or semicolon, or a closing quote (or "“" typed for one) after punctuation or a quote.
+_SEPARATOR = re.compile("[,;]|(?<=[,.!?_])[" + re.escape(QUOTE_CLOSERS) + "“]")
 
 
 def speaker_after(

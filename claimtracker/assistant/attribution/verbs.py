@@ -6,6 +6,7 @@ noun that looks like a verb ("a later tweet"), passives, catenatives ("declined 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -50,6 +51,7 @@ class Verb(NamedTuple):
     next: str | None
 
 
+_new_verb = tuple.__new__  # skips NamedTuple's argument handling: this runs for every verb
 _QUOTED = '"'
 #: Verbs that assert only with what follows them: "testified that", "boasted: ...".
 _ONLY_WITH_CONTENT = words(
@@ -97,6 +99,8 @@ _VERB_CANDIDATES = ALL_REPORTING_VERBS | frozenset(cues.PARTICLE_VERBS) | {"stat
 def _verbs(masked: str) -> list[Verb]:
     """The reporting verbs of a masked sentence, in order, each with its neighbouring words."""
     words: list[str] = WORD.findall(masked)
+    if _VERB_CANDIDATES.isdisjoint(words):
+        return []  # one pass in C over the words: many sentences hold no reporting verb
     candidates = [k for k, word in enumerate(words) if word in _VERB_CANDIDATES]
     if not candidates:
         return []
@@ -122,13 +126,16 @@ def _verbs(masked: str) -> list[Verb]:
             continue
         following = WORD.search(masked, end)
         verbs.append(
-            Verb(
-                masked[start:end],
-                word.lower(),
-                start,
-                end,
-                previous.lower() if previous is not None else None,
-                following.group().lower() if following is not None else None,
+            _new_verb(
+                Verb,
+                (
+                    masked[start:end],
+                    word.lower(),
+                    start,
+                    end,
+                    previous.lower() if previous is not None else None,
+                    following.group().lower() if following is not None else None,
+                ),
             )
         )
     return verbs
@@ -220,8 +227,13 @@ def _noun_before_verb(masked: str, verb: Verb) -> bool:
     )
 
 
+@lru_cache(maxsize=256)
 def verb_ok(masked: str, verb: Verb) -> tuple[bool, bool]:
-    """(usable as a reporting verb here, is passive)."""
+    """(usable as a reporting verb here, is passive).
+
+    Cached: the forms of :mod:`finder` try the same verbs of one sentence in turn, and the
+    answer depends on the masked sentence and the verb alone.
+    """
     if verb.start > 0 and masked[verb.start - 1] in "-/":
         return False, False  # "rebel-held", "self-declared", "tips/quotes/photos"
     if masked[verb.end : verb.end + 1] in ("-", "/"):
