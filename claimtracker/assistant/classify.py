@@ -171,10 +171,6 @@ _RECORDINGS = words("audio tape tapes recording recordings audiotape videotape")
 _JOURNALIST_HEADS = words(
     "reporter correspondent columnist editor writer journalist producer anchor host"
 )
-#: Words that, capitalised, name a news outlet ("The Harbor Gazette", "Daily News").
-_PRESS_NAME_WORDS = words(
-    "times post news journal gazette herald tribune magazine daily chronicle telegraph radio tv"
-)
 #: Publications as heads of a speaker phrase: "A blog run by two students", "the tabloid".
 _PUBLICATION_NOUNS = words(
     "blog blogs newspaper newspapers magazine magazines tabloid tabloids newsletter website"
@@ -199,7 +195,8 @@ def _outlet_staffer(speaker: Speaker, descriptor: str) -> bool:
     if (speaker.head or "").lower() not in _JOURNALIST_HEADS:
         return False
     name_words = speaker.name.split()
-    if any(w[:1].isupper() and w.lower() in _PRESS_NAME_WORDS for w in name_words):
+    # a capitalised press word names the outlet: "a Harbor Gazette reporter", "a Daily News writer"
+    if any(w[:1].isupper() and w.lower() in cues.MEDIA_HEADS for w in name_words):
         return True
     lowered = " " + " ".join(w.lower().strip(",.") for w in name_words) + " "
     return any(" " + media + " " in lowered for media in _MEDIA_NAME_SET)

@@ -19,6 +19,7 @@ from claimtracker.assistant.classify import attribution_code, is_checkable, spea
 from claimtracker.assistant.counters import ClaimView, find_counters
 from claimtracker.assistant.fronted import after_fronted_phrase
 from claimtracker.assistant.mentions import Mentions
+from claimtracker.assistant.place_names import names_no_person
 from claimtracker.assistant.plural_pronouns import GroupAntecedents
 from claimtracker.assistant.quotes import QuoteSpan, left_open, opens_with_quote, quote_mask
 from claimtracker.assistant.sentences import Sentence, sentences
@@ -252,7 +253,6 @@ def _colon_speaker(phrase: str, index: NameIndex, text: str) -> bool:
 
 
 _MAX_HEADLINE_NAME_WORDS = 3
-_PLACE_STARTS = cues.words("new north south east west rhode upper lower greater")
 _RUBRIC_WORDS = cues.words(
     """
     update updates notice notices guide email digest roundup briefing recap preview schedule
@@ -268,7 +268,7 @@ def _headline_name(words: list[str], text: str) -> bool:
         return False
     if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words):
         return False
-    if " ".join(words).lower() in cues.COUNTRY_ALIASES or words[0].lower() in _PLACE_STARTS:
+    if " ".join(words).lower() in cues.COUNTRY_ALIASES or names_no_person(" ".join(words)):
         return False  # "South Carolina: ..." heads a list of a state's delegates
     if any(w.lower() in _RUBRIC_WORDS for w in words):
         return False  # "Delegate Update: ...", "Paid Notice: ..."

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from claimtracker.assistant import cues
 from claimtracker.assistant.attribution import ADVERBIAL_STARTERS
-from claimtracker.assistant.place_names import names_no_person
 from claimtracker.assistant.speakers import NameIndex
 
 _RUN = re.compile(
@@ -137,9 +136,7 @@ class Mentions:
             pronoun = _PRONOUN.search(text, mention.end, limit)
             if pronoun is not None and not self._quoted_at(pronoun.start()):
                 votes[mention.name][0 if pronoun.group("m") else 1] += 1
-        self.mentions = [
-            m for m in self.mentions if not self._quoted_at(m.start) and not names_no_person(m.name)
-        ]
+        self.mentions = [m for m in self.mentions if not self._quoted_at(m.start)]
         self._starts = [m.start for m in self.mentions]
         by_surname: dict[str, list[int]] = {}
         for name, (he, she) in votes.items():

@@ -256,8 +256,10 @@ def only_fronted(phrase: str) -> bool:
     participle = (
         lower.endswith("ing") and len(parts) > 1 and parts[1].strip(",") in _PARTICIPLE_NEXT
     )
-    amount = lower in _AMOUNT_LEADS and (
-        parts[1].lower() in _AMOUNT_WORDS or parts[1][:1].isdigit()
+    amount = (
+        lower in _AMOUNT_LEADS
+        and len(parts) > 1
+        and (parts[1].lower() in _AMOUNT_WORDS or parts[1][:1].isdigit())
     )
     return (lower in _FRONTED and not amount) or participle
 

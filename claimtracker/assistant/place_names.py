@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from claimtracker.assistant.cues import words
 
-#: First words of place names: "North Haven", "New Dover", "El Dorado", "Port Ellis".
+#: First words of place names: "North Haven", "New Dover", "El Dorado", "Port Ellis",
+#: "Rhode Island", "Greater Dover".
 _PLACE_STARTS = words(
     "new north south east west northern southern eastern western el los las san santa puerto"
-    " fort port lake mount"
+    " fort port lake mount rhode upper lower greater"
 )
 
 

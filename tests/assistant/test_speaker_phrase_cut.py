@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimtracker.assistant import suggest
-from claimtracker.assistant.phrase_cut import cut_speaker_phrase, is_clause_after_verb
+from claimtracker.assistant.phrase_cut import cut_speaker_phrase, is_clause_after_verb, only_fronted
 
 _OPENING = "The ferry vote was close. "
 
@@ -179,3 +179,13 @@ def test_a_noun_phrase_after_the_verb_may_be_an_inverted_speaker(phrase: str) ->
 )
 def test_a_long_phrase_ends_with_its_noun(phrase: str, cut: str) -> None:
     assert cut_speaker_phrase(phrase) == cut
+
+
+@pytest.mark.parametrize(
+    ("phrase", "fronted"), [("About", False), ("Over", True), ("At least ten", False)]
+)
+def test_a_lone_word_that_may_lead_a_count_is_read_without_failing(
+    phrase: str, fronted: bool
+) -> None:
+    """ "Over" alone has no second word to make it a count ("Over half"): a fronted word."""
+    assert only_fronted(phrase) is fronted
